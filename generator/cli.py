@@ -1,0 +1,172 @@
+"""Command line: fazhi build | serve | check | inspect."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from .build import Project, build, discover, generate, read_all, read_report, warnings_of
+from .errors import ContentError, FazhiError, Problem
+from .records import Report, Source
+from .schema import KEYS
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fazhi", description="Build the rule-of-law report comparison site.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml and content/ (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="generate pages and build the site into site/")
+    p_build.add_argument("--strict", action="store_true", help="treat content and mkdocs warnings as errors")
+    p_serve = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
+    p_serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    sub.add_parser("check", help="validate every input, report every problem, exit non-zero on errors")
+    p_inspect = sub.add_parser("inspect", help="show what the generator reads from report files")
+    p_inspect.add_argument("paths", nargs="+", type=Path, help="report .txt files or folders of them")
+    p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
+    args = parser.parse_args(argv)
+    project = Project(args.root.resolve())
+    try:
+        return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"fazhi: {len(exc.problems)} error(s); nothing was published", file=sys.stderr)
+        return 1
+    except FazhiError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+class Progress:
+    """One overwritten status line on a terminal; sparse lines in a log."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, message: str) -> None:
+        if self.tty:
+            print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+        elif not message.startswith("reading") or time.monotonic() - self.last > 5:
+            print(message, file=sys.stderr)
+            self.last = time.monotonic()
+
+    def done(self) -> None:
+        if self.tty:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _build(project: Project, args) -> int:
+    progress = Progress()
+    summary = build(project, strict=args.strict, progress=progress)
+    progress.done()
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    w = summary.written
+    print(
+        f"fazhi: built {summary.reports} reports, {summary.pages} pages "
+        f"({w.written} written, {w.unchanged} unchanged, {w.removed} removed) into "
+        f"{os.path.relpath(project.site_dir)}/ in {summary.seconds:.1f}s; "
+        f"0 errors, {len(summary.warnings)} warnings",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _check(project: Project, args) -> int:
+    reports = read_all(project)
+    warnings = warnings_of(reports)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"fazhi: checked {len(reports)} reports: 0 errors, {len(warnings)} warnings", file=sys.stderr)
+    return 0
+
+
+def _serve(project: Project, args) -> int:
+    import threading
+
+    from mkdocs.commands.serve import serve
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    generate(project)
+    lock = threading.Lock()
+
+    class Regenerate(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            if event.is_directory or str(event.src_path).endswith((".tmp", "~")):
+                return
+            with lock:
+                try:
+                    _, _, written = generate(project)
+                    print(f"fazhi: regenerated ({written.written} changed, {written.removed} removed)", file=sys.stderr)
+                except FazhiError as exc:
+                    print(f"error: {exc}", file=sys.stderr)
+
+    observer = Observer()
+    observer.schedule(Regenerate(), str(project.root / "content"), recursive=True)
+    observer.start()
+    os.chdir(project.root)  # mkdocs resolves the search dictionary from here
+    try:
+        serve(config_file=str(project.config), dev_addr=args.dev_addr, livereload=True)
+    finally:
+        observer.stop()
+    return 0
+
+
+def inspect_record(report: Report) -> dict:
+    m = report.metadata
+    out: dict[str, object] = {"slug": report.slug}
+    title = m.values.get("title")
+    out["title"] = title.value if title else None
+    out["title_derived"] = bool(title and title.origin == "derived")
+    for key in KEYS:
+        if key.name != "title":
+            out[key.name] = m.get(key.name)
+    out["origins"] = {k: f.origin for k, f in m.values.items()}
+    out["encoding"] = report.cleaned.encoding
+    out["sections"] = [{"level": s.level, "number": s.number, "title": s.title, "anchor": s.anchor}
+                       for s in report.document.sections]
+    out["diagnostics"] = [{"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}
+                          for d in report.diagnostics]
+    return out
+
+
+def _inspect(project: Project, args) -> int:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in args.paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.txt")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(path, None, "no such file or folder"))
+    records = []
+    for path in files:
+        sidecar = path.with_suffix(".yml")
+        try:
+            report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        records.append(inspect_record(report))
+    if problems:
+        raise ContentError(problems)
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for r in records:
+            print(f"{r['slug']}: {r['title']}")
+            for key in ("issuer", "level", "province", "city", "county", "town", "year", "date", "doc_number", "source"):
+                if r.get(key) is not None:
+                    print(f"  {key}: {r[key]} ({r['origins'].get(key)})")
+            print(f"  sections: {len(r['sections'])}")
+            for d in r["diagnostics"]:
+                print(f"  [{d['code']}] {d['message']} ×{d['count']}")
+    return 0

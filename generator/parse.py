@@ -1,0 +1,220 @@
+"""Stage 3: cleaned lines -> document structure.
+
+Finds the title block (title lines, document number, addressee) at the top,
+the signature block (signing bodies, date) at the bottom, and in between the
+numbered headings of the official ladder 一、 / （一） / 1. 1、 / （1） and
+第一部分. Levels are assigned by nesting as the report uses them (a report may
+put 第一部分 under 二、), not by a fixed table.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from .clean import LOST
+from .records import Cleaned, Diagnostic, Document, Line, Paragraph, Section
+
+CN = "一二三四五六七八九十百零〇两"
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^第[{CN}]{{1,3}}部分\s*[：:、.．]?\s*")),
+    ("cn", re.compile(rf"^[{CN}]{{1,3}}、\s*")),
+    ("cn-paren", re.compile(rf"^（[{CN}]{{1,3}}）\s*")),
+    ("arabic", re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*")),
+    ("arabic-paren", re.compile(r"^（\d{1,2}）\s*")),
+)
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔［\[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号$")
+ADDRESSEE = re.compile(r"^[^。，；]{2,40}[：:]$")
+TITLE_WORDS = re.compile(r"报告|情况|总结|要点")
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+DATE_LINE = re.compile(rf"^(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日$|^([{CN}]{{4}})年([{CN}]{{1,3}})月([{CN}]{{1,3}})日$")
+SIGNER = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）]{2,30}(?:委员会|人民政府|政府|党委|党组|委|局|厅|办公室|办事处|街道|法院|检察院|中心|管委会|委员会办公室)$")
+# Verbs that open the first sentence after a heading when no punctuation
+# separates them: （一）…更加全面有力强化顶层设计，印发… splits before 强化.
+OPENING_VERBS = re.compile(
+    "强化|深化|健全|坚持|加强|推进|完善|持续|印发|建立|落实|开展|制定|扎实|不断|认真|严格|围绕|聚焦|着力|大力|切实|全力|构建"
+)
+HEADING_MAX = 60  # a line this short with no full stop is a heading on its own
+SENTENCE_MAX = 50  # a heading ends at a full stop within this many characters
+CLAUSE_MAX = 20  # with no full stop, a first clause this short is the heading
+
+
+def parse(cleaned: Cleaned) -> Document:
+    lines = list(cleaned.lines)
+    title_lines, doc_number, addressee, lines = _front(lines)
+    signers, signed, lines = _signature(lines)
+    preamble, sections, diagnostics = _body(lines)
+    return Document(
+        title_lines=tuple(title_lines),
+        doc_number=doc_number,
+        addressee=addressee,
+        preamble=preamble,
+        sections=sections,
+        signers=tuple(signers),
+        signed=signed,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def heading_kind(text: str) -> tuple[str, str, str] | None:
+    """Return (kind, marker, rest) when a line starts with a heading number."""
+    for kind, pattern in MARKERS:
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            return kind, match.group(0).strip().rstrip("：:、.．").strip(), text[match.end():]
+    return None
+
+
+def _front(lines: list[Line]):
+    title: list[str] = []
+    doc_number = addressee = None
+    block: list[str] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if heading_kind(text):
+            break
+        if DOC_NUMBER.match(text) and doc_number is None:
+            doc_number = re.sub(r"\s+", "", text)
+        elif ADDRESSEE.match(text) and addressee is None and len(text) <= 30:
+            addressee = text.rstrip("：:")
+        elif len(text) <= HEADING_MAX and "。" not in text and not addressee and not doc_number:
+            block.append(text)
+        else:
+            break
+        i += 1
+    if block and TITLE_WORDS.search(block[-1]):
+        title = block
+    elif block:
+        # Short lines that were no title: give them back to the body.
+        i -= len(block) if not (doc_number or addressee) else 0
+        if doc_number or addressee:
+            title = []
+            rest = [Line(0, t) for t in block]
+            return title, doc_number, addressee, rest + lines[i:]
+    return title, doc_number, addressee, lines[i:]
+
+
+def _signature(lines: list[Line]):
+    signers: list[str] = []
+    signed = None
+    end = len(lines)
+    while end > 0:
+        text = lines[end - 1].text.strip(LOST + " ")
+        if signed is None and not signers and (date := _date(text)):
+            signed = date
+        elif all(SIGNER.match(part) for part in text.split()) and len(text) <= 40:
+            signers[:0] = text.split()
+        else:
+            break
+        end -= 1
+    if not signers and not signed:
+        return [], None, lines
+    return signers, signed, lines[:end]
+
+
+def _date(text: str) -> str | None:
+    match = DATE_LINE.match(text)
+    if not match:
+        return None
+    if match.group(1):
+        y, m, d = (int(g) for g in match.group(1, 2, 3))
+    else:
+        y = int("".join(str(CN_DIGITS.get(ch, 0)) for ch in match.group(4)))
+        m, d = _cn_number(match.group(5)), _cn_number(match.group(6))
+    import datetime as dt
+
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _cn_number(text: str) -> int:
+    if text.startswith("十"):
+        return 10 + (CN_DIGITS.get(text[1:], 0) if len(text) > 1 else 0)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return CN_DIGITS[tens] * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+    return CN_DIGITS.get(text, 0)
+
+
+def _body(lines: list[Line]):
+    preamble: list[Paragraph] = []
+    sections: list[Section] = []
+    stack: list[str] = []  # heading kinds currently open, outermost first
+    counters: list[int] = []
+    used: set[str] = set()
+    split = guessed = 0
+    for line in lines:
+        found = heading_kind(line.text)
+        if found is None:
+            paragraph = Paragraph(_anchor(line.text, used), line.text, line.number)
+            if sections:
+                last = sections[-1]
+                sections[-1] = replace(last, paragraphs=last.paragraphs + (paragraph,))
+            else:
+                preamble.append(paragraph)
+            continue
+        kind, marker, rest = found
+        if kind in stack:
+            depth = stack.index(kind)
+            del stack[depth + 1 :]
+            del counters[depth + 1 :]
+            counters[depth] += 1
+        else:
+            stack.append(kind)
+            counters.append(1)
+        title, body, was_guessed = split_heading(rest)
+        split += body is not None
+        guessed += was_guessed
+        section = Section(
+            anchor="s" + "-".join(str(n) for n in counters),
+            level=len(stack),
+            number=marker,
+            title=title,
+            line=line.number,
+            split_guessed=was_guessed,
+        )
+        if body:
+            section = replace(section, paragraphs=(Paragraph(_anchor(body, used), body, line.number),))
+        sections.append(section)
+    diagnostics = []
+    if split:
+        diagnostics.append(Diagnostic("heading-split", "标题与正文同处一行，已拆分为标题和段落", split))
+    if guessed:
+        diagnostics.append(Diagnostic(
+            "heading-split-guessed", "标题与正文之间没有标点，按句首动词推断分界，可能不准确", guessed))
+    if not sections:
+        diagnostics.append(Diagnostic("no-headings", "未识别出任何编号标题，全文按段落显示", 1, "warning"))
+    return tuple(preamble), tuple(sections), diagnostics
+
+
+def split_heading(rest: str) -> tuple[str, str | None, bool]:
+    """Split the text after a heading number into (title, body, guessed)."""
+    stop = rest.find("。")
+    if 0 < stop <= SENTENCE_MAX:
+        body = rest[stop + 1 :].strip()
+        return rest[:stop], body or None, False
+    if len(rest) <= HEADING_MAX and stop in (-1, len(rest) - 1):
+        return rest.rstrip("。；;：:，,"), None, False
+    first_clause = re.split("[，。；：]", rest, maxsplit=1)[0]
+    if len(first_clause) <= CLAUSE_MAX and len(first_clause) < len(rest):
+        # 2.严格规范性文件制定程序，… : a short first clause is the heading.
+        return first_clause, rest[len(first_clause) + 1 :].strip(), True
+    for match in OPENING_VERBS.finditer(first_clause[:SENTENCE_MAX]):
+        if match.start() >= 6:
+            return rest[: match.start()], rest[match.start():], True
+    if len(first_clause) < len(rest) and len(first_clause) <= SENTENCE_MAX:
+        return first_clause, rest[len(first_clause) + 1 :].strip(), True
+    return rest[:SENTENCE_MAX], rest[SENTENCE_MAX:], True
+
+
+def _anchor(text: str, used: set[str]) -> str:
+    """A paragraph anchor that depends only on the paragraph's own text."""
+    base = "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    anchor, n = base, 2
+    while anchor in used:
+        anchor, n = f"{base}-{n}", n + 1
+    used.add(anchor)
+    return anchor

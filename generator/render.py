@@ -1,0 +1,324 @@
+"""Stage 5: reports -> pages (Markdown with YAML frontmatter, and downloads).
+
+Report text never reaches the page as Markdown or HTML: paragraphs are emitted
+as escaped HTML blocks (Markdown leaves those alone), headings and link texts
+are HTML-escaped and then Markdown-escaped. Index pages list reports in pages
+of at most PAGE_SIZE rows, so no page grows with the whole corpus.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import yaml
+
+from .clean import LOST
+from .records import Paragraph, Report
+from .regions import PROVINCES, UNKNOWN, province_slug
+from .schema import KEYS, LEVELS, ORIGIN_LABELS
+
+PAGE_SIZE = 100
+LATEST = 10
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the generated docs folder, '/'-separated
+    content: bytes
+
+
+def render_site(reports: Sequence[Report]) -> list[Page]:
+    reports = sorted(reports, key=lambda r: r.slug)
+    pages: list[Page] = []
+    for report in reports:
+        pages.extend(render_report(report))
+    pages.append(_home(reports))
+    pages.extend(_regions(reports))
+    pages.extend(_years(reports))
+    pages.extend(_levels(reports))
+    return pages
+
+
+# --- escaping -----------------------------------------------------------------
+
+def md_inline(text: str) -> str:
+    """Text that Markdown will print literally, never as markup or HTML."""
+    return MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def html_text(text: str) -> str:
+    escaped = html.escape(text, quote=True)
+    return escaped.replace(LOST, f'<span class="lost" title="原文此处字符缺失">{LOST}</span>')
+
+
+def frontmatter(meta: dict, body: str) -> bytes:
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{head}---\n\n{body}".encode("utf-8")
+
+
+# --- report pages -----------------------------------------------------------
+
+def report_url(slug: str) -> str:
+    return f"reports/{slug}/"
+
+
+def render_report(report: Report) -> list[Page]:
+    slug = report.slug
+    doc = report.document
+    body: list[str] = []
+    for paragraph in doc.preamble:
+        body.append(_paragraph(paragraph))
+    for section in doc.sections:
+        depth = min(section.level + 1, 6)
+        body.append(f"{'#' * depth} {md_inline(section.number)} {md_inline(section.title)} {{#{section.anchor}}}")
+        for paragraph in section.paragraphs:
+            body.append(_paragraph(paragraph))
+    if doc.signers or doc.signed:
+        lines = [html_text(s) for s in doc.signers]
+        if doc.signed:
+            lines.append(html.escape(_cn_date(doc.signed)))
+        body.append('<p class="signature">' + "<br>".join(lines) + "</p>")
+    meta = {
+        "title": report.title,
+        "template": "report.html",
+        "slug": slug,
+        "report": _card(report),
+        "front": {k: v for k, v in (("doc_number", doc.doc_number), ("addressee", doc.addressee)) if v},
+        "diagnostics": [
+            {"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}
+            for d in report.diagnostics
+        ],
+        "downloads": {"original": f"{slug}.original.txt", "cleaned": f"{slug}.txt"},
+        "encoding": report.cleaned.encoding,
+    }
+    for key in KEYS:
+        value = report.metadata.get(key.name)
+        if value is not None:
+            meta[key.name] = value
+    return [
+        Page(f"reports/{slug}/index.md", frontmatter(meta, "\n\n".join(body) + "\n")),
+        Page(f"reports/{slug}/{slug}.original.txt", report.source.raw),
+        Page(f"reports/{slug}/{slug}.txt", report.cleaned.text.encode("utf-8")),
+    ]
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    return (
+        f'<p id="{paragraph.anchor}" class="para">{html_text(paragraph.text)}'
+        f'<a class="para-link" href="#{paragraph.anchor}" title="本段链接">¶</a></p>'
+    )
+
+
+def _card(report: Report) -> list[dict]:
+    """The metadata card: one row per known value, with its origin and a link."""
+    rows = []
+    meta = report.metadata
+    for key in KEYS:
+        field = meta.values.get(key.name)
+        if field is None:
+            continue
+        value = field.value
+        shown = LEVELS.get(str(value), str(value)) if key.name == "level" else str(value)
+        href = None
+        if key.name == "province":
+            href = f"regions/{province_slug(value)}/"
+        elif key.name in ("city", "county"):
+            href = f"regions/{province_slug(meta.get('province'))}/#{_region_anchor(value)}"
+        elif key.name == "year":
+            href = f"years/{value}/"
+        elif key.name == "level":
+            href = f"levels/{value}/"
+        elif key.name == "source_url":
+            href = str(value)
+        rows.append({
+            "key": key.name,
+            "label": key.label,
+            "value": shown,
+            "origin": field.origin,
+            "origin_label": ORIGIN_LABELS[field.origin],
+            "href": href,
+        })
+    return rows
+
+
+def _cn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+# --- index pages ---------------------------------------------------------------
+
+def _row(report: Report, depth: int) -> str:
+    up = "../" * depth
+    m = report.metadata
+    place = "".join(str(m.get(k)) for k in ("province", "city", "county", "town")
+                    if m.get(k) and not (k == "city" and m.get("city") == m.get("province")))
+    cells = [
+        f"[{md_inline(report.title)}]({up}reports/{report.slug}/index.md)",
+        md_inline(str(m.get("issuer") or "—")),
+        md_inline(place or "—"),
+        md_inline(LEVELS.get(str(m.get("level")), "—")),
+        str(m.get("year") or "—"),
+        str(m.get("date") or "—"),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+TABLE_HEAD = "| 报告 | 发布机关 | 地区 | 层级 | 年度 | 日期 |\n|---|---|---|---|---|---|"
+
+
+def _table(reports: Iterable[Report], depth: int) -> str:
+    rows = [_row(r, depth) for r in reports]
+    return TABLE_HEAD + "\n" + "\n".join(rows) if rows else "（暂无报告）"
+
+
+def _by_date(reports: Iterable[Report]) -> list[Report]:
+    """Newest first; reports without a date last; slug breaks ties."""
+    dated = sorted(reports, key=lambda r: r.slug)
+    return sorted(dated, key=lambda r: (str(r.metadata.get("date") or ""), str(r.metadata.get("year") or "")), reverse=True)
+
+
+def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[Page]:
+    """One listing split into pages of PAGE_SIZE: base/index.md, base/2.md, …"""
+    chunks = [reports[i : i + PAGE_SIZE] for i in range(0, len(reports), PAGE_SIZE)] or [[]]
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        name = "index.md" if n == 1 else f"{n}.md"
+        page_depth = depth if n == 1 else depth + 1
+        nav = _pager(n, len(chunks))
+        body = f"# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, page_depth)}\n\n{nav}"
+        pages.append(Page(f"{base}/{name}", frontmatter({"title": title}, body)))
+    return pages
+
+
+def _pager(n: int, total: int) -> str:
+    if total == 1:
+        return ""
+    # Pages 2..k live at base/k/ (one level deeper than base/), hence the paths.
+    def link(k: int) -> str:
+        if n == 1:
+            return "index.md" if k == 1 else f"{k}.md"
+        return "index.md" if k == 1 else f"{k}.md"
+
+    parts = [f"**{k}**" if k == n else f"[{k}]({link(k)})" for k in range(1, total + 1)]
+    return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
+
+
+def _home(reports: list[Report]) -> Page:
+    provinces = {r.metadata.get("province") for r in reports if r.metadata.get("province")}
+    years = sorted({r.metadata.get("year") for r in reports if r.metadata.get("year")})
+    span = f"{years[0]}—{years[-1]} 年度" if years else "—"
+    body = f"""# 法治政府建设年度报告对读
+
+各级地方政府及其部门每年公开发布上一年度的法治政府建设情况报告。本站把这些散落在各政府网站上的报告整理为统一格式：
+清除网页杂项、繁体转简体、恢复标题层级，并标明每项信息的来源，便于研究者、记者、监督机关和政府自身对照阅读。
+
+- 收录报告 **{len(reports)}** 份，覆盖 **{len(provinces)}** 个省级行政区，{span}
+- [按地区浏览](regions/index.md) · [按年度浏览](years/index.md) · [按层级浏览](levels/index.md)
+- 用右上角的搜索框可检索全部报告全文（支持中文分词）。
+
+## 最新报告
+
+{_table(_by_date(reports)[:LATEST], 0)}
+
+## 说明
+
+报告页面中的每项信息标有来源：**原文**（从报告文本中读取）、**补充**（发布者在补充文件中给出）、**推断**（由其他信息推算）。
+每份报告都可下载原始文本和清理后的文本；清理过程的每一步都记录在报告页面底部。
+"""
+    return Page("index.md", frontmatter({"title": "首页"}, body))
+
+
+def _regions(reports: list[Report]) -> list[Page]:
+    by_province: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_province[province_slug(report.metadata.get("province"))].append(report)
+    names = {slug: name for name, slug in PROVINCES.items()}
+    names[UNKNOWN] = "地区不详"
+    order = sorted(by_province, key=lambda s: (s == UNKNOWN, list(names).index(s) if s in names else 99, s))
+    lines = ["# 按地区浏览", "", "| 省级行政区 | 报告数 |", "|---|---|"]
+    for slug in order:
+        lines.append(f"| [{md_inline(names.get(slug, slug))}]({slug}/index.md) | {len(by_province[slug])} |")
+    pages = [Page("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
+    for slug in order:
+        pages.extend(_province(slug, names.get(slug, slug), by_province[slug]))
+    return pages
+
+
+def _region_anchor(name: object) -> str:
+    return "r-" + re.sub(r"[^0-9a-f]", "", str(name).encode("utf-8").hex())[:24]
+
+
+def _province(slug: str, name: str, reports: list[Report]) -> list[Page]:
+    """Province page: cities, then counties, then the reports of each."""
+    tree: dict[str, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
+    for report in reports:
+        m = report.metadata
+        city = str(m.get("city") or "")
+        if city == str(m.get("province") or ""):
+            city = ""  # municipalities: the province is the city
+        tree[city][str(m.get("county") or "")].append(report)
+    if len(reports) > PAGE_SIZE:
+        intro = f"共 {len(reports)} 份报告。"
+        return _listing(f"regions/{slug}", name, intro, _by_place(reports), 2)
+    body = [f"# {md_inline(name)}", "", f"共 {len(reports)} 份报告。", ""]
+    for city in sorted(tree):
+        if city:
+            body += [f"## {md_inline(city)} {{#{_region_anchor(city)}}}", ""]
+        for county in sorted(tree[city]):
+            level = "###" if city else "##"
+            if county:
+                body += [f"{level} {md_inline(county)} {{#{_region_anchor(county)}}}", ""]
+            elif city:
+                body += [f"{level} {md_inline(city)}本级", ""]
+            body += [_table(_by_date(tree[city][county]), 2), ""]
+    return [Page(f"regions/{slug}/index.md", frontmatter({"title": name}, "\n".join(body)))]
+
+
+def _by_place(reports: list[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: tuple(str(r.metadata.get(k) or "") for k in ("city", "county", "town")) + (r.slug,))
+
+
+def _years(reports: list[Report]) -> list[Page]:
+    by_year: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_year[str(report.metadata.get("year") or "unknown")].append(report)
+    lines = ["# 按年度浏览", "", "报告年度指报告所总结的年份，通常为发布的前一年。", "", "| 报告年度 | 报告数 |", "|---|---|"]
+    order = sorted(by_year, key=lambda y: (y == "unknown", y), reverse=False)
+    order = sorted([y for y in order if y != "unknown"], reverse=True) + [y for y in order if y == "unknown"]
+    pages = []
+    for year in order:
+        label = "年度不详" if year == "unknown" else f"{year} 年度"
+        lines.append(f"| [{label}]({year}/index.md) | {len(by_year[year])} |")
+        pages.extend(_listing(f"years/{year}", label, f"共 {len(by_year[year])} 份报告，按地区排列。",
+                              _by_region(by_year[year]), 2))
+    return [Page("years/index.md", frontmatter({"title": "按年度浏览"}, "\n".join(lines) + "\n"))] + pages
+
+
+def _levels(reports: list[Report]) -> list[Page]:
+    by_level: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_level[str(report.metadata.get("level") or "unknown")].append(report)
+    labels = dict(LEVELS, unknown="层级不详")
+    lines = ["# 按层级浏览", "", "| 层级 | 报告数 |", "|---|---|"]
+    pages = []
+    for level in [lv for lv in labels if lv in by_level]:
+        lines.append(f"| [{labels[level]}]({level}/index.md) | {len(by_level[level])} |")
+        pages.extend(_listing(f"levels/{level}", labels[level], f"共 {len(by_level[level])} 份报告，按地区排列。",
+                              _by_region(by_level[level]), 2))
+    return [Page("levels/index.md", frontmatter({"title": "按层级浏览"}, "\n".join(lines) + "\n"))] + pages
+
+
+def _by_region(reports: list[Report]) -> list[Report]:
+    order = list(PROVINCES)
+
+    def key(r: Report):
+        p = str(r.metadata.get("province") or "")
+        return (order.index(p) if p in order else len(order),) + tuple(
+            str(r.metadata.get(k) or "") for k in ("city", "county", "town")) + (str(r.metadata.get("year") or ""), r.slug)
+
+    return sorted(reports, key=key)

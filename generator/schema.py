@@ -1,0 +1,138 @@
+"""The metadata schema, declared once.
+
+The same declaration validates sidecars (``content/reports/<slug>.yml``), fixes
+the order of keys in the generated frontmatter and in ``fazhi inspect``, and
+gives the Chinese labels shown on report pages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .errors import Problem
+
+LEVELS = {
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "town": "乡镇（街道）",
+    "department": "部门",
+}
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"must be a non-empty text, got {value!r}")
+    return value.strip()
+
+
+def _year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2100:
+        raise ValueError(f"must be a number between 1990 and 2100, got {value!r}")
+    return value
+
+
+def _date(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+
+
+def _level(value: object) -> str:
+    if value not in LEVELS:
+        raise ValueError(f"must be one of {', '.join(LEVELS)}, got {value!r}")
+    return str(value)
+
+
+def _url(value: object) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"https?://[^\s<>\"']+", text):
+        raise ValueError(f"must be an http:// or https:// address, got {value!r}")
+    return text
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    label: str  # shown to readers
+    check: Callable[[object], object]
+    doc: str
+
+
+KEYS: tuple[Key, ...] = (
+    Key("title", "标题", _text, "Title of the report; derived from issuer and year when the text has none."),
+    Key("issuer", "发布机关", _text, "Issuing body or bodies, joined with 、."),
+    Key("level", "层级", _level, "Level of the issuing body: " + ", ".join(LEVELS) + "."),
+    Key("province", "省份", _text, "Province-level division, e.g. 安徽省 or 重庆市."),
+    Key("city", "市", _text, "Prefecture-level city, where it applies."),
+    Key("county", "县（区）", _text, "County or district, where it applies."),
+    Key("town", "乡镇（街道）", _text, "Town, township or street, where it applies."),
+    Key("year", "报告年度", _year, "The year the report covers (usually the year before publication)."),
+    Key("date", "成文或发布日期", _date, "Date signed or published, YYYY-MM-DD."),
+    Key("doc_number", "文号", _text, "Document number, e.g. 后叶委文〔2023〕3号."),
+    Key("source", "来源", _text, "The publishing site or office."),
+    Key("source_url", "原文链接", _url, "Address the text was retrieved from."),
+    Key("retrieved", "获取日期", _date, "Date the text was retrieved from source_url."),
+)
+BY_NAME = {key.name: key for key in KEYS}
+ORIGIN_LABELS = {"text": "原文", "sidecar": "补充", "derived": "推断"}
+
+
+def load_sidecar(path: Path) -> tuple[dict[str, object], list[Problem]]:
+    """Read and validate a sidecar; return its values and every problem found."""
+    problems: list[Problem] = []
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return {}, [Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        return {}, [Problem(path, line, f"is not valid YAML: {reason}")]
+    if root is None:
+        return {}, []
+    if not isinstance(root, yaml.MappingNode):
+        return {}, [Problem(path, root.start_mark.line + 1, "must be a mapping of keys to values, e.g. `year: 2023`")]
+    values: dict[str, object] = {}
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 1
+        name = key_node.value
+        key = BY_NAME.get(name)
+        if key is None:
+            problems.append(Problem(path, line, f"unknown key {name!r}; allowed keys: {', '.join(BY_NAME)}"))
+            continue
+        if name in values:
+            problems.append(Problem(path, line, f"key {name!r} is given twice"))
+            continue
+        if not isinstance(value_node, yaml.ScalarNode):
+            problems.append(Problem(path, line, f"{name} must be a single value, not a list or mapping"))
+            continue
+        raw = _construct(value_node)
+        try:
+            values[name] = key.check(raw)
+        except ValueError as exc:
+            problems.append(Problem(path, line, f"{name} {exc}"))
+    return values, problems
+
+
+def _construct(node: yaml.ScalarNode) -> object:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
