@@ -23,12 +23,14 @@ serve: $(STAMP)
 	$(BIN)/fazhi serve
 
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+# A CJK font makes screenshots legible (the site itself uses the reader's fonts).
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	  else \
-	    echo "error: $(CHROMIUM) is missing; install Debian's chromium (sudo apt-get install chromium fonts-noto-cjk)" >&2; exit 1; \
+	    echo "error: install Debian's chromium and fonts-noto-cjk (sudo apt-get install chromium fonts-noto-cjk)" >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -61,7 +61,10 @@ def heading_kind(text: str) -> tuple[str, str, str] | None:
     for kind, pattern in MARKERS:
         match = pattern.match(text)
         if match and match.end() < len(text):
-            return kind, match.group(0).strip().rstrip("：:、.．").strip(), text[match.end():]
+            marker = match.group(0).strip()
+            if kind == "part":  # 第一部分： -> 第一部分
+                marker = marker.rstrip("：:、.．").strip()
+            return kind, marker, text[match.end():]
     return None
 
 
