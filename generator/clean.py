@@ -161,25 +161,19 @@ def _t2s() -> opencc.OpenCC:
 def _to_simplified(lines):
     """Convert to Simplified only when the text is Traditional.
 
-    Measured per character, so a Simplified text quoting a few Traditional
-    forms is left alone, while a Traditional text is converted whole.
+    Judged on OpenCC's phrase-level result: a Simplified text that keeps a few
+    characters which are also Traditional (乾坤, 著名) changes in no place, or
+    in too few to count, and is left alone.
     """
     converter = _t2s()
-    han = [ch for line in lines for ch in line.text if re.match(f"[{HAN}]", ch)]
-    if not han:
+    converted = [converter.convert(line.text) for line in lines]
+    changed = [sum(1 for a, b in zip(line.text, text) if a != b) for line, text in zip(lines, converted)]
+    han = sum(len(re.findall(f"[{HAN}]", line.text)) for line in lines)
+    total = sum(changed)
+    if not han or total < 3 or total / han < 0.02:
         return lines, 0, False
-    unique = set(han)
-    changed_chars = {ch for ch in unique if converter.convert(ch) != ch}
-    share = sum(1 for ch in han if ch in changed_chars) / len(han)
-    if share < 0.02:
-        return lines, 0, False
-    total = 0
-    out = []
-    for line in lines:
-        text = converter.convert(line.text)
-        total += sum(1 for a, b in zip(line.text, text) if a != b)
-        out.append(replace(line, text=text))
-    return tuple(out), total, True
+    out = tuple(replace(line, text=text) if n else line for line, text, n in zip(lines, converted, changed))
+    return out, total, True
 
 
 def is_chrome(text: str) -> bool:

@@ -134,5 +134,7 @@ def _construct(node: yaml.ScalarNode) -> object:
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. 2024-13-01 looks like a YAML date but is none
+        return node.value
     finally:
         loader.dispose()
