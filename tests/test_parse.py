@@ -77,7 +77,7 @@ def test_heading_without_punctuation_before_its_body():
         "召开2022年全市推进依法行政工作领导小组会议，科学部署法治政府建设各项重点工作。" + "部署工作。" * 10)
     assert (title, guessed) == ("党对法治政府建设的组织领导更加全面有力", True)
     assert body.startswith("强化顶层设计，印发")
-    line = "严格规范性文件制定程序，规范性文件的出台由相关科室起草，镇党政办审核，党委班子会议讨论，依法行政。"
+    line = "严格规范性文件制定程序，规范性文件的出台由相关科室起草，镇党政办审核，党委班子会议讨论，依法行政领导小组结合把关，党委、政府主要领导签发。"
     assert split_heading(line)[:2] == ("严格规范性文件制定程序", line[12:])
 
 
