@@ -1,0 +1,192 @@
+"""The real mkdocs build of the sample corpus and of hostile or broken inputs."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import opencc
+import pytest
+
+from generator.build import build
+from generator.errors import ContentError
+from tests.conftest import REPO, SAMPLES, SLUGS, make_project
+
+
+class Text(HTMLParser):
+    """Visible text of the article, and every URL the page would load."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.loads: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag in ("script", "img", "iframe") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("href"):
+            self.loads.append(a["href"])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def page(project, path: str) -> Text:
+    parser = Text()
+    parser.feed((project.site_dir / path).read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_report_pages_are_clean_simplified_text(sample_site, slug):
+    html = (sample_site.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
+    parser = Text()
+    parser.feed(re.search(r'<h1>.*?<article class="report-text">.*?</article>', html, re.S).group(0))
+    text = "".join(parser.parts)
+    assert "主办" not in text and "ICP备" not in text and "相关新闻" not in text and "分辨率" not in text
+    assert not re.search(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùü]+)\)", text)
+    assert "九游会" not in text
+    assert opencc.OpenCC("t2s").convert(text) == text
+
+
+def test_report_page_shows_metadata_card_and_provenance(sample_site):
+    html = (sample_site.site_dir / "reports/2023-shanxi-xiangning/index.html").read_text(encoding="utf-8")
+    assert 'class="report-card"' in html
+    assert re.search(r"省份</dt>\s*<dd><a href=\"[./]*/regions/shanxi/\">山西省</a>\s*<span class=\"origin origin--derived\"", html)
+    assert "乡宁县2023年度法治政府建设情况报告" in html
+    assert 'data-code="pinyin-removed"' in html and 'class="lost"' in html
+    downloads = sample_site.site_dir / "reports/2023-shanxi-xiangning"
+    assert (downloads / "2023-shanxi-xiangning.original.txt").read_bytes() == (SAMPLES / "2023-shanxi-xiangning.txt").read_bytes()
+    assert "乡宁县人民政府" in (downloads / "2023-shanxi-xiangning.txt").read_text(encoding="utf-8")
+
+
+def test_every_paragraph_and_section_has_its_anchor(sample_site):
+    record = json.loads((REPO / "tests/golden/2022-anhui-wuhu.json").read_text(encoding="utf-8"))
+    html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+    for section in record["sections"]:
+        assert f'id="{section["anchor"]}"' in html
+    # 1 opening paragraph, 7 under 一、, 1 under 二、, 8 under 三、 (counted by hand)
+    assert len(re.findall(r'<p id="p-[0-9a-f]{8}(?:-\d+)?" class="para">', html)) == 17
+
+
+def test_browse_pages_link_every_report_once(sample_site):
+    for index in ("regions", "years", "levels"):
+        linked = set()
+        for html in (sample_site.site_dir / index).rglob("index.html"):
+            linked |= set(re.findall(r'href="[./]*/reports/([^/"]+)/"', html.read_text(encoding="utf-8")))
+        assert linked == set(SLUGS), index
+    home = (sample_site.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "收录报告 <strong>5</strong> 份" in home
+
+
+def test_navigation_never_lists_reports(sample_site):
+    """Readers browse via index pages; no page embeds a list of all reports."""
+    html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary[^"]*".*?</nav>', html, re.S).group(0)
+    assert "/reports/" not in nav
+
+
+def test_site_requests_nothing_from_other_hosts(sample_site):
+    for html in sample_site.site_dir.rglob("*.html"):
+        parser = page(sample_site, str(html.relative_to(sample_site.site_dir)))
+        outside = [u for u in parser.loads if re.match(r"(https?:)?//", u)]
+        assert outside == [], html
+    css = "".join(p.read_text(encoding="utf-8") for p in sample_site.site_dir.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_search_index_is_segmented_with_domain_terms(sample_site):
+    index = json.loads((sample_site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    assert "\\u200b" in index["config"]["separator"]
+    text = "".join(doc["text"] for doc in index["docs"])
+    for term in ("矛盾纠纷", "行政复议", "综合行政执法"):
+        assert f"\u200b{term}\u200b" in text, term
+
+
+HOSTILE = """一、<script>alert("x")</script>情况
+<img src=x onerror=alert(1)>正文里有[链接](javascript:alert(1))和**粗体**。
+---
+# 不是标题
+{{ page.title }} {% raw %}
+（一）标题里有`代码`和<b>标签</b>。<iframe src="https://evil.example"></iframe>
+"""
+
+
+def test_report_text_is_never_markup(tmp_path):
+    project = make_project(tmp_path / "p", {"hostile.txt": HOSTILE}, with_samples=False)
+    (project.reports_dir / "hostile.yml").write_text("issuer: 某县人民政府\nyear: 2023\n", encoding="utf-8")
+    build(project)
+    html = (project.site_dir / "reports/hostile/index.html").read_text(encoding="utf-8")
+    article = re.search(r'<article class="report-text">(.*?)</article>', html, re.S).group(1)
+    for live in ("<script>alert", "<img src=x", "<iframe", 'href="javascript', "<strong>", "<b>", "<code>", "<hr"):
+        assert live not in article, live
+    text = "".join(page(project, "reports/hostile/index.html").parts)
+    for literal in ('<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "[链接]（javascript:alert(1)）",
+                    "**粗体**", "---", "# 不是标题", "{{ page.title }} {% raw %}", "`代码`", "<b>标签</b>"):
+        assert literal in text, literal
+
+
+def test_content_errors_are_all_reported_and_inputs_untouched(tmp_path):
+    project = make_project(tmp_path / "p", {
+        "empty.txt": "",
+        "bad-sidecar.txt": "一、情况\n正文。\n",
+        "bad-sidecar.yml": "year: 二〇二三\ncolour: red\n",
+        "orphan.yml": "year: 2023\n",
+        "中文名.txt": "正文。\n",
+    })
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in project.reports_dir.iterdir()}
+    (project.site_dir).mkdir()
+    (project.site_dir / "index.html").write_text("previous site", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        build(project)
+    messages = [str(p) for p in info.value.problems]
+    folder = project.reports_dir
+    assert f"{folder / 'bad-sidecar.yml'}:1: year must be a number between 1990 and 2100, got '二〇二三'" in messages
+    assert any(m.startswith(f"{folder / 'bad-sidecar.yml'}:2: unknown key 'colour'") for m in messages)
+    assert any(m.startswith(f"{folder / 'empty.txt'}: is empty") for m in messages)
+    assert any(m.startswith(f"{folder / 'orphan.yml'}: sidecar without a report") for m in messages)
+    assert any(m.startswith(f"{folder / '中文名.txt'}: file name is used as the page address") for m in messages)
+    assert len(messages) == 5
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in project.reports_dir.iterdir()}
+    assert after == before
+    assert (project.site_dir / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_cli_inspect_json_keys():
+    result = run_cli("inspect", str(SAMPLES / "2023-anhui-shexian-xucun.txt"), "--json", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    for key in ("slug", "title", "title_derived", "issuer", "level", "province", "city", "county", "town",
+                "year", "date", "doc_number", "source", "source_url", "sections", "diagnostics"):
+        assert key in record
+    assert set(record["sections"][0]) >= {"level", "number", "title"}
+    assert set(record["diagnostics"][0]) >= {"code", "message", "count"}
+    assert record["origins"]["issuer"] == "sidecar"
+
+
+def test_cli_check_exits_non_zero_listing_every_problem(tmp_path):
+    project = make_project(tmp_path / "p", {"a.txt": b"", "b.txt": "正文\n", "b.yml": "level: village\n"})
+    result = run_cli("--root", str(project.root), "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "a.txt: is empty" in result.stderr and "b.yml:1: level must be one of" in result.stderr
+    assert "Traceback" not in result.stderr
+    ok = run_cli("--root", str(make_project(tmp_path / "q").root), "check", cwd=tmp_path)
+    assert ok.returncode == 0 and "checked 5 reports: 0 errors" in ok.stderr
