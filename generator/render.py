@@ -74,7 +74,8 @@ def render_report(report: Report) -> list[Page]:
         body.append(_paragraph(paragraph))
     for section in doc.sections:
         depth = min(section.level + 1, 6)
-        body.append(f"{'#' * depth} {md_inline(section.number)} {md_inline(section.title)} {{#{section.anchor}}}")
+        joiner = "：" if section.number.endswith("部分") else ""  # 一、推进… / 第一部分：…
+        body.append(f"{'#' * depth} {md_inline(section.number + joiner + section.title)} {{#{section.anchor}}}")
         for paragraph in section.paragraphs:
             body.append(_paragraph(paragraph))
     if doc.signers or doc.signed:
@@ -127,7 +128,9 @@ def _card(report: Report) -> list[dict]:
         if key.name == "province":
             href = f"regions/{province_slug(value)}/"
         elif key.name in ("city", "county"):
-            href = f"regions/{province_slug(meta.get('province'))}/#{_region_anchor(value)}"
+            province_page = f"regions/{province_slug(meta.get('province'))}/"
+            # A municipality (重庆市) is its own city: its page has no city heading.
+            href = province_page if value == meta.get("province") else f"{province_page}#{_region_anchor(value)}"
         elif key.name == "year":
             href = f"years/{value}/"
         elif key.name == "level":

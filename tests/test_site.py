@@ -190,3 +190,33 @@ def test_cli_check_exits_non_zero_listing_every_problem(tmp_path):
     assert "Traceback" not in result.stderr
     ok = run_cli("--root", str(make_project(tmp_path / "q").root), "check", cwd=tmp_path)
     assert ok.returncode == 0 and "checked 5 reports: 0 errors" in ok.stderr
+
+
+def test_every_internal_link_and_anchor_resolves(sample_site):
+    from urllib.parse import unquote, urljoin, urlparse
+
+    site = sample_site.site_dir
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids[path]
+
+    broken = []
+    for html in site.rglob("*.html"):
+        if html.name == "404.html":
+            continue
+        base = "http://site/" + str(html.relative_to(site))
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', html.read_text(encoding="utf-8")):
+            url = urlparse(urljoin(base, href.replace("&amp;", "&")))
+            if url.netloc != "site":
+                continue
+            target = site / unquote(url.path).lstrip("/")
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{html.relative_to(site)}: {href}")
+            elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in ids_of(target):
+                broken.append(f"{html.relative_to(site)}: {href} (no such anchor)")
+    assert broken == []
