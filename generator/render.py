@@ -191,9 +191,10 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
     pages = []
     for n, chunk in enumerate(chunks, start=1):
         name = "index.md" if n == 1 else f"{n}.md"
-        page_depth = depth if n == 1 else depth + 1
         nav = _pager(n, len(chunks))
-        body = f"# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, page_depth)}\n\n{nav}"
+        # MkDocs resolves .md links from the source file, and every chunk of
+        # one listing sits in the same folder, so all share one depth.
+        body = f"# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, depth)}\n\n{nav}"
         pages.append(Page(f"{base}/{name}", frontmatter({"title": title}, body)))
     return pages
 
@@ -201,13 +202,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
 def _pager(n: int, total: int) -> str:
     if total == 1:
         return ""
-    # Pages 2..k live at base/k/ (one level deeper than base/), hence the paths.
-    def link(k: int) -> str:
-        if n == 1:
-            return "index.md" if k == 1 else f"{k}.md"
-        return "index.md" if k == 1 else f"{k}.md"
-
-    parts = [f"**{k}**" if k == n else f"[{k}]({link(k)})" for k in range(1, total + 1)]
+    parts = [f"**{k}**" if k == n else f"[{k}]({'index' if k == 1 else k}.md)" for k in range(1, total + 1)]
     return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
 
 
@@ -291,8 +286,7 @@ def _years(reports: list[Report]) -> list[Page]:
     for report in reports:
         by_year[str(report.metadata.get("year") or "unknown")].append(report)
     lines = ["# 按年度浏览", "", "报告年度指报告所总结的年份，通常为发布的前一年。", "", "| 报告年度 | 报告数 |", "|---|---|"]
-    order = sorted(by_year, key=lambda y: (y == "unknown", y), reverse=False)
-    order = sorted([y for y in order if y != "unknown"], reverse=True) + [y for y in order if y == "unknown"]
+    order = sorted((y for y in by_year if y != "unknown"), reverse=True) + [y for y in by_year if y == "unknown"]
     pages = []
     for year in order:
         label = "年度不详" if year == "unknown" else f"{year} 年度"

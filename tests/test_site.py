@@ -220,3 +220,22 @@ def test_every_internal_link_and_anchor_resolves(sample_site):
             elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in ids_of(target):
                 broken.append(f"{html.relative_to(site)}: {href} (no such anchor)")
     assert broken == []
+
+
+def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
+    """Lists longer than a page split into base/, base/2/, …; every link must still resolve."""
+    import generator.render as render
+
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    project = make_project(tmp_path / "p")
+    build(project, strict=True)
+    pages = sorted(p.relative_to(project.site_dir).as_posix() for p in (project.site_dir / "years/2023").rglob("index.html"))
+    assert pages == ["years/2023/2/index.html", "years/2023/index.html"]
+    linked = set()
+    for name in pages:
+        html = (project.site_dir / name).read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"]*/reports/[^"]+)"', html):
+            target = (project.site_dir / name).parent / href / "index.html"
+            assert target.resolve().is_file(), (name, href)
+            linked.add(href.rstrip("/").split("/")[-1])
+    assert linked == {s for s in SLUGS if s.startswith("2023")}
