@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from .clean import LOST
-from .records import Paragraph, Report
+from .records import Metadata, Paragraph, Report
 from .regions import PROVINCES, UNKNOWN, province_slug
 from .schema import KEYS, LEVELS, ORIGIN_LABELS
 
@@ -129,8 +129,8 @@ def _card(report: Report) -> list[dict]:
             href = f"regions/{province_slug(value)}/"
         elif key.name in ("city", "county"):
             province_page = f"regions/{province_slug(meta.get('province'))}/"
-            # A municipality (重庆市) is its own city: its page has no city heading.
-            href = province_page if value == meta.get("province") else f"{province_page}#{_region_anchor(value)}"
+            heading = _own_city(meta) if key.name == "city" else str(value)
+            href = f"{province_page}#{_region_anchor(heading)}" if heading else province_page
         elif key.name == "year":
             href = f"years/{value}/"
         elif key.name == "level":
@@ -158,8 +158,8 @@ def _cn_date(iso: str) -> str:
 def _row(report: Report, depth: int) -> str:
     up = "../" * depth
     m = report.metadata
-    place = "".join(str(m.get(k)) for k in ("province", "city", "county", "town")
-                    if m.get(k) and not (k == "city" and m.get("city") == m.get("province")))
+    place = "".join(part for part in (str(m.get("province") or ""), _own_city(m),
+                                      str(m.get("county") or ""), str(m.get("town") or "")) if part)
     cells = [
         f"[{md_inline(report.title)}]({up}reports/{report.slug}/index.md)",
         md_inline(str(m.get("issuer") or "—")),
@@ -247,6 +247,13 @@ def _regions(reports: list[Report]) -> list[Page]:
     return pages
 
 
+def _own_city(meta: Metadata) -> str:
+    """The city of a place, or "" where it has none of its own: a municipality
+    (重庆市) is both province and city, and its page has no city heading."""
+    city = str(meta.get("city") or "")
+    return "" if city == str(meta.get("province") or "") else city
+
+
 def _region_anchor(name: object) -> str:
     return "r-" + re.sub(r"[^0-9a-f]", "", str(name).encode("utf-8").hex())[:24]
 
@@ -256,10 +263,7 @@ def _province(slug: str, name: str, reports: list[Report]) -> list[Page]:
     tree: dict[str, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
     for report in reports:
         m = report.metadata
-        city = str(m.get("city") or "")
-        if city == str(m.get("province") or ""):
-            city = ""  # municipalities: the province is the city
-        tree[city][str(m.get("county") or "")].append(report)
+        tree[_own_city(m)][str(m.get("county") or "")].append(report)
     if len(reports) > PAGE_SIZE:
         intro = f"共 {len(reports)} 份报告。"
         return _listing(f"regions/{slug}", name, intro, _by_place(reports), 2)
