@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from functools import cache
 
 import opencc
 import pytest
@@ -44,6 +44,12 @@ HEADINGS = {"2022-anhui-wuhu": 10, "2022-chongqing-yunyang-houye": 51, "2023-anh
             "2023-guangdong-dongguan-huangjiang": 18, "2023-shanxi-xiangning": 17}
 
 
+@cache
+def output(slug: str) -> tuple[str, str]:
+    """(cleaned text, inspect JSON) for one sample, computed once per test run."""
+    return expected(SAMPLES / f"{slug}.txt")
+
+
 def test_every_sample_has_golden_files():
     assert SLUGS == sorted(HAND_CHECKED)
     for slug in SLUGS:
@@ -53,14 +59,14 @@ def test_every_sample_has_golden_files():
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_golden(slug):
-    cleaned, record = expected(SAMPLES / f"{slug}.txt")
+    cleaned, record = output(slug)
     assert cleaned == (GOLDEN / f"{slug}.cleaned.txt").read_text(encoding="utf-8")
     assert record == (GOLDEN / f"{slug}.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_metadata_verified_by_hand(slug):
-    record = json.loads(expected(SAMPLES / f"{slug}.txt")[1])
+    record = json.loads(output(slug)[1])
     got = {key: record[key] for key in HAND_CHECKED[slug]}
     assert got == HAND_CHECKED[slug]
     assert len(record["sections"]) == HEADINGS[slug]
@@ -68,7 +74,7 @@ def test_metadata_verified_by_hand(slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_cleaned_text_has_no_damage_left(slug):
-    text = expected(SAMPLES / f"{slug}.txt")[0]
+    text = output(slug)[0]
     assert not any(is_chrome(line) for line in text.splitlines())
     assert not re.search(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]", text)
     assert opencc.OpenCC("t2s").convert(text) == text
@@ -77,11 +83,11 @@ def test_cleaned_text_has_no_damage_left(slug):
 
 
 def test_xiangning_cleaning_counts():
-    diagnostics = {d["code"]: d["count"] for d in json.loads(expected(SAMPLES / "2023-shanxi-xiangning.txt")[1])["diagnostics"]}
+    diagnostics = {d["code"]: d["count"] for d in json.loads(output("2023-shanxi-xiangning")[1])["diagnostics"]}
     # 205 readings plus one whose character was lost (成績?nèi)); 10 chrome
     # lines (two identical blocks); 8 '?' of which 2 sat in chrome lines.
     assert diagnostics["pinyin-removed"] == 206
     assert diagnostics["chrome-removed"] == 10
     assert diagnostics["lost-characters"] == 6
-    text = expected(SAMPLES / "2023-shanxi-xiangning.txt")[0]
+    text = output("2023-shanxi-xiangning")[0]
     assert text.count(LOST) == 6
