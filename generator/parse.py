@@ -178,6 +178,7 @@ def _body(lines: list[Line]):
             title=title,
             line=line.number,
             split_guessed=was_guessed,
+            kind=kind,
         )
         if body:
             section = replace(section, paragraphs=(Paragraph(_anchor(body, used), body, line.number),))

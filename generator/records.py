@@ -84,6 +84,12 @@ class Section:
     line: int
     paragraphs: tuple[Paragraph, ...] = ()
     split_guessed: bool = False  # heading ran into body text with no clear boundary
+    kind: str = ""  # numbering style: part, cn, cn-paren, arabic, arabic-paren
+
+    @property
+    def heading(self) -> str:
+        """Marker and title as a reader sees them: 一、推进… / 第一部分：推进…"""
+        return self.number + ("：" if self.kind == "part" else "") + self.title
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,7 @@ def render_report(report: Report) -> list[Page]:
         body.append(_paragraph(paragraph))
     for section in doc.sections:
         depth = min(section.level + 1, 6)
-        joiner = "：" if section.number.endswith("部分") else ""  # 一、推进… / 第一部分：…
-        body.append(f"{'#' * depth} {md_inline(section.number + joiner + section.title)} {{#{section.anchor}}}")
+        body.append(f"{'#' * depth} {md_inline(section.heading)} {{#{section.anchor}}}")
         for paragraph in section.paragraphs:
             body.append(_paragraph(paragraph))
     if doc.signers or doc.signed:
