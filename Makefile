@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
+BUILD_FLAGS ?=           # e.g. make site BUILD_FLAGS=--strict (as the publish workflow does)
 
 .PHONY: site test serve check browser lock clean
 
@@ -14,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 site: $(STAMP)
-	$(BIN)/fazhi build
+	$(BIN)/fazhi build $(BUILD_FLAGS)
 
 check: $(STAMP)
 	$(BIN)/fazhi check
