@@ -1,8 +1,8 @@
 """The whole build, as the list of its stages.
 
-    read sources -> decode -> clean -> parse -> describe   (per report; all
-    problems across all files are collected before failing)
-    -> render pages -> write docs -> mkdocs build
+    load taxonomy; read sources -> decode -> clean -> parse -> describe ->
+    analyse   (per report; all problems across all files are collected
+    before failing) -> render pages -> write docs -> mkdocs build
 """
 from __future__ import annotations
 
@@ -14,14 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .analyse import analyse
 from .clean import clean
 from .decode import decode
 from .errors import BuildError, ContentError, Problem
 from .metadata import describe
 from .parse import parse
 from .records import Report, Source
+from .compare import compare_site
 from .render import render_site
 from .schema import load_sidecar
+from .taxonomy import Taxonomy, load_taxonomy
 from .write import WriteResult, write_pages
 
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -39,8 +42,12 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
     def reports_dir(self) -> Path:
-        return self.root / "content" / "reports"
+        return self.content_dir / "reports"
 
     @property
     def search_terms(self) -> Path:
@@ -92,8 +99,8 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
     return sources, problems
 
 
-def read_report(source: Source) -> Report:
-    """decode -> clean -> parse -> describe, for one report."""
+def read_report(source: Source, taxonomy: Taxonomy) -> Report:
+    """decode -> clean -> parse -> describe -> analyse, for one report."""
     given: dict[str, object] = {}
     if source.sidecar_path:
         given, problems = load_sidecar(source.sidecar_path)
@@ -102,24 +109,25 @@ def read_report(source: Source) -> Report:
     cleaned = clean(decode(source))
     document = parse(cleaned)
     metadata = describe(cleaned, document, given)
-    return Report(source.slug, source, cleaned, document, metadata)
+    return Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy))
 
 
-def read_all(project: Project, progress: Progress | None = None) -> list[Report]:
+def read_all(project: Project, progress: Progress | None = None) -> tuple[Taxonomy, list[Report]]:
+    taxonomy = load_taxonomy(project.content_dir)
     sources, problems = discover(project)
     reports = []
     for n, source in enumerate(sources, start=1):
         if progress:
             progress(f"reading {n}/{len(sources)}: {source.slug}")
         try:
-            reports.append(read_report(source))
+            reports.append(read_report(source, taxonomy))
         except ContentError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
     if not reports:
         raise BuildError(f"{project.reports_dir}: no reports found; add <slug>.txt files")
-    return reports
+    return taxonomy, reports
 
 
 def warnings_of(reports: Sequence[Report]) -> list[str]:
@@ -131,8 +139,8 @@ def warnings_of(reports: Sequence[Report]) -> list[str]:
 
 def generate(project: Project, progress: Progress | None = None) -> tuple[list[Report], int, WriteResult]:
     """Everything up to the Markdown: used by build, serve and check."""
-    reports = read_all(project, progress)
-    pages = render_site(reports)
+    taxonomy, reports = read_all(project, progress)
+    pages = render_site(reports, taxonomy) + compare_site(reports, taxonomy)
     written = write_pages(pages, project.docs_dir)
     return reports, len(pages), written
 

@@ -12,6 +12,7 @@ from .build import Project, build, discover, generate, read_all, read_report, wa
 from .errors import ContentError, FazhiError, Problem
 from .records import Report, Source
 from .schema import KEYS
+from .taxonomy import load_taxonomy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +80,7 @@ def _build(project: Project, args) -> int:
 
 
 def _check(project: Project, args) -> int:
-    reports = read_all(project)
+    _, reports = read_all(project)
     warnings = warnings_of(reports)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -134,6 +135,20 @@ def inspect_record(report: Report) -> dict:
                        for s in report.document.sections]
     out["diagnostics"] = [{"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}
                           for d in report.diagnostics]
+    analysis = report.analysis
+    themes: dict[str, int] = {}
+    for passage in analysis.passages:
+        for match in passage.themes:
+            themes[match.theme] = themes.get(match.theme, 0) + 1
+    out["themes"] = themes
+    parts: dict[str, list[str]] = {}
+    for match in analysis.parts:
+        for number in match.parts:
+            parts.setdefault(str(number), []).append(match.heading)
+    out["parts"] = dict(sorted(parts.items()))
+    out["own_parts"] = [m.heading for m in analysis.parts if m.own]
+    out["figures"] = [{"indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,
+                       "text": f.text, "paragraph": f.passage, "sentence": f.sentence} for f in analysis.figures]
     return out
 
 
@@ -148,10 +163,12 @@ def _inspect(project: Project, args) -> int:
         else:
             problems.append(Problem(path, None, "no such file or folder"))
     records = []
+    taxonomy = load_taxonomy(project.content_dir)
     for path in files:
         sidecar = path.with_suffix(".yml")
         try:
-            report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None))
+            report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None),
+                                 taxonomy)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
@@ -167,6 +184,10 @@ def _inspect(project: Project, args) -> int:
                 if r.get(key) is not None:
                     print(f"  {key}: {r[key]} ({r['origins'].get(key)})")
             print(f"  sections: {len(r['sections'])}")
+            print("  themes: " + ", ".join(f"{k} {v}" for k, v in r["themes"].items()))
+            print("  parts: " + ", ".join(f"{k}: {'；'.join(v)}" for k, v in r["parts"].items()))
+            for f in r["figures"]:
+                print(f"  figure {f['indicator']}: {f['approx']}{f['value']} {f['unit']} ({f['text']})")
             for d in r["diagnostics"]:
                 print(f"  [{d['code']}] {d['message']} ×{d['count']}")
     return 0

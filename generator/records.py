@@ -125,12 +125,79 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class ThemeMatch:
+    """Why a passage belongs to a theme: the terms found and their score."""
+
+    theme: str
+    score: float
+    terms: tuple[str, ...]  # found in the passage itself
+    heading_terms: tuple[str, ...] = ()  # found in the headings above it
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The unit of classification: a paragraph, or one piece of a long one
+    (split at 一是/二是… or between sentences). Pieces get their own anchors."""
+
+    anchor: str
+    paragraph: str  # anchor of the paragraph it belongs to
+    section: str  # anchor of its section; "" in the preamble
+    text: str
+    themes: tuple[ThemeMatch, ...] = ()
+
+    def theme(self, slug: str) -> ThemeMatch | None:
+        return next((m for m in self.themes if m.theme == slug), None)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a report gives for an indicator, and where it says so."""
+
+    indicator: str
+    value: float
+    unit: str
+    approx: str  # 余 / 多 / 约 / 近 / 超过 / 逾, or ""
+    text: str  # the matched words, e.g. 调解成功率99.25%
+    passage: str  # anchor of the passage holding it
+    sentence: str  # the sentence it came from
+
+
+@dataclass(frozen=True)
+class PartMatch:
+    """A top-level section (or a section under an untitled one) mapped onto the
+    required parts; own=True for parts a report adds (起草背景, 名词解释 …)."""
+
+    section: str
+    heading: str
+    parts: tuple[int, ...]
+    inferred: bool = False  # placed by position, its heading names no part
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class Analysis:
+    passages: tuple[Passage, ...] = ()
+    parts: tuple[PartMatch, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+    def section_themes(self, section: str) -> dict[str, int]:
+        """Theme slug -> number of the section's own passages in it."""
+        counts: dict[str, int] = {}
+        for passage in self.passages:
+            if passage.section == section:
+                for match in passage.themes:
+                    counts[match.theme] = counts.get(match.theme, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
 class Report:
     slug: str
     source: Source
     cleaned: Cleaned
     document: Document
     metadata: Metadata
+    analysis: Analysis = Analysis()
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:

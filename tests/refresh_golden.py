@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.build import read_report
 from generator.cli import inspect_record
 from generator.records import Source
+from generator.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -19,7 +20,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 def expected(path: Path) -> tuple[str, str]:
     sidecar = path.with_suffix(".yml")
-    report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None))
+    taxonomy = load_taxonomy(REPO / "content")
+    report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None), taxonomy)
     return report.cleaned.text, json.dumps(inspect_record(report), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,0 +1,278 @@
+"""Stage 5: document + taxonomy -> analysis (passages and their themes, the
+required parts, indicator figures).
+
+Every decision is explainable from the record: a passage's ThemeMatch lists the
+terms that put it in a theme; a PartMatch says whether a section's part was read
+from its heading or inferred from its position; a Figure keeps the words and
+sentence its number came from.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from functools import lru_cache
+
+from .records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
+from .taxonomy import Indicator, Taxonomy, Theme
+
+CN = "一二三四五六七八九十"
+# An enumeration inside a paragraph starts a new passage: 一是… 二是… （1）… ①…,
+# at the start of the paragraph or right after the end of a sentence.
+ENUMERATION = re.compile(
+    rf"(?:(?<=^)|(?<=[。；！？]))\s*(?=[{CN}]{{1,2}}是|其[{CN}]是|（\d{{1,2}}）|[①-⑳])"
+)
+SENTENCE_END = re.compile(r"(?<=[。！？])")
+LONG = 300  # a paragraph longer than this is split between sentences
+TARGET = 200  # ... into pieces of about this length
+LEAD_MIN = 20  # a shorter lead-in joins the piece after it
+CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
+
+
+def analyse(document: Document, taxonomy: Taxonomy) -> Analysis:
+    passages = tuple(_classify(p, document, taxonomy) for p in _passages(document))
+    figures = tuple(f for p in passages for f in _figures(p, taxonomy.indicators))
+    return Analysis(passages, map_parts(document, taxonomy), figures)
+
+
+# --- passages -----------------------------------------------------------------
+
+def split_paragraph(text: str) -> list[str]:
+    """Pieces of a paragraph, in order; joined they give the paragraph back."""
+    cuts = sorted({m.start() for m in ENUMERATION.finditer(text)} - {0})
+    if cuts:
+        bounds = [0, *cuts, len(text)]
+        pieces = [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+        if len(pieces) > 1 and len(pieces[0]) < LEAD_MIN:
+            pieces[1] = pieces[0] + pieces[1]
+            del pieces[0]
+        return [s for piece in pieces for s in (_sentences(piece) if len(piece) > LONG else [piece])]
+    return _sentences(text) if len(text) > LONG else [text]
+
+
+def _sentences(text: str) -> list[str]:
+    out, current = [], ""
+    for sentence in (s for s in SENTENCE_END.split(text) if s):
+        if current and len(current) + len(sentence) > TARGET:
+            out.append(current)
+            current = ""
+        current += sentence
+    if current:
+        if out and len(current) < LEAD_MIN:
+            out[-1] += current
+        else:
+            out.append(current)
+    return out
+
+
+def passage_anchors(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(anchor, text) of each passage of a paragraph: the paragraph's own anchor
+    when it is one passage, else <anchor>-s1, -s2, …"""
+    pieces = split_paragraph(paragraph.text)
+    if len(pieces) == 1:
+        return [(paragraph.anchor, paragraph.text)]
+    return [(f"{paragraph.anchor}-s{k}", piece) for k, piece in enumerate(pieces, start=1)]
+
+
+def _passages(document: Document):
+    """(passage, headings above it) for every passage of the document."""
+    by_anchor = {s.anchor: s for s in document.sections}
+    for paragraph in document.preamble:
+        for anchor, text in passage_anchors(paragraph):
+            yield Passage(anchor, paragraph.anchor, "", text), ()
+    for section in document.sections:
+        headings = tuple(s.title for s in _ancestry(section, by_anchor))
+        for paragraph in section.paragraphs:
+            for anchor, text in passage_anchors(paragraph):
+                yield Passage(anchor, paragraph.anchor, section.anchor, text), headings
+
+
+def _ancestry(section: Section, by_anchor: dict[str, Section]) -> list[Section]:
+    numbers = section.anchor[1:].split("-")
+    chain = [by_anchor.get("s" + "-".join(numbers[:k])) for k in range(1, len(numbers) + 1)]
+    return [s for s in chain if s is not None]
+
+
+# --- themes -------------------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], dict[str, float]]:
+    """One regex of the theme's exclusions and one of its terms, longest first,
+    so 行政执法 is found as itself and not again as 执法."""
+    exclude = re.compile("|".join(map(re.escape, sorted(theme.exclude, key=len, reverse=True)))) if theme.exclude else None
+    weights = {t.text: t.weight for t in theme.terms}
+    terms = re.compile("|".join(map(re.escape, sorted(weights, key=len, reverse=True))))
+    return exclude, terms, weights
+
+
+# Where a term is only mentioned, not reported on: inside a title (《…》, or a
+# law's name such as 行政复议法), or as one item of a list of topics (政务公开、
+# 营商环境改善、综合行政执法改革等工作). Terms there weigh mention_weight times less.
+MENTION = re.compile(
+    r"《[^《》]{1,80}》"
+    r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
+    r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”]{1,16}等"
+    r"|(?:[^、，。；：！？“”]{1,16}、){2,}[^、，。；：！？“”]{1,16}"
+)
+
+
+def find_terms(theme: Theme, text: str, mention_weight: float = 1.0) -> dict[str, float]:
+    """The theme's distinct terms in text with their weights (exclusions
+    blanked out first). A term only mentioned weighs mention_weight as much per
+    mention, up to its full weight: a list of five enforcement systems is about
+    enforcement, one item in a list of topics is not."""
+    exclude, terms, weights = _matchers(theme)
+    if exclude is not None:
+        text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
+    mentions = [m.span() for m in MENTION.finditer(text)] if mention_weight < 1 else []
+    full: set[str] = set()
+    partial: dict[str, float] = {}
+    for m in terms.finditer(text):
+        term = m.group(0)
+        if any(a <= m.start() < b for a, b in mentions):
+            partial[term] = partial.get(term, 0) + weights[term] * mention_weight
+        else:
+            full.add(term)
+    found = {term: min(weights[term], w) for term, w in partial.items()}
+    found.update((term, weights[term]) for term in full)
+    return found
+
+
+def _classify(item: tuple[Passage, tuple[str, ...]], document: Document, taxonomy: Taxonomy) -> Passage:
+    passage, headings = item
+    heading_text = "\n".join(headings)
+    matches: dict[str, ThemeMatch] = {}
+    for theme in taxonomy.themes:
+        own = find_terms(theme, passage.text, taxonomy.mention_weight)
+        above = {t: taxonomy.heading_weight * w for t, w in find_terms(theme, heading_text).items()} if headings else {}
+        above = {t: w for t, w in above.items() if w > own.get(t, 0)}
+        score = sum(own.get(t, 0) if t not in above else above[t] for t in set(own) | set(above))
+        if score >= taxonomy.threshold - 1e-9:
+            matches[theme.slug] = ThemeMatch(theme.slug, round(score, 3), tuple(sorted(own)), tuple(sorted(above)))
+    # A passage of a subtheme belongs to its parent too, with the terms of both.
+    for theme in taxonomy.themes:
+        sub = matches.get(theme.slug)
+        if theme.parent and sub:
+            parent = matches.get(theme.parent)
+            terms = tuple(sorted(set(sub.terms) | set(parent.terms if parent else ())))
+            above = tuple(sorted(set(sub.heading_terms) | set(parent.heading_terms if parent else ())))
+            matches[theme.parent] = ThemeMatch(theme.parent, max(sub.score, parent.score if parent else 0), terms, above)
+    order = [t.slug for t in taxonomy.themes]
+    return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
+                   tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
+
+
+# --- parts --------------------------------------------------------------------
+
+def map_parts(document: Document, taxonomy: Taxonomy) -> tuple[PartMatch, ...]:
+    """Map each top-level section onto the required parts.
+
+    A heading naming a part maps to it (to two parts when it names both, as in
+    存在的不足和下一步工作计划). A top-level section whose heading names none but
+    whose subsections do (二、主要内容 over 第一部分…) is replaced by them. A
+    section naming no part, before the first section of parts 2, 4 or 5, is part 1 by
+    position (reports often title their measures by topic); one after it, or
+    naming a part of the report's own (起草背景), is the report's own part.
+    """
+    children: dict[str, list[Section]] = {}
+    for section in document.sections:
+        parent = section.anchor.rsplit("-", 1)[0] if "-" in section.anchor else ""
+        children.setdefault(parent, []).append(section)
+    units: list[tuple[Section, tuple[int, ...]]] = []
+    for section in children.get("", []):
+        numbers = _part_numbers(section.title, taxonomy)
+        subs = [(s, _part_numbers(s.title, taxonomy)) for s in children.get(section.anchor, [])]
+        if not numbers and any(n for _, n in subs) and not _is_own(section.title, taxonomy):
+            units.extend(subs)
+        else:
+            units.append((section, numbers))
+    # Part 3 often sits among the measures; parts 2, 4 and 5 come after them.
+    later = next((i for i, (_, n) in enumerate(units) if set(n) & {2, 4, 5}), len(units))
+    result = []
+    for i, (section, numbers) in enumerate(units):
+        if numbers:
+            result.append(PartMatch(section.anchor, section.heading, numbers))
+        elif i < later and not _is_own(section.title, taxonomy):
+            result.append(PartMatch(section.anchor, section.heading, (1,), inferred=True))
+        else:
+            result.append(PartMatch(section.anchor, section.heading, (), own=True))
+    return tuple(result)
+
+
+def _part_numbers(title: str, taxonomy: Taxonomy) -> tuple[int, ...]:
+    found = [p.number for p in taxonomy.parts if any(term in title for term in p.terms)]
+    # 第一责任人 headings often also say 加强法治政府建设的有关情况; the duty wins.
+    if 3 in found:
+        return (3,)
+    return tuple(found)
+
+
+def _is_own(title: str, taxonomy: Taxonomy) -> bool:
+    return any(term in title for term in taxonomy.own_parts)
+
+
+# --- figures ------------------------------------------------------------------
+
+def _figures(passage: Passage, indicators: tuple[Indicator, ...]) -> list[Figure]:
+    found: list[Figure] = []
+    for indicator in indicators:
+        # A number counts only where the passage is about the indicator's
+        # theme: 参训2100余人次 is enforcement training in an enforcement passage.
+        if passage.theme(indicator.theme) is None:
+            continue
+        spans: set[tuple[int, int]] = set()
+        for pattern in indicator.patterns:
+            for m in pattern.regex.finditer(passage.text):
+                span = m.span("n")
+                if span in spans:
+                    continue
+                value = parse_number(m.group("n"))
+                if value is None:
+                    continue
+                spans.add(span)
+                found.append(Figure(
+                    indicator=indicator.slug,
+                    value=_tidy(value * pattern.scale),
+                    unit=indicator.unit,
+                    approx=m.group("pre") or m.group("post") or "",
+                    text=m.group(0),
+                    passage=passage.anchor,
+                    sentence=_sentence_at(passage.text, m.start()),
+                ))
+    return sorted(found, key=lambda f: passage.text.find(f.text))
+
+
+def parse_number(text: str) -> float | None:
+    """99.25 -> 99.25; 1,234 -> 1234; 13万 -> 130000; 一千 -> 1000; 两千三百 -> 2300."""
+    text = text.replace(",", "")
+    scale = 1
+    if text[-1] in "万亿" and text[:-1].replace(".", "", 1).isdigit():
+        scale = 10_000 if text[-1] == "万" else 100_000_000
+        text = text[:-1]
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text) * scale
+    # Chinese numerals: jionlp's money parser reads them (一千 -> 1000.00).
+    parsed = _jionlp_money(text + "元")
+    if not parsed or parsed.get("definition") != "accurate":
+        return None
+    return float(parsed["num"])
+
+
+def _jionlp_money(text: str) -> dict | None:
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+    try:
+        return jionlp.parse_money(text)
+    except (ValueError, TypeError):
+        return None
+
+
+def _tidy(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _sentence_at(text: str, index: int) -> str:
+    for m in CLAUSE.finditer(text):
+        if m.start() <= index < m.end():
+            return m.group(0)
+    return text

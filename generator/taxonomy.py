@@ -1,0 +1,306 @@
+"""The taxonomy publishers edit: themes, required parts and indicators.
+
+Three files in ``content/``, each validated into frozen records with every
+problem reported as ``file:line`` before anything is built:
+
+- ``themes.yml``: themes (and subthemes) with weighted terms and exclusions;
+- ``parts.yml``: the five parts a report should contain, with heading words;
+- ``indicators.yml``: numbers to extract, as patterns with a ``{n}`` slot.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A number as reports write it: 99.25 / 1,234 / 2100 / 一千 / 两千三百 / 13万 / 1.2亿,
+# with the approximations that may precede or follow it.
+NUMBER = r"(?P<pre>约|近|超过|逾)?(?P<n>\d[\d,]*(?:\.\d+)?[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)(?P<post>余|多)?"
+GAP = r"[^，。；！？：,;]{0,12}?"  # {_}: a few characters within one clause
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    name: str
+    description: str
+    terms: tuple[Term, ...]
+    exclude: tuple[str, ...] = ()
+    parent: str | None = None  # slug of the theme this is a subtheme of
+
+
+@dataclass(frozen=True)
+class Part:
+    number: int
+    slug: str
+    name: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    source: str  # as written in indicators.yml
+    regex: re.Pattern[str]
+    scale: float = 1.0  # multiply the number by this to get the indicator's unit
+
+
+@dataclass(frozen=True)
+class Indicator:
+    slug: str
+    name: str
+    theme: str
+    unit: str
+    description: str
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: tuple[Theme, ...]
+    parts: tuple[Part, ...]
+    own_parts: tuple[str, ...]  # heading words of parts a report adds on its own
+    indicators: tuple[Indicator, ...]
+    threshold: float = 1.0
+    heading_weight: float = 0.5
+    mention_weight: float = 0.3
+    digest: str = ""  # hash of the three files, part of every cache key
+
+    def theme(self, slug: str) -> Theme:
+        return next(t for t in self.themes if t.slug == slug)
+
+    @property
+    def top_themes(self) -> tuple[Theme, ...]:
+        return tuple(t for t in self.themes if t.parent is None)
+
+    def subthemes(self, slug: str) -> tuple[Theme, ...]:
+        return tuple(t for t in self.themes if t.parent == slug)
+
+
+FILES = ("themes.yml", "parts.yml", "indicators.yml")
+
+
+def load_taxonomy(content_dir: Path) -> Taxonomy:
+    """Read content/themes.yml, parts.yml and indicators.yml; raise ContentError
+    listing every problem in all three."""
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    roots = {}
+    for name in FILES:
+        path = content_dir / name
+        roots[name] = _compose(path, problems)
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    themes_file = _File(content_dir / "themes.yml", problems)
+    themes, threshold, heading_weight, mention_weight = themes_file.themes(roots["themes.yml"])
+    parts, own = _File(content_dir / "parts.yml", problems).parts(roots["parts.yml"])
+    indicators = _File(content_dir / "indicators.yml", problems).indicators(
+        roots["indicators.yml"], {t.slug for t in themes})
+    if problems:
+        raise ContentError(problems)
+    return Taxonomy(themes, parts, own, indicators, threshold, heading_weight, mention_weight, digest.hexdigest())
+
+
+def _compose(path: Path, problems: list[Problem]) -> yaml.Node | None:
+    if not path.is_file():
+        problems.append(Problem(path, None, "missing: the site's taxonomy needs this file in content/"))
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
+        return None
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(path, mark.line + 1 if mark else None,
+                                f"is not valid YAML: {getattr(exc, 'problem', None) or exc}"))
+        return None
+
+
+class _File:
+    """Validation of one taxonomy file's YAML nodes, collecting problems."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1 if node is not None else None, message))
+
+    def mapping(self, node: yaml.Node, what: str, required: tuple[str, ...],
+                optional: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping with keys {', '.join(required + optional)}")
+            return None
+        found: dict[str, yaml.Node] = {}
+        for key, value in node.value:
+            name = key.value
+            if name not in required + optional:
+                self.problem(key, f"unknown key {name!r} in {what}; allowed keys: {', '.join(required + optional)}")
+            elif name in found:
+                self.problem(key, f"key {name!r} is given twice in {what}")
+            else:
+                found[name] = value
+        for name in required:
+            if name not in found:
+                self.problem(node, f"{what} lacks the key {name!r}")
+        return found if all(n in found for n in required) else None
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list (lines starting with '- ')")
+            return []
+        return list(node.value)
+
+    def text(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+            self.problem(node, f"{what} must be a non-empty text")
+            return ""
+        return str(node.value).strip()
+
+    def number(self, node: yaml.Node, what: str, low: float, high: float) -> float:
+        try:
+            value = float(node.value) if isinstance(node, yaml.ScalarNode) else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            self.problem(node, f"{what} must be a number from {low:g} to {high:g}, got {getattr(node, 'value', node)!r}")
+            return low
+        return value
+
+    def slug(self, node: yaml.Node, what: str, seen: set[str]) -> str:
+        slug = self.text(node, what)
+        if slug and not SLUG.match(slug):
+            self.problem(node, f"{what} {slug!r} must be lower-case Latin letters, digits and '-' (it is a page address)")
+        elif slug in seen:
+            self.problem(node, f"{what} {slug!r} is used twice; slugs must be unique")
+        seen.add(slug)
+        return slug
+
+    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        return tuple(t for t in (self.text(n, f"each entry of {what}") for n in self.sequence(node, what)) if t)
+
+    # --- themes.yml ---------------------------------------------------------------
+
+    def themes(self, root: yaml.Node | None) -> tuple[tuple[Theme, ...], float, float, float]:
+        if root is None:
+            return (), 1.0, 0.5, 0.3
+        top = self.mapping(root, "themes.yml", ("themes",), ("threshold", "heading_weight", "mention_weight"))
+        if top is None:
+            return (), 1.0, 0.5, 0.3
+        threshold = self.number(top["threshold"], "threshold", 0.1, 10) if "threshold" in top else 1.0
+        heading = self.number(top["heading_weight"], "heading_weight", 0, 1) if "heading_weight" in top else 0.5
+        mention = self.number(top["mention_weight"], "mention_weight", 0, 1) if "mention_weight" in top else 0.3
+        seen: set[str] = set()
+        themes: list[Theme] = []
+        for node in self.sequence(top["themes"], "themes"):
+            themes.extend(self.theme(node, None, seen))
+        return tuple(themes), threshold, heading, mention
+
+    def theme(self, node: yaml.Node, parent: str | None, seen: set[str]) -> list[Theme]:
+        what = "a subtheme" if parent else "a theme"
+        keys = ("slug", "name", "description", "terms")
+        fields = self.mapping(node, what, keys, ("exclude",) if parent else ("exclude", "subthemes"))
+        if fields is None:
+            return []
+        slug = self.slug(fields["slug"], "theme slug", seen)
+        terms: list[Term] = []
+        terms_node = fields["terms"]
+        if not isinstance(terms_node, yaml.MappingNode) or not terms_node.value:
+            self.problem(terms_node, f"terms of theme {slug!r} must be a mapping of term: weight, e.g. `调解: 1`")
+        else:
+            known: set[str] = set()
+            for key, value in terms_node.value:
+                term = str(key.value).strip()
+                if term in known:
+                    self.problem(key, f"term {term!r} is given twice in theme {slug!r}")
+                known.add(term)
+                terms.append(Term(term, self.number(value, f"weight of term {term!r}", 0.05, 10)))
+        exclude = self.texts(fields["exclude"], f"exclude of theme {slug!r}") if "exclude" in fields else ()
+        theme = Theme(slug, self.text(fields["name"], "name"), self.text(fields["description"], "description"),
+                      tuple(terms), exclude, parent)
+        result = [theme]
+        for sub in self.sequence(fields["subthemes"], "subthemes") if "subthemes" in fields else ():
+            result.extend(self.theme(sub, slug, seen))
+        return result
+
+    # --- parts.yml ----------------------------------------------------------------
+
+    def parts(self, root: yaml.Node | None) -> tuple[tuple[Part, ...], tuple[str, ...]]:
+        if root is None:
+            return (), ()
+        top = self.mapping(root, "parts.yml", ("parts",), ("own",))
+        if top is None:
+            return (), ()
+        parts, seen = [], set()
+        for node in self.sequence(top["parts"], "parts"):
+            fields = self.mapping(node, "a part", ("number", "slug", "name", "terms"))
+            if fields is None:
+                continue
+            number = int(self.number(fields["number"], "number", 1, 9))
+            if any(p.number == number for p in parts):
+                self.problem(fields["number"], f"part number {number} is used twice")
+            parts.append(Part(number, self.slug(fields["slug"], "part slug", seen),
+                              self.text(fields["name"], "name"), self.texts(fields["terms"], "terms")))
+        own = self.texts(top["own"], "own") if "own" in top else ()
+        return tuple(sorted(parts, key=lambda p: p.number)), own
+
+    # --- indicators.yml -----------------------------------------------------------
+
+    def indicators(self, root: yaml.Node | None, themes: set[str]) -> tuple[Indicator, ...]:
+        if root is None:
+            return ()
+        top = self.mapping(root, "indicators.yml", ("indicators",))
+        if top is None:
+            return ()
+        indicators, seen = [], set()
+        for node in self.sequence(top["indicators"], "indicators"):
+            fields = self.mapping(node, "an indicator", ("slug", "name", "theme", "unit", "patterns"), ("description",))
+            if fields is None:
+                continue
+            slug = self.slug(fields["slug"], "indicator slug", seen)
+            theme = self.text(fields["theme"], "theme")
+            if theme and theme not in themes:
+                self.problem(fields["theme"], f"indicator {slug!r} names theme {theme!r}, which themes.yml does not declare")
+            description = self.text(fields["description"], "description") if "description" in fields else ""
+            patterns = tuple(p for p in (self.pattern(n, slug) for n in self.sequence(fields["patterns"], "patterns")) if p)
+            indicators.append(Indicator(slug, self.text(fields["name"], "name"), theme,
+                                        self.text(fields["unit"], "unit"), description, patterns))
+        return tuple(indicators)
+
+    def pattern(self, node: yaml.Node, indicator: str) -> Pattern | None:
+        scale = 1.0
+        if isinstance(node, yaml.MappingNode):
+            fields = self.mapping(node, "a pattern", ("pattern",), ("scale",))
+            if fields is None:
+                return None
+            if "scale" in fields:
+                scale = self.number(fields["scale"], "scale", 1e-6, 1e9)
+            node = fields["pattern"]
+        source = self.text(node, f"a pattern of indicator {indicator!r}")
+        if not source:
+            return None
+        if source.count("{n}") != 1:
+            self.problem(node, f"pattern {source!r} must contain {{n}} exactly once, where the number stands")
+            return None
+        expanded = re.escape(source).replace(r"\{n\}", NUMBER).replace(r"\{_\}", GAP)
+        # Allow a few plain regex alternatives publishers need: (a|b) and ?.
+        expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
+        try:
+            return Pattern(source, re.compile(expanded), scale)
+        except re.error as exc:
+            self.problem(node, f"pattern {source!r} is not valid: {exc}; use (a|b) for alternatives and {{_}} for a gap")
+            return None
