@@ -16,11 +16,14 @@ from typing import Iterable, Sequence
 import yaml
 
 from .clean import LOST
-from .records import Metadata, Paragraph, Report
+from .analyse import passage_anchors
+from .records import Metadata, Paragraph, Passage, Report
 from .regions import PROVINCES, UNKNOWN, province_slug
 from .schema import KEYS, LEVELS, ORIGIN_LABELS
+from .taxonomy import Taxonomy
 
-PAGE_SIZE = 100
+PAGE_SIZE = 100  # rows of a list page
+TEXT_PAGE_SIZE = 25  # reports on a page that carries their text (themes, parts)
 LATEST = 10
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -31,11 +34,12 @@ class Page:
     content: bytes
 
 
-def render_site(reports: Sequence[Report]) -> list[Page]:
+def render_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
     reports = sorted(reports, key=lambda r: r.slug)
+    where = theme_pages(reports, taxonomy)
     pages: list[Page] = []
     for report in reports:
-        pages.extend(render_report(report))
+        pages.extend(render_report(report, taxonomy, where))
     pages.append(_home(reports))
     pages.extend(_regions(reports))
     pages.extend(_years(reports))
@@ -66,15 +70,21 @@ def report_url(slug: str) -> str:
     return f"reports/{slug}/"
 
 
-def render_report(report: Report) -> list[Page]:
+def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Page]:
     slug = report.slug
     doc = report.document
     body: list[str] = []
+    chips = _chips(report, taxonomy, where, "")
+    if chips:
+        body.append(chips)
     for paragraph in doc.preamble:
         body.append(_paragraph(paragraph))
     for section in doc.sections:
         depth = min(section.level + 1, 6)
         body.append(f"{'#' * depth} {md_inline(section.heading)} {{#{section.anchor}}}")
+        chips = _chips(report, taxonomy, where, section.anchor)
+        if chips:
+            body.append(chips)
         for paragraph in section.paragraphs:
             body.append(_paragraph(paragraph))
     if doc.signers or doc.signed:
@@ -107,10 +117,55 @@ def render_report(report: Report) -> list[Page]:
 
 
 def _paragraph(paragraph: Paragraph) -> str:
+    """A paragraph as an escaped HTML block; a long one holds its passages as
+    spans with anchors of their own, so theme pages can link to the piece."""
+    pieces = passage_anchors(paragraph)
+    if len(pieces) == 1:
+        inner = html_text(paragraph.text)
+    else:
+        inner = "".join(f'<span id="{anchor}" class="passage">{html_text(text)}</span>' for anchor, text in pieces)
     return (
-        f'<p id="{paragraph.anchor}" class="para">{html_text(paragraph.text)}'
+        f'<p id="{paragraph.anchor}" class="para">{inner}'
         f'<a class="para-link" href="#{paragraph.anchor}" title="本段链接">¶</a></p>'
     )
+
+
+def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], section: str) -> str:
+    """Links from a section to the theme pages that quote it: 调解 3 …"""
+    counts = report.analysis.section_themes(section)
+    links = []
+    for theme in taxonomy.themes:
+        n = counts.get(theme.slug)
+        if n and (theme.slug, report.slug) in where:
+            href = f"../../{where[theme.slug, report.slug]}#{report.slug}"
+            title = f"本节有 {n} 段涉及“{theme.name}”，查看各报告对照"
+            links.append(f'[{md_inline(theme.name)} {n}]({href} "{title}"){{ .theme-chip }}')
+    return ('<span class="theme-chips-label">主题：</span>' + " ".join(links) + "\n{ .theme-chips data-search-exclude }") if links else ""
+
+
+def theme_reports(reports: Sequence[Report], slug: str) -> list[Report]:
+    """Reports with passages on a theme, in the order of its pages."""
+    return _by_region([r for r in reports if any(p.theme(slug) for p in r.analysis.passages)])
+
+
+def text_chunks(items: list) -> list[list]:
+    return [items[i : i + TEXT_PAGE_SIZE] for i in range(0, len(items), TEXT_PAGE_SIZE)] or [[]]
+
+
+def chunk_path(base: str, n: int) -> str:
+    """The Markdown file of page n of a paginated listing under base/."""
+    return f"{base}/index.md" if n == 1 else f"{base}/{n}.md"
+
+
+def theme_pages(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[tuple[str, str], str]:
+    """(theme slug, report slug) -> the Markdown file of the theme page that
+    holds the report's passages (theme pages are split into pages)."""
+    where = {}
+    for theme in taxonomy.themes:
+        for n, chunk in enumerate(text_chunks(theme_reports(reports, theme.slug)), start=1):
+            for report in chunk:
+                where[theme.slug, report.slug] = chunk_path(f"themes/{theme.slug}", n)
+    return where
 
 
 def _card(report: Report) -> list[dict]:

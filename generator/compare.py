@@ -1,0 +1,412 @@
+"""Stage 6b: the pages that put reports side by side.
+
+- /themes/ and /themes/<slug>/: every passage on a theme, report by report,
+  each linking to its paragraph; then the theme's indicators across reports,
+  as a table and as self-hosted SVG bar charts.
+- /compare/: reports × themes (passages and share of the text), sortable and
+  filterable in the browser from compare.json; no server.
+- /parts/ and /parts/<slug>/: which report has which required part, and each
+  part's text from every report.
+
+Like the listing pages, every page here is split into pages of a fixed number
+of reports, so no page grows with the corpus. Theme and part pages quote report
+text, so they are left out of the search index: a search finds the report.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from .records import Figure, Passage, Report
+from .render import (
+    PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, md_inline, text_chunks,
+    theme_pages, theme_reports,
+)
+from .schema import LEVELS
+from .taxonomy import Indicator, Taxonomy, Theme
+
+UNREPORTED = "未报告"
+
+
+def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
+    reports = sorted(reports, key=lambda r: r.slug)
+    pages = [_themes_index(reports, taxonomy)]
+    for theme in taxonomy.themes:
+        pages.extend(_theme(theme, reports, taxonomy))
+    pages.extend(_matrix(reports, taxonomy))
+    pages.extend(_parts(reports, taxonomy))
+    return pages
+
+
+def md_url(path: str) -> str:
+    """The address of a generated Markdown file: themes/x/2.md -> themes/x/2/."""
+    return path.removesuffix("index.md") if path.endswith("index.md") else path.removesuffix(".md") + "/"
+
+
+def _place(report: Report) -> str:
+    m = report.metadata
+    parts = [str(m.get(k) or "") for k in ("province", "city", "county", "town")]
+    out: list[str] = []
+    for part in parts:
+        if part and part not in out:
+            out.append(part)
+    return "".join(out)
+
+
+def _report_line(report: Report) -> str:
+    m = report.metadata
+    bits = [str(m.get("issuer") or ""), _place(report), f"{m.get('year')} 年度" if m.get("year") else ""]
+    return md_inline(" · ".join(b for b in bits if b))
+
+
+def _heading_of(report: Report, passage: Passage) -> str:
+    for section in report.document.sections:
+        if section.anchor == passage.section:
+            return section.heading
+    return "开头部分"
+
+
+def highlight(text: str, terms: Sequence[str]) -> str:
+    """Escaped text with the matched terms in <mark>."""
+    if not terms:
+        return html_text(text)
+    pattern = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(html_text(text[last : m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(html_text(text[last:]))
+    return "".join(out)
+
+
+# --- themes -------------------------------------------------------------------
+
+def _themes_index(reports: list[Report], taxonomy: Taxonomy) -> Page:
+    lines = [
+        "# 主题",
+        "",
+        "每份报告按段落（长段落按“一是……二是……”或句子再分）归入主题：段落中出现主题词、"
+        "或所在标题含主题词时计入。一段可属于多个主题。每个主题页逐份报告列出相关段落，"
+        "并链接回报告原文的该段。",
+        "",
+        "| 主题 | 说明 | 报告数 | 段落数 |",
+        "|---|---|---|---|",
+    ]
+    for theme in taxonomy.themes:
+        members = theme_reports(reports, theme.slug)
+        count = sum(1 for r in reports for p in r.analysis.passages if p.theme(theme.slug))
+        name = md_inline(theme.name)
+        label = f"[{name}]({theme.slug}/index.md)" if theme.parent is None else f"　└ [{name}]({theme.slug}/index.md)"
+        lines.append(f"| {label} | {md_inline(theme.description)} | {len(members)} | {count} |")
+    lines += ["", "[报告 × 主题对比表](../compare/index.md) · [五个必备部分](../parts/index.md)"]
+    return Page("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
+
+
+def _theme(theme: Theme, reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
+    members = theme_reports(reports, theme.slug)
+    chunks = text_chunks(members)
+    base = f"themes/{theme.slug}"
+    indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        nav = _pager(n, len(chunks))
+        body = [f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
+        body += _theme_intro(theme, taxonomy, len(members))
+        body.append(nav)
+        if not chunk:
+            body.append("（暂无报告涉及此主题）")
+        for report in chunk:
+            body += _theme_report(theme, report, taxonomy)
+        if indicators:
+            body += _indicator_section(indicators, chunk)
+        body.append(nav)
+        title = theme.name if n == 1 else f"{theme.name}（第 {n} 页）"
+        pages.append(Page(chunk_path(base, n), frontmatter({"title": title, "theme": theme.slug, "search": {"exclude": True}}, "\n".join(body) + "\n")))
+    return pages
+
+
+def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
+    lines = []
+    if theme.parent:
+        parent = taxonomy.theme(theme.parent)
+        lines.append(f"属于主题 [{md_inline(parent.name)}](../{parent.slug}/index.md)。")
+    subs = taxonomy.subthemes(theme.slug)
+    if subs:
+        lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
+    terms = "、".join(f"{md_inline(t.text)}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
+    lines += [
+        "",
+        f"共 **{count}** 份报告有段落涉及此主题。段落中的主题词以高亮标出；"
+        "标题中的主题词按一半权重计入其下各段。",
+        "",
+        f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
+        f"<p>{html.escape(terms.replace(chr(92), ''))}</p></details>",
+        "",
+    ]
+    return lines
+
+
+def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy) -> list[str]:
+    passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
+    url = f"../../reports/{report.slug}/index.md"
+    lines = [
+        f"## {md_inline(report.title)} {{#{report.slug}}}",
+        "",
+        f"{_report_line(report)} · [阅读全文]({url}) · 本主题 {len(passages)} 段",
+        "",
+    ]
+    subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
+    for passage in passages:
+        match = passage.theme(theme.slug)
+        assert match is not None
+        where = md_inline(_heading_of(report, passage))
+        tags = [subs[m.theme] for m in passage.themes if m.theme in subs]
+        why = "、".join(match.terms) or "（仅标题）"
+        if match.heading_terms:
+            why += "；标题：" + "、".join(match.heading_terms)
+        meta = f"[{where}]({url}#{passage.anchor} \"到原文中的这一段\")"
+        if tags:
+            meta += " · " + md_inline("、".join(tags))
+        lines += [
+            f"<blockquote class=\"passage-quote\"><p>{highlight(passage.text, match.terms)}</p></blockquote>",
+            "",
+            f"{meta} · <span class=\"passage-why\">命中：{html.escape(why)}</span>",
+            "{ .passage-source }",
+            "",
+        ]
+    return lines
+
+
+# --- indicators -----------------------------------------------------------------
+
+def format_value(figure: Figure) -> str:
+    value = f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
+    before = figure.approx if figure.approx in ("约", "近", "超过", "逾") else ""
+    after = figure.approx if figure.approx in ("余", "多") else ""
+    return f"{before}{value}{after}{figure.unit}"
+
+
+def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list[str]:
+    lines = [
+        "## 数据指标 {#indicators}",
+        "",
+        "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；报告没有给出的记为“未报告”。"
+        "“余”“多”“约”等表示报告给出的是约数。",
+        "",
+        "| 报告 | " + " | ".join(md_inline(f"{i.name}（{i.unit}）") for i in indicators) + " |",
+        "|---|" + "---|" * len(indicators),
+    ]
+    for report in chunk:
+        cells = []
+        for indicator in indicators:
+            figures = [f for f in report.analysis.figures if f.indicator == indicator.slug]
+            cells.append("；".join(
+                f"[{md_inline(format_value(f))}](../../reports/{report.slug}/index.md#{f.passage} "
+                f"\"{html.escape(f.sentence.replace(chr(34), ''))}\")" for f in figures) or UNREPORTED)
+        lines.append(f"| [{md_inline(report.title)}](#{report.slug}) | " + " | ".join(cells) + " |")
+    lines.append("")
+    charts = [c for c in (bar_chart(i, chunk) for i in indicators) if c]
+    if charts:
+        lines += ['<div class="indicator-charts">', *charts, "</div>", ""]
+    return lines
+
+
+def bar_chart(indicator: Indicator, reports: list[Report]) -> str:
+    """A horizontal bar chart as inline SVG (no scripts, no external files):
+    the first value each report gives for the indicator."""
+    rows = []
+    for report in reports:
+        figure = next((f for f in report.analysis.figures if f.indicator == indicator.slug), None)
+        if figure is not None:
+            label = str(report.metadata.get("issuer") or report.title)
+            rows.append((label, figure))
+    if not rows:
+        return ""
+    top = max(f.value for _, f in rows) or 1
+    bar_h, gap, label_w, width = 18, 8, 180, 520
+    height = len(rows) * (bar_h + gap) + 30
+    parts = [
+        f'<figure class="indicator-chart"><figcaption>{html.escape(indicator.name)}（{html.escape(indicator.unit)}）</figcaption>',
+        f'<svg role="img" aria-label="{html.escape(indicator.name)}" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
+    ]
+    for k, (label, figure) in enumerate(rows):
+        y = 10 + k * (bar_h + gap)
+        w = max(2, (width - label_w - 90) * figure.value / top)
+        short = label if len(label) <= 12 else label[:11] + "…"
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" class="chart-label">{html.escape(short)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" class="chart-bar"><title>{html.escape(label)}：{html.escape(format_value(figure))}</title></rect>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 13}" class="chart-value">{html.escape(format_value(figure))}</text>'
+        )
+    parts.append("</svg></figure>")
+    return "".join(parts)
+
+
+# --- comparison matrix ----------------------------------------------------------
+
+def theme_share(report: Report, slug: str) -> tuple[int, float]:
+    """Passages of the report on the theme, and their share of its text."""
+    total = sum(len(p.text) for p in report.analysis.passages) or 1
+    on = [p for p in report.analysis.passages if p.theme(slug)]
+    return len(on), sum(len(p.text) for p in on) / total
+
+
+def _matrix(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
+    themes = taxonomy.top_themes
+    ordered = _by_region(reports)
+    where = theme_pages(reports, taxonomy)
+    rows = []
+    for report in ordered:
+        m = report.metadata
+        cells = []
+        for theme in themes:
+            count, share = theme_share(report, theme.slug)
+            target = where.get((theme.slug, report.slug))
+            cells.append({"n": count, "share": round(share, 3),
+                          "href": f"../{md_url(target)}#{report.slug}" if target else None})
+        rows.append({
+            "slug": report.slug,
+            "title": report.title,
+            "href": f"../reports/{report.slug}/",
+            "province": str(m.get("province") or "地区不详"),
+            "level": LEVELS.get(str(m.get("level")), "层级不详"),
+            "year": str(m.get("year") or "年度不详"),
+            "cells": cells,
+        })
+    data = {"themes": [{"slug": t.slug, "name": t.name} for t in themes], "rows": rows}
+    pages = [Page("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
+    chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
+    for n, chunk in enumerate(chunks, start=1):
+        nav = _pager(n, len(chunks))
+        body = [
+            "# 报告 × 主题对比",
+            "",
+            "每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
+            "可按省份、层级、年度筛选，点击表头排序（筛选和排序在浏览器中进行，覆盖全部报告）。",
+            "",
+            nav,
+            _matrix_table(themes, chunk, len(rows), "" if n == 1 else "../"),
+            "",
+            nav,
+        ]
+        pages.append(Page(chunk_path("compare", n), frontmatter({"title": "报告 × 主题对比"}, "\n".join(body) + "\n")))
+    return pages
+
+
+def _matrix_table(themes, rows: list[dict], total: int, up: str) -> str:
+    """The static table of one page of rows; compare.js redraws it from
+    compare.json with every report. Addresses in compare.json are relative to
+    /compare/; up is the way there from this page."""
+    head = "".join(f'<th scope="col" data-sort="{i}" class="num">{html.escape(t.name)}</th>' for i, t in enumerate(themes))
+    body = []
+    for row in rows:
+        cells = []
+        for cell in row["cells"]:
+            heat = min(4, int(cell["share"] * 10)) if cell["n"] else 0
+            text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else "·"
+            inner = f'<a href="{html.escape(up + cell["href"])}">{text}</a>' if cell["href"] else text
+            cells.append(f'<td class="num heat-{heat}">{inner}</td>')
+        body.append(
+            f'<tr data-province="{html.escape(row["province"])}" data-level="{html.escape(row["level"])}" data-year="{html.escape(row["year"])}">'
+            f'<th scope="row"><a href="{html.escape(up + row["href"])}">{html.escape(row["title"])}</a></th>'
+            f'<td>{html.escape(row["province"])}</td><td>{html.escape(row["level"])}</td><td>{html.escape(row["year"])}</td>'
+            + "".join(cells) + "</tr>")
+    return (
+        f'<div class="compare" data-src="{up}compare.json" data-total="{total}">'
+        '<div class="compare-filters" hidden></div>'
+        '<div class="compare-scroll"><table class="compare-table">'
+        '<thead><tr><th scope="col" data-sort="title">报告</th><th scope="col" data-sort="province">省份</th>'
+        f'<th scope="col" data-sort="level">层级</th><th scope="col" data-sort="year">年度</th>{head}</tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table></div></div>'
+    )
+
+
+# --- required parts -------------------------------------------------------------
+
+def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
+    ordered = _by_region(reports)
+    pages = []
+    chunks = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    part_where: dict[tuple[int, str], str] = {}
+    for part in taxonomy.parts:
+        having = [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
+        for n, chunk in enumerate(text_chunks(having), start=1):
+            for report in chunk:
+                part_where[part.number, report.slug] = chunk_path(part.slug, n)
+    for n, chunk in enumerate(chunks, start=1):
+        nav = _pager(n, len(chunks))
+        head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
+        lines = [
+            "# 五个必备部分",
+            "",
+            "法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
+            "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**缺** 表示未找到。"
+            "点击部分名称可对照阅读各报告的该部分。",
+            "",
+            nav,
+            f"| 报告 | {head} | 自有部分 |",
+            "|---|" + "---|" * (len(taxonomy.parts) + 1),
+        ]
+        for report in chunk:
+            cells = []
+            for part in taxonomy.parts:
+                found = [m for m in report.analysis.parts if part.number in m.parts]
+                if not found:
+                    cells.append('<span class="part-missing">缺</span>')
+                    continue
+                mark = "✓?" if all(m.inferred for m in found) else "✓"
+                target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
+                cells.append(f"[{mark}]({part.slug}/{target}#{report.slug} \"{html.escape('；'.join(m.heading for m in found))}\")")
+            own = [m.heading for m in report.analysis.parts if m.own]
+            cells.append(md_inline("；".join(own)) if own else "—")
+            lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
+        lines += ["", nav]
+        pages.append(Page(chunk_path("parts", n), frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
+    for part in taxonomy.parts:
+        pages.extend(_part(part, ordered))
+    return pages
+
+
+def _part(part, reports: list[Report]) -> list[Page]:
+    having = [r for r in reports if any(part.number in m.parts for m in r.analysis.parts)]
+    missing = [r for r in reports if r not in having]
+    chunks = text_chunks(having)
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        nav = _pager(n, len(chunks))
+        body = [
+            f"# {part.number}. {md_inline(part.name)}",
+            "",
+            f"共 {len(having)} 份报告包含此部分，{len(missing)} 份未找到（见[完整性总表](../index.md)）。"
+            "各报告的该部分依次排列，标题后注明原文位置。",
+            "",
+            nav,
+        ]
+        for report in chunk:
+            body += [f"## {md_inline(report.title)} {{#{report.slug}}}", "", _report_line(report), ""]
+            for match in (m for m in report.analysis.parts if part.number in m.parts):
+                note = "（按位置推断）" if match.inferred else ""
+                body += [f"### [{md_inline(match.heading)}](../../reports/{report.slug}/index.md#{match.section}){note}", ""]
+                body += _section_text(report, match.section)
+        body.append(nav)
+        title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（第 {n} 页）"
+        pages.append(Page(chunk_path(f"parts/{part.slug}", n), frontmatter({"title": title, "search": {"exclude": True}}, "\n".join(body) + "\n")))
+    return pages
+
+
+def _section_text(report: Report, anchor: str) -> list[str]:
+    """The paragraphs of a section and its subsections, with their headings."""
+    lines = []
+    for section in report.document.sections:
+        if section.anchor != anchor and not section.anchor.startswith(anchor + "-"):
+            continue
+        if section.anchor != anchor:
+            lines += [f'<p class="part-subheading">{html_text(section.heading)}</p>', ""]
+        for paragraph in section.paragraphs:
+            lines += [f'<p class="para">{html_text(paragraph.text)}</p>', ""]
+    return lines

@@ -1,0 +1,110 @@
+// Sorting and filtering of the report × theme table on /compare/, in the
+// browser, over every report (compare.json), without a server. The static
+// table holds the first page of rows for readers without JavaScript.
+// Report text is only ever inserted with textContent, never as HTML.
+(function () {
+  "use strict";
+  var SHOW = 200; // rows drawn at once; "显示更多" draws the next ones
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function setup(box) {
+    var src = new URL(box.getAttribute("data-src"), document.baseURI);
+    fetch(src).then(function (r) {
+      if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
+      return r.json();
+    }).then(function (data) { start(box, data, src); }).catch(function (e) {
+      box.querySelector(".compare-filters").hidden = false;
+      box.querySelector(".compare-filters").textContent = "筛选不可用（" + e.message + "），仍可翻页浏览。";
+    });
+  }
+
+  function start(box, data, src) {
+    var state = { province: "", level: "", year: "", key: null, desc: true, limit: SHOW };
+    var filters = box.querySelector(".compare-filters");
+    var tbody = box.querySelector("tbody");
+    var status = el("span", { "class": "compare-status", "aria-live": "polite" });
+    var more = el("button", { type: "button", "class": "md-button compare-more" }, "显示更多");
+    [["province", "省份"], ["level", "层级"], ["year", "年度"]].forEach(function (f) {
+      var values = Array.from(new Set(data.rows.map(function (r) { return r[f[0]]; }))).sort();
+      var select = el("select", { "aria-label": "按" + f[1] + "筛选", "data-filter": f[0] });
+      select.appendChild(el("option", { value: "" }, "全部" + f[1]));
+      values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
+      select.addEventListener("change", function () { state[f[0]] = select.value; state.limit = SHOW; draw(); });
+      var label = el("label", {}, f[1] + "：");
+      label.appendChild(select);
+      filters.appendChild(label);
+    });
+    filters.appendChild(status);
+    filters.hidden = false;
+    box.appendChild(more);
+    more.addEventListener("click", function () { state.limit += SHOW; draw(); });
+    box.querySelectorAll("th[data-sort]").forEach(function (th) {
+      th.tabIndex = 0;
+      th.setAttribute("role", "button");
+      th.title = "点击排序";
+      function sort() {
+        var key = th.getAttribute("data-sort");
+        state.desc = state.key === key ? !state.desc : /^\d+$/.test(key);
+        state.key = key;
+        box.querySelectorAll("th[data-sort]").forEach(function (o) { o.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", state.desc ? "descending" : "ascending");
+        draw();
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+
+    function value(row, key) {
+      if (/^\d+$/.test(key)) { var c = row.cells[+key]; return [c.share, c.n]; }
+      return [row[key], 0];
+    }
+
+    function draw() {
+      var rows = data.rows.filter(function (r) {
+        return (!state.province || r.province === state.province) && (!state.level || r.level === state.level) &&
+          (!state.year || r.year === state.year);
+      });
+      if (state.key !== null) {
+        rows = rows.slice().sort(function (a, b) {
+          var x = value(a, state.key), y = value(b, state.key);
+          var c = x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1];
+          if (c === 0) c = a.slug < b.slug ? -1 : 1;
+          return state.desc ? -c : c;
+        });
+      }
+      tbody.textContent = "";
+      rows.slice(0, state.limit).forEach(function (r) {
+        var tr = el("tr", { "data-province": r.province, "data-level": r.level, "data-year": r.year });
+        var th = el("th", { scope: "row" });
+        th.appendChild(el("a", { href: new URL(r.href, src).href }, r.title));
+        tr.appendChild(th);
+        [r.province, r.level, r.year].forEach(function (v) { tr.appendChild(el("td", {}, v)); });
+        r.cells.forEach(function (c) {
+          var td = el("td", { "class": "num heat-" + (c.n ? Math.min(4, Math.floor(c.share * 10)) : 0) });
+          if (c.n) {
+            var a = el("a", { href: new URL(c.href, src).href }, String(c.n));
+            a.appendChild(el("small", {}, Math.round(c.share * 100) + "%"));
+            td.appendChild(a);
+          } else {
+            td.textContent = "·";
+          }
+          tr.appendChild(td);
+        });
+        tbody.appendChild(tr);
+      });
+      status.textContent = "显示 " + Math.min(rows.length, state.limit) + " / " + rows.length + " 份报告（共 " + data.rows.length + " 份）";
+      more.hidden = rows.length <= state.limit;
+    }
+    draw();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".compare[data-src]").forEach(setup);
+  });
+})();
