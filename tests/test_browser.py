@@ -107,3 +107,27 @@ def test_report_page_and_paragraph_link_in_browser(sample_site, served, browser)
     page.wait_for_url("**/regions/shanxi/")
     assert errors == []
     page.close()
+
+
+def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served + "compare/")
+    page.wait_for_selector(".compare-filters:not([hidden]) select")
+    rows = page.locator(".compare-table tbody tr")
+    assert rows.count() == 5
+    page.select_option("select[data-filter=province]", "安徽省")
+    assert rows.count() == 2
+    assert set(rows.evaluate_all("rs => rs.map(r => r.dataset.province)")) == {"安徽省"}
+    page.select_option("select[data-filter=province]", "")
+    page.locator("th", has_text="矛盾纠纷化解与调解").click()  # highest share first
+    shares = rows.evaluate_all("rs => rs.map(r => +r.children[10].querySelector('small').textContent.replace('%',''))")
+    assert shares == sorted(shares, reverse=True) and len(shares) == 5
+    page.locator(".compare-table tbody tr").first.locator("td a").nth(6).click()
+    page.wait_for_url("**/themes/mediation/#*")
+    slug = page.evaluate("location.hash").lstrip("#")
+    assert page.locator(f"h2[id=\"{slug}\"]").is_visible()
+    assert errors == []
+    page.close()

@@ -241,3 +241,78 @@ def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
         html = (project.site_dir / name).read_text(encoding="utf-8")
         linked |= set(re.findall(r'href="[./]*/reports/([^/"]+)/"', html))
     assert linked == {s for s in SLUGS if s.startswith("2023")}
+
+
+# --- comparison pages (themes, matrix, parts) ---------------------------------------
+
+def labelled(theme: str) -> set[str]:
+    import yaml
+
+    labels = yaml.safe_load((REPO / "tests/data/theme_labels.yml").read_text(encoding="utf-8"))
+    return {key.split("#")[0] for key, themes in labels.items() if theme in themes}
+
+
+@pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment"])
+def test_theme_page_quotes_every_report_that_discusses_it(sample_site, theme):
+    html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
+    sections = set(re.findall(r'<h2 id="([^"]+)"', html)) - {"indicators"}
+    assert labelled(theme) <= sections
+    # each passage links to its paragraph in the report
+    links = re.findall(r'href="\.\./\.\./reports/([^/]+)/#(p-[0-9a-f]{8}[-\w]*)"', html)
+    assert {slug for slug, _ in links} == sections
+    assert "<mark>" in html
+
+
+def test_report_sections_link_to_their_themes(sample_site):
+    html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+    chips = re.findall(r'<a class="theme-chip" href="\.\./\.\./themes/([^/]+)/#2022-anhui-wuhu"', html)
+    assert {"mediation", "enforcement", "business-environment"} <= set(chips)
+    # long paragraphs keep their passages addressable
+    assert re.search(r'<span id="p-[0-9a-f]{8}-s2" class="passage">', html)
+
+
+def test_indicator_table_links_each_number_to_its_sentence(sample_site):
+    html = (sample_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
+    table = html[html.index('id="indicators"'):]
+    assert re.search(r'<a href="\.\./\.\./reports/2022-anhui-wuhu/#p-3975c901-s1" title="[^"]*调解成功率99\.25%[^"]*">99\.25%</a>', table)
+    assert "30,146件" in table and "未报告" in table
+    svg = re.search(r"<svg .*?</svg>", table, re.S).group(0)
+    assert "<script" not in svg and 'class="chart-bar"' in svg
+
+
+def test_compare_matrix_has_every_report_and_theme(sample_site):
+    data = json.loads((sample_site.site_dir / "compare/compare.json").read_text(encoding="utf-8"))
+    assert {r["slug"] for r in data["rows"]} == set(SLUGS)
+    assert len(data["themes"]) == 10 and all(len(r["cells"]) == 10 for r in data["rows"])
+    html = (sample_site.site_dir / "compare/index.html").read_text(encoding="utf-8")
+    assert html.count("<tr data-province=") == 5
+    assert 'src="../assets/javascripts/compare.js"' in html
+
+
+def test_parts_matrix_shows_missing_parts(sample_site):
+    html = (sample_site.site_dir / "parts/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>\s*<td><a href=\"\.\./reports/2022-anhui-wuhu/\">.*?</tr>", html, re.S).group(0)
+    cells = re.findall(r"<td>(.*?)</td>", row, re.S)[1:6]
+    assert ["缺" in c for c in cells] == [False, False, True, False, True]
+    part = (sample_site.site_dir / "parts/shortcomings/index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'<h2 id="([^"]+)"', part)) == set(SLUGS)
+    assert "部分行政执法人员能力素质有待提升" in part
+
+
+def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
+    import generator.render as render
+
+    monkeypatch.setattr(render, "TEXT_PAGE_SIZE", 2)
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    import generator.compare as compare
+    monkeypatch.setattr(compare, "PAGE_SIZE", 2)
+    project = make_project(tmp_path / "p")
+    build(project, strict=True)
+    assert (project.site_dir / "themes/mediation/3/index.html").is_file()
+    assert (project.site_dir / "compare/3/index.html").is_file()
+    assert (project.site_dir / "parts/measures/3/index.html").is_file()
+    assert broken_links(project.site_dir) == []
+    page3 = (project.site_dir / "themes/mediation/3/index.html").read_text(encoding="utf-8")
+    (last,) = set(re.findall(r'<h2 id="([^"]+)"', page3)) - {"indicators"}
+    report = (project.site_dir / f"reports/{last}/index.html").read_text(encoding="utf-8")
+    assert f'href="../../themes/mediation/3/#{last}"' in report
