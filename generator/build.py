@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -15,11 +17,13 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .analyse import analyse
+from .cache import ReportCache, cache_key
 from .clean import clean
 from .decode import decode
 from .errors import BuildError, ContentError, Problem
 from .metadata import describe
 from .parse import parse
+from .publish import Skipped, dates_added, publish_pages, site_epoch
 from .records import Report, Source
 from .compare import compare_site
 from .render import render_site
@@ -61,6 +65,10 @@ class Project:
     def site_dir(self) -> Path:
         return self.root / "site"
 
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / "build" / "cache"
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -69,6 +77,8 @@ class Summary:
     written: WriteResult
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+    cached: int = 0  # reports taken from the cache
 
 
 def discover(project: Project) -> tuple[list[Source], list[Problem]]:
@@ -112,22 +122,53 @@ def read_report(source: Source, taxonomy: Taxonomy) -> Report:
     return Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy))
 
 
-def read_all(project: Project, progress: Progress | None = None) -> tuple[Taxonomy, list[Report]]:
+@dataclass(frozen=True)
+class Corpus:
+    """Everything read from content/: the taxonomy, the reports that can be
+    published, and (with keep_going) the files that were skipped."""
+
+    taxonomy: Taxonomy
+    reports: list[Report]
+    skipped: list[Skipped] = field(default_factory=list)
+    cache_hits: int = 0
+
+
+def read_all(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
+             keep_going: bool = False) -> Corpus:
+    """Read every report, from the cache where nothing it depends on changed.
+    Every problem in every file is collected; without keep_going any problem
+    fails the whole build, with it the files at fault are skipped."""
     taxonomy = load_taxonomy(project.content_dir)
     sources, problems = discover(project)
+    cache = ReportCache(project.cache_dir, enabled=use_cache)
     reports = []
     for n, source in enumerate(sources, start=1):
         if progress:
             progress(f"reading {n}/{len(sources)}: {source.slug}")
-        try:
-            reports.append(read_report(source, taxonomy))
-        except ContentError as exc:
-            problems.extend(exc.problems)
+        key = cache_key(source, taxonomy.digest)
+        report = cache.get(source.slug, key)
+        if report is None:
+            try:
+                report = read_report(source, taxonomy)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+                continue
+            cache.put(key, report)
+        reports.append(report)
+    cache.prune({s.slug for s in sources})
+    skipped: list[Skipped] = []
     if problems:
-        raise ContentError(problems)
+        if not keep_going:
+            raise ContentError(problems)
+        by_file: dict[Path, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        bad = {path.with_suffix("") for path in by_file}
+        reports = [r for r in reports if r.source.path.with_suffix("") not in bad]
+        skipped = [Skipped(path, tuple(ps)) for path, ps in sorted(by_file.items())]
     if not reports:
         raise BuildError(f"{project.reports_dir}: no reports found; add <slug>.txt files")
-    return taxonomy, reports
+    return Corpus(taxonomy, reports, skipped, cache.hits)
 
 
 def warnings_of(reports: Sequence[Report]) -> list[str]:
@@ -137,24 +178,40 @@ def warnings_of(reports: Sequence[Report]) -> list[str]:
     ]
 
 
-def generate(project: Project, progress: Progress | None = None) -> tuple[list[Report], int, WriteResult]:
-    """Everything up to the Markdown: used by build, serve and check."""
-    taxonomy, reports = read_all(project, progress)
-    pages = render_site(reports, taxonomy) + compare_site(reports, taxonomy)
+def site_url(project: Project) -> str:
+    """site_url of mkdocs.yml (with its !ENV default), read before docs exist."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project.config, encoding="utf-8") as f:
+        return str((yaml_load(f) or {}).get("site_url") or "")
+
+
+def generate(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
+             keep_going: bool = False) -> tuple[Corpus, int, WriteResult, int]:
+    """Everything up to the Markdown: used by build, serve and check.
+    Returns the corpus, the number of pages, what was written, and the
+    SOURCE_DATE_EPOCH of the content (for mkdocs' dates)."""
+    corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going)
+    reports, taxonomy = corpus.reports, corpus.taxonomy
+    added = dates_added(project.root, project.reports_dir)
+    pages = (render_site(reports, taxonomy, corpus.skipped) + compare_site(reports, taxonomy)
+             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project)))
     written = write_pages(pages, project.docs_dir)
-    return reports, len(pages), written
+    return corpus, len(pages), written, site_epoch(reports, added)
 
 
-def build(project: Project, *, strict: bool = False, progress: Progress | None = None) -> Summary:
+def build(project: Project, *, strict: bool = False, clean: bool = False, keep_going: bool = False,
+          progress: Progress | None = None) -> Summary:
     started = time.monotonic()
-    reports, pages, written = generate(project, progress)
-    warnings = warnings_of(reports)
+    corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
+    warnings = warnings_of(corpus.reports) + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]
     if strict and warnings:
         raise BuildError("strict mode: content warnings:\n" + "\n".join(warnings))
     if progress:
         progress(f"rendering site with mkdocs ({pages} pages)")
-    run_mkdocs(project, strict=strict)
-    return Summary(len(reports), pages, written, warnings, time.monotonic() - started)
+    run_mkdocs(project, strict=strict, epoch=epoch)
+    return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
+                   skipped=corpus.skipped, cached=corpus.cache_hits)
 
 
 class _Counter(logging.Handler):
@@ -178,21 +235,47 @@ def mkdocs_config(project: Project, **overrides):
     return config
 
 
-def run_mkdocs(project: Project, *, strict: bool = False) -> None:
+def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> None:
+    """Build the site aside and swap it in only when mkdocs succeeded, so a
+    failed build never leaves site/ missing or half-written. Dates mkdocs
+    writes (sitemap) come from the content via SOURCE_DATE_EPOCH."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     counter = _Counter()
     log = logging.getLogger("mkdocs")
     log.addHandler(counter)
+    aside = project.site_dir.with_name(f".{project.site_dir.name}.new")
+    old = project.site_dir.with_name(f".{project.site_dir.name}.old")
+    for leftover in (aside, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        config = mkdocs_config(project, strict=strict, site_dir=str(project.site_dir))
+        config = mkdocs_config(project, strict=strict, site_dir=str(aside))
         mkdocs_build(config)
     except MkDocsException as exc:
+        shutil.rmtree(aside, ignore_errors=True)
         raise BuildError(f"mkdocs failed: {exc}") from None
     except SystemExit as exc:  # mkdocs' strict mode aborts this way
+        shutil.rmtree(aside, ignore_errors=True)
         raise BuildError(f"mkdocs aborted: {'; '.join(counter.messages) or exc}") from None
+    except Exception as exc:  # e.g. a template error in overrides/
+        shutil.rmtree(aside, ignore_errors=True)
+        raise BuildError(f"mkdocs failed: {type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
     finally:
         log.removeHandler(counter)
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
+    # Two renames: readers see the old site or the new one, never a mix.
+    if project.site_dir.exists():
+        project.site_dir.rename(old)
+    aside.rename(project.site_dir)
+    shutil.rmtree(old, ignore_errors=True)
     if counter.messages:
         print(f"mkdocs reported {len(counter.messages)} warning(s)", file=sys.stderr)

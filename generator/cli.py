@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="generate pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat content and mkdocs warnings as errors")
+    p_build.add_argument("--clean", action="store_true", help="ignore the per-report cache and read every report again")
+    p_build.add_argument("--keep-going", action="store_true",
+                         help="publish the good reports, skip those with problems and list them (console and /skipped/)")
     p_serve = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     sub.add_parser("check", help="validate every input, report every problem, exit non-zero on errors")
@@ -64,13 +67,16 @@ class Progress:
 
 def _build(project: Project, args) -> int:
     progress = Progress()
-    summary = build(project, strict=args.strict, progress=progress)
+    summary = build(project, strict=args.strict, clean=args.clean, keep_going=args.keep_going, progress=progress)
     progress.done()
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for item in summary.skipped:
+        print(f"skipped: {item.path}: " + "; ".join(p.message for p in item.problems), file=sys.stderr)
     w = summary.written
+    skipped = f", {len(summary.skipped)} skipped (listed on /skipped/)" if summary.skipped else ""
     print(
-        f"fazhi: built {summary.reports} reports, {summary.pages} pages "
+        f"fazhi: built {summary.reports} reports ({summary.cached} from cache){skipped}, {summary.pages} pages "
         f"({w.written} written, {w.unchanged} unchanged, {w.removed} removed) into "
         f"{os.path.relpath(project.site_dir)}/ in {summary.seconds:.1f}s; "
         f"0 errors, {len(summary.warnings)} warnings",
@@ -80,7 +86,7 @@ def _build(project: Project, args) -> int:
 
 
 def _check(project: Project, args) -> int:
-    _, reports = read_all(project)
+    reports = read_all(project).reports
     warnings = warnings_of(reports)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -104,7 +110,7 @@ def _serve(project: Project, args) -> int:
                 return
             with lock:
                 try:
-                    _, _, written = generate(project)
+                    _, _, written, _ = generate(project)
                     print(f"fazhi: regenerated ({written.written} changed, {written.removed} removed)", file=sys.stderr)
                 except FazhiError as exc:
                     print(f"error: {exc}", file=sys.stderr)
