@@ -34,13 +34,13 @@ class Page:
     content: bytes
 
 
-def render_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
+def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = ()) -> list[Page]:
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(reports, taxonomy)
     pages: list[Page] = []
     for report in reports:
         pages.extend(render_report(report, taxonomy, where))
-    pages.append(_home(reports))
+    pages.append(_home(reports, len(skipped)))
     pages.extend(_regions(reports))
     pages.extend(_years(reports))
     pages.extend(_levels(reports))
@@ -260,10 +260,11 @@ def _pager(n: int, total: int) -> str:
     return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
 
 
-def _home(reports: list[Report]) -> Page:
+def _home(reports: list[Report], skipped: int = 0) -> Page:
     provinces = {r.metadata.get("province") for r in reports if r.metadata.get("province")}
     years = sorted({r.metadata.get("year") for r in reports if r.metadata.get("year")})
     span = f"{years[0]}—{years[-1]} 年度" if years else "—"
+    skipped_line = f"- 本次构建有 {skipped} 份报告因问题未能发布：[查看原因](skipped/index.md)\n" if skipped else ""
     body = f"""# 法治政府建设年度报告对读
 
 各级地方政府及其部门每年公开发布上一年度的法治政府建设情况报告。本站把这些散落在各政府网站上的报告整理为统一格式：
@@ -271,8 +272,10 @@ def _home(reports: list[Report]) -> Page:
 
 - 收录报告 **{len(reports)}** 份，覆盖 **{len(provinces)}** 个省级行政区，{span}
 - [按地区浏览](regions/index.md) · [按年度浏览](years/index.md) · [按层级浏览](levels/index.md)
+- 对照阅读：[按主题](themes/index.md) · [报告 × 主题对比表](compare/index.md) · [五个必备部分](parts/index.md)
 - 用右上角的搜索框可检索全部报告全文（支持中文分词）。
-
+- [开放数据](data/index.md)（CSV / JSON）· [订阅新收录报告](feed.xml)（Atom）
+{skipped_line}
 ## 最新报告
 
 {_table(_by_date(reports)[:LATEST], 0)}

@@ -32,7 +32,8 @@ class Text(HTMLParser):
             self.skip += 1
         if tag in ("script", "img", "iframe") and a.get("src"):
             self.loads.append(a["src"])
-        if tag == "link" and a.get("href"):
+        # canonical and alternate (feed) links name addresses; they load nothing
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
             self.loads.append(a["href"])
 
     def handle_endtag(self, tag):

@@ -1,0 +1,273 @@
+"""Stage 6c: what the site publishes besides pages: open data, the feed, and
+the list of reports a --keep-going build skipped.
+
+- /data/reports.csv and .json: one row per report, all metadata with where
+  each value came from, and links to the page and both texts;
+- /data/passages.csv: every theme passage with its link;
+- /data/figures.csv: every indicator value with its sentence and link;
+- /data/: a page explaining every column;
+- /feed.xml: Atom feed of the newest reports by date added;
+- /skipped/: reports left out of this build, with the reason.
+
+CSV files are UTF-8 with a BOM so that Excel and WPS open them correctly.
+Nothing here reads the clock: dates come from the content or from git.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+from xml.sax.saxutils import escape
+
+from .errors import Problem
+from .records import Report
+from .render import Page, frontmatter, md_inline
+from .schema import KEYS, LEVELS
+from .taxonomy import Taxonomy
+
+FEED_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: Path
+    problems: tuple[Problem, ...]
+
+
+def dates_added(root: Path, reports_dir: Path) -> dict[str, str]:
+    """slug -> ISO date of the commit that first added content/reports/<slug>.txt,
+    read from git in one call; empty outside a git checkout."""
+    try:
+        rel = reports_dir.resolve().relative_to(root.resolve())
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "--diff-filter=A", "--name-only", "--format=%x00%cs", "--", str(rel)],
+            capture_output=True, text=True, check=True, timeout=120).stdout
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return {}
+    added: dict[str, str] = {}
+    date = ""
+    for line in out.splitlines():
+        if line.startswith("\0"):
+            date = line[1:]
+        elif line.endswith(".txt") and date:
+            added[Path(line).stem] = date  # newest first: the last seen is the first add
+    return added
+
+
+def added_date(report: Report, added: dict[str, str]) -> str | None:
+    """When the report joined the collection: its commit, else the date it was
+    retrieved, else its own date."""
+    return added.get(report.slug) or report.metadata.get("retrieved") or report.metadata.get("date")  # type: ignore[return-value]
+
+
+def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
+    """SOURCE_DATE_EPOCH for mkdocs (sitemap dates): the newest date in the content."""
+    import datetime as dt
+
+    dates = [d for d in (added_date(r, added) for r in reports) if d]
+    if not dates:
+        return 0
+    return int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc).timestamp())
+
+
+def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
+                  added: dict[str, str], site_url: str) -> list[Page]:
+    reports = sorted(reports, key=lambda r: r.slug)
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    pages = [
+        Page("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
+        Page("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
+                                              indent=1) + "\n").encode("utf-8")),
+        Page("data/passages.csv", _csv(PASSAGE_COLUMNS, _passage_rows(reports, taxonomy, base))),
+        Page("data/figures.csv", _csv(FIGURE_COLUMNS, _figure_rows(reports, taxonomy, base))),
+        _data_page(len(reports)),
+        Page("feed.xml", _feed(reports, added, base)),
+    ]
+    if skipped:
+        pages.append(_skipped_page(skipped))
+    return pages
+
+
+# --- CSV and JSON ------------------------------------------------------------------
+
+def _columns(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    return pairs
+
+
+REPORT_COLUMNS = _columns(
+    ("slug", "报告标识，即文件名和页面地址 /reports/<slug>/"),
+    *((k.name, k.doc) for k in KEYS),
+    *((f"{k.name}_origin", f"{k.name} 的来源：text 原文 / sidecar 补充文件 / derived 推断；空表示未知") for k in KEYS),
+    ("level_label", "层级的中文名称"),
+    ("added", "收录日期：首次提交该报告的日期，其次为获取日期或报告日期"),
+    ("encoding", "原始文本的编码"),
+    ("sections", "编号标题数"),
+    ("passages", "段落（长段落再分）数"),
+    ("url", "报告页面地址"),
+    ("original_url", "原始文本（未经改动）下载地址"),
+    ("cleaned_url", "清理后文本（UTF-8）下载地址"),
+)
+PASSAGE_COLUMNS = _columns(
+    ("report", "报告标识"),
+    ("theme", "主题标识（content/themes.yml 中的 slug）"),
+    ("theme_name", "主题名称"),
+    ("parent_theme", "上级主题标识（细分主题才有）"),
+    ("section", "所在标题"),
+    ("anchor", "段落锚点"),
+    ("terms", "段落中命中的主题词，以“、”分隔"),
+    ("heading_terms", "所在标题中命中的主题词"),
+    ("score", "主题词权重合计"),
+    ("text", "段落文字"),
+    ("url", "原文中该段的地址"),
+)
+FIGURE_COLUMNS = _columns(
+    ("report", "报告标识"),
+    ("indicator", "指标标识（content/indicators.yml 中的 slug）"),
+    ("indicator_name", "指标名称"),
+    ("theme", "指标所属主题"),
+    ("value", "数值（已按指标单位换算）"),
+    ("unit", "单位"),
+    ("approx", "约数标记：余、多、约、近、超过、逾；空表示确数"),
+    ("text", "原文中的数字及其前后文字"),
+    ("sentence", "数字所在的句子"),
+    ("url", "原文中该段的地址"),
+)
+
+
+def _csv(columns, rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[c for c, _ in columns], lineterminator="\r\n", extrasaction="raise")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
+    m = report.metadata
+    row: dict[str, object] = {"slug": report.slug}
+    for key in KEYS:
+        row[key.name] = m.get(key.name)
+    for key in KEYS:
+        field = m.values.get(key.name)
+        row[f"{key.name}_origin"] = field.origin if field else None
+    page = f"{base}reports/{report.slug}/"
+    row.update({
+        "level_label": LEVELS.get(str(m.get("level")), None),
+        "added": added_date(report, added),
+        "encoding": report.cleaned.encoding,
+        "sections": len(report.document.sections),
+        "passages": len(report.analysis.passages),
+        "url": page,
+        "original_url": f"{page}{report.slug}.original.txt",
+        "cleaned_url": f"{page}{report.slug}.txt",
+    })
+    return row
+
+
+def _passage_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
+    headings = {}
+    for report in reports:
+        headings.update({(report.slug, s.anchor): s.heading for s in report.document.sections})
+        for passage in report.analysis.passages:
+            for match in passage.themes:
+                theme = taxonomy.theme(match.theme)
+                yield {
+                    "report": report.slug, "theme": theme.slug, "theme_name": theme.name,
+                    "parent_theme": theme.parent, "section": headings.get((report.slug, passage.section), ""),
+                    "anchor": passage.anchor, "terms": "、".join(match.terms),
+                    "heading_terms": "、".join(match.heading_terms), "score": match.score,
+                    "text": passage.text, "url": f"{base}reports/{report.slug}/#{passage.anchor}",
+                }
+
+
+def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
+    indicators = {i.slug: i for i in taxonomy.indicators}
+    for report in reports:
+        for figure in report.analysis.figures:
+            indicator = indicators[figure.indicator]
+            yield {
+                "report": report.slug, "indicator": figure.indicator, "indicator_name": indicator.name,
+                "theme": indicator.theme, "value": figure.value, "unit": figure.unit, "approx": figure.approx,
+                "text": figure.text, "sentence": figure.sentence,
+                "url": f"{base}reports/{report.slug}/#{figure.passage}",
+            }
+
+
+def _data_page(count: int) -> Page:
+    lines = [
+        "# 开放数据",
+        "",
+        f"本站全部 {count} 份报告的数据可下载，供研究和核对使用。CSV 文件为带 BOM 的 UTF-8 编码，"
+        "可直接用 Excel 或 WPS 打开。每份报告的原始文本（未经改动）和清理后文本可在报告页面下载，"
+        "地址也列在 reports.csv 中。",
+        "",
+        "- [reports.csv](reports.csv) · [reports.json](reports.json)：每份报告一行，含全部元数据及每项的来源",
+        "- [passages.csv](passages.csv)：各主题的段落，每段一行，含命中的主题词和原文地址",
+        "- [figures.csv](figures.csv)：报告给出的指标数字，含原句和原文地址",
+        "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
+        "",
+    ]
+    for title, name, columns in (("reports.csv / reports.json", "reports", REPORT_COLUMNS),
+                                 ("passages.csv", "passages", PASSAGE_COLUMNS),
+                                 ("figures.csv", "figures", FIGURE_COLUMNS)):
+        lines += [f"## {md_inline(title)} {{#{name}}}", "", "| 列 | 含义 |", "|---|---|"]
+        lines += [f"| `{c}` | {md_inline(d)} |" for c, d in columns]
+        lines.append("")
+    return Page("data/index.md", frontmatter({"title": "开放数据"}, "\n".join(lines)))
+
+
+# --- feed ---------------------------------------------------------------------------
+
+def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
+    dated = [(added_date(r, added), r) for r in reports]
+    newest = sorted((d, r.slug, r) for d, r in dated if d)[::-1][:FEED_SIZE]
+    updated = f"{newest[0][0]}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
+    entries = []
+    for date, slug, report in newest:
+        m = report.metadata
+        place = "".join(dict.fromkeys(str(m.get(k)) for k in ("province", "city", "county", "town") if m.get(k)))
+        summary = "；".join(x for x in (f"发布机关：{m.get('issuer')}" if m.get("issuer") else "",
+                                       f"地区：{place}" if place else "",
+                                       f"报告年度：{m.get('year')}" if m.get("year") else "") if x)
+        url = f"{base}reports/{slug}/"
+        entries.append(
+            "  <entry>\n"
+            f"    <title>{escape(report.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href="{escape(url)}"/>\n'
+            f"    <id>{escape(url)}</id>\n"
+            f"    <updated>{date}T00:00:00Z</updated>\n"
+            f"    <author><name>{escape(str(m.get('issuer') or '发布机关不详'))}</name></author>\n"
+            f"    <summary>{escape(summary)}</summary>\n"
+            "  </entry>\n")
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">\n'
+        "  <title>法治政府建设年度报告对读：新收录报告</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{escape(base)}feed.xml"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{escape(base)}"/>\n'
+        f"  <id>{escape(base)}feed.xml</id>\n"
+        f"  <updated>{updated}</updated>\n"
+        + "".join(entries) + "</feed>\n")
+    return feed.encode("utf-8")
+
+
+# --- skipped reports ------------------------------------------------------------------
+
+def _skipped_page(skipped: Sequence[Skipped]) -> Page:
+    lines = [
+        "# 未能发布的报告",
+        "",
+        f"本次构建跳过了 {len(skipped)} 份有问题的报告，其余报告已正常发布。问题修正后重新构建即可。",
+        "",
+        "| 文件 | 问题（构建程序给发布者的说明） |",
+        "|---|---|",
+    ]
+    for item in skipped:
+        problems = "<br>".join(md_inline(f"第 {p.line} 行：{p.message}" if p.line else p.message) for p in item.problems)
+        lines.append(f"| {md_inline(item.path.name)} | {problems} |")
+    return Page("skipped/index.md", frontmatter({"title": "未能发布的报告"}, "\n".join(lines) + "\n"))

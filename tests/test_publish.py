@@ -1,0 +1,154 @@
+"""Publishing: incremental, reproducible and atomic builds, --keep-going, open
+data and the feed, each with the real mkdocs build."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.errors import BuildError, ContentError
+from tests.conftest import REPO, SAMPLES, SLUGS, make_project
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+NEW_REPORT = (SAMPLES / "2022-anhui-wuhu.txt").read_text(encoding="utf-8").replace("芜湖", "马鞍山")
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path):
+    one = make_project(tmp_path / "one")
+    build(one)
+    first = snapshot(one.site_dir)
+    build(one, clean=True)
+    assert snapshot(one.site_dir) == first
+    # and in another folder, from scratch
+    two = make_project(tmp_path / "two")
+    build(two)
+    assert snapshot(two.site_dir) == first
+    assert "sitemap.xml" in first and "sitemap.xml.gz" in first
+
+
+def test_rebuild_reads_only_what_changed(tmp_path):
+    project = make_project(tmp_path / "p")
+    full = build(project)
+    assert full.cached == 0
+    (project.reports_dir / "2022-anhui-maanshan.txt").write_text(NEW_REPORT, encoding="utf-8")
+    added = build(project)
+    assert added.reports == 6 and added.cached == 5
+    assert (project.site_dir / "reports/2022-anhui-maanshan/index.html").is_file()
+    # an unchanged report's page is not rewritten
+    assert added.written.unchanged > 0
+    (project.reports_dir / "2023-anhui-shexian-xucun.yml").write_text("issuer: 许村镇人民政府\ncounty: 歙县\nyear: 2023\n", encoding="utf-8")
+    assert build(project).cached == 5  # only the report whose sidecar changed is read again
+    assert build(project, clean=True).cached == 0
+    (project.reports_dir / "2022-anhui-maanshan.txt").unlink()
+    gone = build(project)
+    assert gone.reports == 5 and gone.written.removed >= 3
+    assert not (project.site_dir / "reports/2022-anhui-maanshan").exists()
+    assert not (project.cache_dir / "2022-anhui-maanshan.pickle").exists()
+    themes = project.content_dir / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build(project).cached == 0  # the taxonomy is part of every key
+
+
+def test_failed_mkdocs_build_leaves_the_published_site_untouched(tmp_path):
+    project = make_project(tmp_path / "p")
+    build(project)
+    before = snapshot(project.site_dir)
+    template = project.root / "overrides/report.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{% if %}", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(project)
+    assert snapshot(project.site_dir) == before
+    assert sorted(p.name for p in project.root.iterdir()) == ["build", "content", "mkdocs.yml", "overrides", "site"]
+
+
+def test_keep_going_publishes_good_reports_and_lists_the_others(tmp_path):
+    project = make_project(tmp_path / "p", {"broken.txt": b"", "bad-meta.txt": "一、情况\n正文。\n",
+                                            "bad-meta.yml": "year: 二〇二三\n"})
+    with pytest.raises(ContentError):
+        build(project)
+    summary = build(project, keep_going=True)
+    assert summary.reports == 5
+    assert sorted(s.path.name for s in summary.skipped) == ["bad-meta.yml", "broken.txt"]
+    page = (project.site_dir / "skipped/index.html").read_text(encoding="utf-8")
+    assert "broken.txt" in page and "bad-meta.yml" in page and "第 1 行" in page
+    assert "skipped/" in (project.site_dir / "index.html").read_text(encoding="utf-8")
+    assert not (project.site_dir / "reports/bad-meta").exists()
+    with pytest.raises(BuildError):
+        build(project, keep_going=True, strict=True)
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build", "--keep-going"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"skipped: {project.reports_dir / 'broken.txt'}: is empty" in result.stderr
+    assert "2 skipped (listed on /skipped/)" in result.stderr
+
+
+def read_csv(path: Path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel and WPS"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_open_data_files(sample_site):
+    data = sample_site.site_dir / "data"
+    reports = read_csv(data / "reports.csv")
+    assert [r["slug"] for r in reports] == SLUGS
+    xucun = next(r for r in reports if r["slug"] == "2023-anhui-shexian-xucun")
+    assert xucun["issuer"] == "许村镇人民政府" and xucun["issuer_origin"] == "sidecar" and xucun["date"] == ""
+    assert xucun["original_url"].endswith("/reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt")
+    assert json.loads((data / "reports.json").read_text(encoding="utf-8"))[0]["slug"] == SLUGS[0]
+    figures = read_csv(data / "figures.csv")
+    assert len(figures) == 27
+    rate = next(f for f in figures if f["indicator"] == "mediation-success-rate" and f["report"] == "2022-anhui-wuhu")
+    assert rate["value"] == "99.25" and rate["url"].endswith("/reports/2022-anhui-wuhu/#p-3975c901-s1")
+    passages = read_csv(data / "passages.csv")
+    assert {p["theme"] for p in passages} >= {"enforcement", "mediation", "business-environment", "reconsideration"}
+    assert all(p["text"] and p["url"] for p in passages)
+    columns = (data / "index.html").read_text(encoding="utf-8")
+    for name in list(reports[0]) + list(figures[0]) + list(passages[0]):
+        assert f"<code>{name}</code>" in columns, name
+
+
+def test_atom_feed_and_sitemap_use_site_url(sample_site):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(sample_site.site_dir / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert 0 < len(entries) <= 50
+    for entry in entries:
+        link = entry.find("a:link", ns).get("href")
+        assert link.startswith("http://127.0.0.1:8000/reports/")
+        slug = link.rstrip("/").rsplit("/", 1)[1]
+        assert (sample_site.site_dir / f"reports/{slug}/index.html").is_file()
+        assert entry.find("a:title", ns).text and entry.find("a:author/a:name", ns).text
+    sitemap = ET.parse(sample_site.site_dir / "sitemap.xml").getroot()
+    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sitemap]
+    assert "http://127.0.0.1:8000/reports/2022-anhui-wuhu/" in locs
+    for loc in locs:
+        path = loc.removeprefix("http://127.0.0.1:8000/")
+        assert (sample_site.site_dir / path / "index.html").is_file() or (sample_site.site_dir / path).is_file(), loc
+    home = (sample_site.site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in home
+
+
+def test_report_page_keeps_provenance(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project.reports_dir / "2023-anhui-shexian-xucun.yml").write_text(
+        "issuer: 许村镇人民政府\ncounty: 歙县\nsource_url: https://www.ahshx.gov.cn/xxgk/123.html\nretrieved: 2024-03-02\n",
+        encoding="utf-8")
+    build(project)
+    html = (project.site_dir / "reports/2023-anhui-shexian-xucun/index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.ahshx.gov.cn/xxgk/123.html"' in html and "2024-03-02" in html and "获取日期" in html
+    assert "原始文本" in html
