@@ -27,8 +27,8 @@ TARGET = 0.85
 
 @cache
 def samples():
-    taxonomy, reports = read_all(Project(REPO))
-    return taxonomy, {r.slug: r for r in reports}
+    corpus = read_all(Project(REPO), use_cache=False)
+    return corpus.taxonomy, {r.slug: r for r in corpus.reports}
 
 
 def scores() -> dict[str, tuple[float, float, int]]:
