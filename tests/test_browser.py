@@ -131,3 +131,49 @@ def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
     assert page.locator(f"h2[id=\"{slug}\"]").is_visible()
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport):
+    """home → region → report → theme chip → theme page → back to the paragraph,
+    then search; no console error, no request to any other host."""
+    page = browser.new_page(viewport=viewport)
+    errors: list[str] = []
+    hosts: set[str] = set()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    page.goto(served)
+    page.locator("article").get_by_role("link", name="按地区浏览").click()
+    page.wait_for_url("**/regions/")
+    page.locator("article").get_by_role("link", name="安徽省").click()
+    page.wait_for_url("**/regions/anhui/")
+    page.locator("article").get_by_role("link", name="芜湖市人民政府关于2022年法治政府建设情况的报告").click()
+    page.wait_for_url("**/reports/2022-anhui-wuhu/")
+    chip = page.locator("a.theme-chip", has_text="矛盾纠纷化解与调解").first
+    chip.scroll_into_view_if_needed()
+    chip.click()
+    page.wait_for_url("**/themes/mediation/#2022-anhui-wuhu")
+    section = page.locator('h2[id="2022-anhui-wuhu"]')
+    assert section.is_visible()
+    source = page.locator('.passage-source a[href*="/reports/2022-anhui-wuhu/#p-"]').first
+    target = source.get_attribute("href").split("#")[1]
+    source.click()
+    page.wait_for_url(f"**/reports/2022-anhui-wuhu/#{target}")
+    passage = page.locator(f'[id="{target}"]')
+    assert passage.is_visible() and passage.evaluate("e => e.matches(':target')")
+    if viewport["width"] < 600:
+        page.locator("label[for=__search]").first.click()
+    box = page.locator(".md-search__input")
+    box.click()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !m.textContent.includes('初始化'); }")
+    box.fill("人民调解")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.locator(".md-search-result__item").count() > 0
+    assert errors == []
+    assert hosts == {served.split("/")[2]}
+    page.close()
