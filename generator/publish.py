@@ -98,9 +98,24 @@ def _columns(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     return pairs
 
 
+KEY_DOCS = {  # what each metadata column means, for readers of the data page
+    "title": "报告标题；原文没有标题时由发布机关和年度推断",
+    "issuer": "发布机关，多个机关以“、”分隔",
+    "level": "发布机关层级代码：province 省级、city 市级、county 县级、town 乡镇（街道）、department 部门",
+    "province": "省级行政区",
+    "city": "地级市（适用时）",
+    "county": "县（区）（适用时）",
+    "town": "乡镇（街道）（适用时）",
+    "year": "报告所总结的年度",
+    "date": "成文或发布日期（YYYY-MM-DD）",
+    "doc_number": "文号",
+    "source": "来源网站或单位",
+    "source_url": "原文链接",
+    "retrieved": "从原文链接获取文本的日期",
+}
 REPORT_COLUMNS = _columns(
     ("slug", "报告标识，即文件名和页面地址 /reports/<slug>/"),
-    *((k.name, k.doc) for k in KEYS),
+    *((k.name, KEY_DOCS.get(k.name, k.label)) for k in KEYS),
     *((f"{k.name}_origin", f"{k.name} 的来源：text 原文 / sidecar 补充文件 / derived 推断；空表示未知") for k in KEYS),
     ("level_label", "层级的中文名称"),
     ("added", "收录日期：首次提交该报告的日期，其次为获取日期或报告日期"),
