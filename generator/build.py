@@ -12,7 +12,7 @@ import re
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -147,7 +147,9 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
             progress(f"reading {n}/{len(sources)}: {source.slug}")
         key = cache_key(source, taxonomy.digest)
         report = cache.get(source.slug, key)
-        if report is None:
+        if report is not None:
+            report = replace(report, source=source)  # the cache may come from another checkout
+        else:
             try:
                 report = read_report(source, taxonomy)
             except ContentError as exc:
@@ -163,8 +165,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         by_file: dict[Path, list[Problem]] = {}
         for problem in problems:
             by_file.setdefault(problem.path, []).append(problem)
-        bad = {path.with_suffix("") for path in by_file}
-        reports = [r for r in reports if r.source.path.with_suffix("") not in bad]
+        reports = [r for r in reports if r.source.path not in by_file and r.source.sidecar_path not in by_file]
         skipped = [Skipped(path, tuple(ps)) for path, ps in sorted(by_file.items())]
     if not reports:
         raise BuildError(f"{project.reports_dir}: no reports found; add <slug>.txt files")
@@ -247,6 +248,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
     log.addHandler(counter)
     aside = project.site_dir.with_name(f".{project.site_dir.name}.new")
     old = project.site_dir.with_name(f".{project.site_dir.name}.old")
+    if old.exists() and not project.site_dir.exists():
+        old.rename(project.site_dir)  # a build killed mid-swap: put the published site back
     for leftover in (aside, old):
         shutil.rmtree(leftover, ignore_errors=True)
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -272,10 +275,16 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
-    # Two renames: readers see the old site or the new one, never a mix.
+    # Two renames: readers see the old site or the new one, never a mix; the
+    # old one is kept until the new one is in place, and put back on failure.
     if project.site_dir.exists():
         project.site_dir.rename(old)
-    aside.rename(project.site_dir)
+    try:
+        aside.rename(project.site_dir)
+    except OSError as exc:
+        if old.exists():
+            old.rename(project.site_dir)
+        raise BuildError(f"could not move the new site into {project.site_dir}: {exc}") from None
     shutil.rmtree(old, ignore_errors=True)
     if counter.messages:
         print(f"mkdocs reported {len(counter.messages)} warning(s)", file=sys.stderr)

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from .records import Figure, Passage, Report
 from .render import (
-    PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, md_inline, text_chunks,
+    PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, link_title, md_inline, text_chunks,
     theme_pages, theme_reports,
 )
 from .schema import LEVELS
@@ -137,14 +137,14 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
-    terms = "、".join(f"{md_inline(t.text)}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
+    terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
     lines += [
         "",
         f"共 **{count}** 份报告有段落涉及此主题。段落中的主题词以高亮标出；"
         "标题中的主题词按一半权重计入其下各段。",
         "",
         f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
-        f"<p>{html.escape(terms.replace(chr(92), ''))}</p></details>",
+        f"<p>{html.escape(terms)}</p></details>",
         "",
     ]
     return lines
@@ -174,7 +174,7 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy) -> list[str]
         lines += [
             f"<blockquote class=\"passage-quote\"><p>{highlight(passage.text, match.terms)}</p></blockquote>",
             "",
-            f"{meta} · <span class=\"passage-why\">命中：{html.escape(why)}</span>",
+            f"{meta} · <span class=\"passage-why\">命中：{md_inline(why)}</span>",
             "{ .passage-source }",
             "",
         ]
@@ -206,7 +206,7 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
             figures = [f for f in report.analysis.figures if f.indicator == indicator.slug]
             cells.append("；".join(
                 f"[{md_inline(format_value(f))}](../../reports/{report.slug}/index.md#{f.passage} "
-                f"\"{html.escape(f.sentence.replace(chr(34), ''))}\")" for f in figures) or UNREPORTED)
+                f"\"{link_title(f.sentence)}\")" for f in figures) or UNREPORTED)
         lines.append(f"| [{md_inline(report.title)}](#{report.slug}) | " + " | ".join(cells) + " |")
     lines.append("")
     charts = [c for c in (bar_chart(i, chunk) for i in indicators) if c]
@@ -361,7 +361,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
                     continue
                 mark = "✓?" if all(m.inferred for m in found) else "✓"
                 target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
-                cells.append(f"[{mark}]({part.slug}/{target}#{report.slug} \"{html.escape('；'.join(m.heading for m in found))}\")")
+                cells.append(f"[{mark}]({part.slug}/{target}#{report.slug} \"{link_title('；'.join(m.heading for m in found))}\")")
             own = [m.heading for m in report.analysis.parts if m.own]
             cells.append(md_inline("；".join(own)) if own else "—")
             lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
@@ -374,7 +374,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
 
 def _part(part, reports: list[Report]) -> list[Page]:
     having = [r for r in reports if any(part.number in m.parts for m in r.analysis.parts)]
-    missing = [r for r in reports if r not in having]
+    missing = len(reports) - len(having)
     chunks = text_chunks(having)
     pages = []
     for n, chunk in enumerate(chunks, start=1):
@@ -382,7 +382,7 @@ def _part(part, reports: list[Report]) -> list[Page]:
         body = [
             f"# {part.number}. {md_inline(part.name)}",
             "",
-            f"共 {len(having)} 份报告包含此部分，{len(missing)} 份未找到（见[完整性总表](../index.md)）。"
+            f"共 {len(having)} 份报告包含此部分，{missing} 份未找到（见[完整性总表](../index.md)）。"
             "各报告的该部分依次排列，标题后注明原文位置。",
             "",
             nav,

@@ -54,12 +54,25 @@ def md_inline(text: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def link_title(text: str) -> str:
+    """Text for a Markdown link title: cannot close the title or split a table."""
+    return html.escape(text, quote=True).replace("|", "&#124;").replace("\\", "&#92;")
+
+
 def html_text(text: str) -> str:
     escaped = html.escape(text, quote=True)
     return escaped.replace(LOST, f'<span class="lost" title="原文此处字符缺失">{LOST}</span>')
 
 
+# Material prints page titles unescaped in the header (and `striptags` in
+# <title> would undo any escaping), so <, > and & never reach a title: they
+# become their full-width forms, which read the same in Chinese text.
+TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
+
+
 def frontmatter(meta: dict, body: str) -> bytes:
+    if "title" in meta:
+        meta = {**meta, "title": str(meta["title"]).translate(TITLE_SAFE)}
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body}".encode("utf-8")
 
@@ -138,7 +151,7 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
         n = counts.get(theme.slug)
         if n and (theme.slug, report.slug) in where:
             href = f"../../{where[theme.slug, report.slug]}#{report.slug}"
-            title = f"本节有 {n} 段涉及“{theme.name}”，查看各报告对照"
+            title = link_title(f"本节有 {n} 段涉及“{theme.name}”，查看各报告对照")
             links.append(f'[{md_inline(theme.name)} {n}]({href} "{title}"){{ .theme-chip }}')
     return ('<span class="theme-chips-label">主题：</span>' + " ".join(links) + "\n{ .theme-chips data-search-exclude }") if links else ""
 

@@ -152,3 +152,21 @@ def test_report_page_keeps_provenance(tmp_path):
     html = (project.site_dir / "reports/2023-anhui-shexian-xucun/index.html").read_text(encoding="utf-8")
     assert 'href="https://www.ahshx.gov.cn/xxgk/123.html"' in html and "2024-03-02" in html and "获取日期" in html
     assert "原始文本" in html
+
+
+def test_keep_going_skips_only_the_files_at_fault(tmp_path):
+    project = make_project(tmp_path / "p", {"2022-anhui-wuhu.pdf": b"%PDF"})
+    summary = build(project, keep_going=True)
+    assert summary.reports == 5 and [s.path.name for s in summary.skipped] == ["2022-anhui-wuhu.pdf"]
+    assert (project.site_dir / "reports/2022-anhui-wuhu/index.html").is_file()
+
+
+def test_a_build_killed_mid_swap_gets_the_site_back(tmp_path):
+    project = make_project(tmp_path / "p")
+    build(project)
+    before = snapshot(project.site_dir)
+    project.site_dir.rename(project.root / ".site.old")  # as if killed between the two renames
+    (project.root / "overrides/report.html").write_text("{% if %}", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(project)
+    assert snapshot(project.site_dir) == before

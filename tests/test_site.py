@@ -317,3 +317,26 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     (last,) = set(re.findall(r'<h2 id="([^"]+)"', page3)) - {"indicators"}
     report = (project.site_dir / f"reports/{last}/index.html").read_text(encoding="utf-8")
     assert f'href="../../themes/mediation/3/#{last}"' in report
+
+
+def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
+    """Found in review: Material prints titles unescaped; link titles could
+    close early or split a table on |."""
+    project = make_project(tmp_path / "p", {"evil.txt": "一、主要举措和成效|A\n全镇人民调解矛盾纠纷12件，调解成功率99%|其中。\n"},
+                           with_samples=False)
+    (project.reports_dir / "evil.yml").write_text('title: "<script>alert(1)</script>报告"\nissuer: 某镇人民政府\nyear: 2023\n',
+                                                 encoding="utf-8")
+    themes = project.content_dir / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("name: 矛盾纠纷化解与调解", 'name: "矛盾\\") **粗** <b>x</b>"'),
+                      encoding="utf-8")
+    build(project)
+    for path in project.site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<b>x</b>" not in html and "<strong>粗</strong>" not in html, path
+    report = (project.site_dir / "reports/evil/index.html").read_text(encoding="utf-8")
+    assert 'class="theme-chip"' in report
+    for page in ("themes/mediation/index.html", "parts/index.html"):
+        html = (project.site_dir / page).read_text(encoding="utf-8")
+        for table in re.findall(r"<table>.*?</table>", html, re.S):
+            rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+            assert len({len(re.findall(r"<t[hd]\b", r)) for r in rows}) == 1, page
