@@ -8,11 +8,10 @@ sentence its number came from.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from functools import lru_cache
 
+from .metadata import load_jionlp
 from .records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
 from .taxonomy import Indicator, Taxonomy, Theme
 
@@ -259,10 +258,8 @@ def parse_number(text: str) -> float | None:
 
 
 def _jionlp_money(text: str) -> dict | None:
-    with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
     try:
-        return jionlp.parse_money(text)
+        return load_jionlp().parse_money(text)
     except (ValueError, TypeError):
         return None
 

@@ -142,11 +142,7 @@ def inspect_record(report: Report) -> dict:
     out["diagnostics"] = [{"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}
                           for d in report.diagnostics]
     analysis = report.analysis
-    themes: dict[str, int] = {}
-    for passage in analysis.passages:
-        for match in passage.themes:
-            themes[match.theme] = themes.get(match.theme, 0) + 1
-    out["themes"] = themes
+    out["themes"] = analysis.theme_counts()
     parts: dict[str, list[str]] = {}
     for match in analysis.parts:
         for number in match.parts:

@@ -22,8 +22,8 @@ from typing import Sequence
 
 from .records import Figure, Passage, Report
 from .render import (
-    PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, link_title, md_inline, text_chunks,
-    theme_pages, theme_reports,
+    PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, link_title, md_inline, place_name,
+    text_chunks, theme_members, theme_pages,
 )
 from .schema import LEVELS
 from .taxonomy import Indicator, Taxonomy, Theme
@@ -33,10 +33,11 @@ UNREPORTED = "未报告"
 
 def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
     reports = sorted(reports, key=lambda r: r.slug)
-    pages = [_themes_index(reports, taxonomy)]
+    members = theme_members(reports, taxonomy)
+    pages = [_themes_index(reports, taxonomy, members)]
     for theme in taxonomy.themes:
-        pages.extend(_theme(theme, reports, taxonomy))
-    pages.extend(_matrix(reports, taxonomy))
+        pages.extend(_theme(theme, members[theme.slug], taxonomy))
+    pages.extend(_matrix(reports, taxonomy, theme_pages(members)))
     pages.extend(_parts(reports, taxonomy))
     return pages
 
@@ -46,19 +47,9 @@ def md_url(path: str) -> str:
     return path.removesuffix("index.md") if path.endswith("index.md") else path.removesuffix(".md") + "/"
 
 
-def _place(report: Report) -> str:
-    m = report.metadata
-    parts = [str(m.get(k) or "") for k in ("province", "city", "county", "town")]
-    out: list[str] = []
-    for part in parts:
-        if part and part not in out:
-            out.append(part)
-    return "".join(out)
-
-
 def _report_line(report: Report) -> str:
     m = report.metadata
-    bits = [str(m.get("issuer") or ""), _place(report), f"{m.get('year')} 年度" if m.get("year") else ""]
+    bits = [str(m.get("issuer") or ""), place_name(m), f"{m.get('year')} 年度" if m.get("year") else ""]
     return md_inline(" · ".join(b for b in bits if b))
 
 
@@ -85,7 +76,7 @@ def highlight(text: str, terms: Sequence[str]) -> str:
 
 # --- themes -------------------------------------------------------------------
 
-def _themes_index(reports: list[Report], taxonomy: Taxonomy) -> Page:
+def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, list[Report]]) -> Page:
     lines = [
         "# 主题",
         "",
@@ -97,17 +88,16 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy) -> Page:
         "|---|---|---|---|",
     ]
     for theme in taxonomy.themes:
-        members = theme_reports(reports, theme.slug)
-        count = sum(1 for r in reports for p in r.analysis.passages if p.theme(theme.slug))
+        count = sum(r.analysis.theme_counts().get(theme.slug, 0) for r in members[theme.slug])
         name = md_inline(theme.name)
         label = f"[{name}]({theme.slug}/index.md)" if theme.parent is None else f"　└ [{name}]({theme.slug}/index.md)"
-        lines.append(f"| {label} | {md_inline(theme.description)} | {len(members)} | {count} |")
+        lines.append(f"| {label} | {md_inline(theme.description)} | {len(members[theme.slug])} | {count} |")
     lines += ["", "[报告 × 主题对比表](../compare/index.md) · [五个必备部分](../parts/index.md)"]
     return Page("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
 
 
-def _theme(theme: Theme, reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
-    members = theme_reports(reports, theme.slug)
+def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page]:
+    """The theme's pages: members are the reports with passages on it."""
     chunks = text_chunks(members)
     base = f"themes/{theme.slug}"
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
@@ -256,10 +246,9 @@ def theme_share(report: Report, slug: str) -> tuple[int, float]:
     return len(on), sum(len(p.text) for p in on) / total
 
 
-def _matrix(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
+def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Page]:
     themes = taxonomy.top_themes
     ordered = _by_region(reports)
-    where = theme_pages(reports, taxonomy)
     rows = []
     for report in ordered:
         m = report.metadata
@@ -332,10 +321,11 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
     ordered = _by_region(reports)
     pages = []
     chunks = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    having = {part.number: [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
+              for part in taxonomy.parts}
     part_where: dict[tuple[int, str], str] = {}
     for part in taxonomy.parts:
-        having = [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
-        for n, chunk in enumerate(text_chunks(having), start=1):
+        for n, chunk in enumerate(text_chunks(having[part.number]), start=1):
             for report in chunk:
                 part_where[part.number, report.slug] = chunk_path(part.slug, n)
     for n, chunk in enumerate(chunks, start=1):
@@ -368,13 +358,12 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
         lines += ["", nav]
         pages.append(Page(chunk_path("parts", n), frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
     for part in taxonomy.parts:
-        pages.extend(_part(part, ordered))
+        pages.extend(_part(part, having[part.number], len(reports) - len(having[part.number])))
     return pages
 
 
-def _part(part, reports: list[Report]) -> list[Page]:
-    having = [r for r in reports if any(part.number in m.parts for m in r.analysis.parts)]
-    missing = len(reports) - len(having)
+def _part(part, having: list[Report], missing: int) -> list[Page]:
+    """The part's pages: having are the reports that contain it."""
     chunks = text_chunks(having)
     pages = []
     for n, chunk in enumerate(chunks, start=1):

@@ -142,8 +142,9 @@ def _year(title: str | None, document: Document) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _jionlp():
-    # jionlp prints a banner on import; keep stdout clean for `inspect --json`.
+def load_jionlp():
+    """jionlp, imported once. It prints a banner on import; stdout must stay
+    clean for `inspect --json`."""
     with contextlib.redirect_stdout(io.StringIO()):
         import jionlp
     return jionlp
@@ -152,7 +153,7 @@ def _jionlp():
 @lru_cache(maxsize=4096)
 def _parse_location(text: str) -> tuple[tuple[str, str | None], ...]:
     with contextlib.redirect_stdout(io.StringIO()):
-        result = _jionlp().parse_location(text, town_village=True)
+        result = load_jionlp().parse_location(text, town_village=True)
     return tuple((k, result.get(k)) for k in ("province", "city", "county", "town"))
 
 

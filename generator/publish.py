@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 from .errors import Problem
 from .records import Report
-from .render import Page, frontmatter, md_inline
+from .render import Page, frontmatter, md_inline, place_name
 from .schema import KEYS, LEVELS
 from .taxonomy import Taxonomy
 
@@ -94,10 +94,6 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
 
 # --- CSV and JSON ------------------------------------------------------------------
 
-def _columns(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
-    return pairs
-
-
 KEY_DOCS = {  # what each metadata column means, for readers of the data page
     "title": "报告标题；原文没有标题时由发布机关和年度推断",
     "issuer": "发布机关，多个机关以“、”分隔",
@@ -113,7 +109,7 @@ KEY_DOCS = {  # what each metadata column means, for readers of the data page
     "source_url": "原文链接",
     "retrieved": "从原文链接获取文本的日期",
 }
-REPORT_COLUMNS = _columns(
+REPORT_COLUMNS = (
     ("slug", "报告标识，即文件名和页面地址 /reports/<slug>/"),
     *((k.name, KEY_DOCS.get(k.name, k.label)) for k in KEYS),
     *((f"{k.name}_origin", f"{k.name} 的来源：text 原文 / sidecar 补充文件 / derived 推断；空表示未知") for k in KEYS),
@@ -126,7 +122,7 @@ REPORT_COLUMNS = _columns(
     ("original_url", "原始文本（未经改动）下载地址"),
     ("cleaned_url", "清理后文本（UTF-8）下载地址"),
 )
-PASSAGE_COLUMNS = _columns(
+PASSAGE_COLUMNS = (
     ("report", "报告标识"),
     ("theme", "主题标识（content/themes.yml 中的 slug）"),
     ("theme_name", "主题名称"),
@@ -139,7 +135,7 @@ PASSAGE_COLUMNS = _columns(
     ("text", "段落文字"),
     ("url", "原文中该段的地址"),
 )
-FIGURE_COLUMNS = _columns(
+FIGURE_COLUMNS = (
     ("report", "报告标识"),
     ("indicator", "指标标识（content/indicators.yml 中的 slug）"),
     ("indicator_name", "指标名称"),
@@ -185,15 +181,14 @@ def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
 
 
 def _passage_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
-    headings = {}
     for report in reports:
-        headings.update({(report.slug, s.anchor): s.heading for s in report.document.sections})
+        headings = {s.anchor: s.heading for s in report.document.sections}
         for passage in report.analysis.passages:
             for match in passage.themes:
                 theme = taxonomy.theme(match.theme)
                 yield {
                     "report": report.slug, "theme": theme.slug, "theme_name": theme.name,
-                    "parent_theme": theme.parent, "section": headings.get((report.slug, passage.section), ""),
+                    "parent_theme": theme.parent, "section": headings.get(passage.section, ""),
                     "anchor": passage.anchor, "terms": "、".join(match.terms),
                     "heading_terms": "、".join(match.heading_terms), "score": match.score,
                     "text": passage.text, "url": f"{base}reports/{report.slug}/#{passage.anchor}",
@@ -245,7 +240,7 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
     entries = []
     for date, slug, report in newest:
         m = report.metadata
-        place = "".join(dict.fromkeys(str(m.get(k)) for k in ("province", "city", "county", "town") if m.get(k)))
+        place = place_name(m)
         summary = "；".join(x for x in (f"发布机关：{m.get('issuer')}" if m.get("issuer") else "",
                                        f"地区：{place}" if place else "",
                                        f"报告年度：{m.get('year')}" if m.get("year") else "") if x)

@@ -180,11 +180,12 @@ class Analysis:
     parts: tuple[PartMatch, ...] = ()
     figures: tuple[Figure, ...] = ()
 
-    def section_themes(self, section: str) -> dict[str, int]:
-        """Theme slug -> number of the section's own passages in it."""
+    def theme_counts(self, section: str | None = None) -> dict[str, int]:
+        """Theme slug -> number of passages in it: of the whole report, or of
+        one section's own paragraphs ("" is the preamble)."""
         counts: dict[str, int] = {}
         for passage in self.passages:
-            if passage.section == section:
+            if section is None or passage.section == section:
                 for match in passage.themes:
                     counts[match.theme] = counts.get(match.theme, 0) + 1
         return counts

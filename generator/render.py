@@ -36,7 +36,7 @@ class Page:
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = ()) -> list[Page]:
     reports = sorted(reports, key=lambda r: r.slug)
-    where = theme_pages(reports, taxonomy)
+    where = theme_pages(theme_members(reports, taxonomy))
     pages: list[Page] = []
     for report in reports:
         pages.extend(render_report(report, taxonomy, where))
@@ -145,7 +145,7 @@ def _paragraph(paragraph: Paragraph) -> str:
 
 def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], section: str) -> str:
     """Links from a section to the theme pages that quote it: 调解 3 …"""
-    counts = report.analysis.section_themes(section)
+    counts = report.analysis.theme_counts(section)
     links = []
     for theme in taxonomy.themes:
         n = counts.get(theme.slug)
@@ -156,9 +156,10 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
     return ('<span class="theme-chips-label">主题：</span>' + " ".join(links) + "\n{ .theme-chips data-search-exclude }") if links else ""
 
 
-def theme_reports(reports: Sequence[Report], slug: str) -> list[Report]:
-    """Reports with passages on a theme, in the order of its pages."""
-    return _by_region([r for r in reports if any(p.theme(slug) for p in r.analysis.passages)])
+def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:
+    """Theme slug -> reports with passages on it, in the order of its pages."""
+    counts = {r.slug: r.analysis.theme_counts() for r in reports}
+    return {t.slug: _by_region([r for r in reports if counts[r.slug].get(t.slug)]) for t in taxonomy.themes}
 
 
 def text_chunks(items: list) -> list[list]:
@@ -170,14 +171,14 @@ def chunk_path(base: str, n: int) -> str:
     return f"{base}/index.md" if n == 1 else f"{base}/{n}.md"
 
 
-def theme_pages(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[tuple[str, str], str]:
+def theme_pages(members: dict[str, list[Report]]) -> dict[tuple[str, str], str]:
     """(theme slug, report slug) -> the Markdown file of the theme page that
     holds the report's passages (theme pages are split into pages)."""
     where = {}
-    for theme in taxonomy.themes:
-        for n, chunk in enumerate(text_chunks(theme_reports(reports, theme.slug)), start=1):
+    for slug, reports in members.items():
+        for n, chunk in enumerate(text_chunks(reports), start=1):
             for report in chunk:
-                where[theme.slug, report.slug] = chunk_path(f"themes/{theme.slug}", n)
+                where[slug, report.slug] = chunk_path(f"themes/{slug}", n)
     return where
 
 
@@ -225,8 +226,7 @@ def _cn_date(iso: str) -> str:
 def _row(report: Report, depth: int) -> str:
     up = "../" * depth
     m = report.metadata
-    place = "".join(part for part in (str(m.get("province") or ""), _own_city(m),
-                                      str(m.get("county") or ""), str(m.get("town") or "")) if part)
+    place = place_name(m)
     cells = [
         f"[{md_inline(report.title)}]({up}reports/{report.slug}/index.md)",
         md_inline(str(m.get("issuer") or "—")),
@@ -322,6 +322,13 @@ def _own_city(meta: Metadata) -> str:
     (重庆市) is both province and city, and its page has no city heading."""
     city = str(meta.get("city") or "")
     return "" if city == str(meta.get("province") or "") else city
+
+
+def place_name(meta: Metadata) -> str:
+    """Province, city, county and town as one name: 安徽省黄山市歙县许村镇,
+    重庆市云阳县后叶镇 (a municipality is not repeated as its own city)."""
+    return "".join(part for part in (str(meta.get("province") or ""), _own_city(meta),
+                                     str(meta.get("county") or ""), str(meta.get("town") or "")) if part)
 
 
 def _region_anchor(name: object) -> str:
