@@ -44,14 +44,19 @@ def containing(project, word: str) -> set[str]:
     return {d.name for d in folder.iterdir() if word in (d / f"{d.name}.txt").read_text(encoding="utf-8")}
 
 
-def search(browser, base: str, query: str) -> tuple[set[str], list[str], set[str]]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def watched_page(browser, viewport=None):
+    """A new page, with the console errors it logs and the hosts it requests."""
+    page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
     errors: list[str] = []
     hosts: set[str] = set()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
-    page.goto(base)
+    return page, errors, hosts
+
+
+def type_query(page, query: str) -> None:
+    """Type into Material's search box once its worker is ready."""
     box = page.locator(".md-search__input")
     box.click()
     # Typing before the search worker is ready leaves the results empty for good.
@@ -60,6 +65,12 @@ def search(browser, base: str, query: str) -> tuple[set[str], list[str], set[str
         " return m && m.textContent.trim() && !m.textContent.includes('初始化'); }")
     box.fill(query)
     box.press("End")  # Material searches on key events, which fill() does not send
+
+
+def search(browser, base: str, query: str) -> tuple[set[str], list[str], set[str]]:
+    page, errors, hosts = watched_page(browser)
+    page.goto(base)
+    type_query(page, query)
     # Wait until the stated count ("4 个符合条件的结果") and the rendered list agree.
     page.wait_for_function(
         """q => {
@@ -110,10 +121,7 @@ def test_report_page_and_paragraph_link_in_browser(sample_site, served, browser)
 
 
 def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page, errors, _ = watched_page(browser)
     page.goto(served + "compare/")
     page.wait_for_selector(".compare-filters:not([hidden]) select")
     rows = page.locator(".compare-table tbody tr")
@@ -138,12 +146,7 @@ def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
 def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport):
     """home → region → report → theme chip → theme page → back to the paragraph,
     then search; no console error, no request to any other host."""
-    page = browser.new_page(viewport=viewport)
-    errors: list[str] = []
-    hosts: set[str] = set()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    page, errors, hosts = watched_page(browser, viewport)
     page.goto(served)
     page.locator("article").get_by_role("link", name="按地区浏览").click()
     page.wait_for_url("**/regions/")
@@ -165,13 +168,7 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     assert passage.is_visible() and passage.evaluate("e => e.matches(':target')")
     if viewport["width"] < 600:
         page.locator("label[for=__search]").first.click()
-    box = page.locator(".md-search__input")
-    box.click()
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() && !m.textContent.includes('初始化'); }")
-    box.fill("人民调解")
-    box.press("End")
+    type_query(page, "人民调解")
     page.wait_for_selector(".md-search-result__item")
     assert page.locator(".md-search-result__item").count() > 0
     assert errors == []
