@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .metadata import load_jionlp
+from .orgs import load_jionlp
 from .records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
 from .taxonomy import Indicator, Taxonomy, Theme
 

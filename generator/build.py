@@ -1,6 +1,7 @@
 """The whole build, as the list of its stages.
 
-    load taxonomy; read sources -> decode -> clean -> parse -> describe ->
+    load taxonomy; read sources -> decode -> normalise -> segment (what each
+    line of the page is) -> clean (repair the body) -> parse -> describe ->
     analyse   (per report; all problems across all files are collected
     before failing) -> render pages -> write docs -> mkdocs build
 """
@@ -22,6 +23,8 @@ from .clean import clean
 from .decode import decode
 from .errors import BuildError, ContentError, Problem
 from .metadata import describe
+from .normalise import normalise
+from .page import segment
 from .parse import parse
 from .publish import Skipped, dates_added, publish_pages, site_epoch
 from .records import Report, Source
@@ -110,13 +113,14 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
 
 
 def read_report(source: Source, taxonomy: Taxonomy) -> Report:
-    """decode -> clean -> parse -> describe -> analyse, for one report."""
+    """decode -> normalise -> segment -> clean -> parse -> describe -> analyse, for one report."""
     given: dict[str, object] = {}
     if source.sidecar_path:
         given, problems = load_sidecar(source.sidecar_path)
         if problems:
             raise ContentError(problems)
-    cleaned = clean(decode(source))
+    normalised = normalise(decode(source))
+    cleaned = clean(normalised, segment(normalised.lines))
     document = parse(cleaned)
     metadata = describe(cleaned, document, given)
     return Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy))

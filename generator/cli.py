@@ -137,6 +137,9 @@ def inspect_record(report: Report) -> dict:
             out[key.name] = m.get(key.name)
     out["origins"] = {k: f.origin for k, f in m.values.items()}
     out["encoding"] = report.cleaned.encoding
+    out["body"] = report.cleaned.text
+    out["frame"] = [{"line": p.number, "role": p.role, "reason": p.reason, "text": p.text}
+                    for p in report.cleaned.page.lines if p.role != "body"]
     out["sections"] = [{"level": s.level, "number": s.number, "title": s.title, "anchor": s.anchor}
                        for s in report.document.sections]
     out["diagnostics"] = [{"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}

@@ -1,29 +1,44 @@
-"""Stage 4: document structure + sidecar -> metadata, each value with its origin.
+"""Stage 6: the page's facts + document + sidecar -> metadata, each value with its origin.
 
-Precedence for every key: the sidecar (the publisher's explicit word), then the
-text, then a derivation. Places resolve to the administrative hierarchy with
-jionlp's gazetteer.
+Precedence for every key: the sidecar (the publisher's explicit word), then
+the text, then a derivation. When the text does not settle a value it stays
+empty with a warning naming the sidecar key that supplies it: a wrong value
+shown to readers is worse than a missing one.
+
+- issuer: the signature block; else the organisations that open the title
+  (中共某县委 某县人民政府关于…); else the place or body the title opens with
+  (赵县人民政府2022年度…, 下洋镇2023年…: a place's report is its government's);
+  else 现将…报告如下; else an opening sentence that speaks of "县政府/市政府"
+  on a site whose banner names that government. Names are read by the grammar
+  of ``orgs`` and shown without parent places (榆垡镇人民政府).
+- places: the principal issuer's place (its government when several sign),
+  resolved in jionlp's gazetteer; a name shared by several places is resolved
+  only with another place printed on the page (banner, signature, breadcrumb).
+- level: from the grammar (a department whatever its place; a government by
+  its place's unit).
+- year: the title, else the opening sentence, else the date minus one
+  (derived); banner dates, plan-year headings and cited documents never count.
+- date: the signature date, else the index block's 成文日期, else the
+  publication date.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-from functools import lru_cache
 
+from .orgs import Org, Place, org_names, parse_org, resolve, split_place
+from .page import Facts, cn_number
 from .records import Cleaned, Diagnostic, Document, Field, Metadata
 
-GOVERNMENT = re.compile(r"人民政府|政府|办事处|街道$")
-PARTY = re.compile(r"^中共.*(?:委员会|委)$|党委$|^.+委员会$")
-DEPARTMENT = re.compile(r"(?:局|厅|委员会办公室|办公室|中心|法院|检察院|管委会|委)$")
-ORG_SUFFIX = re.compile(r"(?:人民政府|政府|委员会|党委|街道办事处|办事处|委)$")
-MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年")
-YEAR_OPENING = re.compile(r"^(20\d{2})年(?:度)?(?:[，,以来]|全年|是)")
-YEAR_HEADING = re.compile(r"(20\d{2})年度?(?:法治政府建设|推进法治政府建设|工作)")
+YEAR = re.compile(r"((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年")
+OPENING_YEAR = re.compile(r"^((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
+REPORTING = re.compile(r"现(?:将|就|把)([^，。；]{0,30}?)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年度?[^，。；]{0,30}?(?:报告|汇报)(?:如下)?")
+GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
+PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
 
 
 def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> Metadata:
+    facts = cleaned.page.facts
     values: dict[str, Field] = {}
     diagnostics: list[Diagnostic] = []
 
@@ -41,151 +56,150 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     for key, value in given.items():
         values[key] = Field(value, "sidecar")
 
-    title_text = _title_from_text(cleaned, document)
-    put("title", title_text, "text")
+    put("title", facts.title, "text")
+    context = _context(facts, given)
+    orgs, origin = _issuers(facts, document, context)
+    put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
 
-    issuers = _issuers(document, title_text)
-    put("issuer", "、".join(issuers) if issuers else None, "text")
+    principal = _principal(orgs, values, context)
+    place = principal.place if principal and principal.place else None
+    if principal is None and "issuer" in given:
+        # The sidecar names the issuer: read it with the sidecar's places as context.
+        principal = parse_org(str(given["issuer"]), context)
+        place = principal.place if principal else None
+    if place is not None and not (place.province or place.city):
+        place = resolve(place.chain, context) or place
+    if place is not None:
+        shown = " ".join([facts.title or "", " ".join(o.written for o in orgs)])
+        for key, value in place.values().items():
+            put(key, value, "text" if value in shown else "derived")
+        if not (place.province or place.city) and "province" not in given:
+            diagnostics.append(Diagnostic(
+                "place-unresolved",
+                f"“{place.last}”在全国有多处同名或无法确定所属行政区划，请在补充文件中给出 province、city、county",
+                1, "warning"))
+    if principal is not None:
+        put("level", principal.level or _level_of(place), "derived")
 
-    issuer = str(values["issuer"].value) if "issuer" in values else ""
-    principal = _principal(re.split("[、 ]", issuer)) if issuer else ""
-    places = resolve_place(principal, given, cleaned.text)
-    for key in ("province", "city", "county", "town"):
-        if places.get(key):
-            origin = "text" if places[key] in issuer or places[key] in (title_text or "") else "derived"
-            put(key, places[key], origin)
-    if principal and not places.get("province") and "province" not in given:
-        diagnostics.append(Diagnostic(
-            "place-unresolved", f"无法确定“{principal}”所属的行政区划，请在补充文件中给出 province、city 等", 1, "warning"))
-    put("level", _level(principal, {k: v.value for k, v in values.items()}), "derived")
-
-    year = _year(title_text, document)
+    year = _year(facts, document)
     put("year", year, "text")
-    date = document.signed or cleaned.published
+    date = facts.signed or facts.written or facts.published
     put("date", date, "text")
     if "year" not in values and date:
         put("year", int(str(date)[:4]) - 1, "derived")
 
-    put("doc_number", document.doc_number, "text")
-    put("source", cleaned.source_office, "text")
+    doc_number = facts.doc_number or (facts.index_doc_number if facts.title_kind != "wrapper" else None)
+    put("doc_number", doc_number, "text")
+    put("source", facts.source or facts.publisher or facts.host, "text")
 
-    if "title" not in values:
+    if "title" not in values and "year" in values:
+        # A government's report is titled by its place (许村镇2023年度…), a department's by its name.
+        level = values["level"].value if "level" in values else None
         place = next((values[k].value for k in ("town", "county", "city", "province") if k in values), None)
-        name = place if values.get("level", Field(None, "derived")).value != "department" else issuer
-        name = name or issuer
-        if name and "year" in values:
-            put("title", f"{name}{values['year'].value}年度法治政府建设情况报告", "derived")
-    if "issuer" not in values:
-        diagnostics.append(Diagnostic(
-            "missing-issuer", "原文未写明发布机关，请在补充文件中给出 issuer", 1, "warning"))
-    if "title" not in values:
-        diagnostics.append(Diagnostic("missing-title", "原文没有标题，也无法推断", 1, "warning"))
-    if "year" not in values:
-        diagnostics.append(Diagnostic("missing-year", "无法确定报告年度，请在补充文件中给出 year", 1, "warning"))
+        name = values["issuer"].value if level == "department" or not place else place
+        if name:
+            put("title", f"{str(name).replace('、', ' ')}{values['year'].value}年度法治政府建设情况报告", "derived")
+    for key, message in (
+        ("issuer", "原文未写明发布机关，请在补充文件中给出 issuer"),
+        ("level", "无法确定发布机关的层级，请在补充文件中给出 level"),
+        ("year", "无法确定报告年度，请在补充文件中给出 year"),
+        ("title", "原文没有标题，也无法推断，请在补充文件中给出 title"),
+    ):
+        if key not in values:
+            diagnostics.append(Diagnostic(f"missing-{key}", message, 1, "warning"))
     return Metadata(values=values, diagnostics=tuple(diagnostics))
 
 
-def _title_from_text(cleaned: Cleaned, document: Document) -> str | None:
-    lines = list(document.title_lines)
-    if lines:
-        if len(lines) > 1 and lines[-1].startswith("关于"):
-            return " ".join(lines[:-1]) + lines[-1]
-        return "".join(lines)
-    return cleaned.page_title
+def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], ...]:
+    """Place chains printed on the page outside the body, to tell apart places
+    that share a name."""
+    chains: list[tuple[str, ...]] = []
+    sidecar = tuple(str(given[k]) for k in ("province", "city", "county") if given.get(k))
+    if sidecar:
+        chains.append(sidecar)
+    texts = [facts.title or "", facts.banner or "", *facts.signers, facts.source or "", facts.publisher or "",
+             facts.host or "", *facts.crumbs]
+    for text in texts:
+        chain, _ = split_place(re.sub(r"^中共", "", text))
+        if chain:
+            chains.append(chain)
+    return tuple(chains)
 
 
-def _issuers(document: Document, title: str | None) -> list[str]:
-    if title and "关于" in title:
-        head = title.split("关于", 1)[0].strip()
-        parts = [p for p in re.split(r"[ 、]+", head) if p]
-        if parts and all(ORG_SUFFIX.search(p) or DEPARTMENT.search(p) for p in parts):
-            return parts
-    return list(document.signers)
-
-
-def _principal(issuers: list[str]) -> str:
-    """The body that defines the report's place and level: the government if it signs."""
-    issuers = [i for i in issuers if i]
-    for name in issuers:
-        if GOVERNMENT.search(name):
-            return name
-    return issuers[0] if issuers else ""
-
-
-def _level(principal: str, values: dict[str, object]) -> str | None:
-    if not principal:
-        return None
-    is_department = DEPARTMENT.search(principal) and not GOVERNMENT.search(principal) and not PARTY.search(principal)
-    if is_department:
-        return "department"
-    if values.get("town"):
-        return "town"
-    if values.get("county"):
-        return "county"
-    if values.get("city") and values.get("city") != values.get("province"):
-        return "city"
-    if values.get("province"):
-        return "province" if values["province"] in MUNICIPALITIES or str(values["province"]).endswith(("省", "自治区")) else "city"
-    return None
-
-
-def _year(title: str | None, document: Document) -> int | None:
-    if title and (m := YEAR_IN_TITLE.search(title)):
-        return int(m.group(1))
+def _issuers(facts: Facts, document: Document, context) -> tuple[list[Org], str]:
+    # 1. The signature block.
+    signers = [parse_org(s, context) for s in facts.signers]
+    if signers and all(signers):
+        return signers, "text"  # type: ignore[return-value]
+    title = facts.title or ""
+    # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…
+    head = re.split(r"关于|(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}\s*年", title, maxsplit=1)[0].strip()
+    if head and (names := org_names(head)):
+        orgs = [parse_org(n, context) for n in names]
+        if all(orgs):
+            return orgs, "text"  # type: ignore[return-value]
+    # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
+    if head and (org := _government_of(head, context)):
+        return [org], "derived"
+    # 4. 现将…2022年度…报告如下
     for paragraph in document.preamble[:2]:
-        if m := YEAR_OPENING.match(paragraph.text):
-            return int(m.group(1))
-    for section in document.sections[:6]:
-        if m := YEAR_HEADING.search(section.title):
-            return int(m.group(1))
+        if (m := REPORTING.search(paragraph.text)) and (org := _government_of(m.group(1).strip("我"), context)):
+            return [org], "derived"
+    # 5. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
+    banner = _banner_org(facts.banner or "", context)
+    if banner and banner.kind == "government" and document.preamble:
+        m = GENERIC_SUBJECT.search(document.preamble[0].text[:80])
+        if m and banner.place and banner.place.last.endswith(m.group(1)):
+            return [banner], "derived"
+    return [], "text"
+
+
+def _government_of(text: str, context) -> Org | None:
+    """The government of a place written alone (下洋镇, 武汉市江夏区, 赵县人民政府)."""
+    if org := parse_org(text, context):
+        return org
+    chain, rest = split_place(text)
+    if not chain or rest:
+        return None
+    suffix = "办事处" if chain[-1].endswith("街道") else "行政公署" if chain[-1].endswith(("盟", "地区")) else "人民政府"
+    return parse_org("".join(chain) + suffix, context)
+
+
+def _banner_org(banner: str, context) -> Org | None:
+    name = re.sub(r"(?:门户网站|政府网站|网站|网|欢迎您)$", "", banner)
+    return parse_org(name, context) if name else None
+
+
+def _principal(orgs: list[Org], values, context) -> Org | None:
+    """The body that defines the report's place and level: the government if it signs."""
+    for org in orgs:
+        if org.kind == "government":
+            return org
+    return orgs[0] if orgs else None
+
+
+def _level_of(place: Place | None) -> str | None:
+    return place.level if place else None
+
+
+def _year(facts: Facts, document: Document) -> int | None:
+    if facts.title and (m := YEAR.search(facts.title)):
+        return _year_number(m.group(1))
+    for paragraph in document.preamble[:2]:
+        if m := OPENING_YEAR.match(paragraph.text):
+            return _year_number(m.group(1))
+        if m := REPORTING.search(paragraph.text):
+            return _year_number(m.group(2))
+    # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
+    # Plan headings (2024年工作安排) never count.
+    for section in document.sections[:8]:
+        if (m := YEAR.search(section.title)) and RESULTS_HEADING.search(section.title) \
+                and not PLAN_HEADING.search(section.title):
+            return _year_number(m.group(1))
     return None
 
 
-@lru_cache(maxsize=1)
-def load_jionlp():
-    """jionlp, imported once. It prints a banner on import; stdout must stay
-    clean for `inspect --json`."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
-    return jionlp
-
-
-@lru_cache(maxsize=4096)
-def _parse_location(text: str) -> tuple[tuple[str, str | None], ...]:
-    with contextlib.redirect_stdout(io.StringIO()):
-        result = load_jionlp().parse_location(text, town_village=True)
-    return tuple((k, result.get(k)) for k in ("province", "city", "county", "town"))
-
-
-def resolve_place(principal: str, given: dict[str, object], text: str) -> dict[str, str]:
-    """Resolve the issuing body's place to province, city, county and town."""
-    name = ORG_SUFFIX.sub("", re.sub(r"^中共", "", principal))
-    name = DEPARTMENT.sub("", name) if not GOVERNMENT.search(principal) else name
-    prefix = "".join(str(given[k]) for k in ("province", "city", "county") if given.get(k))
-    query = prefix + name if not name.startswith(prefix) else name
-    if not query and given.get("town"):
-        query = str(given["town"])
-    if not query:
-        return {}
-    found = dict(_parse_location(query))
-    if not found.get("province") and name:
-        # A town alone (黄江镇) is ambiguous: look for it in the text with its
-        # county or city written before it (东莞市黄江镇).
-        found = _from_context(name, text) or found
-    if found.get("town") is None and name.endswith(("镇", "乡", "街道")) and found.get("province"):
-        found["town"] = re.split("[省市县区]", name)[-1] or name
-    return {k: v for k, v in found.items() if v}
-
-
-def _from_context(name: str, text: str) -> dict[str, str | None] | None:
-    tail = re.split("(?<=[省市县区州盟旗])", name)[-1]
-    for match in list(re.finditer(re.escape(tail), text))[:20]:
-        before = text[max(0, match.start() - 12) : match.start()]
-        for k in range(len(before), 1, -1):
-            candidate = before[-k:]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", candidate) or not candidate.endswith(tuple("省市县区州盟旗")):
-                continue
-            found = dict(_parse_location(candidate + tail))
-            if found.get("province") and (found.get("town") == tail or found.get("county") == tail):
-                return found
-    return None
+def _year_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(cn_number(c)) for c in text))

@@ -1,8 +1,6 @@
 """Stage 3: cleaned lines -> document structure.
 
-Finds the title block (title lines, document number, addressee) at the top,
-the signature block (signing bodies, date) at the bottom, and in between the
-numbered headings of the official ladder 一、 / （一） / 1. 1、 / （1） and
+Reads the body's numbered headings of the official ladder 一、 / （一） / 1. 1、 / （1） and
 第一部分. Levels are assigned by nesting as the report uses them (a report may
 put 第一部分 under 二、), not by a fixed table.
 """
@@ -23,12 +21,6 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*")),
     ("arabic-paren", re.compile(r"^（\d{1,2}）\s*")),
 )
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔［\[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号$")
-ADDRESSEE = re.compile(r"^[^。，；]{2,40}[：:]$")
-TITLE_WORDS = re.compile(r"报告|情况|总结|要点")
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-DATE_LINE = re.compile(rf"^(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日$|^([{CN}]{{4}})年([{CN}]{{1,3}})月([{CN}]{{1,3}})日$")
-SIGNER = re.compile(r"^(?:中共)?[\u4e00-\u9fff（）]{2,30}(?:委员会|人民政府|政府|党委|党组|委|局|厅|办公室|办事处|街道|法院|检察院|中心|管委会|委员会办公室)$")
 # Verbs that open the first sentence after a heading when no punctuation
 # separates them: （一）…更加全面有力强化顶层设计，印发… splits before 强化.
 OPENING_VERBS = re.compile(
@@ -40,18 +32,18 @@ CLAUSE_MAX = 20  # with no full stop, a first clause this short is the heading
 
 
 def parse(cleaned: Cleaned) -> Document:
-    lines = list(cleaned.lines)
-    title_lines, doc_number, addressee, lines = _front(lines)
-    signers, signed, lines = _signature(lines)
-    preamble, sections, diagnostics = _body(lines)
+    """The body's headings and paragraphs; the title block and signature come
+    from the page's frame, already told apart by ``page.segment``."""
+    facts = cleaned.page.facts
+    preamble, sections, diagnostics = _body(list(cleaned.lines))
     return Document(
-        title_lines=tuple(title_lines),
-        doc_number=doc_number,
-        addressee=addressee,
+        title_lines=(facts.title,) if facts.title else (),
+        doc_number=facts.doc_number,
+        addressee=facts.addressee,
         preamble=preamble,
         sections=sections,
-        signers=tuple(signers),
-        signed=signed,
+        signers=facts.signers,
+        signed=facts.signed,
         diagnostics=tuple(diagnostics),
     )
 
@@ -66,80 +58,6 @@ def heading_kind(text: str) -> tuple[str, str, str] | None:
                 marker = marker.rstrip("：:、.．").strip()
             return kind, marker, text[match.end():]
     return None
-
-
-def _front(lines: list[Line]):
-    title: list[str] = []
-    doc_number = addressee = None
-    block: list[str] = []
-    i = 0
-    while i < len(lines):
-        text = lines[i].text
-        if heading_kind(text):
-            break
-        if DOC_NUMBER.match(text) and doc_number is None:
-            doc_number = re.sub(r"\s+", "", text)
-        elif ADDRESSEE.match(text) and addressee is None and len(text) <= 30:
-            addressee = text.rstrip("：:")
-        elif len(text) <= HEADING_MAX and "。" not in text and not addressee and not doc_number:
-            block.append(text)
-        else:
-            break
-        i += 1
-    if block and TITLE_WORDS.search(block[-1]):
-        title = block
-    elif block:
-        # Short lines that were no title: give them back to the body.
-        i -= len(block) if not (doc_number or addressee) else 0
-        if doc_number or addressee:
-            title = []
-            rest = [Line(0, t) for t in block]
-            return title, doc_number, addressee, rest + lines[i:]
-    return title, doc_number, addressee, lines[i:]
-
-
-def _signature(lines: list[Line]):
-    signers: list[str] = []
-    signed = None
-    end = len(lines)
-    while end > 0:
-        text = lines[end - 1].text.strip(LOST + " ")
-        if signed is None and not signers and (date := _date(text)):
-            signed = date
-        elif all(SIGNER.match(part) for part in text.split()) and len(text) <= 40:
-            signers[:0] = text.split()
-        else:
-            break
-        end -= 1
-    if not signers and not signed:
-        return [], None, lines
-    return signers, signed, lines[:end]
-
-
-def _date(text: str) -> str | None:
-    match = DATE_LINE.match(text)
-    if not match:
-        return None
-    if match.group(1):
-        y, m, d = (int(g) for g in match.group(1, 2, 3))
-    else:
-        y = int("".join(str(CN_DIGITS.get(ch, 0)) for ch in match.group(4)))
-        m, d = _cn_number(match.group(5)), _cn_number(match.group(6))
-    import datetime as dt
-
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _cn_number(text: str) -> int:
-    if text.startswith("十"):
-        return 10 + (CN_DIGITS.get(text[1:], 0) if len(text) > 1 else 0)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return CN_DIGITS[tens] * 10 + (CN_DIGITS.get(units, 0) if units else 0)
-    return CN_DIGITS.get(text, 0)
 
 
 def _body(lines: list[Line]):

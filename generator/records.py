@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .page import Page
 
 Origin = Literal["text", "sidecar", "derived"]
 Severity = Literal["info", "warning"]
@@ -50,14 +53,12 @@ class Line:
 
 @dataclass(frozen=True)
 class Cleaned:
+    """The report's body, repaired, with the page it was read from."""
+
     source: Source
     encoding: str
-    lines: tuple[Line, ...]
-    # Metadata the cleaner lifted out of chrome and publication lines.
-    page_title: str | None = None
-    published: str | None = None  # ISO date from a 发布日期 line
-    source_office: str | None = None  # 来源 or 主办
-    author: str | None = None
+    lines: tuple[Line, ...]  # body lines only, repaired
+    page: "Page"  # every line of the page with its role; the facts of its frame
     was_traditional: bool = False
     diagnostics: tuple[Diagnostic, ...] = ()
 

@@ -35,3 +35,18 @@ def sample_site(tmp_path_factory) -> Project:
     project = make_project(tmp_path_factory.mktemp("sample") / "project")
     build(project)
     return project
+
+
+def read_text(text: str):
+    """(cleaned, document) of a report given as text, through the real stages."""
+    from pathlib import Path
+
+    from generator.clean import clean
+    from generator.normalise import normalise
+    from generator.page import segment
+    from generator.parse import parse
+    from generator.records import Decoded, Source
+
+    normalised = normalise(Decoded(Source("r", Path("r.txt"), text.encode(), None), text, "utf-8"))
+    cleaned = clean(normalised, segment(normalised.lines))
+    return cleaned, parse(cleaned)

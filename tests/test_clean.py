@@ -1,11 +1,10 @@
-from pathlib import Path
-
-from generator.clean import LOST, clean, is_chrome
-from generator.records import Decoded, Source
+from generator.clean import LOST
+from generator.page import chrome_reason
+from tests.conftest import read_text
 
 
 def run(text: str):
-    return clean(Decoded(Source("r", Path("r.txt"), text.encode(), None), text, "utf-8"))
+    return read_text(text)[0]
 
 
 def counts(cleaned) -> dict[str, int]:
@@ -38,7 +37,7 @@ def test_traditional_text_is_converted_and_counted():
     assert counts(c)["traditional-converted"] == 9  # 縣堅習時國會義為導
 
 
-def test_chrome_lines_removed_and_host_kept_as_source():
+def test_chrome_lines_removed_and_host_kept():
     c = run(
         "主办:山西省临汾市乡宁县人民政府 ? 版权所有 2018\n"
         "晋ICP备11006016号 网站标识码:1410290008\n"
@@ -49,26 +48,27 @@ def test_chrome_lines_removed_and_host_kept_as_source():
         "【打印】 【关闭】\n"
     )
     assert c.text == "2023年，县政府坚持依法行政。\n"
-    assert counts(c)["chrome-removed"] == 6
-    assert c.source_office == "山西省临汾市乡宁县人民政府"
+    assert [p.role for p in c.page.lines] == ["chrome"] * 4 + ["body", "chrome", "chrome"]
+    assert c.page.facts.host == "山西省临汾市乡宁县人民政府"
 
 
 def test_body_paragraph_mentioning_chrome_words_is_kept():
     long = "建立打印关闭等无障碍服务设施，" * 12 + "方便群众办事。"
-    assert not is_chrome(long)
+    assert chrome_reason(long) is None
     assert run(long).text.strip() == long
 
 
 def test_publication_line_becomes_metadata():
-    c = run("发布日期:2023-03-29 09:56 来源:芜湖市司法局 作者:许旭 阅读次数: [字号:    ] 背景颜色:\n正文第一段。")
-    assert c.text == "正文第一段。\n"
-    assert (c.published, c.source_office, c.author) == ("2023-03-29", "芜湖市司法局", "许旭")
+    c = run("发布日期:2023-03-29 09:56 来源:芜湖市司法局 作者:许旭 阅读次数: [字号:    ] 背景颜色:\n正文第一段落，写明了工作。")
+    assert c.text == "正文第一段落，写明了工作。\n"
+    facts = c.page.facts
+    assert (facts.published, facts.source, facts.author) == ("2023-03-29", "芜湖市司法局", "许旭")
 
 
 def test_spam_suffix_cut_from_title():
-    c = run("芜湖市人民政府关于2022年法治政府建设情况的报告-九游会真人第一品牌\n正文。")
-    assert c.lines[0].text == "芜湖市人民政府关于2022年法治政府建设情况的报告"
-    assert c.page_title == "芜湖市人民政府关于2022年法治政府建设情况的报告"
+    c = run("芜湖市人民政府关于2022年法治政府建设情况的报告-九游会真人第一品牌\n2022年，全市推进依法行政工作。")
+    assert c.page.facts.title == "芜湖市人民政府关于2022年法治政府建设情况的报告"
+    assert c.text == "2022年，全市推进依法行政工作。\n"
 
 
 def test_punctuation_fullwidth_without_spaces_and_numbers_untouched():
@@ -77,10 +77,9 @@ def test_punctuation_fullwidth_without_spaces_and_numbers_untouched():
 
 
 def test_question_mark_damage_marked_but_real_questions_kept():
-    c = run("?中共乡宁县委\n社会活力。??\n群众满意吗?我们继续努力。")
-    assert c.lines[0].text == f"{LOST}中共乡宁县委"
-    assert c.lines[1].text == f"社会活力。{LOST}{LOST}"
-    assert c.lines[2].text == "群众满意吗？我们继续努力。"
+    c = run("?推进依法行政，增强社会活力。??\n群众满意吗?我们继续努力，推进依法行政。")
+    assert c.lines[0].text == f"{LOST}推进依法行政，增强社会活力。{LOST}{LOST}"
+    assert c.lines[1].text == "群众满意吗？我们继续努力，推进依法行政。"
     assert counts(c)["lost-characters"] == 3
 
 
@@ -90,5 +89,5 @@ def test_lost_plus_restored():
 
 
 def test_original_line_numbers_kept():
-    c = run("主办:某县人民政府\n\n一、总体情况\n正文。")
+    c = run("主办:某县人民政府\n\n一、总体情况\n正文写明了全年工作，成效明显。")
     assert [line.number for line in c.lines] == [3, 4]

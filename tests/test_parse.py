@@ -1,18 +1,15 @@
-from pathlib import Path
-
-from generator.clean import clean
-from generator.parse import parse, split_heading
-from generator.records import Decoded, Source
+from generator.parse import split_heading
+from tests.conftest import read_text
 
 
 def doc(text: str):
-    return parse(clean(Decoded(Source("r", Path("r.txt"), text.encode(), None), text, "utf-8")))
+    return read_text(text)[1]
 
 
-LADDER = """中共某镇委员会
-某镇人民政府
+LADDER = """中共后叶镇委员会
+后叶镇人民政府
 关于2022年度法治政府建设工作报告
-某委文〔2023〕3号
+后叶委文〔2023〕3号
 县委、县政府：
 2022年，我镇积极开展法治政府建设工作。
 一、主要举措和成效
@@ -26,17 +23,17 @@ LADDER = """中共某镇委员会
 二、存在的不足
 第一部分：附件说明
 三、下一步工作打算
-中共某镇委员会 某镇人民政府
+中共后叶镇委员会 后叶镇人民政府
 2024年1月19日
 """
 
 
 def test_heading_ladder_and_title_block():
     d = doc(LADDER)
-    assert d.title_lines == ("中共某镇委员会", "某镇人民政府", "关于2022年度法治政府建设工作报告")
-    assert d.doc_number == "某委文〔2023〕3号"
+    assert d.title_lines == ("中共后叶镇委员会 后叶镇人民政府关于2022年度法治政府建设工作报告",)
+    assert d.doc_number == "后叶委文〔2023〕3号"
     assert d.addressee == "县委、县政府"
-    assert d.signers == ("中共某镇委员会", "某镇人民政府")
+    assert d.signers == ("中共后叶镇委员会", "后叶镇人民政府")
     assert d.signed == "2024-01-19"
     assert [p.text for p in d.preamble] == ["2022年，我镇积极开展法治政府建设工作。"]
     got = [(s.level, s.number, s.title, s.anchor) for s in d.sections]

@@ -1,0 +1,303 @@
+"""Names of issuing bodies and their places: one grammar for the whole build.
+
+An organisation name is a place chain followed by a suffix:
+
+    [中共] place-chain (人民政府 | 政府 | 行政公署 | 街道办事处 | 办事处 | 委员会 | 委 | 党委 | 党工委)
+    place-chain? functional-name (局 | 厅 | 委员会 | 委 | 办公室 | 办 | 部 | 署 | 中心 | 管委会 …)
+
+The place chain is read against jionlp's gazetteer (provinces, cities, counties
+and towns with their aliases), so 南通市市场监督管理局 splits into 南通市 +
+市场监督管理局 and 恩施州 expands to 恩施土家族苗族自治州. The level follows
+from the grammar: a department is a department whatever its place; a
+government or Party committee takes the level of its place's last unit.
+
+Written on top of jionlp rather than with it alone: jionlp parses a place in
+running text but does not say where a place name ends and an office name
+begins, which is what reading an organisation name needs.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|街道办事处|办事处)$")
+PARTY_SUFFIX = re.compile(r"(?:委员会|党委|党工委|工委|委)$")
+# Departments: a functional name, then one of these. 人民政府办公室 is a department.
+DEPARTMENT_SUFFIX = re.compile(
+    r"(?:局|厅|委员会|委|办公室|办|部|署|中心|所|队|处|院|管委会|管理委员会|公署|站|社|会)$"
+)
+TOWN_UNIT = re.compile(r"(?:镇|乡|街道|苏木)$")
+# One-character level words standing for "this body's own place": 县司法局, 市政府.
+GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县)")
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place as a chain of names (省 市 县 镇), each resolved in the gazetteer."""
+
+    chain: tuple[str, ...]  # as written, abbreviations expanded: ('北京市', '大兴区', '榆垡镇')
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    town: str | None = None
+
+    @property
+    def last(self) -> str:
+        return self.chain[-1] if self.chain else ""
+
+    @property
+    def level(self) -> str | None:
+        """province / city / county / town, from the resolved hierarchy, or
+        from the unit of the last name when the place did not resolve."""
+        if not (self.province or self.city or self.county or self.town):
+            return unit_level(self.last)
+        if self.town:
+            return "town"
+        if self.county:
+            return "county"
+        if self.city and self.city not in MUNICIPALITIES:
+            return "city"
+        if self.province:
+            return "province"
+        return None
+
+    def values(self) -> dict[str, str]:
+        return {k: v for k, v in (("province", self.province), ("city", self.city),
+                                  ("county", self.county), ("town", self.town)) if v}
+
+
+def unit_level(name: str) -> str | None:
+    """The level a place name's own unit implies; None for 市, which may be
+    a prefecture-level or a county-level city."""
+    if re.search(r"(?:镇|乡|街道|苏木)$", name):
+        return "town"
+    if re.search(r"(?:县|旗|区)$", name) and not name.endswith(("自治区", "地区")):
+        return "county"
+    if re.search(r"(?:州|盟|地区)$", name):
+        return "city"
+    if name.endswith(("省", "自治区")) or name in MUNICIPALITIES:
+        return "province"
+    return None
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation name read by the grammar."""
+
+    written: str  # as printed
+    kind: str  # government | party | department
+    place: Place | None  # None when the name carries no place (水利部, 县司法局)
+    rest: str  # the name after its place: 人民政府, 市场监督管理局
+
+    @property
+    def name(self) -> str:
+        """The body's own name, without parent places: 榆垡镇人民政府."""
+        if self.place is None:
+            return self.written
+        prefix = "中共" if self.kind == "party" and self.written.startswith("中共") else ""
+        return prefix + self.place.last + self.rest
+
+    @property
+    def level(self) -> str | None:
+        if self.kind == "department":
+            return "department"
+        return self.place.level if self.place else None
+
+
+@lru_cache(maxsize=1)
+def load_jionlp():
+    """jionlp, imported once. It prints a banner on import; stdout must stay
+    clean for `inspect --json`."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+    return jionlp
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, tuple[tuple[str, str | None, str | None], ...]]  # full name -> (province, city, county) paths
+    aliases: dict[str, str]  # abbreviation as written (恩施州, 浙江) -> full name
+    towns: dict[str, tuple[tuple[str, str | None, str | None], ...]]  # town name -> paths of its county
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    load_jionlp()
+    from jionlp.dictionary.dictionary_loader import china_location_loader
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        tree = china_location_loader(detail=True)
+    names: dict[str, list] = {}
+    aliases: dict[str, str] = {}
+    towns: dict[str, list] = {}
+
+    def add(full: str, alias, path) -> None:
+        names.setdefault(full, []).append(path)
+        # An abbreviation is usable only with its unit kept: 恩施州, 延边州; provinces
+        # are written without one: 浙江, 广西.
+        for short in ([alias] if isinstance(alias, str) else list(alias or ())):
+            if not short or short == full:
+                continue
+            if path[1] is None:
+                aliases.setdefault(short, full)
+            elif full.endswith(("州", "盟")):
+                aliases.setdefault(short + full[-1], full)
+
+    for province, p in tree.items():
+        add(province, p.get("_alias", ""), (province, None, None))
+        for city, c in p.items():
+            if city.startswith("_"):
+                continue
+            if city != province:
+                add(city, c.get("_alias", ""), (province, city, None))
+            for county, k in c.items():
+                if county.startswith("_"):
+                    continue
+                add(county, k.get("_alias", ""), (province, city, county))
+                for town in k:
+                    if not town.startswith("_"):
+                        towns.setdefault(town, []).append((province, city, county))
+    frozen = {k: tuple(v) for k, v in names.items()}
+    return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
+
+
+def split_place(text: str) -> tuple[tuple[str, ...], str]:
+    """(place chain, rest) for the place names that open ``text``.
+
+    Greedy longest match of gazetteer names; abbreviations (恩施州) are expanded.
+    A town (镇/乡/街道/苏木) may close the chain when the gazetteer knows it."""
+    g = gazetteer()
+    chain: list[str] = []
+    i = 0
+    while i < len(text):
+        for n in range(min(g.longest, len(text) - i), 1, -1):
+            piece = text[i:i + n]
+            full = piece if piece in g.names else g.aliases.get(piece)
+            if full and not _cuts_a_word(text, i + n):
+                chain.append(full)
+                i += n
+                break
+        else:
+            break
+    for n in range(min(8, len(text) - i), 1, -1):
+        piece = text[i:i + n]
+        if TOWN_UNIT.search(piece) and piece in g.towns:
+            chain.append(piece)
+            return tuple(chain), text[i + n:]
+    if chain:
+        # A unit the gazetteer does not know, right under a known parent:
+        # 西宁市湟中区 (renamed from 湟中县), a new town. Only the plain units.
+        m = re.match(r"[\u4e00-\u9fff]{1,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
+        if m and unit_level(chain[-1]) != "town":
+            chain.append(m.group(0))
+            i += m.end()
+    return tuple(chain), text[i:]
+
+
+def _cuts_a_word(text: str, end: int) -> bool:
+    """A place name must not end inside a word that runs on: 中山 in 中山路 is fine,
+    but 城市 in 城市管理局 never matched as a name; this guards names that end
+    one character short of a unit (X市场 read as X市 + 场)."""
+    return end < len(text) and text[end - 1] == "市" and text[end:end + 1] == "场" and text[end - 2:end] == "市市"
+
+
+
+def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -> Place | None:
+    """Resolve a place chain to province/city/county/town.
+
+    Only a chain that names one place in the whole country resolves alone; a
+    chain that several places share (a town or county name found in several
+    provinces) resolves only when a context chain from the same page (banner,
+    signature, breadcrumb) leaves exactly one of them. No guessing."""
+    if not chain:
+        return None
+    options = paths(chain)
+    if len(options) != 1:
+        # Each context chain that leaves exactly one of the options votes for it.
+        votes = set()
+        for prefix in context:
+            left = {p for p in options if all(_on(name, p) for name in prefix)}
+            if len(left) == 1:
+                votes |= left
+        options = votes
+    if len(options) != 1:
+        return None
+    province, city, county, town = next(iter(options))
+    if county and county.endswith("直辖行政区划"):  # jionlp's filler for cities without counties (东莞市)
+        county = None
+    if city == province:  # a municipality has no city of its own
+        city = None
+    return Place(chain, province, city, county, town)
+
+
+def paths(chain: tuple[str, ...]) -> set[tuple[str, str | None, str | None, str | None]]:
+    """Every (province, city, county, town) the chain can name."""
+    g = gazetteer()
+    last = chain[-1]
+    found: set = set()
+    if last in g.towns:
+        found |= {(p, c, k, last) for p, c, k in g.towns[last]}
+    if not found and len(chain) > 1 and unit_level(last) in ("county", "town"):
+        # A unit the gazetteer does not know yet (湟中县 became 湟中区 in 2019):
+        # read it under its parent, as written.
+        level = unit_level(last)
+        return {(p, c, last if level == "county" else k, last if level == "town" else None)
+                for p, c, k, _ in paths(chain[:-1]) if level == "town" or k is None}
+    for p, c, k in g.names.get(last, ()):
+        found.add((p, c if c != p else None, k, None))
+    return {x for x in found if all(_on(name, x) for name in chain[:-1])}
+
+
+def _on(name: str, path) -> bool:
+    return name in path
+
+
+def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | None:
+    """Read one organisation name; None when ``text`` is not one."""
+    text = text.strip()
+    if not HAN.match(text) or not 2 <= len(text) <= 40:
+        return None
+    party = text.startswith("中共")
+    body = text[2:] if party else text
+    chain, rest = split_place(body)
+    generic = GENERIC_PLACE.match(rest) if not chain else None
+    if party:
+        if not chain or not PARTY_SUFFIX.fullmatch(rest):
+            return None
+        return Org(text, "party", resolve(chain, context) or Place(chain), rest)
+    if chain and GOVERNMENT_SUFFIX.fullmatch(rest):
+        return Org(text, "government", resolve(chain, context) or Place(chain), rest)
+    if chain and rest in ("党委", "党工委"):
+        return Org(text, "party", resolve(chain, context) or Place(chain), rest)
+    if rest and DEPARTMENT_SUFFIX.search(rest) and not TOWN_UNIT.search(rest):
+        if chain and rest in ("委员会", "委"):
+            return Org(text, "party", resolve(chain, context) or Place(chain), rest)
+        if not chain and not generic and len(rest) > 12:
+            return None
+        if not chain and not generic and not _known_department(rest):
+            return None
+        return Org(text, "department", resolve(chain, context) if chain else None, rest)
+    return None
+
+
+# Department names that stand without a place: ministries and their bureaus.
+MINISTRY = re.compile(r"^(?:[\u4e00-\u9fff]{2,10})(?:部|委员会|总局|署|局)$")
+
+
+def _known_department(rest: str) -> bool:
+    return bool(MINISTRY.match(rest)) and len(rest) <= 10
+
+
+def org_names(text: str) -> list[str] | None:
+    """The organisation names of a line made only of them (a signature line,
+    a joint title head), split at spaces or 、; None when any part is no name."""
+    parts = [p for p in re.split(r"[ 、，,]+", text.strip()) if p]
+    if not parts or not all(parse_org(p) for p in parts):
+        return None
+    return parts

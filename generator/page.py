@@ -1,0 +1,719 @@
+"""Stage 3: normalised lines -> what each line of the page is, and why.
+
+One place decides, before any line is dropped or repaired, whether a line is
+site chrome, the title, the publication line, an index block, the document
+number, the addressee, body text, the signature, a closing remark or an
+attachment link. Later stages consume the parts: cleaning repairs the body,
+parsing structures it, metadata reads the facts gathered here.
+
+How the page is read:
+
+1. Every line gets a *shape* from general features, never from one site's
+   wording: navigation separators and breadcrumbs, date-with-weekday banners,
+   lines made only of UI controls (打印, 关闭, 字号 大 中 小 …), key-value lines
+   (发布时间：…, 索引号 …), footers (ICP备, 网站标识码, 版权所有), lists of
+   organisation names, dates, numbered headings and prose.
+2. The title is the best candidate near the top that names a report (法治政府
+   建设 / 法治建设 / 依法行政 with 报告 / 情况 / 总结, or 关于…的报告), trimmed of
+   breadcrumbs, banners, site suffixes and buttons glued to it; a 关于印发…的通知
+   wrapper yields the enclosed report's title, a 解读 page the explained one.
+3. The body runs from the first prose or heading after the last printing of
+   the title to the last prose or heading before the signature and the footer.
+   Lines above it and below it are the page's frame; inside it a line is
+   removed only when its whole shape is chrome, and that is a warning.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from .orgs import org_names, parse_org
+from .records import Diagnostic, Line
+
+Role = Literal["chrome", "title", "publication", "index", "doc_number", "addressee", "notice",
+               "body", "signature", "closing", "attachment"]
+
+CN_NUM = "〇零一二三四五六七八九十"
+HAN = "\u4e00-\u9fff"
+
+# --- shapes ---------------------------------------------------------------------
+# UI controls: a line made only of these words (between brackets or separators) is chrome.
+CONTROLS = {
+    "打印", "打印本页", "打印此页", "打印文章", "关闭", "关闭窗口", "关闭本页", "收藏", "加入收藏", "收藏本页",
+    "分享", "分享到", "分享至", "朗读", "语音播报", "字号", "字体", "大", "中", "小", "默认", "超大", "特大",
+    "扫一扫", "返回顶部", "返回", "顶部", "纠错", "我要纠错", "手机版", "无障碍", "无障碍浏览", "长者模式",
+    "关怀版", "简体", "繁体", "简体版", "繁体版", "简", "繁", "English", "登录", "注册", "退出", "首页", "网站首页",
+    "微信", "微博", "QQ空间", "QQ", "分享到微信", "分享到微博", "下载", "阅读模式", "护眼模式", "背景颜色",
+    "视力保护色", "放大", "缩小", "还原", "移动版", "网站地图", "联系我们", "English版", "智能问答",
+    "上一页", "下一页", "全文", "收起", "展开", "浏览", "字体大小", "A", "A+", "A-", "取消收藏成功",
+    "收藏成功", "请选择", "复制链接", "点赞",
+}
+CONTROL_SPLIT = re.compile(r"[\s\[\]【】()（）|｜/:：·•,，、!！]+")
+NAV_SEP = re.compile(r"\s*(?:>>|>|»|→|›|/|\||｜|-{1,2})\s*")
+BREADCRUMB_LEAD = re.compile(r"^(?:您|你)?(?:当前|现在)?(?:所在)?(?:的)?(?:所在)?位置\s*[:：]?|^当前位置")
+WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]\b|今天是")
+FOOTER = re.compile(
+    r"ICP备|ICP证|网站标识码|公网安备|版权所有|版权声明|Copyright|All Rights Reserved|©|免责声明|"
+    r"涉密文件严禁上网|最佳浏览|浏览效果|分辨率|"
+    r"^(?:主办|承办|协办|技术支持|主管|运维|维护|网站维护)(?:单位)?\s*[:：]|主办\s*$|主办\s+网站标识码",
+    re.I,
+)
+RELATED = re.compile(
+    r"^[·•\-【\[]*\s*(?:相关(?:新闻|链接|文章|阅读|信息|推荐|文件|稿件|附件|专题)|热点推荐|推荐阅读|猜你喜欢|"
+    r"热门文章|最新文章|相关办事指南|更多(?:新闻|资讯)|延伸阅读)\s*[】\]]?\s*[:：]?"
+)
+PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]")
+PAGE_INFO = re.compile(
+    r"^(?:本文标题|本文链接|链接地址|原文链接|原文地址|文章地址|转载请注明|责任编辑|编辑|审核|校对|关键词|关键字|"
+    r"标签|TAG|打印本文|扫一扫|前言|声明|免责声明|下面是小编|以下是)\s*[:：]?|^【?(?:责任编辑|纠错|编辑)\s*[:：]|查看更多",
+    re.I,
+)
+SHARE = re.compile(r"^(?:分享到|分享至|分享)\s*[:：]")
+ATTACHMENT = re.compile(r"^附件(?:下载)?\s*\d*\s*[:：]|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*$", re.I)
+CLOSING = re.compile(r"^[（(]?\s*此件(?:公开发布|主动公开|依申请公开|不公开|公开)\s*[）)]?$|^[（(]此页无正文[）)]$")
+DOC_NUMBER = re.compile(
+    rf"^(?:文号\s*[:：]?\s*)?([{HAN}]{{1,16}}\s*[〔［\[（(【]\s*(?:19|20)\d{{2}}\s*[〕］\]）)】]\s*(?:第\s*)?\d{{1,4}}\s*号)$"
+)
+ADDRESSEE = re.compile(rf"^([{HAN}（）()、，,\s]{{2,60}})[:：]$")
+ADDRESSEE_END = re.compile(r"(?:委|府|院|厅|局|室|部|办|会|处|所|队|门|站|组|单位|公署|委员会|党组|同志们)$")
+HEADING = re.compile(rf"^(?:第[{CN_NUM}百]{{1,3}}部分|[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[)）]|\d{{1,2}}\s*[.．、](?!\d)|[（(]\d{{1,2}}[)）])")
+
+# Key-value lines. Publication keys describe the page; index keys the document.
+PUB_KEYS = (r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|上传时间|发布|日期|时间|"
+            r"信息来源|文章来源|稿件来源|来源|出处|作者|撰稿|供稿|阅读次数|阅读量|阅读|浏览次数|浏览量|浏览|"
+            r"点击数|点击量|点击率|点击|访问量|访问次数|文章浏览量|次数|分类|栏目|字号|字体")
+INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象分类|组配分类|分\s*类|发布机构|发文机关|发文单位|"
+              r"公开方式|公开范围|公开时限|公开形式|有\s*效\s*性|发文字号|文\s*号|成文日期|发文日期|生成日期|"
+              r"印发日期|实施日期|废止日期|发布日期|名\s*称|标\s*题|内容概述|摘\s*要|所属机构|信息类别|来\s*源")
+PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS})\s*[】\]]?\s*[:：]")
+INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS})\s*[】\]]?\s*[:：|｜]?")
+STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
+DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+CN_DATE = re.compile(rf"([{CN_NUM}]{{4}})\s*年\s*([{CN_NUM}]{{1,3}})\s*月\s*([{CN_NUM}]{{1,3}})\s*日")
+DATE_LINE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
+)
+DATETIME_OFFICE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"(?:\s*\d{{1,2}}[:时]\d{{2}}分?)?)\s*(?:来源\s*[:：])?\s*([{HAN}]{{2,24}})?$"
+)
+OFFICE_DATE = re.compile(rf"^([{HAN}]{{2,24}})\s+((?:19|20)\d{{2}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}日?)$")
+BULLET = re.compile(r"^[•·●◆■□▪\-*>]+\s*")
+SPAM = re.compile(r"^[^\s，。]{2,}(?:_[^\s，。]{2,}){2,}$")  # 澳门…官网_…平台_…: keyword-stuffed header
+LONE = re.compile(r"^[?？□\-—_=*.·…\s]+$")
+
+# --- the report's title -------------------------------------------------------------
+NAMES_REPORT = re.compile(r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设")
+TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点)(?:[(（][^()（）]{1,12}[)）])?$")
+REPORT_WORD = re.compile(r"报告|情况|总结|汇报")
+WRAPPER = re.compile(r"^(.*?)关于(?:印发|转发|公布|公开|报送)\s*[《〈]?(.+?)[》〉]?\s*的通知$")
+EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文)?解读$")
+TAG_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*")
+SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
+TITLE_MAX = 100
+
+
+@dataclass(frozen=True)
+class PageLine:
+    number: int  # line number in the original file
+    text: str  # normalised text
+    role: Role
+    reason: str = ""  # why, in Simplified Chinese; shown in the cleaning record
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the page's frame says about the report."""
+
+    title: str | None = None
+    title_kind: str = ""  # "" | wrapper | explanation | index
+    published: str | None = None  # ISO date of the publication line
+    source: str | None = None  # 来源 / 信息来源 / 发布机构, verbatim
+    author: str | None = None
+    publisher: str | None = None  # 发布机构 of an index block
+    host: str | None = None  # 主办 of the footer
+    written: str | None = None  # 成文日期 / 生成日期 of an index block
+    index_doc_number: str | None = None
+    index_title: str | None = None
+    banner: str | None = None  # the site's name at the top
+    crumbs: tuple[str, ...] = ()  # breadcrumb parts
+    doc_number: str | None = None
+    addressee: str | None = None
+    signers: tuple[str, ...] = ()
+    signed: str | None = None
+    lead_orgs: tuple[str, ...] = ()  # organisation lines printed just above a 关于… title
+
+
+@dataclass(frozen=True)
+class Page:
+    lines: tuple[PageLine, ...]
+    facts: Facts
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def role(self, *roles: Role) -> tuple[PageLine, ...]:
+        return tuple(line for line in self.lines if line.role in roles)
+
+    @property
+    def body(self) -> tuple[Line, ...]:
+        return tuple(Line(line.number, line.text) for line in self.lines if line.role == "body")
+
+
+# --- shapes of single lines ---------------------------------------------------------
+
+def chrome_reason(text: str) -> str | None:
+    """Why a whole line is site chrome, judged by its shape alone; None if it is not."""
+    bare = BULLET.sub("", text).strip()
+    if not bare:
+        return "空行"
+    if LONE.match(bare):
+        return "孤立符号"
+    if len(bare) > 160:
+        return None
+    if _only_controls(bare):
+        return "页面按钮（打印、关闭、字号等）"
+    if SHARE.match(bare):
+        return "分享按钮"
+    if BREADCRUMB_LEAD.match(bare) and _sentence_free(bare):
+        return "导航路径（当前位置）"
+    if _is_navigation(bare) and not is_heading(bare):
+        return "导航栏或导航路径"
+    if WEEKDAY.search(bare) and (DATE.search(bare) or CN_DATE.search(bare)) and _sentence_free(bare):
+        return "带星期的日期横幅"
+    if FOOTER.search(bare) and _sentence_free(bare, loose=True):
+        return "网站页脚（主办、备案号、版权）"
+    if RELATED.match(bare) and len(bare) <= 60:
+        return "相关链接"
+    if PREV_NEXT.match(bare):
+        return "上一篇、下一篇链接"
+    if PAGE_INFO.match(bare) and len(bare) <= 120:
+        return "页面附注（链接、编辑、关键词、转载说明）"
+    if SPAM.match(bare):
+        return "关键词堆砌的垃圾标题"
+    return None
+
+
+def _only_controls(text: str) -> bool:
+    tokens = [t for t in CONTROL_SPLIT.split(text) if t]
+    return bool(tokens) and all(t in CONTROLS for t in tokens)
+
+
+def _sentence_free(text: str, loose: bool = False) -> bool:
+    """No sentence punctuation: chrome is made of labels, not sentences."""
+    if "。" in text:
+        return False
+    return loose or text.count("，") <= 1
+
+
+def _is_navigation(text: str) -> bool:
+    parts = [p for p in NAV_SEP.split(text) if p]
+    seps = len(NAV_SEP.findall(text))
+    if len(parts) < 2 or not _sentence_free(text) or "：" in text or ":" in text:
+        return False
+    if sum(1 for p in parts if re.search(f"[{HAN}]", p)) < 2 or any(re.fullmatch(r"[\d\s:：.]+", p) for p in parts):
+        return False
+    short = all(len(p) <= 14 and not re.search(r"\d{4}年", p) for p in parts)
+    home = any(p in ("首页", "网站首页", "主页", "正文", "首頁") for p in parts)
+    return short and (seps >= 2 or home)
+
+
+def publication_fields(text: str) -> dict[str, str] | None:
+    """Fields of a publication line (发布时间 / 来源 / 作者 / 浏览次数 …), or None."""
+    bare = BULLET.sub("", text).strip()
+    if len(bare) > 160 or "。" in bare:
+        return None
+    keys = list(PUB_KV.finditer(bare))
+    if keys:
+        before = bare[: keys[0].start()].strip(" 【[|｜")
+        if before and not DATE.fullmatch(before.split()[-1] if before.split() else before) and not DATE.search(before):
+            return None
+        fields: dict[str, str] = {}
+        if before:
+            fields["日期"] = before
+        for k, nxt in zip(keys, keys[1:] + [None]):
+            value = bare[k.end(): nxt.start() if nxt else len(bare)].strip(" |｜【】[]")
+            fields[re.sub(r"\s", "", k.group(1))] = value
+        if any(len(v) > 40 for v in fields.values()):
+            return None
+        return fields
+    m = DATETIME_OFFICE.match(bare)
+    if m:
+        return {"日期": bare, **({"来源": m.group(1)} if m.group(1) else {})}
+    m = OFFICE_DATE.match(bare)
+    if m and parse_org(m.group(1)):
+        return {"日期": m.group(2), "来源": m.group(1)}
+    return None
+
+
+def index_fields(text: str) -> dict[str, str] | None:
+    """Fields of an index-block line (索引号 … 发布机构 … 成文日期 …), or None."""
+    bare = BULLET.sub("", text).strip().strip("|｜ ")
+    if len(bare) > 200 or "。" in bare:
+        return None
+    keys = [k for k in INDEX_KV.finditer(bare)]
+    if not keys or bare[: keys[0].start()].strip(" [【|｜•·"):
+        return None
+    fields: dict[str, str] = {}
+    for k, nxt in zip(keys, keys[1:] + [None]):
+        value = bare[k.end(): nxt.start() if nxt else len(bare)].strip(" |｜【】[]：:")
+        fields[re.sub(r"\s", "", k.group(1))] = value
+    return fields
+
+
+def iso_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = DATE.search(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = CN_DATE.search(text)
+        if not m:
+            return None
+        y = int("".join(str(CN_DIGITS[c]) for c in m.group(1)))
+        mo, d = cn_number(m.group(2)), cn_number(m.group(3))
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "十": 1}
+
+
+def cn_number(text: str) -> int:
+    digits = CN_DIGITS
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
+    return digits.get(text, 0)
+
+
+def is_prose(text: str) -> bool:
+    """Body-like: sentences, not labels."""
+    bare = text.strip()
+    han = len(re.findall(f"[{HAN}]", bare))
+    return han >= 8 and bool(re.search(r"[，。；,;]|[：:](?!\s*$)", bare)) and len(bare) >= 10
+
+
+def is_heading(text: str) -> bool:
+    return bool(HEADING.match(text.strip()))
+
+
+# --- titles ---------------------------------------------------------------------------
+
+def trim_title(text: str) -> str | None:
+    """The report title a line carries once breadcrumbs, banners, tags, site
+    suffixes and glued buttons are cut away; None when it names no report."""
+    t = BULLET.sub("", text).strip()
+    if "。" in t or t.count("，") > 1 or not NAMES_REPORT.search(t):
+        return None
+    # A weekday banner glued in front: 天津市…人民政府 2019年12月3日星期二静海区…报告
+    if m := re.search(r"星期[一二三四五六日天]\s*", t):
+        t = t[m.end():]
+    # A breadcrumb glued in front: 您当前的位置：首页> … > 部门文件嘉善县司法局2021年度…
+    # Its last item is a title only when it carries a year or opens with a body's name.
+    if BREADCRUMB_LEAD.match(t) or len(re.findall(r"[>»›→]", t)) >= 1:
+        t = re.split(r"[>»›→]", t)[-1].strip()
+        t = _after_crumb_word(t)
+        if not re.search(r"(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}年|^中共|^关于", t):
+            from .orgs import split_place
+
+            if not split_place(t)[0]:
+                return None
+    t = TAG_PREFIX.sub("", t)
+    # A publication line or buttons glued after the title.
+    if m := re.search(r"\s*(?:发布时间|发布日期|来源|信息来源|作者|浏览|阅读|点击|朗读|打印|字号|分享|收藏)\s*[:：]?", t):
+        if m.start() > 6 and REPORT_WORD.search(t[: m.start()]):
+            t = t[: m.start()]
+    # A site name or spam after a separator: …报告_长汀县人民政府门户网站, …报告 - 凯里市人民政府
+    for m in SUFFIX_SEP.finditer(t):
+        head = t[: m.start()].strip()
+        if TITLE_END.search(head) or head.endswith(("通知", "解读")):
+            t = head
+            break
+    t = _undouble(t.strip())
+    if not t or len(t) > TITLE_MAX or not NAMES_REPORT.search(t):
+        return None
+    if not (REPORT_WORD.search(t) or t.endswith("解读")):
+        return None
+    return t
+
+
+def _after_crumb_word(t: str) -> str:
+    """部门文件嘉善县司法局2021年度… -> 嘉善县司法局2021年度…: a breadcrumb's last
+    item runs straight into the title; the title starts at its first place name,
+    中共, 关于 or year."""
+    from .orgs import split_place
+
+    for i in range(0, min(10, len(t))):
+        rest = t[i:]
+        if re.match(r"中共|关于|(?:19|20)\d{2}年|[〇零一二][〇零一二三四五六七八九]{3}年", rest) or split_place(rest)[0]:
+            return rest
+    return t
+
+
+def _undouble(t: str) -> str:
+    """A title printed twice in one line is kept once: X X or XX."""
+    m = re.fullmatch(r"(.{6,}?)\s*\1", t)
+    return m.group(1) if m else t
+
+
+def _explained(title: str) -> str | None:
+    if not title.endswith("解读"):
+        return None
+    m = EXPLAINED.search(title)
+    if not m:
+        return None
+    inner = (m.group(1) or m.group(2) or "").strip("《》〈〉 ")
+    return inner if NAMES_REPORT.search(inner) and REPORT_WORD.search(inner) else None
+
+
+def _key(title: str) -> str:
+    return re.sub(r"[\s《》〈〉“”\"'（）()]", "", title)
+
+
+# --- the page ---------------------------------------------------------------------------
+
+@dataclass
+class _Reading:
+    """Working state of one page while its lines are given roles."""
+
+    lines: tuple[Line, ...]
+    roles: list[Role | None] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def set(self, i: int, role: Role, reason: str) -> None:
+        self.roles[i] = role
+        self.reasons[i] = reason
+
+
+def segment(lines: tuple[Line, ...]) -> Page:
+    r = _Reading(lines, [None] * len(lines), [""] * len(lines))
+    texts = [line.text for line in lines]
+    n = len(texts)
+    first_heading = next((i for i, t in enumerate(texts) if is_heading(t) and not chrome_reason(t)), n)
+    top = min(first_heading, 60)
+
+    index_block = _index_lines(texts, top)
+    title, title_kind, title_at = _find_title(texts, top, index_block)
+    # The body starts after the last printing of the title above the first heading.
+    start_from = max(title_at) + 1 if title_at else 0
+    body_start = next((i for i in range(start_from, n) if i not in index_block and _starts_body(texts[i])), None)
+    if body_start is None:
+        # No line reads as prose (a very short text): every line that has no
+        # frame shape is body, so nothing is lost.
+        body_start = next((i for i in range(start_from, n) if i not in index_block and _plain(texts[i])), n)
+    tail_from = _related_tail(texts, body_start)
+    # The body ends at its last line with no frame shape: a short last
+    # paragraph is kept; the signature, closing, attachments and footer follow.
+    body_end = next((i for i in range(tail_from - 1, body_start - 1, -1) if _plain(texts[i])), body_start - 1)
+
+    facts: dict[str, object] = {}
+    diagnostics: list[Diagnostic] = []
+    wrapper_span = _wrapper_span(texts, title_at) if title_kind == "wrapper" else range(0)
+
+    # The frame above the body.
+    for i in range(0, min(body_start, n)):
+        t = texts[i]
+        if i in title_at:
+            r.set(i, "title", "标题")
+        elif i in index_block:
+            r.set(i, "index", "信息公开索引（索引号、发布机构、成文日期等）")
+        elif (why := chrome_reason(t)) is not None:
+            r.set(i, "chrome", why)
+        elif publication_fields(t) is not None:
+            r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
+        elif i in wrapper_span and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
+            r.set(i, "notice", "印发通知（不属于报告本身）")
+        elif DOC_NUMBER.match(t):
+            r.set(i, "doc_number", "发文字号")
+        elif _is_addressee(t):
+            r.set(i, "addressee", "主送机关")
+        elif CLOSING.match(t):
+            r.set(i, "closing", "公开属性")
+        else:
+            r.set(i, "chrome", "页首杂项（标题之前的网站文字）" if i < (min(title_at) if title_at else body_start)
+                  else "页首杂项（标题与正文之间）")
+    # Organisation lines just above a 关于… title belong to it:
+    # 中共某镇委员会 / 某镇人民政府 / 关于2022年度…报告.
+    if title_at and title and "关于" in title and title_kind != "wrapper":
+        j = min(title_at) - 1
+        lead: list[str] = []
+        while j >= 0 and (names := org_names(texts[j])) and r.roles[j] in ("chrome", "title"):
+            lead[:0] = names
+            r.set(j, "title", "标题（发文机关行）")
+            j -= 1
+        if lead:
+            facts["lead_orgs"] = tuple(lead)
+            title = " ".join(lead) + title
+
+    # The body.
+    inside = 0
+    for i in range(body_start, body_end + 1):
+        t = texts[i]
+        why = chrome_reason(t)
+        if why and why not in ("空行", "孤立符号"):
+            r.set(i, "chrome", why)
+            inside += 1
+        else:  # a line of symbols inside the body stays: it is the publisher's text
+            r.set(i, "body", "")
+    if inside:
+        diagnostics.append(Diagnostic(
+            "chrome-inside-body", "正文中间删除了形似网站杂项的行，请核对清洗记录", inside, "warning"))
+
+    # The frame below the body: signature, date, closing, attachments, footer.
+    signers: list[str] = []
+    signed = None
+    for i in range(max(body_end + 1, body_start), n):
+        t = texts[i].strip(" □?？")  # a signature line may carry lost-character marks
+        if i >= tail_from:
+            r.set(i, "chrome", chrome_reason(t) or "相关链接列表")
+        elif (why := chrome_reason(t)) is not None:
+            r.set(i, "chrome", why)
+        elif CLOSING.match(t):
+            r.set(i, "closing", "公开属性")
+        elif ATTACHMENT.search(t):
+            r.set(i, "attachment", "附件")
+        elif (names := org_names(t)) and not signed:
+            signers.extend(names)
+            r.set(i, "signature", "落款（发文机关）")
+        elif DATE_LINE.match(t.strip(" □?")) and not signed and (iso := iso_date(t)):
+            signed = iso
+            r.set(i, "signature", "落款（成文日期）")
+        elif publication_fields(t) is not None:
+            r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
+        else:
+            r.set(i, "chrome", "页尾杂项（落款之后的网站文字）")
+    # A signature is organisation lines and a date at the very end of the text;
+    # organisation lines without a date count only when the page ends there.
+    if signers:
+        facts["signers"] = tuple(signers)
+    if signed:
+        facts["signed"] = signed
+
+    page_lines = tuple(PageLine(line.number, line.text, role or "chrome", reason)
+                       for line, role, reason in zip(lines, r.roles, r.reasons))
+    page_facts = _facts(page_lines, title, title_kind, facts)
+    removed_top = sum(1 for p in page_lines if p.role != "body")
+    if removed_top:
+        diagnostics.insert(0, Diagnostic("frame", "页面框架行（网站杂项、标题、发布信息、落款等）与正文分开，见清洗记录", removed_top))
+    return Page(page_lines, page_facts, tuple(diagnostics))
+
+
+def _plain(text: str) -> bool:
+    """A line with no frame shape at all."""
+    t = text.strip(" □?？")
+    return not (chrome_reason(text) or publication_fields(text) is not None or DOC_NUMBER.match(text)
+                or CLOSING.match(text) or ATTACHMENT.search(text) or DATE_LINE.match(t) or org_names(t))
+
+
+def _starts_body(text: str) -> bool:
+    if chrome_reason(text) or publication_fields(text) is not None or DOC_NUMBER.match(text):
+        return False
+    if _is_addressee(text) or CLOSING.match(text) or DATE_LINE.match(text):
+        return False
+    return is_prose(text) or is_heading(text)
+
+
+def _is_addressee(text: str) -> bool:
+    m = ADDRESSEE.match(text.strip())
+    if not m or len(text) > 60:
+        return False
+    head = m.group(1).strip()
+    if re.sub(r"\s", "", head) in CONTROLS or re.match(rf"^(?:{PUB_KEYS}|{INDEX_KEYS})$", re.sub(r"\s", "", head)):
+        return False
+    last = re.split(r"[、，,\s]+", head)[-1]
+    return bool(ADDRESSEE_END.search(last))
+
+
+def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str | None, str, list[int]]:
+    """The report's title, its kind, and the lines where it is printed."""
+    candidates: list[tuple[int, str]] = []
+    i = 0
+    while i < top:
+        t = texts[i]
+        if chrome_reason(t) in ("导航栏或导航路径", "页面按钮（打印、关闭、字号等）", "相关链接", "上一篇、下一篇链接"):
+            i += 1
+            continue
+        if i in index_block:
+            fields = index_fields(t) or {"值": t}  # a value printed below its key
+            for key in ("名称", "标题", "内容概述", "值"):
+                if fields.get(key) and (trimmed := trim_title(fields[key])):
+                    candidates.append((-1, trimmed))  # known, but not printed as a line
+            i += 1
+            continue
+        joined = None
+        # A title broken over two lines: …关于印发 / 《…》的通知, 赵县人民政府 / 2022年度…报告
+        if i + 1 < top and not is_prose(t) and not is_prose(texts[i + 1]):
+            pair = t + texts[i + 1]
+            if trim_title(pair) and (t.endswith(("关于印发", "关于", "关于转发", "关于公布"))
+                                     or org_names(t) and not trim_title(texts[i + 1]) and not trim_title(t)):
+                joined = trim_title(pair)
+            elif org_names(t) and trim_title(texts[i + 1]) and re.match(r"(?:19|20)\d{2}|[〇零一二]{4}", texts[i + 1]) \
+                    and not texts[i + 1].startswith("关于"):
+                joined = trim_title(pair)
+        if joined:
+            candidates.append((i, joined))
+            candidates.append((i + 1, joined))
+            i += 2
+            continue
+        if (trimmed := trim_title(t)) is not None:
+            candidates.append((i, trimmed))
+        i += 1
+    if not candidates:
+        return None, "", []
+    title = candidates[0][1]
+    kind = ""
+    enclosed = None
+    if m := WRAPPER.match(title):
+        enclosed, kind = m.group(2).strip("《》〈〉 "), "wrapper"
+    elif (inner := _explained(title)) is not None:
+        enclosed, kind = inner, "explanation"
+    if enclosed:
+        title = enclosed
+    elif candidates[0][0] == -1:
+        kind = "index"
+        # The index block's 名称 is the title; it is usually printed too.
+    key = _key(title)
+    printed = [i for i, c in candidates if i >= 0 and (_key(c) == key or (kind and c == candidates[0][1]))]
+    # For a wrapper, the enclosed title printed again starts the report; for a
+    # 解读, the headline is the only printing.
+    if kind == "wrapper":
+        printed = sorted(set(printed) | {i for i, c in candidates if i >= 0 and _key(c) == key})
+        first = [i for i, c in candidates if i >= 0 and c == candidates[0][1]]
+        printed = sorted(set(printed) | set(first))
+    return title, kind, printed
+
+
+def _wrapper_span(texts: list[str], title_at: list[int]) -> range:
+    """Lines of a 关于印发…的通知 wrapper: everything above the report's own
+    title that is not the page's chrome (the notice's number, issuer, title,
+    addressees, text, signature)."""
+    if not title_at:
+        return range(0)
+    return range(0, max(title_at))
+
+
+def _index_lines(texts: list[str], top: int) -> set[int]:
+    """Lines of a key-value index block. A line with a strong key (索引号,
+    发布机构, 成文日期 …) starts or extends one; lines with weaker keys (标题,
+    名称, 发布日期) and values printed below their key (• 索引号： /
+    1153…/2022-00011) belong to it only beside such lines."""
+    found: set[int] = set()
+    fields = [index_fields(t) if i < top else None for i, t in enumerate(texts)]
+    for i, f in enumerate(fields):
+        if f is not None and (any(STRONG_INDEX.fullmatch(k) for k in f) or len(f) >= 2 and "发布日期" not in f):
+            found.add(i)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(top):
+            if i in found:
+                continue
+            near = (i - 1) in found or (i + 1) in found
+            if not near:
+                continue
+            f = fields[i]
+            previous = fields[i - 1] if i else None
+            value_below = (previous is not None and (i - 1) in found and all(not v for v in previous.values())
+                           and len(texts[i]) <= 60 and not is_prose(texts[i]) and f is None
+                           and chrome_reason(texts[i]) is None)
+            if f is not None or value_below:
+                found.add(i)
+                changed = True
+    return found
+
+
+def _related_tail(texts: list[str], body_start: int) -> int:
+    """Where a trailing list of related links starts (相关新闻 …, 相关推荐 …);
+    len(texts) when there is none."""
+    n = len(texts)
+    for i in range(body_start, n):
+        if RELATED.match(BULLET.sub("", texts[i])) and len(texts[i]) <= 60:
+            rest = texts[i + 1:]
+            if not any(is_heading(t) or (len(t) > 120 and "。" in t) for t in rest):
+                return i
+    return n
+
+
+def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dict[str, object]) -> Facts:
+    values: dict[str, object] = {"title": title, "title_kind": kind}
+    values.update({k: v for k, v in found.items() if k in ("signers", "signed", "lead_orgs")})
+    crumbs: list[str] = []
+    for i, line in enumerate(lines):
+        t = line.text
+        if line.role == "publication":
+            fields = publication_fields(t) or {}
+            for key, value in fields.items():
+                if not value:
+                    continue
+                if re.search(r"日期|时间|发布|^日期$|^时间$", key) and "published" not in values:
+                    if (iso := iso_date(value)) is not None:
+                        values["published"] = iso
+                elif key in ("来源", "信息来源", "文章来源", "稿件来源", "出处", "供稿") and "source" not in values:
+                    values["source"] = value.split()[0] if value.split() else value
+                elif key in ("作者", "撰稿") and "author" not in values:
+                    values["author"] = value.split()[0]
+        elif line.role == "index":
+            fields = index_fields(t) or {}
+            for key, value in fields.items():
+                if not value:
+                    continue
+                if key == "发布机构":
+                    values.setdefault("publisher", value.split()[0])
+                elif key in ("成文日期", "生成日期", "发文日期", "印发日期") and (iso := iso_date(value)):
+                    values.setdefault("written", iso)
+                elif key == "发布日期" and (iso := iso_date(value)):
+                    values.setdefault("published", iso)
+                elif key in ("发文字号", "文号") and (m := DOC_NUMBER.match(value.replace(" ", ""))):
+                    values.setdefault("index_doc_number", m.group(1).replace(" ", ""))
+                elif key in ("名称", "标题"):
+                    values.setdefault("index_title", value)
+                elif key == "来源":
+                    values.setdefault("source", value.split()[0])
+            # A value on the line below its key: • 发文字号： / 陆司发〔2022〕5号
+            if fields and all(not v for v in fields.values()) and i + 1 < len(lines) and lines[i + 1].role == "index":
+                key = next(iter(fields))
+                value = lines[i + 1].text
+                if key in ("发文字号", "文号") and (m := DOC_NUMBER.match(value.replace(" ", ""))):
+                    values.setdefault("index_doc_number", m.group(1).replace(" ", ""))
+                elif key in ("发文日期", "成文日期", "生成日期") and (iso := iso_date(value)):
+                    values.setdefault("written", iso)
+                elif key == "发布日期" and (iso := iso_date(value)):
+                    values.setdefault("published", iso)
+                elif key == "来源":
+                    values.setdefault("source", value)
+                elif key == "发布机构":
+                    values.setdefault("publisher", value)
+        elif line.role == "doc_number" and "doc_number" not in values:
+            values["doc_number"] = DOC_NUMBER.match(t).group(1).replace(" ", "")  # type: ignore[union-attr]
+        elif line.role == "addressee" and "addressee" not in values:
+            values["addressee"] = t.rstrip("：:").strip()
+        elif line.role == "chrome":
+            bare = BULLET.sub("", t)
+            if m := re.match(r"^(?:主办|主办单位)\s*[:：]\s*([^\s?□©]+)", bare):
+                values.setdefault("host", m.group(1))
+            if "导航" in line.reason:
+                parts = [p for p in NAV_SEP.split(BREADCRUMB_LEAD.sub("", bare)) if p]
+                crumbs.extend(parts)
+    values["crumbs"] = tuple(crumbs)
+    values["banner"] = _banner(lines)
+    return Facts(**values)  # type: ignore[arg-type]
+
+
+SITE_NAME = re.compile(r"(?:门户网站|政府网站|网站|政府网|网|人民政府|政府|行政公署|办事处|局|厅|委员会|委|部)(?:欢迎您)?$")
+
+
+def _banner(lines: tuple[PageLine, ...]) -> str | None:
+    """The site's name printed at the top of the page (湄潭县人民政府门户网站),
+    a place clue when the title names none."""
+    for line in lines[:3]:
+        if line.role != "chrome":
+            continue
+        head = re.split(r"\s*[|｜]\s*|\s+", BULLET.sub("", line.text))[0]
+        if SITE_NAME.search(head) and not WEEKDAY.search(head) and len(head) <= 24:
+            return head
+    return None
