@@ -25,7 +25,7 @@ from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|街道办事处|办事处)$")
-PARTY_SUFFIX = re.compile(r"(?:委员会|党委|党工委|工委|委)$")
+PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
 # Departments: a functional name, then one of these. 人民政府办公室 is a department.
 DEPARTMENT_SUFFIX = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|部|署|中心|所|队|处|院|管委会|管理委员会|公署|站|社|会)$"

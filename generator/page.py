@@ -48,7 +48,7 @@ CONTROLS = {
     "微信", "微博", "QQ空间", "QQ", "分享到微信", "分享到微博", "下载", "阅读模式", "护眼模式", "背景颜色",
     "视力保护色", "放大", "缩小", "还原", "移动版", "网站地图", "联系我们", "English版", "智能问答",
     "上一页", "下一页", "全文", "收起", "展开", "浏览", "字体大小", "A", "A+", "A-", "取消收藏成功",
-    "收藏成功", "请选择", "复制链接", "点赞",
+    "收藏成功", "请选择", "复制链接", "点赞", "举报", "文档简介", "内容简介", "立即下载", "免费下载",
 }
 CONTROL_SPLIT = re.compile(r"[\s\[\]【】()（）|｜/:：·•,，、!！]+")
 NAV_SEP = re.compile(r"\s*(?:>>|>|»|→|›|/|\||｜|-{1,2})\s*")
@@ -61,7 +61,7 @@ FOOTER = re.compile(
     re.I,
 )
 RELATED = re.compile(
-    r"^[·•\-【\[]*\s*(?:相关(?:新闻|链接|文章|阅读|信息|推荐|文件|稿件|附件|专题)|热点推荐|推荐阅读|猜你喜欢|"
+    r"^[·•\-【\[]*\s*(?:相关(?:新闻|链接|文章|阅读|信息|推荐|文件|稿件|附件|专题|政策|文档|下载|报告)|热点推荐|推荐阅读|猜你喜欢|"
     r"热门文章|最新文章|相关办事指南|更多(?:新闻|资讯)|延伸阅读)\s*[】\]]?\s*[:：]?"
 )
 PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]")
@@ -71,6 +71,9 @@ PAGE_INFO = re.compile(
     re.I,
 )
 SHARE = re.compile(r"^(?:分享到|分享至|分享)\s*[:：]")
+# Document-sharing sites: notices that the text is cut or behind a login, site slogans with an address.
+SHARING = re.compile(r"已省略\s*\d+\s*字|仅展示前|全文共\s*\d+\s*字|下载本文档|查看全文|需登录|需\s*\d+\s*积分|"
+                     r"本站(?:文档|信息|内容|资料)|如有侵权|www\.|https?://")
 ATTACHMENT = re.compile(r"^附件(?:下载)?\s*\d*\s*[:：]|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*$", re.I)
 CLOSING = re.compile(r"^[（(]?\s*此件(?:公开发布|主动公开|依申请公开|不公开|公开)\s*[）)]?$|^[（(]此页无正文[）)]$")
 DOC_NUMBER = re.compile(
@@ -81,7 +84,7 @@ ADDRESSEE_END = re.compile(r"(?:委|府|院|厅|局|室|部|办|会|处|所|队|
 HEADING = re.compile(rf"^(?:第[{CN_NUM}百]{{1,3}}部分|[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[)）]|\d{{1,2}}\s*[.．、](?!\d)|[（(]\d{{1,2}}[)）])")
 
 # Key-value lines. Publication keys describe the page; index keys the document.
-PUB_KEYS = (r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|上传时间|发布|日期|时间|"
+PUB_KEYS = (r"上传人|上传者|上传时间|文档页数|文档格式|文档大小|下载次数|下载|效力|时效性|发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|上传时间|发布|日期|时间|"
             r"信息来源|文章来源|稿件来源|来源|出处|作者|撰稿|供稿|阅读次数|阅读量|阅读|浏览次数|浏览量|浏览|"
             r"点击数|点击量|点击率|点击|访问量|访问次数|文章浏览量|次数|分类|栏目|字号|字体")
 INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象分类|组配分类|分\s*类|发布机构|发文机关|发文单位|"
@@ -186,6 +189,8 @@ def chrome_reason(text: str) -> str | None:
         return "网站页脚（主办、备案号、版权）"
     if RELATED.match(bare) and len(bare) <= 60:
         return "相关链接"
+    if SHARING.search(bare) and len(bare) <= 80:
+        return "文档分享网站的提示或网址"
     if PREV_NEXT.match(bare):
         return "上一篇、下一篇链接"
     if PAGE_INFO.match(bare) and len(bare) <= 120:
@@ -324,6 +329,10 @@ def trim_title(text: str) -> str | None:
             if not split_place(t)[0]:
                 return None
     t = TAG_PREFIX.sub("", t)
+    # A document number glued before the title: 永政办〔2024〕5号《…的报告》
+    t = re.sub(rf"^[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*\d{{1,4}}\s*号\s*", "", t)
+    if re.fullmatch(r"[《〈].+[》〉]", t):
+        t = t[1:-1]
     # A publication line or buttons glued after the title.
     if m := re.search(r"\s*(?:发布时间|发布日期|来源|信息来源|作者|浏览|阅读|点击|朗读|打印|字号|分享|收藏)\s*[:：]?", t):
         if m.start() > 6 and REPORT_WORD.search(t[: m.start()]):
@@ -420,6 +429,8 @@ def segment(lines: tuple[Line, ...]) -> Page:
         t = texts[i]
         if i in title_at:
             r.set(i, "title", "标题")
+        elif i in wrapper_span and min(title_at) < i and chrome_reason(t) is None:
+            r.set(i, "notice", "印发通知（不属于报告本身）")
         elif i in index_block:
             r.set(i, "index", "信息公开索引（索引号、发布机构、成文日期等）")
         elif (why := chrome_reason(t)) is not None:
@@ -513,7 +524,7 @@ def _plain(text: str) -> bool:
 def _starts_body(text: str) -> bool:
     if chrome_reason(text) or publication_fields(text) is not None or DOC_NUMBER.match(text):
         return False
-    if _is_addressee(text) or CLOSING.match(text) or DATE_LINE.match(text):
+    if _is_addressee(text) or CLOSING.match(text) or DATE_LINE.match(text) or ATTACHMENT.search(text):
         return False
     return is_prose(text) or is_heading(text)
 
@@ -550,7 +561,8 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
         if i + 1 < top and not is_prose(t) and not is_prose(texts[i + 1]):
             pair = t + texts[i + 1]
             if trim_title(pair) and (t.endswith(("关于印发", "关于", "关于转发", "关于公布"))
-                                     or org_names(t) and not trim_title(texts[i + 1]) and not trim_title(t)):
+                                     or not trim_title(texts[i + 1]) and not trim_title(t)
+                                     and (org_names(t) or NAMES_REPORT.search(t) and len(texts[i + 1]) <= 20)):
                 joined = trim_title(pair)
             elif org_names(t) and trim_title(texts[i + 1]) and re.match(r"(?:19|20)\d{2}|[〇零一二]{4}", texts[i + 1]) \
                     and not texts[i + 1].startswith("关于"):

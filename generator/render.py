@@ -79,6 +79,13 @@ def frontmatter(meta: dict, body: str) -> bytes:
 
 # --- report pages -----------------------------------------------------------
 
+# What the cleaning record calls each line of a page that is not body text.
+ROLE_LABELS = {
+    "chrome": "网站杂项", "title": "标题", "publication": "发布信息", "index": "索引信息",
+    "doc_number": "发文字号", "addressee": "主送机关", "notice": "印发通知", "signature": "落款",
+    "closing": "公开属性", "attachment": "附件", "body": "正文",
+}
+
 def report_url(slug: str) -> str:
     return f"reports/{slug}/"
 
@@ -115,6 +122,8 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
             {"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}
             for d in report.diagnostics
         ],
+        "frame": [{"line": p.number, "role": ROLE_LABELS[p.role], "reason": p.reason, "text": p.text}
+                  for p in report.cleaned.page.lines if p.role != "body"],
         "downloads": {"original": f"{slug}.original.txt", "cleaned": f"{slug}.txt"},
         "encoding": report.cleaned.encoding,
     }
