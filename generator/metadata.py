@@ -26,12 +26,12 @@ from __future__ import annotations
 import re
 
 from .orgs import Org, Place, org_names, parse_org, resolve, split_place
-from .page import Facts, cn_number
+from .page import YEAR_TEXT, Facts, cn_number
 from .records import Cleaned, Diagnostic, Document, Field, Metadata
 
-YEAR = re.compile(r"((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年")
-OPENING_YEAR = re.compile(r"^((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
-REPORTING = re.compile(r"现(?:将|就|把)([^，。；]{0,30}?)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年度?[^，。；]{0,30}?(?:报告|汇报)(?:如下)?")
+YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
+OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
+REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
@@ -134,7 +134,7 @@ def _issuers(facts: Facts, document: Document, context) -> tuple[list[Org], str]
         return signers, "text"  # type: ignore[return-value]
     title = facts.title or ""
     # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…
-    head = re.split(r"关于|(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}\s*年", title, maxsplit=1)[0].strip()
+    head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
     if head and (names := org_names(head)):
         orgs = [parse_org(n, context) for n in names]
         if all(orgs):

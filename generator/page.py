@@ -36,6 +36,8 @@ Role = Literal["chrome", "title", "publication", "index", "doc_number", "address
                "body", "signature", "closing", "attachment"]
 
 CN_NUM = "〇零一二三四五六七八九十"
+# A year as reports write it: 2023, 二〇二三 (never a banner's or a cited document's: callers decide where).
+YEAR_TEXT = r"(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}"
 HAN = "\u4e00-\u9fff"
 
 # --- shapes ---------------------------------------------------------------------
@@ -323,7 +325,7 @@ def trim_title(text: str) -> str | None:
     if BREADCRUMB_LEAD.match(t) or len(re.findall(r"[>»›→]", t)) >= 1:
         t = re.split(r"[>»›→]", t)[-1].strip()
         t = _after_crumb_word(t)
-        if not re.search(r"(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}年|^中共|^关于", t):
+        if not re.search(rf"(?:{YEAR_TEXT})\s*年|^中共|^关于", t):
             from .orgs import split_place
 
             if not split_place(t)[0]:
@@ -359,7 +361,7 @@ def _after_crumb_word(t: str) -> str:
 
     for i in range(0, min(10, len(t))):
         rest = t[i:]
-        if re.match(r"中共|关于|(?:19|20)\d{2}年|[〇零一二][〇零一二三四五六七八九]{3}年", rest) or split_place(rest)[0]:
+        if re.match(rf"中共|关于|(?:{YEAR_TEXT})年", rest) or split_place(rest)[0]:
             return rest
     return t
 
@@ -564,7 +566,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
                                      or not trim_title(texts[i + 1]) and not trim_title(t)
                                      and (org_names(t) or NAMES_REPORT.search(t) and len(texts[i + 1]) <= 20)):
                 joined = trim_title(pair)
-            elif org_names(t) and trim_title(texts[i + 1]) and re.match(r"(?:19|20)\d{2}|[〇零一二]{4}", texts[i + 1]) \
+            elif org_names(t) and trim_title(texts[i + 1]) and re.match(YEAR_TEXT, texts[i + 1]) \
                     and not texts[i + 1].startswith("关于"):
                 joined = trim_title(pair)
         if joined:
