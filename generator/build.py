@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import sys
 import time
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from .cache import ReportCache, cache_key
 from .clean import clean
 from .decode import decode
 from .errors import BuildError, ContentError, Problem
+from .files import MAX_REPORT_MB, MB, not_regular, read_regular
 from .metadata import describe
 from .parse import parse
 from .publish import Skipped, dates_added, publish_pages, site_epoch
@@ -31,7 +33,8 @@ from .schema import load_sidecar
 from .taxonomy import Taxonomy, load_taxonomy
 from .write import WriteResult, write_pages
 
-SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
 Progress = Callable[[str], None]
 
 
@@ -40,6 +43,7 @@ class Project:
     """Where a site's inputs and outputs live; all derived from its root."""
 
     root: Path
+    max_report_bytes: int = MAX_REPORT_MB * MB  # a larger report is refused before it is read
 
     @property
     def config(self) -> Path:
@@ -82,30 +86,68 @@ class Summary:
 
 
 def discover(project: Project) -> tuple[list[Source], list[Problem]]:
-    """Find report texts and their sidecars; every stray file is a problem."""
+    """Find report texts and their sidecars; every stray entry is a problem.
+
+    Only regular files are read: a symbolic link, a folder or a special file is
+    an error naming it, as is a hidden report or sidecar, a name too long for a
+    page address, and two names that differ only in letter case."""
     folder = project.reports_dir
+    for where in (project.content_dir, folder):
+        if where.is_symlink():
+            raise ContentError(not_regular(where, stat.S_IFLNK))
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such folder; put report texts in content/reports/<slug>.txt")
-    sources, problems = [], []
-    texts = {p.stem: p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file()}
+    problems: list[Problem] = []
+    texts: dict[str, Path] = {}
+    sidecars: dict[str, Path] = {}
+    stems = {p.stem for p in folder.iterdir() if p.suffix == ".txt"}  # a sidecar beside a bad .txt is no orphan
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix == ".yml":
-            if path.stem not in texts:
-                problems.append(Problem(path, None, f"sidecar without a report: expected {path.stem}.txt beside it"))
+        mode = path.lstat().st_mode
+        if path.name.startswith("."):
+            if path.suffix in (".txt", ".yml", ".yaml"):
+                problems.append(Problem(path, None, (
+                    f"is hidden (its name starts with '.') and would be left out: rename it to "
+                    f"{path.name.lstrip('.')} to publish it, or move it out of content/reports/")))
+            continue  # .gitkeep, .DS_Store, editor files
+        if not stat.S_ISREG(mode):
+            problems.append(not_regular(path, mode))
+        elif path.suffix == ".txt":
+            texts[path.stem] = path
+        elif path.suffix == ".yml":
+            sidecars[path.stem] = path
         elif path.suffix == ".yaml":
             problems.append(Problem(path, None, f"sidecars are named <slug>.yml; rename to {path.stem}.yml"))
-        elif path.suffix != ".txt":
+        else:
             problems.append(Problem(path, None, "unexpected file; reports are <slug>.txt with an optional <slug>.yml"))
+    for slug, path in sorted(sidecars.items()):
+        if slug not in stems:
+            problems.append(Problem(path, None, f"sidecar without a report: expected {slug}.txt beside it"))
+    by_address: dict[str, list[str]] = {}
+    for slug in texts:
+        by_address.setdefault(slug.lower(), []).append(slug)
+    sources = []
     for slug, path in sorted(texts.items()):
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):
             problems.append(Problem(path, None, (
                 "file name is used as the page address and must be Latin letters, digits, '-' or '_' "
                 "(e.g. 2023-anhui-shexian-xucun.txt); rename the file")))
             continue
-        sidecar = path.with_suffix(".yml")
-        sources.append(Source(slug, path, path.read_bytes(), sidecar if sidecar.is_file() else None))
+        if len(slug) > MAX_SLUG:
+            problems.append(Problem(path, None, (
+                f"file name is {len(slug)} characters long; it is the page address and the name of its "
+                f"downloads, which allow at most {MAX_SLUG}: shorten it")))
+            continue
+        if twins := [t for t in by_address[slug.lower()] if t != slug]:
+            problems.append(Problem(path, None, (
+                f"differs from {', '.join(t + '.txt' for t in twins)} only in letter case; on Windows, macOS and "
+                "many web hosts they are the same page address: rename all but one")))
+            continue
+        try:
+            raw = read_regular(path, project.max_report_bytes, "a report")
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        sources.append(Source(slug, path, raw, sidecars.get(slug)))
     return sources, problems
 
 
@@ -138,7 +180,10 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     """Read every report, from the cache where nothing it depends on changed.
     Every problem in every file is collected; without keep_going any problem
     fails the whole build, with it the files at fault are skipped."""
-    taxonomy = load_taxonomy(project.content_dir)
+    try:
+        taxonomy = load_taxonomy(project.content_dir)
+    except ContentError as exc:  # list the report files' problems with it, then stop
+        raise ContentError(exc.problems + discover(project)[1]) from None
     sources, problems = discover(project)
     cache = ReportCache(project.cache_dir, enabled=use_cache)
     reports = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .build import Project, build, discover, generate, read_all, read_report, warnings_of
 from .errors import ContentError, FazhiError, Problem
+from .files import MAX_REPORT_MB, MB, read_regular
 from .records import Report, Source
 from .schema import KEYS
 from .taxonomy import load_taxonomy
@@ -18,6 +19,8 @@ from .taxonomy import load_taxonomy
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fazhi", description="Build the rule-of-law report comparison site.")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml and content/ (default: .)")
+    parser.add_argument("--max-report-mb", type=float, default=MAX_REPORT_MB, metavar="MB",
+                        help=f"refuse report files larger than this (default: {MAX_REPORT_MB})")
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="generate pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat content and mkdocs warnings as errors")
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     p_inspect.add_argument("paths", nargs="+", type=Path, help="report .txt files or folders of them")
     p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
     args = parser.parse_args(argv)
-    project = Project(args.root.resolve())
+    project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
     try:
         return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
     except ContentError as exc:
@@ -169,8 +172,8 @@ def _inspect(project: Project, args) -> int:
     for path in files:
         sidecar = path.with_suffix(".yml")
         try:
-            report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None),
-                                 taxonomy)
+            raw = read_regular(path, project.max_report_bytes, "a report")
+            report = read_report(Source(path.stem, path, raw, sidecar if sidecar.is_file() else None), taxonomy)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

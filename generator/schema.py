@@ -14,7 +14,8 @@ from typing import Callable
 
 import yaml
 
-from .errors import Problem
+from .errors import ContentError, Problem
+from .files import read_regular
 
 LEVELS = {
     "province": "省级",
@@ -94,7 +95,9 @@ def load_sidecar(path: Path) -> tuple[dict[str, object], list[Problem]]:
     """Read and validate a sidecar; return its values and every problem found."""
     problems: list[Problem] = []
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular(path).decode("utf-8-sig")
+    except ContentError as exc:
+        return {}, exc.problems
     except UnicodeDecodeError as exc:
         return {}, [Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8")]
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, Problem
+from .files import read_regular
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A number as reports write it: 99.25 / 1,234 / 2100 / 一千 / 两千三百 / 13万 / 1.2亿,
@@ -98,10 +99,8 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
     digest = hashlib.sha256()
     roots = {}
     for name in FILES:
-        path = content_dir / name
-        roots[name] = _compose(path, problems)
-        if path.is_file():
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        raw, roots[name] = _compose(content_dir / name, problems)
+        digest.update(name.encode() + b"\0" + raw + b"\0")
     themes_file = _File(content_dir / "themes.yml", problems)
     themes, threshold, heading_weight, mention_weight = themes_file.themes(roots["themes.yml"])
     parts, own = _File(content_dir / "parts.yml", problems).parts(roots["parts.yml"])
@@ -112,22 +111,28 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
     return Taxonomy(themes, parts, own, indicators, threshold, heading_weight, mention_weight, digest.hexdigest())
 
 
-def _compose(path: Path, problems: list[Problem]) -> yaml.Node | None:
-    if not path.is_file():
+def _compose(path: Path, problems: list[Problem]) -> tuple[bytes, yaml.Node | None]:
+    """The file's bytes and its YAML node tree; None (and a problem) where it
+    cannot be read or parsed."""
+    if not path.is_file() and not path.is_symlink():
         problems.append(Problem(path, None, "missing: the site's taxonomy needs this file in content/"))
-        return None
+        return b"", None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = read_regular(path)
+        text = raw.decode("utf-8-sig")
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return b"", None
     except UnicodeDecodeError as exc:
         problems.append(Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
-        return None
+        return raw, None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return raw, yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(Problem(path, mark.line + 1 if mark else None,
                                 f"is not valid YAML: {getattr(exc, 'problem', None) or exc}"))
-        return None
+        return raw, None
 
 
 class _File:

@@ -66,7 +66,106 @@ def project(built, tmp_path) -> Project:
     return Project(root)
 
 
+# --- 1. only regular files inside content/ are read ---------------------------------------
+
+
+def test_a_symlink_publishes_nothing_outside_content(project):
+    link = project.reports_dir / "passwd.txt"
+    link.symlink_to("/etc/passwd")
+    before = snapshot(project.site_dir)
+    result = fazhi(project, "build")
+    refused(result, link, "is a symbolic link (to /etc/passwd)", "copy the file here")
+    assert snapshot(project.site_dir) == before
+    assert fazhi(project, "check").returncode == 1
+    # Even when the build goes on without it, nothing of the target is published.
+    kept = fazhi(project, "build", "--keep-going")
+    assert kept.returncode == 0, kept.stderr
+    assert "root:x:0:0" not in site_text(project)
+    assert not (project.site_dir / "reports/passwd").exists()
+
+
+def test_symlinked_sidecar_and_taxonomy_are_refused(project):
+    sidecar = project.reports_dir / "2022-anhui-wuhu.yml"
+    sidecar.symlink_to("/etc/hostname")
+    themes = project.content_dir / "themes.yml"
+    themes.rename(project.root / "themes.yml")
+    themes.symlink_to(project.root / "themes.yml")
+    result = fazhi(project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: {sidecar}: is a symbolic link" in result.stderr
+    assert f"error: {themes}: is a symbolic link" in result.stderr
+
+
+def test_special_files_and_folders_are_named_not_ignored(project):
+    folder = project.reports_dir
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "x.txt").mkdir()
+    (folder / "linked").symlink_to(REPO / "content", target_is_directory=True)
+    (folder / ".2022-anhui-wuhu.yml").write_text("year: 2022\n", encoding="utf-8")
+    started = time.monotonic()
+    result = fazhi(project, "check", timeout=60)
+    assert time.monotonic() - started < 30  # a FIFO must not hang the read
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for line in (f"{folder / 'pipe.txt'}: is a named pipe (FIFO), not a plain-text file",
+                 f"{folder / 'x.txt'}: is a folder, not a plain-text file",
+                 f"{folder / 'linked'}: is a symbolic link (to {REPO / 'content'})",
+                 f"{folder / '.2022-anhui-wuhu.yml'}: is hidden (its name starts with '.') and would be left out: "
+                 "rename it to 2022-anhui-wuhu.yml"):
+        assert f"error: {line}" in result.stderr, line
+
+
+def test_a_linked_reports_folder_is_refused(tmp_path):
+    project = make_project(tmp_path / "p", with_samples=False)
+    shutil.rmtree(project.reports_dir)
+    project.reports_dir.symlink_to(SAMPLES, target_is_directory=True)
+    refused(fazhi(project, "build"), project.reports_dir, "is a symbolic link")
+
+
+def test_names_differing_only_in_case_are_one_address(project):
+    (project.reports_dir / "2022-Anhui-Wuhu.txt").write_text(SAMPLE, encoding="utf-8")
+    result = fazhi(project, "build")
+    refused(result, project.reports_dir / "2022-anhui-wuhu.txt", "differs from 2022-Anhui-Wuhu.txt only in letter case")
+    refused(result, project.reports_dir / "2022-Anhui-Wuhu.txt", "differs from 2022-anhui-wuhu.txt only in letter case")
+
+
+def test_a_file_name_too_long_for_an_address_is_named_by_check(project):
+    path = project.reports_dir / ("a" * 250 + ".txt")
+    path.write_text(SAMPLE, encoding="utf-8")
+    before = snapshot(project.site_dir)
+    for command in ("check", "build"):
+        refused(fazhi(project, command), path, "250 characters long", "at most 100", "shorten it")
+    assert snapshot(project.site_dir) == before
+
+
+def test_a_newline_in_a_file_name_is_not_a_slug(project):
+    path = project.reports_dir / "abc\n.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        build(project)
+    assert [p.path for p in info.value.problems] == [path]
+
+
 # --- 3. a large report: linear cost, a size limit, cache entries in proportion ------------
+
+
+def test_a_report_over_the_size_limit_is_refused_at_once(project):
+    big = project.reports_dir / "big.txt"
+    copies = 50 * 2**20 // len(SAMPLE.encode()) + 1
+    big.write_text(SAMPLE * copies, encoding="utf-8")
+    before = snapshot(project.site_dir)
+    started = time.monotonic()
+    with pytest.raises(ContentError) as info:
+        build(project)
+    assert time.monotonic() - started < 1.0
+    (problem,) = info.value.problems
+    assert str(problem).startswith(f"{big}: is 50 MB, more than the 5 MB a report may be")
+    refused(fazhi(project, "build"), big, "raise the limit with `fazhi --max-report-mb 51 build`")
+    assert snapshot(project.site_dir) == before
+
+
+def test_the_size_limit_is_configurable(project):
+    result = fazhi(project, "--max-report-mb", "0.01", "check")
+    refused(result, project.reports_dir / "2022-anhui-wuhu.txt", "is 13.3 KB, more than the 10.2 KB a report may be")
 
 
 class Counted(tuple):
