@@ -21,8 +21,9 @@ from .analyse import analyse
 from .cache import ReportCache, cache_key
 from .clean import clean
 from .decode import decode
-from .errors import BuildError, ContentError, Problem
+from .errors import BuildError, ContentError, Problem, os_error
 from .files import MAX_REPORT_MB, MB, not_regular, read_regular
+from .lock import project_lock
 from .metadata import describe
 from .parse import parse
 from .publish import Skipped, dates_added, publish_pages, site_epoch
@@ -72,6 +73,19 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / "build" / "cache"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def old_site(self) -> Path:
+        """Where the published site waits while a new one is swapped in."""
+        return self.site_dir.with_name(f".{self.site_dir.name}.old")
+
+    def aside_sites(self) -> list[Path]:
+        """Sites being built (or left by killed builds): .site.new-<pid>."""
+        return sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.new*"))
 
 
 @dataclass(frozen=True)
@@ -248,16 +262,47 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
 
 def build(project: Project, *, strict: bool = False, clean: bool = False, keep_going: bool = False,
           progress: Progress | None = None) -> Summary:
-    started = time.monotonic()
-    corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
-    warnings = warnings_of(corpus.reports) + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]
-    if strict and warnings:
-        raise BuildError("strict mode: content warnings:\n" + "\n".join(warnings))
-    if progress:
-        progress(f"rendering site with mkdocs ({pages} pages)")
-    run_mkdocs(project, strict=strict, epoch=epoch)
-    return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
-                   skipped=corpus.skipped, cached=corpus.cache_hits)
+    """One build of the project: holds the project's lock throughout, and
+    first repairs what a killed build left."""
+    with project_lock(project.build_dir, "build"):
+        recover(project)
+        started = time.monotonic()
+        corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
+        warnings = warnings_of(corpus.reports) + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]
+        if strict and warnings:
+            raise BuildError("strict mode: content warnings:\n" + "\n".join(warnings))
+        if progress:
+            progress(f"rendering site with mkdocs ({pages} pages)")
+        run_mkdocs(project, strict=strict, epoch=epoch)
+        return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
+                       skipped=corpus.skipped, cached=corpus.cache_hits)
+
+
+def recover(project: Project) -> None:
+    """Undo what a build killed part-way left; run first by every command that
+    holds the project's lock. A kill between the swap's two renames leaves the
+    published site in .site.old and none in site/: put it back. Aside sites
+    and the cache's temporary files of killed builds are removed."""
+    site, old = project.site_dir, project.old_site
+    try:
+        if old.exists() and not site.exists():
+            old.rename(site)
+    except OSError as exc:
+        raise os_error(old, exc, f"put the published site back into {site}") from None
+    for leftover in [old, *project.aside_sites()]:
+        _remove_tree(leftover, "remove what a previous build left")
+    for tmp in project.cache_dir.glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def _remove_tree(path: Path, doing: str) -> None:
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path)
+    except OSError as exc:
+        raise os_error(exc.filename or path, exc, doing) from None
 
 
 class _Counter(logging.Handler):
@@ -291,26 +336,21 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
     counter = _Counter()
     log = logging.getLogger("mkdocs")
     log.addHandler(counter)
-    aside = project.site_dir.with_name(f".{project.site_dir.name}.new")
-    old = project.site_dir.with_name(f".{project.site_dir.name}.old")
-    if old.exists() and not project.site_dir.exists():
-        old.rename(project.site_dir)  # a build killed mid-swap: put the published site back
-    for leftover in (aside, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    site, old = project.site_dir, project.old_site
+    aside = site.with_name(f".{site.name}.new-{os.getpid()}")  # no two processes share it
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        config = mkdocs_config(project, strict=strict, site_dir=str(aside))
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        shutil.rmtree(aside, ignore_errors=True)
-        raise BuildError(f"mkdocs failed: {exc}") from None
-    except SystemExit as exc:  # mkdocs' strict mode aborts this way
-        shutil.rmtree(aside, ignore_errors=True)
-        raise BuildError(f"mkdocs aborted: {'; '.join(counter.messages) or exc}") from None
-    except Exception as exc:  # e.g. a template error in overrides/
-        shutil.rmtree(aside, ignore_errors=True)
-        raise BuildError(f"mkdocs failed: {type(exc).__name__}: {exc}") from exc
+        try:
+            mkdocs_build(mkdocs_config(project, strict=strict, site_dir=str(aside)))
+        except MkDocsException as exc:
+            raise BuildError(f"mkdocs failed: {exc}") from None
+        except SystemExit as exc:  # mkdocs' strict mode aborts this way
+            raise BuildError(f"mkdocs aborted: {'; '.join(counter.messages) or exc}") from None
+        except OSError as exc:  # the disk filled up, a folder was not writable
+            raise os_error(exc.filename or aside, exc, "write the new site") from None
+        except Exception as exc:  # e.g. a template error in overrides/
+            raise BuildError(f"mkdocs failed: {type(exc).__name__}: {exc}") from exc
     except BaseException:
         shutil.rmtree(aside, ignore_errors=True)
         raise
@@ -321,15 +361,24 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
     # Two renames: readers see the old site or the new one, never a mix; the
-    # old one is kept until the new one is in place, and put back on failure.
-    if project.site_dir.exists():
-        project.site_dir.rename(old)
+    # old one is kept until the new one is in place, and put back on failure
+    # (or, after a kill between the two, by recover()).
     try:
-        aside.rename(project.site_dir)
+        if site.exists():
+            site.rename(old)
+    except OSError as exc:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise os_error(site, exc, "move the published site aside to replace it") from None
+    try:
+        aside.rename(site)
     except OSError as exc:
         if old.exists():
-            old.rename(project.site_dir)
-        raise BuildError(f"could not move the new site into {project.site_dir}: {exc}") from None
-    shutil.rmtree(old, ignore_errors=True)
+            old.rename(site)
+        shutil.rmtree(aside, ignore_errors=True)
+        raise os_error(site, exc, "move the new site into place") from None
+    try:
+        _remove_tree(old, "remove the replaced site")
+    except BuildError as exc:  # the new site is published; the next command stops on this
+        print(f"warning: {exc}", file=sys.stderr)
     if counter.messages:
         print(f"mkdocs reported {len(counter.messages)} warning(s)", file=sys.stderr)

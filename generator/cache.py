@@ -16,7 +16,9 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .errors import os_error
 from .records import Report, Source
+from .write import atomic_write
 
 LIBRARIES = ("opencc", "jionlp", "charset-normalizer", "pyyaml")
 
@@ -65,10 +67,12 @@ class ReportCache:
         return None
 
     def put(self, key: str, report: Report) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self._path(report.slug).with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps((key, report), protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(self._path(report.slug))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(self.folder, exc, "create the cache folder") from None
+        atomic_write(self._path(report.slug), pickle.dumps((key, report), protocol=pickle.HIGHEST_PROTOCOL),
+                     "the cache entry")
 
     def prune(self, slugs: set[str]) -> None:
         """Forget reports that were deleted."""

@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from .build import Project, build, discover, generate, read_all, read_report, warnings_of
+from .build import Project, build, generate, read_all, read_report, recover, warnings_of
 from .errors import ContentError, FazhiError, Problem
 from .files import MAX_REPORT_MB, MB, read_regular
+from .lock import project_lock
 from .records import Report, Source
 from .schema import KEYS
 from .taxonomy import load_taxonomy
@@ -88,7 +89,17 @@ def _build(project: Project, args) -> int:
     return 0
 
 
+def _repair(project: Project, command: str) -> None:
+    """What commands that do not build do first: undo what a killed build
+    left (recover), unless another command is at work in the folder."""
+    if project.config.is_file():
+        with project_lock(project.build_dir, command, required=False) as held:
+            if held:
+                recover(project)
+
+
 def _check(project: Project, args) -> int:
+    _repair(project, "check")
     reports = read_all(project).reports
     warnings = warnings_of(reports)
     for warning in warnings:
@@ -104,28 +115,30 @@ def _serve(project: Project, args) -> int:
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    generate(project)
-    lock = threading.Lock()
+    with project_lock(project.build_dir, "serve"):  # for as long as it serves
+        recover(project)
+        generate(project)
+        lock = threading.Lock()
 
-    class Regenerate(FileSystemEventHandler):
-        def on_any_event(self, event) -> None:
-            if event.is_directory or str(event.src_path).endswith((".tmp", "~")):
-                return
-            with lock:
-                try:
-                    _, _, written, _ = generate(project)
-                    print(f"fazhi: regenerated ({written.written} changed, {written.removed} removed)", file=sys.stderr)
-                except FazhiError as exc:
-                    print(f"error: {exc}", file=sys.stderr)
+        class Regenerate(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:
+                if event.is_directory or str(event.src_path).endswith((".tmp", "~")):
+                    return
+                with lock:
+                    try:
+                        _, _, written, _ = generate(project)
+                        print(f"fazhi: regenerated ({written.written} changed, {written.removed} removed)", file=sys.stderr)
+                    except FazhiError as exc:
+                        print(f"error: {exc}", file=sys.stderr)
 
-    observer = Observer()
-    observer.schedule(Regenerate(), str(project.root / "content"), recursive=True)
-    observer.start()
-    os.chdir(project.root)  # mkdocs resolves the search dictionary from here
-    try:
-        serve(config_file=str(project.config), dev_addr=args.dev_addr, livereload=True)
-    finally:
-        observer.stop()
+        observer = Observer()
+        observer.schedule(Regenerate(), str(project.root / "content"), recursive=True)
+        observer.start()
+        os.chdir(project.root)  # mkdocs resolves the search dictionary from here
+        try:
+            serve(config_file=str(project.config), dev_addr=args.dev_addr, livereload=True)
+        finally:
+            observer.stop()
     return 0
 
 
@@ -158,6 +171,7 @@ def inspect_record(report: Report) -> dict:
 
 
 def _inspect(project: Project, args) -> int:
+    _repair(project, "inspect")
     files: list[Path] = []
     problems: list[Problem] = []
     for path in args.paths:

@@ -199,3 +199,93 @@ def test_section_chips_cost_one_pass_over_the_passages():
     Counted.visits = 0
     render_report(report, taxonomy, where)
     assert Counted.visits <= 2 * len(passages)
+
+
+# --- 2. one build at a time; 9. the mid-swap repair comes first -----------------------
+
+
+def lock_is_held(project: Project) -> bool:
+    import fcntl
+
+    path = project.root / "build" / ".lock"
+    if not path.exists():
+        return False
+    with open(path, "rb") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(f, fcntl.LOCK_UN)
+        return False
+
+
+def start(project: Project, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project.root), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=project.root)
+
+
+def test_a_second_build_stops_with_a_message_while_one_runs(project, built):
+    first = start(project, "build", "--clean")
+    deadline = time.monotonic() + 60
+    while not lock_is_held(project):
+        assert first.poll() is None and time.monotonic() < deadline, "the build never took the lock"
+        time.sleep(0.05)
+    second = fazhi(project, "build")
+    assert second.returncode == 1 and "Traceback" not in second.stderr, second.stderr
+    assert f"error: {project.root}: fazhi build (pid {first.pid}) is running in this folder" in second.stderr
+    assert "wait for that one to finish" in second.stderr
+    _, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert snapshot(project.site_dir) == snapshot(built.site_dir)
+
+
+def test_builds_started_together_never_publish_a_partial_site(project, built):
+    shutil.rmtree(project.root / "build")  # nothing cached: each build reads everything
+    runs = [start(project, "build") for _ in range(3)]
+    results = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
+    for code, err in results:
+        assert "Traceback" not in err, err
+        assert code == 0 or (code == 1 and "is running in this folder" in err), err
+    assert any(code == 0 for code, _ in results)
+    assert snapshot(project.site_dir) == snapshot(built.site_dir)
+    leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("command", ["build", "check", "inspect"])
+def test_a_site_lost_mid_swap_is_put_back_before_anything_else(project, command):
+    before = snapshot(project.site_dir)
+    project.site_dir.rename(project.old_site)  # as if killed between the swap's two renames
+    (project.reports_dir / "broken.txt").write_bytes(b"")  # this command fails on content
+    args = ["inspect", str(project.reports_dir / "broken.txt")] if command == "inspect" else [command]
+    refused(fazhi(project, *args), project.reports_dir / "broken.txt", "is empty")
+    assert snapshot(project.site_dir) == before
+    assert not project.old_site.exists()
+
+
+def test_a_build_killed_anywhere_leaves_a_whole_site_and_a_loadable_cache(project, tmp_path):
+    """SIGKILL at several points of a build: site/ is the old site or the new
+    one, byte for byte, and the next build reads the cache it left."""
+    import signal
+
+    before = snapshot(project.site_dir)
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(SAMPLE + "\n全镇人民调解矛盾纠纷12件，调解成功率99%。\n", encoding="utf-8")
+    reference = Project(tmp_path / "reference")
+    shutil.copytree(project.root, reference.root)
+    assert fazhi(reference, "build").returncode == 0
+    after = snapshot(reference.site_dir)
+    assert after != before
+    for delay in (0.8, 1.6, 2.4, 3.2):
+        run = start(project, "build", "--clean")
+        time.sleep(delay)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        assert snapshot(project.site_dir) in (before, after) if project.site_dir.exists() else project.old_site.exists()
+        result = fazhi(project, "check")
+        assert result.returncode == 0, result.stderr
+        assert snapshot(project.site_dir) in (before, after)
+    result = fazhi(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "(5 from cache)" in result.stderr  # what check left after the last kill loads
+    assert snapshot(project.site_dir) == after
