@@ -71,7 +71,7 @@ QUESTION_WORDS = re.compile("吗|呢|什么|如何|怎么|怎样|为什么|为�
 
 def clean(decoded: Decoded) -> Cleaned:
     lines = _split(decoded.text)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(decoded.diagnostics)
     found: dict[str, object] = {}
 
     def record(code: str, message: str, count: int, severity: str = "info") -> None:

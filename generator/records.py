@@ -38,6 +38,8 @@ class Decoded:
     source: Source
     text: str
     encoding: str
+    # What decoding removed (invisible and control characters), carried on by clean.
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Callable
 
 import yaml
 
+from .decode import invisible_in
 from .errors import ContentError, Problem
 from .files import read_regular
 
@@ -29,6 +30,8 @@ LEVELS = {
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must be a non-empty text, got {value!r}")
+    if hidden := invisible_in(value):
+        raise ValueError(f"contains an invisible character ({hidden}); delete it, or type the value again")
     return value.strip()
 
 

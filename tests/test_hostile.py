@@ -289,3 +289,171 @@ def test_a_build_killed_anywhere_leaves_a_whole_site_and_a_loadable_cache(projec
     assert result.returncode == 0, result.stderr
     assert "(5 from cache)" in result.stderr  # what check left after the last kill loads
     assert snapshot(project.site_dir) == after
+
+
+# --- 4. no report to publish: blank, other formats, markup, no Chinese --------------------
+
+PDF = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+       b"4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Annual report) Tj ET\nendstream\nendobj\n"
+       b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+PARAGRAPHS = [line for line in SAMPLE.splitlines() if len(line) > 40][:12]
+PAGE = ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>芜湖市法治政府建设情况报告</title>\n'
+        '<script src="/js/app.js"></script>\n</head>\n<body>\n<div class="nav"><a href="/">首页</a></div>\n'
+        '<div class="article">\n' + "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "\n</div>\n</body>\n</html>\n")
+FRAGMENT = "\n".join(f'<p style="text-indent:2em">{p}</p>' for p in PARAGRAPHS * 2)
+JUNK = {
+    "spaces.txt": (b"   \n \t \n", "is empty; put the report's text in it"),
+    "ideographic.txt": ("\u3000\u3000\n\u3000 \u3000\n".encode(), "is empty: it holds only blank characters"),
+    "zero-width.txt": ("\u200b\u200b\n\u200d\u2060\u200b\n".encode(), "is empty: it holds only blank characters"),
+    "pdf.txt": (PDF, "is a PDF document, not a text file; copy the report's text out of the PDF"),
+    "word.txt": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "is a ZIP archive (as .docx, .wps and .xlsx documents are)"),
+    "page.txt": (PAGE.encode(), "looks like an HTML page, not a report's text ("),
+    "fragment.txt": (FRAGMENT.encode(), "looks like an HTML page, not a report's text (48 tags such as <p>)"),
+    "english.txt": (b"Annual report on the rule of law.\nSee the attachment.\n" * 5,
+                    "has no readable Chinese text: 0 Chinese character(s) among"),
+}
+
+
+def test_files_with_no_report_are_refused_saying_what_was_found(project):
+    for name, (raw, _) in JUNK.items():
+        (project.reports_dir / name).write_bytes(raw)
+    before = snapshot(project.site_dir)
+    result = fazhi(project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    for name, (_, words) in JUNK.items():
+        assert f"error: {project.reports_dir / name}: {words}" in result.stderr or (
+            f"error: {project.reports_dir / name}:" in result.stderr and words in result.stderr), (name, result.stderr)
+    assert f"{len(JUNK)} error(s); nothing was published" in result.stderr
+    assert snapshot(project.site_dir) == before
+    # --keep-going publishes the samples and none of these: no page titled "None"
+    kept = fazhi(project, "build", "--keep-going")
+    assert kept.returncode == 0, kept.stderr
+    for name in JUNK:
+        assert not (project.site_dir / "reports" / Path(name).stem).exists()
+    assert not any("<title>None" in p.read_text(encoding="utf-8") for p in project.site_dir.rglob("*.html"))
+
+
+def test_the_html_page_error_points_at_its_first_tag(project):
+    path = project.reports_dir / "page.txt"
+    path.write_text("\n\n" + PAGE, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        build(project)
+    (problem,) = info.value.problems
+    assert problem.line == 3 and "open the page in a browser, select the report's text" in problem.message
+
+
+def test_a_report_quoting_a_few_tags_is_published_as_text(project):
+    text = SAMPLE + "\n正文中引用的代码<script>alert(1)</script>和<b>标签</b>照原样显示。\n"
+    (project.reports_dir / "quoting.txt").write_text(text, encoding="utf-8")
+    result = fazhi(project, "build")
+    assert result.returncode == 0, result.stderr
+    html = (project.site_dir / "reports/quoting/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;和&lt;b&gt;标签&lt;/b&gt;" in html and "<script>alert(1)" not in html
+
+
+# --- 7. invisible characters ----------------------------------------------------------------
+
+INVISIBLE = ("某县人民政府关于2023年法治政府建设情况的\u202e报告\n"
+             "一、主要举措和成效\n"
+             "（一）依法办理行政\u200b复议案件。全年收到行政\u200b复\u00ad议申请12件，依法受理10件，办结9件，"
+             "纠正违法或不当行政行为2件，行政\u200d复议决定全部按期履行。\n"
+             "二、存在的不足\n"
+             "部分工作人员\x00业务能力\u2066有待\u2069提升，\x00法治宣传\ufeff形式还不够丰富。\n")
+
+
+def test_invisible_characters_are_removed_counted_and_words_found_again(project):
+    (project.reports_dir / "invisible.txt").write_text(INVISIBLE, encoding="utf-8")
+    result = fazhi(project, "build")
+    assert result.returncode == 0, result.stderr
+    folder = project.site_dir / "reports/invisible"
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    cleaned = (folder / "invisible.txt").read_text(encoding="utf-8")
+    for ch in "\u200b\u200d\u00ad\u202e\u2066\u2069\x00\ufeff":
+        assert ch not in html and ch not in cleaned, repr(ch)
+    assert "<title>某县人民政府关于2023年法治政府建设情况的报告" in html
+    for code, count in (("zero-width", 5), ("bidi-controls", 3), ("control-characters", 2)):
+        assert f'data-code="{code}"><td>' in html and f"</td><td>{count}</td>" in html.split(f'data-code="{code}"')[1][:400]
+    # themes and search see 行政复议 whole
+    assert 'href="../../themes/reconsideration/#invisible"' in html
+    import json
+
+    index = json.loads((project.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith("reports/invisible/")]
+    words = "".join(d["title"] + "\u200b" + d["text"] for d in docs)  # search marks its words off with U+200B
+    assert words.count("\u200b行政复议\u200b") == 3
+
+
+def test_invisible_characters_in_a_sidecar_are_named(project):
+    sidecar = project.reports_dir / "2022-anhui-wuhu.yml"
+    sidecar.write_text("issuer: 芜湖市人民政府\ntitle: 芜湖市\u202e告报\n", encoding="utf-8")
+    refused(fazhi(project, "check"), f"{sidecar}:2", "title contains an invisible character (U+202E")
+
+
+# --- 11. encodings: the line, the byte, and what the rest of the file is ------------------
+
+
+def line_start(raw: bytes, number: int) -> int:
+    return sum(len(line) + 1 for line in raw.split(b"\n")[: number - 1])
+
+
+def test_one_bad_byte_in_utf8_names_line_and_byte(project):
+    raw = SAMPLE.encode("utf-8")
+    at = line_start(raw, 13) + len("(三)".encode())
+    path = project.reports_dir / "bad-byte.txt"
+    path.write_bytes(raw[:at] + b"\xb8" + raw[at:])
+    refused(fazhi(project, "check"), f"{path}:13", f"byte {at} (0xB8) is not valid UTF-8, the encoding of the rest",
+            "damaged line(s): 13)", "retype it")
+
+
+def test_lines_in_gbk_among_utf8_are_named_as_such(project):
+    lines = SAMPLE.split("\n")
+    raw = b"\n".join(line.encode("gb18030" if 9 <= n <= 13 else "utf-8") for n, line in enumerate(lines, start=1))
+    path = project.reports_dir / "mixed.txt"
+    path.write_bytes(raw)
+    with pytest.raises(UnicodeDecodeError) as first:
+        lines[8].encode("gb18030").decode("utf-8")
+    refused(fazhi(project, "check"), f"{path}:9", f"byte {line_start(raw, 9) + first.value.start} (0x",
+            "is not UTF-8, the encoding of the rest of the file: line(s) 9–13 are in GBK/GB18030")
+
+
+def test_a_damaged_gbk_file_names_line_byte_and_encoding(project):
+    raw = SAMPLE.encode("gb18030")
+    at = line_start(raw, 20)
+    path = project.reports_dir / "gbk.txt"
+    path.write_bytes(raw[:at] + b"\xff" + raw[at:])
+    refused(fazhi(project, "check"), f"{path}:20", f"byte {at} (0xFF) is not valid GBK/GB18030, the encoding the rest")
+
+
+def test_front_matter_is_refused_pointing_at_the_sidecar(project):
+    path = project.reports_dir / "front.txt"
+    path.write_text("---\ntitle: 芜湖市2022年度报告\nyear: 2022\nsource_url: https://www.wuhu.gov.cn/\n---\n" + SAMPLE,
+                    encoding="utf-8")
+    refused(fazhi(project, "check"), f"{path}:1",
+            "starts with a front-matter block (lines 1–5: title, year, source_url)", "into the sidecar front.yml")
+
+
+SIMPLIFIED = "芜湖市人民政府关于2022年法治政府建设情况的报告\n一、深化行政复议体制改革\n（一）扩展字㐀䶵𠀀也要读对。" + "调解" * 20
+GBK = SIMPLIFIED.replace("㐀䶵𠀀", "")  # GBK has no extension characters: GB18030 writes them in 4 bytes
+TRADITIONAL = "蕪湖市人民政府關於2022年法治政府建設情況的報告\n一、深化行政復議體制改革\n（一）擴展字也要讀對。" + "調解" * 20
+ENCODED = {
+    "gb18030-4-byte": (SIMPLIFIED.encode("gb18030"), SIMPLIFIED),
+    "gbk": (GBK.encode("gbk"), GBK),
+    "big5": (TRADITIONAL.encode("big5"), TRADITIONAL),
+    "utf-16-le": (SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED),
+    "utf-16-be": (SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED),
+    "utf-16-le-bom": (b"\xff\xfe" + SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED),
+    "utf-16-be-bom": (b"\xfe\xff" + SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED),
+    "crlf": (SIMPLIFIED.replace("\n", "\r\n").encode("utf-8"), SIMPLIFIED.replace("\n", "\r\n")),
+    "lone-cr": (GBK.replace("\n", "\r").encode("gb18030"), GBK.replace("\n", "\r")),
+}
+
+
+@pytest.mark.parametrize("name", ENCODED)
+def test_encodings_still_read_right(name):
+    """What held before and must keep holding."""
+    from generator.decode import decode
+    from generator.records import Source
+
+    raw, text = ENCODED[name]
+    decoded = decode(Source("r", Path("r.txt"), raw, None))
+    assert decoded.text == text and decoded.diagnostics == ()
