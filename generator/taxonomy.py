@@ -6,6 +6,9 @@ problem reported as ``file:line`` before anything is built:
 - ``themes.yml``: themes (and subthemes) with weighted terms and exclusions;
 - ``parts.yml``: the five parts a report should contain, with heading words;
 - ``indicators.yml``: numbers to extract, as patterns with a ``{n}`` slot.
+
+Blank terms (which would match everything) and invisible characters in any
+text are errors.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .decode import invisible_in
 from .errors import ContentError, Problem
 from .files import read_regular
 
@@ -104,8 +108,10 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
     themes_file = _File(content_dir / "themes.yml", problems)
     themes, threshold, heading_weight, mention_weight = themes_file.themes(roots["themes.yml"])
     parts, own = _File(content_dir / "parts.yml", problems).parts(roots["parts.yml"])
-    indicators = _File(content_dir / "indicators.yml", problems).indicators(
-        roots["indicators.yml"], {t.slug for t in themes})
+    # Without a readable themes.yml no theme is known: saying so once is enough,
+    # not again for every indicator that names one.
+    known = {t.slug for t in themes} if roots["themes.yml"] is not None else None
+    indicators = _File(content_dir / "indicators.yml", problems).indicators(roots["indicators.yml"], known)
     if problems:
         raise ContentError(problems)
     return Taxonomy(themes, parts, own, indicators, threshold, heading_weight, mention_weight, digest.hexdigest())
@@ -113,7 +119,7 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
 
 def _compose(path: Path, problems: list[Problem]) -> tuple[bytes, yaml.Node | None]:
     """The file's bytes and its YAML node tree; None (and a problem) where it
-    cannot be read or parsed."""
+    cannot be read or parsed, or holds nothing."""
     if not path.is_file() and not path.is_symlink():
         problems.append(Problem(path, None, "missing: the site's taxonomy needs this file in content/"))
         return b"", None
@@ -127,12 +133,15 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[bytes, yaml.Node | No
         problems.append(Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
         return raw, None
     try:
-        return raw, yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(Problem(path, mark.line + 1 if mark else None,
                                 f"is not valid YAML: {getattr(exc, 'problem', None) or exc}"))
         return raw, None
+    if root is None:
+        problems.append(Problem(path, None, "is empty; restore it from the repository (git checkout -- content/)"))
+    return raw, root
 
 
 class _File:
@@ -172,7 +181,10 @@ class _File:
 
     def text(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            self.problem(node, f"{what} must be a non-empty text")
+            self.problem(node, f"{what} must be a non-empty text, got {_shown(node)}")
+            return ""
+        if hidden := invisible_in(str(node.value)):
+            self.problem(node, f"{what} contains an invisible character ({hidden}); delete it, or type the text again")
             return ""
         return str(node.value).strip()
 
@@ -182,7 +194,7 @@ class _File:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            self.problem(node, f"{what} must be a number from {low:g} to {high:g}, got {getattr(node, 'value', node)!r}")
+            self.problem(node, f"{what} must be a number from {low:g} to {high:g}, got {_shown(node)}")
             return low
         return value
 
@@ -229,11 +241,14 @@ class _File:
         else:
             known: set[str] = set()
             for key, value in terms_node.value:
-                term = str(key.value).strip()
-                if term in known:
+                # A blank term would be found in every passage.
+                term = self.text(key, f"a term of theme {slug!r}")
+                if term and term in known:
                     self.problem(key, f"term {term!r} is given twice in theme {slug!r}")
                 known.add(term)
-                terms.append(Term(term, self.number(value, f"weight of term {term!r}", 0.05, 10)))
+                weight = self.number(value, f"weight of term {term!r}", 0.05, 10)
+                if term:
+                    terms.append(Term(term, weight))
         exclude = self.texts(fields["exclude"], f"exclude of theme {slug!r}") if "exclude" in fields else ()
         theme = Theme(slug, self.text(fields["name"], "name"), self.text(fields["description"], "description"),
                       tuple(terms), exclude, parent)
@@ -265,7 +280,8 @@ class _File:
 
     # --- indicators.yml -----------------------------------------------------------
 
-    def indicators(self, root: yaml.Node | None, themes: set[str]) -> tuple[Indicator, ...]:
+    def indicators(self, root: yaml.Node | None, themes: set[str] | None) -> tuple[Indicator, ...]:
+        """themes: the slugs themes.yml declares; None when it could not be read."""
         if root is None:
             return ()
         top = self.mapping(root, "indicators.yml", ("indicators",))
@@ -278,7 +294,7 @@ class _File:
                 continue
             slug = self.slug(fields["slug"], "indicator slug", seen)
             theme = self.text(fields["theme"], "theme")
-            if theme and theme not in themes:
+            if theme and themes is not None and theme not in themes:
                 self.problem(fields["theme"], f"indicator {slug!r} names theme {theme!r}, which themes.yml does not declare")
             description = self.text(fields["description"], "description") if "description" in fields else ""
             patterns = tuple(p for p in (self.pattern(n, slug) for n in self.sequence(fields["patterns"], "patterns")) if p)
@@ -301,6 +317,10 @@ class _File:
         if source.count("{n}") != 1:
             self.problem(node, f"pattern {source!r} must contain {{n}} exactly once, where the number stands")
             return None
+        if not re.sub(r"\{[n_]\}|[()|?\s]", "", source):
+            self.problem(node, (f"pattern {source!r} has no words of its own and would take every number: "
+                                "write the words around the number, e.g. 调解成功率{n}%"))
+            return None
         expanded = re.escape(source).replace(r"\{n\}", NUMBER).replace(r"\{_\}", GAP)
         # Allow a few plain regex alternatives publishers need: (a|b) and ?.
         expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
@@ -309,3 +329,12 @@ class _File:
         except re.error as exc:
             self.problem(node, f"pattern {source!r} is not valid: {exc}; use (a|b) for alternatives and {{_}} for a gap")
             return None
+
+
+def _shown(node: yaml.Node) -> str:
+    """A YAML value as a publisher wrote it: '3', a list, a mapping."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    return repr(node.value)

@@ -457,3 +457,44 @@ def test_encodings_still_read_right(name):
     raw, text = ENCODED[name]
     decoded = decode(Source("r", Path("r.txt"), raw, None))
     assert decoded.text == text and decoded.diagnostics == ()
+
+
+# --- 5, 6, 11. taxonomy and sidecar values -------------------------------------------------
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace old (once) in a content file; returns the line number of the change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_a_blank_taxonomy_term_is_an_error_not_a_match_for_everything(project):
+    themes = project.content_dir / "themes.yml"
+    line = edit(themes, "          行政复议: 1\n", '          行政复议: 1\n          " ": 1\n          "调\u200b解": 1\n') + 1
+    result = fazhi(project, "check")
+    refused(result, f"{themes}:{line}", "a term of theme 'reconsideration' must be a non-empty text, got ' '")
+    refused(result, f"{themes}:{line + 1}", "contains an invisible character (U+200B ZERO WIDTH SPACE)")
+
+
+def test_a_pattern_of_gaps_alone_is_refused(project):
+    indicators = project.content_dir / "indicators.yml"
+    line = edit(indicators, "      - 调解成功率(达)?{n}%\n", "      - \"{_}({n})?\"\n")
+    refused(fazhi(project, "check"), f"{indicators}:{line}", "has no words of its own and would take every number")
+
+
+def test_an_unreadable_themes_file_is_one_error_not_eighteen(project):
+    themes = project.content_dir / "themes.yml"
+    line = edit(themes, "  - slug: leadership\n", "  - slug: leadership\n  bad: [\n")
+    result = fazhi(project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert error.startswith(f"error: {themes}:{line + 1}: is not valid YAML")
+    assert "fazhi: 1 error(s)" in result.stderr
+
+
+def test_a_weight_given_as_a_list_is_described_as_one(project):
+    themes = project.content_dir / "themes.yml"
+    line = edit(themes, "          行政复议: 1\n", "          行政复议: [1, 2]\n")
+    refused(fazhi(project, "check"), f"{themes}:{line}", "weight of term '行政复议' must be a number from 0.05 to 10, got a list")
