@@ -41,17 +41,22 @@ def _year(value: object) -> int:
     return value
 
 
+FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)  # as for year
+
+
 def _date(value: object) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+    if not isinstance(value, dt.date):
+        raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"must be a date from {FIRST_DATE} to {LAST_DATE}, got {value.isoformat()}")
+    return value.isoformat()
 
 
 def _level(value: object) -> str:

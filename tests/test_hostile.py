@@ -498,3 +498,10 @@ def test_a_weight_given_as_a_list_is_described_as_one(project):
     themes = project.content_dir / "themes.yml"
     line = edit(themes, "          行政复议: 1\n", "          行政复议: [1, 2]\n")
     refused(fazhi(project, "check"), f"{themes}:{line}", "weight of term '行政复议' must be a number from 0.05 to 10, got a list")
+
+
+@pytest.mark.parametrize("date", ["1899-12-31", "2999-01-01"])
+def test_sidecar_dates_outside_any_report_are_refused(project, date):
+    sidecar = project.reports_dir / "2022-anhui-wuhu.yml"
+    sidecar.write_text(f"issuer: 芜湖市人民政府\ndate: {date}\n", encoding="utf-8")
+    refused(fazhi(project, "check"), f"{sidecar}:2", f"date must be a date from 1990-01-01 to 2100-12-31, got {date}")
