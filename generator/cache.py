@@ -3,7 +3,7 @@ changed.
 
 The key of a report is a hash of its bytes, its sidecar's bytes, the taxonomy
 files, and the generator itself (its source files and the versions of the
-libraries that shape the output: OpenCC, jionlp, charset-normalizer). Entries
+libraries that shape the output: OpenCC, jionlp, charset-normalizer, RE2). Entries
 live in build/cache/<slug>.pickle, next to the other build output; `fazhi build
 --clean` ignores and rewrites them.
 """
@@ -20,7 +20,7 @@ from .errors import os_error
 from .records import Report, Source
 from .write import atomic_write
 
-LIBRARIES = ("opencc", "jionlp", "charset-normalizer", "pyyaml")
+LIBRARIES = ("opencc", "jionlp", "charset-normalizer", "pyyaml", "google-re2")
 
 
 @cache
