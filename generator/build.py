@@ -13,7 +13,7 @@ import shutil
 import stat
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -205,10 +205,8 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         if progress:
             progress(f"reading {n}/{len(sources)}: {source.slug}")
         key = cache_key(source, taxonomy.digest)
-        report = cache.get(source.slug, key)
-        if report is not None:
-            report = replace(report, source=source)  # the cache may come from another checkout
-        else:
+        report = cache.get(source, key)
+        if report is None:
             try:
                 report = read_report(source, taxonomy)
             except ContentError as exc:

@@ -168,6 +168,25 @@ def test_the_size_limit_is_configurable(project):
     refused(result, project.reports_dir / "2022-anhui-wuhu.txt", "is 13.3 KB, more than the 10.2 KB a report may be")
 
 
+def test_cache_entries_are_in_proportion_to_the_report(tmp_path):
+    """Seen: an entry four times the report (its bytes, text, paragraphs and
+    passages, uncompressed)."""
+    from generator.build import read_report
+    from generator.cache import ReportCache
+    from generator.records import Source
+    from generator.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(REPO / "content")
+    cache = ReportCache(tmp_path / "cache")
+    for copies in (1, 8):
+        raw = (SAMPLE * copies).encode("utf-8")
+        source = Source(f"r{copies}", Path(f"r{copies}.txt"), raw, None)
+        report = read_report(source, taxonomy)
+        cache.put("key", report)
+        assert (tmp_path / "cache" / f"r{copies}.pickle").stat().st_size < 1.5 * len(raw)
+        assert cache.get(source, "key") == report
+
+
 class Counted(tuple):
     """A tuple that counts the items handed out by iteration."""
 
