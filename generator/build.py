@@ -266,9 +266,10 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         recover(project)
         started = time.monotonic()
         corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
-        warnings = warnings_of(corpus.reports) + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]
-        if strict and warnings:
-            raise BuildError("strict mode: content warnings:\n" + "\n".join(warnings))
+        warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
+        if strict and (warnings or corpus.skipped):
+            raise BuildError("strict mode: content warnings:\n" + "\n".join(
+                warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
         if progress:
             progress(f"rendering site with mkdocs ({pages} pages)")
         run_mkdocs(project, strict=strict, epoch=epoch)
@@ -299,8 +300,8 @@ def _remove_tree(path: Path, doing: str) -> None:
             path.unlink()
         elif path.exists():
             shutil.rmtree(path)
-    except OSError as exc:
-        raise os_error(exc.filename or path, exc, doing) from None
+    except OSError as exc:  # rmtree names the entry relative to its folder: name the tree
+        raise os_error(path, exc, doing) from None
 
 
 class _Counter(logging.Handler):
@@ -346,7 +347,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
         except SystemExit as exc:  # mkdocs' strict mode aborts this way
             raise BuildError(f"mkdocs aborted: {'; '.join(counter.messages) or exc}") from None
         except OSError as exc:  # the disk filled up, a folder was not writable
-            raise os_error(exc.filename or aside, exc, "write the new site") from None
+            at = f" (at {exc.filename})" if exc.filename else ""
+            raise os_error(aside, exc, f"write the new site{at}") from None
         except Exception as exc:  # e.g. a template error in overrides/
             raise BuildError(f"mkdocs failed: {type(exc).__name__}: {exc}") from exc
     except BaseException:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from .build import Project, build, generate, read_all, read_report, recover, warnings_of
-from .errors import ContentError, FazhiError, Problem
+from .errors import ContentError, FazhiError, Problem, os_advice
 from .files import MAX_REPORT_MB, MB, read_regular
 from .lock import project_lock
 from .records import Report, Source
@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml and content/ (default: .)")
     parser.add_argument("--max-report-mb", type=float, default=MAX_REPORT_MB, metavar="MB",
                         help=f"refuse report files larger than this (default: {MAX_REPORT_MB})")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="generate pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat content and mkdocs warnings as errors")
@@ -48,6 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    # Whatever else goes wrong is one message too; the traceback only on request.
+    except OSError as exc:
+        if args.debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; {os_advice(exc)}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"error: {type(exc).__name__}: {exc}; this is a bug in fazhi: run the command again with --debug "
+              "and report the traceback it prints", file=sys.stderr)
+        return 1
 
 
 class Progress:

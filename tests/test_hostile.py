@@ -535,3 +535,104 @@ def test_sidecar_dates_outside_any_report_are_refused(project, date):
     sidecar = project.reports_dir / "2022-anhui-wuhu.yml"
     sidecar.write_text(f"issuer: 芜湖市人民政府\ndate: {date}\n", encoding="utf-8")
     refused(fazhi(project, "check"), f"{sidecar}:2", f"date must be a date from 1990-01-01 to 2100-12-31, got {date}")
+
+
+# --- 8. one message, never a traceback -----------------------------------------------------
+
+
+def test_keep_going_names_each_problem_once(project):
+    (project.reports_dir / "broken.txt").write_bytes(b"")
+    result = fazhi(project, "build", "--keep-going")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("broken.txt") == 1, result.stderr
+    assert f"skipped: {project.reports_dir / 'broken.txt'}: is empty" in result.stderr
+
+
+def test_a_full_disk_during_the_cache_write_is_one_message_and_leaves_no_temporary_file(project):
+    """A file size limit (RLIMIT_FSIZE) stands in for a full disk: writes past
+    it fail with an OSError, as writes to a full disk do."""
+    import resource
+    import signal
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of killing the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    before = snapshot(project.site_dir)
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build", "--clean"],
+                            capture_output=True, text=True, timeout=300, preexec_fn=small_files)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert line.startswith(f"error: {project.cache_dir}/") and ".pickle: could not write the cache entry: File too large" in line
+    assert "free some disk space" in line
+    assert list(project.cache_dir.glob("*.tmp")) == []
+    assert snapshot(project.site_dir) == before
+
+
+def as_nobody() -> list[str]:
+    """A command prefix that runs as an unprivileged user (root ignores permissions)."""
+    if os.getuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("needs setpriv (util-linux) to drop root's privileges")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.fixture
+def nobodys_project(built):
+    """A copy of the built project that an unprivileged user owns."""
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="fazhi-ro-"))
+    top.chmod(0o755)
+    root = top / "p"
+    shutil.copytree(built.root, root, symlinks=True)
+    (top / "tmp").mkdir()  # the user's own temporary folder (jieba keeps a cache there)
+    if os.getuid() == 0:
+        for path in [top / "tmp", root, *root.rglob("*")]:
+            os.lchown(path, 65534, 65534)
+    yield Project(root)
+    for path in [root, *root.rglob("*")]:
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+    shutil.rmtree(top)
+
+
+def test_a_read_only_site_is_one_message(nobodys_project):
+    project = nobodys_project
+    before = snapshot(project.site_dir)
+    for folder in [project.site_dir, *project.site_dir.rglob("*")]:
+        if folder.is_dir():
+            folder.chmod(0o555)
+    env = dict(os.environ, TMPDIR=str(project.root.parent / "tmp"))
+    run = lambda *args: subprocess.run(
+        [*as_nobody(), sys.executable, "-m", "generator", "--root", str(project.root), *args],
+        capture_output=True, text=True, timeout=300, env=env)
+    first = run("build")
+    # The new site may go in (renaming a folder needs only its parent writable),
+    # but the old one cannot be deleted: a warning now, an error naming it next time.
+    for result in (first, run("build")):
+        assert "Traceback" not in result.stderr, result.stderr
+        assert "make it writable for this user" in result.stderr, result.stderr
+    second = run("build")
+    refused(second, project.old_site, "could not remove what a previous build left: Permission denied")
+    assert snapshot(project.site_dir) == before
+
+
+def test_an_unexpected_error_is_one_line_unless_debug(project, monkeypatch, capsys):
+    import generator.cli as cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "build", broken)
+    assert cli.main(["--root", str(project.root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert err == ("error: RuntimeError: boom; this is a bug in fazhi: run the command again with --debug "
+                   "and report the traceback it prints\n")
+    with pytest.raises(RuntimeError):
+        cli.main(["--root", str(project.root), "--debug", "build"])
+    monkeypatch.setattr(cli, "build", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left on device", "site")))
+    assert cli.main(["--root", str(project.root), "build"]) == 1
+    assert capsys.readouterr().err == ("error: site: No space left on device; free some disk space (or raise the quota) "
+                                       "and run the command again\n")
