@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import Project, build, generate, read_all, read_report, recover, warnings_of
+from .build import Project, build, read_all, read_report, recover, warnings_of
 from .errors import ContentError, FazhiError, Problem, os_advice
 from .files import MAX_REPORT_MB, MB, read_regular
 from .lock import project_lock
@@ -123,36 +123,9 @@ def _check(project: Project, args) -> int:
 
 
 def _serve(project: Project, args) -> int:
-    import threading
+    from .serve import serve
 
-    from mkdocs.commands.serve import serve
-    from watchdog.events import FileSystemEventHandler
-    from watchdog.observers import Observer
-
-    with project_lock(project.build_dir, "serve"):  # for as long as it serves
-        recover(project)
-        generate(project)
-        lock = threading.Lock()
-
-        class Regenerate(FileSystemEventHandler):
-            def on_any_event(self, event) -> None:
-                if event.is_directory or str(event.src_path).endswith((".tmp", "~")):
-                    return
-                with lock:
-                    try:
-                        _, _, written, _ = generate(project)
-                        print(f"fazhi: regenerated ({written.written} changed, {written.removed} removed)", file=sys.stderr)
-                    except FazhiError as exc:
-                        print(f"error: {exc}", file=sys.stderr)
-
-        observer = Observer()
-        observer.schedule(Regenerate(), str(project.root / "content"), recursive=True)
-        observer.start()
-        os.chdir(project.root)  # mkdocs resolves the search dictionary from here
-        try:
-            serve(config_file=str(project.config), dev_addr=args.dev_addr, livereload=True)
-        finally:
-            observer.stop()
+    serve(project, args.dev_addr)
     return 0
 
 

@@ -636,3 +636,66 @@ def test_an_unexpected_error_is_one_line_unless_debug(project, monkeypatch, caps
     assert cli.main(["--root", str(project.root), "build"]) == 1
     assert capsys.readouterr().err == ("error: site: No space left on device; free some disk space (or raise the quota) "
                                        "and run the command again\n")
+
+
+# --- 10. serve regenerates once per saved change, never on its own reading ------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_regenerates_once_per_saved_change_and_never_by_itself(project):
+    import signal
+    import threading
+    import urllib.request
+
+    port = free_port()
+    run = start(project, "serve", "--dev-addr", f"127.0.0.1:{port}")
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(run.stderr.readline, "")), daemon=True)
+    reader.start()
+
+    def regenerations() -> int:
+        return sum("fazhi: regenerated" in line for line in list(lines))
+
+    def wait_for(count: int, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while regenerations() < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert run.poll() is None, "".join(lines)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "".join(lines)
+                time.sleep(0.2)
+        time.sleep(3)
+        assert regenerations() == 0, "".join(lines)
+        report = project.reports_dir / "2022-anhui-wuhu.txt"
+        report.write_text(SAMPLE + "\n全镇人民调解矛盾纠纷12件。\n", encoding="utf-8")
+        wait_for(1)
+        time.sleep(2)
+        assert regenerations() == 1, "".join(lines)
+        # an editor's save: write a temporary file, rename it over the report
+        tmp = report.with_name(".2022-anhui-wuhu.txt.swp")
+        tmp.write_text(SAMPLE, encoding="utf-8")
+        tmp.replace(report)
+        wait_for(2)
+        time.sleep(2)
+        assert regenerations() == 2, "".join(lines)
+    finally:
+        run.send_signal(signal.SIGINT)
+        try:
+            run.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            run.kill()
+            run.wait()
