@@ -198,26 +198,41 @@ class Counted(tuple):
             yield item
 
 
-def test_section_chips_cost_one_pass_over_the_passages():
-    """Seen: 50 MB stuck in render._chips, asking for each section's counts by
-    walking every passage (work = sections x passages)."""
+def page_visits(copies: int) -> tuple[int, int, int]:
+    """Passages and sections visited to render the report and comparison
+    pages of a report made of copies of a sample; and how many there are."""
     from dataclasses import replace
 
     from generator.build import read_report
+    from generator.compare import compare_site
     from generator.records import Source
     from generator.render import render_report, theme_members, theme_pages
     from generator.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(REPO / "content")
-    raw = (SAMPLE * 20).encode("utf-8")
+    raw = (SAMPLE * copies).encode("utf-8")
     report = read_report(Source("big", Path("big.txt"), raw, None), taxonomy)
-    passages = Counted(report.analysis.passages)
-    report = replace(report, analysis=replace(report.analysis, passages=passages))
-    assert len(report.document.sections) > 150 and len(passages) > 500
+    passages, sections = Counted(report.analysis.passages), Counted(report.document.sections)
+    report = replace(report, analysis=replace(report.analysis, passages=passages),
+                     document=replace(report.document, sections=sections))
     where = theme_pages(theme_members([report], taxonomy))
     Counted.visits = 0
     render_report(report, taxonomy, where)
-    assert Counted.visits <= 2 * len(passages)
+    rendered = Counted.visits
+    Counted.visits = 0
+    compare_site([report], taxonomy)
+    return rendered, Counted.visits, len(passages) + len(sections)
+
+
+def test_report_and_comparison_pages_cost_linear_time():
+    """Seen: 50 MB stuck in render._chips, which asked for each section's
+    counts by walking every passage (sections x passages); theme and part pages
+    looked up each passage's heading and each part's text the same way."""
+    small, large = page_visits(10), page_visits(20)
+    assert large[2] == 2 * small[2]
+    assert large[0] <= 2 * large[2]  # the report page: about one pass
+    for k in (0, 1):  # twice the report, twice the work (quadratic work would be four times)
+        assert large[k] <= 2.2 * small[k], (small, large)
 
 
 # --- 2. one build at a time; 9. the mid-swap repair comes first -----------------------
