@@ -220,4 +220,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        return str(self.metadata.get("title"))
+        """The title readers see: the metadata's, else one naming the file
+        (never the word None)."""
+        title = self.metadata.get("title")
+        return str(title) if title else f"未识别出标题的报告（{self.slug}）"

@@ -385,6 +385,16 @@ def test_a_report_quoting_a_few_tags_is_published_as_text(project):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;和&lt;b&gt;标签&lt;/b&gt;" in html and "<script>alert(1)" not in html
 
 
+def test_a_report_with_no_title_or_issuer_is_not_titled_none(project):
+    (project.reports_dir / "untitled.txt").write_text(
+        "部分工作人员业务能力有待提升，法治宣传形式还不够丰富，下一步将进一步加强培训和宣传工作。\n", encoding="utf-8")
+    result = fazhi(project, "build")
+    assert result.returncode == 0, result.stderr
+    html = (project.site_dir / "reports/untitled/index.html").read_text(encoding="utf-8")
+    assert "<title>未识别出标题的报告（untitled）" in html
+    assert not any("<title>None" in p.read_text(encoding="utf-8") for p in project.site_dir.rglob("*.html"))
+
+
 # --- 7. invisible characters ----------------------------------------------------------------
 
 INVISIBLE = ("某县人民政府关于2023年法治政府建设情况的\u202e报告\n"
