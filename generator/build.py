@@ -114,8 +114,9 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = []
     texts: dict[str, Path] = {}
     sidecars: dict[str, Path] = {}
-    stems = {p.stem for p in folder.iterdir() if p.suffix == ".txt"}  # a sidecar beside a bad .txt is no orphan
-    for path in sorted(folder.iterdir()):
+    entries = sorted(folder.iterdir())
+    stems = {p.stem for p in entries if p.suffix == ".txt"}  # a sidecar beside a bad .txt is no orphan
+    for path in entries:
         mode = path.lstat().st_mode
         if path.name.startswith("."):
             if path.suffix in (".txt", ".yml", ".yaml"):

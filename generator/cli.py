@@ -20,7 +20,7 @@ from .taxonomy import load_taxonomy
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fazhi", description="Build the rule-of-law report comparison site.")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml and content/ (default: .)")
-    parser.add_argument("--max-report-mb", type=float, default=MAX_REPORT_MB, metavar="MB",
+    parser.add_argument("--max-report-mb", type=_positive, default=MAX_REPORT_MB, metavar="MB",
                         help=f"refuse report files larger than this (default: {MAX_REPORT_MB})")
     parser.add_argument("--debug", action="store_true", help="print the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {type(exc).__name__}: {exc}; this is a bug in fazhi: run the command again with --debug "
               "and report the traceback it prints", file=sys.stderr)
         return 1
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, got {text!r}")
+    return value
 
 
 class Progress:

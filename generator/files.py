@@ -19,7 +19,8 @@ from .errors import ContentError, Problem
 
 MB = 1 << 20
 # Far above any real report (the longest seen are under 1 MB); a build costs
-# about 10 s per MB of report, so this keeps one report under a minute.
+# about 5 s per MB of report (benchmarks/large.py), so this keeps a build of
+# one report well under a minute.
 MAX_REPORT_MB = 5
 MAX_SETTINGS_BYTES = 1 * MB  # a sidecar or taxonomy file
 
@@ -49,7 +50,11 @@ def not_regular(path: Path, mode: int) -> Problem:
         return Problem(path, None, (
             f"is {what}; only regular files inside content/ are read, so that nothing outside it "
             "can be published: copy the file here instead of linking to it"))
-    return Problem(path, None, f"is {what}, not a plain-text file; remove it or replace it with a regular file")
+    if stat.S_ISDIR(mode):
+        return Problem(path, None, (
+            "is a folder; content/reports/ holds only report files (<slug>.txt and <slug>.yml): "
+            "move the folder out of it"))
+    return Problem(path, None, f"is {what}, not a plain-text file; remove it")
 
 
 def size_text(size: float) -> str:

@@ -106,8 +106,8 @@ def test_special_files_and_folders_are_named_not_ignored(project):
     result = fazhi(project, "check", timeout=60)
     assert time.monotonic() - started < 30  # a FIFO must not hang the read
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    for line in (f"{folder / 'pipe.txt'}: is a named pipe (FIFO), not a plain-text file",
-                 f"{folder / 'x.txt'}: is a folder, not a plain-text file",
+    for line in (f"{folder / 'pipe.txt'}: is a named pipe (FIFO), not a plain-text file; remove it",
+                 f"{folder / 'x.txt'}: is a folder; content/reports/ holds only report files",
                  f"{folder / 'linked'}: is a symbolic link (to {REPO / 'content'})",
                  f"{folder / '.2022-anhui-wuhu.yml'}: is hidden (its name starts with '.') and would be left out: "
                  "rename it to 2022-anhui-wuhu.yml"):
