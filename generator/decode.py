@@ -122,10 +122,9 @@ def _decode_with_bom(source: Source, encoding: str) -> str:
         return source.raw.decode(encoding)
     except UnicodeDecodeError as exc:
         name = encoding.replace("_sig", "").replace("_", "-")
-        line, offset = _where(source.raw, exc.start)
         raise ContentError(Problem(
-            source.path, line,
-            f"byte {offset} ({_hex(source.raw, exc.start)}): the file starts with a {name} byte-order mark "
+            source.path, _line_of(source.raw, exc.start, encoding),
+            f"byte {exc.start} ({_hex(source.raw, exc.start)}): the file starts with a {name} byte-order mark "
             f"but is not valid {name} here; re-save the file in one encoding",
         )) from None
 
@@ -138,7 +137,7 @@ def _damaged_utf8(source: Source) -> Problem | None:
     lines: list[tuple[int, int, bytes, int]] = []  # line number, file offset, line, first bad index
     neutral: set[int] = set()  # ASCII-only lines, valid in every encoding
     offset = 0
-    for number, line in enumerate(source.raw.split(b"\n"), start=1):
+    for number, line in enumerate(source.raw.splitlines(keepends=True), start=1):  # \n, \r\n, \r: as clean counts
         non_ascii = len(line) - len(line.translate(None, NON_ASCII))
         if not non_ascii:
             neutral.add(number)
@@ -148,7 +147,7 @@ def _damaged_utf8(source: Source) -> Problem | None:
         except UnicodeDecodeError as exc:
             bad += non_ascii
             lines.append((number, offset, line, exc.start))
-        offset += len(line) + 1
+        offset += len(line)
     if not lines or good <= bad:
         return None
     number, start, line, index = lines[0]
@@ -176,10 +175,9 @@ def _undecodable(source: Source) -> Problem:
         try:
             raw.decode(encoding)
         except UnicodeDecodeError as exc:
-            line, offset = _where(raw, exc.start)
             name = ENCODING_NAMES[encoding]
-            return Problem(source.path, line, (
-                f"byte {offset} ({_hex(raw, exc.start)}) is not valid {name}, the encoding the rest of the file "
+            return Problem(source.path, _line_of(raw, exc.start, encoding), (
+                f"byte {exc.start} ({_hex(raw, exc.start)}) is not valid {name}, the encoding the rest of the file "
                 f"looks like ({errors} such place(s) in the file); a character there is damaged: retype it, "
                 "or save the file again from its source, preferably as UTF-8"))
     return Problem(source.path, None, (
@@ -195,10 +193,11 @@ def _decodes(data: bytes, encoding: str) -> bool:
         return False
 
 
-def _where(raw: bytes, index: int) -> tuple[int, int]:
-    """(line number, byte offset) of a byte; line breaks are single-byte \\n
-    in every encoding judged this way (UTF-8, GB18030, Big5)."""
-    return raw.count(b"\n", 0, index) + 1, index
+def _line_of(raw: bytes, index: int, encoding: str) -> int:
+    """The line a byte is on, counting line breaks as clean numbers lines
+    (\n, \r\n, \r), in the text before it decoded."""
+    before = raw[:index].decode(encoding, "replace")
+    return before.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
 
 
 def _hex(raw: bytes, index: int) -> str:
