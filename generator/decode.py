@@ -68,7 +68,7 @@ INVISIBLE = frozenset(ZERO_WIDTH + BIDI + CONTROL + "\u2028\u2029")
 REMOVALS = (
     ("zero-width", ZERO_WIDTH, "删除词语中间的零宽字符（零宽空格、零宽连接符、软连字符等），以免检索和主题识别漏掉被隔开的词"),
     ("bidi-controls", BIDI, "删除文字方向控制字符（如 U+202E），它们会使文字的显示顺序与实际不符"),
-    ("control-characters", CONTROL + "\u2028\u2029", "删除空字符（NUL）等不可见的控制字符（换页符改为空格）"),
+    ("control-characters", CONTROL + "\u2028\u2029", "删除或替换空字符（NUL）、换页符等不可见的控制字符"),
 )
 
 # --- what makes a report ------------------------------------------------------------
