@@ -221,8 +221,9 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...]) -> list[Figure
             continue
         spans: set[tuple[int, int]] = set()
         for pattern in indicator.patterns:
+            n = pattern.regex.groupindex["n"]  # RE2's span() takes group numbers only
             for m in pattern.regex.finditer(passage.text):
-                span = m.span("n")
+                span = m.span(n)
                 if span in spans:
                     continue
                 value = parse_number(m.group("n"))

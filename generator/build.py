@@ -11,9 +11,10 @@ import logging
 import os
 import re
 import shutil
+import stat
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,7 +22,9 @@ from .analyse import analyse
 from .cache import ReportCache, cache_key
 from .clean import clean
 from .decode import decode
-from .errors import BuildError, ContentError, Problem
+from .errors import BuildError, ContentError, Problem, os_error
+from .files import MAX_REPORT_MB, MB, not_regular, read_regular
+from .lock import project_lock
 from .metadata import describe
 from .normalise import normalise
 from .page import segment
@@ -34,7 +37,8 @@ from .schema import load_sidecar
 from .taxonomy import Taxonomy, load_taxonomy
 from .write import WriteResult, write_pages
 
-SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
 Progress = Callable[[str], None]
 
 
@@ -43,6 +47,7 @@ class Project:
     """Where a site's inputs and outputs live; all derived from its root."""
 
     root: Path
+    max_report_bytes: int = MAX_REPORT_MB * MB  # a larger report is refused before it is read
 
     @property
     def config(self) -> Path:
@@ -72,6 +77,19 @@ class Project:
     def cache_dir(self) -> Path:
         return self.root / "build" / "cache"
 
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def old_site(self) -> Path:
+        """Where the published site waits while a new one is swapped in."""
+        return self.site_dir.with_name(f".{self.site_dir.name}.old")
+
+    def aside_sites(self) -> list[Path]:
+        """Sites being built (or left by killed builds): .site.new-<pid>."""
+        return sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.new*"))
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -85,30 +103,69 @@ class Summary:
 
 
 def discover(project: Project) -> tuple[list[Source], list[Problem]]:
-    """Find report texts and their sidecars; every stray file is a problem."""
+    """Find report texts and their sidecars; every stray entry is a problem.
+
+    Only regular files are read: a symbolic link, a folder or a special file is
+    an error naming it, as is a hidden report or sidecar, a name too long for a
+    page address, and two names that differ only in letter case."""
     folder = project.reports_dir
+    for where in (project.content_dir, folder):
+        if where.is_symlink():
+            raise ContentError(not_regular(where, stat.S_IFLNK))
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such folder; put report texts in content/reports/<slug>.txt")
-    sources, problems = [], []
-    texts = {p.stem: p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file()}
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix == ".yml":
-            if path.stem not in texts:
-                problems.append(Problem(path, None, f"sidecar without a report: expected {path.stem}.txt beside it"))
+    problems: list[Problem] = []
+    texts: dict[str, Path] = {}
+    sidecars: dict[str, Path] = {}
+    entries = sorted(folder.iterdir())
+    stems = {p.stem for p in entries if p.suffix == ".txt"}  # a sidecar beside a bad .txt is no orphan
+    for path in entries:
+        mode = path.lstat().st_mode
+        if path.name.startswith("."):
+            if path.suffix in (".txt", ".yml", ".yaml"):
+                problems.append(Problem(path, None, (
+                    f"is hidden (its name starts with '.') and would be left out: rename it to "
+                    f"{path.name.lstrip('.')} to publish it, or move it out of content/reports/")))
+            continue  # .gitkeep, .DS_Store, editor files
+        if not stat.S_ISREG(mode):
+            problems.append(not_regular(path, mode))
+        elif path.suffix == ".txt":
+            texts[path.stem] = path
+        elif path.suffix == ".yml":
+            sidecars[path.stem] = path
         elif path.suffix == ".yaml":
             problems.append(Problem(path, None, f"sidecars are named <slug>.yml; rename to {path.stem}.yml"))
-        elif path.suffix != ".txt":
+        else:
             problems.append(Problem(path, None, "unexpected file; reports are <slug>.txt with an optional <slug>.yml"))
+    for slug, path in sorted(sidecars.items()):
+        if slug not in stems:
+            problems.append(Problem(path, None, f"sidecar without a report: expected {slug}.txt beside it"))
+    by_address: dict[str, list[str]] = {}
+    for slug in texts:
+        by_address.setdefault(slug.lower(), []).append(slug)
+    sources = []
     for slug, path in sorted(texts.items()):
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):
             problems.append(Problem(path, None, (
                 "file name is used as the page address and must be Latin letters, digits, '-' or '_' "
                 "(e.g. 2023-anhui-shexian-xucun.txt); rename the file")))
             continue
-        sidecar = path.with_suffix(".yml")
-        sources.append(Source(slug, path, path.read_bytes(), sidecar if sidecar.is_file() else None))
+        if len(slug) > MAX_SLUG:
+            problems.append(Problem(path, None, (
+                f"file name is {len(slug)} characters long; it is the page address and the name of its "
+                f"downloads, which allow at most {MAX_SLUG}: shorten it")))
+            continue
+        if twins := [t for t in by_address[slug.lower()] if t != slug]:
+            problems.append(Problem(path, None, (
+                f"differs from {', '.join(t + '.txt' for t in twins)} only in letter case; on Windows, macOS and "
+                "many web hosts they are the same page address: rename all but one")))
+            continue
+        try:
+            raw = read_regular(path, project.max_report_bytes, "a report")
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        sources.append(Source(slug, path, raw, sidecars.get(slug)))
     return sources, problems
 
 
@@ -142,7 +199,10 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     """Read every report, from the cache where nothing it depends on changed.
     Every problem in every file is collected; without keep_going any problem
     fails the whole build, with it the files at fault are skipped."""
-    taxonomy = load_taxonomy(project.content_dir)
+    try:
+        taxonomy = load_taxonomy(project.content_dir)
+    except ContentError as exc:  # list the report files' problems with it, then stop
+        raise ContentError(exc.problems + discover(project)[1]) from None
     sources, problems = discover(project)
     cache = ReportCache(project.cache_dir, enabled=use_cache)
     reports = []
@@ -150,10 +210,8 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         if progress:
             progress(f"reading {n}/{len(sources)}: {source.slug}")
         key = cache_key(source, taxonomy.digest)
-        report = cache.get(source.slug, key)
-        if report is not None:
-            report = replace(report, source=source)  # the cache may come from another checkout
-        else:
+        report = cache.get(source, key)
+        if report is None:
             try:
                 report = read_report(source, taxonomy)
             except ContentError as exc:
@@ -207,16 +265,48 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
 
 def build(project: Project, *, strict: bool = False, clean: bool = False, keep_going: bool = False,
           progress: Progress | None = None) -> Summary:
-    started = time.monotonic()
-    corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
-    warnings = warnings_of(corpus.reports) + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]
-    if strict and warnings:
-        raise BuildError("strict mode: content warnings:\n" + "\n".join(warnings))
-    if progress:
-        progress(f"rendering site with mkdocs ({pages} pages)")
-    run_mkdocs(project, strict=strict, epoch=epoch)
-    return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
-                   skipped=corpus.skipped, cached=corpus.cache_hits)
+    """One build of the project: holds the project's lock throughout, and
+    first repairs what a killed build left."""
+    with project_lock(project.build_dir, "build"):
+        recover(project)
+        started = time.monotonic()
+        corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
+        warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
+        if strict and (warnings or corpus.skipped):
+            raise BuildError("strict mode: content warnings:\n" + "\n".join(
+                warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
+        if progress:
+            progress(f"rendering site with mkdocs ({pages} pages)")
+        run_mkdocs(project, strict=strict, epoch=epoch)
+        return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
+                       skipped=corpus.skipped, cached=corpus.cache_hits)
+
+
+def recover(project: Project) -> None:
+    """Undo what a build killed part-way left; run first by every command that
+    holds the project's lock. A kill between the swap's two renames leaves the
+    published site in .site.old and none in site/: put it back. Aside sites
+    and the cache's temporary files of killed builds are removed."""
+    site, old = project.site_dir, project.old_site
+    try:
+        if old.exists() and not site.exists():
+            old.rename(site)
+    except OSError as exc:
+        raise os_error(old, exc, f"put the published site back into {site}") from None
+    for leftover in [old, *project.aside_sites()]:
+        _remove_tree(leftover, "remove what a previous build left")
+    for tmp in project.cache_dir.glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def _remove_tree(path: Path, doing: str) -> None:
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path)
+    except OSError as exc:  # rmtree names the entry relative to its folder: name the tree
+        raise os_error(path, exc, doing) from None
 
 
 class _Counter(logging.Handler):
@@ -250,26 +340,22 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
     counter = _Counter()
     log = logging.getLogger("mkdocs")
     log.addHandler(counter)
-    aside = project.site_dir.with_name(f".{project.site_dir.name}.new")
-    old = project.site_dir.with_name(f".{project.site_dir.name}.old")
-    if old.exists() and not project.site_dir.exists():
-        old.rename(project.site_dir)  # a build killed mid-swap: put the published site back
-    for leftover in (aside, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    site, old = project.site_dir, project.old_site
+    aside = site.with_name(f".{site.name}.new-{os.getpid()}")  # no two processes share it
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        config = mkdocs_config(project, strict=strict, site_dir=str(aside))
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        shutil.rmtree(aside, ignore_errors=True)
-        raise BuildError(f"mkdocs failed: {exc}") from None
-    except SystemExit as exc:  # mkdocs' strict mode aborts this way
-        shutil.rmtree(aside, ignore_errors=True)
-        raise BuildError(f"mkdocs aborted: {'; '.join(counter.messages) or exc}") from None
-    except Exception as exc:  # e.g. a template error in overrides/
-        shutil.rmtree(aside, ignore_errors=True)
-        raise BuildError(f"mkdocs failed: {type(exc).__name__}: {exc}") from exc
+        try:
+            mkdocs_build(mkdocs_config(project, strict=strict, site_dir=str(aside)))
+        except MkDocsException as exc:
+            raise BuildError(f"mkdocs failed: {exc}") from None
+        except SystemExit as exc:  # mkdocs' strict mode aborts this way
+            raise BuildError(f"mkdocs aborted: {'; '.join(counter.messages) or exc}") from None
+        except OSError as exc:  # the disk filled up, a folder was not writable
+            at = f" (at {exc.filename})" if exc.filename else ""
+            raise os_error(aside, exc, f"write the new site{at}") from None
+        except Exception as exc:  # e.g. a template error in overrides/
+            raise BuildError(f"mkdocs failed: {type(exc).__name__}: {exc}") from exc
     except BaseException:
         shutil.rmtree(aside, ignore_errors=True)
         raise
@@ -280,15 +366,24 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
     # Two renames: readers see the old site or the new one, never a mix; the
-    # old one is kept until the new one is in place, and put back on failure.
-    if project.site_dir.exists():
-        project.site_dir.rename(old)
+    # old one is kept until the new one is in place, and put back on failure
+    # (or, after a kill between the two, by recover()).
     try:
-        aside.rename(project.site_dir)
+        if site.exists():
+            site.rename(old)
+    except OSError as exc:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise os_error(site, exc, "move the published site aside to replace it") from None
+    try:
+        aside.rename(site)
     except OSError as exc:
         if old.exists():
-            old.rename(project.site_dir)
-        raise BuildError(f"could not move the new site into {project.site_dir}: {exc}") from None
-    shutil.rmtree(old, ignore_errors=True)
+            old.rename(site)
+        shutil.rmtree(aside, ignore_errors=True)
+        raise os_error(site, exc, "move the new site into place") from None
+    try:
+        _remove_tree(old, "remove the replaced site")
+    except BuildError as exc:  # the new site is published; the next command stops on this
+        print(f"warning: {exc}", file=sys.stderr)
     if counter.messages:
         print(f"mkdocs reported {len(counter.messages)} warning(s)", file=sys.stderr)

@@ -3,22 +3,27 @@ changed.
 
 The key of a report is a hash of its bytes, its sidecar's bytes, the taxonomy
 files, and the generator itself (its source files and the versions of the
-libraries that shape the output: OpenCC, jionlp, charset-normalizer). Entries
-live in build/cache/<slug>.pickle, next to the other build output; `fazhi build
---clean` ignores and rewrites them.
+libraries that shape the output: OpenCC, jionlp, charset-normalizer, RE2). Entries
+live in build/cache/<slug>.pickle, next to the other build output, compressed
+and without the report's bytes (its source has them), so an entry is smaller
+than the report; `fazhi build --clean` ignores and rewrites them.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
+import zlib
+from dataclasses import replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .errors import os_error
 from .records import Report, Source
+from .write import atomic_write
 
-LIBRARIES = ("opencc", "jionlp", "charset-normalizer", "pyyaml")
+LIBRARIES = ("opencc", "jionlp", "charset-normalizer", "pyyaml", "google-re2")
 
 
 @cache
@@ -51,24 +56,31 @@ class ReportCache:
     def _path(self, slug: str) -> Path:
         return self.folder / f"{slug}.pickle"
 
-    def get(self, slug: str, key: str) -> Report | None:
-        path = self._path(slug)
+    def get(self, source: Source, key: str) -> Report | None:
+        """The cached report of source when its key matches; the entry holds
+        no copy of the report's bytes, which are taken from source."""
+        path = self._path(source.slug)
         if self.enabled and path.is_file():
             try:
-                stored_key, report = pickle.loads(path.read_bytes())
+                stored_key, report = pickle.loads(zlib.decompress(path.read_bytes()))
             except Exception:  # a damaged or outdated entry is only a miss
                 stored_key, report = None, None
             if stored_key == key and isinstance(report, Report):
                 self.hits += 1
-                return report
+                return replace(report, source=source)  # the cache may come from another checkout
         self.misses += 1
         return None
 
     def put(self, key: str, report: Report) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self._path(report.slug).with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps((key, report), protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(self._path(report.slug))
+        """Store report under key: without the report's bytes (the source has
+        them) and compressed, so an entry is smaller than the report itself."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(self.folder, exc, "create the cache folder") from None
+        lean = replace(report, source=replace(report.source, raw=b""))
+        data = zlib.compress(pickle.dumps((key, lean), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        atomic_write(self._path(report.slug), data, "the cache entry")
 
     def prune(self, slugs: set[str]) -> None:
         """Forget reports that were deleted."""

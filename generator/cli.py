@@ -8,8 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from .build import Project, build, discover, generate, read_all, read_report, warnings_of
-from .errors import ContentError, FazhiError, Problem
+from .build import Project, build, read_all, read_report, recover, warnings_of
+from .errors import ContentError, FazhiError, Problem, os_advice
+from .files import MAX_REPORT_MB, MB, read_regular
+from .lock import project_lock
 from .records import Report, Source
 from .schema import KEYS
 from .taxonomy import load_taxonomy
@@ -18,6 +20,9 @@ from .taxonomy import load_taxonomy
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fazhi", description="Build the rule-of-law report comparison site.")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml and content/ (default: .)")
+    parser.add_argument("--max-report-mb", type=_positive, default=MAX_REPORT_MB, metavar="MB",
+                        help=f"refuse report files larger than this (default: {MAX_REPORT_MB})")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="generate pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat content and mkdocs warnings as errors")
@@ -31,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     p_inspect.add_argument("paths", nargs="+", type=Path, help="report .txt files or folders of them")
     p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
     args = parser.parse_args(argv)
-    project = Project(args.root.resolve())
+    project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
     try:
         return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
     except ContentError as exc:
@@ -44,6 +49,29 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    # Whatever else goes wrong is one message too; the traceback only on request.
+    except OSError as exc:
+        if args.debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; {os_advice(exc)}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"error: {type(exc).__name__}: {exc}; this is a bug in fazhi: run the command again with --debug "
+              "and report the traceback it prints", file=sys.stderr)
+        return 1
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, got {text!r}")
+    return value
 
 
 class Progress:
@@ -85,7 +113,17 @@ def _build(project: Project, args) -> int:
     return 0
 
 
+def _repair(project: Project, command: str) -> None:
+    """What commands that do not build do first: undo what a killed build
+    left (recover), unless another command is at work in the folder."""
+    if project.config.is_file():
+        with project_lock(project.build_dir, command, required=False) as held:
+            if held:
+                recover(project)
+
+
 def _check(project: Project, args) -> int:
+    _repair(project, "check")
     reports = read_all(project).reports
     warnings = warnings_of(reports)
     for warning in warnings:
@@ -95,34 +133,9 @@ def _check(project: Project, args) -> int:
 
 
 def _serve(project: Project, args) -> int:
-    import threading
+    from .serve import serve
 
-    from mkdocs.commands.serve import serve
-    from watchdog.events import FileSystemEventHandler
-    from watchdog.observers import Observer
-
-    generate(project)
-    lock = threading.Lock()
-
-    class Regenerate(FileSystemEventHandler):
-        def on_any_event(self, event) -> None:
-            if event.is_directory or str(event.src_path).endswith((".tmp", "~")):
-                return
-            with lock:
-                try:
-                    _, _, written, _ = generate(project)
-                    print(f"fazhi: regenerated ({written.written} changed, {written.removed} removed)", file=sys.stderr)
-                except FazhiError as exc:
-                    print(f"error: {exc}", file=sys.stderr)
-
-    observer = Observer()
-    observer.schedule(Regenerate(), str(project.root / "content"), recursive=True)
-    observer.start()
-    os.chdir(project.root)  # mkdocs resolves the search dictionary from here
-    try:
-        serve(config_file=str(project.config), dev_addr=args.dev_addr, livereload=True)
-    finally:
-        observer.stop()
+    serve(project, args.dev_addr)
     return 0
 
 
@@ -158,6 +171,7 @@ def inspect_record(report: Report) -> dict:
 
 
 def _inspect(project: Project, args) -> int:
+    _repair(project, "inspect")
     files: list[Path] = []
     problems: list[Problem] = []
     for path in args.paths:
@@ -172,8 +186,8 @@ def _inspect(project: Project, args) -> int:
     for path in files:
         sidecar = path.with_suffix(".yml")
         try:
-            report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None),
-                                 taxonomy)
+            raw = read_regular(path, project.max_report_bytes, "a report")
+            report = read_report(Source(path.stem, path, raw, sidecar if sidecar.is_file() else None), taxonomy)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

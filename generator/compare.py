@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
-from .records import Figure, Passage, Report
+from .records import Figure, Report, Section
 from .render import (
     PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, link_title, md_inline, place_name,
     text_chunks, theme_members, theme_pages,
@@ -51,13 +51,6 @@ def _report_line(report: Report) -> str:
     m = report.metadata
     bits = [str(m.get("issuer") or ""), place_name(m), f"{m.get('year')} 年度" if m.get("year") else ""]
     return md_inline(" · ".join(b for b in bits if b))
-
-
-def _heading_of(report: Report, passage: Passage) -> str:
-    for section in report.document.sections:
-        if section.anchor == passage.section:
-            return section.heading
-    return "开头部分"
 
 
 def highlight(text: str, terms: Sequence[str]) -> str:
@@ -150,10 +143,11 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy) -> list[str]
         "",
     ]
     subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
+    headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
     for passage in passages:
         match = passage.theme(theme.slug)
         assert match is not None
-        where = md_inline(_heading_of(report, passage))
+        where = md_inline(headings.get(passage.section, "开头部分"))
         tags = [subs[m.theme] for m in passage.themes if m.theme in subs]
         why = "、".join(match.terms) or "（仅标题）"
         if match.heading_terms:
@@ -378,22 +372,26 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
         ]
         for report in chunk:
             body += [f"## {md_inline(report.title)} {{#{report.slug}}}", "", _report_line(report), ""]
+            index = {s.anchor: i for i, s in enumerate(report.document.sections)}
             for match in (m for m in report.analysis.parts if part.number in m.parts):
                 note = "（按位置推断）" if match.inferred else ""
                 body += [f"### [{md_inline(match.heading)}](../../reports/{report.slug}/index.md#{match.section}){note}", ""]
-                body += _section_text(report, match.section)
+                body += _section_text(report.document.sections, index[match.section])
         body.append(nav)
         title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（第 {n} 页）"
         pages.append(Page(chunk_path(f"parts/{part.slug}", n), frontmatter({"title": title, "search": {"exclude": True}}, "\n".join(body) + "\n")))
     return pages
 
 
-def _section_text(report: Report, anchor: str) -> list[str]:
-    """The paragraphs of a section and its subsections, with their headings."""
+def _section_text(sections: Sequence[Section], start: int) -> list[str]:
+    """The paragraphs of sections[start] and its subsections, with their
+    headings. Subsections follow their section (their anchors extend its
+    anchor), so the walk stops at the first section outside it."""
+    anchor = sections[start].anchor
     lines = []
-    for section in report.document.sections:
+    for section in sections[start:]:
         if section.anchor != anchor and not section.anchor.startswith(anchor + "-"):
-            continue
+            break
         if section.anchor != anchor:
             lines += [f'<p class="part-subheading">{html_text(section.heading)}</p>', ""]
         for paragraph in section.paragraphs:

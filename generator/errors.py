@@ -7,6 +7,7 @@ build for reasons outside a single input file (mkdocs failed, output unsafe).
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,3 +39,20 @@ class ContentError(FazhiError):
 
 class BuildError(FazhiError):
     """The build could not finish for a reason not tied to one input file."""
+
+
+def os_advice(exc: OSError) -> str:
+    """What a publisher can do about a failed file operation."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "free some disk space (or raise the quota) and run the command again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "make it writable for this user (check its owner and permissions) and run the command again"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "use a shorter file name"
+    return "check the folder and the disk, then run the command again"
+
+
+def os_error(path: object, exc: OSError, doing: str) -> BuildError:
+    """A BuildError for a failed file operation: where, what, and what to do.
+    (An OSError raised by write() names no file: the caller knows it.)"""
+    return BuildError(f"{path}: could not {doing}: {exc.strerror or exc}; {os_advice(exc)}")

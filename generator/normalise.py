@@ -39,7 +39,7 @@ class Normalised:
 
 
 def normalise(decoded: Decoded) -> Normalised:
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(decoded.diagnostics)  # invisible characters removed on decoding
 
     def record(code: str, message: str, count: int) -> None:
         if count:

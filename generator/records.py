@@ -41,6 +41,8 @@ class Decoded:
     source: Source
     text: str
     encoding: str
+    # What decoding removed (invisible and control characters), carried on by clean.
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,11 +186,23 @@ class Analysis:
     def theme_counts(self, section: str | None = None) -> dict[str, int]:
         """Theme slug -> number of passages in it: of the whole report, or of
         one section's own paragraphs ("" is the preamble)."""
+        if section is not None:
+            return self.section_theme_counts().get(section, {})
         counts: dict[str, int] = {}
         for passage in self.passages:
-            if section is None or passage.section == section:
-                for match in passage.themes:
-                    counts[match.theme] = counts.get(match.theme, 0) + 1
+            for match in passage.themes:
+                counts[match.theme] = counts.get(match.theme, 0) + 1
+        return counts
+
+    def section_theme_counts(self) -> dict[str, dict[str, int]]:
+        """Section anchor -> theme slug -> number of its own passages in the
+        theme, in one pass over the passages (asking theme_counts once per
+        section would cost sections x passages)."""
+        counts: dict[str, dict[str, int]] = {}
+        for passage in self.passages:
+            section = counts.setdefault(passage.section, {})
+            for match in passage.themes:
+                section[match.theme] = section.get(match.theme, 0) + 1
         return counts
 
 
@@ -207,4 +221,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        return str(self.metadata.get("title"))
+        """The title readers see: the metadata's, else one naming the file
+        (never the word None)."""
+        title = self.metadata.get("title")
+        return str(title) if title else f"未识别出标题的报告（{self.slug}）"

@@ -94,7 +94,8 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     slug = report.slug
     doc = report.document
     body: list[str] = []
-    chips = _chips(report, taxonomy, where, "")
+    counts = report.analysis.section_theme_counts()
+    chips = _chips(report, taxonomy, where, counts.get("", {}))
     if chips:
         body.append(chips)
     for paragraph in doc.preamble:
@@ -102,7 +103,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     for section in doc.sections:
         depth = min(section.level + 1, 6)
         body.append(f"{'#' * depth} {md_inline(section.heading)} {{#{section.anchor}}}")
-        chips = _chips(report, taxonomy, where, section.anchor)
+        chips = _chips(report, taxonomy, where, counts.get(section.anchor, {}))
         if chips:
             body.append(chips)
         for paragraph in section.paragraphs:
@@ -152,9 +153,9 @@ def _paragraph(paragraph: Paragraph) -> str:
     )
 
 
-def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], section: str) -> str:
-    """Links from a section to the theme pages that quote it: 调解 3 …"""
-    counts = report.analysis.theme_counts(section)
+def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int]) -> str:
+    """Links from a section to the theme pages that quote it: 调解 3 …
+    counts: theme slug -> the section's own passages in it."""
     links = []
     for theme in taxonomy.themes:
         n = counts.get(theme.slug)

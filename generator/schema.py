@@ -14,7 +14,9 @@ from typing import Callable
 
 import yaml
 
-from .errors import Problem
+from .decode import invisible_in
+from .errors import ContentError, Problem
+from .files import read_regular
 
 LEVELS = {
     "province": "省级",
@@ -28,6 +30,8 @@ LEVELS = {
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must be a non-empty text, got {value!r}")
+    if hidden := invisible_in(value):
+        raise ValueError(f"contains an invisible character ({hidden}); delete it, or type the value again")
     return value.strip()
 
 
@@ -37,17 +41,22 @@ def _year(value: object) -> int:
     return value
 
 
+FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)  # as for year
+
+
 def _date(value: object) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+    if not isinstance(value, dt.date):
+        raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"must be a date from {FIRST_DATE} to {LAST_DATE}, got {value.isoformat()}")
+    return value.isoformat()
 
 
 def _level(value: object) -> str:
@@ -94,7 +103,9 @@ def load_sidecar(path: Path) -> tuple[dict[str, object], list[Problem]]:
     """Read and validate a sidecar; return its values and every problem found."""
     problems: list[Problem] = []
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular(path).decode("utf-8-sig")
+    except ContentError as exc:
+        return {}, exc.problems
     except UnicodeDecodeError as exc:
         return {}, [Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8")]
     try:

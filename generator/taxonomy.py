@@ -6,6 +6,12 @@ problem reported as ``file:line`` before anything is built:
 - ``themes.yml``: themes (and subthemes) with weighted terms and exclusions;
 - ``parts.yml``: the five parts a report should contain, with heading words;
 - ``indicators.yml``: numbers to extract, as patterns with a ``{n}`` slot.
+
+Indicator patterns run on RE2, a regex engine without backtracking: matching
+costs time linear in the text whatever a publisher writes (seven {_} gaps in
+one pattern used to make Python's re try 13^7 ways at every character). Blank
+terms (which would match everything) and invisible characters in any text are
+errors.
 """
 from __future__ import annotations
 
@@ -14,14 +20,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import re2
 import yaml
 
+from .decode import invisible_in
 from .errors import ContentError, Problem
+from .files import read_regular
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A number as reports write it: 99.25 / 1,234 / 2100 / 一千 / 两千三百 / 13万 / 1.2亿,
-# with the approximations that may precede or follow it.
-NUMBER = r"(?P<pre>约|近|超过|逾)?(?P<n>\d[\d,]*(?:\.\d+)?[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)(?P<post>余|多)?"
+# with the approximations that may precede or follow it. (RE2 syntax: \p{Nd} is
+# any decimal digit, full-width ones included, as \d is in Python's re.)
+NUMBER = r"(?P<pre>约|近|超过|逾)?(?P<n>\p{Nd}[\p{Nd},]*(?:\.\p{Nd}+)?[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)(?P<post>余|多)?"
 GAP = r"[^，。；！？：,;]{0,12}?"  # {_}: a few characters within one clause
 
 
@@ -52,7 +62,7 @@ class Part:
 @dataclass(frozen=True)
 class Pattern:
     source: str  # as written in indicators.yml
-    regex: re.Pattern[str]
+    regex: re2._Regexp  # RE2: a match's span() and start() take group numbers, not names
     scale: float = 1.0  # multiply the number by this to get the indicator's unit
 
 
@@ -98,36 +108,45 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
     digest = hashlib.sha256()
     roots = {}
     for name in FILES:
-        path = content_dir / name
-        roots[name] = _compose(path, problems)
-        if path.is_file():
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        raw, roots[name] = _compose(content_dir / name, problems)
+        digest.update(name.encode() + b"\0" + raw + b"\0")
     themes_file = _File(content_dir / "themes.yml", problems)
     themes, threshold, heading_weight, mention_weight = themes_file.themes(roots["themes.yml"])
     parts, own = _File(content_dir / "parts.yml", problems).parts(roots["parts.yml"])
-    indicators = _File(content_dir / "indicators.yml", problems).indicators(
-        roots["indicators.yml"], {t.slug for t in themes})
+    # Without a readable themes.yml no theme is known: saying so once is enough,
+    # not again for every indicator that names one.
+    known = {t.slug for t in themes} if roots["themes.yml"] is not None else None
+    indicators = _File(content_dir / "indicators.yml", problems).indicators(roots["indicators.yml"], known)
     if problems:
         raise ContentError(problems)
     return Taxonomy(themes, parts, own, indicators, threshold, heading_weight, mention_weight, digest.hexdigest())
 
 
-def _compose(path: Path, problems: list[Problem]) -> yaml.Node | None:
-    if not path.is_file():
+def _compose(path: Path, problems: list[Problem]) -> tuple[bytes, yaml.Node | None]:
+    """The file's bytes and its YAML node tree; None (and a problem) where it
+    cannot be read or parsed, or holds nothing."""
+    if not path.is_file() and not path.is_symlink():
         problems.append(Problem(path, None, "missing: the site's taxonomy needs this file in content/"))
-        return None
+        return b"", None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = read_regular(path)
+        text = raw.decode("utf-8-sig")
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return b"", None
     except UnicodeDecodeError as exc:
         problems.append(Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
-        return None
+        return raw, None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(Problem(path, mark.line + 1 if mark else None,
                                 f"is not valid YAML: {getattr(exc, 'problem', None) or exc}"))
-        return None
+        return raw, None
+    if root is None:
+        problems.append(Problem(path, None, "is empty; restore it from the repository (git checkout -- content/)"))
+    return raw, root
 
 
 class _File:
@@ -167,7 +186,10 @@ class _File:
 
     def text(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            self.problem(node, f"{what} must be a non-empty text")
+            self.problem(node, f"{what} must be a non-empty text, got {_shown(node)}")
+            return ""
+        if hidden := invisible_in(str(node.value)):
+            self.problem(node, f"{what} contains an invisible character ({hidden}); delete it, or type the text again")
             return ""
         return str(node.value).strip()
 
@@ -177,7 +199,7 @@ class _File:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            self.problem(node, f"{what} must be a number from {low:g} to {high:g}, got {getattr(node, 'value', node)!r}")
+            self.problem(node, f"{what} must be a number from {low:g} to {high:g}, got {_shown(node)}")
             return low
         return value
 
@@ -224,11 +246,14 @@ class _File:
         else:
             known: set[str] = set()
             for key, value in terms_node.value:
-                term = str(key.value).strip()
-                if term in known:
+                # A blank term would be found in every passage.
+                term = self.text(key, f"a term of theme {slug!r}")
+                if term and term in known:
                     self.problem(key, f"term {term!r} is given twice in theme {slug!r}")
                 known.add(term)
-                terms.append(Term(term, self.number(value, f"weight of term {term!r}", 0.05, 10)))
+                weight = self.number(value, f"weight of term {term!r}", 0.05, 10)
+                if term:
+                    terms.append(Term(term, weight))
         exclude = self.texts(fields["exclude"], f"exclude of theme {slug!r}") if "exclude" in fields else ()
         theme = Theme(slug, self.text(fields["name"], "name"), self.text(fields["description"], "description"),
                       tuple(terms), exclude, parent)
@@ -260,7 +285,8 @@ class _File:
 
     # --- indicators.yml -----------------------------------------------------------
 
-    def indicators(self, root: yaml.Node | None, themes: set[str]) -> tuple[Indicator, ...]:
+    def indicators(self, root: yaml.Node | None, themes: set[str] | None) -> tuple[Indicator, ...]:
+        """themes: the slugs themes.yml declares; None when it could not be read."""
         if root is None:
             return ()
         top = self.mapping(root, "indicators.yml", ("indicators",))
@@ -273,7 +299,7 @@ class _File:
                 continue
             slug = self.slug(fields["slug"], "indicator slug", seen)
             theme = self.text(fields["theme"], "theme")
-            if theme and theme not in themes:
+            if theme and themes is not None and theme not in themes:
                 self.problem(fields["theme"], f"indicator {slug!r} names theme {theme!r}, which themes.yml does not declare")
             description = self.text(fields["description"], "description") if "description" in fields else ""
             patterns = tuple(p for p in (self.pattern(n, slug) for n in self.sequence(fields["patterns"], "patterns")) if p)
@@ -296,11 +322,24 @@ class _File:
         if source.count("{n}") != 1:
             self.problem(node, f"pattern {source!r} must contain {{n}} exactly once, where the number stands")
             return None
+        if not re.sub(r"\{[n_]\}|[()|?\s]", "", source):
+            self.problem(node, (f"pattern {source!r} has no words of its own and would take every number: "
+                                "write the words around the number, e.g. 调解成功率{n}%"))
+            return None
         expanded = re.escape(source).replace(r"\{n\}", NUMBER).replace(r"\{_\}", GAP)
         # Allow a few plain regex alternatives publishers need: (a|b) and ?.
         expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
         try:
-            return Pattern(source, re.compile(expanded), scale)
-        except re.error as exc:
+            return Pattern(source, re2.compile(expanded), scale)
+        except re2.error as exc:
             self.problem(node, f"pattern {source!r} is not valid: {exc}; use (a|b) for alternatives and {{_}} for a gap")
             return None
+
+
+def _shown(node: yaml.Node) -> str:
+    """A YAML value as a publisher wrote it: '3', a list, a mapping."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    return repr(node.value)

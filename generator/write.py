@@ -7,11 +7,12 @@ any more are removed (deleting a report removes its pages).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
-from .errors import BuildError
+from .errors import BuildError, os_error
 from .render import Page
 
 
@@ -38,10 +39,11 @@ def write_pages(pages: Sequence[Page], out_dir: Path) -> WriteResult:
         if target.is_file() and target.read_bytes() == page.content:
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(page.content)
-        tmp.replace(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(target.parent, exc, "create the folder") from None
+        atomic_write(target, page.content, "the generated page")
         written += 1
     removed = 0
     if out_dir.is_dir():
@@ -52,3 +54,19 @@ def write_pages(pages: Sequence[Page], out_dir: Path) -> WriteResult:
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return WriteResult(written, unchanged, removed)
+
+
+def atomic_write(target: Path, data: bytes, what: str) -> None:
+    """Write target whole or not at all: into a temporary file of this
+    process's own (no two processes share one) that then replaces it. On any
+    failure the temporary file is removed and a BuildError says what to do."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise os_error(target, exc, f"write {what}") from None
+        raise
