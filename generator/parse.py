@@ -63,6 +63,7 @@ def heading_kind(text: str) -> tuple[str, str, str] | None:
 def _body(lines: list[Line]):
     preamble: list[Paragraph] = []
     sections: list[Section] = []
+    paragraphs: list[list[Paragraph]] = []  # each section's, joined once at the end (linear in the body)
     stack: list[str] = []  # heading kinds currently open, outermost first
     counters: list[int] = []
     used: set[str] = set()
@@ -72,8 +73,7 @@ def _body(lines: list[Line]):
         if found is None:
             paragraph = Paragraph(_anchor(line.text, used), line.text, line.number)
             if sections:
-                last = sections[-1]
-                sections[-1] = replace(last, paragraphs=last.paragraphs + (paragraph,))
+                paragraphs[-1].append(paragraph)
             else:
                 preamble.append(paragraph)
             continue
@@ -98,9 +98,9 @@ def _body(lines: list[Line]):
             split_guessed=was_guessed,
             kind=kind,
         )
-        if body:
-            section = replace(section, paragraphs=(Paragraph(_anchor(body, used), body, line.number),))
         sections.append(section)
+        paragraphs.append([Paragraph(_anchor(body, used), body, line.number)] if body else [])
+    sections = [replace(s, paragraphs=tuple(p)) for s, p in zip(sections, paragraphs)]
     diagnostics = []
     if split:
         diagnostics.append(Diagnostic("heading-split", "标题与正文同处一行，已拆分为标题和段落", split))
