@@ -14,7 +14,7 @@ from .files import MAX_REPORT_MB, MB, read_regular
 from .lock import project_lock
 from .records import Report, Source
 from .schema import KEYS
-from .taxonomy import load_taxonomy
+from .taxonomy import Taxonomy, load_taxonomy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,7 +139,7 @@ def _serve(project: Project, args) -> int:
     return 0
 
 
-def inspect_record(report: Report) -> dict:
+def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
     m = report.metadata
     out: dict[str, object] = {"slug": report.slug}
     title = m.values.get("title")
@@ -165,6 +165,17 @@ def inspect_record(report: Report) -> dict:
             parts.setdefault(str(number), []).append(match.heading)
     out["parts"] = dict(sorted(parts.items()))
     out["own_parts"] = [m.heading for m in analysis.parts if m.own]
+    parent = {t.slug: t.parent for t in taxonomy.themes}
+    out["passages"] = []
+    for passage in analysis.passages:
+        themes: list[str] = []
+        terms: dict[str, list[str]] = {}
+        for match in passage.themes:
+            for slug in (match.theme, parent.get(match.theme)):
+                if slug and slug not in themes:
+                    themes.append(slug)
+            terms[match.theme] = list(match.terms) + [f"{t}（标题）" for t in match.heading_terms]
+        out["passages"].append({"anchor": passage.anchor, "text": passage.text, "themes": themes, "terms": terms})
     out["figures"] = [{"indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,
                        "text": f.text, "paragraph": f.passage, "sentence": f.sentence} for f in analysis.figures]
     return out
@@ -191,7 +202,7 @@ def _inspect(project: Project, args) -> int:
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        records.append(inspect_record(report))
+        records.append(inspect_record(report, taxonomy))
     if problems:
         raise ContentError(problems)
     if args.json:

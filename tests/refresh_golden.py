@@ -22,7 +22,7 @@ def expected(path: Path) -> tuple[str, str]:
     sidecar = path.with_suffix(".yml")
     taxonomy = load_taxonomy(REPO / "content")
     report = read_report(Source(path.stem, path, path.read_bytes(), sidecar if sidecar.is_file() else None), taxonomy)
-    return report.cleaned.text, json.dumps(inspect_record(report), ensure_ascii=False, indent=2) + "\n"
+    return report.cleaned.text, json.dumps(inspect_record(report, taxonomy), ensure_ascii=False, indent=2) + "\n"
 
 
 def main() -> None:
