@@ -174,12 +174,40 @@ def format_value(figure: Figure) -> str:
     return f"{before}{value}{after}{figure.unit}"
 
 
+TOTAL = re.compile(r"全年|共|累计|合计|总计|总量|总数|全部")
+
+
+def chosen(report: Report, indicator: Indicator) -> tuple[Figure | None, list[Figure]]:
+    """One value per report and indicator, and the others it states.
+
+    The rule: among the distinct values the report gives, the one stated as a
+    total (全年, 共, 累计, 总量 …) wins; else, for a count, the largest (the
+    total over the part, sub-counts being smaller); for a rate, the first. The
+    others are listed beside it with their own links."""
+    figures: list[Figure] = []
+    for f in report.analysis.figures:
+        if f.indicator == indicator.slug and all((g.value, g.approx) != (f.value, f.approx) for g in figures):
+            figures.append(f)
+    if not figures:
+        return None, []
+    totals = [f for f in figures if TOTAL.search(f.sentence[: max(0, f.sentence.find(f.text)) + len(f.text)])]
+    pool = totals or figures
+    best = pool[0] if indicator.unit == "%" else max(pool, key=lambda f: f.value)
+    return best, [f for f in figures if f is not best]
+
+
+def _figure_link(report: Report, f: Figure) -> str:
+    return (f"[{md_inline(format_value(f))}](../../reports/{report.slug}/index.md#{f.passage} "
+            f"\"{link_title(f.sentence)}\")")
+
+
 def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list[str]:
     lines = [
         "## 数据指标 {#indicators}",
         "",
         "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；报告没有给出的记为“未报告”。"
-        "“余”“多”“约”等表示报告给出的是约数。",
+        "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
+        "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。",
         "",
         "| 报告 | " + " | ".join(md_inline(f"{i.name}（{i.unit}）") for i in indicators) + " |",
         "|---|" + "---|" * len(indicators),
@@ -187,35 +215,46 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
     for report in chunk:
         cells = []
         for indicator in indicators:
-            figures = [f for f in report.analysis.figures if f.indicator == indicator.slug]
-            cells.append("；".join(
-                f"[{md_inline(format_value(f))}](../../reports/{report.slug}/index.md#{f.passage} "
-                f"\"{link_title(f.sentence)}\")" for f in figures) or UNREPORTED)
+            best, others = chosen(report, indicator)
+            cell = _figure_link(report, best) if best else UNREPORTED
+            if others:
+                cell += "（另：" + "、".join(_figure_link(report, f) for f in others) + "）"
+            cells.append(cell)
         lines.append(f"| [{md_inline(report.title)}](#{report.slug}) | " + " | ".join(cells) + " |")
     lines.append("")
-    charts = [c for c in (bar_chart(i, chunk) for i in indicators) if c]
+    charts = [c for i in indicators for c in charts_by_level(i, chunk)]
     if charts:
-        lines += ['<div class="indicator-charts">', *charts, "</div>", ""]
+        lines += ["每张图只画一个指标、只比较同一层级的机关（层级写在图名中）；不足两个数字的不画图。", "",
+                  '<div class="indicator-charts">', *charts, "</div>", ""]
     return lines
 
 
-def bar_chart(indicator: Indicator, reports: list[Report]) -> str:
-    """A horizontal bar chart as inline SVG (no scripts, no external files):
-    the first value each report gives for the indicator."""
-    rows = []
+def charts_by_level(indicator: Indicator, reports: list[Report]) -> list[str]:
+    """One chart per level of government, each comparing at least two bodies
+    of that level on the indicator: a city beside towns compares nothing."""
+    rows: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
     for report in reports:
-        figure = next((f for f in report.analysis.figures if f.indicator == indicator.slug), None)
-        if figure is not None:
+        best, _ = chosen(report, indicator)
+        if best is not None:
             label = str(report.metadata.get("issuer") or report.title)
-            rows.append((label, figure))
-    if not rows:
-        return ""
+            rows[str(report.metadata.get("level") or "")].append((label, best))
+    return [bar_chart(indicator, level_rows, LEVELS.get(level, "层级不详"))
+            for level, level_rows in sorted(rows.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9))
+            if len(level_rows) >= 2]
+
+
+LEVEL_ORDER = {key: k for k, key in enumerate(LEVELS)}
+
+
+def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) -> str:
+    """A horizontal bar chart as inline SVG (no scripts, no external files)."""
     top = max(f.value for _, f in rows) or 1
     bar_h, gap, label_w, width = 18, 8, 180, 520
     height = len(rows) * (bar_h + gap) + 30
+    caption = f"{indicator.name}（{indicator.unit}）· {level}"
     parts = [
-        f'<figure class="indicator-chart"><figcaption>{html.escape(indicator.name)}（{html.escape(indicator.unit)}）</figcaption>',
-        f'<svg role="img" aria-label="{html.escape(indicator.name)}" viewBox="0 0 {width} {height}" '
+        f'<figure class="indicator-chart"><figcaption>{html.escape(caption)}</figcaption>',
+        f'<svg role="img" aria-label="{html.escape(caption)}" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
     ]
     for k, (label, figure) in enumerate(rows):

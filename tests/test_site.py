@@ -340,3 +340,40 @@ def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
         for table in re.findall(r"<table>.*?</table>", html, re.S):
             rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
             assert len({len(re.findall(r"<t[hd]\b", r)) for r in rows}) == 1, page
+
+
+def test_charts_hold_one_measure_one_level_and_two_bars_at_least(sample_site):
+    """A chart compares bodies of one level on one indicator: never a single
+    bar, never a city beside towns."""
+    from generator.schema import LEVELS
+
+    charts = []
+    for path in (sample_site.docs_dir / "themes").rglob("*.md"):
+        charts += re.findall(r'<figure class="indicator-chart"><figcaption>(.*?)</figcaption>(.*?)</figure>',
+                             path.read_text(encoding="utf-8"))
+    assert charts  # 许村镇 and 黄江镇 both report mediated disputes: one chart of towns at least
+    for caption, svg in charts:
+        assert svg.count("<rect") >= 2, caption
+        assert any(caption.endswith("· " + name) for name in LEVELS.values()), caption
+
+
+def test_one_value_per_report_and_indicator():
+    """Xiangning states 行政应诉案件4件 twice: the table shows it once; Wuhu's
+    行政复议 470 received and 432 accepted are two values of one indicator today,
+    the total (the larger) first and the other beside it."""
+    from generator.build import read_report
+    from generator.compare import chosen
+    from generator.records import Source
+    from generator.taxonomy import load_taxonomy
+    from tests.conftest import SAMPLES
+
+    taxonomy = load_taxonomy(SAMPLES.parent)
+    def read(slug):
+        path = SAMPLES / f"{slug}.txt"
+        return read_report(Source(slug, path, path.read_bytes(), None), taxonomy)
+    litigation = next(i for i in taxonomy.indicators if i.slug == "litigation-cases")
+    best, others = chosen(read("2023-shanxi-xiangning"), litigation)
+    assert (best.value, others) == (4, [])
+    reconsideration = next(i for i in taxonomy.indicators if i.slug == "reconsideration-cases")
+    best, others = chosen(read("2022-anhui-wuhu"), reconsideration)
+    assert best.value == 470 and [f.value for f in others] == [432]
