@@ -29,8 +29,11 @@ CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
 
 
 def analyse(document: Document, taxonomy: Taxonomy) -> Analysis:
-    passages = tuple(_classify(p, document, taxonomy) for p in _passages(document))
-    figures = tuple(f for p in passages for f in _figures(p, taxonomy.indicators))
+    items = list(_passages(document))
+    passages = tuple(_classify(item, document, taxonomy) for item in items)
+    family = {t.slug: {t.slug} | {s.slug for s in taxonomy.subthemes(t.slug)} for t in taxonomy.themes}
+    figures = tuple(f for p, (_, headings) in zip(passages, items)
+                    for f in _figures(p, taxonomy.indicators, headings, family))
     return Analysis(passages, map_parts(document, taxonomy), figures)
 
 
@@ -112,6 +115,7 @@ MENTION = re.compile(
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
     r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”]{1,16}等"
     r"|(?:[^、，。；：！？“”]{1,16}、){2,}[^、，。；：！？“”]{1,16}"
+    r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”和]{1,16}(?:和|及|以及)[^、，。；：！？“”]{1,12}"
 )
 
 
@@ -151,7 +155,7 @@ def _classify(item: tuple[Passage, tuple[str, ...]], document: Document, taxonom
     # A passage of a subtheme belongs to its parent too, with the terms of both.
     for theme in taxonomy.themes:
         sub = matches.get(theme.slug)
-        if theme.parent and sub:
+        if theme.parent and sub and not theme.alone:
             parent = matches.get(theme.parent)
             terms = tuple(sorted(set(sub.terms) | set(parent.terms if parent else ())))
             above = tuple(sorted(set(sub.heading_terms) | set(parent.heading_terms if parent else ())))
@@ -212,12 +216,15 @@ def _is_own(title: str, taxonomy: Taxonomy) -> bool:
 
 # --- figures ------------------------------------------------------------------
 
-def _figures(passage: Passage, indicators: tuple[Indicator, ...]) -> list[Figure]:
+def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tuple[str, ...] = (),
+             family: dict[str, set[str]] | None = None) -> list[Figure]:
     found: list[Figure] = []
+    themes = {m.theme for m in passage.themes}
     for indicator in indicators:
         # A number counts only where the passage is about the indicator's
-        # theme: 参训2100余人次 is enforcement training in an enforcement passage.
-        if passage.theme(indicator.theme) is None:
+        # theme (or one of its subthemes): 参训2100余人次 is enforcement
+        # training in an enforcement passage.
+        if not themes & (family or {}).get(indicator.theme, {indicator.theme}):
             continue
         spans: set[tuple[int, int]] = set()
         for pattern in indicator.patterns:
@@ -229,6 +236,8 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...]) -> list[Figure
                 value = parse_number(m.group("n"))
                 if value is None:
                     continue
+                if indicator.context and not _in_context(indicator.context, passage.text, m.end(), headings):
+                    continue
                 spans.add(span)
                 found.append(Figure(
                     indicator=indicator.slug,
@@ -239,7 +248,23 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...]) -> list[Figure
                     passage=passage.anchor,
                     sentence=_sentence_at(passage.text, m.start()),
                 ))
+    # One number, one measure: where two indicators took the same number, the
+    # phrasing nearest to it (the shorter match) says what it counts:
+    # 调解组织排查各类矛盾纠纷30146件 is a count of disputes screened.
+    nearest: dict[int, Figure] = {}
+    for f in found:
+        end = passage.text.find(f.text) + len(f.text)
+        if end not in nearest or len(f.text) < len(nearest[end].text):
+            nearest[end] = f
+    found = [f for f in found if nearest.get(passage.text.find(f.text) + len(f.text)) is f]
     return sorted(found, key=lambda f: passage.text.find(f.text))
+
+
+def _in_context(words: tuple[str, ...], text: str, end: int, headings: tuple[str, ...]) -> bool:
+    """One of the words stands before ``end`` in the same sentence, or in a heading above."""
+    start = max(text.rfind(c, 0, end) for c in "。！？") + 1
+    sentence = text[start:end]
+    return any(w in sentence for w in words) or any(w in h for w in words for h in headings)
 
 
 def parse_number(text: str) -> float | None:

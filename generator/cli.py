@@ -165,7 +165,7 @@ def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
             parts.setdefault(str(number), []).append(match.heading)
     out["parts"] = dict(sorted(parts.items()))
     out["own_parts"] = [m.heading for m in analysis.parts if m.own]
-    parent = {t.slug: t.parent for t in taxonomy.themes}
+    parent = {t.slug: t.parent for t in taxonomy.themes if not t.alone}
     out["passages"] = []
     for passage in analysis.passages:
         themes: list[str] = []

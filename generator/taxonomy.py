@@ -49,6 +49,7 @@ class Theme:
     terms: tuple[Term, ...]
     exclude: tuple[str, ...] = ()
     parent: str | None = None  # slug of the theme this is a subtheme of
+    alone: bool = False  # a subtheme passage reaches its parent only with the parent's own terms
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Indicator:
     unit: str
     description: str
     patterns: tuple[Pattern, ...]
+    context: tuple[str, ...] = ()  # one must stand before the number in its sentence, or in the headings
 
 
 @dataclass(frozen=True)
@@ -232,10 +234,16 @@ class _File:
             themes.extend(self.theme(node, None, seen))
         return tuple(themes), threshold, heading, mention
 
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        if not isinstance(node, yaml.ScalarNode) or node.value not in ("true", "false"):
+            self.problem(node, f"{what} must be true or false, got {_shown(node)}")
+            return False
+        return node.value == "true"
+
     def theme(self, node: yaml.Node, parent: str | None, seen: set[str]) -> list[Theme]:
         what = "a subtheme" if parent else "a theme"
         keys = ("slug", "name", "description", "terms")
-        fields = self.mapping(node, what, keys, ("exclude",) if parent else ("exclude", "subthemes"))
+        fields = self.mapping(node, what, keys, ("exclude", "alone") if parent else ("exclude", "subthemes"))
         if fields is None:
             return []
         slug = self.slug(fields["slug"], "theme slug", seen)
@@ -255,8 +263,9 @@ class _File:
                 if term:
                     terms.append(Term(term, weight))
         exclude = self.texts(fields["exclude"], f"exclude of theme {slug!r}") if "exclude" in fields else ()
+        alone = self.flag(fields["alone"], "alone") if "alone" in fields else False
         theme = Theme(slug, self.text(fields["name"], "name"), self.text(fields["description"], "description"),
-                      tuple(terms), exclude, parent)
+                      tuple(terms), exclude, parent, alone)
         result = [theme]
         for sub in self.sequence(fields["subthemes"], "subthemes") if "subthemes" in fields else ():
             result.extend(self.theme(sub, slug, seen))
@@ -294,7 +303,8 @@ class _File:
             return ()
         indicators, seen = [], set()
         for node in self.sequence(top["indicators"], "indicators"):
-            fields = self.mapping(node, "an indicator", ("slug", "name", "theme", "unit", "patterns"), ("description",))
+            fields = self.mapping(node, "an indicator", ("slug", "name", "theme", "unit", "patterns"),
+                                  ("description", "context"))
             if fields is None:
                 continue
             slug = self.slug(fields["slug"], "indicator slug", seen)
@@ -303,8 +313,9 @@ class _File:
                 self.problem(fields["theme"], f"indicator {slug!r} names theme {theme!r}, which themes.yml does not declare")
             description = self.text(fields["description"], "description") if "description" in fields else ""
             patterns = tuple(p for p in (self.pattern(n, slug) for n in self.sequence(fields["patterns"], "patterns")) if p)
+            context = self.texts(fields["context"], "context") if "context" in fields else ()
             indicators.append(Indicator(slug, self.text(fields["name"], "name"), theme,
-                                        self.text(fields["unit"], "unit"), description, patterns))
+                                        self.text(fields["unit"], "unit"), description, patterns, tuple(context)))
         return tuple(indicators)
 
     def pattern(self, node: yaml.Node, indicator: str) -> Pattern | None:
@@ -326,7 +337,8 @@ class _File:
             self.problem(node, (f"pattern {source!r} has no words of its own and would take every number: "
                                 "write the words around the number, e.g. 调解成功率{n}%"))
             return None
-        expanded = re.escape(source).replace(r"\{n\}", NUMBER).replace(r"\{_\}", GAP)
+        # PDF text puts spaces around numbers (抽查案卷 260 卷): allow one on either side.
+        expanded = re.escape(source).replace(r"\{n\}", r"\s?" + NUMBER + r"\s?").replace(r"\{_\}", GAP)
         # Allow a few plain regex alternatives publishers need: (a|b) and ?.
         expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
         try:

@@ -1,0 +1,130 @@
+"""Themes and figures measured on reports the rules were not written from.
+
+Labels were written by people reading each passage or body (never by running
+the code): tests/data/passage_labels/*.yml (1,221 passages of the 90 reports in
+../shared/wild and tests/data/pages) and tests/data/figure_labels.yml (371
+figures). The reports are split once, by a rule fixed before any tuning: a
+report is `held` when the SHA-1 of its id ("wild/07", "pages/p03"; figures:
+"wild-07") is odd. content/themes.yml and content/indicators.yml were tuned on
+the tune half only; the held figures are the honest ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WILD = REPO.parent / "shared" / "wild"
+PAGES = REPO / "tests" / "data" / "pages"
+NAMED = ("enforcement", "mediation", "business-environment")
+
+needs_wild = pytest.mark.skipif(not WILD.is_dir(), reason="../shared/wild is not beside this checkout")
+
+
+def split_of(report_id: str) -> str:
+    return "held" if int(hashlib.sha1(report_id.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+@cache
+def inspected() -> dict[str, dict]:
+    files = sorted(WILD.glob("*.txt")) + sorted(PAGES.glob("p*.txt"))
+    run = subprocess.run([sys.executable, "-m", "generator", "inspect", *map(str, files), "--json"],
+                         capture_output=True, text=True, cwd=REPO, check=True)
+    return {f"{f.parent.name}/{f.stem}": record for f, record in zip(files, json.loads(run.stdout))}
+
+
+def passage_labels() -> list[dict]:
+    labels = []
+    for path in sorted((REPO / "tests" / "data" / "passage_labels").glob("*.yml")):
+        labels += yaml.safe_load(path.read_text(encoding="utf-8"))
+    return labels
+
+
+@cache
+def theme_scores(split: str) -> dict[str, tuple[float, float, int]]:
+    """theme -> (precision, recall, labelled passages) on one half."""
+    got: dict = {}
+    for rid, record in inspected().items():
+        for p in record["passages"]:
+            got[f"{rid}#{p['anchor']}"] = p
+            got.setdefault((rid, p["text"][:20]), p)
+    counts: dict[str, list[int]] = {}
+    for e in passage_labels():
+        rid = e["id"].split("#")[0]
+        if split_of(rid) != split:
+            continue
+        p = got.get(e["id"]) or got[(rid, e["text"][:20])]  # the anchor, else the passage's first words
+        want, have = set(e["themes"]), set(p["themes"])
+        for theme in want | have:
+            c = counts.setdefault(theme, [0, 0, 0])
+            c[0] += theme in want and theme in have
+            c[1] += theme in have and theme not in want
+            c[2] += theme in want and theme not in have
+    return {t: (tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0, tp + fn)
+            for t, (tp, fp, fn) in counts.items()}
+
+
+@cache
+def figure_scores(split: str) -> tuple[float, float, int]:
+    """(precision, recall, labelled figures) of (report, measure, value) on one half."""
+    labels = yaml.safe_load((REPO / "tests" / "data" / "figure_labels.yml").read_text(encoding="utf-8"))
+    want = {(e["report"], e["measure"], float(e["value"])) for e in labels
+            if split_of(e["report"]) == split}
+    got = set()
+    for rid, record in inspected().items():
+        report = rid.replace("/", "-").replace("pages-", "pages-")
+        if split_of(report) == split:
+            got |= {(report, f["indicator"], float(f["value"])) for f in record["figures"]}
+    tp = len(got & want)
+    return tp / len(got) if got else 0.0, tp / len(want) if want else 0.0, len(want)
+
+
+def test_the_labelled_sets_are_large_enough():
+    labels = passage_labels()
+    assert len(labels) >= 600 and len({e["id"].split("#")[0] for e in labels}) >= 40
+    figures = yaml.safe_load((REPO / "tests" / "data" / "figure_labels.yml").read_text(encoding="utf-8"))
+    assert len(figures) >= 150 and len({e["report"] for e in figures}) >= 30
+    assert {split_of(e["id"].split("#")[0]) for e in labels} == {"tune", "held"}
+
+
+@needs_wild
+def test_enforcement_on_the_held_half():
+    precision, recall, support = theme_scores("held")["enforcement"]
+    assert support >= 50 and precision >= 0.85 and recall >= 0.85, (precision, recall)
+
+
+@needs_wild
+@pytest.mark.parametrize("theme, floor", [("mediation", (0.78, 0.90)), ("business-environment", (0.75, 0.80))])
+def test_mediation_and_business_on_the_held_half_do_not_fall(theme, floor):
+    """Below the issue's 0.85 precision target on the held half (issue 9 stays
+    open): these floors only keep them from getting worse."""
+    precision, recall, _ = theme_scores("held")[theme]
+    assert precision >= floor[0] and recall >= floor[1], (precision, recall)
+
+
+@needs_wild
+def test_named_themes_on_the_tune_half():
+    scores = theme_scores("tune")
+    for theme in NAMED:
+        precision, recall, _ = scores[theme]
+        assert precision >= 0.83 and recall >= 0.9, (theme, precision, recall)
+
+
+@needs_wild
+def test_figures_on_the_held_half():
+    precision, recall, support = figure_scores("held")
+    assert support >= 100 and precision >= 0.9 and recall >= 0.7, (precision, recall)
+
+
+if __name__ == "__main__":  # python -m tests.test_labelled_themes: the README's figures
+    for half in ("held", "tune"):
+        print(f"{half}: figures P/R/n = {figure_scores(half)}")
+        for theme, (p, r, n) in sorted(theme_scores(half).items()):
+            print(f"  {theme:22} P {p:.2f} R {r:.2f} n {n}")
