@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .orgs import Org, Place, org_names, parse_org, resolve, split_place
+from .orgs import Org, org_names, parse_org, split_place
 from .page import YEAR_TEXT, Facts, cn_number
 from .records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -61,14 +61,12 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     orgs, origin = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
 
-    principal = _principal(orgs, values, context)
+    principal = _principal(orgs)
     place = principal.place if principal and principal.place else None
     if principal is None and "issuer" in given:
         # The sidecar names the issuer: read it with the sidecar's places as context.
         principal = parse_org(str(given["issuer"]), context)
         place = principal.place if principal else None
-    if place is not None and not (place.province or place.city):
-        place = resolve(place.chain, context) or place
     if place is not None:
         shown = " ".join([facts.title or "", " ".join(o.written for o in orgs)])
         for key, value in place.values().items():
@@ -79,7 +77,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
                 f"“{place.last}”在全国有多处同名或无法确定所属行政区划，请在补充文件中给出 province、city、county",
                 1, "warning"))
     if principal is not None:
-        put("level", principal.level or _level_of(place), "derived")
+        put("level", principal.level, "derived")
 
     year = _year(facts, document)
     put("year", year, "text")
@@ -171,16 +169,12 @@ def _banner_org(banner: str, context) -> Org | None:
     return parse_org(name, context) if name else None
 
 
-def _principal(orgs: list[Org], values, context) -> Org | None:
+def _principal(orgs: list[Org]) -> Org | None:
     """The body that defines the report's place and level: the government if it signs."""
     for org in orgs:
         if org.kind == "government":
             return org
     return orgs[0] if orgs else None
-
-
-def _level_of(place: Place | None) -> str | None:
-    return place.level if place else None
 
 
 def _year(facts: Facts, document: Document) -> int | None:

@@ -179,7 +179,7 @@ def split_place(text: str) -> tuple[tuple[str, ...], str]:
         for n in range(min(g.longest, len(text) - i), 1, -1):
             piece = text[i:i + n]
             full = piece if piece in g.names else g.aliases.get(piece)
-            if full and not _cuts_a_word(text, i + n):
+            if full:
                 chain.append(full)
                 i += n
                 break
@@ -198,14 +198,6 @@ def split_place(text: str) -> tuple[tuple[str, ...], str]:
             chain.append(m.group(0))
             i += m.end()
     return tuple(chain), text[i:]
-
-
-def _cuts_a_word(text: str, end: int) -> bool:
-    """A place name must not end inside a word that runs on: 中山 in 中山路 is fine,
-    but 城市 in 城市管理局 never matched as a name; this guards names that end
-    one character short of a unit (X市场 read as X市 + 场)."""
-    return end < len(text) and text[end - 1] == "市" and text[end:end + 1] == "场" and text[end - 2:end] == "市市"
-
 
 
 def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -> Place | None:

@@ -142,14 +142,12 @@ class Facts:
     host: str | None = None  # 主办 of the footer
     written: str | None = None  # 成文日期 / 生成日期 of an index block
     index_doc_number: str | None = None
-    index_title: str | None = None
     banner: str | None = None  # the site's name at the top
     crumbs: tuple[str, ...] = ()  # breadcrumb parts
     doc_number: str | None = None
     addressee: str | None = None
     signers: tuple[str, ...] = ()
     signed: str | None = None
-    lead_orgs: tuple[str, ...] = ()  # organisation lines printed just above a 关于… title
 
 
 @dataclass(frozen=True)
@@ -460,7 +458,6 @@ def segment(lines: tuple[Line, ...]) -> Page:
             r.set(j, "title", "标题（发文机关行）")
             j -= 1
         if lead:
-            facts["lead_orgs"] = tuple(lead)
             title = " ".join(lead) + title
 
     # The body.
@@ -593,12 +590,8 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
         # The index block's 名称 is the title; it is usually printed too.
     key = _key(title)
     printed = [i for i, c in candidates if i >= 0 and (_key(c) == key or (kind and c == candidates[0][1]))]
-    # For a wrapper, the enclosed title printed again starts the report; for a
-    # 解读, the headline is the only printing.
-    if kind == "wrapper":
-        printed = sorted(set(printed) | {i for i, c in candidates if i >= 0 and _key(c) == key})
-        first = [i for i, c in candidates if i >= 0 and c == candidates[0][1]]
-        printed = sorted(set(printed) | set(first))
+    # A wrapper's or 解读's headline is printed as itself; a wrapper's enclosed
+    # title printed again starts the report.
     return title, kind, printed
 
 
@@ -655,7 +648,7 @@ def _related_tail(texts: list[str], body_start: int) -> int:
 
 def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dict[str, object]) -> Facts:
     values: dict[str, object] = {"title": title, "title_kind": kind}
-    values.update({k: v for k, v in found.items() if k in ("signers", "signed", "lead_orgs")})
+    values.update({k: v for k, v in found.items() if k in ("signers", "signed")})
     crumbs: list[str] = []
     for i, line in enumerate(lines):
         t = line.text
@@ -674,34 +667,10 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
         elif line.role == "index":
             fields = index_fields(t) or {}
             for key, value in fields.items():
-                if not value:
-                    continue
-                if key == "发布机构":
-                    values.setdefault("publisher", value.split()[0])
-                elif key in ("成文日期", "生成日期", "发文日期", "印发日期") and (iso := iso_date(value)):
-                    values.setdefault("written", iso)
-                elif key == "发布日期" and (iso := iso_date(value)):
-                    values.setdefault("published", iso)
-                elif key in ("发文字号", "文号") and (m := DOC_NUMBER.match(value.replace(" ", ""))):
-                    values.setdefault("index_doc_number", m.group(1).replace(" ", ""))
-                elif key in ("名称", "标题"):
-                    values.setdefault("index_title", value)
-                elif key == "来源":
-                    values.setdefault("source", value.split()[0])
+                _index_value(values, key, value)
             # A value on the line below its key: • 发文字号： / 陆司发〔2022〕5号
             if fields and all(not v for v in fields.values()) and i + 1 < len(lines) and lines[i + 1].role == "index":
-                key = next(iter(fields))
-                value = lines[i + 1].text
-                if key in ("发文字号", "文号") and (m := DOC_NUMBER.match(value.replace(" ", ""))):
-                    values.setdefault("index_doc_number", m.group(1).replace(" ", ""))
-                elif key in ("发文日期", "成文日期", "生成日期") and (iso := iso_date(value)):
-                    values.setdefault("written", iso)
-                elif key == "发布日期" and (iso := iso_date(value)):
-                    values.setdefault("published", iso)
-                elif key == "来源":
-                    values.setdefault("source", value)
-                elif key == "发布机构":
-                    values.setdefault("publisher", value)
+                _index_value(values, next(iter(fields)), lines[i + 1].text)
         elif line.role == "doc_number" and "doc_number" not in values:
             values["doc_number"] = DOC_NUMBER.match(t).group(1).replace(" ", "")  # type: ignore[union-attr]
         elif line.role == "addressee" and "addressee" not in values:
@@ -716,6 +685,22 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
     values["crumbs"] = tuple(crumbs)
     values["banner"] = _banner(lines)
     return Facts(**values)  # type: ignore[arg-type]
+
+
+def _index_value(values: dict[str, object], key: str, value: str) -> None:
+    """Keep what an index-block field says about the report (first value wins)."""
+    if not value:
+        return
+    if key == "发布机构":
+        values.setdefault("publisher", value.split()[0])
+    elif key in ("成文日期", "生成日期", "发文日期", "印发日期") and (iso := iso_date(value)):
+        values.setdefault("written", iso)
+    elif key == "发布日期" and (iso := iso_date(value)):
+        values.setdefault("published", iso)
+    elif key in ("发文字号", "文号") and (m := DOC_NUMBER.match(value.replace(" ", ""))):
+        values.setdefault("index_doc_number", m.group(1).replace(" ", ""))
+    elif key == "来源":
+        values.setdefault("source", value.split()[0])
 
 
 SITE_NAME = re.compile(r"(?:门户网站|政府网站|网站|政府网|网|人民政府|政府|行政公署|办事处|局|厅|委员会|委|部)(?:欢迎您)?$")
