@@ -9,7 +9,9 @@ sentence its number came from.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from .orgs import load_jionlp
 from .records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
@@ -26,14 +28,15 @@ LONG = 300  # a paragraph longer than this is split between sentences
 TARGET = 200  # ... into pieces of about this length
 LEAD_MIN = 20  # a shorter lead-in joins the piece after it
 CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
+DIGIT = re.compile(r"\d")
 
 
 def analyse(document: Document, taxonomy: Taxonomy) -> Analysis:
     items = list(_passages(document))
     passages = tuple(_classify(item, document, taxonomy) for item in items)
     family = {t.slug: {t.slug} | {s.slug for s in taxonomy.subthemes(t.slug)} for t in taxonomy.themes}
-    figures = tuple(f for p, (_, headings) in zip(passages, items)
-                    for f in _figures(p, taxonomy.indicators, headings, family))
+    figures = tuple(f for p, (_, context) in zip(passages, items)
+                    for f in _figures(p, taxonomy.indicators, context.headings if context else (), family))
     return Analysis(passages, map_parts(document, taxonomy), figures)
 
 
@@ -76,17 +79,51 @@ def passage_anchors(paragraph: Paragraph) -> list[tuple[str, str]]:
     return [(f"{paragraph.anchor}-s{k}", piece) for k, piece in enumerate(pieces, start=1)]
 
 
+# A fragment: a line with no clause in it (no punctuation, a few words) such
+# as a table cell flattened one per line (项目 / 2019年 / 37 / 复议纠错（件）).
+FRAGMENT = re.compile(r"[^，。；：！？,;:!?]{1,16}")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a passage continues: the headings above it (outermost first) and
+    the paragraph that leads it in (one ending in a colon), if any."""
+
+    headings: tuple[str, ...] = ()
+    lead: str = ""
+
+
 def _passages(document: Document):
-    """(passage, headings above it) for every passage of the document."""
+    """(passage, its context) for every passage of the document; a table cell
+    gets None instead of a context and takes no theme: it reports nothing by
+    itself."""
     by_anchor = {s.anchor: s for s in document.sections}
     for paragraph in document.preamble:
         for anchor, text in passage_anchors(paragraph):
-            yield Passage(anchor, paragraph.anchor, "", text), ()
+            yield Passage(anchor, paragraph.anchor, "", text), Context()
     for section in document.sections:
         headings = tuple(s.title for s in _ancestry(section, by_anchor))
-        for paragraph in section.paragraphs:
+        cells = _cells(section.paragraphs)
+        lead = ""
+        for k, paragraph in enumerate(section.paragraphs):
             for anchor, text in passage_anchors(paragraph):
-                yield Passage(anchor, paragraph.anchor, section.anchor, text), headings
+                yield Passage(anchor, paragraph.anchor, section.anchor, text), None if k in cells else Context(headings, lead)
+            if paragraph.text.rstrip().endswith(("：", ":")):
+                lead = paragraph.text
+
+
+def _cells(paragraphs: Sequence[Paragraph]) -> set[int]:
+    """Indexes of paragraphs that are cells of a flattened table: fragments
+    in a run of at least three."""
+    short = [bool(FRAGMENT.fullmatch(p.text.strip())) for p in paragraphs]
+    cells: set[int] = set()
+    start = 0
+    for k in range(len(short) + 1):
+        if k == len(short) or not short[k]:
+            if k - start >= 3:
+                cells.update(range(start, k))
+            start = k + 1
+    return cells
 
 
 def _ancestry(section: Section, by_anchor: dict[str, Section]) -> list[Section]:
@@ -141,13 +178,23 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0) -> dict[str
     return found
 
 
-def _classify(item: tuple[Passage, tuple[str, ...]], document: Document, taxonomy: Taxonomy) -> Passage:
-    passage, headings = item
-    heading_text = "\n".join(headings)
+def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy: Taxonomy) -> Passage:
+    """A passage's themes, judged with its context: the headings above it and
+    its lead-in count at heading_weight; where the passage reports a number it
+    is concrete work under its own heading, whose terms then count in full."""
+    passage, context = item
+    if context is None:  # a table cell
+        return passage
+    around = "\n".join(context.headings + ((context.lead,) if context.lead else ()))
+    nearest = context.headings[-1] if context.headings and DIGIT.search(passage.text) else ""
+    if nearest and len(heading_themes(nearest, taxonomy)) > 1:
+        nearest = ""  # a heading naming several areas (矛盾纠纷化解和突发事件应对) decides none alone
     matches: dict[str, ThemeMatch] = {}
     for theme in taxonomy.themes:
         own = find_terms(theme, passage.text, taxonomy.mention_weight)
-        above = {t: taxonomy.heading_weight * w for t, w in find_terms(theme, heading_text).items()} if headings else {}
+        above = {t: taxonomy.heading_weight * w for t, w in find_terms(theme, around).items()} if around else {}
+        if nearest:
+            above.update(find_terms(theme, nearest))
         above = {t: w for t, w in above.items() if w > own.get(t, 0)}
         score = sum(own.get(t, 0) if t not in above else above[t] for t in set(own) | set(above))
         if score >= taxonomy.threshold - 1e-9:
@@ -163,6 +210,13 @@ def _classify(item: tuple[Passage, tuple[str, ...]], document: Document, taxonom
     order = [t.slug for t in taxonomy.themes]
     return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
+
+
+@lru_cache(maxsize=4096)
+def heading_themes(heading: str, taxonomy: Taxonomy) -> frozenset[str]:
+    """The top-level themes a heading names by its own terms."""
+    return frozenset(t.slug for t in taxonomy.top_themes
+                     if sum(find_terms(t, heading).values()) >= taxonomy.threshold - 1e-9)
 
 
 # --- parts --------------------------------------------------------------------

@@ -254,3 +254,49 @@ def test_missing_taxonomy_file_is_a_clear_error(tmp_path):
         load_taxonomy(tmp_path / "content")
     assert len(info.value.problems) == 3
     assert "missing: the site's taxonomy needs this file in content/" in str(info.value)
+
+
+def _read(tmp_path, text: str):
+    from generator.build import read_report
+    from generator.records import Source
+
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    taxonomy, _ = samples()
+    return read_report(Source("r", path, path.read_bytes(), None), taxonomy)
+
+
+def test_a_flattened_table_reports_nothing_cell_by_cell(tmp_path):
+    """Cells of a table flattened one per line (label, year, number) under a
+    行政复议 heading take no theme; the sentence under them still does."""
+    report = _read(tmp_path, "某县司法局2019年度法治政府建设工作报告\n"
+                   "一、主要举措和成效\n（一）依法办理行政复议和应诉案件\n全年办理情况如下表：\n"
+                   "项目\n2018年\n2019年\n复议收案（件）\n37\n52\n"
+                   "复议案件主要集中在土地征收领域，全部在法定期限内审结。\n")
+    themed = {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
+    for cell in ("项目", "2018年", "37", "52"):
+        assert themed[cell] == set(), cell
+    assert "reconsideration" in themed["复议案件主要集中在土地征收领域，全部在法定期限内审结。"]
+
+
+def test_a_heading_counts_in_full_for_the_concrete_work_under_it(tmp_path):
+    """营商环境 in the heading decides a passage that reports numbers under
+    it; a passage of aims under the same heading needs words of its own."""
+    report = _read(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n"
+                   "一、主要举措和成效\n（二）法治化营商环境更加优化\n"
+                   "全年新增登记主体1260户，办理时间平均缩短到1个工作日。\n"
+                   "坚持稳中求进，着力提升群众满意度。\n")
+    themed = {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
+    assert "business-environment" in themed["全年新增登记主体1260户，办理时间平均缩短到1个工作日。"]
+    assert "business-environment" not in themed["坚持稳中求进，着力提升群众满意度。"]
+
+
+def test_a_lead_in_paragraph_counts_like_a_heading(tmp_path):
+    report = _read(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n"
+                   "一、主要举措和成效\n（三）其他工作\n"
+                   "设立综合窗口3个，群众等候时间缩短一半。\n"
+                   "在优化营商环境方面，主要做了以下工作：\n"
+                   "设立综合窗口5个，群众等候时间缩短一半。\n")
+    themed = {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
+    assert "business-environment" not in themed["设立综合窗口3个，群众等候时间缩短一半。"]
+    assert "business-environment" in themed["设立综合窗口5个，群众等候时间缩短一半。"]
