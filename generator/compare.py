@@ -124,7 +124,8 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
     lines += [
         "",
         f"共 **{count}** 份报告有段落涉及此主题。段落中的主题词以高亮标出；"
-        "标题中的主题词按一半权重计入其下各段。",
+        f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
+        "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。",
         "",
         f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
         f"<p>{html.escape(terms)}</p></details>",
