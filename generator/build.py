@@ -32,6 +32,9 @@ from .parse import parse
 from .publish import Skipped, dates_added, publish_pages, site_epoch
 from .records import Report, Source
 from .compare import compare_site
+from .reader import reader_site
+from .related import report_links
+from .series import find_series, series_of, series_site
 from .render import render_site
 from .schema import load_sidecar
 from .taxonomy import Taxonomy, load_taxonomy
@@ -257,8 +260,12 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going)
     reports, taxonomy = corpus.reports, corpus.taxonomy
     added = dates_added(project.root, project.reports_dir)
-    pages = (render_site(reports, taxonomy, corpus.skipped) + compare_site(reports, taxonomy)
-             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project)))
+    series = find_series(reports)
+    in_series = series_of(series)
+    pages = (render_site(reports, taxonomy, corpus.skipped, report_links(reports, taxonomy, in_series))
+             + compare_site(reports, taxonomy)
+             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project))
+             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy))
     written = write_pages(pages, project.docs_dir)
     return corpus, len(pages), written, site_epoch(reports, added)
 

@@ -34,12 +34,15 @@ class Page:
     content: bytes
 
 
-def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = ()) -> list[Page]:
+def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
+                links: dict[str, dict] | None = None) -> list[Page]:
+    """links: report slug -> more frontmatter for its page (series, related
+    reports, citation), made by the stages that know them."""
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(theme_members(reports, taxonomy))
     pages: list[Page] = []
     for report in reports:
-        pages.extend(render_report(report, taxonomy, where))
+        pages.extend(render_report(report, taxonomy, where, (links or {}).get(report.slug)))
     pages.append(_home(reports, len(skipped)))
     pages.extend(_regions(reports))
     pages.extend(_years(reports))
@@ -90,7 +93,8 @@ def report_url(slug: str) -> str:
     return f"reports/{slug}/"
 
 
-def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Page]:
+def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
+                  links: dict | None = None) -> list[Page]:
     slug = report.slug
     doc = report.document
     body: list[str] = []
@@ -132,6 +136,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
         value = report.metadata.get(key.name)
         if value is not None:
             meta[key.name] = value
+    meta.update(links or {})
     return [
         Page(f"reports/{slug}/index.md", frontmatter(meta, "\n\n".join(body) + "\n")),
         Page(f"reports/{slug}/{slug}.original.txt", report.source.raw),

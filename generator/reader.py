@@ -1,0 +1,128 @@
+"""Stage 6d: the side-by-side reader (/reader/).
+
+Reports -> data files the browser loads on demand, and the page that reads them:
+
+- reader/r/<slug>.json: one report's themed passages (each once, with its
+  themes) and its figures, so a file is bounded by its report's size;
+- reader/index.json: the themes, the levels in administrative order and, per
+  province, how many reports it has and which file lists them;
+- reader/index/<province>.json: the chooser's rows of one province (metadata
+  and passage counts per theme, no text), so no file lists every report;
+- reader/index.md: the page; overrides/assets/javascripts/reader.js draws the
+  chooser and the columns from the URL (?theme=…&r=a,b,c), with no server.
+
+Every text reaches the page through the browser's textContent, never as HTML.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Sequence
+
+from .compare import chosen, format_value
+from .records import Report
+from .regions import PROVINCES, UNKNOWN, province_slug
+from .render import Page, _by_region, frontmatter, place_name
+from .schema import LEVELS
+from .taxonomy import Taxonomy
+
+MAX_COLUMNS = 4
+
+
+def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None) -> list[Page]:
+    """series: report slug -> address of its series page, where it has one."""
+    series = series or {}
+    reports = _by_region(sorted(reports, key=lambda r: r.slug))
+    pages = [Page(f"reader/r/{r.slug}.json", _json(report_data(r, taxonomy, series.get(r.slug))))
+             for r in reports]
+    by_province: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_province[province_slug(report.metadata.get("province"))].append(report)
+    names = {slug: name for name, slug in PROVINCES.items()}
+    order = list(PROVINCES.values()) + [UNKNOWN]
+    provinces = []
+    for slug in sorted(by_province, key=lambda s: (order.index(s) if s in order else len(order), s)):
+        rows = [index_row(r) for r in by_province[slug]]
+        pages.append(Page(f"reader/index/{slug}.json", _json({"reports": rows})))
+        provinces.append({"slug": slug, "name": names.get(slug, "地区不详"), "count": len(rows),
+                          "file": f"index/{slug}.json"})
+    index = {
+        "themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in taxonomy.themes],
+        "indicators": [{"slug": i.slug, "name": i.name, "unit": i.unit, "theme": i.theme} for i in taxonomy.indicators],
+        "levels": [{"slug": k, "name": v} for k, v in LEVELS.items()],
+        "provinces": provinces,
+        "max": MAX_COLUMNS,
+    }
+    pages.append(Page("reader/index.json", _json(index)))
+    pages.append(_page())
+    return pages
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def index_row(report: Report) -> dict:
+    """What the chooser needs of one report: no text, so the row stays small."""
+    m = report.metadata
+    return {
+        "slug": report.slug,
+        "title": report.title,
+        "issuer": str(m.get("issuer") or ""),
+        "level": str(m.get("level") or ""),
+        "year": m.get("year"),
+        "themes": report.analysis.theme_counts(),
+    }
+
+
+def report_data(report: Report, taxonomy: Taxonomy, series: str | None) -> dict:
+    """One report's passages on any theme, each once with its themes, and the
+    figures (one value per indicator, as on the theme pages)."""
+    m = report.metadata
+    headings = {s.anchor: s.heading for s in report.document.sections}
+    passages = [
+        {"a": p.anchor, "t": p.text, "h": headings.get(p.section, "开头部分"), "th": [t.theme for t in p.themes]}
+        for p in report.analysis.passages if p.themes
+    ]
+    figures = []
+    for indicator in taxonomy.indicators:
+        best, others = chosen(report, indicator)
+        if best is not None:
+            figures.append({"i": indicator.slug, "v": format_value(best), "a": best.passage, "s": best.sentence,
+                            "more": len(others)})
+    return {
+        "slug": report.slug,
+        "title": report.title,
+        "issuer": str(m.get("issuer") or ""),
+        "place": place_name(m),
+        "province": str(m.get("province") or ""),
+        "level": LEVELS.get(str(m.get("level")), "层级不详"),
+        "year": m.get("year"),
+        "url": f"reports/{report.slug}/",
+        "series": series,
+        "passages": passages,
+        "figures": figures,
+    }
+
+
+def _page() -> Page:
+    body = """# 并排对读
+
+选一个主题，再选 2—4 份报告，各报告涉及该主题的段落按细分主题对齐并排显示；每列顶部是该报告在此主题下给出的数字。
+报告没有涉及的，明确写出“未涉及”。所选主题和报告都写在本页地址中，复制地址即可分享或引用这一对照。
+
+<div class="reader" data-index="index.json" data-root="../">
+<noscript><p>并排对读需要浏览器启用 JavaScript。也可以在<a href="../themes/">主题页</a>中逐份阅读各报告的相关段落。</p></noscript>
+</div>
+
+<details class="reader-help"><summary>本页的标记是什么意思</summary>
+<ul>
+<li><strong>未涉及</strong>：按本站的主题词规则，该报告没有一段属于这一主题或细分主题。</li>
+<li><strong>未报告数据</strong>：该报告没有给出本主题的统计数字。</li>
+<li><strong>□</strong>：原网页中此处的字符已丢失（编码损坏），无法复原。</li>
+<li>每段末尾的“原文”链接到报告全文中的这一段；每列标题下的“全文”链接到报告页面。</li>
+</ul>
+</details>
+"""
+    return Page("reader/index.md", frontmatter({"title": "并排对读", "search": {"exclude": True},
+                                                "hide": ["navigation", "toc"]}, body))

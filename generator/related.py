@@ -1,0 +1,83 @@
+"""Stage 6f: related reports, for the foot of every report page.
+
+- peers: reports of the same level in the same province and year;
+- closest: reports of the same level and year (any province) whose theme
+  profile (share of passages per top-level theme) is nearest, by cosine.
+
+Both compare a report only within a bounded candidate set: its group (level
+and year, then province), cut to the CANDIDATES reports nearest to it in the
+group's sorted order, so the cost grows linearly with the corpus, never with
+all pairs.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from .records import Report
+from .render import _by_region
+from .taxonomy import Taxonomy
+
+SHOWN = 5  # reports listed under each heading
+CANDIDATES = 200  # reports compared with each report, at most
+
+
+@dataclass(frozen=True)
+class Related:
+    peers: tuple[Report, ...] = ()
+    closest: tuple[tuple[Report, float], ...] = ()  # with the cosine similarity
+
+
+def profile(report: Report, taxonomy: Taxonomy) -> tuple[float, ...]:
+    counts = report.analysis.theme_counts()
+    vector = [float(counts.get(t.slug, 0)) for t in taxonomy.top_themes]
+    norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+    return tuple(v / norm for v in vector)
+
+
+def related_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, Related]:
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for report in _by_region(sorted(reports, key=lambda r: r.slug)):
+        m = report.metadata
+        groups.setdefault((str(m.get("level") or ""), str(m.get("year") or "")), []).append(report)
+    out: dict[str, Related] = {}
+    for (level, year), members in groups.items():
+        profiles = [profile(r, taxonomy) for r in members]
+        for i, report in enumerate(members):
+            lo = max(0, min(i - CANDIDATES // 2, len(members) - CANDIDATES - 1))
+            window = [j for j in range(lo, min(len(members), lo + CANDIDATES + 1)) if j != i]
+            province = report.metadata.get("province")
+            peers = tuple(members[j] for j in window
+                          if level and year and province and members[j].metadata.get("province") == province)
+            scored = sorted(((sum(a * b for a, b in zip(profiles[i], profiles[j])), members[j].slug, j) for j in window
+                             if level and year), key=lambda t: (-t[0], t[1]))
+            closest = tuple((members[j], score) for score, _, j in scored[:SHOWN] if score > 0)
+            out[report.slug] = Related(peers[:SHOWN], closest)
+    return out
+
+
+def report_links(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str]) -> dict[str, dict]:
+    """Report slug -> what its page says beyond its own text: its series, its
+    related reports and its citation (frontmatter for render_report)."""
+    from .cite import citation
+
+    related = related_reports(reports, taxonomy)
+    out = {}
+    for report in reports:
+        rel = related.get(report.slug, Related())
+        out[report.slug] = {
+            "series": series.get(report.slug),
+            "related": {
+                "peers": [_entry(r) for r in rel.peers],
+                "closest": [{**_entry(r), "similarity": round(score, 2)} for r, score in rel.closest],
+            },
+            "citation": citation(report),
+        }
+    return out
+
+
+def _entry(report: Report) -> dict:
+    m = report.metadata
+    return {"title": report.title, "href": f"reports/{report.slug}/", "issuer": str(m.get("issuer") or ""),
+            "year": m.get("year")}

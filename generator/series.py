@@ -1,0 +1,171 @@
+"""Stage 6e: the same body across years (/series/).
+
+Reports with the same issuer in the same place form a series when they cover
+two or more different years. A series page shows, year by year, how many
+passages each theme has and each indicator's value, every number linking to
+its paragraph, with links to read any theme of the series side by side.
+
+find_series is one pass over the reports (grouped by a key); pages list
+series, never every report.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Sequence
+from urllib.parse import urlencode
+
+from .compare import UNREPORTED, chosen, format_value
+from .records import Report
+from .render import PAGE_SIZE, Page, _pager, chunk_path, frontmatter, link_title, md_inline, place_name
+from .schema import LEVELS
+from .taxonomy import Taxonomy
+
+YEAR_PREFIX = re.compile(r"^(19|20)\d\d[-_]?|[-_]?(19|20)\d\d$")
+MAX_READER = 4  # the side-by-side reader shows at most this many reports
+
+
+@dataclass(frozen=True)
+class Series:
+    slug: str  # the page address: /series/<slug>/
+    issuer: str
+    place: str
+    level: str
+    reports: tuple[Report, ...]  # oldest year first; one report per year
+
+    @property
+    def years(self) -> list[int]:
+        return [int(r.metadata.get("year")) for r in self.reports]  # type: ignore[arg-type]
+
+
+def series_key(report: Report) -> tuple[str, ...] | None:
+    """Who issued the report and where: equal keys are the same body. None
+    when the issuer or the year is unknown (no series can be told)."""
+    m = report.metadata
+    if not m.get("issuer") or not m.get("year"):
+        return None
+    return tuple(str(m.get(k) or "") for k in ("province", "city", "county", "town", "issuer"))
+
+
+def find_series(reports: Sequence[Report]) -> list[Series]:
+    """Every body with reports for two or more years. Where a body has two
+    reports for one year (a report and its 解读), the first by slug stands
+    for the year. Slugs are unique: the reports' common name without its
+    year, else a hash of the key."""
+    groups: dict[tuple[str, ...], dict[int, Report]] = {}
+    for report in sorted(reports, key=lambda r: r.slug):
+        key = series_key(report)
+        if key is not None:
+            groups.setdefault(key, {}).setdefault(int(report.metadata.get("year")), report)  # type: ignore[arg-type]
+    found: list[Series] = []
+    used: set[str] = set()
+    for key, by_year in sorted(groups.items()):
+        if len(by_year) < 2:
+            continue
+        members = tuple(by_year[y] for y in sorted(by_year))
+        stems = {YEAR_PREFIX.sub("", r.slug) for r in members}
+        slug = stems.pop() if len(stems) == 1 else ""
+        if not slug or slug in used:
+            slug = "s-" + hashlib.sha1("/".join(key).encode("utf-8")).hexdigest()[:10]
+        used.add(slug)
+        m = members[-1].metadata
+        found.append(Series(slug, key[-1], place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), members))
+    return found
+
+
+def series_of(series: Sequence[Series]) -> dict[str, str]:
+    """Report slug -> its series page, relative to the site's root."""
+    return {r.slug: f"series/{s.slug}/" for s in series for r in s.reports}
+
+
+def series_site(series: Sequence[Series], taxonomy: Taxonomy) -> list[Page]:
+    pages = _index(series)
+    for s in series:
+        pages.append(_series_page(s, taxonomy))
+    return pages
+
+
+def _index(series: Sequence[Series]) -> list[Page]:
+    chunks = [list(series[i : i + PAGE_SIZE]) for i in range(0, len(series), PAGE_SIZE)] or [[]]
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        nav = _pager(n, len(chunks))
+        lines = ["# 同一机关的历年报告", "",
+                 "同一发布机关（同一地区、同一名称）有两个或更多年度的报告时，列为一个系列，"
+                 "逐年对照各主题的篇幅和各项数据。", "", nav]
+        if chunk:
+            lines += ["| 发布机关 | 地区 | 层级 | 年度 |", "|---|---|---|---|"]
+            for s in chunk:
+                years = "、".join(str(y) for y in s.years)
+                lines.append(f"| [{md_inline(s.issuer)}]({s.slug}/index.md) | {md_inline(s.place or '—')} | "
+                             f"{md_inline(s.level)} | {years} |")
+        else:
+            lines.append("（暂无同一机关多个年度的报告）")
+        lines += ["", nav]
+        pages.append(Page(chunk_path("series", n), frontmatter({"title": "同一机关的历年报告"}, "\n".join(lines) + "\n")))
+    return pages
+
+
+def reader_link(theme: str, reports: Sequence[Report], up: str) -> str:
+    """The side-by-side reader on a theme with the newest reports of a series."""
+    query = urlencode({"theme": theme, "r": ",".join(r.slug for r in reports[-MAX_READER:])}, safe=",")
+    return f"{up}reader/?{query}"
+
+
+def _series_page(s: Series, taxonomy: Taxonomy) -> Page:
+    up = "../../"
+    years = s.years
+    head = "| 主题 | " + " | ".join(f"{y} 年度" for y in years) + " | 并排对读 |"
+    rule = "|---|" + "---|" * (len(years) + 1)
+    lines = [
+        f"# {md_inline(s.issuer)}历年报告",
+        "",
+        f"{md_inline(s.place or '地区不详')} · {md_inline(s.level)} · 共 {len(years)} 个年度。",
+        "",
+        "| 年度 | 报告 | 日期 |",
+        "|---|---|---|",
+    ]
+    for year, r in zip(years, s.reports):
+        lines.append(f"| {year} | [{md_inline(r.title)}]({up}reports/{r.slug}/index.md) | {r.metadata.get('date') or '—'} |")
+    lines += [
+        "",
+        "## 各主题逐年对照 {#themes}",
+        "",
+        "每格为该年度报告中属于该主题的段落数，“未涉及”表示该年度报告没有一段属于此主题。"
+        f"“并排对读”把最近 {min(len(years), MAX_READER)} 个年度的报告在该主题下并排显示。",
+        "",
+        head,
+        rule,
+    ]
+    counts = [r.analysis.theme_counts() for r in s.reports]
+    for theme in taxonomy.themes:
+        name = md_inline(theme.name) if theme.parent is None else "　└ " + md_inline(theme.name)
+        cells = [str(c[theme.slug]) if c.get(theme.slug) else "未涉及" for c in counts]
+        link = f'<a href="{reader_link(theme.slug, s.reports, up)}">并排对读</a>'
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {link} |")
+    lines += [
+        "",
+        "## 数据指标逐年对照 {#indicators}",
+        "",
+        "每个数字链接到它所在的原文段落；一份报告对同一指标给出多个数字时，取标明全年、共计或总量的数字"
+        f"（规则同主题页）。某年度没有给出的记为“{UNREPORTED}”；各年度都没有给出的指标不列出。",
+        "",
+        "| 指标 | " + " | ".join(f"{y} 年度" for y in years) + " |",
+        "|---|" + "---|" * len(years),
+    ]
+    for indicator in taxonomy.indicators:
+        cells, any_value = [], False
+        for r in s.reports:
+            best, _ = chosen(r, indicator)
+            if best is None:
+                cells.append(UNREPORTED)
+                continue
+            any_value = True
+            cells.append(f"[{md_inline(format_value(best))}]({up}reports/{r.slug}/index.md#{best.passage} "
+                         f"\"{link_title(best.sentence)}\")")
+        if any_value:
+            lines.append(f"| {md_inline(indicator.name)}（{md_inline(indicator.unit)}） | " + " | ".join(cells) + " |")
+    lines += ["", "[全部系列](../index.md)"]
+    return Page(f"series/{s.slug}/index.md", frontmatter({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
+                                                         "\n".join(lines) + "\n"))

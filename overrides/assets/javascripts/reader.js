@@ -1,0 +1,322 @@
+// The side-by-side reader on /reader/: a theme and 2-4 reports, chosen in the
+// page and kept in its address (?theme=…&r=a,b,c), drawn from the JSON files
+// the build writes (reader/index.json, reader/index/<province>.json,
+// reader/r/<slug>.json), loaded only when needed. No server.
+// Report text is only ever inserted with textContent, never as HTML.
+(function () {
+  "use strict";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url.pathname.split("/").pop() + "：HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  function setup(box) {
+    var base = new URL(box.getAttribute("data-index"), document.baseURI);
+    var root = new URL(box.getAttribute("data-root"), document.baseURI);
+    getJSON(base).then(function (index) { start(box, index, base, root); }).catch(function (e) {
+      box.appendChild(el("p", { "class": "reader-error" }, "对读数据无法载入（" + e.message + "）。"));
+    });
+  }
+
+  function start(box, index, base, root) {
+    var themes = {};
+    index.themes.forEach(function (t) { themes[t.slug] = t; });
+    var indicators = {};
+    index.indicators.forEach(function (i) { indicators[i.slug] = i; });
+    var levelOrder = index.levels.map(function (l) { return l.slug; });
+    var levelName = {};
+    index.levels.forEach(function (l) { levelName[l.slug] = l.name; });
+    var params = new URLSearchParams(location.search);
+    var state = {
+      theme: themes[params.get("theme")] ? params.get("theme") : index.themes[0].slug,
+      chosen: (params.get("r") || "").split(",").filter(function (s) { return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s); })
+        .slice(0, index.max),
+      province: params.get("province") || "",
+      level: "",
+      year: ""
+    };
+    var reports = {};   // slug -> report data, once loaded
+    var provinces = {}; // province slug -> its chooser rows, once loaded
+
+    // --- controls -------------------------------------------------------------
+    var controls = el("div", { "class": "reader-controls" });
+    var themeLabel = el("label", { "class": "reader-theme" }, "主题：");
+    var themeSelect = el("select", { "data-control": "theme" });
+    index.themes.forEach(function (t) {
+      themeSelect.appendChild(el("option", { value: t.slug }, (t.parent ? "　└ " : "") + t.name));
+    });
+    themeSelect.value = state.theme;
+    themeLabel.appendChild(themeSelect);
+    controls.appendChild(themeLabel);
+
+    var chosenBox = el("div", { "class": "reader-chosen", "aria-live": "polite" });
+    controls.appendChild(chosenBox);
+
+    var chooser = el("details", { "class": "reader-chooser" });
+    var summary = el("summary", {}, "选择报告");
+    chooser.appendChild(summary);
+    var filters = el("div", { "class": "reader-filters" });
+    var provinceSelect = el("select", { "data-filter": "province", "aria-label": "省份" });
+    index.provinces.forEach(function (p) {
+      provinceSelect.appendChild(el("option", { value: p.slug }, p.name + "（" + p.count + " 份）"));
+    });
+    var levelSelect = el("select", { "data-filter": "level", "aria-label": "层级" });
+    var yearSelect = el("select", { "data-filter": "year", "aria-label": "年度" });
+    [["省份", provinceSelect], ["层级", levelSelect], ["年度", yearSelect]].forEach(function (f) {
+      var label = el("label", {}, f[0] + "：");
+      label.appendChild(f[1]);
+      filters.appendChild(label);
+    });
+    chooser.appendChild(filters);
+    var list = el("ul", { "class": "reader-list" });
+    chooser.appendChild(list);
+    controls.appendChild(chooser);
+
+    var share = el("p", { "class": "reader-share" });
+    var copy = el("button", { type: "button", "class": "md-button reader-copy" }, "复制本对照的地址");
+    var copied = el("span", { "class": "reader-copied", "aria-live": "polite" });
+    share.appendChild(copy);
+    share.appendChild(copied);
+    controls.appendChild(share);
+    box.appendChild(controls);
+
+    var hint = el("p", { "class": "reader-hint" }, "表格较宽：左右滑动查看其他报告，上下滚动时报告名称保持在顶部。");
+    box.appendChild(hint);
+    var grid = el("div", { "class": "reader-scroll", tabindex: "0", role: "region", "aria-label": "并排对读" });
+    box.appendChild(grid);
+
+    copy.addEventListener("click", function () {
+      var done = function () { copied.textContent = "已复制：" + location.href; };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(location.href).then(done, function () { copied.textContent = location.href; });
+      } else {
+        copied.textContent = location.href;
+      }
+    });
+    themeSelect.addEventListener("change", function () { state.theme = themeSelect.value; update(); });
+    provinceSelect.addEventListener("change", function () {
+      state.province = provinceSelect.value; state.level = ""; state.year = ""; loadProvince();
+    });
+    levelSelect.addEventListener("change", function () { state.level = levelSelect.value; drawList(); });
+    yearSelect.addEventListener("change", function () { state.year = yearSelect.value; drawList(); });
+
+    // --- data -----------------------------------------------------------------
+    function loadProvince() {
+      var p = index.provinces.filter(function (x) { return x.slug === state.province; })[0] || index.provinces[0];
+      if (!p) return;
+      state.province = p.slug;
+      provinceSelect.value = p.slug;
+      if (provinces[p.slug]) { fillFilters(); drawList(); return; }
+      getJSON(new URL(p.file, base)).then(function (data) {
+        provinces[p.slug] = data.reports;
+        fillFilters();
+        drawList();
+      }).catch(function (e) { list.textContent = ""; list.appendChild(el("li", {}, "无法载入报告列表（" + e.message + "）")); });
+    }
+
+    function fillFilters() {
+      var rows = provinces[state.province] || [];
+      var levels = levelOrder.filter(function (l) { return rows.some(function (r) { return r.level === l; }); });
+      var years = Array.from(new Set(rows.map(function (r) { return r.year; }).filter(Boolean))).sort().reverse();
+      levelSelect.textContent = "";
+      levelSelect.appendChild(el("option", { value: "" }, "全部层级"));
+      levels.forEach(function (l) { levelSelect.appendChild(el("option", { value: l }, levelName[l])); });
+      levelSelect.value = state.level;
+      yearSelect.textContent = "";
+      yearSelect.appendChild(el("option", { value: "" }, "全部年度"));
+      years.forEach(function (y) { yearSelect.appendChild(el("option", { value: String(y) }, y + " 年度")); });
+      yearSelect.value = state.year;
+    }
+
+    function drawList() {
+      var rows = (provinces[state.province] || []).filter(function (r) {
+        return (!state.level || r.level === state.level) && (!state.year || String(r.year) === state.year);
+      });
+      list.textContent = "";
+      if (!rows.length) list.appendChild(el("li", {}, "没有符合条件的报告。"));
+      rows.forEach(function (r) {
+        var li = el("li");
+        var label = el("label");
+        var box = el("input", { type: "checkbox", value: r.slug });
+        box.checked = state.chosen.indexOf(r.slug) >= 0;
+        box.disabled = !box.checked && state.chosen.length >= index.max;
+        box.addEventListener("change", function () {
+          if (box.checked && state.chosen.indexOf(r.slug) < 0) state.chosen.push(r.slug);
+          if (!box.checked) state.chosen = state.chosen.filter(function (s) { return s !== r.slug; });
+          update();
+        });
+        label.appendChild(box);
+        label.appendChild(el("span", { "class": "reader-list__title" }, r.title));
+        var n = (r.themes || {})[state.theme] || 0;
+        var facts = [levelName[r.level] || "层级不详", r.year ? r.year + " 年度" : "年度不详",
+          n ? "本主题 " + n + " 段" : "本主题未涉及"];
+        label.appendChild(el("span", { "class": "reader-list__facts" }, facts.join(" · ")));
+        li.appendChild(label);
+        list.appendChild(li);
+      });
+    }
+
+    function load(slugs) {
+      return Promise.all(slugs.map(function (slug) {
+        if (reports[slug]) return reports[slug];
+        return getJSON(new URL("r/" + slug + ".json", base)).then(function (d) { reports[slug] = d; return d; },
+          function () { reports[slug] = { slug: slug, missing: true }; return reports[slug]; });
+      }));
+    }
+
+    // --- drawing ---------------------------------------------------------------
+    function update() {
+      var q = new URLSearchParams();
+      q.set("theme", state.theme);
+      if (state.chosen.length) q.set("r", state.chosen.join(","));
+      history.replaceState(null, "", "?" + q.toString() + location.hash);
+      summary.textContent = "选择报告（已选 " + state.chosen.length + " 份，最多 " + index.max + " 份）";
+      drawList();
+      load(state.chosen).then(draw);
+    }
+
+    function drawChosen(data) {
+      chosenBox.textContent = "";
+      if (!data.length) {
+        chosenBox.appendChild(el("p", {}, "尚未选择报告：展开下方“选择报告”，勾选 2—4 份。"));
+        return;
+      }
+      var ul = el("ul");
+      data.forEach(function (d) {
+        var li = el("li", {}, d.missing ? "找不到报告 " + d.slug : d.title);
+        var remove = el("button", { type: "button", "class": "reader-remove", "aria-label": "移除 " + (d.title || d.slug) }, "移除");
+        remove.addEventListener("click", function () {
+          state.chosen = state.chosen.filter(function (s) { return s !== d.slug; });
+          update();
+        });
+        li.appendChild(remove);
+        ul.appendChild(li);
+      });
+      chosenBox.appendChild(ul);
+    }
+
+    function groups() {
+      var theme = themes[state.theme];
+      var subs = index.themes.filter(function (t) { return t.parent === theme.slug; });
+      if (!subs.length) return [{ name: theme.name, test: function (th) { return th.indexOf(theme.slug) >= 0; } }];
+      var out = subs.map(function (s) {
+        return { name: s.name, test: function (th) { return th.indexOf(s.slug) >= 0; } };
+      });
+      out.push({ name: "其他（不属于以上细分主题）", test: function (th) {
+        return th.indexOf(theme.slug) >= 0 && !subs.some(function (s) { return th.indexOf(s.slug) >= 0; });
+      } });
+      return out;
+    }
+
+    function link(path, text) {
+      return el("a", { href: new URL(path, root).href }, text);
+    }
+
+    function draw(data) {
+      drawChosen(data);
+      grid.textContent = "";
+      var ok = data.filter(function (d) { return !d.missing; });
+      hint.hidden = ok.length < 2;
+      if (!ok.length) return;
+      var theme = themes[state.theme];
+      var table = el("table", { "class": "reader-table", "data-columns": String(ok.length) });
+      table.appendChild(el("caption", {}, "主题“" + theme.name + "”：" + ok.length + " 份报告并排"));
+      var head = el("tr");
+      ok.forEach(function (d) {
+        var th = el("th", { scope: "col", "data-slug": d.slug });
+        th.appendChild(link(d.url, d.title));
+        var facts = [d.issuer, d.place, d.year ? d.year + " 年度" : "", d.level].filter(Boolean).join(" · ");
+        th.appendChild(el("span", { "class": "reader-facts" }, facts));
+        var on = d.passages.filter(function (p) { return p.th.indexOf(theme.slug) >= 0; }).length;
+        th.appendChild(el("span", { "class": "reader-count" }, on ? "本主题 " + on + " 段" : "本主题未涉及"));
+        if (d.series) {
+          var s = el("span", { "class": "reader-series" });
+          s.appendChild(link(d.series, "同一机关历年报告"));
+          th.appendChild(s);
+        }
+        head.appendChild(th);
+      });
+      var thead = el("thead");
+      thead.appendChild(head);
+      table.appendChild(thead);
+      var tbody = el("tbody");
+
+      // Figures first: the numbers each report gives on the theme.
+      tbody.appendChild(groupRow("数据指标", ok.length));
+      var figRow = el("tr", { "class": "reader-figures" });
+      ok.forEach(function (d) {
+        var td = el("td");
+        var inTheme = {};
+        d.passages.forEach(function (p) { if (p.th.indexOf(theme.slug) >= 0) inTheme[p.a] = true; });
+        var figs = d.figures.filter(function (f) { return inTheme[f.a] && indicators[f.i]; });
+        if (!figs.length) td.appendChild(el("p", { "class": "reader-none" }, "未报告数据"));
+        else {
+          var ul = el("ul", { "class": "reader-figure-list" });
+          figs.forEach(function (f) {
+            var li = el("li");
+            li.appendChild(el("span", { "class": "reader-figure-name" }, indicators[f.i].name + "："));
+            li.appendChild(link(d.url + "#" + f.a, f.v));
+            if (f.more) li.appendChild(el("span", { "class": "reader-figure-more" }, "（另有 " + f.more + " 个数字）"));
+            ul.appendChild(li);
+          });
+          td.appendChild(ul);
+        }
+        figRow.appendChild(td);
+      });
+      tbody.appendChild(figRow);
+
+      groups().forEach(function (g) {
+        tbody.appendChild(groupRow(g.name, ok.length));
+        var tr = el("tr", { "class": "reader-passages" });
+        ok.forEach(function (d) {
+          var td = el("td");
+          var ps = d.passages.filter(function (p) { return g.test(p.th); });
+          if (!ps.length) td.appendChild(el("p", { "class": "reader-none" }, "未涉及"));
+          ps.forEach(function (p) {
+            td.appendChild(el("p", { "class": "reader-passage" }, p.t));
+            var where = el("p", { "class": "reader-where" });
+            where.appendChild(link(d.url + "#" + p.a, "原文：" + p.h));
+            td.appendChild(where);
+          });
+          tr.appendChild(td);
+        });
+        tbody.appendChild(tr);
+      });
+      table.appendChild(tbody);
+      grid.appendChild(table);
+    }
+
+    function groupRow(name, n) {
+      var tr = el("tr", { "class": "reader-group" });
+      var th = el("th", { scope: "colgroup", colspan: String(n) });
+      th.appendChild(el("span", {}, name));
+      tr.appendChild(th);
+      return tr;
+    }
+
+    // Open the chooser's province at the first chosen report's, else the first.
+    load(state.chosen).then(function (data) {
+      if (!state.province && data.length && !data[0].missing) {
+        var first = index.provinces.filter(function (p) { return p.name === data[0].province; })[0];
+        if (first) state.province = first.slug;
+      }
+      if (state.chosen.length < 2) chooser.open = true;
+      loadProvince();
+      update();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".reader[data-index]").forEach(setup);
+  });
+})();
