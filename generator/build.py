@@ -353,7 +353,10 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         try:
-            mkdocs_build(mkdocs_config(project, strict=strict, site_dir=str(aside)))
+            config = mkdocs_config(project, strict=strict, site_dir=str(aside))
+            if epoch:  # the footer's update date: the newest content, never the clock
+                config["extra"]["updated"] = time.strftime("%Y-%m-%d", time.gmtime(epoch))
+            mkdocs_build(config)
         except MkDocsException as exc:
             raise BuildError(f"mkdocs failed: {exc}") from None
         except SystemExit as exc:  # mkdocs' strict mode aborts this way

@@ -248,26 +248,20 @@ LEVEL_ORDER = {key: k for k, key in enumerate(LEVELS)}
 
 
 def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) -> str:
-    """A horizontal bar chart as inline SVG (no scripts, no external files)."""
+    """A horizontal bar chart in HTML and CSS (no scripts, no external files):
+    its text is page text, as large as the page's on any screen, and every
+    name and value is printed, never only in a tooltip."""
     top = max(f.value for _, f in rows) or 1
-    bar_h, gap, label_w, width = 18, 8, 180, 520
-    height = len(rows) * (bar_h + gap) + 30
     caption = f"{indicator.name}（{indicator.unit}）· {level}"
-    parts = [
-        f'<figure class="indicator-chart"><figcaption>{html.escape(caption)}</figcaption>',
-        f'<svg role="img" aria-label="{html.escape(caption)}" viewBox="0 0 {width} {height}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-    ]
-    for k, (label, figure) in enumerate(rows):
-        y = 10 + k * (bar_h + gap)
-        w = max(2, (width - label_w - 90) * figure.value / top)
-        short = label if len(label) <= 12 else label[:11] + "…"
+    parts = [f'<figure class="indicator-chart" role="img" aria-label="{html.escape(caption)}">'
+             f'<figcaption>{html.escape(caption)}</figcaption>']
+    for label, figure in rows:
+        width = max(1.0, 100 * figure.value / top)
         parts.append(
-            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" class="chart-label">{html.escape(short)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" class="chart-bar"><title>{html.escape(label)}：{html.escape(format_value(figure))}</title></rect>'
-            f'<text x="{label_w + w + 6:.1f}" y="{y + 13}" class="chart-value">{html.escape(format_value(figure))}</text>'
-        )
-    parts.append("</svg></figure>")
+            f'<div class="chart-row"><span class="chart-label">{html.escape(label)}</span>'
+            f'<span class="chart-track"><span class="chart-bar" style="width:{width:.1f}%"></span></span>'
+            f'<span class="chart-value">{html.escape(format_value(figure))}</span></div>')
+    parts.append("</figure>")
     return "".join(parts)
 
 
@@ -281,7 +275,7 @@ def theme_share(report: Report, slug: str) -> tuple[int, float]:
 
 
 def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Page]:
-    themes = taxonomy.top_themes
+    themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
     ordered = _by_region(reports)
     rows = []
     for report in ordered:
@@ -301,7 +295,8 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "year": str(m.get("year") or "年度不详"),
             "cells": cells,
         })
-    data = {"themes": [{"slug": t.slug, "name": t.name} for t in themes], "rows": rows}
+    data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": rows,
+            "levels": [*LEVELS.values(), "层级不详"]}
     pages = [Page("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
     chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
     for n, chunk in enumerate(chunks, start=1):
@@ -310,10 +305,12 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "# 报告 × 主题对比",
             "",
             "每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
-            "可按省份、层级、年度筛选，点击表头排序（筛选和排序在浏览器中进行，覆盖全部报告）。",
+            "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
+            "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
+            "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
             "",
             nav,
-            _matrix_table(themes, chunk, len(rows), "" if n == 1 else "../"),
+            _matrix_table(themes, chunk, len(rows), "" if n == 1 else "../", _unmentioned(rows)),
             "",
             nav,
         ]
@@ -321,19 +318,30 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
     return pages
 
 
-def _matrix_table(themes, rows: list[dict], total: int, up: str) -> str:
+def _unmentioned(rows: list[dict]) -> list[int]:
+    """Per theme column: how many reports (of all) have no passage on it."""
+    return [sum(1 for row in rows if not row["cells"][k]["n"]) for k in range(len(rows[0]["cells"]))] if rows else []
+
+
+def _matrix_table(themes, rows: list[dict], total: int, up: str, unmentioned: list[int]) -> str:
     """The static table of one page of rows; compare.js redraws it from
     compare.json with every report. Addresses in compare.json are relative to
     /compare/; up is the way there from this page."""
-    head = "".join(f'<th scope="col" data-sort="{i}" class="num">{html.escape(t.name)}</th>' for i, t in enumerate(themes))
+    head = "".join(
+        f'<th scope="col" data-sort="{i}" class="num{" sub" if t.parent else ""}"'
+        f'{f" data-parent={chr(34)}{t.parent}{chr(34)}" if t.parent else ""} data-theme="{t.slug}">'
+        f'{"└ " if t.parent else ""}{html.escape(t.name)}'
+        f'<small class="unmentioned">未涉及 {unmentioned[i] if unmentioned else 0} 份</small></th>'
+        for i, t in enumerate(themes))
     body = []
     for row in rows:
         cells = []
-        for cell in row["cells"]:
+        for cell, theme in zip(row["cells"], themes):
             heat = min(4, int(cell["share"] * 10)) if cell["n"] else 0
-            text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else "·"
+            text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else '<span class="none">未涉及</span>'
             inner = f'<a href="{html.escape(up + cell["href"])}">{text}</a>' if cell["href"] else text
-            cells.append(f'<td class="num heat-{heat}">{inner}</td>')
+            sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
+            cells.append(f'<td class="num heat-{heat}{sub}">{inner}</td>')
         body.append(
             f'<tr data-province="{html.escape(row["province"])}" data-level="{html.escape(row["level"])}" data-year="{html.escape(row["year"])}">'
             f'<th scope="row"><a href="{html.escape(up + row["href"])}">{html.escape(row["title"])}</a></th>'
@@ -369,7 +377,8 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
             "# 五个必备部分",
             "",
             "法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
-            "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**缺** 表示未找到。"
+            "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**标题未见** 表示没有一个一级标题"
+            "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
             "点击部分名称可对照阅读各报告的该部分。",
             "",
             nav,
@@ -381,7 +390,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
             for part in taxonomy.parts:
                 found = [m for m in report.analysis.parts if part.number in m.parts]
                 if not found:
-                    cells.append('<span class="part-missing">缺</span>')
+                    cells.append('<span class="part-missing">标题未见</span>')
                     continue
                 mark = "✓?" if all(m.inferred for m in found) else "✓"
                 target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
@@ -405,7 +414,7 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
         body = [
             f"# {part.number}. {md_inline(part.name)}",
             "",
-            f"共 {len(having)} 份报告包含此部分，{missing} 份未找到（见[完整性总表](../index.md)）。"
+            f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。"
             "各报告的该部分依次排列，标题后注明原文位置。",
             "",
             nav,

@@ -77,14 +77,16 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
                   added: dict[str, str], site_url: str) -> list[Page]:
     reports = sorted(reports, key=lambda r: r.slug)
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    # Without a published address the data files give addresses relative to
+    # the site's home page (and say so on /data/), never a made-up host.
+    base = site_url.rstrip("/") + "/" if site_url else ""
     pages = [
         Page("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
         Page("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
                                               indent=1) + "\n").encode("utf-8")),
         Page("data/passages.csv", _csv(PASSAGE_COLUMNS, _passage_rows(reports, taxonomy, base))),
         Page("data/figures.csv", _csv(FIGURE_COLUMNS, _figure_rows(reports, taxonomy, base))),
-        _data_page(len(reports)),
+        _data_page(len(reports), bool(base)),
         Page("feed.xml", _feed(reports, added, base)),
     ]
     if skipped:
@@ -110,9 +112,9 @@ KEY_DOCS = {  # what each metadata column means, for readers of the data page
     "retrieved": "从原文链接获取文本的日期",
 }
 REPORT_COLUMNS = (
-    ("slug", "报告标识，即文件名和页面地址 /reports/<slug>/"),
+    ("slug", "报告代码：报告页面地址 /reports/<代码>/ 中的一段，也是原始文件名"),
     *((k.name, KEY_DOCS.get(k.name, k.label)) for k in KEYS),
-    *((f"{k.name}_origin", f"{k.name} 的来源：text 原文 / sidecar 补充文件 / derived 推断；空表示未知") for k in KEYS),
+    *((f"{k.name}_origin", f"{k.name} 一项的来源：text 表示从报告原文读取，sidecar 表示由本站发布者补充，derived 表示由其他信息推算；空表示未知") for k in KEYS),
     ("level_label", "层级的中文名称"),
     ("added", "收录日期：首次提交该报告的日期，其次为获取日期或报告日期"),
     ("encoding", "原始文本的编码"),
@@ -123,10 +125,10 @@ REPORT_COLUMNS = (
     ("cleaned_url", "清理后文本（UTF-8）下载地址"),
 )
 PASSAGE_COLUMNS = (
-    ("report", "报告标识"),
-    ("theme", "主题标识（content/themes.yml 中的 slug）"),
+    ("report", "报告代码（同 reports.csv 的 slug 列）"),
+    ("theme", "主题代码：主题页地址 /themes/<代码>/ 中的一段"),
     ("theme_name", "主题名称"),
-    ("parent_theme", "上级主题标识（细分主题才有）"),
+    ("parent_theme", "上级主题的代码（细分主题才有）"),
     ("section", "所在标题"),
     ("anchor", "段落锚点"),
     ("terms", "段落中命中的主题词，以“、”分隔"),
@@ -136,10 +138,10 @@ PASSAGE_COLUMNS = (
     ("url", "原文中该段的地址"),
 )
 FIGURE_COLUMNS = (
-    ("report", "报告标识"),
-    ("indicator", "指标标识（content/indicators.yml 中的 slug）"),
+    ("report", "报告代码（同 reports.csv 的 slug 列）"),
+    ("indicator", "指标代码（英文）"),
     ("indicator_name", "指标名称"),
-    ("theme", "指标所属主题"),
+    ("theme", "指标所属主题的代码"),
     ("value", "数值（已按指标单位换算）"),
     ("unit", "单位"),
     ("approx", "约数标记：余、多、约、近、超过、逾；空表示确数"),
@@ -208,7 +210,7 @@ def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
             }
 
 
-def _data_page(count: int) -> Page:
+def _data_page(count: int, absolute: bool = True) -> Page:
     lines = [
         "# 开放数据",
         "",
@@ -222,6 +224,9 @@ def _data_page(count: int) -> Page:
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
         "",
     ]
+    if not absolute:
+        lines += ["构建本站时没有设定站点的公开地址，因此数据文件中的地址（url 等列）是相对于本站首页的路径，"
+                  "例如 `reports/2022-anhui-wuhu/`：在前面加上本站首页的地址即为完整地址。", ""]
     for title, name, columns in (("reports.csv / reports.json", "reports", REPORT_COLUMNS),
                                  ("passages.csv", "passages", PASSAGE_COLUMNS),
                                  ("figures.csv", "figures", FIGURE_COLUMNS)):
@@ -234,6 +239,8 @@ def _data_page(count: int) -> Page:
 # --- feed ---------------------------------------------------------------------------
 
 def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
+    """Atom feed. Without a published address (base "") links are relative
+    to the feed (which sits at the site's root) and ids are URNs."""
     dated = [(added_date(r, added), r) for r in reports]
     newest = sorted((d, r.slug, r) for d, r in dated if d)[::-1][:FEED_SIZE]
     updated = f"{newest[0][0]}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
@@ -249,7 +256,7 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
             "  <entry>\n"
             f"    <title>{escape(report.title)}</title>\n"
             f'    <link rel="alternate" type="text/html" href="{escape(url)}"/>\n'
-            f"    <id>{escape(url)}</id>\n"
+            f"    <id>{escape(url if base else 'urn:fazhi:report:' + slug)}</id>\n"
             f"    <updated>{date}T00:00:00Z</updated>\n"
             f"    <author><name>{escape(str(m.get('issuer') or '发布机关不详'))}</name></author>\n"
             f"    <summary>{escape(summary)}</summary>\n"
@@ -259,8 +266,8 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">\n'
         "  <title>法治政府建设年度报告对读：新收录报告</title>\n"
         f'  <link rel="self" type="application/atom+xml" href="{escape(base)}feed.xml"/>\n'
-        f'  <link rel="alternate" type="text/html" href="{escape(base)}"/>\n'
-        f"  <id>{escape(base)}feed.xml</id>\n"
+        f'  <link rel="alternate" type="text/html" href="{escape(base or "./")}"/>\n'
+        f"  <id>{escape(base + 'feed.xml' if base else 'urn:fazhi:feed')}</id>\n"
         f"  <updated>{updated}</updated>\n"
         + "".join(entries) + "</feed>\n")
     return feed.encode("utf-8")

@@ -25,13 +25,16 @@
   }
 
   function start(box, data, src) {
-    var state = { province: "", level: "", year: "", key: null, desc: true, limit: SHOW };
+    var state = { province: "", level: "", year: "", key: null, desc: true, limit: SHOW, open: {} };
+    var levelOrder = data.levels || [];
     var filters = box.querySelector(".compare-filters");
     var tbody = box.querySelector("tbody");
     var status = el("span", { "class": "compare-status", "aria-live": "polite" });
     var more = el("button", { type: "button", "class": "md-button compare-more" }, "显示更多");
     [["province", "省份"], ["level", "层级"], ["year", "年度"]].forEach(function (f) {
       var values = Array.from(new Set(data.rows.map(function (r) { return r[f[0]]; }))).sort();
+      // Levels in administrative order (省级, 市级, 县级 …), not by their characters.
+      if (f[0] === "level") values.sort(function (a, b) { return levelOrder.indexOf(a) - levelOrder.indexOf(b); });
       var select = el("select", { "aria-label": "按" + f[1] + "筛选", "data-filter": f[0] });
       select.appendChild(el("option", { value: "" }, "全部" + f[1]));
       values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
@@ -44,6 +47,27 @@
     filters.hidden = false;
     box.appendChild(more);
     more.addEventListener("click", function () { state.limit += SHOW; draw(); });
+    // Subtheme columns fold under their parent: a button in the parent's header.
+    var table = box.querySelector("table");
+    data.themes.forEach(function (t) {
+      if (!data.themes.some(function (s) { return s.parent === t.slug; })) return;
+      var th = box.querySelector('th[data-theme="' + t.slug + '"]');
+      if (!th) return;
+      var toggle = el("button", { type: "button", "class": "compare-toggle", "aria-expanded": "false" }, "展开细分主题");
+      toggle.addEventListener("click", function (e) {
+        e.stopPropagation();
+        state.open[t.slug] = !state.open[t.slug];
+        toggle.setAttribute("aria-expanded", String(!!state.open[t.slug]));
+        toggle.textContent = state.open[t.slug] ? "收起细分主题" : "展开细分主题";
+        fold();
+      });
+      th.appendChild(toggle);
+    });
+    function fold() {
+      table.querySelectorAll("[data-parent]").forEach(function (c) {
+        c.hidden = !state.open[c.getAttribute("data-parent")];
+      });
+    }
     box.querySelectorAll("th[data-sort]").forEach(function (th) {
       th.tabIndex = 0;
       th.setAttribute("role", "button");
@@ -85,19 +109,25 @@
         th.appendChild(el("a", { href: new URL(r.href, src).href }, r.title));
         tr.appendChild(th);
         [r.province, r.level, r.year].forEach(function (v) { tr.appendChild(el("td", {}, v)); });
-        r.cells.forEach(function (c) {
+        r.cells.forEach(function (c, k) {
           var td = el("td", { "class": "num heat-" + (c.n ? Math.min(4, Math.floor(c.share * 10)) : 0) });
+          if (data.themes[k].parent) td.setAttribute("data-parent", data.themes[k].parent);
           if (c.n) {
             var a = el("a", { href: new URL(c.href, src).href }, String(c.n));
             a.appendChild(el("small", {}, Math.round(c.share * 100) + "%"));
             td.appendChild(a);
           } else {
-            td.textContent = "·";
+            td.appendChild(el("span", { "class": "none" }, "未涉及"));
           }
           tr.appendChild(td);
         });
         tbody.appendChild(tr);
       });
+      data.themes.forEach(function (t, k) {
+        var count = box.querySelector('th[data-theme="' + t.slug + '"] .unmentioned');
+        if (count) count.textContent = "未涉及 " + rows.filter(function (r) { return !r.cells[k].n; }).length + " 份";
+      });
+      fold();
       status.textContent = "显示 " + Math.min(rows.length, state.limit) + " / " + rows.length + " 份报告（共 " + data.rows.length + " 份）";
       more.hidden = rows.length <= state.limit;
     }

@@ -230,6 +230,7 @@
       if (!ok.length) return;
       var theme = themes[state.theme];
       var table = el("table", { "class": "reader-table", "data-columns": String(ok.length) });
+      table.style.setProperty("--columns", String(ok.length));
       table.appendChild(el("caption", {}, "主题“" + theme.name + "”：" + ok.length + " 份报告并排"));
       var head = el("tr");
       ok.forEach(function (d) {

@@ -1,0 +1,84 @@
+// Small helpers for every page, self-hosted, no data from report text is ever
+// inserted as HTML:
+// - the citation line's 一键复制 button (report pages);
+// - a visible hint on tables wider than the screen (they scroll sideways,
+//   their first column stays in place: see fazhi.css);
+// - the header tab of the section a page belongs to, for pages that are not
+//   in the site's navigation (reports, themes, years …).
+(function () {
+  "use strict";
+
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function citation(box) {
+    var url = box.getAttribute("data-url");
+    var cited = box.getAttribute("data-cited");
+    if (!url) { url = location.href.split("#")[0]; cited = today(); }
+    var author = box.getAttribute("data-author");
+    var date = box.getAttribute("data-date");
+    var line = (author ? author + ". " : "") + box.getAttribute("data-title") + "[EB/OL].";
+    var dates = (date ? "(" + date + ")" : "") + (cited ? "[" + cited + "]" : "");
+    if (dates) line += " " + dates + ".";
+    return line + " " + url + ".";
+  }
+
+  function setupCite(box) {
+    var text = box.querySelector(".cite__text");
+    var button = box.querySelector(".cite__copy");
+    var done = box.querySelector(".cite__done");
+    text.textContent = citation(box);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var value = text.textContent;
+      function ok() { done.textContent = "已复制"; }
+      function select() {
+        var range = document.createRange();
+        range.selectNodeContents(text);
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        try { document.execCommand("copy"); ok(); } catch (e) { done.textContent = "已选中，请按 Ctrl+C 复制"; }
+      }
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(value).then(ok, select);
+      else select();
+    });
+  }
+
+  function markWide() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .compare-scroll").forEach(function (wrap) {
+      var inner = wrap.querySelector(".md-typeset__table, table") || wrap;
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1 || inner.scrollWidth > inner.clientWidth + 1;
+      wrap.classList.toggle("is-wide", wide);
+    });
+  }
+
+  var SECTIONS = { regions: "regions", reports: "regions", years: "years", levels: "levels", themes: "themes",
+    compare: "compare", parts: "parts", reader: "reader", series: "reader", data: "data" };
+
+  function markTab() {
+    if (document.querySelector(".md-tabs__item--active")) return;
+    var root = new URL(document.querySelector("[data-md-component=logo]") ?
+      document.querySelector("[data-md-component=logo]").getAttribute("href") : ".", location.href);
+    var rest = location.pathname.slice(root.pathname.length).split("/")[0];
+    var section = SECTIONS[rest];
+    if (!section) return;
+    document.querySelectorAll(".md-tabs__link").forEach(function (a) {
+      var path = new URL(a.getAttribute("href"), location.href).pathname.slice(root.pathname.length);
+      if (path.split("/")[0] === section) {
+        a.parentNode.classList.add("md-tabs__item--active");
+        a.setAttribute("aria-current", "page");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".cite[data-title]").forEach(setupCite);
+    markTab();
+    markWide();
+    window.addEventListener("resize", markWide);
+  });
+})();
