@@ -99,6 +99,12 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         nav = _pager(n, len(chunks))
         body = [f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
         body += _theme_intro(theme, taxonomy, len(members))
+        body.append(f'<p><a class="md-button" href="../../reader/?theme={theme.slug}">并排对读本主题</a> '
+                    "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
+        body.append("")
+        if indicators:
+            body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
+                     + "），见本页末尾的[数据指标](#indicators)表和图。", ""]
         body.append(nav)
         if not chunk:
             body.append("（暂无报告涉及此主题）")
@@ -108,7 +114,8 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
             body += _indicator_section(indicators, chunk)
         body.append(nav)
         title = theme.name if n == 1 else f"{theme.name}（第 {n} 页）"
-        pages.append(Page(chunk_path(base, n), frontmatter({"title": title, "theme": theme.slug, "search": {"exclude": True}}, "\n".join(body) + "\n")))
+        meta = {"title": title, "theme": theme.slug, "search": {"exclude": True}, "hide": ["navigation"]}
+        pages.append(Page(chunk_path(base, n), frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 
@@ -428,7 +435,8 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
                 body += _section_text(report.document.sections, index[match.section])
         body.append(nav)
         title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（第 {n} 页）"
-        pages.append(Page(chunk_path(f"parts/{part.slug}", n), frontmatter({"title": title, "search": {"exclude": True}}, "\n".join(body) + "\n")))
+        meta = {"title": title, "search": {"exclude": True}, "hide": ["navigation"]}
+        pages.append(Page(chunk_path(f"parts/{part.slug}", n), frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 

@@ -120,6 +120,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     meta = {
         "title": report.title,
         "template": "report.html",
+        "hide": ["navigation"],  # not in the site's navigation: no empty left column
         "slug": slug,
         "report": _card(report),
         "front": {k: v for k, v in (("doc_number", doc.doc_number), ("addressee", doc.addressee)) if v},
@@ -168,7 +169,7 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
             href = f"../../{where[theme.slug, report.slug]}#{report.slug}"
             title = link_title(f"本节有 {n} 段涉及“{theme.name}”，查看各报告对照")
             links.append(f'[{md_inline(theme.name)} {n}]({href} "{title}"){{ .theme-chip }}')
-    return ('<span class="theme-chips-label">主题：</span>' + " ".join(links) + "\n{ .theme-chips data-search-exclude }") if links else ""
+    return ('<span class="theme-chips-label">本节涉及的主题（数字为段落数）：</span>' + " ".join(links) + "\n{ .theme-chips data-search-exclude }") if links else ""
 
 
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:
@@ -277,7 +278,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         # MkDocs resolves .md links from the source file, and every chunk of
         # one listing sits in the same folder, so all share one depth.
         body = f"# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, depth)}\n\n{nav}"
-        pages.append(Page(f"{base}/{name}", frontmatter({"title": title}, body)))
+        pages.append(Page(f"{base}/{name}", frontmatter({"title": title, "hide": ["navigation"]}, body)))
     return pages
 
 
@@ -301,6 +302,7 @@ def _home(reports: list[Report], skipped: int = 0) -> Page:
 - 收录报告 **{len(reports)}** 份，覆盖 **{len(provinces)}** 个省级行政区，{span}
 - [按地区浏览](regions/index.md) · [按年度浏览](years/index.md) · [按层级浏览](levels/index.md)
 - 对照阅读：[按主题](themes/index.md) · [报告 × 主题对比表](compare/index.md) · [五个必备部分](parts/index.md)
+- [并排对读](reader/index.md)：选一个主题和 2—4 份报告，逐段并排比较 · [同一机关的历年报告](series/index.md)
 - 用右上角的搜索框可检索全部报告全文（支持中文分词）。
 - [开放数据](data/index.md)（CSV / JSON）· [订阅新收录报告](feed.xml)（Atom）
 {skipped_line}
@@ -310,7 +312,7 @@ def _home(reports: list[Report], skipped: int = 0) -> Page:
 
 ## 说明
 
-报告页面中的每项信息标有来源：**原文**（从报告文本中读取）、**补充**（发布者在补充文件中给出）、**推断**（由其他信息推算）。
+报告页面中的每项信息标有来源：**原文**（从报告文本中读取）、**补充**（本站发布者另行补充）、**推断**（由其他信息推算）。
 每份报告都可下载原始文本和清理后的文本；清理过程的每一步都记录在报告页面底部。
 """
     return Page("index.md", frontmatter({"title": "首页"}, body))
@@ -370,7 +372,7 @@ def _province(slug: str, name: str, reports: list[Report]) -> list[Page]:
             elif city:
                 body += [f"{level} {md_inline(city)}本级", ""]
             body += [_table(_by_date(tree[city][county]), 2), ""]
-    return [Page(f"regions/{slug}/index.md", frontmatter({"title": name}, "\n".join(body)))]
+    return [Page(f"regions/{slug}/index.md", frontmatter({"title": name, "hide": ["navigation"]}, "\n".join(body)))]
 
 
 def _by_place(reports: list[Report]) -> list[Report]:
