@@ -11,6 +11,7 @@ series, never every report.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -142,7 +143,7 @@ def _series_page(s: Series, taxonomy: Taxonomy) -> Page:
     for theme in taxonomy.themes:
         name = md_inline(theme.name) if theme.parent is None else "　└ " + md_inline(theme.name)
         cells = [str(c[theme.slug]) if c.get(theme.slug) else "未涉及" for c in counts]
-        link = f'<a href="{reader_link(theme.slug, s.reports, up)}">并排对读</a>'
+        link = f'<a href="{html.escape(reader_link(theme.slug, s.reports, up))}">并排对读</a>'
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {link} |")
     lines += [
         "",

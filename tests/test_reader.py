@@ -1,0 +1,208 @@
+"""The side-by-side reader, series, related reports and citations, as data
+(no browser): the files the build writes and what the pages say."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from tests.conftest import REPO, make_project
+
+SERIES = REPO / "tests" / "data" / "series"  # one county's reports for 2021-2023, written for the tests
+QINGYANG = [f"{y}-anhui-qingyang" for y in (2021, 2022, 2023)]
+
+
+def series_reports() -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(SERIES.iterdir()) if p.suffix in (".txt", ".yml")}
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory):
+    """The samples plus the three-year fixture, built without SITE_URL."""
+    saved = os.environ.pop("SITE_URL", None)
+    try:
+        project = make_project(tmp_path_factory.mktemp("series") / "project", series_reports())
+        build(project)
+    finally:
+        if saved is not None:
+            os.environ["SITE_URL"] = saved
+    return project
+
+
+def test_one_reader_file_per_report_and_an_index_without_text(series_site):
+    reader = series_site.site_dir / "reader"
+    files = sorted(p.stem for p in (reader / "r").glob("*.json"))
+    assert files == sorted(p.stem for p in series_site.reports_dir.glob("*.txt"))
+    wuhu = json.loads((reader / "r/2022-anhui-wuhu.json").read_text(encoding="utf-8"))
+    assert wuhu["url"] == "reports/2022-anhui-wuhu/" and wuhu["passages"]
+    # every passage once, with all its themes; its text is the report's own
+    anchors = [p["a"] for p in wuhu["passages"]]
+    assert len(anchors) == len(set(anchors))
+    html = (series_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+    assert all(f'id="{a}"' in html for a in anchors)
+    index = json.loads((reader / "index.json").read_text(encoding="utf-8"))
+    assert [lv["name"] for lv in index["levels"]][:4] == ["省级", "市级", "县级", "乡镇（街道）"]
+    total = 0
+    for province in index["provinces"]:
+        rows = json.loads((reader / province["file"]).read_text(encoding="utf-8"))["reports"]
+        assert len(rows) == province["count"]
+        total += len(rows)
+        for row in rows:
+            assert set(row) == {"slug", "title", "issuer", "level", "year", "themes"}  # no text in the index
+    assert total == len(files)
+
+
+def test_reader_page_embeds_no_report_list(series_site):
+    html = (series_site.site_dir / "reader/index.html").read_text(encoding="utf-8")
+    assert 'class="reader"' in html and "reader.js" in html
+    for slug in QINGYANG + ["2022-anhui-wuhu"]:
+        assert slug not in html
+
+
+def test_a_body_across_three_years_is_a_series(series_site):
+    page = (series_site.site_dir / "series/anhui-qingyang/index.html").read_text(encoding="utf-8")
+    for slug in QINGYANG:
+        assert f"reports/{slug}/" in page
+    # 行政复议收到申请 year by year, each value linking to its paragraph
+    row = page[page.index("行政复议收到申请"):].split("</tr>")[0]
+    assert [v for v in ("41件", "53件", "66件") if v in row] == ["41件", "53件", "66件"]
+    assert row.index("41件") < row.index("53件") < row.index("66件")
+    assert "reader/?theme=reconsideration&amp;r=2021-anhui-qingyang,2022-anhui-qingyang,2023-anhui-qingyang" in page
+    index = (series_site.site_dir / "series/index.html").read_text(encoding="utf-8")
+    assert "anhui-qingyang/" in index and "2021、2022、2023" in index
+    for slug in QINGYANG:
+        report = (series_site.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
+        assert "series/anhui-qingyang/" in report
+
+
+def test_samples_alone_are_no_series(series_site):
+    from generator.series import find_series
+
+    from generator.build import read_all
+
+    series = find_series(read_all(series_site).reports)
+    assert [[r.slug for r in s.reports] for s in series] == [QINGYANG]
+
+
+def test_related_reports_are_of_the_same_level_and_year(series_site):
+    page = (series_site.site_dir / "reports/2023-anhui-shexian-xucun/index.html").read_text(encoding="utf-8")
+    related = page[page.index('id="related"'):]
+    # towns of 2023: 黄江镇 (广东) is the only other one; 许村镇 has no peer in 安徽省
+    assert "reports/2023-guangdong-dongguan-huangjiang/" in related
+    assert "同省、同层级、同年度的报告" not in related
+    assert "reports/2022-chongqing-yunyang-houye/" not in related  # another year
+    county = (series_site.site_dir / "reports/2023-anhui-qingyang/index.html").read_text(encoding="utf-8")
+    related = county[county.index('id="related"'):]
+    assert "reports/2023-shanxi-xiangning/" in related  # a county of 2023 with a close theme profile
+
+
+def test_related_reports_compare_bounded_candidates():
+    """Each report is compared with at most CANDIDATES others, however large its group."""
+    from generator import related
+
+    reports = [_fake(f"r{k:03d}", k % 7) for k in range(60)]
+    saved = related.CANDIDATES
+    related.CANDIDATES = 10
+    try:
+        out = related.related_reports(reports, _taxonomy())
+    finally:
+        related.CANDIDATES = saved
+    assert len(out) == 60
+    assert all(len(r.closest) <= related.SHOWN and len(r.peers) <= related.SHOWN for r in out.values())
+    # the window: a report never lists one more than CANDIDATES places away in its group
+    order = sorted(reports, key=lambda r: r.slug)
+    pos = {r.slug: k for k, r in enumerate(order)}
+    for slug, rel in out.items():
+        for other, _ in rel.closest:
+            assert abs(pos[other.slug] - pos[slug]) <= 10
+
+
+def _taxonomy():
+    from generator.taxonomy import load_taxonomy
+
+    return load_taxonomy(REPO / "content")
+
+
+def _fake(slug: str, flavour: int):
+    """A report record with metadata and themed passages, no text behind it."""
+    from generator.records import Analysis, Cleaned, Document, Field, Metadata, Passage, Report, Source, ThemeMatch
+
+    themes = [t.slug for t in _taxonomy().top_themes]
+    passages = tuple(Passage(f"p{k}", f"p{k}", "", "x", (ThemeMatch(themes[(flavour + k) % len(themes)], 1.0, ("x",)),))
+                     for k in range(3))
+    meta = Metadata({"issuer": Field(f"{slug}镇人民政府", "text"), "level": Field("town", "text"),
+                     "year": Field(2023, "text"), "province": Field("安徽省", "text")})
+    source = Source(slug, Path(f"{slug}.txt"), b"", None)
+    return Report(slug, source, Cleaned(source, "utf-8", (), None), Document(), meta, Analysis(passages))  # type: ignore[arg-type]
+
+
+def test_citation_and_official_link(series_site):
+    page = (series_site.site_dir / "reports/2023-anhui-qingyang/index.html").read_text(encoding="utf-8")
+    assert 'class="official-link" href="https://www.example.org/qingyang/fzzf/2023.html"' in page
+    assert ("青阳县人民政府. 青阳县2023年法治政府建设工作情况报告[EB/OL]. (2024-02-12)[2024-03-15]. "
+            "https://www.example.org/qingyang/fzzf/2023.html.") in page
+    assert "青政〔2024〕5号" in page and "2024-03-15" in page  # document number and retrieval date on the card
+    unknown = (series_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+    assert "official-link" not in unknown and "本站尚未记录这份报告在发布机关网站上的地址" in unknown
+
+
+def test_check_warns_of_reports_without_official_address(series_site, capsys):
+    from generator.cli import main
+
+    assert main(["--root", str(series_site.root), "check"]) == 0
+    err = capsys.readouterr().err
+    for slug in ("2022-anhui-wuhu", "2023-shanxi-xiangning"):
+        assert f"{slug}.txt: no-source-url:" in err
+    assert "2023-anhui-qingyang.txt: no-source-url" not in err
+
+
+def test_citation_text_leaves_out_what_is_unknown():
+    from generator.cite import citation_text
+
+    assert citation_text("甲县人民政府", "报告", "", "", "") == "甲县人民政府. 报告[EB/OL]."
+    assert citation_text("", "报告", "2024-01-02", "", "https://a.example/") == "报告[EB/OL]. (2024-01-02). https://a.example/."
+
+
+def test_no_local_address_in_a_site_built_without_site_url(series_site):
+    """Not in pages, data files, the feed or the sitemap. Material's source
+    map (*.map, its own bundled code's comments) is not the site's content."""
+    found = []
+    for path in series_site.site_dir.rglob("*"):
+        if path.is_file() and path.suffix != ".map" and b"127.0.0.1" in path.read_bytes():
+            found.append(str(path.relative_to(series_site.site_dir)))
+    assert found == []
+    reports = (series_site.site_dir / "data/reports.csv").read_text(encoding="utf-8-sig")
+    assert ",reports/2022-anhui-wuhu/," in reports
+    assert "相对于本站首页的路径" in (series_site.site_dir / "data/index.html").read_text(encoding="utf-8")
+    home = (series_site.site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in home
+
+
+def test_compare_matrix_has_subthemes_and_counts_unmentioned(series_site):
+    data = json.loads((series_site.site_dir / "compare/compare.json").read_text(encoding="utf-8"))
+    names = [t["name"] for t in data["themes"]]
+    assert "行政复议与行政应诉" in names and "信访" in names and "公共法律服务与法律援助" in names
+    assert data["levels"][:3] == ["省级", "市级", "县级"]
+    html = (series_site.site_dir / "compare/index.html").read_text(encoding="utf-8")
+    k = names.index("信访")
+    unmentioned = sum(1 for row in data["rows"] if not row["cells"][k]["n"])
+    assert unmentioned > 0
+    assert f'data-theme="petitions">└ 信访<small class="unmentioned">未涉及 {unmentioned} 份</small>' in html
+    assert html.count('<span class="none">未涉及</span>') == sum(
+        1 for row in data["rows"] for cell in row["cells"] if not cell["n"])
+
+
+def test_footer_says_licence_update_and_where_to_report(series_site):
+    html = (series_site.site_dir / "index.html").read_text(encoding="utf-8")
+    footer = html[html.index('class="md-copyright fazhi-footer"'):]
+    assert "CC BY 4.0" in footer and "数据更新日期：2024-03-15" in footer and "发现文字、元数据或主题标注有误" in footer
+
+
+def test_data_page_speaks_to_readers(series_site):
+    html = (series_site.site_dir / "data/index.html").read_text(encoding="utf-8")
+    text = html[html.index("<article"):html.index("</article>")]
+    for word in ("sidecar 补充文件", "content/themes.yml", "content/indicators.yml", "slug）"):
+        assert word not in text
