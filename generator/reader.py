@@ -115,14 +115,9 @@ def _page() -> Page:
 <noscript><p>并排对读需要浏览器启用 JavaScript。也可以在<a href="../themes/">主题页</a>中逐份阅读各报告的相关段落。</p></noscript>
 </div>
 
-<details class="reader-help"><summary>本页的标记是什么意思</summary>
-<ul>
-<li><strong>未涉及</strong>：按本站的主题词规则，该报告没有一段属于这一主题或细分主题。</li>
-<li><strong>未报告数据</strong>：该报告没有给出本主题的统计数字。</li>
-<li><strong>□</strong>：原网页中此处的字符已丢失（编码损坏），无法复原。</li>
-<li>每段末尾的“原文”链接到报告全文中的这一段；每列标题下的“全文”链接到报告页面。</li>
-</ul>
-</details>
+<p class="reader-help"><strong>本页的标记</strong>：<strong>未涉及</strong>——按本站的主题词规则，该报告没有一段属于这一主题或细分主题；
+<strong>未报告数据</strong>——该报告没有给出本主题的统计数字；<strong>□</strong>——原网页中此处的字符因编码损坏而丢失，无法复原。
+每段后的“原文”链接到报告全文中的这一段，列标题链接到报告页面。</p>
 """
     return Page("reader/index.md", frontmatter({"title": "并排对读", "search": {"exclude": True},
                                                 "hide": ["navigation", "toc"]}, body))

@@ -176,10 +176,9 @@
 
     // --- drawing ---------------------------------------------------------------
     function update() {
-      var q = new URLSearchParams();
-      q.set("theme", state.theme);
-      if (state.chosen.length) q.set("r", state.chosen.join(","));
-      history.replaceState(null, "", "?" + q.toString() + location.hash);
+      // Slugs are Latin letters, digits, - and _: the list reads as it is.
+      var q = "?theme=" + encodeURIComponent(state.theme) + (state.chosen.length ? "&r=" + state.chosen.join(",") : "");
+      history.replaceState(null, "", q + location.hash);
       summary.textContent = "选择报告（已选 " + state.chosen.length + " 份，最多 " + index.max + " 份）";
       drawList();
       load(state.chosen).then(draw);

@@ -1,0 +1,297 @@
+"""A reader's walks in headless Chromium, at desktop and phone widths, on the
+samples plus the three-year fixture: home → a three-report side-by-side view
+of 行政复议 → back; → a series of three years; → the official source. And
+what every page must hold on any screen: text contrast of 4.5:1 or more, no
+sideways scrolling of the page, chart text of 12 px or more, a table of
+contents on phones. Screenshots go to build/screenshots/ for a person to see."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from tests.conftest import REPO
+from tests.test_browser import Quiet, browser, watched_page  # noqa: F401 (browser is a fixture)
+from tests.test_reader import series_site  # noqa: F401 (a fixture)
+
+SHOTS = REPO / "build" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+THREE = ["2022-anhui-wuhu", "2023-shanxi-xiangning", "2023-anhui-qingyang"]
+
+
+@pytest.fixture(scope="module")
+def site(series_site):  # noqa: F811
+    handler = functools.partial(Quiet, directory=str(series_site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def shot(page, name: str, viewport: dict, full: bool = False) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{'phone' if viewport['width'] < 600 else 'desktop'}.png"), full_page=full)
+
+
+def no_sideways_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.evaluate("window.innerWidth"), f"{page.url}: page is {width}px wide"
+
+
+@VIEWPORTS
+def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, browser, viewport):  # noqa: F811
+    page, errors, hosts = watched_page(browser, viewport)
+    page.goto(site)
+    page.locator("article").get_by_role("link", name="并排对读").first.click()
+    page.wait_for_url("**/reader/")
+    page.wait_for_selector(".reader-controls select[data-control=theme]")
+    page.select_option("select[data-control=theme]", "reconsideration")
+    chooser = page.locator("details.reader-chooser")
+    if not chooser.evaluate("d => d.open"):
+        chooser.locator("summary").click()
+    for province, slug in (("anhui", "2022-anhui-wuhu"), ("shanxi", "2023-shanxi-xiangning"),
+                           ("anhui", "2023-anhui-qingyang")):
+        page.select_option("select[data-filter=province]", province)
+        box = page.locator(f'.reader-list input[value="{slug}"]')
+        box.wait_for()
+        box.check()
+    page.wait_for_selector(".reader-table thead th >> nth=2")
+    assert page.evaluate("location.search") == "?theme=reconsideration&r=" + ",".join(THREE)
+    headers = page.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)")
+    assert headers == THREE
+    table = page.locator(".reader-table")
+    # each column starts with the theme's figures: 青阳 2023 gave 66 applications
+    figures = table.locator("tr.reader-figures td").nth(2)
+    assert "行政复议收到申请：66件" in figures.inner_text()
+    groups = table.locator("tr.reader-group th").all_inner_texts()
+    assert groups[:2] == ["数据指标", "行政复议与行政应诉"]
+    assert table.locator("td .reader-none").count() == 0  # all three report on it
+    no_sideways_scroll(page)
+    shot(page, "reader-reconsideration", viewport)
+    # the address is the view: opened afresh, it shows the same three columns
+    address = page.url
+    fresh, fresh_errors, _ = watched_page(browser, viewport)
+    fresh.goto(address)
+    fresh.wait_for_selector(".reader-table thead th >> nth=2")
+    assert fresh.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == THREE
+    assert fresh_errors == []
+    fresh.close()
+    # sticky headers: scrolled down inside the table, the report names stay in view
+    page.locator(".reader-scroll").evaluate("s => s.scrollTop = 600")
+    head = page.locator(".reader-table thead th").first.bounding_box()
+    frame = page.locator(".reader-scroll").bounding_box()
+    assert abs(head["y"] - frame["y"]) < 3
+    # from a passage to its paragraph in the report, and back to the same view
+    link = table.locator("td .reader-where a").first
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/reports/**#{target}")
+    assert page.locator(f'[id="{target}"]').evaluate("e => e.matches(':target')")
+    page.go_back()
+    page.wait_for_url("**/reader/?theme=reconsideration*")
+    page.wait_for_selector(".reader-table thead th >> nth=2")
+    assert page.locator(".reader-table thead th").count() == 3
+    # the parent theme, by subtheme: a report silent on one reads 未涉及 in the page, not in a tooltip
+    page.select_option("select[data-control=theme]", "mediation")
+    page.wait_for_url("**/reader/?theme=mediation&r=*")
+    page.locator("tr.reader-group th", has_text="信访").wait_for()
+    petitions = page.locator("tr.reader-group", has_text="信访").locator("xpath=following-sibling::tr[1]/td")
+    assert petitions.nth(2).inner_text() == "未涉及"  # 青阳 says nothing on 信访
+    assert page.locator(".reader-help").inner_text().count("未涉及") >= 1  # and the page says what it means
+    assert errors == []
+    assert hosts == {site.split("/")[2]}
+    page.close()
+
+
+@VIEWPORTS
+def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa: F811
+    page, errors, _ = watched_page(browser, viewport)
+    page.goto(site + "reports/2023-anhui-qingyang/")
+    page.locator(".report-links a", has_text="同一机关的历年报告").click()
+    page.wait_for_url("**/series/anhui-qingyang/")
+    row = page.locator("tr", has_text="行政复议收到申请")
+    assert row.locator("td").all_inner_texts()[1:] == ["41件", "53件", "66件"]
+    no_sideways_scroll(page)
+    shot(page, "series", viewport)
+    page.locator("tr", has_text="行政复议与行政应诉").get_by_role("link", name="并排对读").click()
+    page.wait_for_url("**/reader/?theme=reconsideration*")
+    page.wait_for_selector(".reader-table thead th >> nth=2")
+    years = page.locator(".reader-table thead th .reader-facts").all_inner_texts()
+    assert [y for y in ("2021 年度", "2022 年度", "2023 年度") if any(y in t for t in years)] == [
+        "2021 年度", "2022 年度", "2023 年度"]
+    shot(page, "series-reader", viewport)
+    assert errors == []
+    page.close()
+
+
+@VIEWPORTS
+def test_official_source_and_citation(site, browser, viewport):  # noqa: F811
+    context = browser.new_context(viewport=viewport)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site + "reports/2023-anhui-qingyang/")
+    official = page.locator("a.official-link")
+    assert official.get_attribute("href") == "https://www.example.org/qingyang/fzzf/2023.html"
+    assert official.is_visible()
+    page.locator(".cite__copy").click()
+    page.wait_for_selector(".cite__done:text('已复制')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == ("青阳县人民政府. 青阳县2023年法治政府建设工作情况报告[EB/OL]. (2024-02-12)[2024-03-15]. "
+                      "https://www.example.org/qingyang/fzzf/2023.html.")
+    no_sideways_scroll(page)
+    page.locator(".report-card").scroll_into_view_if_needed()
+    shot(page, "report-card-citation", viewport)
+    # without an official address the line cites this page, dated today
+    page.goto(site + "reports/2022-anhui-wuhu/")
+    text = page.locator(".cite__text").inner_text()
+    assert text.startswith("芜湖市人民政府. 芜湖市人民政府关于2022年法治政府建设情况的报告[EB/OL]. (2023-03-29)[")
+    assert text.endswith("/reports/2022-anhui-wuhu/.")
+    context.close()
+
+
+def test_table_of_contents_on_a_phone(site, browser):  # noqa: F811
+    page, errors, _ = watched_page(browser, PHONE)
+    page.goto(site + "reports/2022-anhui-wuhu/")
+    toc = page.locator("details.page-toc")
+    assert toc.is_visible()
+    toc.locator("summary").click()
+    first = toc.locator("a").first
+    target = first.get_attribute("href")
+    first.click()
+    assert page.evaluate("location.hash") == target
+    shot(page, "report-toc", PHONE)
+    desktop, _, _ = watched_page(browser, DESKTOP)
+    desktop.goto(site + "reports/2022-anhui-wuhu/")
+    assert not desktop.locator("details.page-toc").is_visible()  # the sidebar holds it there
+    assert desktop.locator(".md-sidebar--secondary .md-nav__link").count() > 3
+    desktop.close()
+    assert errors == []
+    page.close()
+
+
+@VIEWPORTS
+def test_wide_tables_scroll_inside_with_the_first_column_fixed(site, browser, viewport):  # noqa: F811
+    page, errors, _ = watched_page(browser, viewport)
+    for path in ("", "parts/", "compare/", "regions/anhui/"):
+        page.goto(site + path)
+        page.wait_for_timeout(100)
+        no_sideways_scroll(page)
+        if viewport is PHONE:
+            wide = page.locator(".is-wide")
+            assert wide.count() >= 1, path  # the hint is shown where a table is wider than the screen
+            hint = wide.first.evaluate("e => getComputedStyle(e, '::before').content")
+            assert "左右滑动" in hint
+            shot(page, "table-" + (path.strip("/").replace("/", "-") or "home"), viewport)
+    # /compare/: scrolled sideways, the report column stays where it was
+    page.goto(site + "compare/")
+    page.wait_for_selector(".compare-filters:not([hidden]) select")
+    first = page.locator(".compare-table tbody th").first
+    before = first.bounding_box()["x"]
+    page.locator(".compare-scroll").evaluate("s => s.scrollLeft = 300")
+    assert abs(first.bounding_box()["x"] - before) < 2
+    assert errors == []
+    page.close()
+
+
+def test_compare_subthemes_fold_under_their_parent(site, browser):  # noqa: F811
+    page, errors, _ = watched_page(browser, DESKTOP)
+    page.goto(site + "compare/")
+    page.wait_for_selector(".compare-filters:not([hidden]) select")
+    sub = page.locator('th[data-theme="reconsideration"]')
+    assert not sub.is_visible()
+    page.locator('th[data-theme="mediation"] .compare-toggle').click()
+    assert sub.is_visible() and "未涉及" in sub.inner_text()
+    levels = page.locator("select[data-filter=level] option").all_inner_texts()
+    assert levels == ["全部层级", "市级", "县级", "乡镇（街道）"]
+    shot(page, "compare-subthemes", DESKTOP)
+    assert errors == []
+    page.close()
+
+
+@VIEWPORTS
+def test_chart_text_is_twelve_pixels_or_more(site, browser, viewport):  # noqa: F811
+    page, _, _ = watched_page(browser, viewport)
+    page.goto(site + "themes/mediation/")
+    sizes = page.locator(".indicator-chart").evaluate_all(
+        "figs => figs.flatMap(f => [...f.querySelectorAll('figcaption, .chart-label, .chart-value')]"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize)))")
+    assert sizes and min(sizes) >= 12, min(sizes)
+    no_sideways_scroll(page)
+    page.locator(".indicator-chart").first.scroll_into_view_if_needed()
+    shot(page, "chart", viewport)
+    page.close()
+
+
+# Every visible text node: its colour over the background it sits on, opacity
+# included; WCAG 2 ratio, 4.5:1 (3:1 for large text: 24px, or 18.66px bold).
+CONTRAST = """() => {
+  function rgba(s) { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; }
+  function over(top, bottom) {
+    const a = top[3];
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]);
+  }
+  function lum(c) {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function background(el) {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    let bg = [255, 255, 255, 1];
+    for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+    return bg;
+  }
+  function opacity(el) { let o = 1; for (let e = el; e; e = e.parentElement) o *= +getComputedStyle(e).opacity; return o; }
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim()) continue;
+    const el = n.parentElement;
+    if (el.closest("script, style, noscript, .md-search, [hidden], .md-tooltip, .md-dialog")) continue;
+    const range = document.createRange(); range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    const st = getComputedStyle(el);
+    if (!r.width || !r.height || st.visibility !== "visible") continue;
+    const o = opacity(el);
+    if (o === 0) continue;
+    const bg = background(el);
+    const fg = rgba(st.color); fg[3] *= o;
+    const c = over(fg, bg);
+    const l1 = lum(c), l2 = lum(bg);
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    const size = parseFloat(st.fontSize), bold = +st.fontWeight >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    out.push({ text: n.textContent.trim().slice(0, 20), ratio: Math.round(ratio * 100) / 100, need: need,
+               where: el.tagName + "." + (el.className || "") });
+  }
+  return out;
+}"""
+
+PAGES = ["", "reader/?theme=reconsideration&r=" + ",".join(THREE), "compare/", "themes/mediation/",
+         "reports/2023-shanxi-xiangning/", "reports/2023-anhui-qingyang/", "parts/", "series/anhui-qingyang/", "data/"]
+
+
+@VIEWPORTS
+def test_text_contrast_meets_wcag_aa(site, browser, viewport):  # noqa: F811
+    page, _, _ = watched_page(browser, viewport)
+    lowest = {}
+    for path in PAGES:
+        page.goto(site + path)
+        page.wait_for_timeout(300)
+        if path.startswith("compare/"):  # the folded subtheme columns too
+            page.locator('th[data-theme="mediation"] .compare-toggle').click()
+        texts = page.evaluate(CONTRAST)
+        assert len(texts) > 20, path
+        failing = [t for t in texts if t["ratio"] < t["need"]]
+        assert failing == [], f"{path}: {failing[:5]}"
+        lowest[path] = min(t["ratio"] for t in texts)
+    print("lowest contrast per page:", lowest)
+    page.close()
