@@ -99,7 +99,8 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         nav = _pager(n, len(chunks))
         body = [f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
         body += _theme_intro(theme, taxonomy, len(members))
-        body.append(f'<p><a class="md-button" href="../../reader/?theme={theme.slug}">并排对读本主题</a> '
+        up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/2/
+        body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
                     "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
         body.append("")
         if indicators:

@@ -108,12 +108,13 @@ def test_open_data_files(sample_site):
     assert [r["slug"] for r in reports] == SLUGS
     xucun = next(r for r in reports if r["slug"] == "2023-anhui-shexian-xucun")
     assert xucun["issuer"] == "许村镇人民政府" and xucun["issuer_origin"] == "sidecar" and xucun["date"] == ""
-    assert xucun["original_url"].endswith("/reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt")
+    # built without SITE_URL: addresses relative to the home page, never a made-up host
+    assert xucun["original_url"] == "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt"
     assert json.loads((data / "reports.json").read_text(encoding="utf-8"))[0]["slug"] == SLUGS[0]
     figures = read_csv(data / "figures.csv")
     assert len(figures) == 24  # every value of tests/test_analyse.py's FIGURES table
     rate = next(f for f in figures if f["indicator"] == "mediation-success-rate" and f["report"] == "2022-anhui-wuhu")
-    assert rate["value"] == "99.25" and rate["url"].endswith("/reports/2022-anhui-wuhu/#p-3975c901-s1")
+    assert rate["value"] == "99.25" and rate["url"] == "reports/2022-anhui-wuhu/#p-3975c901-s1"
     passages = read_csv(data / "passages.csv")
     assert {p["theme"] for p in passages} >= {"enforcement", "mediation", "business-environment", "reconsideration"}
     assert all(p["text"] and p["url"] for p in passages)
@@ -122,25 +123,41 @@ def test_open_data_files(sample_site):
         assert f"<code>{name}</code>" in columns, name
 
 
-def test_atom_feed_and_sitemap_use_site_url(sample_site):
+def test_atom_feed_without_site_url_links_relative_to_itself(sample_site):
+    """The feed sits at the site's root, so its relative links resolve; ids are URNs."""
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.parse(sample_site.site_dir / "feed.xml").getroot()
     entries = feed.findall("a:entry", ns)
     assert 0 < len(entries) <= 50
     for entry in entries:
         link = entry.find("a:link", ns).get("href")
-        assert link.startswith("http://127.0.0.1:8000/reports/")
+        assert link.startswith("reports/")
         slug = link.rstrip("/").rsplit("/", 1)[1]
+        assert entry.find("a:id", ns).text == f"urn:fazhi:report:{slug}"
         assert (sample_site.site_dir / f"reports/{slug}/index.html").is_file()
         assert entry.find("a:title", ns).text and entry.find("a:author/a:name", ns).text
-    sitemap = ET.parse(sample_site.site_dir / "sitemap.xml").getroot()
-    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sitemap]
-    assert "http://127.0.0.1:8000/reports/2022-anhui-wuhu/" in locs
-    for loc in locs:
-        path = loc.removeprefix("http://127.0.0.1:8000/")
-        assert (sample_site.site_dir / path / "index.html").is_file() or (sample_site.site_dir / path).is_file(), loc
     home = (sample_site.site_dir / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in home
+
+
+def test_atom_feed_sitemap_and_data_use_site_url(tmp_path, monkeypatch):
+    site = "https://example.org/fazhi/"
+    monkeypatch.setenv("SITE_URL", site)
+    project = make_project(tmp_path / "p")
+    build(project)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(project.site_dir / "feed.xml").getroot()
+    for entry in feed.findall("a:entry", ns):
+        assert entry.find("a:link", ns).get("href").startswith(site + "reports/")
+    sitemap = ET.parse(project.site_dir / "sitemap.xml").getroot()
+    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sitemap]
+    assert site + "reports/2022-anhui-wuhu/" in locs
+    for loc in locs:
+        path = loc.removeprefix(site)
+        assert (project.site_dir / path / "index.html").is_file() or (project.site_dir / path).is_file(), loc
+    assert read_csv(project.site_dir / "data/reports.csv")[0]["url"].startswith(site + "reports/")
+    home = (project.site_dir / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{site}">' in home
 
 
 def test_report_page_keeps_provenance(tmp_path):
