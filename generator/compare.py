@@ -133,7 +133,8 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
         "",
         f"共 **{count}** 份报告有段落涉及此主题。段落中的主题词以高亮标出；"
         f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
-        "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。",
+        "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。"
+        "引文中的 □ 表示原网页此处的字符因编码损坏而丢失。",
         "",
         f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
         f"<p>{html.escape(terms)}</p></details>",
@@ -246,6 +247,8 @@ def charts_by_level(indicator: Indicator, reports: list[Report]) -> list[str]:
         best, _ = chosen(report, indicator)
         if best is not None:
             label = str(report.metadata.get("issuer") or report.title)
+            if report.metadata.get("year"):  # one body's several years must read apart
+                label += f"（{report.metadata.get('year')}年度）"
             rows[str(report.metadata.get("level") or "")].append((label, best))
     return [bar_chart(indicator, level_rows, LEVELS.get(level, "层级不详"))
             for level, level_rows in sorted(rows.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9))

@@ -71,6 +71,8 @@ def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, br
     assert groups[:2] == ["数据指标", "行政复议与行政应诉"]
     assert table.locator("td .reader-none").count() == 0  # all three report on it
     no_sideways_scroll(page)
+    page.locator("details.reader-chooser summary").click()  # fold the chooser away
+    page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
     shot(page, "reader-reconsideration", viewport)
     # the address is the view: opened afresh, it shows the same three columns
     address = page.url
@@ -123,6 +125,7 @@ def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa:
     years = page.locator(".reader-table thead th .reader-facts").all_inner_texts()
     assert [y for y in ("2021 年度", "2022 年度", "2023 年度") if any(y in t for t in years)] == [
         "2021 年度", "2022 年度", "2023 年度"]
+    page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
     shot(page, "series-reader", viewport)
     assert errors == []
     page.close()
@@ -159,11 +162,12 @@ def test_table_of_contents_on_a_phone(site, browser):  # noqa: F811
     toc = page.locator("details.page-toc")
     assert toc.is_visible()
     toc.locator("summary").click()
+    toc.scroll_into_view_if_needed()
+    shot(page, "report-toc", PHONE)
     first = toc.locator("a").first
     target = first.get_attribute("href")
     first.click()
     assert page.evaluate("location.hash") == target
-    shot(page, "report-toc", PHONE)
     desktop, _, _ = watched_page(browser, DESKTOP)
     desktop.goto(site + "reports/2022-anhui-wuhu/")
     assert not desktop.locator("details.page-toc").is_visible()  # the sidebar holds it there
