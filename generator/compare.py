@@ -325,7 +325,8 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "",
             nav,
         ]
-        pages.append(Page(chunk_path("compare", n), frontmatter({"title": "报告 × 主题对比"}, "\n".join(body) + "\n")))
+        meta = {"title": "报告 × 主题对比", "hide": ["navigation"]}  # the table needs the width
+        pages.append(Page(chunk_path("compare", n), frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 
