@@ -325,7 +325,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "",
             nav,
         ]
-        meta = {"title": "报告 × 主题对比", "hide": ["navigation"]}  # the table needs the width
+        meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
         pages.append(Page(chunk_path("compare", n), frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
