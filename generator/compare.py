@@ -103,6 +103,15 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
                     "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
         body.append("")
+        # A subtheme's measures are kept under its parent: name the ones whose
+        # names carry the subtheme's own terms (行政复议收到申请, 行政应诉案件 …).
+        own = [i for i in taxonomy.indicators if theme.parent and i.theme == theme.parent
+               and any(term.text in i.name for term in theme.terms)]
+        if own and not indicators:
+            parent = taxonomy.theme(theme.parent)  # type: ignore[arg-type]
+            body += [f"本主题的数字（{md_inline('、'.join(i.name for i in own))}）列在上级主题"
+                     f"[{md_inline(parent.name)}](../{parent.slug}/index.md#indicators)页末尾的数据指标表中；"
+                     "并排对读时，每列顶部列出本主题段落中的数字。", ""]
         if indicators:
             body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
                      + "），见本页末尾的[数据指标](#indicators)表和图。", ""]

@@ -206,3 +206,12 @@ def test_data_page_speaks_to_readers(series_site):
     text = html[html.index("<article"):html.index("</article>")]
     for word in ("sidecar 补充文件", "content/themes.yml", "content/indicators.yml", "slug）"):
         assert word not in text
+
+
+def test_subtheme_pages_point_to_their_figures(series_site):
+    """行政复议's measures are kept under 矛盾纠纷化解与调解: its page says where."""
+    page = (series_site.site_dir / "themes/reconsideration/index.html").read_text(encoding="utf-8")
+    assert '行政复议收到申请' in page and 'href="../mediation/#indicators"' in page
+    assert 'href="../../reader/?theme=reconsideration"' in page
+    mediation = (series_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
+    assert 'href="#indicators"' in mediation and 'id="indicators"' in mediation
