@@ -299,3 +299,34 @@ def test_text_contrast_meets_wcag_aa(site, browser, viewport):  # noqa: F811
         lowest[path] = min(t["ratio"] for t in texts)
     print("lowest contrast per page:", lowest)
     page.close()
+
+
+def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
+    """Passages and titles reach the reader as JSON and are set as text: markup
+    in a report is shown, never run."""
+    from generator.build import build
+    from tests.conftest import make_project
+
+    evil = ("一、主要举措和成效\n全年办理行政复议案件<img src=x onerror=\"window.pwned=1\">12件，"
+            "<script>window.pwned=2</script>纠错率5%。\n")
+    project = make_project(tmp_path / "p", {"evil.txt": evil})
+    (project.reports_dir / "evil.yml").write_text(
+        'title: "<b onmouseover=window.pwned=3>报告</b>"\nissuer: 某镇人民政府\nyear: 2023\nprovince: 安徽省\nlevel: town\n',
+        encoding="utf-8")
+    build(project)
+    handler = functools.partial(Quiet, directory=str(project.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page, errors, hosts = watched_page(browser, DESKTOP)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/reader/?theme=reconsideration&r=evil,2022-anhui-wuhu")
+        page.wait_for_selector(".reader-table thead th >> nth=1")
+        assert "<script>window.pwned=2</script>" in page.locator(".reader-table").inner_text()
+        assert page.locator(".reader-table thead th").first.inner_text().startswith("<b onmouseover")
+        assert page.locator(".reader-table img, .reader-table script, .reader-table b").count() == 0
+        page.locator(".reader-table thead th a").first.hover()
+        assert page.evaluate("window.pwned") is None
+        assert errors == [] and len(hosts) == 1
+        page.close()
+    finally:
+        server.shutdown()
