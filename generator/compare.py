@@ -22,7 +22,7 @@ from typing import Sequence
 
 from .records import Figure, Report, Section
 from .render import (
-    PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, link_title, md_inline, place_name,
+    PAGE_SIZE, Page, _by_region, _pager, chunk_path, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
     text_chunks, theme_members, theme_pages,
 )
 from .schema import LEVELS
@@ -97,7 +97,7 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
     pages = []
     for n, chunk in enumerate(chunks, start=1):
         nav = _pager(n, len(chunks))
-        body = [f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
+        body = [crumbs(base) + f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
         body += _theme_intro(theme, taxonomy, len(members))
         up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/2/
         body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
@@ -433,7 +433,7 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
     for n, chunk in enumerate(chunks, start=1):
         nav = _pager(n, len(chunks))
         body = [
-            f"# {part.number}. {md_inline(part.name)}",
+            crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
             "",
             f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。"
             "各报告的该部分依次排列，标题后注明原文位置。",

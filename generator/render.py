@@ -277,9 +277,23 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         nav = _pager(n, len(chunks))
         # MkDocs resolves .md links from the source file, and every chunk of
         # one listing sits in the same folder, so all share one depth.
-        body = f"# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, depth)}\n\n{nav}"
+        body = f"{crumbs(base)}# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, depth)}\n\n{nav}"
         pages.append(Page(f"{base}/{name}", frontmatter({"title": title, "hide": ["navigation"]}, body)))
     return pages
+
+
+SECTION_NAMES = {"regions": "按地区", "years": "按年度", "levels": "按层级", "themes": "主题", "parts": "必备部分",
+                 "series": "历年报告"}
+
+
+def crumbs(base: str) -> str:
+    """The way back from a page in base/ (e.g. years/2023): 首页 › 按年度 › 本页.
+    Links are relative to the Markdown file, and every chunk of a listing sits
+    in base/, so one line serves them all."""
+    section = base.split("/")[0]
+    depth = base.count("/") + 1
+    return (f"[首页]({'../' * depth}index.md) › [{SECTION_NAMES[section]}]({'../' * (depth - 1)}index.md) › 本页\n"
+            "{ .crumbs }\n\n")
 
 
 def _pager(n: int, total: int) -> str:
@@ -361,7 +375,7 @@ def _province(slug: str, name: str, reports: list[Report]) -> list[Page]:
     if len(reports) > PAGE_SIZE:
         intro = f"共 {len(reports)} 份报告。"
         return _listing(f"regions/{slug}", name, intro, _by_place(reports), 2)
-    body = [f"# {md_inline(name)}", "", f"共 {len(reports)} 份报告。", ""]
+    body = [crumbs(f"regions/{slug}") + f"# {md_inline(name)}", "", f"共 {len(reports)} 份报告。", ""]
     for city in sorted(tree):
         if city:
             body += [f"## {md_inline(city)} {{#{_region_anchor(city)}}}", ""]

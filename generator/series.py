@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 from .compare import UNREPORTED, chosen, format_value
 from .records import Report
-from .render import PAGE_SIZE, Page, _pager, chunk_path, frontmatter, link_title, md_inline, place_name
+from .render import PAGE_SIZE, Page, _pager, chunk_path, crumbs, frontmatter, link_title, md_inline, place_name
 from .schema import LEVELS
 from .taxonomy import Taxonomy
 
@@ -120,7 +120,7 @@ def _series_page(s: Series, taxonomy: Taxonomy) -> Page:
     head = "| 主题 | " + " | ".join(f"{y} 年度" for y in years) + " | 并排对读 |"
     rule = "|---|" + "---|" * (len(years) + 1)
     lines = [
-        f"# {md_inline(s.issuer)}历年报告",
+        crumbs(f"series/{s.slug}") + f"# {md_inline(s.issuer)}历年报告",
         "",
         f"{md_inline(s.place or '地区不详')} · {md_inline(s.level)} · 共 {len(years)} 个年度。",
         "",

@@ -215,3 +215,12 @@ def test_subtheme_pages_point_to_their_figures(series_site):
     assert 'href="../../reader/?theme=reconsideration"' in page
     mediation = (series_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
     assert 'href="#indicators"' in mediation and 'id="indicators"' in mediation
+
+
+@pytest.mark.parametrize("path, section", [("themes/mediation", "主题"), ("years/2023", "按年度"),
+                                           ("regions/anhui", "按地区"), ("series/anhui-qingyang", "历年报告"),
+                                           ("parts/measures", "必备部分")])
+def test_pages_outside_the_navigation_show_the_way_back(series_site, path, section):
+    html = (series_site.site_dir / path / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="crumbs"><a href="../../">首页</a> › <a href="../">{section}</a> › 本页</p>' in html
+    assert 'data-md-component="sidebar" data-md-type="navigation" hidden>' in html  # no empty left column
