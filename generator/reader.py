@@ -50,6 +50,7 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
         "themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in taxonomy.themes],
         "indicators": [{"slug": i.slug, "name": i.name, "unit": i.unit, "theme": i.theme} for i in taxonomy.indicators],
         "levels": [{"slug": k, "name": v} for k, v in LEVELS.items()],
+        "parts": [{"number": p.number, "name": p.name} for p in taxonomy.parts],
         "provinces": provinces,
         "max": MAX_COLUMNS,
     }
@@ -81,7 +82,8 @@ def report_data(report: Report, taxonomy: Taxonomy, series: str | None) -> dict:
     m = report.metadata
     headings = {s.anchor: s.heading for s in report.document.sections}
     passages = [
-        {"a": p.anchor, "t": p.text, "h": headings.get(p.section, "开头部分"), "th": [t.theme for t in p.themes]}
+        {"a": p.anchor, "t": p.text, "h": headings.get(p.section, "开头部分"), "th": [t.theme for t in p.themes],
+         "p": part_of(report, p.section)}
         for p in report.analysis.passages if p.themes
     ]
     figures = []
@@ -105,10 +107,20 @@ def report_data(report: Report, taxonomy: Taxonomy, series: str | None) -> dict:
     }
 
 
+def part_of(report: Report, section: str) -> int:
+    """The required part (1-5) a section belongs to: that of the top-level
+    section it sits in (section anchors extend their parent's: s2, s2-1 …);
+    0 for the opening, a report's own parts and sections mapped to none."""
+    for match in report.analysis.parts:
+        if match.parts and not match.own and (section == match.section or section.startswith(match.section + "-")):
+            return match.parts[0]
+    return 0
+
+
 def _page() -> Page:
     body = """# 并排对读
 
-选一个主题，再选 2—4 份报告，各报告涉及该主题的段落按细分主题对齐并排显示；每列顶部是该报告在此主题下给出的数字。
+选一个主题，再选 2—4 份报告，各报告涉及该主题的段落并排显示，按细分主题或按报告的必备部分（举措和成效、不足、下一年度安排……）对齐；每列顶部是该报告在此主题下给出的数字。
 报告没有涉及的，明确写出“未涉及”。所选主题和报告都写在本页地址中，复制地址即可分享或引用这一对照。
 
 <div class="reader" data-index="index.json" data-root="../">

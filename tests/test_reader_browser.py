@@ -127,6 +127,19 @@ def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa:
         "2021 年度", "2022 年度", "2023 年度"]
     page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
     shot(page, "series-reader", viewport)
+    # aligned by the reports' required parts: what was done, what fell short, what is planned
+    page.select_option("select[data-control=align]", "part")
+    page.wait_for_url("**/reader/?theme=reconsideration&r=*&align=part")
+    groups = page.locator("tr.reader-group th").all_inner_texts()
+    assert groups == ["数据指标", "第1部分：主要举措和成效", "第2部分：存在的不足和原因", "第4部分：下一年度主要安排"]
+    # only 2022 names a shortcoming in 行政复议 (cases took too long)
+    faults = page.locator("tr.reader-group", has_text="第2部分").locator("xpath=following-sibling::tr[1]/td")
+    texts = faults.all_inner_texts()
+    assert texts[0] == "未涉及" and "办理时限偏长" in texts[1] and texts[2] == "未涉及"
+    plans = page.locator("tr.reader-group", has_text="第4部分").locator("xpath=following-sibling::tr[1]/td")
+    assert all("深化行政复议规范化建设" in t for t in plans.all_inner_texts())
+    page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
+    shot(page, "series-reader-by-part", viewport)
     assert errors == []
     page.close()
 

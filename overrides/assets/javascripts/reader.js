@@ -42,6 +42,7 @@
       chosen: (params.get("r") || "").split(",").filter(function (s) { return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s); })
         .slice(0, index.max),
       province: params.get("province") || "",
+      align: params.get("align") === "part" ? "part" : "sub",
       level: "",
       year: ""
     };
@@ -58,6 +59,13 @@
     themeSelect.value = state.theme;
     themeLabel.appendChild(themeSelect);
     controls.appendChild(themeLabel);
+    var alignLabel = el("label", { "class": "reader-align" }, "对齐：");
+    var alignSelect = el("select", { "data-control": "align" });
+    alignSelect.appendChild(el("option", { value: "sub" }, "按细分主题"));
+    alignSelect.appendChild(el("option", { value: "part" }, "按报告的必备部分"));
+    alignSelect.value = state.align;
+    alignLabel.appendChild(alignSelect);
+    controls.appendChild(alignLabel);
 
     var chosenBox = el("div", { "class": "reader-chosen", "aria-live": "polite" });
     controls.appendChild(chosenBox);
@@ -104,6 +112,7 @@
       }
     });
     themeSelect.addEventListener("change", function () { state.theme = themeSelect.value; update(); });
+    alignSelect.addEventListener("change", function () { state.align = alignSelect.value; update(); });
     provinceSelect.addEventListener("change", function () {
       state.province = provinceSelect.value; state.level = ""; state.year = ""; loadProvince();
     });
@@ -177,7 +186,8 @@
     // --- drawing ---------------------------------------------------------------
     function update() {
       // Slugs are Latin letters, digits, - and _: the list reads as it is.
-      var q = "?theme=" + encodeURIComponent(state.theme) + (state.chosen.length ? "&r=" + state.chosen.join(",") : "");
+      var q = "?theme=" + encodeURIComponent(state.theme) + (state.chosen.length ? "&r=" + state.chosen.join(",") : "") +
+        (state.align === "part" ? "&align=part" : "");
       history.replaceState(null, "", q + location.hash);
       summary.textContent = "选择报告（已选 " + state.chosen.length + " 份，最多 " + index.max + " 份）";
       drawList();
@@ -206,6 +216,15 @@
 
     function groups() {
       var theme = themes[state.theme];
+      if (state.align === "part") {
+        var inTheme = function (p) { return p.th.indexOf(theme.slug) >= 0; };
+        var out = index.parts.map(function (part) {
+          return { name: "第" + part.number + "部分：" + part.name,
+            test: function (th, p) { return inTheme(p) && p.p === part.number; } };
+        });
+        out.push({ name: "开头及报告自有部分", test: function (th, p) { return inTheme(p) && !p.p; } });
+        return out;
+      }
       var subs = index.themes.filter(function (t) { return t.parent === theme.slug; });
       if (!subs.length) return [{ name: theme.name, test: function (th) { return th.indexOf(theme.slug) >= 0; } }];
       var out = subs.map(function (s) {
@@ -276,11 +295,16 @@
       tbody.appendChild(figRow);
 
       groups().forEach(function (g) {
+        // By part, a part where no chosen report says anything on the theme is
+        // left out (its 未涉及 would read as "the report lacks the part").
+        if (state.align === "part" && !ok.some(function (d) {
+          return d.passages.some(function (p) { return g.test(p.th, p); });
+        })) return;
         tbody.appendChild(groupRow(g.name, ok.length));
         var tr = el("tr", { "class": "reader-passages" });
         ok.forEach(function (d) {
           var td = el("td");
-          var ps = d.passages.filter(function (p) { return g.test(p.th); });
+          var ps = d.passages.filter(function (p) { return g.test(p.th, p); });
           if (!ps.length) td.appendChild(el("p", { "class": "reader-none" }, "未涉及"));
           ps.forEach(function (p) {
             td.appendChild(el("p", { "class": "reader-passage" }, p.t));
