@@ -287,7 +287,7 @@ CONTRAST = """() => {
     const size = parseFloat(st.fontSize), bold = +st.fontWeight >= 700;
     const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
     out.push({ text: n.textContent.trim().slice(0, 20), ratio: Math.round(ratio * 100) / 100, need: need,
-               where: el.tagName + "." + (el.className || "") });
+               size: size, where: el.tagName + "." + (el.className || "") });
   }
   return out;
 }"""
@@ -309,6 +309,8 @@ def test_text_contrast_meets_wcag_aa(site, browser, viewport):  # noqa: F811
         assert len(texts) > 20, path
         failing = [t for t in texts if t["ratio"] < t["need"]]
         assert failing == [], f"{path}: {failing[:5]}"
+        tiny = [t for t in texts if t["size"] < 12]  # no text smaller than 12 px either
+        assert tiny == [], f"{path}: {tiny[:5]}"
         lowest[path] = min(t["ratio"] for t in texts)
     print("lowest contrast per page:", lowest)
     page.close()
