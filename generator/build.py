@@ -34,6 +34,7 @@ from .records import Report, Source
 from .compare import compare_site
 from .render import render_site
 from .schema import load_sidecar
+from .search import build_search_index, publish_search_index, search_page, search_records
 from .taxonomy import Taxonomy, load_taxonomy
 from .write import WriteResult, write_pages
 
@@ -76,6 +77,11 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / "build" / "cache"
+
+    @property
+    def search_dir(self) -> Path:
+        """The search index's shards, kept between builds."""
+        return self.root / "build" / "search"
 
     @property
     def build_dir(self) -> Path:
@@ -258,7 +264,8 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     reports, taxonomy = corpus.reports, corpus.taxonomy
     added = dates_added(project.root, project.reports_dir)
     pages = (render_site(reports, taxonomy, corpus.skipped) + compare_site(reports, taxonomy)
-             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project)))
+             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project))
+             + [search_page(reports, taxonomy)])
     written = write_pages(pages, project.docs_dir)
     return corpus, len(pages), written, site_epoch(reports, added)
 
@@ -276,8 +283,12 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             raise BuildError("strict mode: content warnings:\n" + "\n".join(
                 warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
         if progress:
+            progress("indexing for search (pagefind)")
+        search = build_search_index(search_records(corpus.reports, corpus.taxonomy), project.search_dir)
+        if progress:
             progress(f"rendering site with mkdocs ({pages} pages)")
-        run_mkdocs(project, strict=strict, epoch=epoch)
+        run_mkdocs(project, strict=strict, epoch=epoch,
+                   then=lambda site: publish_search_index(search, project.search_dir, site))
         return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
                        skipped=corpus.skipped, cached=corpus.cache_hits)
 
@@ -321,19 +332,15 @@ class _Counter(logging.Handler):
 def mkdocs_config(project: Project, **overrides):
     from mkdocs.config import load_config
 
-    config = load_config(str(project.config), **overrides)
-    # Material's search reads jieba_dict_user relative to the working
-    # directory; pin it to this project's file so builds run from anywhere.
-    for plugin in config["plugins"].values():
-        if type(plugin).__module__.startswith("material.plugins.search"):
-            plugin.config["jieba_dict_user"] = str(project.search_terms)
-    return config
+    return load_config(str(project.config), **overrides)
 
 
-def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> None:
+def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0,
+               then: Callable[[Path], None] | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
-    writes (sitemap) come from the content via SOURCE_DATE_EPOCH."""
+    writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
+    adds to the site built aside (the search index) before the swap."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -347,6 +354,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
     try:
         try:
             mkdocs_build(mkdocs_config(project, strict=strict, site_dir=str(aside)))
+            if then:
+                then(aside)
         except MkDocsException as exc:
             raise BuildError(f"mkdocs failed: {exc}") from None
         except SystemExit as exc:  # mkdocs' strict mode aborts this way

@@ -109,13 +109,21 @@ def test_site_requests_nothing_from_other_hosts(sample_site):
     assert "fonts.googleapis" not in css and "@import url(http" not in css
 
 
-def test_search_index_is_segmented_with_domain_terms(sample_site):
-    index = json.loads((sample_site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    assert "\\u200b" in index["config"]["separator"]
-    text = "".join(doc["text"] for doc in index["docs"])
-    for term in ("矛盾纠纷", "行政复议", "综合行政执法"):
-        assert f"\u200b{term}\u200b" in text, term
+def test_search_index_holds_every_report_and_theme(sample_site):
+    from tests.test_search import fragments, phrase_in
+
+    from generator.taxonomy import load_taxonomy
+
+    found = fragments(sample_site.site_dir)
+    themes = load_taxonomy(sample_site.content_dir).themes
+    assert set(found) == {f"reports/{slug}/" for slug in SLUGS} | {f"themes/{t.slug}/" for t in themes}
+    wuhu = found["reports/2022-anhui-wuhu/"]
+    assert wuhu["meta"]["title"] == "芜湖市人民政府关于2022年法治政府建设情况的报告"
+    assert wuhu["filters"]["province"] == ["安徽省"] and wuhu["filters"]["level"] == ["市级"]
+    assert "矛盾纠纷化解与调解" in wuhu["filters"]["theme"]
+    text = (sample_site.docs_dir / "reports/2022-anhui-wuhu/2022-anhui-wuhu.txt").read_text(encoding="utf-8")
+    assert phrase_in(wuhu["content"], "行政复议") == text.count("行政复议") > 0
+    assert not (sample_site.site_dir / "search/search_index.json").exists()  # no second, whole-site index
 
 
 HOSTILE = """一、<script>alert("x")</script>情况

@@ -1,0 +1,320 @@
+"""Stage: reports and themes -> search records -> Pagefind index shards.
+
+Search is Pagefind (an existing, maintained static search engine: a Rust
+indexer shipped in the `pagefind` PyPI package, a WebAssembly search in the
+browser that downloads only the index chunks a query needs). Its own Chinese
+handling does not find phrases exactly: the indexer cuts words with a
+dictionary while the browser cuts the query another way (Pagefind issue
+#1237). So this module controls segmentation on both sides:
+
+- Every run of letters and digits is indexed as the **overlapping character
+  trigrams** that start at each of its positions (the run's last two
+  positions are padded with PAD, so every word in the index is exactly three
+  characters long). Punctuation and spaces become words of their own that are
+  not indexed but keep their positions, and a paragraph ends with PARA, so no
+  phrase runs across a paragraph.
+- The search page (overrides/assets/javascripts/search.js) turns a query of 3
+  or more characters into its trigrams as a quoted Pagefind query: Pagefind's
+  exact search requires them at consecutive positions, which holds exactly
+  where the text holds the phrase. A query of 1 or 2 characters is a plain
+  Pagefind query, which matches words by prefix: every trigram starting with
+  it, so again exactly where the text holds it.
+
+The content a Pagefind record keeps for excerpts is the word list; the page
+reads a character back as the first character of its word.
+
+The index is split into shards by a stable hash of each record's key, each
+built in its own Pagefind process (the indexer's memory grows with what one
+process holds) and kept in build/search/ with the digest of its records, so a
+new report rebuilds one shard. The page loads the first shard and merges the
+others (Pagefind's mergeIndex; the WebAssembly is loaded once).
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import BuildError
+from .records import Report
+from .schema import LEVELS
+from .taxonomy import Taxonomy
+
+PAD = "\u01c2"  # ǂ: a letter (so Pagefind keeps it in words) that no query carries
+PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
+SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
+LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
+SHARD_REPORTS = 1000  # reports per shard, at most about; a power-of-two number of shards
+UNITS_VERSION = "trigram-1"  # change when the word list changes shape: every shard is rebuilt
+RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
+KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+KEEP_SUFFIXES = (".pf_meta", ".pagefind")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One result a search can return: a report or a theme page."""
+
+    key: str  # stable: decides the shard
+    url: str  # relative to the site root, e.g. reports/<slug>/
+    title: str
+    units: tuple[tuple[str, str], ...]  # (anchor on the page or "", text): paragraphs, headings
+    meta: tuple[tuple[str, str], ...] = ()  # shown with the result
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # province, level, year, theme
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    shards: tuple[str, ...]  # folder names under pagefind/, the first one holds the script
+    rebuilt: int  # shards indexed anew in this build
+    records: int
+
+
+def words(text: str) -> list[str]:
+    """The Pagefind words of a text: a trigram for each letter or digit, one
+    word for each other character (not indexed), SPACE for white space."""
+    out: list[str] = []
+    for match in RUN.finditer(text.replace(PAD, " ").lower()):
+        run = match.group(0)
+        if run[0].isalnum():
+            padded = run + PAD + PAD
+            out.extend(padded[i:i + 3] for i in range(len(run)))
+        elif run[0].isspace():
+            out.append(SPACE)
+        else:
+            out.append(run)
+    return out
+
+
+def record_content(record: SearchRecord) -> tuple[str, str]:
+    """The record's Pagefind content, and where each unit starts: 'anchor:position …'."""
+    tokens: list[str] = []
+    starts: list[str] = []
+    for anchor, text in record.units:
+        if tokens:
+            tokens.append(PARA)
+        if anchor:
+            starts.append(f"{anchor}:{len(tokens)}")
+        tokens.extend(words(text))
+    return " ".join(tokens), " ".join(starts)
+
+
+def _values(report: Report, key: str) -> tuple[str, ...]:
+    value = report.metadata.get(key)
+    if value in (None, ""):
+        return ()
+    return (LEVELS.get(str(value), str(value)) if key == "level" else str(value),)
+
+
+def report_units(report: Report) -> tuple[tuple[str, str], ...]:
+    """What a reader sees of a report, as (anchor, text): title, opening,
+    headings and paragraphs, in page order."""
+    doc = report.document
+    units: list[tuple[str, str]] = [("", report.title)]
+    units.extend((p.anchor, p.text) for p in doc.preamble)
+    for section in doc.sections:
+        units.append((section.anchor, f"{section.number}{section.title}"))
+        units.extend((p.anchor, p.text) for p in section.paragraphs)
+    return tuple(units)
+
+
+def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[SearchRecord]:
+    """One record per report (filters: province, level, year, themes) and one per theme page."""
+    names = {t.slug: t.name for t in taxonomy.themes}
+    records = []
+    for report in sorted(reports, key=lambda r: r.slug):
+        themes = tuple(sorted({names[s] for s in report.analysis.theme_counts() if s in names}))
+        meta = {"issuer": _values(report, "issuer"), "province": _values(report, "province"),
+                "level": _values(report, "level"), "year": _values(report, "year")}
+        records.append(SearchRecord(
+            key=f"reports/{report.slug}",
+            url=f"reports/{report.slug}/",
+            title=report.title,
+            units=report_units(report),
+            meta=tuple((k, v[0]) for k, v in meta.items() if v),
+            filters=tuple((k, v) for k, v in (("province", meta["province"]), ("level", meta["level"]),
+                                                ("year", meta["year"]), ("theme", themes)) if v),
+        ))
+    for theme in taxonomy.themes:
+        records.append(SearchRecord(
+            key=f"themes/{theme.slug}",
+            url=f"themes/{theme.slug}/",
+            title=f"主题：{theme.name}",
+            units=(("", theme.name), ("", theme.description)),
+            meta=(("kind", "主题"),),
+        ))
+    return records
+
+
+def shard_count(reports: int) -> int:
+    count = 1
+    while count * SHARD_REPORTS < reports:
+        count *= 2
+    return count
+
+
+def shard_of(key: str, count: int) -> int:
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
+def plan_shards(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]]:
+    """Shard name -> its records; theme pages have a shard of their own."""
+    reports = [r for r in records if r.key.startswith("reports/")]
+    count = shard_count(len(reports))
+    shards: dict[str, list[SearchRecord]] = {f"r{n:03d}-{count}": [] for n in range(count)}
+    names = list(shards)
+    for record in reports:
+        shards[names[shard_of(record.key, count)]].append(record)
+    shards["themes"] = [r for r in records if not r.key.startswith("reports/")]
+    return {name: recs for name, recs in shards.items() if recs}
+
+
+def _payload(record: SearchRecord) -> dict:
+    content, starts = record_content(record)
+    meta = {"title": record.title, **dict(record.meta)}
+    if starts:
+        meta["at"] = starts
+    return {"url": record.url, "content": content, "language": LANGUAGE, "meta": meta,
+            "filters": {k: list(v) for k, v in record.filters}}
+
+
+def _digest(records: Iterable[SearchRecord]) -> str:
+    h = hashlib.sha256(f"{UNITS_VERSION}\n{_pagefind_version()}\n".encode())
+    for record in records:
+        h.update(json.dumps([record.url, record.title, record.units, record.meta, record.filters],
+                            ensure_ascii=False).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import version
+
+    return version("pagefind")
+
+
+async def _index_shard(records: list[SearchRecord], out: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
+        for record in records:  # one record's word list at a time: three times its text
+            await index.add_custom_record(**_payload(record))
+
+
+async def _index_all(todo: list[tuple[list[SearchRecord], Path]], parallel: int) -> None:
+    gate = asyncio.Semaphore(parallel)
+
+    async def one(records: list[SearchRecord], out: Path) -> None:
+        async with gate:
+            await _index_shard(records, out)
+
+    await asyncio.gather(*(one(p, o) for p, o in todo))
+
+
+def _trim(bundle: Path, primary: bool) -> None:
+    """Keep what a search needs: the index, and in the first shard the script
+    and WebAssembly; Pagefind's own UI files are not used."""
+    for entry in bundle.iterdir():
+        if entry.is_dir():
+            continue
+        needed = entry.name.endswith(".pf_meta") or entry.name == "pagefind-entry.json" or (
+            primary and (entry.name in KEEP_FILES or entry.name.endswith(".pagefind")))
+        if not needed:
+            entry.unlink()
+
+
+def build_search_index(records: Sequence[SearchRecord], cache_dir: Path, *, parallel: int = 2) -> SearchIndex:
+    """Index every shard whose records changed into cache_dir/<shard>/ (others
+    are kept from the last build); remove shards no record maps to."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    plan = plan_shards(records)
+    names = tuple(plan)
+    todo: list[tuple[list[SearchRecord], Path]] = []
+    digests: dict[str, str] = {}
+    for n, (name, recs) in enumerate(plan.items()):
+        digest = _digest(recs) + ("-primary" if n == 0 else "")
+        stamp = cache_dir / name / "digest"
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+            continue
+        digests[name] = digest
+        todo.append((recs, cache_dir / f"{name}.new"))
+    for _, out in todo:
+        shutil.rmtree(out, ignore_errors=True)
+    try:
+        asyncio.run(_index_all(todo, parallel))
+    except Exception as exc:
+        raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
+    for _, out in todo:
+        name = out.name[: -len(".new")]
+        _trim(out, primary=name == names[0])
+        (out / "digest").write_text(digests[name], encoding="utf-8")
+        shutil.rmtree(cache_dir / name, ignore_errors=True)
+        out.rename(cache_dir / name)
+    for stale in cache_dir.iterdir():
+        if stale.name not in names:
+            shutil.rmtree(stale, ignore_errors=True)
+    return SearchIndex(names, len(todo), len(records))
+
+
+def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
+    """Put the shards into site/pagefind/ (hard links where the disk allows)
+    with shards.json, which lists them for the search page."""
+    target = site_dir / "pagefind"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in index.shards:
+        shutil.copytree(cache_dir / name, target / name, copy_function=_link_or_copy,
+                        ignore=shutil.ignore_patterns("digest"))
+    (target / "shards.json").write_text(json.dumps({"shards": list(index.shards)}), encoding="utf-8")
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "Page":
+    """/search/: the search form, with the filters' values known at build time
+    (so no filter index is downloaded to draw it)."""
+    from .regions import PROVINCES
+    from .render import Page, frontmatter
+
+    def values(key: str) -> set[str]:
+        return {v for r in reports for v in _values(r, key)}
+
+    order = list(PROVINCES)
+    provinces = sorted(values("province"), key=lambda p: (order.index(p) if p in order else len(order), p))
+    levels = [name for name in LEVELS.values() if name in values("level")]
+    years = sorted(values("year"), reverse=True)
+    themes = [t.name for t in taxonomy.themes]
+
+    def select(name: str, label: str, options: list[str]) -> str:
+        items = "".join(f'<option value="{html.escape(o)}">{html.escape(o)}</option>' for o in options)
+        return (f'<label>{label}<select name="{name}" data-filter="{name}">'
+                f'<option value="">全部</option>{items}</select></label>')
+
+    body = f"""<form id="fazhi-search" class="fazhi-search" role="search" data-index="../pagefind/" data-root="../">
+<div class="fazhi-search__box"><input type="search" name="q" aria-label="检索词" placeholder="输入词语，如 行政复议、调解" autocomplete="off" required>
+<button type="submit" class="md-button md-button--primary">检索</button></div>
+<div class="fazhi-search__filters">{select("province", "省份", provinces)}{select("level", "层级", levels)}{select("year", "年度", years)}{select("theme", "主题", themes)}</div>
+</form>
+<p id="fazhi-search-status" class="fazhi-search__status" role="status" aria-live="polite"></p>
+<ol id="fazhi-search-results" class="fazhi-search__results"></ol>
+<p><button id="fazhi-search-more" class="md-button" type="button" hidden>显示更多结果</button></p>
+<noscript>检索需要浏览器运行 JavaScript。</noscript>
+<link rel="stylesheet" href="../assets/stylesheets/search.css">
+<script type="module" src="../assets/javascripts/search.js"></script>
+"""
+    intro = ("在全部报告全文和主题页中检索**原样出现**的词语或短语（两个字以上，如“调解”“行政复议”），"
+             "可按省份、层级、年度和主题筛选；每条结果显示词语所在的段落，点击直达原文位置。\n\n")
+    return Page("search/index.md", frontmatter({"title": "全文检索", "search": {"exclude": True}}, intro + body))
