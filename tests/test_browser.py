@@ -123,6 +123,23 @@ def test_search_shows_the_passage_and_links_to_it(sample_site, served, browser):
     page.close()
 
 
+def test_search_links_stay_in_a_site_served_from_a_folder(sample_site, browser):
+    """A GitHub project page lives at /<repo>/: result links must stay inside it."""
+    handler = functools.partial(Quiet, directory=str(sample_site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/site/"
+    try:
+        page, errors, _ = watched_page(browser)
+        search_page(page, base, "行政复议")
+        links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
+        assert links and all(link.startswith(base) for link in links), links
+        assert errors == []
+        page.close()
+    finally:
+        server.shutdown()
+
+
 def test_search_of_nothing_found_and_of_markup(served, browser):
     page, errors, _ = watched_page(browser)
     search_page(page, served, "完全不存在的词语组合")

@@ -26,7 +26,7 @@ export function pagefindQueries(run) {
   return { exact: `"${trigrams.join(" ")}"`, ranked: trigrams.join(" ") };
 }
 
-async function openIndex(base) {
+export async function openIndex(base) {
   const shards = await (await fetch(new URL("shards.json", base))).json().then((j) => j.shards);
   const { createInstance } = await import(new URL(`${shards[0]}/pagefind.js`, base).href);
   // Pagefind cuts queries into words by the page's language; the index holds
@@ -111,7 +111,9 @@ async function draw(item, root) {
   const li = document.createElement("li");
   li.className = "fazhi-search__result";
   const link = document.createElement("a");
-  link.href = new URL(data.url + (anchor ? `#${anchor}` : ""), root).href;
+  // Pagefind gives the record's URL from the host's root; the site may live
+  // in a folder (a GitHub project page), so it is resolved from the site's root.
+  link.href = new URL(data.url.replace(/^\/+/, "") + (anchor ? `#${anchor}` : ""), root).href;
   link.textContent = data.meta.title || data.url;
   link.className = "fazhi-search__title";
   const facts = document.createElement("p");
