@@ -28,6 +28,7 @@ from .lock import project_lock
 from .metadata import describe
 from .normalise import normalise
 from .page import segment
+from .pool import read_reports
 from .parse import parse
 from .publish import Skipped, dates_added, publish_pages, site_epoch
 from .records import Report, Source
@@ -211,20 +212,23 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         raise ContentError(exc.problems + discover(project)[1]) from None
     sources, problems = discover(project)
     cache = ReportCache(project.cache_dir, enabled=use_cache)
-    reports = []
-    for n, source in enumerate(sources, start=1):
+    found: dict[str, Report] = {}
+    keys = {source.slug: cache_key(source, taxonomy.digest) for source in sources}
+    for source in sources:
+        if (report := cache.get(source, keys[source.slug])) is not None:
+            found[source.slug] = report
+    unread = [source for source in sources if source.slug not in found]
+    # read in parallel where there are enough (generator/pool.py), in order
+    for n, (source, result) in enumerate(zip(unread, read_reports(
+            unread, taxonomy, project.content_dir, read_report)), start=1):
         if progress:
-            progress(f"reading {n}/{len(sources)}: {source.slug}")
-        key = cache_key(source, taxonomy.digest)
-        report = cache.get(source, key)
-        if report is None:
-            try:
-                report = read_report(source, taxonomy)
-            except ContentError as exc:
-                problems.extend(exc.problems)
-                continue
-            cache.put(key, report)
-        reports.append(report)
+            progress(f"reading {n}/{len(unread)}: {source.slug}")
+        if isinstance(result, list):
+            problems.extend(result)
+            continue
+        cache.put(keys[source.slug], result)
+        found[source.slug] = result
+    reports = [found[source.slug] for source in sources if source.slug in found]
     cache.prune({s.slug for s in sources})
     skipped: list[Skipped] = []
     if problems:
