@@ -24,6 +24,7 @@ from .clean import clean
 from .decode import decode
 from .errors import BuildError, ContentError, Problem, os_error
 from .files import MAX_REPORT_MB, MB, not_regular, read_regular
+from .incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
 from .lock import project_lock
 from .metadata import describe
 from .normalise import normalise
@@ -37,7 +38,7 @@ from .render import render_site
 from .schema import load_sidecar
 from .search import build_search_index, publish_search_index, search_page, search_records
 from .taxonomy import Taxonomy, load_taxonomy
-from .write import WriteResult, write_pages
+from .write import WriteResult, atomic_write, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
@@ -83,6 +84,15 @@ class Project:
     def search_dir(self) -> Path:
         """The search index's shards, kept between builds."""
         return self.root / "build" / "search"
+
+    @property
+    def overrides_dir(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def site_stamp(self) -> Path:
+        """What the published site was rendered with (generator/incremental.py)."""
+        return self.root / "build" / "site-stamp"
 
     @property
     def build_dir(self) -> Path:
@@ -291,8 +301,11 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         search = build_search_index(search_records(corpus.reports, corpus.taxonomy), project.search_dir)
         if progress:
             progress(f"rendering site with mkdocs ({pages} pages)")
+        stamp = site_stamp(project.config, project.overrides_dir)
         run_mkdocs(project, strict=strict, epoch=epoch,
+                   dirty=not clean and can_reuse(project.site_dir, project.site_stamp, stamp),
                    then=lambda site: publish_search_index(search, project.search_dir, site))
+        atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
                        skipped=corpus.skipped, cached=corpus.cache_hits)
 
@@ -339,12 +352,14 @@ def mkdocs_config(project: Project, **overrides):
     return load_config(str(project.config), **overrides)
 
 
-def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0,
+def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty: bool = False,
                then: Callable[[Path], None] | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
     writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
-    adds to the site built aside (the search index) before the swap."""
+    adds to the site built aside (the search index) before the swap. A dirty
+    build starts from a hard-linked copy of the published site and renders
+    only pages whose Markdown changed (generator/incremental.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -357,7 +372,14 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0,
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         try:
-            mkdocs_build(mkdocs_config(project, strict=strict, site_dir=str(aside)))
+            config = mkdocs_config(project, strict=strict, site_dir=str(aside))
+            if dirty:
+                link_copy(site, aside)
+                with unlinking_writes():
+                    mkdocs_build(config, dirty=True)
+                prune(aside, project.docs_dir, expected_files(config))
+            else:
+                mkdocs_build(config)
             if then:
                 then(aside)
         except MkDocsException as exc:
