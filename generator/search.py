@@ -8,17 +8,24 @@ dictionary while the browser cuts the query another way (Pagefind issue
 #1237). So this module controls segmentation on both sides:
 
 - Every run of letters and digits is indexed as the **overlapping character
-  trigrams** that start at each of its positions (the run's last two
-  positions are padded with PAD, so every word in the index is exactly three
-  characters long). Punctuation and spaces become words of their own that are
-  not indexed but keep their positions, and a paragraph ends with PARA, so no
-  phrase runs across a paragraph.
-- The search page (overrides/assets/javascripts/search.js) turns a query of 3
-  or more characters into its trigrams as a quoted Pagefind query: Pagefind's
-  exact search requires them at consecutive positions, which holds exactly
-  where the text holds the phrase. A query of 1 or 2 characters is a plain
-  Pagefind query, which matches words by prefix: every trigram starting with
-  it, so again exactly where the text holds it.
+  trigrams** that start at each of its positions, each written with a
+  hyphen after its second character ("调解-员"): Pagefind indexes such a
+  word whole (调解员) and as its parts, so the bigram 调解 stands at the
+  same position (the part after the hyphen, one character, is indexed too
+  and never asked for). A run's last two positions hold its last bigram and
+  its last character. Punctuation and spaces become words of their own that
+  are not indexed but keep their positions, and a paragraph ends with PARA,
+  so no phrase runs across a paragraph.
+- The search page (overrides/assets/javascripts/search.js) turns a query of
+  3 or more characters into its trigrams as a quoted Pagefind query:
+  Pagefind's exact search requires them at consecutive positions, which
+  holds exactly where the text holds the phrase. A query of 2 characters is
+  the quoted bigram. Every query word is one word of the index, so it is in
+  exactly one index chunk (Pagefind loads one chunk per query word, which
+  is why prefix queries are not used: a prefix shared by many words spans
+  several chunks and only the first is loaded). Single characters are not
+  searched. Mixed ASCII letter-digit bigrams (a1) are split apart by
+  Pagefind and cannot be found as two-character queries.
 
 The content a Pagefind record keeps for excerpts is the word list; the page
 reads a character back as the first character of its word.
@@ -47,12 +54,11 @@ from .records import Report
 from .schema import LEVELS
 from .taxonomy import Taxonomy
 
-PAD = "\u01c2"  # ǂ: a letter (so Pagefind keeps it in words) that no query carries
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
 SHARD_REPORTS = 1000  # reports per shard, at most about; a power-of-two number of shards
-UNITS_VERSION = "trigram-1"  # change when the word list changes shape: every shard is rebuilt
+UNITS_VERSION = "trigram-bigram-2"  # change when the word list changes shape: every shard is rebuilt
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEEP_SUFFIXES = (".pf_meta", ".pagefind")
@@ -78,14 +84,16 @@ class SearchIndex:
 
 
 def words(text: str) -> list[str]:
-    """The Pagefind words of a text: a trigram for each letter or digit, one
-    word for each other character (not indexed), SPACE for white space."""
+    """The Pagefind words of a text: for each letter or digit the trigram
+    starting there, hyphenated after its second character (the run's last
+    two: the last bigram and the last character); one word for each other
+    character (not indexed); SPACE for white space."""
     out: list[str] = []
-    for match in RUN.finditer(text.replace(PAD, " ").lower()):
+    for match in RUN.finditer(text.lower()):
         run = match.group(0)
         if run[0].isalnum():
-            padded = run + PAD + PAD
-            out.extend(padded[i:i + 3] for i in range(len(run)))
+            out.extend(f"{run[i:i + 2]}-{run[i + 2]}" for i in range(len(run) - 2))
+            out.extend((run[-2:], run[-1]) if len(run) > 1 else (run,))
         elif run[0].isspace():
             out.append(SPACE)
         else:

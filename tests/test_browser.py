@@ -67,9 +67,9 @@ def search(browser, base: str, query: str, **filters: str) -> tuple[set[str], se
     search_page(page, base, query, **filters)
     count = int(page.locator("#fazhi-search-status").get_attribute("data-count") or 0)
     while page.locator("#fazhi-search-more").is_visible():
+        drawn = page.locator(".fazhi-search__result").count()
         page.locator("#fazhi-search-more").click()
-        page.wait_for_function("n => document.querySelectorAll('.fazhi-search__result').length > n",
-                               arg=page.locator(".fazhi-search__result").count())
+        page.wait_for_function("n => document.querySelectorAll('.fazhi-search__result').length > n", arg=drawn)
     links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
     page.close()
     reports = {link.split("/reports/")[1].split("/")[0] for link in links if "/reports/" in link}

@@ -1,26 +1,26 @@
 // The search page (/search/): Pagefind, with the query cut into the same
 // words the index holds (generator/search.py): the overlapping trigrams of
-// each run of letters and digits, asked as an exact phrase, or for a query
-// of one or two characters the prefix of a trigram. Report text is only ever
-// put into the page as text nodes, never as HTML.
-const PAD = "\u01c2";
+// each run of letters and digits, asked as an exact phrase, or for a run of
+// two characters its bigram. Report text is only ever put into the page as
+// text nodes, never as HTML.
 const SPACE = "␣";
 const PARA = "¶";
-const PAGE = 10; // results drawn at a time: each needs its record's fragment
+const PAGE = 5; // results drawn at a time: each needs its record's fragment (about 11 KiB)
 const CONTEXT = 40; // characters shown either side of the match
 
 const form = document.getElementById("fazhi-search");
 
-// Runs of letters and digits of a query, lower-cased as the index is.
+// Runs of two or more letters and digits of a query, lower-cased as the
+// index is (single characters are not indexed on their own).
 export function runs(query) {
-  return query.replaceAll(PAD, " ").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter((run) => [...run].length > 1);
 }
 
 // The Pagefind queries for one run: the exact one (which records hold it)
 // and the ranked one (how well they match).
 export function pagefindQueries(run) {
   const chars = [...run];
-  if (chars.length < 3) return { exact: run, ranked: run };
+  if (chars.length < 3) return { exact: `"${run}"`, ranked: run };
   const trigrams = [];
   for (let i = 0; i + 3 <= chars.length; i++) trigrams.push(chars.slice(i, i + 3).join(""));
   return { exact: `"${trigrams.join(" ")}"`, ranked: trigrams.join(" ") };
@@ -57,12 +57,8 @@ export async function find(pagefind, query, filters) {
     const exact = await pagefind.search(q.exact, { filters });
     const here = new Map(exact.results.map((r) => [r.id, r]));
     matched = matched === null ? here : new Map([...matched].filter(([id]) => here.has(id)));
-    if (q.ranked !== q.exact) {
-      const ranked = await pagefind.search(q.ranked, { filters });
-      for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
-    } else {
-      for (const r of exact.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
-    }
+    const ranked = await pagefind.search(q.ranked, { filters });
+    for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
     if (n === 0 && matched.size === 0) break;
   }
   const results = [...matched.values()];
@@ -158,7 +154,7 @@ if (form) {
     list.replaceChildren();
     more.hidden = true;
     if (!runs(query).length) {
-      status.textContent = "请输入要检索的词语。";
+      status.textContent = query ? "请输入两个字以上的词语（单字不单独检索）。" : "请输入要检索的词语。";
       return;
     }
     status.textContent = "正在检索……";
