@@ -65,10 +65,6 @@ class Project:
         return self.content_dir / "reports"
 
     @property
-    def search_terms(self) -> Path:
-        return self.root / "content" / "search-terms.txt"
-
-    @property
     def docs_dir(self) -> Path:
         return self.root / "build" / "docs"
 
