@@ -30,21 +30,27 @@ dictionary while the browser cuts the query another way (Pagefind issue
 The content a Pagefind record keeps for excerpts is the word list; the page
 reads a character back as the first character of its word.
 
-The index is split into shards by a stable hash of each record's key, each
-built in its own Pagefind process (the indexer's memory grows with what one
-process holds) and kept in build/search/ with the digest of its records, so a
-new report rebuilds one shard. The page loads the first shard and merges the
-others (Pagefind's mergeIndex; the WebAssembly is loaded once).
+Publishing one report must not index every report again, and every extra
+shard costs each query one more index chunk per word (about 35 KiB), so the
+index has three shards, kept in build/search/ between builds: the base (all
+reports when it was made), a delta (only the reports added or edited since,
+indexed anew in each build that changes it, and nothing once the base is
+made again) and the theme pages. The base's results of reports the delta
+replaces or that were deleted are listed as superseded in shards.json, and
+the page drops them. The page loads the base's script and merges the other
+shards (Pagefind's mergeIndex; the WebAssembly is loaded once).
 """
 from __future__ import annotations
 
 import asyncio
-import html
+import gzip
 import hashlib
+import html
 import json
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -53,11 +59,13 @@ from .errors import BuildError
 from .records import Report
 from .schema import LEVELS
 from .taxonomy import Taxonomy
+from .write import atomic_write
 
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
-SHARD_REPORTS = 1000  # reports per shard, at most about; a power-of-two number of shards
+DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
+DELTA_SHARE = 0.05  # … or this share of them, whichever is more
 UNITS_VERSION = "trigram-bigram-2"  # change when the word list changes shape: every shard is rebuilt
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
@@ -81,6 +89,8 @@ class SearchIndex:
     shards: tuple[str, ...]  # folder names under pagefind/, the first one holds the script
     rebuilt: int  # shards indexed anew in this build
     records: int
+    superseded: tuple[str, ...] = ()  # result ids of the base that the delta replaces or that were deleted
+    delta: int = 0  # reports in the delta
 
 
 def words(text: str) -> list[str]:
@@ -161,29 +171,6 @@ def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Search
     return records
 
 
-def shard_count(reports: int) -> int:
-    count = 1
-    while count * SHARD_REPORTS < reports:
-        count *= 2
-    return count
-
-
-def shard_of(key: str, count: int) -> int:
-    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
-
-
-def plan_shards(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]]:
-    """Shard name -> its records; theme pages have a shard of their own."""
-    reports = [r for r in records if r.key.startswith("reports/")]
-    count = shard_count(len(reports))
-    shards: dict[str, list[SearchRecord]] = {f"r{n:03d}-{count}": [] for n in range(count)}
-    names = list(shards)
-    for record in reports:
-        shards[names[shard_of(record.key, count)]].append(record)
-    shards["themes"] = [r for r in records if not r.key.startswith("reports/")]
-    return {name: recs for name, recs in shards.items() if recs}
-
-
 def _payload(record: SearchRecord) -> dict:
     content, starts = record_content(record)
     meta = {"title": record.title, **dict(record.meta)}
@@ -216,14 +203,9 @@ async def _index_shard(records: list[SearchRecord], out: Path) -> None:
             await index.add_custom_record(**_payload(record))
 
 
-async def _index_all(todo: list[tuple[list[SearchRecord], Path]], parallel: int) -> None:
-    gate = asyncio.Semaphore(parallel)
-
-    async def one(records: list[SearchRecord], out: Path) -> None:
-        async with gate:
-            await _index_shard(records, out)
-
-    await asyncio.gather(*(one(p, o) for p, o in todo))
+async def _index_all(todo: list[tuple[list[SearchRecord], Path]]) -> None:
+    """One Pagefind process per shard, all at once (at most three: base, delta, themes)."""
+    await asyncio.gather(*(_index_shard(records, out) for records, out in todo))
 
 
 def _trim(bundle: Path, primary: bool) -> None:
@@ -238,50 +220,78 @@ def _trim(bundle: Path, primary: bool) -> None:
             entry.unlink()
 
 
-def build_search_index(records: Sequence[SearchRecord], cache_dir: Path, *, parallel: int = 2) -> SearchIndex:
-    """Index every shard whose records changed into cache_dir/<shard>/ (others
-    are kept from the last build); remove shards no record maps to."""
+def _fragment_ids(bundle: Path) -> dict[str, str]:
+    """Record key -> the id Pagefind gives its result (the hash in its fragment's name)."""
+    ids = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        url = json.loads(data[len(b"pagefind_dcd"):])["url"]
+        ids[url.strip("/")] = path.stem  # e.g. und_4f5eb58: the id of the result in the browser
+    return ids
+
+
+def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> SearchIndex:
+    """Index what changed since the last build into cache_dir/: reports in a
+    base shard and, for reports added, edited or deleted since the base was
+    made, a delta shard holding their new records (the base's old results of
+    them are listed as superseded, for the page to drop); theme pages in a
+    shard of their own. The base is made again when the delta would hold
+    more than DELTA_MIN reports or DELTA_SHARE of them, or nothing is kept."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    plan = plan_shards(records)
-    names = tuple(plan)
+    reports = [r for r in records if r.key.startswith("reports/")]
+    themes = [r for r in records if not r.key.startswith("reports/")]
+    digests = {r.key: _digest([r]) for r in reports}
+    state_file = cache_dir / "state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
+    base: dict[str, list[str]] = state.get("base", {}) if (cache_dir / "base").is_dir() else {}
+    changed = [r for r in reports if base.get(r.key, [""])[0] != digests[r.key]]
+    removed = [key for key in base if key not in digests]
     todo: list[tuple[list[SearchRecord], Path]] = []
-    digests: dict[str, str] = {}
-    for n, (name, recs) in enumerate(plan.items()):
-        digest = _digest(recs) + ("-primary" if n == 0 else "")
-        stamp = cache_dir / name / "digest"
-        if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
-            continue
-        digests[name] = digest
-        todo.append((recs, cache_dir / f"{name}.new"))
+    if not base or len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(reports)):
+        todo.append((reports, cache_dir / "base.new"))
+        changed, removed = [], []
+    delta_digest = _digest(changed)
+    if changed and not (state.get("delta") == delta_digest and (cache_dir / "delta").is_dir()):
+        todo.append((changed, cache_dir / "delta.new"))
+    themes_digest = _digest(themes)
+    if themes and not (state.get("themes") == themes_digest and (cache_dir / "themes").is_dir()):
+        todo.append((themes, cache_dir / "themes.new"))
     for _, out in todo:
         shutil.rmtree(out, ignore_errors=True)
     try:
-        asyncio.run(_index_all(todo, parallel))
+        # In a thread of its own: the caller may be running an event loop already.
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, _index_all(todo)).result()
     except Exception as exc:
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
     for _, out in todo:
-        name = out.name[: -len(".new")]
-        _trim(out, primary=name == names[0])
-        (out / "digest").write_text(digests[name], encoding="utf-8")
+        name = out.name.removesuffix(".new")
+        _trim(out, primary=name == "base")
         shutil.rmtree(cache_dir / name, ignore_errors=True)
         out.rename(cache_dir / name)
-    for stale in cache_dir.iterdir():
-        if stale.name not in names:
-            shutil.rmtree(stale, ignore_errors=True)
-    return SearchIndex(names, len(todo), len(records))
+        if name == "base":
+            ids = _fragment_ids(cache_dir / "base")
+            base = {key: [digests[key], ids[key]] for key in digests}
+    if not changed:
+        shutil.rmtree(cache_dir / "delta", ignore_errors=True)
+    superseded = tuple(sorted(base[r.key][1] for r in changed if r.key in base) + sorted(base[k][1] for k in removed))
+    atomic_write(state_file, json.dumps({"base": base, "delta": delta_digest if changed else None,
+                                         "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
+    shards = ("base",) + (("delta",) if changed else ()) + (("themes",) if themes else ())
+    return SearchIndex(shards, len(todo), len(records), superseded, len(changed) + len(removed))
 
 
 def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
     """Put the shards into site/pagefind/ (hard links where the disk allows)
-    with shards.json, which lists them for the search page."""
+    with shards.json, which lists them and the base's superseded results."""
     target = site_dir / "pagefind"
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name in index.shards:
-        shutil.copytree(cache_dir / name, target / name, copy_function=_link_or_copy,
-                        ignore=shutil.ignore_patterns("digest"))
-    (target / "shards.json").write_text(json.dumps({"shards": list(index.shards)}), encoding="utf-8")
+        shutil.copytree(cache_dir / name, target / name, copy_function=_link_or_copy)
+    manifest = {"shards": list(index.shards), "superseded": list(index.superseded)}
+    (target / "shards.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
 def _link_or_copy(src: str, dst: str) -> None:

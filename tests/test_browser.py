@@ -140,6 +140,31 @@ def test_search_links_stay_in_a_site_served_from_a_folder(sample_site, browser):
         server.shutdown()
 
 
+def test_search_after_an_edit_finds_the_new_text_only(tmp_path, browser):
+    """An edited report is indexed alone (the delta shard); its old text is not found."""
+    from generator.build import build
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    build(project)
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("行政复议", "行政复核"), encoding="utf-8")
+    build(project)
+    assert (project.site_dir / "pagefind/delta").is_dir()
+    handler = functools.partial(Quiet, directory=str(project.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        old, _, count, errors, _ = search(browser, base, "行政复议")
+        assert old == containing(project, "行政复议") and "2022-anhui-wuhu" not in old
+        new, _, _, errors2, _ = search(browser, base, "行政复核")
+        assert new == {"2022-anhui-wuhu"}
+        assert errors == errors2 == []
+    finally:
+        server.shutdown()
+
+
 def test_search_of_nothing_found_and_of_markup(served, browser):
     page, errors, _ = watched_page(browser)
     search_page(page, served, "完全不存在的词语组合")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import search
-from generator.search import PARA, SPACE, SearchRecord, build_search_index, plan_shards, record_content, words
+from generator.search import PARA, SPACE, SearchRecord, build_search_index, record_content, words
 
 
 def fragments(site_dir: Path) -> dict[str, dict]:
@@ -59,35 +59,50 @@ def test_phrases_never_run_across_paragraphs():
     assert starts == "p-1:3 p-2:8"  # 标题 is words 0-1, ¶ is 2; each paragraph starts after its ¶
 
 
-def records(n: int) -> list[SearchRecord]:
-    return [SearchRecord(f"reports/r{i}", f"reports/r{i}/", f"报告{i}", (("", f"第{i}号报告开展行政复议"),),
+def records(n: int, edited: int | None = None) -> list[SearchRecord]:
+    return [SearchRecord(f"reports/r{i}", f"reports/r{i}/", f"报告{i}",
+                         (("", f"第{i}号报告开展{'行政复核' if i == edited else '行政复议'}"),),
                          filters=(("province", ("安徽省",)),)) for i in range(n)]
 
 
-def test_shards_are_stable_when_a_record_is_added(monkeypatch):
-    monkeypatch.setattr(search, "SHARD_REPORTS", 4)
-    before = plan_shards(records(7))
-    after = plan_shards(records(8))
-    assert len(before) == 2 and len(after) == 2  # 2 shards of at most about 4
-    changed = [name for name in after if [r.key for r in after[name]] != [r.key for r in before.get(name, [])]]
-    assert changed == [name for name in after if "reports/r7" in [r.key for r in after[name]]]
+THEME = SearchRecord("themes/t", "themes/t/", "主题：调解", (("", "调解"),), meta=(("kind", "主题"),))
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_only_changed_shards_are_indexed_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "SHARD_REPORTS", 4)
+def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tmp_path):
     cache = tmp_path / "search"
-    first = build_search_index(records(7), cache)
-    assert first.rebuilt == len(first.shards) == 2
-    assert build_search_index(records(7), cache).rebuilt == 0
-    third = build_search_index(records(8), cache)
-    assert third.rebuilt == 1 and third.shards == first.shards
+    first = build_search_index(records(7) + [THEME], cache)
+    assert first.shards == ("base", "themes") and first.rebuilt == 2 and first.superseded == ()
+    assert build_search_index(records(7) + [THEME], cache).rebuilt == 0  # nothing changed: nothing indexed
+    base_ids = {url: path.stem for path in (cache / "base/fragment").glob("*")
+                for url in [json.loads(gzip.decompress(path.read_bytes())[12:])["url"]]}
+    # r3 edited, r6 deleted, r7 added: only those two records are indexed, in the delta
+    changed = [r for r in records(8, edited=3) if r.key != "reports/r6"] + [THEME]
+    second = build_search_index(changed, cache)
+    assert second.shards == ("base", "delta", "themes") and second.rebuilt == 1 and second.delta == 3
+    assert set(second.superseded) == {base_ids["reports/r3/"], base_ids["reports/r6/"]}
     site = tmp_path / "site"
-    search.publish_search_index(third, cache, site)
-    assert json.loads((site / "pagefind/shards.json").read_text())["shards"] == list(third.shards)
-    assert (site / "pagefind" / third.shards[0] / "pagefind.js").is_file()
-    assert not (site / "pagefind" / third.shards[1] / "pagefind.js").exists()  # one script, merged shards
-    found = fragments(site)
-    assert set(found) == {f"reports/r{i}/" for i in range(8)}
-    assert found["reports/r3/"]["filters"] == {"province": ["安徽省"]}
-    assert phrase_in(found["reports/r3/"]["content"], "行政复议") == 1
+    search.publish_search_index(second, cache, site)
+    manifest = json.loads((site / "pagefind/shards.json").read_text())
+    assert manifest == {"shards": ["base", "delta", "themes"], "superseded": list(second.superseded)}
+    assert (site / "pagefind/base/pagefind.js").is_file()
+    assert not (site / "pagefind/delta/pagefind.js").exists()  # one script, merged shards
+    delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"]: p
+             for p in (site / "pagefind/delta/fragment").glob("*")}
+    assert set(delta) == {"reports/r3/", "reports/r7/"}
+    record = json.loads(gzip.decompress(delta["reports/r3/"].read_bytes())[12:])
+    assert phrase_in(record["content"], "行政复核") == 1 and record["filters"] == {"province": ["安徽省"]}
+    # the same again: the delta is kept as it is
+    assert build_search_index(changed, cache).rebuilt == 0
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "DELTA_MIN", 1)
+    monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
+    cache = tmp_path / "search"
+    build_search_index(records(5), cache)
+    assert build_search_index(records(6), cache).shards == ("base", "delta")  # one change: a delta
+    again = build_search_index(records(7), cache)  # two: the base is made again
+    assert again.shards == ("base",) and again.superseded == () and not (cache / "delta").exists()
+    assert len(list((cache / "base/fragment").glob("*"))) == 7

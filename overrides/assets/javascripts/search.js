@@ -27,7 +27,8 @@ export function pagefindQueries(run) {
 }
 
 export async function openIndex(base) {
-  const shards = await (await fetch(new URL("shards.json", base))).json().then((j) => j.shards);
+  const manifest = await (await fetch(new URL("shards.json", base))).json();
+  const shards = manifest.shards;
   const { createInstance } = await import(new URL(`${shards[0]}/pagefind.js`, base).href);
   // Pagefind cuts queries into words by the page's language; the index holds
   // trigrams of no language, so the instance is created as "und" (the
@@ -43,11 +44,15 @@ export async function openIndex(base) {
   }
   await pagefind.init();
   for (const shard of shards.slice(1)) await pagefind.mergeIndex(new URL(`${shard}/`, base).pathname);
+  // Results of the base shard that the delta shard replaces (edited reports)
+  // or that no longer exist (deleted reports).
+  pagefind.superseded = new Set(manifest.superseded || []);
   return pagefind;
 }
 
 // Results whose text holds every run as a phrase, best first.
 export async function find(pagefind, query, filters) {
+  const current = (result) => !pagefind.superseded?.has(result.id);
   const parts = runs(query);
   if (!parts.length) return [];
   let matched = null; // url -> exact result (for the excerpt of the first run)
@@ -55,7 +60,7 @@ export async function find(pagefind, query, filters) {
   for (const [n, part] of parts.entries()) {
     const q = pagefindQueries(part);
     const exact = await pagefind.search(q.exact, { filters });
-    const here = new Map(exact.results.map((r) => [r.id, r]));
+    const here = new Map(exact.results.filter(current).map((r) => [r.id, r]));
     matched = matched === null ? here : new Map([...matched].filter(([id]) => here.has(id)));
     const ranked = await pagefind.search(q.ranked, { filters });
     for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
