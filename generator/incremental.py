@@ -50,8 +50,14 @@ def can_reuse(site: Path, stamp_file: Path, stamp: str) -> bool:
 
 
 def link_copy(site: Path, aside: Path) -> None:
-    """aside becomes a copy of site made of hard links (a copy where links fail)."""
-    shutil.copytree(site, aside, copy_function=_link_or_copy, symlinks=True)
+    """aside becomes a copy of site made of hard links (a copy where links
+    fail). Its folders are new and writable whatever the published ones are
+    (a read-only site must still be replaced, not written into)."""
+    for folder, _, names in os.walk(site):
+        target = aside / Path(folder).relative_to(site)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            _link_or_copy(os.path.join(folder, name), str(target / name))
 
 
 def _link_or_copy(src: str, dst: str) -> None:
