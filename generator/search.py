@@ -64,6 +64,8 @@ from .write import atomic_write
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
+BASE_REPORTS = 1000  # reports in one part of the base: about 4 GiB in the Pagefind indexer
+INDEXERS = 2  # Pagefind processes at a time
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
 UNITS_VERSION = "trigram-bigram-2"  # change when the word list changes shape: every shard is rebuilt
@@ -171,6 +173,10 @@ def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Search
     return records
 
 
+def shard_of(key: str, count: int) -> int:
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
 def _payload(record: SearchRecord) -> dict:
     content, starts = record_content(record)
     meta = {"title": record.title, **dict(record.meta)}
@@ -204,8 +210,15 @@ async def _index_shard(records: list[SearchRecord], out: Path) -> None:
 
 
 async def _index_all(todo: list[tuple[list[SearchRecord], Path]]) -> None:
-    """One Pagefind process per shard, all at once (at most three: base, delta, themes)."""
-    await asyncio.gather(*(_index_shard(records, out) for records, out in todo))
+    """One Pagefind process per shard, two at a time (one per core; memory
+    grows with the processes running together)."""
+    gate = asyncio.Semaphore(INDEXERS)
+
+    async def one(records: list[SearchRecord], out: Path) -> None:
+        async with gate:
+            await _index_shard(records, out)
+
+    await asyncio.gather(*(one(records, out) for records, out in todo))
 
 
 def _trim(bundle: Path, primary: bool) -> None:
@@ -230,25 +243,39 @@ def _fragment_ids(bundle: Path) -> dict[str, str]:
     return ids
 
 
+def _part_name(part: int) -> str:
+    return "base" if part == 0 else f"base-{part}"
+
+
 def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> SearchIndex:
-    """Index what changed since the last build into cache_dir/: reports in a
-    base shard and, for reports added, edited or deleted since the base was
-    made, a delta shard holding their new records (the base's old results of
-    them are listed as superseded, for the page to drop); theme pages in a
-    shard of their own. The base is made again when the delta would hold
-    more than DELTA_MIN reports or DELTA_SHARE of them, or nothing is kept."""
+    """Index what changed since the last build into cache_dir/: reports in the
+    base (split into parts of about BASE_REPORTS by a hash of their key: one
+    Pagefind process's memory grows with what it holds) and, for reports
+    added, edited or deleted since the base was made, a delta shard holding
+    their new records (the base's old results of them are listed as
+    superseded, for the page to drop); theme pages in a shard of their own.
+    When the delta would hold more than DELTA_MIN reports or DELTA_SHARE of
+    them, the base parts holding those reports are made again instead; the
+    whole base, when nothing is kept or the corpus outgrew its parts."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     reports = [r for r in records if r.key.startswith("reports/")]
     themes = [r for r in records if not r.key.startswith("reports/")]
     digests = {r.key: _digest([r]) for r in reports}
     state_file = cache_dir / "state.json"
     state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
-    base: dict[str, list[str]] = state.get("base", {}) if (cache_dir / "base").is_dir() else {}
+    parts: int = state.get("parts", 0)
+    base: dict[str, list] = state.get("base", {})
+    if not base or not all((cache_dir / _part_name(n)).is_dir() for n in range(parts)) \
+            or len(reports) > 1.5 * parts * BASE_REPORTS:
+        base, parts = {}, max(1, -(-len(reports) // BASE_REPORTS))
     changed = [r for r in reports if base.get(r.key, [""])[0] != digests[r.key]]
     removed = [key for key in base if key not in digests]
+    part_of = {r.key: base[r.key][2] if r.key in base else shard_of(r.key, parts) for r in reports}
     todo: list[tuple[list[SearchRecord], Path]] = []
     if not base or len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(reports)):
-        todo.append((reports, cache_dir / "base.new"))
+        again = set(range(parts)) if not base else {part_of[r.key] for r in changed} | {base[k][2] for k in removed}
+        for part in sorted(again):
+            todo.append(([r for r in reports if part_of[r.key] == part], cache_dir / f"{_part_name(part)}.new"))
         changed, removed = [], []
     delta_digest = _digest(changed)
     if changed and not (state.get("delta") == delta_digest and (cache_dir / "delta").is_dir()):
@@ -264,20 +291,26 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> Sear
             thread.submit(asyncio.run, _index_all(todo)).result()
     except Exception as exc:
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
-    for _, out in todo:
+    for records_done, out in todo:
         name = out.name.removesuffix(".new")
         _trim(out, primary=name == "base")
         shutil.rmtree(cache_dir / name, ignore_errors=True)
         out.rename(cache_dir / name)
-        if name == "base":
-            ids = _fragment_ids(cache_dir / "base")
-            base = {key: [digests[key], ids[key]] for key in digests}
+        if name.startswith("base"):
+            ids = _fragment_ids(cache_dir / name)
+            for key in [k for k, v in base.items() if _part_name(v[2]) == name]:
+                del base[key]  # deleted reports leave with their part
+            base.update({r.key: [digests[r.key], ids[r.key], part_of[r.key]] for r in records_done})
     if not changed:
         shutil.rmtree(cache_dir / "delta", ignore_errors=True)
+    names = [_part_name(n) for n in range(parts)]
+    for stale in cache_dir.iterdir():  # parts of a base with more parts than now
+        if stale.is_dir() and stale.name.startswith("base") and stale.name not in names:
+            shutil.rmtree(stale)
     superseded = tuple(sorted(base[r.key][1] for r in changed if r.key in base) + sorted(base[k][1] for k in removed))
-    atomic_write(state_file, json.dumps({"base": base, "delta": delta_digest if changed else None,
+    atomic_write(state_file, json.dumps({"parts": parts, "base": base, "delta": delta_digest if changed else None,
                                          "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
-    shards = ("base",) + (("delta",) if changed else ()) + (("themes",) if themes else ())
+    shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())
     return SearchIndex(shards, len(todo), len(records), superseded, len(changed) + len(removed))
 
 

@@ -106,3 +106,21 @@ def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
     again = build_search_index(records(7), cache)  # two: the base is made again
     assert again.shards == ("base",) and again.superseded == () and not (cache / "delta").exists()
     assert len(list((cache / "base/fragment").glob("*"))) == 7
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "BASE_REPORTS", 3)
+    monkeypatch.setattr(search, "DELTA_MIN", 0)
+    monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
+    cache = tmp_path / "search"
+    first = build_search_index(records(7), cache)
+    assert first.shards == ("base", "base-1", "base-2") and first.rebuilt == 3
+    second = build_search_index(records(7, edited=4), cache)  # past the (zero) delta limit
+    assert second.shards == first.shards and second.rebuilt == 1 and second.superseded == ()
+    site = tmp_path / "site"
+    search.publish_search_index(second, cache, site)
+    found = fragments(site)
+    assert set(found) == {f"reports/r{i}/" for i in range(7)}
+    assert phrase_in(found["reports/r4/"]["content"], "行政复核") == 1
+    assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]
