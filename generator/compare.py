@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
+from .chunks import chunk_file, pager
 from .records import Figure, Report, Section
 from .render import (
     PAGE_SIZE, Page, _by_region, _pager, chunk_path, frontmatter, html_text, link_title, md_inline, place_name,
@@ -93,13 +94,14 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
     """The theme's pages: members are the reports with passages on it."""
     chunks = text_chunks(members)
     base = f"themes/{theme.slug}"
+    files = [chunk_file(base, chunk, n) for n, chunk in enumerate(chunks, start=1)]
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         body = [f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
         body += _theme_intro(theme, taxonomy, len(members))
-        body.append(nav)
+        body.append(nav + (_page_list(files, chunks) if n == 1 else ""))
         if not chunk:
             body.append("（暂无报告涉及此主题）")
         for report in chunk:
@@ -107,9 +109,18 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         if indicators:
             body += _indicator_section(indicators, chunk)
         body.append(nav)
-        title = theme.name if n == 1 else f"{theme.name}（第 {n} 页）"
-        pages.append(Page(chunk_path(base, n), frontmatter({"title": title, "theme": theme.slug, "search": {"exclude": True}}, "\n".join(body) + "\n")))
+        title = theme.name if n == 1 else f"{theme.name}（续）"
+        pages.append(Page(files[n - 1], frontmatter({"title": title, "theme": theme.slug, "search": {"exclude": True}}, "\n".join(body) + "\n")))
     return pages
+
+
+def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
+    """On a first page: every page of the list, named by where it starts."""
+    if len(files) == 1:
+        return ""
+    links = [f"[{md_inline(place_name(chunk[0].metadata) or chunk[0].title)}]({f.rsplit('/', 1)[-1]})"
+             for f, chunk in zip(files[1:], chunks[1:])]
+    return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
 
 
 def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
@@ -360,7 +371,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
     for part in taxonomy.parts:
         for n, chunk in enumerate(text_chunks(having[part.number]), start=1):
             for report in chunk:
-                part_where[part.number, report.slug] = chunk_path(part.slug, n)
+                part_where[part.number, report.slug] = chunk_file(part.slug, chunk, n)
     for n, chunk in enumerate(chunks, start=1):
         nav = _pager(n, len(chunks))
         head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
@@ -398,16 +409,17 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
 def _part(part, having: list[Report], missing: int) -> list[Page]:
     """The part's pages: having are the reports that contain it."""
     chunks = text_chunks(having)
+    files = [chunk_file(f"parts/{part.slug}", chunk, n) for n, chunk in enumerate(chunks, start=1)]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         body = [
             f"# {part.number}. {md_inline(part.name)}",
             "",
             f"共 {len(having)} 份报告包含此部分，{missing} 份未找到（见[完整性总表](../index.md)）。"
             "各报告的该部分依次排列，标题后注明原文位置。",
             "",
-            nav,
+            nav + (_page_list(files, chunks) if n == 1 else ""),
         ]
         for report in chunk:
             body += [f"## {md_inline(report.title)} {{#{report.slug}}}", "", _report_line(report), ""]
@@ -417,8 +429,8 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
                 body += [f"### [{md_inline(match.heading)}](../../reports/{report.slug}/index.md#{match.section}){note}", ""]
                 body += _section_text(report.document.sections, index[match.section])
         body.append(nav)
-        title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（第 {n} 页）"
-        pages.append(Page(chunk_path(f"parts/{part.slug}", n), frontmatter({"title": title, "search": {"exclude": True}}, "\n".join(body) + "\n")))
+        title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
+        pages.append(Page(files[n - 1], frontmatter({"title": title, "search": {"exclude": True}}, "\n".join(body) + "\n")))
     return pages
 
 

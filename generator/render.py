@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from .chunks import chunk_file, stable_chunks
 from .clean import LOST
 from .analyse import passage_anchors
 from .records import Metadata, Paragraph, Passage, Report
@@ -23,7 +24,6 @@ from .schema import KEYS, LEVELS, ORIGIN_LABELS
 from .taxonomy import Taxonomy
 
 PAGE_SIZE = 100  # rows of a list page
-TEXT_PAGE_SIZE = 25  # reports on a page that carries their text (themes, parts)
 LATEST = 10
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -173,7 +173,8 @@ def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, li
 
 
 def text_chunks(items: list) -> list[list]:
-    return [items[i : i + TEXT_PAGE_SIZE] for i in range(0, len(items), TEXT_PAGE_SIZE)] or [[]]
+    """Reports on pages of text, cut where the reports say (chunks.stable_chunks)."""
+    return stable_chunks(items)
 
 
 def chunk_path(base: str, n: int) -> str:
@@ -188,7 +189,7 @@ def theme_pages(members: dict[str, list[Report]]) -> dict[tuple[str, str], str]:
     for slug, reports in members.items():
         for n, chunk in enumerate(text_chunks(reports), start=1):
             for report in chunk:
-                where[slug, report.slug] = chunk_path(f"themes/{slug}", n)
+                where[slug, report.slug] = chunk_file(f"themes/{slug}", chunk, n)
     return where
 
 
