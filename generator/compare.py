@@ -100,7 +100,7 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
         body = [f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
-        body += _theme_intro(theme, taxonomy, len(members))
+        body += _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
         body.append(nav + (_page_list(files, chunks) if n == 1 else ""))
         if not chunk:
             body.append("（暂无报告涉及此主题）")
@@ -123,7 +123,9 @@ def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
     return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
 
 
-def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
+def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[str]:
+    """The theme's description; the count of its reports only on its first
+    page (count None), so a new report leaves the other pages as they are."""
     lines = []
     if theme.parent:
         parent = taxonomy.theme(theme.parent)
@@ -134,8 +136,9 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
     lines += [
         "",
-        f"共 **{count}** 份报告有段落涉及此主题。段落中的主题词以高亮标出；"
-        "标题中的主题词按一半权重计入其下各段。",
+        (f"共 **{count}** 份报告有段落涉及此主题。" if count is not None
+         else "本页续列有段落涉及此主题的报告（总数见[第一页](index.md)）。")
+        + "段落中的主题词以高亮标出；标题中的主题词按一半权重计入其下各段。",
         "",
         f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
         f"<p>{html.escape(terms)}</p></details>",
@@ -416,8 +419,9 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
         body = [
             f"# {part.number}. {md_inline(part.name)}",
             "",
-            f"共 {len(having)} 份报告包含此部分，{missing} 份未找到（见[完整性总表](../index.md)）。"
-            "各报告的该部分依次排列，标题后注明原文位置。",
+            (f"共 {len(having)} 份报告包含此部分，{missing} 份未找到（见[完整性总表](../index.md)）。" if n == 1
+             else "本页续列包含此部分的报告（总数见[第一页](index.md)）。")
+            + "各报告的该部分依次排列，标题后注明原文位置。",
             "",
             nav + (_page_list(files, chunks) if n == 1 else ""),
         ]

@@ -4,10 +4,12 @@ Reading a report (decode -> … -> analyse) is pure Python and independent of
 every other report, so the reports the cache does not hold are read in a
 process pool, one process per core, in the order given. Each worker loads the
 taxonomy once (its compiled RE2 patterns cannot be sent between processes)
-and checks it is the one the build loaded. Workers start from a forkserver
-that has imported the generator once: no worker inherits the threads of the
-calling process (`fazhi serve` watches files in a thread), and none pays
-for the imports again.
+and checks it is the one the build loaded. Workers are forked from the
+calling process when it runs no other thread; otherwise (`fazhi serve`
+watches files in a thread, and a fork would copy its locks in whatever state
+they are) they start from a forkserver that has imported the generator once,
+which re-imports the calling script as multiprocessing does: such a script
+needs the `if __name__ == "__main__":` guard.
 
 A report's ContentError is returned as its problems, like the serial path
 collects them; any other error stops the build.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -65,8 +68,11 @@ def read_reports(sources: Sequence[Source], taxonomy: Taxonomy, content_dir: Pat
             except ContentError as exc:
                 yield list(exc.problems)
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.build"])
+    if threading.active_count() == 1:
+        context = multiprocessing.get_context("fork")  # nothing to re-import, no thread to lose
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["generator.build"])
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start,
                              initargs=(content_dir, taxonomy.digest)) as pool:
         yield from pool.map(_read, ((read, s) for s in sources), chunksize=4)
