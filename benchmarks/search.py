@@ -1,6 +1,7 @@
 """Benchmark: search on a built site, in headless Chromium, against a grep.
 
     .venv/bin/python benchmarks/search.py PROJECT [--queries 行政复议 调解 …]
+    .venv/bin/python benchmarks/search.py PROJECT --material   (a site built with Material's search)
 
 PROJECT is a built project folder (e.g. the one `benchmarks/rebuild.py --keep
 DIR` leaves in DIR/project). For the reader's first search (a fresh browser
@@ -10,7 +11,9 @@ hosts serve them (Pagefind's own index files are gzipped already), and the
 time until results are drawn. Then for each query it asks the search page's
 module for every matching report and compares with a grep of the generated
 text (build/docs/reports/<slug>/<slug>.txt): recall, precision. Prints a
-Markdown table for benchmarks/RESULTS.md.
+Markdown table for benchmarks/RESULTS.md. With --material (a site built
+before issue 12, with Material's lunr search) it measures only the first
+search: what it transfers and when its results are drawn.
 """
 from __future__ import annotations
 
@@ -53,12 +56,51 @@ def grep(project: Path, word: str) -> set[str]:
     return {d.name for d in folder.iterdir() if word in (d / f"{d.name}.txt").read_text(encoding="utf-8")}
 
 
+def material(site: Path, query: str) -> None:
+    """The first search with Material's search box: its index is one file."""
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    index = site / "search" / "search_index.json"
+    print(f"site: {site}; search index {index.stat().st_size / 2**20:.1f} MiB, "
+          f"{len(gzip.compress(index.read_bytes(), 6)) / 2**20:.1f} MiB gzipped")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        sizes: list[tuple[str, int]] = []
+        page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
+        page.goto(base)
+        page.wait_for_load_state("load")
+        started = time.perf_counter()
+        page.locator(".md-search__input").click()
+        page.wait_for_function(
+            "() => { const m = document.querySelector('.md-search-result__meta');"
+            " return m && m.textContent.trim() && !m.textContent.includes('初始化'); }", timeout=600_000)
+        page.locator(".md-search__input").fill(query)
+        page.locator(".md-search__input").press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=600_000)
+        seconds = time.perf_counter() - started
+        meta = page.inner_text(".md-search-result__meta")
+        heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
+        search = [(u, n) for u, n in sizes if "/search/" in u or "search" in u.rsplit("/", 1)[-1]]
+        sent = sum(served_size(site, u, n) for u, n in search)
+        print(f"first search {query}: {sum(n for _, n in search) / 1024:.0f} KiB of search files as served here, "
+              f"{sent / 1024:.0f} KiB with text gzipped, results drawn {seconds:.1f} s after opening the box, "
+              f"page JS heap {heap / 2**20:.0f} MiB; Material says: {meta}")
+        browser.close()
+    server.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--queries", nargs="*", default=QUERIES)
     parser.add_argument("--first", default="行政复议")
+    parser.add_argument("--material", action="store_true", help="the site uses Material's search")
     args = parser.parse_args()
+    if args.material:
+        return material(args.project / "site", args.first)
     site = args.project / "site"
     handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
