@@ -98,6 +98,8 @@ def main() -> None:
     parser.add_argument("--queries", nargs="*", default=QUERIES)
     parser.add_argument("--first", default="行政复议")
     parser.add_argument("--material", action="store_true", help="the site uses Material's search")
+    parser.add_argument("--first-only", action="store_true",
+                        help="measure only the first search (recall asks for every result's record)")
     args = parser.parse_args()
     if args.material:
         return material(args.project / "site", args.first)
@@ -131,6 +133,10 @@ def main() -> None:
         for url, n in sorted(sizes, key=lambda x: -x[1])[:8]:
             print(f"    {n / 1024:8.1f} KiB  {url.removeprefix(base)}")
         page.close()
+        if args.first_only:
+            browser.close()
+            server.shutdown()
+            return
         # 2. recall and precision of every query, through the page's own module
         page = browser.new_page()
         page.goto(base + "search/")
