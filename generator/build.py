@@ -14,6 +14,7 @@ import shutil
 import stat
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -293,14 +294,16 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             raise BuildError("strict mode: content warnings:\n" + "\n".join(
                 warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
         if progress:
-            progress("indexing for search (pagefind)")
-        search = build_search_index(search_records(corpus.reports, corpus.taxonomy), project.search_dir)
-        if progress:
-            progress(f"rendering site with mkdocs ({pages} pages)")
+            progress(f"indexing for search (pagefind) while mkdocs renders the site ({pages} pages)")
         stamp = site_stamp(project.config, project.overrides_dir)
-        run_mkdocs(project, strict=strict, epoch=epoch,
-                   dirty=not clean and can_reuse(project.site_dir, project.site_stamp, stamp),
-                   then=lambda site: publish_search_index(search, project.search_dir, site))
+        # Pagefind indexes in processes of its own, MkDocs renders in this one:
+        # side by side they use both cores. The index joins the site built aside.
+        with ThreadPoolExecutor(1) as indexer:
+            search = indexer.submit(build_search_index, search_records(corpus.reports, corpus.taxonomy),
+                                    project.search_dir)
+            run_mkdocs(project, strict=strict, epoch=epoch,
+                       dirty=not clean and can_reuse(project.site_dir, project.site_stamp, stamp),
+                       then=lambda site: publish_search_index(search.result(), project.search_dir, site))
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
                        skipped=corpus.skipped, cached=corpus.cache_hits)
@@ -378,6 +381,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
                 mkdocs_build(config)
             if then:
                 then(aside)
+        except BuildError:  # from `then`: the search index failed, say so as it is
+            raise
         except MkDocsException as exc:
             raise BuildError(f"mkdocs failed: {exc}") from None
         except SystemExit as exc:  # mkdocs' strict mode aborts this way

@@ -124,3 +124,22 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     assert set(found) == {f"reports/r{i}/" for i in range(7)}
     assert phrase_in(found["reports/r4/"]["content"], "行政复核") == 1
     assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]
+
+
+def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
+    import generator.build as build_module
+    from generator.errors import BuildError
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    build_module.build(project)
+    before = (project.site_dir / "index.html").read_bytes()
+
+    def broken(records, cache_dir):
+        raise BuildError(f"{cache_dir}: indexing for search failed: RuntimeError: disk on fire")
+
+    monkeypatch.setattr(build_module, "build_search_index", broken)
+    with pytest.raises(BuildError, match="^.*indexing for search failed: RuntimeError: disk on fire$"):
+        build_module.build(project, clean=True)
+    assert (project.site_dir / "index.html").read_bytes() == before
+    assert not list(project.root.glob(".site.new*"))
