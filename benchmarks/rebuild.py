@@ -8,11 +8,13 @@ in one run on one machine:
 
 1. full build: `fazhi build --clean` of the corpus in a fresh project;
 2. no-change rebuild: `fazhi build` again;
-3. one-added rebuild: add one report, `fazhi build`.
+3. one-added rebuild: add one report, `fazhi build`;
+4. one-edited rebuild: append a paragraph to one report, `fazhi build`.
 
 Each build runs as its own process, as a publisher would run it. Prints the
-times, their ratio to the full build, and the largest resident memory of the
-build processes. Timings on shared machines are noisy: compare the ratios of
+times, their ratio to the full build, the largest resident memory of any one
+build process or its children (the Pagefind indexer, the reading workers),
+and the size of site/ and of its search index. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
 benchmarks/RESULTS.md.
 """
@@ -38,7 +40,7 @@ def make_project(root: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "content" / "reports").mkdir(parents=True)
-    for name in ("search-terms.txt", "themes.yml", "parts.yml", "indicators.yml"):
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
         shutil.copy(REPO / "content" / name, root / "content" / name)
     return root
 
@@ -53,6 +55,17 @@ def synthesise(reports_dir: Path, n: int, start: int = 0) -> None:
         values = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
         values["title"] = f"合成样本第 {i} 号（据 {sample.stem}）"
         (reports_dir / f"{slug}.yml").write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def du(folder: Path) -> int:
+    """Bytes of the files under folder (hard links counted once)."""
+    seen, total = set(), 0
+    for path in folder.rglob("*"):
+        st = path.lstat()
+        if path.is_file() and (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            total += st.st_size
+    return total
 
 
 def timed_build(root: Path, *flags: str) -> float:
@@ -82,11 +95,20 @@ def main() -> None:
     synthesise(root / "content" / "reports", 1, start=args.reports)
     print("rebuild after adding one report:")
     one = timed_build(root)
+    edited = sorted((root / "content" / "reports").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n本年度另有一项工作需要报告：基准测试修改了这一段。\n",
+                      encoding="utf-8")
+    print("rebuild after editing one report:")
+    edit = timed_build(root)
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    site = du(root / "site")
+    index = du(root / "site" / "pagefind")
     print()
-    print(f"| reports | full build | no-change rebuild | one added | one added / full | max RSS |")
-    print(f"|---|---|---|---|---|---|")
-    print(f"| {args.reports} | {full:.1f} s | {same:.1f} s ({same / full:.2f}) | {one:.1f} s | {one / full:.2f} | {rss:.0f} MiB |")
+    print("| reports | full build | no-change rebuild | one added | one added / full | one edited | one edited / full "
+          "| max RSS | site/ | search index |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(f"| {args.reports} | {full:.1f} s | {same:.1f} s ({same / full:.2f}) | {one:.1f} s | {one / full:.2f} "
+          f"| {edit:.1f} s | {edit / full:.2f} | {rss:.0f} MiB | {site / 2**20:.0f} MiB | {index / 2**20:.1f} MiB |")
     if not args.keep:
         shutil.rmtree(base)
 

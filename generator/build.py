@@ -14,6 +14,7 @@ import shutil
 import stat
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -24,10 +25,12 @@ from .clean import clean
 from .decode import decode
 from .errors import BuildError, ContentError, Problem, os_error
 from .files import MAX_REPORT_MB, MB, not_regular, read_regular
+from .incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
 from .lock import project_lock
 from .metadata import describe
 from .normalise import normalise
 from .page import segment
+from .pool import read_reports
 from .parse import parse
 from .publish import Skipped, dates_added, publish_pages, site_epoch
 from .records import Report, Source
@@ -37,8 +40,9 @@ from .related import report_links
 from .series import find_series, series_of, series_site
 from .render import render_site
 from .schema import load_sidecar
+from .search import build_search_index, publish_search_index, search_page, search_records
 from .taxonomy import Taxonomy, load_taxonomy
-from .write import WriteResult, write_pages
+from .write import WriteResult, atomic_write, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
@@ -65,10 +69,6 @@ class Project:
         return self.content_dir / "reports"
 
     @property
-    def search_terms(self) -> Path:
-        return self.root / "content" / "search-terms.txt"
-
-    @property
     def docs_dir(self) -> Path:
         return self.root / "build" / "docs"
 
@@ -79,6 +79,20 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / "build" / "cache"
+
+    @property
+    def search_dir(self) -> Path:
+        """The search index's shards, kept between builds."""
+        return self.root / "build" / "search"
+
+    @property
+    def overrides_dir(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def site_stamp(self) -> Path:
+        """What the published site was rendered with (generator/incremental.py)."""
+        return self.root / "build" / "site-stamp"
 
     @property
     def build_dir(self) -> Path:
@@ -208,20 +222,23 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         raise ContentError(exc.problems + discover(project)[1]) from None
     sources, problems = discover(project)
     cache = ReportCache(project.cache_dir, enabled=use_cache)
-    reports = []
-    for n, source in enumerate(sources, start=1):
+    found: dict[str, Report] = {}
+    keys = {source.slug: cache_key(source, taxonomy.digest) for source in sources}
+    for source in sources:
+        if (report := cache.get(source, keys[source.slug])) is not None:
+            found[source.slug] = report
+    unread = [source for source in sources if source.slug not in found]
+    # read in parallel where there are enough (generator/pool.py), in order
+    for n, (source, result) in enumerate(zip(unread, read_reports(
+            unread, taxonomy, project.content_dir, read_report)), start=1):
         if progress:
-            progress(f"reading {n}/{len(sources)}: {source.slug}")
-        key = cache_key(source, taxonomy.digest)
-        report = cache.get(source, key)
-        if report is None:
-            try:
-                report = read_report(source, taxonomy)
-            except ContentError as exc:
-                problems.extend(exc.problems)
-                continue
-            cache.put(key, report)
-        reports.append(report)
+            progress(f"reading {n}/{len(unread)}: {source.slug}")
+        if isinstance(result, list):
+            problems.extend(result)
+            continue
+        cache.put(keys[source.slug], result)
+        found[source.slug] = result
+    reports = [found[source.slug] for source in sources if source.slug in found]
     cache.prune({s.slug for s in sources})
     skipped: list[Skipped] = []
     if problems:
@@ -265,7 +282,8 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     pages = (render_site(reports, taxonomy, corpus.skipped, report_links(reports, taxonomy, in_series))
              + compare_site(reports, taxonomy)
              + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project))
-             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy))
+             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy)
+             + [search_page(reports, taxonomy)])
     written = write_pages(pages, project.docs_dir)
     return corpus, len(pages), written, site_epoch(reports, added)
 
@@ -283,8 +301,17 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             raise BuildError("strict mode: content warnings:\n" + "\n".join(
                 warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
         if progress:
-            progress(f"rendering site with mkdocs ({pages} pages)")
-        run_mkdocs(project, strict=strict, epoch=epoch)
+            progress(f"indexing for search (pagefind) while mkdocs renders the site ({pages} pages)")
+        stamp = site_stamp(project.config, project.overrides_dir)
+        # Pagefind indexes in processes of its own, MkDocs renders in this one:
+        # side by side they use both cores. The index joins the site built aside.
+        with ThreadPoolExecutor(1) as indexer:
+            search = indexer.submit(build_search_index, search_records(corpus.reports, corpus.taxonomy),
+                                    project.search_dir)
+            run_mkdocs(project, strict=strict, epoch=epoch,
+                       dirty=not clean and can_reuse(project.site_dir, project.site_stamp, stamp),
+                       then=lambda site: publish_search_index(search.result(), project.search_dir, site))
+        atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
                        skipped=corpus.skipped, cached=corpus.cache_hits)
 
@@ -328,19 +355,17 @@ class _Counter(logging.Handler):
 def mkdocs_config(project: Project, **overrides):
     from mkdocs.config import load_config
 
-    config = load_config(str(project.config), **overrides)
-    # Material's search reads jieba_dict_user relative to the working
-    # directory; pin it to this project's file so builds run from anywhere.
-    for plugin in config["plugins"].values():
-        if type(plugin).__module__.startswith("material.plugins.search"):
-            plugin.config["jieba_dict_user"] = str(project.search_terms)
-    return config
+    return load_config(str(project.config), **overrides)
 
 
-def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> None:
+def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty: bool = False,
+               then: Callable[[Path], None] | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
-    writes (sitemap) come from the content via SOURCE_DATE_EPOCH."""
+    writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
+    adds to the site built aside (the search index) before the swap. A dirty
+    build starts from a hard-linked copy of the published site and renders
+    only pages whose Markdown changed (generator/incremental.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -356,7 +381,17 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0) -> Non
             config = mkdocs_config(project, strict=strict, site_dir=str(aside))
             if epoch:  # the footer's update date: the newest content, never the clock
                 config["extra"]["updated"] = time.strftime("%Y-%m-%d", time.gmtime(epoch))
-            mkdocs_build(config)
+            if dirty:
+                link_copy(site, aside)
+                with unlinking_writes():
+                    mkdocs_build(config, dirty=True)
+                prune(aside, project.docs_dir, expected_files(config))
+            else:
+                mkdocs_build(config)
+            if then:
+                then(aside)
+        except BuildError:  # from `then`: the search index failed, say so as it is
+            raise
         except MkDocsException as exc:
             raise BuildError(f"mkdocs failed: {exc}") from None
         except SystemExit as exc:  # mkdocs' strict mode aborts this way

@@ -8,9 +8,11 @@
 - /parts/ and /parts/<slug>/: which report has which required part, and each
   part's text from every report.
 
-Like the listing pages, every page here is split into pages of a fixed number
-of reports, so no page grows with the corpus. Theme and part pages quote report
-text, so they are left out of the search index: a search finds the report.
+Every page here is split into pages of a bounded number of reports, so no page
+grows with the corpus; theme and part pages are cut where the reports' slugs say
+(generator/chunks.py), so a new report leaves most of them as they are. The
+search index (generator/search.py) holds the reports and the themes' names and
+descriptions, not these quotations: a search finds the report.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
+from .chunks import chunk_file, pager
 from .records import Figure, Report, Section
 from .render import (
     PAGE_SIZE, Page, _by_region, _pager, chunk_path, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
@@ -93,13 +96,14 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
     """The theme's pages: members are the reports with passages on it."""
     chunks = text_chunks(members)
     base = f"themes/{theme.slug}"
+    files = [chunk_file(base, chunk, n) for n, chunk in enumerate(chunks, start=1)]
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         body = [crumbs(base) + f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
-        body += _theme_intro(theme, taxonomy, len(members))
-        up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/2/
+        body += _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
+        up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/from-y/
         body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
                     "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
         body.append("")
@@ -115,7 +119,7 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         if indicators:
             body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
                      + "），见本页末尾的[数据指标](#indicators)表和图。", ""]
-        body.append(nav)
+        body.append(nav + (_page_list(files, chunks) if n == 1 else ""))
         if not chunk:
             body.append("（暂无报告涉及此主题）")
         for report in chunk:
@@ -123,13 +127,24 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         if indicators:
             body += _indicator_section(indicators, chunk)
         body.append(nav)
-        title = theme.name if n == 1 else f"{theme.name}（第 {n} 页）"
-        meta = {"title": title, "theme": theme.slug, "search": {"exclude": True}, "hide": ["navigation"]}
-        pages.append(Page(chunk_path(base, n), frontmatter(meta, "\n".join(body) + "\n")))
+        title = theme.name if n == 1 else f"{theme.name}（续）"
+        meta = {"title": title, "theme": theme.slug, "hide": ["navigation"]}
+        pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 
-def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
+def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
+    """On a first page: every page of the list, named by where it starts."""
+    if len(files) == 1:
+        return ""
+    links = [f"[{md_inline(place_name(chunk[0].metadata) or chunk[0].title)}]({f.rsplit('/', 1)[-1]})"
+             for f, chunk in zip(files[1:], chunks[1:])]
+    return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
+
+
+def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[str]:
+    """The theme's description; the count of its reports only on its first
+    page (count None), so a new report leaves the other pages as they are."""
     lines = []
     if theme.parent:
         parent = taxonomy.theme(theme.parent)
@@ -140,7 +155,9 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int) -> list[str]:
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
     lines += [
         "",
-        f"共 **{count}** 份报告有段落涉及此主题。段落中的主题词以高亮标出；"
+        (f"共 **{count}** 份报告有段落涉及此主题。" if count is not None
+         else "本页续列有段落涉及此主题的报告（总数见[第一页](index.md)）。")
+        + "段落中的主题词以高亮标出；"
         f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
         "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。"
         "引文中的 □ 表示原网页此处的字符因编码损坏而丢失。",
@@ -390,7 +407,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
     for part in taxonomy.parts:
         for n, chunk in enumerate(text_chunks(having[part.number]), start=1):
             for report in chunk:
-                part_where[part.number, report.slug] = chunk_path(part.slug, n)
+                part_where[part.number, report.slug] = chunk_file(part.slug, chunk, n)
     for n, chunk in enumerate(chunks, start=1):
         nav = _pager(n, len(chunks))
         head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
@@ -429,16 +446,18 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
 def _part(part, having: list[Report], missing: int) -> list[Page]:
     """The part's pages: having are the reports that contain it."""
     chunks = text_chunks(having)
+    files = [chunk_file(f"parts/{part.slug}", chunk, n) for n, chunk in enumerate(chunks, start=1)]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         body = [
             crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
             "",
-            f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。"
-            "各报告的该部分依次排列，标题后注明原文位置。",
+            (f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。" if n == 1
+             else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
+            + "各报告的该部分依次排列，标题后注明原文位置。",
             "",
-            nav,
+            nav + (_page_list(files, chunks) if n == 1 else ""),
         ]
         for report in chunk:
             body += [f"## {md_inline(report.title)} {{#{report.slug}}}", "", _report_line(report), ""]
@@ -448,9 +467,9 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
                 body += [f"### [{md_inline(match.heading)}](../../reports/{report.slug}/index.md#{match.section}){note}", ""]
                 body += _section_text(report.document.sections, index[match.section])
         body.append(nav)
-        title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（第 {n} 页）"
-        meta = {"title": title, "search": {"exclude": True}, "hide": ["navigation"]}
-        pages.append(Page(chunk_path(f"parts/{part.slug}", n), frontmatter(meta, "\n".join(body) + "\n")))
+        title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
+        meta = {"title": title, "hide": ["navigation"]}
+        pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 

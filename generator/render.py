@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from .chunks import chunk_file, stable_chunks
 from .clean import LOST
 from .analyse import passage_anchors
 from .records import Metadata, Paragraph, Passage, Report
@@ -23,7 +24,6 @@ from .schema import KEYS, LEVELS, ORIGIN_LABELS
 from .taxonomy import Taxonomy
 
 PAGE_SIZE = 100  # rows of a list page
-TEXT_PAGE_SIZE = 25  # reports on a page that carries their text (themes, parts)
 LATEST = 10
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -76,7 +76,10 @@ TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
 def frontmatter(meta: dict, body: str) -> bytes:
     if "title" in meta:
         meta = {**meta, "title": str(meta["title"]).translate(TITLE_SAFE)}
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    # libyaml's emitter where PyYAML has it: the pure-Python one took half of
+    # a no-change rebuild (a report page's card is a long mapping)
+    head = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body}".encode("utf-8")
 
 
@@ -179,7 +182,8 @@ def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, li
 
 
 def text_chunks(items: list) -> list[list]:
-    return [items[i : i + TEXT_PAGE_SIZE] for i in range(0, len(items), TEXT_PAGE_SIZE)] or [[]]
+    """Reports on pages of text, cut where the reports say (chunks.stable_chunks)."""
+    return stable_chunks(items)
 
 
 def chunk_path(base: str, n: int) -> str:
@@ -194,7 +198,7 @@ def theme_pages(members: dict[str, list[Report]]) -> dict[tuple[str, str], str]:
     for slug, reports in members.items():
         for n, chunk in enumerate(text_chunks(reports), start=1):
             for report in chunk:
-                where[slug, report.slug] = chunk_path(f"themes/{slug}", n)
+                where[slug, report.slug] = chunk_file(f"themes/{slug}", chunk, n)
     return where
 
 
@@ -317,7 +321,7 @@ def _home(reports: list[Report], skipped: int = 0) -> Page:
 - [按地区浏览](regions/index.md) · [按年度浏览](years/index.md) · [按层级浏览](levels/index.md)
 - 对照阅读：[按主题](themes/index.md) · [报告 × 主题对比表](compare/index.md) · [五个必备部分](parts/index.md)
 - [并排对读](reader/index.md)：选一个主题和 2—4 份报告，逐段并排比较 · [同一机关的历年报告](series/index.md)
-- 用右上角的搜索框可检索全部报告全文（支持中文分词）。
+- [全文检索](search/index.md)：输入任意词句（两个字以上），找出原文中含有这一词句的全部报告，可按省份、层级、年度、主题筛选；右上角的检索框也通往这里。
 - [开放数据](data/index.md)（CSV / JSON）· [订阅新收录报告](feed.xml)（Atom）
 {skipped_line}
 ## 最新报告

@@ -5,7 +5,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -55,50 +55,146 @@ def watched_page(browser, viewport=None):
     return page, errors, hosts
 
 
-def type_query(page, query: str) -> None:
-    """Type into Material's search box once its worker is ready."""
-    box = page.locator(".md-search__input")
-    box.click()
-    # Typing before the search worker is ready leaves the results empty for good.
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() && !m.textContent.includes('初始化'); }")
-    box.fill(query)
-    box.press("End")  # Material searches on key events, which fill() does not send
+def search_page(page, base: str, query: str, **filters: str) -> None:
+    """Open /search/ with the query (and filters) in its address and wait for the answer."""
+    page.goto(base + "search/?" + urlencode({"q": query, **filters}))
+    page.wait_for_selector("#fazhi-search[data-state=done], #fazhi-search[data-state=error]")
 
 
-def search(browser, base: str, query: str) -> tuple[set[str], list[str], set[str]]:
+def search(browser, base: str, query: str, **filters: str) -> tuple[set[str], set[str], int, list[str], set[str]]:
+    """Reports and theme pages found, the count stated, console errors, hosts."""
     page, errors, hosts = watched_page(browser)
-    page.goto(base)
-    type_query(page, query)
-    # Wait until the stated count ("4 个符合条件的结果") and the rendered list agree.
-    page.wait_for_function(
-        """q => {
-            const meta = document.querySelector('.md-search-result__meta');
-            const m = meta && meta.textContent.match(/(\\d+) 个符合条件的结果/);
-            const items = document.querySelectorAll('.md-search-result__item').length;
-            return document.querySelector('.md-search__input').value === q && m && items === Math.min(+m[1], 10);
-        }""", arg=query)
-    links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    search_page(page, base, query, **filters)
+    count = int(page.locator("#fazhi-search-status").get_attribute("data-count") or 0)
+    while page.locator("#fazhi-search-more").is_visible():
+        drawn = page.locator(".fazhi-search__result").count()
+        page.locator("#fazhi-search-more").click()
+        page.wait_for_function("n => document.querySelectorAll('.fazhi-search__result').length > n", arg=drawn)
+    links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
     page.close()
-    found = {link.split("/reports/")[1].split("/")[0] for link in links if "/reports/" in link}
-    return found, errors, hosts
+    reports = {link.split("/reports/")[1].split("/")[0] for link in links if "/reports/" in link}
+    themes = {link.split("/themes/")[1].split("/")[0] for link in links if "/themes/" in link}
+    assert len(links) == count
+    return reports, themes, count, errors, hosts
 
 
-@pytest.mark.parametrize("word", ["行政复议", "调解"])
-def test_search_finds_every_report_containing_the_word(sample_site, served, browser, word):
+# Domain words of two to eight characters: each must find exactly the reports
+# whose text holds it (a grep of the generated text), no more, no fewer.
+QUERIES = ["调解", "复议", "执法", "信访", "普法", "行政复议", "人民调解", "营商环境", "矛盾纠纷", "行政执法",
+           "综合行政执法", "法治政府建设", "重大行政决策", "规范性文件", "法律顾问", "行政应诉", "一网通办",
+           "公共法律服务", "合法性审查", "行政执法三项制度", "法治", "政务公开"]
+
+
+@pytest.mark.parametrize("word", QUERIES)
+def test_search_finds_exactly_the_reports_containing_the_word(sample_site, served, browser, word):
     expected = containing(sample_site, word)
-    assert expected, f"no sample contains {word}"
-    found, errors, hosts = search(browser, served, word)
-    assert expected <= found, f"missing: {expected - found}"
+    found, _, count, errors, hosts = search(browser, served, word)
+    assert found == expected, f"missing: {expected - found}, wrong: {found - expected}"
     assert errors == []
     assert hosts == {served.split("/")[2]}
 
 
-def test_exact_term_hits_only_reports_with_it(sample_site, served, browser):
-    """Where Material does not split the query (调解 is not a prefix-split), hits are exact."""
-    found, _, _ = search(browser, served, "调解")
-    assert found == containing(sample_site, "调解")
+def test_search_finds_a_word_inside_a_longer_one(sample_site, served, browser):
+    """复议 is found inside 行政复议: no dictionary decides where words end."""
+    inside = containing(sample_site, "行政复议")
+    assert inside and inside <= search(browser, served, "复议")[0]
+
+
+def test_search_finds_theme_pages_and_filters(sample_site, served, browser):
+    _, themes, _, _, _ = search(browser, served, "行政复议")
+    assert "reconsideration" in themes
+    found, themes, _, errors, _ = search(browser, served, "调解", province="安徽省")
+    assert found == {"2022-anhui-wuhu", "2023-anhui-shexian-xucun"} & containing(sample_site, "调解")
+    assert themes == set() and errors == []
+
+
+def test_search_shows_the_passage_and_links_to_it(sample_site, served, browser):
+    page, errors, _ = watched_page(browser)
+    search_page(page, served, "行政复议", province="安徽省", level="市级")
+    result = page.locator(".fazhi-search__result").first
+    assert "行政复议" in result.locator("mark").first.inner_text()
+    href = result.locator("a").get_attribute("href")
+    assert "/reports/2022-anhui-wuhu/#" in href
+    result.locator("a").click()
+    target = href.split("#")[1]
+    page.wait_for_url(f"**/reports/2022-anhui-wuhu/#{target}")
+    assert "行政复议" in page.locator(f'[id="{target}"]').inner_text()
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_header_sends_a_query_to_the_search_page(sample_site, served, browser, width):
+    """Every page's header reaches search: a box on wide screens, a button
+    that opens /search/ on phones."""
+    page, errors, _ = watched_page(browser, {"width": width, "height": 844})
+    page.goto(served + "reports/2023-shanxi-xiangning/")
+    box = page.locator(".md-header__search-input")
+    if width >= 960:
+        box.fill("行政复议")
+        box.press("Enter")
+        page.wait_for_selector("#fazhi-search[data-state=done]")
+        links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
+        assert any("/reports/2022-anhui-wuhu/" in link for link in links)
+    else:
+        assert not box.is_visible()
+        page.locator(".md-header__search-icon").click()
+        page.wait_for_url("**/search/**")
+        assert page.locator("#fazhi-search input[name=q]").is_visible()
+    assert errors == []
+    page.close()
+
+
+def test_search_links_stay_in_a_site_served_from_a_folder(sample_site, browser):
+    """A GitHub project page lives at /<repo>/: result links must stay inside it."""
+    handler = functools.partial(Quiet, directory=str(sample_site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/site/"
+    try:
+        page, errors, _ = watched_page(browser)
+        search_page(page, base, "行政复议")
+        links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
+        assert links and all(link.startswith(base) for link in links), links
+        assert errors == []
+        page.close()
+    finally:
+        server.shutdown()
+
+
+def test_search_after_an_edit_finds_the_new_text_only(tmp_path, browser):
+    """An edited report is indexed alone (the delta shard); its old text is not found."""
+    from generator.build import build
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    build(project)
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("行政复议", "行政复核"), encoding="utf-8")
+    build(project)
+    assert (project.site_dir / "pagefind/delta").is_dir()
+    handler = functools.partial(Quiet, directory=str(project.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        old, _, count, errors, _ = search(browser, base, "行政复议")
+        assert old == containing(project, "行政复议") and "2022-anhui-wuhu" not in old
+        new, _, _, errors2, _ = search(browser, base, "行政复核")
+        assert new == {"2022-anhui-wuhu"}
+        assert errors == errors2 == []
+    finally:
+        server.shutdown()
+
+
+def test_search_of_nothing_found_and_of_markup(served, browser):
+    page, errors, _ = watched_page(browser)
+    search_page(page, served, "完全不存在的词语组合")
+    assert page.locator("#fazhi-search-status").get_attribute("data-count") == "0"
+    search_page(page, served, "<img src=x onerror=alert(1)>调解")
+    assert page.locator("img[src=x]").count() == 0
+    assert errors == []
+    page.close()
 
 
 def test_report_page_and_paragraph_link_in_browser(sample_site, served, browser):
@@ -166,11 +262,11 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     page.wait_for_url(f"**/reports/2022-anhui-wuhu/#{target}")
     passage = page.locator(f'[id="{target}"]')
     assert passage.is_visible() and passage.evaluate("e => e.matches(':target')")
-    if viewport["width"] < 600:
-        page.locator("label[for=__search]").first.click()
-    type_query(page, "人民调解")
-    page.wait_for_selector(".md-search-result__item")
-    assert page.locator(".md-search-result__item").count() > 0
+    page.goto(served + "search/")
+    page.locator("#fazhi-search input[name=q]").fill("人民调解")
+    page.locator("#fazhi-search button[type=submit]").click()
+    page.wait_for_selector("#fazhi-search[data-state=done]")
+    assert page.locator(".fazhi-search__result").count() > 0
     assert errors == []
     assert hosts == {served.split("/")[2]}
     page.close()

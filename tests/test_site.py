@@ -109,13 +109,21 @@ def test_site_requests_nothing_from_other_hosts(sample_site):
     assert "fonts.googleapis" not in css and "@import url(http" not in css
 
 
-def test_search_index_is_segmented_with_domain_terms(sample_site):
-    index = json.loads((sample_site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    assert "\\u200b" in index["config"]["separator"]
-    text = "".join(doc["text"] for doc in index["docs"])
-    for term in ("矛盾纠纷", "行政复议", "综合行政执法"):
-        assert f"\u200b{term}\u200b" in text, term
+def test_search_index_holds_every_report_and_theme(sample_site):
+    from tests.test_search import fragments, phrase_in
+
+    from generator.taxonomy import load_taxonomy
+
+    found = fragments(sample_site.site_dir)
+    themes = load_taxonomy(sample_site.content_dir).themes
+    assert set(found) == {f"reports/{slug}/" for slug in SLUGS} | {f"themes/{t.slug}/" for t in themes}
+    wuhu = found["reports/2022-anhui-wuhu/"]
+    assert wuhu["meta"]["title"] == "芜湖市人民政府关于2022年法治政府建设情况的报告"
+    assert wuhu["filters"]["province"] == ["安徽省"] and wuhu["filters"]["level"] == ["市级"]
+    assert "矛盾纠纷化解与调解" in wuhu["filters"]["theme"]
+    text = (sample_site.docs_dir / "reports/2022-anhui-wuhu/2022-anhui-wuhu.txt").read_text(encoding="utf-8")
+    assert phrase_in(wuhu["content"], "行政复议") == text.count("行政复议") > 0
+    assert not (sample_site.site_dir / "search/search_index.json").exists()  # no second, whole-site index
 
 
 HOSTILE = """一、<script>alert("x")</script>情况
@@ -300,22 +308,26 @@ def test_parts_matrix_shows_missing_parts(sample_site):
 
 
 def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
+    import generator.chunks as chunks
+    import generator.compare as compare
     import generator.render as render
 
-    monkeypatch.setattr(render, "TEXT_PAGE_SIZE", 2)
+    monkeypatch.setattr(chunks, "TARGET", 2)
+    monkeypatch.setattr(chunks, "MAX", 2)
     monkeypatch.setattr(render, "PAGE_SIZE", 2)
-    import generator.compare as compare
     monkeypatch.setattr(compare, "PAGE_SIZE", 2)
     project = make_project(tmp_path / "p")
     build(project, strict=True)
-    assert (project.site_dir / "themes/mediation/3/index.html").is_file()
+    later = sorted((project.site_dir / "themes/mediation").glob("from-*/index.html"))
+    assert len(later) >= 2  # 5 reports, at most 2 a page
     assert (project.site_dir / "compare/3/index.html").is_file()
-    assert (project.site_dir / "parts/measures/3/index.html").is_file()
+    assert list((project.site_dir / "parts/measures").glob("from-*/index.html"))
     assert broken_links(project.site_dir) == []
-    page3 = (project.site_dir / "themes/mediation/3/index.html").read_text(encoding="utf-8")
-    (last,) = set(re.findall(r'<h2 id="([^"]+)"', page3)) - {"indicators"}
-    report = (project.site_dir / f"reports/{last}/index.html").read_text(encoding="utf-8")
-    assert f'href="../../themes/mediation/3/#{last}"' in report
+    page = later[-1]
+    slug = sorted(set(re.findall(r'<h2 id="([^"]+)"', page.read_text(encoding="utf-8"))) - {"indicators"})[0]
+    assert page.parent.name == f"from-{slug}" or slug in page.read_text(encoding="utf-8")
+    report = (project.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
+    assert f'href="../../themes/mediation/{page.parent.name}/#{slug}"' in report
 
 
 def test_titles_theme_names_and_table_cells_stay_text(tmp_path):

@@ -163,6 +163,23 @@ def test_uploads_site_and_deploys_it_after_the_build(workflow):
     assert deploy["environment"]["url"] == "${{ steps.%s.outputs.page_url }}" % step["id"]
 
 
+def test_build_output_is_kept_between_runs_keyed_on_generator_and_taxonomy(workflow):
+    """One new report costs one report's work only if the last build's output is there."""
+    build_steps = steps(workflow, "build")
+    cache = step_using(workflow, "build", "actions/cache")
+    assert build_steps.index(cache) < next(i for i, s in enumerate(build_steps) if "make site" in s.get("run", ""))
+    paths = set(cache["with"]["path"].split())
+    assert {"build/cache", "build/search", "build/docs", "build/site-stamp", "site"} <= paths
+    key = cache["with"]["key"]
+    hashed = re.search(r"hashFiles\(([^)]*)\)", key).group(1)
+    for needed in ("generator/**", "content/themes.yml", "content/parts.yml", "content/indicators.yml",
+                   "mkdocs.yml", "overrides/**", "requirements.lock"):
+        assert f"'{needed}'" in hashed, needed
+    assert "content/reports" not in hashed  # a new report must not throw the cache away
+    assert key.endswith("-${{ github.sha }}")
+    assert cache["with"]["restore-keys"].strip() == key.removesuffix("${{ github.sha }}")
+
+
 def test_minimal_permissions(workflow):
     top = workflow.get("permissions", {})
     granted = {}

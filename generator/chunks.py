@@ -1,0 +1,57 @@
+"""Pages of theme and part text split where the reports themselves say.
+
+A page of theme or part text holds about TARGET reports. Cutting the sorted
+list every TARGET reports would move every later boundary when one report is
+added, and with it the page that every later report's theme links point to.
+Here a page ends after a report whose slug hashes to 0 modulo TARGET (about
+one in TARGET), or at MAX reports, so a boundary depends only on the reports
+next to it: one new report changes the page it joins and no other. Pages
+after the first are named by their first report (from-<slug>), not by their
+number, so they keep their address when a page is added before them.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Sequence, TypeVar
+
+T = TypeVar("T")
+TARGET = 25  # reports on a page, on average
+MAX = 2 * TARGET  # and at most
+
+
+def ends_page(slug: str) -> bool:
+    return int(hashlib.sha1(slug.encode("utf-8")).hexdigest()[:8], 16) % TARGET == 0
+
+
+def stable_chunks(items: Sequence[T], slug=lambda item: item.slug) -> list[list[T]]:
+    """items in their order, cut after each item that ends a page (or at MAX)."""
+    chunks: list[list[T]] = [[]]
+    for item in items:
+        chunks[-1].append(item)
+        if ends_page(slug(item)) or len(chunks[-1]) >= MAX:
+            chunks.append([])
+    if not chunks[-1] and len(chunks) > 1:
+        chunks.pop()
+    return chunks
+
+
+def chunk_file(base: str, chunk: Sequence, n: int, slug=lambda item: item.slug) -> str:
+    """The Markdown file of page n (from 1) of base/: the first page is base/index.md."""
+    return f"{base}/index.md" if n == 1 or not chunk else f"{base}/from-{slug(chunk[0])}.md"
+
+
+def pager(files: Sequence[str], n: int) -> str:
+    """Links to the page before and after page n, and to the first page; no
+    count of pages, so adding a page elsewhere leaves this one unchanged.
+    files are the pages' Markdown files, all in one folder."""
+    if len(files) == 1:
+        return ""
+    name = lambda i: files[i].rsplit("/", 1)[-1]
+    links = []
+    if n > 1:
+        links.append(f"[← 上一页]({name(n - 2)})")
+        if n > 2:
+            links.append(f"[第一页]({name(0)})")
+    if n < len(files):
+        links.append(f"[下一页 →]({name(n)})")
+    return " · ".join(links) + "\n\n"

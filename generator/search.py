@@ -1,0 +1,389 @@
+"""Stage: reports and themes -> search records -> Pagefind index shards.
+
+Search is Pagefind (an existing, maintained static search engine: a Rust
+indexer shipped in the `pagefind` PyPI package, a WebAssembly search in the
+browser that downloads only the index chunks a query needs). Its own Chinese
+handling does not find phrases exactly: the indexer cuts words with a
+dictionary while the browser cuts the query another way (Pagefind issue
+#1237). So this module controls segmentation on both sides:
+
+- Every run of letters and digits is indexed as the **overlapping character
+  trigrams** that start at each of its positions, each written with a
+  hyphen after its second character ("调解-员"): Pagefind indexes such a
+  word whole (调解员) and as its parts, so the bigram 调解 stands at the
+  same position (the part after the hyphen, one character, is indexed too
+  and never asked for). A run's last two positions hold its last bigram and
+  its last character. Punctuation and spaces become words of their own that
+  are not indexed but keep their positions, and a paragraph ends with PARA,
+  so no phrase runs across a paragraph.
+- The search page (overrides/assets/javascripts/search.js) turns a query of
+  3 or more characters into its trigrams as a quoted Pagefind query:
+  Pagefind's exact search requires them at consecutive positions, which
+  holds exactly where the text holds the phrase. A query of 2 characters is
+  the quoted bigram. Every query word is one word of the index, so it is in
+  exactly one index chunk (Pagefind loads one chunk per query word, which
+  is why prefix queries are not used: a prefix shared by many words spans
+  several chunks and only the first is loaded). Single characters are not
+  searched. Mixed ASCII letter-digit bigrams (a1) are split apart by
+  Pagefind and cannot be found as two-character queries.
+
+The content a Pagefind record keeps for excerpts is the word list; the page
+reads a character back as the first character of its word.
+
+Publishing one report must not index every report again, and every extra
+shard costs each query one more index chunk per word (about 35 KiB), so the
+index has three shards, kept in build/search/ between builds: the base (all
+reports when it was made), a delta (only the reports added or edited since,
+indexed anew in each build that changes it, and nothing once the base is
+made again) and the theme pages. The base's results of reports the delta
+replaces or that were deleted are listed as superseded in shards.json, and
+the page drops them. The page loads the base's script and merges the other
+shards (Pagefind's mergeIndex; the WebAssembly is loaded once).
+"""
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import BuildError
+from .records import Report
+from .schema import LEVELS
+from .taxonomy import Taxonomy
+from .write import atomic_write
+
+PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
+SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
+LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
+BASE_REPORTS = 1000  # reports in one part of the base: about 4 GiB in the Pagefind indexer
+INDEXERS = 2  # Pagefind processes at a time
+DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
+DELTA_SHARE = 0.05  # … or this share of them, whichever is more
+UNITS_VERSION = "trigram-bigram-2"  # change when the word list changes shape: every shard is rebuilt
+RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
+KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+KEEP_SUFFIXES = (".pf_meta", ".pagefind")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One result a search can return: a report or a theme page."""
+
+    key: str  # stable: decides the shard
+    url: str  # relative to the site root, e.g. reports/<slug>/
+    title: str
+    units: tuple[tuple[str, str], ...]  # (anchor on the page or "", text): paragraphs, headings
+    meta: tuple[tuple[str, str], ...] = ()  # shown with the result
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # province, level, year, theme
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    shards: tuple[str, ...]  # folder names under pagefind/, the first one holds the script
+    rebuilt: int  # shards indexed anew in this build
+    records: int
+    superseded: tuple[str, ...] = ()  # result ids of the base that the delta replaces or that were deleted
+    delta: int = 0  # reports in the delta
+
+
+def words(text: str) -> list[str]:
+    """The Pagefind words of a text: for each letter or digit the trigram
+    starting there, hyphenated after its second character (the run's last
+    two: the last bigram and the last character); one word for each other
+    character (not indexed); SPACE for white space."""
+    out: list[str] = []
+    for match in RUN.finditer(text.lower()):
+        run = match.group(0)
+        if run[0].isalnum():
+            out.extend(f"{run[i:i + 2]}-{run[i + 2]}" for i in range(len(run) - 2))
+            out.extend((run[-2:], run[-1]) if len(run) > 1 else (run,))
+        elif run[0].isspace():
+            out.append(SPACE)
+        else:
+            out.append(run)
+    return out
+
+
+def record_content(record: SearchRecord) -> tuple[str, str]:
+    """The record's Pagefind content, and where each unit starts: 'anchor:position …'."""
+    tokens: list[str] = []
+    starts: list[str] = []
+    for anchor, text in record.units:
+        if tokens:
+            tokens.append(PARA)
+        if anchor:
+            starts.append(f"{anchor}:{len(tokens)}")
+        tokens.extend(words(text))
+    return " ".join(tokens), " ".join(starts)
+
+
+def _values(report: Report, key: str) -> tuple[str, ...]:
+    value = report.metadata.get(key)
+    if value in (None, ""):
+        return ()
+    return (LEVELS.get(str(value), str(value)) if key == "level" else str(value),)
+
+
+def report_units(report: Report) -> tuple[tuple[str, str], ...]:
+    """What a reader sees of a report, as (anchor, text): title, opening,
+    headings and paragraphs, in page order."""
+    doc = report.document
+    units: list[tuple[str, str]] = [("", report.title)]
+    units.extend((p.anchor, p.text) for p in doc.preamble)
+    for section in doc.sections:
+        units.append((section.anchor, f"{section.number}{section.title}"))
+        units.extend((p.anchor, p.text) for p in section.paragraphs)
+    return tuple(units)
+
+
+def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[SearchRecord]:
+    """One record per report (filters: province, level, year, themes) and one per theme page."""
+    names = {t.slug: t.name for t in taxonomy.themes}
+    records = []
+    for report in sorted(reports, key=lambda r: r.slug):
+        themes = tuple(sorted({names[s] for s in report.analysis.theme_counts() if s in names}))
+        meta = {"issuer": _values(report, "issuer"), "province": _values(report, "province"),
+                "level": _values(report, "level"), "year": _values(report, "year")}
+        records.append(SearchRecord(
+            key=f"reports/{report.slug}",
+            url=f"reports/{report.slug}/",
+            title=report.title,
+            units=report_units(report),
+            meta=tuple((k, v[0]) for k, v in meta.items() if v),
+            filters=tuple((k, v) for k, v in (("province", meta["province"]), ("level", meta["level"]),
+                                                ("year", meta["year"]), ("theme", themes)) if v),
+        ))
+    for theme in taxonomy.themes:
+        records.append(SearchRecord(
+            key=f"themes/{theme.slug}",
+            url=f"themes/{theme.slug}/",
+            title=f"主题：{theme.name}",
+            units=(("", theme.name), ("", theme.description)),
+            meta=(("kind", "主题"),),
+        ))
+    return records
+
+
+def shard_of(key: str, count: int) -> int:
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
+def _payload(record: SearchRecord) -> dict:
+    content, starts = record_content(record)
+    meta = {"title": record.title, **dict(record.meta)}
+    if starts:
+        meta["at"] = starts
+    return {"url": record.url, "content": content, "language": LANGUAGE, "meta": meta,
+            "filters": {k: list(v) for k, v in record.filters}}
+
+
+def _digest(records: Iterable[SearchRecord]) -> str:
+    h = hashlib.sha256(f"{UNITS_VERSION}\n{_pagefind_version()}\n".encode())
+    for record in records:
+        h.update(json.dumps([record.url, record.title, record.units, record.meta, record.filters],
+                            ensure_ascii=False).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import version
+
+    return version("pagefind")
+
+
+class _Prompt:
+    """asyncio for pagefind.service, without the 0.1 s pause its reader takes
+    before each response (pagefind/service/__init__.py, _wait_for_responses):
+    with one record in flight at a time that pause, not indexing, made up
+    nearly all the time (10 records a second). The reader still awaits each
+    response as it arrives."""
+
+    def __getattr__(self, name: str):
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay: float, result=None):
+        return await asyncio.sleep(0, result)
+
+
+async def _index_shard(records: list[SearchRecord], out: Path) -> None:
+    import pagefind.service
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    pagefind.service.asyncio = _Prompt()
+
+    async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
+        for record in records:  # one record's word list at a time: three times its text
+            await index.add_custom_record(**_payload(record))
+
+
+async def _index_all(todo: list[tuple[list[SearchRecord], Path]]) -> None:
+    """One Pagefind process per shard, two at a time (one per core; memory
+    grows with the processes running together)."""
+    gate = asyncio.Semaphore(INDEXERS)
+
+    async def one(records: list[SearchRecord], out: Path) -> None:
+        async with gate:
+            await _index_shard(records, out)
+
+    await asyncio.gather(*(one(records, out) for records, out in todo))
+
+
+def _trim(bundle: Path, primary: bool) -> None:
+    """Keep what a search needs: the index, and in the first shard the script
+    and WebAssembly; Pagefind's own UI files are not used."""
+    for entry in bundle.iterdir():
+        if entry.is_dir():
+            continue
+        needed = entry.name.endswith(".pf_meta") or entry.name == "pagefind-entry.json" or (
+            primary and (entry.name in KEEP_FILES or entry.name.endswith(".pagefind")))
+        if not needed:
+            entry.unlink()
+
+
+def _fragment_ids(bundle: Path) -> dict[str, str]:
+    """Record key -> the id Pagefind gives its result (the hash in its fragment's name)."""
+    ids = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        url = json.loads(data[len(b"pagefind_dcd"):])["url"]
+        ids[url.strip("/")] = path.stem  # e.g. und_4f5eb58: the id of the result in the browser
+    return ids
+
+
+def _part_name(part: int) -> str:
+    return "base" if part == 0 else f"base-{part}"
+
+
+def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> SearchIndex:
+    """Index what changed since the last build into cache_dir/: reports in the
+    base (split into parts of about BASE_REPORTS by a hash of their key: one
+    Pagefind process's memory grows with what it holds) and, for reports
+    added, edited or deleted since the base was made, a delta shard holding
+    their new records (the base's old results of them are listed as
+    superseded, for the page to drop); theme pages in a shard of their own.
+    When the delta would hold more than DELTA_MIN reports or DELTA_SHARE of
+    them, the base parts holding those reports are made again instead; the
+    whole base, when nothing is kept or the corpus outgrew its parts."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    reports = [r for r in records if r.key.startswith("reports/")]
+    themes = [r for r in records if not r.key.startswith("reports/")]
+    digests = {r.key: _digest([r]) for r in reports}
+    state_file = cache_dir / "state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
+    parts: int = state.get("parts", 0)
+    base: dict[str, list] = state.get("base", {})
+    if not base or not all((cache_dir / _part_name(n)).is_dir() for n in range(parts)) \
+            or len(reports) > 1.5 * parts * BASE_REPORTS:
+        base, parts = {}, max(1, -(-len(reports) // BASE_REPORTS))
+    changed = [r for r in reports if base.get(r.key, [""])[0] != digests[r.key]]
+    removed = [key for key in base if key not in digests]
+    part_of = {r.key: base[r.key][2] if r.key in base else shard_of(r.key, parts) for r in reports}
+    todo: list[tuple[list[SearchRecord], Path]] = []
+    if not base or len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(reports)):
+        again = set(range(parts)) if not base else {part_of[r.key] for r in changed} | {base[k][2] for k in removed}
+        for part in sorted(again):
+            todo.append(([r for r in reports if part_of[r.key] == part], cache_dir / f"{_part_name(part)}.new"))
+        changed, removed = [], []
+    delta_digest = _digest(changed)
+    if changed and not (state.get("delta") == delta_digest and (cache_dir / "delta").is_dir()):
+        todo.append((changed, cache_dir / "delta.new"))
+    themes_digest = _digest(themes)
+    if themes and not (state.get("themes") == themes_digest and (cache_dir / "themes").is_dir()):
+        todo.append((themes, cache_dir / "themes.new"))
+    for _, out in todo:
+        shutil.rmtree(out, ignore_errors=True)
+    try:
+        # In a thread of its own: the caller may be running an event loop already.
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, _index_all(todo)).result()
+    except Exception as exc:
+        raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
+    for records_done, out in todo:
+        name = out.name.removesuffix(".new")
+        _trim(out, primary=name == "base")
+        shutil.rmtree(cache_dir / name, ignore_errors=True)
+        out.rename(cache_dir / name)
+        if name.startswith("base"):
+            ids = _fragment_ids(cache_dir / name)
+            for key in [k for k, v in base.items() if _part_name(v[2]) == name]:
+                del base[key]  # deleted reports leave with their part
+            base.update({r.key: [digests[r.key], ids[r.key], part_of[r.key]] for r in records_done})
+    if not changed:
+        shutil.rmtree(cache_dir / "delta", ignore_errors=True)
+    names = [_part_name(n) for n in range(parts)]
+    for stale in cache_dir.iterdir():  # parts of a base with more parts than now
+        if stale.is_dir() and stale.name.startswith("base") and stale.name not in names:
+            shutil.rmtree(stale)
+    superseded = tuple(sorted(base[r.key][1] for r in changed if r.key in base) + sorted(base[k][1] for k in removed))
+    atomic_write(state_file, json.dumps({"parts": parts, "base": base, "delta": delta_digest if changed else None,
+                                         "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
+    shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())
+    return SearchIndex(shards, len(todo), len(records), superseded, len(changed) + len(removed))
+
+
+def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
+    """Put the shards into site/pagefind/ (hard links where the disk allows)
+    with shards.json, which lists them and the base's superseded results."""
+    target = site_dir / "pagefind"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in index.shards:
+        shutil.copytree(cache_dir / name, target / name, copy_function=_link_or_copy)
+    manifest = {"shards": list(index.shards), "superseded": list(index.superseded)}
+    (target / "shards.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "Page":
+    """/search/: the search form, with the filters' values known at build time
+    (so no filter index is downloaded to draw it)."""
+    from .regions import PROVINCES
+    from .render import Page, frontmatter
+
+    def values(key: str) -> set[str]:
+        return {v for r in reports for v in _values(r, key)}
+
+    order = list(PROVINCES)
+    provinces = sorted(values("province"), key=lambda p: (order.index(p) if p in order else len(order), p))
+    levels = [name for name in LEVELS.values() if name in values("level")]
+    years = sorted(values("year"), reverse=True)
+    themes = [t.name for t in taxonomy.themes]
+
+    def select(name: str, label: str, options: list[str]) -> str:
+        items = "".join(f'<option value="{html.escape(o)}">{html.escape(o)}</option>' for o in options)
+        return (f'<label>{label}<select name="{name}" data-filter="{name}">'
+                f'<option value="">全部</option>{items}</select></label>')
+
+    body = f"""<form id="fazhi-search" class="fazhi-search" role="search" data-index="../pagefind/" data-root="../">
+<div class="fazhi-search__box"><input type="search" name="q" aria-label="检索词" placeholder="输入词语，如 行政复议、调解" autocomplete="off" required>
+<button type="submit" class="md-button md-button--primary">检索</button></div>
+<div class="fazhi-search__filters">{select("province", "省份", provinces)}{select("level", "层级", levels)}{select("year", "年度", years)}{select("theme", "主题", themes)}</div>
+</form>
+<p id="fazhi-search-status" class="fazhi-search__status" role="status" aria-live="polite"></p>
+<ol id="fazhi-search-results" class="fazhi-search__results"></ol>
+<p><button id="fazhi-search-more" class="md-button" type="button" hidden>显示更多结果</button></p>
+<noscript>检索需要浏览器运行 JavaScript。</noscript>
+<link rel="stylesheet" href="../assets/stylesheets/search.css">
+<script type="module" src="../assets/javascripts/search.js"></script>
+"""
+    intro = ("在全部报告全文和主题页中检索**原样出现**的词语或短语（两个字以上，如“调解”“行政复议”），"
+             "可按省份、层级、年度和主题筛选；每条结果显示词语所在的段落，点击直达原文位置。\n\n")
+    return Page("search/index.md", frontmatter({"title": "全文检索", "search": {"exclude": True}}, intro + body))

@@ -1,0 +1,73 @@
+"""Incremental builds: only changed pages are rendered again, and the result is
+the site a clean build makes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import build
+from tests.conftest import make_project
+
+ADDED = "\n三、其他事项\n本年度新增一段独一无二的文字用于检验增量构建。\n"
+
+
+def files(site: Path) -> dict[str, bytes]:
+    """The pages and assets; the search index is compared by what it finds
+    (tests/test_search.py, tests/test_browser.py): an incremental build keeps
+    its base shard and adds a delta, so its files differ from a clean build's."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
+
+
+def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path):
+    project = make_project(tmp_path / "p")
+    build(project)
+    site = project.site_dir
+    untouched = site / "reports/2023-shanxi-xiangning/index.html"
+    changed = site / "reports/2022-anhui-wuhu/index.html"
+    before = {p: p.stat().st_ino for p in (untouched, changed)}
+
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    (project.reports_dir / "2023-anhui-shexian-xucun.txt").unlink()
+    (project.reports_dir / "2023-anhui-shexian-xucun.yml").unlink(missing_ok=True)
+    build(project)
+    assert untouched.stat().st_ino == before[untouched]  # left as it was: not rendered again
+    assert changed.stat().st_ino != before[changed]
+    assert "独一无二的文字" in changed.read_text(encoding="utf-8")
+    assert not (site / "reports/2023-anhui-shexian-xucun").exists()
+
+    clean = make_project(tmp_path / "clean", with_samples=False)
+    shutil.rmtree(clean.reports_dir)
+    shutil.copytree(project.reports_dir, clean.reports_dir)
+    build(clean)
+    incremental, fresh = files(site), files(clean.site_dir)
+    assert sorted(incremental) == sorted(fresh)
+    differ = [name for name in fresh if incremental[name] != fresh[name]]
+    assert differ == []
+
+
+def test_a_template_change_renders_every_page(tmp_path):
+    project = make_project(tmp_path / "p")
+    build(project)
+    page = project.site_dir / "reports/2023-shanxi-xiangning/index.html"
+    inode = page.stat().st_ino
+    css = project.root / "overrides/assets/stylesheets/fazhi.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    build(project)
+    assert page.stat().st_ino != inode
+
+
+def test_the_published_site_is_never_written_through_a_link(tmp_path):
+    project = make_project(tmp_path / "p")
+    build(project)
+    page = project.site_dir / "reports/2022-anhui-wuhu/index.html"
+    keep = tmp_path / "published.html"
+    os_link = __import__("os").link
+    os_link(page, keep)  # a second name for the published file: must keep its bytes
+    old = keep.read_bytes()
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    build(project)
+    assert keep.read_bytes() == old
+    assert page.read_bytes() != old

@@ -1,0 +1,145 @@
+"""The search stage: the words Pagefind indexes, the records, shards rebuilt only when they change."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import search
+from generator.search import PARA, SPACE, SearchRecord, build_search_index, record_content, words
+
+
+def fragments(site_dir: Path) -> dict[str, dict]:
+    """url -> the record Pagefind keeps for each result (content, meta, filters)."""
+    out = {}
+    for path in (site_dir / "pagefind").glob("*/fragment/*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd"
+        record = json.loads(data[12:])
+        out[record["url"]] = record
+    return out
+
+
+def unstable(relative: str) -> bool:
+    """Pagefind's filter and meta files (and the entry naming the meta file)
+    differ between two runs over the same records: it writes them from hash
+    maps (Pagefind issue #638; its fragments and word index are stable)."""
+    name = relative.rsplit("/", 1)[-1]
+    return relative.startswith("pagefind/") and (
+        name.endswith((".pf_filter", ".pf_meta")) or name == "pagefind-entry.json")
+
+
+def phrase_in(content: str, phrase: str) -> int:
+    """How often the word list holds the phrase (of 3 or more characters) as
+    the search page asks it: its trigrams at consecutive positions."""
+    tri = [phrase[i:i + 3] for i in range(len(phrase) - 2)]
+    tokens = [w.replace("-", "") for w in content.split(" ")]
+    return sum(tokens[i:i + len(tri)] == tri for i in range(len(tokens)))
+
+
+def test_words_are_trigrams_with_the_bigram_as_their_part():
+    assert words("行政复议") == ["行政-复", "政复-议", "复议", "议"]
+    assert words("调解，ICP 备2023") == ["调解", "解", "，", "ic-p", "cp", "p", SPACE,
+                                        "备2-0", "20-2", "02-3", "23", "3"]
+    assert words("a") == ["a"]
+
+
+def test_a_character_is_read_back_from_its_word():
+    text = "一、开展行政复议 工作。（二）2023年"
+    assert "".join(" " if w == SPACE else w[0] for w in words(text)) == text
+
+
+def test_phrases_never_run_across_paragraphs():
+    record = SearchRecord("reports/a", "reports/a/", "标题", (("", "标题"), ("p-1", "依法行政"), ("p-2", "复议工作")))
+    content, starts = record_content(record)
+    assert phrase_in(content, "依法行政") == 1 and phrase_in(content, "行政复议") == 0
+    assert PARA in content.split(" ")
+    assert starts == "p-1:3 p-2:8"  # 标题 is words 0-1, ¶ is 2; each paragraph starts after its ¶
+
+
+def records(n: int, edited: int | None = None) -> list[SearchRecord]:
+    return [SearchRecord(f"reports/r{i}", f"reports/r{i}/", f"报告{i}",
+                         (("", f"第{i}号报告开展{'行政复核' if i == edited else '行政复议'}"),),
+                         filters=(("province", ("安徽省",)),)) for i in range(n)]
+
+
+THEME = SearchRecord("themes/t", "themes/t/", "主题：调解", (("", "调解"),), meta=(("kind", "主题"),))
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tmp_path):
+    cache = tmp_path / "search"
+    first = build_search_index(records(7) + [THEME], cache)
+    assert first.shards == ("base", "themes") and first.rebuilt == 2 and first.superseded == ()
+    assert build_search_index(records(7) + [THEME], cache).rebuilt == 0  # nothing changed: nothing indexed
+    base_ids = {url: path.stem for path in (cache / "base/fragment").glob("*")
+                for url in [json.loads(gzip.decompress(path.read_bytes())[12:])["url"]]}
+    # r3 edited, r6 deleted, r7 added: only those two records are indexed, in the delta
+    changed = [r for r in records(8, edited=3) if r.key != "reports/r6"] + [THEME]
+    second = build_search_index(changed, cache)
+    assert second.shards == ("base", "delta", "themes") and second.rebuilt == 1 and second.delta == 3
+    assert set(second.superseded) == {base_ids["reports/r3/"], base_ids["reports/r6/"]}
+    site = tmp_path / "site"
+    search.publish_search_index(second, cache, site)
+    manifest = json.loads((site / "pagefind/shards.json").read_text())
+    assert manifest == {"shards": ["base", "delta", "themes"], "superseded": list(second.superseded)}
+    assert (site / "pagefind/base/pagefind.js").is_file()
+    assert not (site / "pagefind/delta/pagefind.js").exists()  # one script, merged shards
+    delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"]: p
+             for p in (site / "pagefind/delta/fragment").glob("*")}
+    assert set(delta) == {"reports/r3/", "reports/r7/"}
+    record = json.loads(gzip.decompress(delta["reports/r3/"].read_bytes())[12:])
+    assert phrase_in(record["content"], "行政复核") == 1 and record["filters"] == {"province": ["安徽省"]}
+    # the same again: the delta is kept as it is
+    assert build_search_index(changed, cache).rebuilt == 0
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "DELTA_MIN", 1)
+    monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
+    cache = tmp_path / "search"
+    build_search_index(records(5), cache)
+    assert build_search_index(records(6), cache).shards == ("base", "delta")  # one change: a delta
+    again = build_search_index(records(7), cache)  # two: the base is made again
+    assert again.shards == ("base",) and again.superseded == () and not (cache / "delta").exists()
+    assert len(list((cache / "base/fragment").glob("*"))) == 7
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "BASE_REPORTS", 3)
+    monkeypatch.setattr(search, "DELTA_MIN", 0)
+    monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
+    cache = tmp_path / "search"
+    first = build_search_index(records(7), cache)
+    assert first.shards == ("base", "base-1", "base-2") and first.rebuilt == 3
+    second = build_search_index(records(7, edited=4), cache)  # past the (zero) delta limit
+    assert second.shards == first.shards and second.rebuilt == 1 and second.superseded == ()
+    site = tmp_path / "site"
+    search.publish_search_index(second, cache, site)
+    found = fragments(site)
+    assert set(found) == {f"reports/r{i}/" for i in range(7)}
+    assert phrase_in(found["reports/r4/"]["content"], "行政复核") == 1
+    assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]
+
+
+def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
+    import generator.build as build_module
+    from generator.errors import BuildError
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    build_module.build(project)
+    before = (project.site_dir / "index.html").read_bytes()
+
+    def broken(records, cache_dir):
+        raise BuildError(f"{cache_dir}: indexing for search failed: RuntimeError: disk on fire")
+
+    monkeypatch.setattr(build_module, "build_search_index", broken)
+    with pytest.raises(BuildError, match="^.*indexing for search failed: RuntimeError: disk on fire$"):
+        build_module.build(project, clean=True)
+    assert (project.site_dir / "index.html").read_bytes() == before
+    assert not list(project.root.glob(".site.new*"))
