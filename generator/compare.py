@@ -455,7 +455,8 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
             "",
             (f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。" if n == 1
              else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
-            + "各报告的该部分依次排列，标题后注明原文位置。",
+            + f"各报告的该部分依次排列，标题链接到原文位置；不超过 {QUOTE_MAX:,} 字的部分全文引用，"
+            "更长的部分（通常是第一部分“主要举措和成效”）列出其各节标题。",
             "",
             nav + (_page_list(files, chunks) if n == 1 else ""),
         ]
@@ -464,8 +465,9 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
             index = {s.anchor: i for i, s in enumerate(report.document.sections)}
             for match in (m for m in report.analysis.parts if part.number in m.parts):
                 note = "（按位置推断）" if match.inferred else ""
-                body += [f"### [{md_inline(match.heading)}](../../reports/{report.slug}/index.md#{match.section}){note}", ""]
-                body += _section_text(report.document.sections, index[match.section])
+                url = f"../../reports/{report.slug}/index.md"
+                body += [f"### [{md_inline(match.heading)}]({url}#{match.section}){note}", ""]
+                body += _section_text(report.document.sections, index[match.section], url)
         body.append(nav)
         title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
         meta = {"title": title, "hide": ["navigation"]}
@@ -473,17 +475,43 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
     return pages
 
 
-def _section_text(sections: Sequence[Section], start: int) -> list[str]:
+# A part longer than this is shown as its outline, not quoted: part 1 (the
+# year's measures) is most of a report, and quoting it made every part page
+# a copy of 25 whole reports.
+QUOTE_MAX = 1500
+
+
+def _section_text(sections: Sequence[Section], start: int, url: str = "") -> list[str]:
     """The paragraphs of sections[start] and its subsections, with their
-    headings. Subsections follow their section (their anchors extend its
-    anchor), so the walk stops at the first section outside it."""
+    headings; when they are longer than QUOTE_MAX characters, only the
+    subsections' headings, linked to their place in the report, and the first
+    paragraph's opening. Subsections follow their section (their anchors
+    extend its anchor), so the walk stops at the first section outside it."""
     anchor = sections[start].anchor
-    lines = []
+    inside = []
     for section in sections[start:]:
         if section.anchor != anchor and not section.anchor.startswith(anchor + "-"):
             break
-        if section.anchor != anchor:
-            lines += [f'<p class="part-subheading">{html_text(section.heading)}</p>', ""]
-        for paragraph in section.paragraphs:
-            lines += [f'<p class="para">{html_text(paragraph.text)}</p>', ""]
+        inside.append(section)
+    length = sum(len(p.text) for s in inside for p in s.paragraphs)
+    lines = []
+    if length <= QUOTE_MAX:
+        for section in inside:
+            if section.anchor != anchor:
+                lines += [f'<p class="part-subheading">{html_text(section.heading)}</p>', ""]
+            for paragraph in section.paragraphs:
+                lines += [f'<p class="para">{html_text(paragraph.text)}</p>', ""]
+        return lines
+    first = next((p for s in inside for p in s.paragraphs), None)
+    if first is not None:
+        opening = first.text if len(first.text) <= 120 else first.text[:120] + "……"
+        lines += [f'<p class="para">{html_text(opening)}</p>', ""]
+    subs = [s for s in inside if s.anchor != anchor]
+    if subs:
+        lines += [f"本部分共 {length:,} 字，分 {len(subs)} 节（点击标题阅读原文）：", ""]
+        top = anchor.count("-") + 1  # nested subsections are indented under theirs
+        lines += [f"{'    ' * (s.anchor.count('-') - top)}- [{md_inline(s.heading)}]({url}#{s.anchor})"
+                  for s in subs] + [""]
+    else:
+        lines += [f"本部分共 {length:,} 字，全文见[原文]({url}#{anchor})。", ""]
     return lines

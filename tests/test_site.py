@@ -404,3 +404,21 @@ def test_one_value_per_report_and_indicator():
     assert best is total and others == [part, other]
     report = replace(report, analysis=replace(report.analysis, figures=(part, other)))
     assert chosen(report, litigation) == (other, [part])
+
+
+def test_part_pages_quote_short_parts_and_outline_long_ones(sample_site):
+    """Part 1 (measures) is most of a report: its page lists the part's
+    headings, linked to the report, instead of copying it; a short part such
+    as the shortcomings is quoted whole."""
+    from generator.compare import QUOTE_MAX
+
+    measures = (sample_site.site_dir / "parts" / "measures" / "index.html").read_text(encoding="utf-8")
+    shortcomings = (sample_site.site_dir / "parts" / "shortcomings" / "index.html").read_text(encoding="utf-8")
+    wuhu = (sample_site.root / "build" / "docs" / "reports" / "2022-anhui-wuhu" / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")
+    long_lines = [line for line in wuhu.splitlines() if len(line) > 200]
+    assert long_lines and not any(line[:200] in measures for line in long_lines)
+    assert 'href="../../reports/2022-anhui-wuhu/#s1-7"' in measures
+    assert measures.count("<li>") > 10
+    # each report's shortcomings are short enough to be read here
+    assert "不足" in shortcomings and QUOTE_MAX >= 1000
+    assert shortcomings.count('class="para"') >= 5
