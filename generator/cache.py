@@ -31,12 +31,17 @@ def generator_version() -> str:
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
+    add_versions(digest, LIBRARIES)
+    return digest.hexdigest()
+
+
+def add_versions(digest, names) -> None:
+    """Feed the installed version of each distribution (or "none") to a hash."""
+    for name in names:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none".encode())
-    return digest.hexdigest()
 
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:

@@ -24,9 +24,10 @@ import logging
 import os
 import shutil
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 from typing import Iterator
+
+from .cache import add_versions
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
@@ -37,11 +38,7 @@ def site_stamp(config: Path, overrides: Path) -> str:
     digest = hashlib.sha256(config.read_bytes())
     for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(overrides)).encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
+    add_versions(digest, LIBRARIES)
     return digest.hexdigest()
 
 
