@@ -16,12 +16,11 @@ Every text reaches the page through the browser's textContent, never as HTML.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from typing import Sequence
 
 from .compare import chosen, format_value
 from .records import Report
-from .regions import PROVINCES, UNKNOWN, province_slug
+from .regions import NAMES, by_province
 from .render import Page, _by_region, frontmatter, place_name
 from .schema import LEVELS
 from .taxonomy import Taxonomy
@@ -35,16 +34,11 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     reports = _by_region(sorted(reports, key=lambda r: r.slug))
     pages = [Page(f"reader/r/{r.slug}.json", _json(report_data(r, taxonomy, series.get(r.slug))))
              for r in reports]
-    by_province: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        by_province[province_slug(report.metadata.get("province"))].append(report)
-    names = {slug: name for name, slug in PROVINCES.items()}
-    order = list(PROVINCES.values()) + [UNKNOWN]
     provinces = []
-    for slug in sorted(by_province, key=lambda s: (order.index(s) if s in order else len(order), s)):
-        rows = [index_row(r) for r in by_province[slug]]
+    for slug, members in by_province(reports).items():
+        rows = [index_row(r) for r in members]
         pages.append(Page(f"reader/index/{slug}.json", _json({"reports": rows})))
-        provinces.append({"slug": slug, "name": names.get(slug, "地区不详"), "count": len(rows),
+        provinces.append({"slug": slug, "name": NAMES[slug], "count": len(rows),
                           "file": f"index/{slug}.json"})
     index = {
         "themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in taxonomy.themes],

@@ -3,6 +3,14 @@
 Written by hand: 34 fixed names, and the one pair that plain pinyin cannot tell
 apart (山西 shanxi / 陕西 shaanxi) follows the official romanisation.
 """
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .records import Report
+
 PROVINCES = {
     "北京市": "beijing", "天津市": "tianjin", "河北省": "hebei", "山西省": "shanxi",
     "内蒙古自治区": "neimenggu", "辽宁省": "liaoning", "吉林省": "jilin", "黑龙江省": "heilongjiang",
@@ -15,7 +23,18 @@ PROVINCES = {
     "台湾省": "taiwan", "香港特别行政区": "hongkong", "澳门特别行政区": "macao",
 }
 UNKNOWN = "unknown"
+NAMES = {slug: name for name, slug in PROVINCES.items()} | {UNKNOWN: "地区不详"}
+ORDER = [*PROVINCES.values(), UNKNOWN]
 
 
 def province_slug(name: object) -> str:
     return PROVINCES.get(str(name), UNKNOWN) if name else UNKNOWN
+
+
+def by_province(reports: Iterable[Report]) -> dict[str, list[Report]]:
+    """Reports grouped by their province's slug, provinces in the usual order
+    and those of unknown province last; each group keeps the given order."""
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        groups[province_slug(report.metadata.get("province"))].append(report)
+    return {slug: groups[slug] for slug in ORDER if slug in groups}

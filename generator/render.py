@@ -19,7 +19,7 @@ from .chunks import chunk_file, stable_chunks
 from .clean import LOST
 from .analyse import passage_anchors
 from .records import Metadata, Paragraph, Passage, Report
-from .regions import PROVINCES, UNKNOWN, province_slug
+from .regions import NAMES, PROVINCES, by_province, province_slug
 from .schema import KEYS, LEVELS, ORIGIN_LABELS
 from .taxonomy import Taxonomy
 
@@ -337,18 +337,13 @@ def _home(reports: list[Report], skipped: int = 0) -> Page:
 
 
 def _regions(reports: list[Report]) -> list[Page]:
-    by_province: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        by_province[province_slug(report.metadata.get("province"))].append(report)
-    names = {slug: name for name, slug in PROVINCES.items()}
-    names[UNKNOWN] = "地区不详"
-    order = sorted(by_province, key=lambda s: (s == UNKNOWN, list(names).index(s) if s in names else 99, s))
+    groups = by_province(reports)
     lines = ["# 按地区浏览", "", "| 省级行政区 | 报告数 |", "|---|---|"]
-    for slug in order:
-        lines.append(f"| [{md_inline(names.get(slug, slug))}]({slug}/index.md) | {len(by_province[slug])} |")
+    for slug, members in groups.items():
+        lines.append(f"| [{md_inline(NAMES[slug])}]({slug}/index.md) | {len(members)} |")
     pages = [Page("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
-    for slug in order:
-        pages.extend(_province(slug, names.get(slug, slug), by_province[slug]))
+    for slug, members in groups.items():
+        pages.extend(_province(slug, NAMES[slug], members))
     return pages
 
 
