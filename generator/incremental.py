@@ -54,10 +54,12 @@ def link_copy(site: Path, aside: Path) -> None:
         target = aside / Path(folder).relative_to(site)
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
-            _link_or_copy(os.path.join(folder, name), str(target / name))
+            link_or_copy(os.path.join(folder, name), str(target / name))
 
 
-def _link_or_copy(src: str, dst: str) -> None:
+def link_or_copy(src: str, dst: str) -> None:
+    """A hard link where the file system allows one, else a copy (also
+    copytree's copy_function for the search index's shards)."""
     try:
         os.link(src, dst)
     except OSError:

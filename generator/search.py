@@ -47,7 +47,6 @@ import gzip
 import hashlib
 import html
 import json
-import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -56,6 +55,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import BuildError
+from .incremental import link_or_copy
 from .records import Report
 from .schema import LEVELS
 from .taxonomy import Taxonomy
@@ -340,16 +340,9 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name in index.shards:
-        shutil.copytree(cache_dir / name, target / name, copy_function=_link_or_copy)
+        shutil.copytree(cache_dir / name, target / name, copy_function=link_or_copy)
     manifest = {"shards": list(index.shards), "superseded": list(index.superseded)}
     (target / "shards.json").write_text(json.dumps(manifest), encoding="utf-8")
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
 
 
 def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "Page":
