@@ -192,9 +192,9 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     matches: dict[str, ThemeMatch] = {}
     for theme in taxonomy.themes:
         own = find_terms(theme, passage.text, taxonomy.mention_weight)
-        above = {t: taxonomy.heading_weight * w for t, w in find_terms(theme, around).items()} if around else {}
+        above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around else {}
         if nearest:
-            above.update(find_terms(theme, nearest))
+            above.update(context_terms(theme, nearest))
         above = {t: w for t, w in above.items() if w > own.get(t, 0)}
         score = sum(own.get(t, 0) if t not in above else above[t] for t in set(own) | set(above))
         if score >= taxonomy.threshold - 1e-9:
@@ -216,7 +216,14 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
 def heading_themes(heading: str, taxonomy: Taxonomy) -> frozenset[str]:
     """The top-level themes a heading names by its own terms."""
     return frozenset(t.slug for t in taxonomy.top_themes
-                     if sum(find_terms(t, heading).values()) >= taxonomy.threshold - 1e-9)
+                     if sum(context_terms(t, heading).values()) >= taxonomy.threshold - 1e-9)
+
+
+@lru_cache(maxsize=4096)
+def context_terms(theme: Theme, text: str) -> dict[str, float]:
+    """find_terms of a heading or lead-in, read once for all the passages below it.
+    Callers must not change the result."""
+    return find_terms(theme, text)
 
 
 # --- parts --------------------------------------------------------------------

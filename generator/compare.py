@@ -481,7 +481,7 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
 QUOTE_MAX = 1500
 
 
-def _section_text(sections: Sequence[Section], start: int, url: str = "") -> list[str]:
+def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str]:
     """The paragraphs of sections[start] and its subsections, with their
     headings; when they are longer than QUOTE_MAX characters, only the
     subsections' headings, linked to their place in the report, and the first
