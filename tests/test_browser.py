@@ -216,6 +216,22 @@ def test_report_page_and_paragraph_link_in_browser(sample_site, served, browser)
     page.close()
 
 
+@pytest.mark.parametrize("path", ["", "reports/2023-shanxi-xiangning/", "themes/"])
+def test_a_page_view_loads_nothing_that_grows_with_the_corpus(served, browser, path):
+    """Material's script fetches sitemap.xml (every page's address: megabytes
+    at 10,000 reports) for each link[rel=alternate] it finds, taking it for
+    another language of the site; the feed link must not set that off."""
+    page, errors, _ = watched_page(browser)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url.removeprefix(served)))
+    page.goto(served + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator('link[type="application/atom+xml"]').count() == 1  # the feed is still announced
+    assert not [u for u in requested if "sitemap" in u], requested
+    assert errors == []
+    page.close()
+
+
 def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
     page, errors, _ = watched_page(browser)
     page.goto(served + "compare/")

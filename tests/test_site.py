@@ -33,7 +33,7 @@ class Text(HTMLParser):
         if tag in ("script", "img", "iframe") and a.get("src"):
             self.loads.append(a["src"])
         # canonical and alternate (feed) links name addresses; they load nothing
-        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate", "alternate feed"):
             self.loads.append(a["href"])
 
     def handle_endtag(self, tag):
