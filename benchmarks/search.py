@@ -121,7 +121,7 @@ def main() -> None:
         page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
         started = time.perf_counter()
         page.fill("#fazhi-search input[name=q]", args.first)
-        page.click("#fazhi-search button[type=submit]")
+        page.click("#fazhi-search button.md-button--primary")
         page.wait_for_selector("#fazhi-search[data-state=done]", timeout=120_000)
         first_seconds = time.perf_counter() - started
         raw = sum(n for _, n in sizes)

@@ -280,7 +280,7 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     assert passage.is_visible() and passage.evaluate("e => e.matches(':target')")
     page.goto(served + "search/")
     page.locator("#fazhi-search input[name=q]").fill("人民调解")
-    page.locator("#fazhi-search button[type=submit]").click()
+    page.locator("#fazhi-search button.md-button--primary").click()
     page.wait_for_selector("#fazhi-search[data-state=done]")
     assert page.locator(".fazhi-search__result").count() > 0
     assert errors == []
