@@ -15,7 +15,7 @@ import stat
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -84,6 +84,11 @@ class Project:
     def search_dir(self) -> Path:
         """The search index's shards, kept between builds."""
         return self.root / "build" / "search"
+
+    @property
+    def page_keys(self) -> Path:
+        """What each generated page was last made from (generator/write.py)."""
+        return self.root / "build" / "page-keys.json"
 
     @property
     def overrides_dir(self) -> Path:
@@ -238,7 +243,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
             continue
         cache.put(keys[source.slug], result)
         found[source.slug] = result
-    reports = [found[source.slug] for source in sources if source.slug in found]
+    reports = [replace(found[source.slug], key=keys[source.slug]) for source in sources if source.slug in found]
     cache.prune({s.slug for s in sources})
     skipped: list[Skipped] = []
     if problems:
@@ -284,7 +289,9 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
              + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project))
              + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy)
              + [search_page(reports, taxonomy)])
-    written = write_pages(pages, project.docs_dir)
+    if not use_cache:  # --clean: every page is made again
+        project.page_keys.unlink(missing_ok=True)
+    written = write_pages(pages, project.docs_dir, project.page_keys)
     return corpus, len(pages), written, site_epoch(reports, added)
 
 

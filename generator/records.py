@@ -214,6 +214,10 @@ class Report:
     document: Document
     metadata: Metadata
     analysis: Analysis = Analysis()
+    # What the report was read from (generator/cache.py's key: a digest of its
+    # bytes, its sidecar, the taxonomy and the generator); "" when not known.
+    # Pages made from the report alone are not made again while it holds.
+    key: str = ""
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:

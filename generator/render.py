@@ -7,12 +7,14 @@ of at most PAGE_SIZE rows, so no page grows with the whole corpus.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 
 from .chunks import chunk_file, stable_chunks
@@ -34,15 +36,34 @@ class Page:
     content: bytes
 
 
+@dataclass(frozen=True)
+class Deferred:
+    """A page made only when its inputs changed since the last build: key is
+    a digest of everything make() reads (generator/write.py keeps the key
+    each file was made from). Generating every page of a large corpus on
+    every build was most of what one added report cost."""
+    path: str
+    key: str
+    make: Callable[[], bytes]
+
+
+def inputs_key(*parts: object) -> str:
+    """A digest of a page's inputs: report keys, and the other values it shows (as JSON)."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
                 links: dict[str, dict] | None = None) -> list[Page]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them."""
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(theme_members(reports, taxonomy))
-    pages: list[Page] = []
+    pages: list[Page | Deferred] = []
+    mine: dict[str, dict[str, str]] = defaultdict(dict)  # report slug -> its theme pages
+    for (theme, slug), path in where.items():
+        mine[slug][theme] = path
     for report in reports:
-        pages.extend(render_report(report, taxonomy, where, (links or {}).get(report.slug)))
+        pages.extend(report_pages(report, taxonomy, where, (links or {}).get(report.slug), mine[report.slug]))
     pages.append(_home(reports, len(skipped)))
     pages.extend(_regions(reports))
     pages.extend(_years(reports))
@@ -101,6 +122,27 @@ def report_url(slug: str) -> str:
     return f"reports/{slug}/"
 
 
+def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
+                 theme_pages_of_report: dict[str, str]) -> list[Page | Deferred]:
+    """A report's page and its two downloads, made again only when the
+    report, its links or the theme pages its chips point to changed."""
+    if not report.key:  # nothing says what the report was read from
+        return render_report(report, taxonomy, where, links)
+    key = inputs_key(report.key, links, theme_pages_of_report)
+    made: list[Page] = []
+
+    def make(n: int) -> bytes:
+        if not made:
+            made.extend(render_report(report, taxonomy, where, links))
+        return made[n].content
+
+    return [Deferred(path, key, functools.partial(make, n)) for n, path in enumerate(report_files(report.slug))]
+
+
+def report_files(slug: str) -> tuple[str, str, str]:
+    return f"reports/{slug}/index.md", f"reports/{slug}/{slug}.original.txt", f"reports/{slug}/{slug}.txt"
+
+
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                   links: dict | None = None) -> list[Page]:
     slug = report.slug
@@ -146,10 +188,11 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
         if value is not None:
             meta[key.name] = value
     meta.update(links or {})
+    page, original, cleaned = report_files(slug)
     return [
-        Page(f"reports/{slug}/index.md", frontmatter(meta, "\n\n".join(body) + "\n")),
-        Page(f"reports/{slug}/{slug}.original.txt", report.source.raw),
-        Page(f"reports/{slug}/{slug}.txt", report.cleaned.text.encode("utf-8")),
+        Page(page, frontmatter(meta, "\n\n".join(body) + "\n")),
+        Page(original, report.source.raw),
+        Page(cleaned, report.cleaned.text.encode("utf-8")),
     ]
 
 

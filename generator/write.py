@@ -4,6 +4,10 @@ Guards the output: every path stays inside the folder, no path is written
 twice, a file whose bytes are unchanged is not rewritten (so mkdocs' live
 reload and incremental tools see only real changes), and files no page claims
 any more are removed (deleting a report removes its pages).
+
+A deferred page (render.Deferred) is made only when its key, a digest of its
+inputs, differs from the key its file was last made from, kept in a keys file
+beside the folder; without that file, or without the page's file, it is made.
 """
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ from pathlib import Path, PurePosixPath
 from typing import Sequence
 
 from .errors import BuildError, os_error
-from .render import Page
+import json
+
+from .render import Deferred, Page
 
 
 @dataclass(frozen=True)
@@ -23,9 +29,9 @@ class WriteResult:
     removed: int
 
 
-def write_pages(pages: Sequence[Page], out_dir: Path) -> WriteResult:
+def write_pages(pages: Sequence[Page | Deferred], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
     out_dir = out_dir.resolve()
-    targets: dict[Path, Page] = {}
+    targets: dict[Path, Page | Deferred] = {}
     for page in pages:
         rel = PurePosixPath(page.path)
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:
@@ -34,17 +40,36 @@ def write_pages(pages: Sequence[Page], out_dir: Path) -> WriteResult:
         if target in targets:
             raise BuildError(f"two pages want the same file {page.path!r}")
         targets[target] = page
+    made_from = _read_keys(keys_file)
+    keys: dict[str, str] = {}
     written = unchanged = 0
-    for target, page in targets.items():
-        if target.is_file() and target.read_bytes() == page.content:
-            unchanged += 1
-            continue
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise os_error(target.parent, exc, "create the folder") from None
-        atomic_write(target, page.content, "the generated page")
-        written += 1
+    done = False
+    try:
+        for target, page in targets.items():
+            if isinstance(page, Deferred):
+                if made_from.get(page.path) == page.key and target.is_file():
+                    keys[page.path] = page.key
+                    unchanged += 1
+                    continue
+                content = page.make()
+            else:
+                content = page.content
+            if target.is_file() and target.read_bytes() == content:
+                unchanged += 1
+            else:
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise os_error(target.parent, exc, "create the folder") from None
+                atomic_write(target, content, "the generated page")
+                written += 1
+            if isinstance(page, Deferred):
+                keys[page.path] = page.key
+        done = True
+    finally:  # after a failure the files not reached still hold what their old keys say
+        if keys_file is not None:
+            atomic_write(keys_file, json.dumps(keys if done else {**made_from, **keys}, sort_keys=True).encode(),
+                         "the pages' keys")
     removed = 0
     if out_dir.is_dir():
         for path in sorted(out_dir.rglob("*"), reverse=True):
@@ -54,6 +79,17 @@ def write_pages(pages: Sequence[Page], out_dir: Path) -> WriteResult:
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return WriteResult(written, unchanged, removed)
+
+
+def _read_keys(keys_file: Path | None) -> dict[str, str]:
+    """The keys pages were last made from; a missing or damaged file means none."""
+    if keys_file is None or not keys_file.is_file():
+        return {}
+    try:
+        keys = json.loads(keys_file.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
 
 
 def atomic_write(target: Path, data: bytes, what: str) -> None:

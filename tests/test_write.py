@@ -1,0 +1,56 @@
+"""Writing generated pages: a deferred page is made only when its inputs changed."""
+from __future__ import annotations
+
+from generator.render import Deferred, Page
+from generator.write import write_pages
+
+
+def deferred(path: str, key: str, content: bytes, calls: list[str]) -> Deferred:
+    def make() -> bytes:
+        calls.append(path)
+        return content
+    return Deferred(path, key, make)
+
+
+def test_a_deferred_page_is_made_again_only_when_its_key_changes(tmp_path):
+    out, keys = tmp_path / "docs", tmp_path / "page-keys.json"
+    calls: list[str] = []
+    first = write_pages([deferred("a.md", "k1", b"A", calls), deferred("b.md", "k1", b"B", calls),
+                         Page("c.md", b"C")], out, keys)
+    assert (first.written, calls) == (3, ["a.md", "b.md"])
+
+    calls.clear()
+    again = write_pages([deferred("a.md", "k1", b"A", calls), deferred("b.md", "k2", b"B2", calls),
+                         Page("c.md", b"C")], out, keys)
+    assert calls == ["b.md"]  # a.md's inputs are unchanged: not made at all
+    assert (again.written, again.unchanged) == (1, 2)
+    assert (out / "b.md").read_bytes() == b"B2"
+
+
+def test_a_missing_file_or_keys_file_makes_the_page(tmp_path):
+    out, keys = tmp_path / "docs", tmp_path / "page-keys.json"
+    calls: list[str] = []
+    write_pages([deferred("a.md", "k", b"A", calls)], out, keys)
+    (out / "a.md").unlink()
+    write_pages([deferred("a.md", "k", b"A", calls)], out, keys)
+    assert calls == ["a.md", "a.md"] and (out / "a.md").read_bytes() == b"A"
+    keys.write_text("{not json", encoding="utf-8")  # damaged: as if there were none
+    write_pages([deferred("a.md", "k", b"A", calls)], out, keys)
+    assert calls == ["a.md"] * 3
+
+
+def test_pages_not_reached_after_a_failure_keep_their_old_keys(tmp_path):
+    out, keys = tmp_path / "docs", tmp_path / "page-keys.json"
+    calls: list[str] = []
+    write_pages([deferred("a.md", "k1", b"A", calls), deferred("b.md", "k1", b"B", calls)], out, keys)
+
+    def broken() -> bytes:
+        raise RuntimeError("template error")
+    try:
+        write_pages([Deferred("a.md", "k2", broken), deferred("b.md", "k1", b"B", calls)], out, keys)
+    except RuntimeError:
+        pass
+    calls.clear()
+    write_pages([deferred("a.md", "k2", b"A2", calls), deferred("b.md", "k1", b"B", calls)], out, keys)
+    assert calls == ["a.md"]  # a.md still holds what k1 made, so it is made for k2; b.md is as k1 made it
+    assert (out / "a.md").read_bytes() == b"A2"
