@@ -216,8 +216,9 @@ def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
 
 
 def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[str]:
-    """The theme's description; the count of its reports only on its first
-    page (count None), so a new report leaves the other pages as they are."""
+    """The theme's description; the count of its reports, the rules and the
+    terms only on its first page (count None on the others, so a new report
+    leaves them as they are, and the words of the rules are not paid on each)."""
     lines = []
     if theme.parent:
         parent = taxonomy.theme(theme.parent)
@@ -225,16 +226,17 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
+    shown = (f"每份报告摘引本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序）："
+             f"每段只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
+             "段下注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
+             "段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
+    if count is None:  # a later page: the rules and the terms are on the first
+        return lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。" + shown, ""]
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
     lines += [
         "",
-        (f"共 **{count}** 份报告有段落涉及此主题。" if count is not None
-         else "本页续列有段落涉及此主题的报告（总数见[第一页](index.md)）。")
-        + f"每份报告摘引本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序）："
-        f"每段只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
-        "段下注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
-        "段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。"
-        f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
+        f"共 **{count}** 份报告有段落涉及此主题。" + shown
+        + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
         "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。"
         "引文中的 □ 表示原网页此处的字符因编码损坏而丢失。",
         "",
