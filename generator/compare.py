@@ -20,6 +20,7 @@ import html
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Sequence
 
 from .chunks import chunk_file, pager
@@ -60,14 +61,85 @@ def highlight(text: str, terms: Sequence[str]) -> str:
     """Escaped text with the matched terms in <mark>."""
     if not terms:
         return html_text(text)
-    pattern = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
     out, last = [], 0
-    for m in pattern.finditer(text):
+    for m in _term_pattern(tuple(terms)).finditer(text):
         out.append(html_text(text[last : m.start()]))
         out.append(f"<mark>{html.escape(m.group(0))}</mark>")
         last = m.end()
     out.append(html_text(text[last:]))
     return "".join(out)
+
+
+@lru_cache(maxsize=1024)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+
+
+# --- excerpts -------------------------------------------------------------------
+
+SENTENCE_MARKS = "。！？；"  # a cut after one of these ends a sentence
+CLAUSE_MARKS = "，、：,:;"  # ... after one of these, a clause
+ELLIPSIS = "……"
+
+
+def _cuts(text: str, marks: str) -> list[int]:
+    """Positions right after each of marks in text, with 0 and len(text)."""
+    return sorted({0, len(text)} | {i + 1 for i, c in enumerate(text) if c in marks})
+
+
+def excerpt_span(text: str, terms: Sequence[str], limit: int) -> tuple[int, int]:
+    """(start, end) of at most limit characters of text to quote: the
+    sentence holding the first of terms (the start when none is in the text),
+    widened by whole sentences after and then before it while they fit; a
+    longer sentence is cut at clause marks (，、：) around the term, and only
+    where a clause is itself too long, at limit characters, never inside a
+    term."""
+    if len(text) <= limit:
+        return 0, len(text)
+    spans = [m.span() for m in _term_pattern(tuple(terms)).finditer(text)] if terms else []
+    first = spans[0] if spans else (0, 0)
+    sentences = _cuts(text, SENTENCE_MARKS)
+    start = max(b for b in sentences if b <= first[0])
+    end = min(b for b in sentences if b >= max(first[1], start + 1))
+    if end - start <= limit:
+        while True:
+            after = next((b for b in sentences if b > end), None)
+            before = max((b for b in sentences if b < start), default=None)
+            if after is not None and after - start <= limit:
+                end = after
+            elif before is not None and end - before <= limit:
+                start = before
+            else:
+                break
+        if end - start < limit // 2:  # a short sentence (一是…。) goes on into the next one's clauses
+            end = max(b for b in _cuts(text, SENTENCE_MARKS + CLAUSE_MARKS) if b <= start + limit)
+        return start, end
+    clauses = [b for b in _cuts(text, SENTENCE_MARKS + CLAUSE_MARKS) if start <= b <= end]
+    # Start at the earliest clause that keeps the term in the first half of
+    # the excerpt, so some of what follows it fits too.
+    starts = [b for b in clauses if b <= first[0]]
+    start = next((b for b in starts if first[1] - b <= limit // 2), starts[-1])
+    if first[1] - start > limit:
+        start = first[0]
+    ends = [b for b in clauses if first[1] <= b <= start + limit]
+    if ends:
+        return start, ends[-1]
+    end = start + limit
+    for a, b in spans:  # a hard cut leaves every term whole (the first ends before it)
+        if a < end < b:
+            end = a
+    return start, end
+
+
+def excerpt(text: str, terms: Sequence[str], limit: int) -> str:
+    """HTML of the excerpt of text (excerpt_span) with its terms marked and
+    ELLIPSIS where text was left out; a cut after a clause mark drops it."""
+    start, end = excerpt_span(text, terms, limit)
+    quoted = text[start:end].strip()
+    if end < len(text):
+        quoted = quoted.rstrip(CLAUSE_MARKS)
+    return ((ELLIPSIS if start > 0 else "") + highlight(quoted, terms)
+            + (ELLIPSIS if end < len(text) else ""))
 
 
 # --- themes -------------------------------------------------------------------
@@ -77,8 +149,9 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
         "# 主题",
         "",
         "每份报告按段落（长段落按“一是……二是……”或句子再分）归入主题：段落中出现主题词、"
-        "或所在标题含主题词时计入。一段可属于多个主题。每个主题页逐份报告列出相关段落，"
-        "并链接回报告原文的该段。",
+        "或所在标题含主题词时计入。一段可属于多个主题。"
+        f"每个主题页逐份报告摘引最相关的至多 {SHOWN} 段，"
+        "并链接回报告原文的该段；一份报告在某主题下的全部段落可在[并排对读](../reader/index.md)中阅读。",
         "",
         "| 主题 | 说明 | 报告数 | 段落数 |",
         "|---|---|---|---|",
@@ -123,12 +196,12 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page
         if not chunk:
             body.append("（暂无报告涉及此主题）")
         for report in chunk:
-            body += _theme_report(theme, report, taxonomy)
+            body += _theme_report(theme, report, taxonomy, up)
         if indicators:
             body += _indicator_section(indicators, chunk)
         body.append(nav)
         title = theme.name if n == 1 else f"{theme.name}（续）"
-        meta = {"title": title, "theme": theme.slug, "hide": ["navigation"]}
+        meta = {"title": title, "theme": theme.slug, "hide": ["navigation", "toc"]}
         pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
@@ -143,8 +216,9 @@ def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
 
 
 def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[str]:
-    """The theme's description; the count of its reports only on its first
-    page (count None), so a new report leaves the other pages as they are."""
+    """The theme's description; the count of its reports, the rules and the
+    terms only on its first page (count None on the others, so a new report
+    leaves them as they are, and the words of the rules are not paid on each)."""
     lines = []
     if theme.parent:
         parent = taxonomy.theme(theme.parent)
@@ -152,13 +226,17 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
+    shown = (f"每份报告摘引本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序）："
+             f"每段只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
+             "段下注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
+             "段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
+    if count is None:  # a later page: the rules and the terms are on the first
+        return lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。" + shown, ""]
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
     lines += [
         "",
-        (f"共 **{count}** 份报告有段落涉及此主题。" if count is not None
-         else "本页续列有段落涉及此主题的报告（总数见[第一页](index.md)）。")
-        + "段落中的主题词以高亮标出；"
-        f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
+        f"共 **{count}** 份报告有段落涉及此主题。" + shown
+        + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
         "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。"
         "引文中的 □ 表示原网页此处的字符因编码损坏而丢失。",
         "",
@@ -169,35 +247,61 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
     return lines
 
 
-def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy) -> list[str]:
+# A theme page shows each report's SHOWN strongest passages on the theme, as
+# excerpts of at most EXCERPT_MAX characters; the side-by-side reader
+# (/reader/?theme=…&r=…) shows them all in full. Quoting every passage whole
+# made the theme pages most of the site (58 KB a report at 1,000 reports).
+SHOWN = 3
+EXCERPT_MAX = 100
+
+
+def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
+    """The n passages with the highest score on the theme (the weight of the
+    terms that decided it), the earlier first among equals, in report order."""
+    ranked = sorted(range(len(passages)), key=lambda k: (-passages[k].theme(slug).score, k))
+    return [passages[k] for k in sorted(ranked[:n])]
+
+
+def _report_heading(report: Report, up: str) -> str:
+    """A report's heading on a theme or part page, linked to the report, with
+    the anchor report pages link to (#<slug>). Raw HTML: a Markdown heading
+    would add a permalink and an entry in the page's table of contents to each
+    of the page's 50 reports."""
+    return (f'<h2 id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a></h2>')
+
+
+def why(match) -> str:
+    """The terms that decided a passage: its own, then those of its headings."""
+    text = "命中：" + ("、".join(match.terms) or "（仅标题）")
+    if match.heading_terms:
+        text += "；标题：" + "、".join(match.heading_terms)
+    return text
+
+
+def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> list[str]:
+    """A report's block on a theme page: the heading the report pages' theme
+    chips link to (#<slug>), then its strongest passages as excerpts, each
+    linked to its paragraph with the words that decided it. up is the way
+    from this page to the site's root (raw HTML is not rewritten by MkDocs)."""
     passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
-    url = f"../../reports/{report.slug}/index.md"
-    lines = [
-        f"## {md_inline(report.title)} {{#{report.slug}}}",
-        "",
-        f"{_report_line(report)} · [阅读全文]({url}) · 本主题 {len(passages)} 段",
-        "",
-    ]
+    lines = [_report_heading(report, up), "", f"{_report_line(report)} · 本主题 {len(passages)} 段", ""]
     subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
-    for passage in passages:
+    items = []
+    for passage in strongest(passages, theme.slug):
         match = passage.theme(theme.slug)
         assert match is not None
-        where = md_inline(headings.get(passage.section, "开头部分"))
-        tags = [subs[m.theme] for m in passage.themes if m.theme in subs]
-        why = "、".join(match.terms) or "（仅标题）"
-        if match.heading_terms:
-            why += "；标题：" + "、".join(match.heading_terms)
-        meta = f"[{where}]({url}#{passage.anchor} \"到原文中的这一段\")"
-        if tags:
-            meta += " · " + md_inline("、".join(tags))
-        lines += [
-            f"<blockquote class=\"passage-quote\"><p>{highlight(passage.text, match.terms)}</p></blockquote>",
-            "",
-            f"{meta} · <span class=\"passage-why\">命中：{md_inline(why)}</span>",
-            "{ .passage-source }",
-            "",
-        ]
+        tags = "、".join(subs[m.theme] for m in passage.themes if m.theme in subs)
+        source = (f'<a href="{up}reports/{report.slug}/#{passage.anchor}">'
+                  f'{html_text(headings.get(passage.section, "开头部分"))}</a>'
+                  + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}")
+        items.append(f'<li><p>{excerpt(passage.text, match.terms, EXCERPT_MAX)}</p>'
+                     f'<p class="excerpt-source">{source}</p></li>')
+    lines += ['<ul class="excerpts">' + "".join(items) + "</ul>", ""]
+    if len(passages) > SHOWN:
+        lines += [f'<p class="excerpts-more">另有 {len(passages) - SHOWN} 段：'
+                  f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">并排对读全部段落</a>'
+                  f' · <a href="{up}reports/{report.slug}/">阅读报告全文</a></p>', ""]
     return lines
 
 
@@ -456,37 +560,55 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
             (f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。" if n == 1
              else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
             + f"各报告的该部分依次排列，标题链接到原文位置；不超过 {QUOTE_MAX:,} 字的部分全文引用，"
-            "更长的部分（通常是第一部分“主要举措和成效”）列出其各节标题。",
+            f"更长的部分只引开头约 {OPENING:,} 字（“……”表示以下从略），并列出其各节标题，点击标题阅读原文。",
             "",
             nav + (_page_list(files, chunks) if n == 1 else ""),
         ]
+        up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
         for report in chunk:
-            body += [f"## {md_inline(report.title)} {{#{report.slug}}}", "", _report_line(report), ""]
+            body += [_report_heading(report, up), "", _report_line(report), ""]
             index = {s.anchor: i for i, s in enumerate(report.document.sections)}
             for match in (m for m in report.analysis.parts if part.number in m.parts):
                 note = "（按位置推断）" if match.inferred else ""
                 url = f"../../reports/{report.slug}/index.md"
-                body += [f"### [{md_inline(match.heading)}]({url}#{match.section}){note}", ""]
+                body += [f'<h3 class="part-heading"><a href="{up}reports/{report.slug}/#{match.section}">'
+                         f"{html_text(match.heading)}</a>{note}</h3>", ""]
                 body += _section_text(report.document.sections, index[match.section], url)
         body.append(nav)
         title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
-        meta = {"title": title, "hide": ["navigation"]}
+        meta = {"title": title, "hide": ["navigation", "toc"]}
         pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 
-# A part longer than this is shown as its outline, not quoted: part 1 (the
-# year's measures) is most of a report, and quoting it made every part page
-# a copy of 25 whole reports.
-QUOTE_MAX = 1500
+# A part longer than QUOTE_MAX characters is shown as its opening (about
+# OPENING characters) and its outline, not quoted: part 1 (the year's
+# measures) is most of a report, and quoting parts of up to 1,500 characters
+# still made the part pages 16 KB a report at 1,000 reports.
+QUOTE_MAX = 300
+OPENING = 200
+
+
+def opening(text: str, limit: int = OPENING) -> str:
+    """text, or its first sentences (else clauses) up to limit characters and
+    ELLIPSIS; cut at limit only where no mark ends a sentence or clause in
+    its second half."""
+    if len(text) <= limit:
+        return text
+    for marks in (SENTENCE_MARKS, SENTENCE_MARKS + CLAUSE_MARKS):
+        end = max(b for b in _cuts(text[: limit + 1], marks) if b <= limit)
+        if end >= limit // 2:
+            return text[:end].rstrip(CLAUSE_MARKS) + ELLIPSIS
+    return text[:limit] + ELLIPSIS
 
 
 def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str]:
     """The paragraphs of sections[start] and its subsections, with their
-    headings; when they are longer than QUOTE_MAX characters, only the
-    subsections' headings, linked to their place in the report, and the first
-    paragraph's opening. Subsections follow their section (their anchors
-    extend its anchor), so the walk stops at the first section outside it."""
+    headings; when they are longer than QUOTE_MAX characters, the part's
+    opening (its first paragraphs, up to OPENING characters) and the
+    subsections' headings, linked to their place in the report. Subsections
+    follow their section (their anchors extend its anchor), so the walk stops
+    at the first section outside it."""
     anchor = sections[start].anchor
     inside = []
     for section in sections[start:]:
@@ -502,10 +624,15 @@ def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str
             for paragraph in section.paragraphs:
                 lines += [f'<p class="para">{html_text(paragraph.text)}</p>', ""]
         return lines
-    first = next((p for s in inside for p in s.paragraphs), None)
-    if first is not None:
-        opening = first.text if len(first.text) <= 120 else first.text[:120] + "……"
-        lines += [f'<p class="para">{html_text(opening)}</p>', ""]
+    shown, left = [], OPENING  # the opening: whole paragraphs, the last one cut
+    for paragraph in (p for s in inside for p in s.paragraphs):
+        shown.append(opening(paragraph.text, left))
+        left -= len(shown[-1])
+        if shown[-1].endswith(ELLIPSIS) or left < OPENING // 4:
+            break
+    if shown and not shown[-1].endswith(ELLIPSIS):
+        shown[-1] += ELLIPSIS  # the part goes on: it is longer than QUOTE_MAX
+    lines += [line for text in shown for line in (f'<p class="para">{html_text(text)}</p>', "")]
     subs = [s for s in inside if s.anchor != anchor]
     if subs:
         lines += [f"本部分共 {length:,} 字，分 {len(subs)} 节（点击标题阅读原文）：", ""]
