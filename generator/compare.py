@@ -16,6 +16,7 @@ descriptions, not these quotations: a search finds the report.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -23,11 +24,12 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Sequence
 
+from .cache import generator_version
 from .chunks import chunk_file, pager
 from .records import Figure, Report, Section
 from .render import (
-    PAGE_SIZE, Page, _by_region, _pager, chunk_path, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
-    text_chunks, theme_members, theme_pages,
+    PAGE_SIZE, Deferred, Page, _by_region, _pager, chunk_path, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
+    inputs_key, text_chunks, theme_members, theme_pages,
 )
 from .schema import LEVELS
 from .taxonomy import Indicator, Taxonomy, Theme
@@ -165,45 +167,59 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
     return Page("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
 
 
-def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page]:
+def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page | Deferred]:
     """The theme's pages: members are the reports with passages on it."""
     chunks = text_chunks(members)
     base = f"themes/{theme.slug}"
     files = [chunk_file(base, chunk, n) for n, chunk in enumerate(chunks, start=1)]
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
-    pages = []
+    pages: list[Page | Deferred] = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = pager(files, n)
-        body = [crumbs(base) + f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
-        body += _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
-        up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/from-y/
-        body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
-                    "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
-        body.append("")
-        # A subtheme's measures are kept under its parent: name the ones whose
-        # names carry the subtheme's own terms (行政复议收到申请, 行政应诉案件 …).
-        own = [i for i in taxonomy.indicators if theme.parent and i.theme == theme.parent
-               and any(term.text in i.name for term in theme.terms)]
-        if own and not indicators:
-            parent = taxonomy.theme(theme.parent)  # type: ignore[arg-type]
-            body += [f"本主题的数字（{md_inline('、'.join(i.name for i in own))}）列在上级主题"
-                     f"[{md_inline(parent.name)}](../{parent.slug}/index.md#indicators)页末尾的数据指标表中；"
-                     "并排对读时，每列顶部列出本主题段落中的数字。", ""]
-        if indicators:
-            body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
-                     + "），见本页末尾的[数据指标](#indicators)表和图。", ""]
-        body.append(nav + (_page_list(files, chunks) if n == 1 else ""))
-        if not chunk:
-            body.append("（暂无报告涉及此主题）")
-        for report in chunk:
-            body += _theme_report(theme, report, taxonomy, up)
-        if indicators:
-            body += _indicator_section(indicators, chunk)
-        body.append(nav)
-        title = theme.name if n == 1 else f"{theme.name}（续）"
-        meta = {"title": title, "theme": theme.slug, "hide": ["navigation", "toc"]}
-        pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
+        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
+        if all(r.key for r in members):  # made again only when what it shows changed
+            first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
+            key = inputs_key(generator_version(), taxonomy.digest, files, n, [r.key for r in chunk], first)
+            pages.append(Deferred(files[n - 1], key, make))
+        else:
+            pages.append(Page(files[n - 1], make()))
     return pages
+
+
+def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
+                chunks: list[list[Report]], files: list[str], n: int) -> bytes:
+    """Page n of a theme: its reports' excerpts, and on the first page the list of pages."""
+    chunk = chunks[n - 1]
+    base = f"themes/{theme.slug}"
+    nav = pager(files, n)
+    body = [crumbs(base) + f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
+    body += _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
+    up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/from-y/
+    body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
+                "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
+    body.append("")
+    # A subtheme's measures are kept under its parent: name the ones whose
+    # names carry the subtheme's own terms (行政复议收到申请, 行政应诉案件 …).
+    own = [i for i in taxonomy.indicators if theme.parent and i.theme == theme.parent
+           and any(term.text in i.name for term in theme.terms)]
+    if own and not indicators:
+        parent = taxonomy.theme(theme.parent)  # type: ignore[arg-type]
+        body += [f"本主题的数字（{md_inline('、'.join(i.name for i in own))}）列在上级主题"
+                 f"[{md_inline(parent.name)}](../{parent.slug}/index.md#indicators)页末尾的数据指标表中；"
+                 "并排对读时，每列顶部列出本主题段落中的数字。", ""]
+    if indicators:
+        body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
+                 + "），见本页末尾的[数据指标](#indicators)表和图。", ""]
+    body.append(nav + (_page_list(files, chunks) if n == 1 else ""))
+    if not chunk:
+        body.append("（暂无报告涉及此主题）")
+    for report in chunk:
+        body += _theme_report(theme, report, taxonomy, up)
+    if indicators:
+        body += _indicator_section(indicators, chunk)
+    body.append(nav)
+    title = theme.name if n == 1 else f"{theme.name}（续）"
+    meta = {"title": title, "theme": theme.slug, "hide": ["navigation", "toc"]}
+    return frontmatter(meta, "\n".join(body) + "\n")
 
 
 def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
