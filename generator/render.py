@@ -7,6 +7,7 @@ of at most PAGE_SIZE rows, so no page grows with the whole corpus.
 """
 from __future__ import annotations
 
+import gzip
 import html
 import re
 from collections import defaultdict
@@ -32,6 +33,13 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 class Page:
     path: str  # relative to the generated docs folder, '/'-separated
     content: bytes
+
+
+def gzipped(data: bytes) -> bytes:
+    """gzip at the highest level with no time or file name in the header, so
+    the same data always gives the same bytes (and an unchanged file is not
+    rewritten)."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
