@@ -3,13 +3,19 @@ the list of reports a --keep-going build skipped.
 
 - /data/reports.csv and .json: one row per report, all metadata with where
   each value came from, and links to the page and both texts;
-- /data/passages.csv: every theme passage with its link;
-- /data/figures.csv: every indicator value with its sentence and link;
-- /data/: a page explaining every column;
+- /data/passages-<year>.csv.gz: every theme passage of the reports of one
+  year with its link;
+- /data/figures-<year>.csv.gz: every indicator value of those reports with
+  its sentence and link;
+- /data/: a page listing the files and explaining every column;
 - /feed.xml: Atom feed of the newest reports by date added;
 - /skipped/: reports left out of this build, with the reason.
 
 CSV files are UTF-8 with a BOM so that Excel and WPS open them correctly.
+Passages and figures hold the reports' text again (28 MB of passages at
+1,000 reports, in one file that grew with the corpus), so they are split by
+report year and stored gzip-compressed, with deterministic bytes; the index
+files reports.csv and .json stay plain.
 Nothing here reads the clock: dates come from the content or from git.
 """
 from __future__ import annotations
@@ -18,6 +24,7 @@ import csv
 import io
 import json
 import subprocess
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -25,11 +32,12 @@ from xml.sax.saxutils import escape
 
 from .errors import Problem
 from .records import Report
-from .render import Page, frontmatter, md_inline, place_name
+from .render import Page, frontmatter, gzipped, md_inline, place_name
 from .schema import KEYS, LEVELS
 from .taxonomy import Taxonomy
 
 FEED_SIZE = 50
+UNKNOWN_YEAR = "unknown"  # the file name part for reports whose year is not known
 
 
 @dataclass(frozen=True)
@@ -84,17 +92,41 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
         Page("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
         Page("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
                                               indent=1) + "\n").encode("utf-8")),
-        Page("data/passages.csv", _csv(PASSAGE_COLUMNS, _passage_rows(reports, taxonomy, base))),
-        Page("data/figures.csv", _csv(FIGURE_COLUMNS, _figure_rows(reports, taxonomy, base))),
-        _data_page(len(reports), bool(base)),
-        Page("feed.xml", _feed(reports, added, base)),
     ]
+    years = []
+    for year, members in by_year(reports).items():
+        passages = Page(f"data/passages-{year}.csv.gz", gzipped(_csv(PASSAGE_COLUMNS, _passage_rows(members, taxonomy, base))))
+        figures = Page(f"data/figures-{year}.csv.gz", gzipped(_csv(FIGURE_COLUMNS, _figure_rows(members, taxonomy, base))))
+        pages += [passages, figures]
+        years.append(YearFiles(year, len(members), passages, figures))
+    pages += [_data_page(len(reports), years, bool(base)), Page("feed.xml", _feed(reports, added, base))]
     if skipped:
         pages.append(_skipped_page(skipped))
     return pages
 
 
 # --- CSV and JSON ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearFiles:
+    """The data files of the reports of one year, for the /data/ page."""
+    year: str  # "2023", or UNKNOWN_YEAR
+    reports: int
+    passages: Page
+    figures: Page
+
+
+def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
+    """Reports by year as written in file names, newest first, unknown last."""
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        year = report.metadata.get("year")
+        groups[str(year) if year else UNKNOWN_YEAR].append(report)
+    order = sorted((y for y in groups if y != UNKNOWN_YEAR), reverse=True)
+    if UNKNOWN_YEAR in groups:
+        order.append(UNKNOWN_YEAR)
+    return {y: groups[y] for y in order}
+
 
 KEY_DOCS = {  # what each metadata column means, for readers of the data page
     "title": "报告标题；原文没有标题时由发布机关和年度推断",
@@ -210,26 +242,50 @@ def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
             }
 
 
-def _data_page(count: int, absolute: bool = True) -> Page:
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
+
+
+def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) -> Page:
+    example = years[0].passages.path.rsplit("/", 1)[1] if years else "passages-2023.csv.gz"
     lines = [
         "# 开放数据",
         "",
         f"本站全部 {count} 份报告的数据可下载，供研究和核对使用。CSV 文件为带 BOM 的 UTF-8 编码，"
-        "可直接用 Excel 或 WPS 打开。每份报告的原始文本（未经改动）和清理后文本可在报告页面下载，"
+        "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文本（未经改动）和清理后文本可在报告页面下载，"
         "地址也列在 reports.csv 中。",
         "",
-        "- [reports.csv](reports.csv) · [reports.json](reports.json)：每份报告一行，含全部元数据及每项的来源",
-        "- [passages.csv](passages.csv)：各主题的段落，每段一行，含命中的主题词和原文地址",
-        "- [figures.csv](figures.csv)：报告给出的指标数字，含原句和原文地址",
+        "- [reports.csv](reports.csv) · [reports.json](reports.json)：每份报告一行，含全部元数据及每项的来源（未压缩）",
+        "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含命中的主题词和原文地址",
+        "- [figures-年度.csv.gz](#files)：报告给出的指标数字，含原句和原文地址",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
         "",
+        "## 段落和指标数字文件 {#files}",
+        "",
+        "段落和指标数字的数据量大，按报告所总结的年度分成多个文件，并用 gzip 压缩（文件名以 `.gz` 结尾）。"
+        "解压后是带 BOM 的 UTF-8 编码 CSV 文件，列的含义见下文。",
+        "",
+        "- **解压**：Windows 用 7-Zip、Bandizip 等解压软件（右键“解压到当前文件夹”）；"
+        "macOS 双击文件即可；Linux 在终端运行 "
+        f"`gunzip {example}`。解压得到的 .csv 文件可用 Excel 或 WPS 打开。",
+        f"- **不解压直接读取**：Python 用 `pandas.read_csv(\"{example}\", encoding=\"utf-8-sig\")`，"
+        f"R 用 `read.csv(\"{example}\", fileEncoding = \"UTF-8-BOM\")`。",
+        "",
     ]
+    if years:
+        lines += ["| 报告年度 | 报告数 | 段落 | 指标数字 |", "|---|---|---|---|"]
+        for y in years:
+            name = "年度不详" if y.year == UNKNOWN_YEAR else f"{y.year} 年度"
+            cells = [f"[{md_inline(f.path.rsplit('/', 1)[1])}]({f.path.rsplit('/', 1)[1]})（{_size(len(f.content))}）"
+                     for f in (y.passages, y.figures)]
+            lines.append(f"| {name} | {y.reports} | {cells[0]} | {cells[1]} |")
+        lines.append("")
     if not absolute:
         lines += ["构建本站时没有设定站点的公开地址，因此数据文件中的地址（url 等列）是相对于本站首页的路径，"
                   "例如 `reports/2022-anhui-wuhu/`：在前面加上本站首页的地址即为完整地址。", ""]
     for title, name, columns in (("reports.csv / reports.json", "reports", REPORT_COLUMNS),
-                                 ("passages.csv", "passages", PASSAGE_COLUMNS),
-                                 ("figures.csv", "figures", FIGURE_COLUMNS)):
+                                 ("passages-年度.csv.gz", "passages", PASSAGE_COLUMNS),
+                                 ("figures-年度.csv.gz", "figures", FIGURE_COLUMNS)):
         lines += [f"## {md_inline(title)} {{#{name}}}", "", "| 列 | 含义 |", "|---|---|"]
         lines += [f"| `{c}` | {md_inline(d)} |" for c, d in columns]
         lines.append("")

@@ -8,6 +8,7 @@ of at most PAGE_SIZE rows, so no page grows with the whole corpus.
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import html
 import json
@@ -50,6 +51,13 @@ class Deferred:
 def inputs_key(*parts: object) -> str:
     """A digest of a page's inputs: report keys, and the other values it shows (as JSON)."""
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def gzipped(data: bytes) -> bytes:
+    """gzip at the highest level with no time or file name in the header, so
+    the same data always gives the same bytes (and an unchanged file is not
+    rewritten)."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),

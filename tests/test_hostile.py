@@ -6,6 +6,7 @@ and exit code, the published site unchanged, or the text rendered literally.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import shutil
@@ -49,9 +50,13 @@ def refused(result: subprocess.CompletedProcess, path: Path | str, *words: str) 
 
 
 def site_text(project: Project) -> str:
-    """Everything the site publishes, as one text (pages, downloads, data, index)."""
-    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in project.site_dir.rglob("*")
-                     if p.is_file() and p.suffix != ".gz")
+    """Everything the site publishes, as one text (pages, downloads, data, index);
+    gzip files (reader and open data, sitemap) decompressed."""
+    def text(path: Path) -> str:
+        raw = path.read_bytes()
+        return (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", "replace")
+
+    return "\n".join(text(p) for p in project.site_dir.rglob("*") if p.is_file())
 
 
 @pytest.fixture(scope="module")
@@ -707,6 +712,14 @@ def test_serve_regenerates_once_per_saved_change_and_never_by_itself(project):
                 time.sleep(0.2)
         time.sleep(3)
         assert regenerations() == 0, "".join(lines)
+        # the gzip data files are served as they are stored, as GitHub Pages
+        # serves them: reader.js decompresses what starts with gzip's magic bytes
+        for path in ("reader/r/2022-anhui-wuhu.json.gz", "data/passages-2022.csv.gz"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as response:
+                assert response.headers["Content-Type"] == "application/gzip", path
+                assert response.headers["Content-Encoding"] is None, path
+                body = response.read()
+            assert body[:2] == b"\x1f\x8b" and gzip.decompress(body), path
         report = project.reports_dir / "2022-anhui-wuhu.txt"
         report.write_text(SAMPLE + "\n全镇人民调解矛盾纠纷12件。\n", encoding="utf-8")
         wait_for(1)

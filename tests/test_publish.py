@@ -3,6 +3,7 @@ data and the feed, each with the real mkdocs build."""
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -99,9 +100,21 @@ def test_keep_going_publishes_good_reports_and_lists_the_others(tmp_path):
 
 
 def read_csv(path: Path) -> list[dict]:
+    """A CSV file, plain or (.csv.gz) gzip-compressed."""
     raw = path.read_bytes()
+    if path.suffix == ".gz":
+        assert raw[:2] == b"\x1f\x8b", f"{path.name} is not gzip"
+        plain = gzip.decompress(raw)
+        assert len(raw) < len(plain) / 2, f"{path.name}: compressed to more than half"
+        raw = plain
     assert raw.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel and WPS"
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def read_by_year(data: Path, name: str) -> dict[str, list[dict]]:
+    """<name>-<year>.csv.gz files: year -> rows."""
+    return {p.name.removeprefix(f"{name}-").removesuffix(".csv.gz"): read_csv(p)
+            for p in sorted(data.glob(f"{name}-*.csv.gz"))}
 
 
 def test_open_data_files(sample_site):
@@ -113,16 +126,29 @@ def test_open_data_files(sample_site):
     # built without SITE_URL: addresses relative to the home page, never a made-up host
     assert xucun["original_url"] == "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt"
     assert json.loads((data / "reports.json").read_text(encoding="utf-8"))[0]["slug"] == SLUGS[0]
-    figures = read_csv(data / "figures.csv")
+    # passages and figures: one gzip file per report year, each holding that year's reports only
+    assert not (data / "passages.csv").exists() and not (data / "figures.csv").exists()
+    year_of = {r["slug"]: r["year"] for r in reports}
+    figures_by_year, passages_by_year = read_by_year(data, "figures"), read_by_year(data, "passages")
+    assert sorted(figures_by_year) == sorted(passages_by_year) == ["2022", "2023"]
+    for year, rows in (*figures_by_year.items(), *passages_by_year.items()):
+        assert rows and {year_of[row["report"]] for row in rows} == {year}
+    figures = [f for rows in figures_by_year.values() for f in rows]
     assert len(figures) == 24  # every value of tests/test_analyse.py's FIGURES table
     rate = next(f for f in figures if f["indicator"] == "mediation-success-rate" and f["report"] == "2022-anhui-wuhu")
     assert rate["value"] == "99.25" and rate["url"] == "reports/2022-anhui-wuhu/#p-3975c901-s1"
-    passages = read_csv(data / "passages.csv")
+    passages = [p for rows in passages_by_year.values() for p in rows]
     assert {p["theme"] for p in passages} >= {"enforcement", "mediation", "business-environment", "reconsideration"}
     assert all(p["text"] and p["url"] for p in passages)
+    assert {p["report"] for p in passages} == set(SLUGS)
     columns = (data / "index.html").read_text(encoding="utf-8")
     for name in list(reports[0]) + list(figures[0]) + list(passages[0]):
         assert f"<code>{name}</code>" in columns, name
+    # the page links every file and says how to open it
+    for name in ("passages-2023.csv.gz", "figures-2023.csv.gz", "passages-2022.csv.gz", "figures-2022.csv.gz"):
+        assert f'href="{name}"' in columns, name
+    for words in ("gzip", "7-Zip", "gunzip passages-2023.csv.gz", "utf-8-sig", "带 BOM 的 UTF-8"):
+        assert words in columns, words
 
 
 def test_atom_feed_without_site_url_links_relative_to_itself(sample_site):

@@ -2,8 +2,10 @@
 (no browser): the files the build writes and what the pages say."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -32,27 +34,90 @@ def series_site(tmp_path_factory):
     return project
 
 
+def gunzip_json(path: Path):
+    """A reader data file: stored gzip-compressed, JSON inside."""
+    raw = path.read_bytes()
+    assert raw[:2] == b"\x1f\x8b", f"{path.name} is not gzip"
+    plain = gzip.decompress(raw)
+    assert len(raw) < len(plain), f"{path.name}: compressed is no smaller"
+    return json.loads(plain.decode("utf-8"))
+
+
 def test_one_reader_file_per_report_and_an_index_without_text(series_site):
     reader = series_site.site_dir / "reader"
-    files = sorted(p.stem for p in (reader / "r").glob("*.json"))
+    files = sorted(p.name.removesuffix(".json.gz") for p in (reader / "r").iterdir())
     assert files == sorted(p.stem for p in series_site.reports_dir.glob("*.txt"))
-    wuhu = json.loads((reader / "r/2022-anhui-wuhu.json").read_text(encoding="utf-8"))
+    wuhu = gunzip_json(reader / "r/2022-anhui-wuhu.json.gz")
     assert wuhu["url"] == "reports/2022-anhui-wuhu/" and wuhu["passages"]
-    # every passage once, with all its themes; its text is the report's own
+    # every passage once, with all its themes, and no text (the page has it)
     anchors = [p["a"] for p in wuhu["passages"]]
     assert len(anchors) == len(set(anchors))
+    assert all(set(p) == {"a", "h", "th", "p"} for p in wuhu["passages"])
     html = (series_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
     assert all(f'id="{a}"' in html for a in anchors)
     index = json.loads((reader / "index.json").read_text(encoding="utf-8"))
     assert [lv["name"] for lv in index["levels"]][:4] == ["省级", "市级", "县级", "乡镇（街道）"]
     total = 0
     for province in index["provinces"]:
-        rows = json.loads((reader / province["file"]).read_text(encoding="utf-8"))["reports"]
+        assert province["file"].endswith(".json.gz")
+        rows = gunzip_json(reader / province["file"])["reports"]
         assert len(rows) == province["count"]
         total += len(rows)
         for row in rows:
             assert set(row) == {"slug", "title", "issuer", "level", "year", "themes"}  # no text in the index
     assert total == len(files)
+
+
+class ElementText(HTMLParser):
+    """The text of the elements with the given ids, as reader.js reads it
+    from a report page: textContent without the paragraph link (a.para-link)."""
+
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
+    def __init__(self, ids: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.ids = ids
+        self.open: list[tuple[str | None, bool]] = []  # (id captured here, inside a.para-link)
+        self.text: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        capture = attrs.get("id") if attrs.get("id") in self.ids else None
+        if capture:
+            self.text[capture] = ""
+        skip = (self.open and self.open[-1][1]) or (tag == "a" and "para-link" in (attrs.get("class") or "").split())
+        self.open.append((capture, bool(skip)))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if self.open and self.open[-1][1]:
+            return
+        for capture, _ in self.open:
+            if capture:
+                self.text[capture] += data
+
+
+def test_reader_reads_each_passage_text_from_the_report_page(series_site):
+    """The data files hold anchors, the report pages the text: every themed
+    passage of every report is on its page, under its anchor, as written."""
+    from generator.build import read_all
+
+    for report in read_all(series_site).reports:
+        data = gunzip_json(series_site.site_dir / f"reader/r/{report.slug}.json.gz")
+        passages = {p.anchor: p.text for p in report.analysis.passages if p.themes}
+        assert [p["a"] for p in data["passages"]] == list(passages)
+        page = ElementText(set(passages))
+        page.feed((series_site.site_dir / data["url"] / "index.html").read_text(encoding="utf-8"))
+        assert page.text == passages, report.slug
+        # and the file is a fraction of the text it no longer holds (gzip of
+        # the text alone is about 0.4 of it)
+        stored = (series_site.site_dir / f"reader/r/{report.slug}.json.gz").stat().st_size
+        assert stored < 1024 + 0.2 * len("".join(passages.values()).encode("utf-8")), report.slug
 
 
 def test_reader_page_embeds_no_report_list(series_site):

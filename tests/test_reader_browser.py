@@ -345,3 +345,89 @@ def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
         page.close()
     finally:
         server.shutdown()
+
+
+class GzipEncoded(Quiet):
+    """A host that serves .gz files with Content-Encoding: gzip (as some
+    static hosts do), so the browser hands the reader decompressed bytes."""
+
+    def guess_type(self, path):
+        return "application/json" if str(path).endswith(".json.gz") else super().guess_type(path)
+
+    def end_headers(self):
+        if self.path.split("?")[0].endswith(".gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
+def three_columns_with_text(page) -> list[str]:
+    """The reader's passages in the three columns, after checking none is missing."""
+    page.wait_for_selector(".reader-table thead th >> nth=2")
+    assert page.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == THREE
+    assert page.locator(".reader-error").count() == 0
+    assert "报告页面中找不到这一段" not in page.locator(".reader-table").inner_text()
+    columns = []
+    for k in range(3):
+        texts = page.locator("tr.reader-passages").evaluate_all(
+            f"trs => trs.map(tr => tr.children[{k}].querySelectorAll('.reader-passage')).flatMap(ps => [...ps])"
+            ".map(p => p.textContent)")
+        assert texts and all(len(t) > 10 for t in texts), k
+        columns.append("".join(texts))
+    return columns
+
+
+@VIEWPORTS
+def test_reader_decompresses_only_what_is_still_gzip(series_site, browser, viewport):  # noqa: F811
+    """GitHub Pages serves .json.gz as application/gzip (the reader
+    decompresses it); another host may send Content-Encoding: gzip (the
+    browser has decompressed it): the same three columns either way."""
+    address = "reader/?theme=reconsideration&r=" + ",".join(THREE)
+    seen = []
+    for handler_class in (Quiet, GzipEncoded):
+        handler = functools.partial(handler_class, directory=str(series_site.site_dir))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            page, errors, hosts = watched_page(browser, viewport)
+            types = {}
+            page.on("response", lambda r: types.update({r.url.rsplit("/", 1)[1]: (
+                r.headers.get("content-type"), r.headers.get("content-encoding"))}))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{address}")
+            seen.append(three_columns_with_text(page))
+            assert all("行政复议" in column for column in seen[-1])
+            data = types[f"{THREE[0]}.json.gz"]
+            assert data == (("application/gzip", None) if handler_class is Quiet else ("application/json", "gzip"))
+            no_sideways_scroll(page)
+            assert errors == [] and len(hosts) == 1
+            page.close()
+        finally:
+            server.shutdown()
+    assert seen[0] == seen[1]
+
+
+def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser):  # noqa: F811
+    """A missing report, a damaged data file and a missing report page: each
+    named in Chinese in the page, the other columns still drawn."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(series_site.site_dir, site)
+    (site / "reader/r/2023-shanxi-xiangning.json.gz").write_bytes(b"\x1f\x8b\x08\x00broken")
+    shutil.rmtree(site / "reports/2023-anhui-qingyang")
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page, _, _ = watched_page(browser, DESKTOP)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/reader/?theme=reconsideration&r=nosuch,"
+                  + ",".join(THREE))
+        page.wait_for_selector(".reader-table thead th")
+        page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 3")
+        messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
+        assert messages[0].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 404）")
+        assert messages[1].startswith("无法载入报告 2023-shanxi-xiangning（2023-shanxi-xiangning.json.gz：数据已损坏，无法解压）")
+        assert messages[2].startswith("找不到报告 2023-anhui-qingyang（报告页面：HTTP 404）")
+        assert page.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == [THREE[0]]
+        page.close()
+    finally:
+        server.shutdown()

@@ -1,7 +1,12 @@
 // The side-by-side reader on /reader/: a theme and 2-4 reports, chosen in the
 // page and kept in its address (?theme=…&r=a,b,c), drawn from the JSON files
-// the build writes (reader/index.json, reader/index/<province>.json,
-// reader/r/<slug>.json), loaded only when needed. No server.
+// the build writes (reader/index.json, reader/index/<province>.json.gz,
+// reader/r/<slug>.json.gz), loaded only when needed. No server.
+// A report's data holds its passages' anchors, not their text: the text is
+// read from the report's own page (reports/<slug>/), element by id.
+// The .gz files are gzip as stored; a host that sends them with
+// Content-Encoding: gzip has the browser decompress them already, so they
+// are decompressed here only when they start with gzip's magic bytes.
 // Report text is only ever inserted with textContent, never as HTML.
 (function () {
   "use strict";
@@ -13,10 +18,53 @@
     return node;
   }
 
-  function getJSON(url) {
+  // An error naming what failed (the file, or a label such as 报告页面).
+  function fail(url, what, status, label) {
+    var error = new Error((label || url.pathname.split("/").pop()) + "：" + what);
+    error.status = status || 0;
+    return error;
+  }
+
+  function get(url, label) {
     return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(url.pathname.split("/").pop() + "：HTTP " + r.status);
-      return r.json();
+      if (!r.ok) throw fail(url, "HTTP " + r.status, r.status, label);
+      return r;
+    }, function () { throw fail(url, "网络连接失败", 0, label); });
+  }
+
+  function gunzip(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer();
+  }
+
+  // A JSON file, stored plain or gzip-compressed (see the top of this file).
+  function getJSON(url) {
+    return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        if (typeof DecompressionStream === "undefined") throw new Error("本浏览器不能解压对读数据，请换用较新版本的浏览器");
+        return gunzip(bytes).catch(function () { throw fail(url, "数据已损坏，无法解压"); });
+      }
+      return bytes;
+    }).then(function (plain) {
+      try {
+        return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
+      } catch (e) {
+        throw fail(url, "数据已损坏，无法解读");
+      }
+    });
+  }
+
+  // The text of each passage, from the report's page: the element whose id
+  // is the passage's anchor, without its paragraph link (¶). null where the
+  // page lacks the anchor (a page older than the data, kept by a cache).
+  function passageTexts(html, passages) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    passages.forEach(function (p) {
+      var node = doc.getElementById(p.a);
+      if (!node) { p.t = null; return; }
+      node.querySelectorAll(".para-link").forEach(function (a) { a.remove(); });
+      p.t = node.textContent;
     });
   }
 
@@ -177,10 +225,22 @@
 
     function load(slugs) {
       return Promise.all(slugs.map(function (slug) {
-        if (reports[slug]) return reports[slug];
-        return getJSON(new URL("r/" + slug + ".json", base)).then(function (d) { reports[slug] = d; return d; },
-          function () { reports[slug] = { slug: slug, missing: true }; return reports[slug]; });
+        if (!reports[slug]) reports[slug] = loadReport(slug);
+        return reports[slug];
       }));
+    }
+
+    // One report's data and, from its page, its passages' text; on failure a
+    // record saying why, shown in place of the column.
+    function loadReport(slug) {
+      return getJSON(new URL("r/" + slug + ".json.gz", base)).then(function (d) {
+        return get(new URL(d.url, root), "报告页面").then(function (r) { return r.text(); }).then(function (html) {
+          passageTexts(html, d.passages);
+          return d;
+        });
+      }).catch(function (e) {
+        return { slug: slug, missing: true, status: e.status, reason: e.message };
+      });
     }
 
     // --- drawing ---------------------------------------------------------------
@@ -202,7 +262,9 @@
       }
       var ul = el("ul");
       data.forEach(function (d) {
-        var li = el("li", {}, d.missing ? "找不到报告 " + d.slug : d.title);
+        var li = el("li", {}, d.missing ? (d.status === 404 ? "找不到报告 " : "无法载入报告 ") + d.slug +
+          "（" + d.reason + "）" : d.title);
+        if (d.missing) li.className = "reader-error";
         var remove = el("button", { type: "button", "class": "reader-remove", "aria-label": "移除 " + (d.title || d.slug) }, "移除");
         remove.addEventListener("click", function () {
           state.chosen = state.chosen.filter(function (s) { return s !== d.slug; });
@@ -307,7 +369,8 @@
           var ps = d.passages.filter(function (p) { return g.test(p.th, p); });
           if (!ps.length) td.appendChild(el("p", { "class": "reader-none" }, "未涉及"));
           ps.forEach(function (p) {
-            td.appendChild(el("p", { "class": "reader-passage" }, p.t));
+            if (p.t === null) td.appendChild(el("p", { "class": "reader-none" }, "报告页面中找不到这一段，请点下方“原文”阅读。"));
+            else td.appendChild(el("p", { "class": "reader-passage" }, p.t));
             var where = el("p", { "class": "reader-where" });
             where.appendChild(link(d.url + "#" + p.a, "原文：" + p.h));
             td.appendChild(where);
