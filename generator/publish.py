@@ -153,7 +153,7 @@ REPORT_COLUMNS = (
     ("sections", "编号标题数"),
     ("passages", "段落（长段落再分）数"),
     ("url", "报告页面地址"),
-    ("original_url", "原始文本（未经改动）下载地址"),
+    ("original_url", "原始文本（未经改动，gzip 压缩）下载地址"),
     ("cleaned_url", "清理后文本（UTF-8）下载地址"),
 )
 PASSAGE_COLUMNS = (
@@ -208,7 +208,7 @@ def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
         "sections": len(report.document.sections),
         "passages": len(report.analysis.passages),
         "url": page,
-        "original_url": f"{page}{report.slug}.original.txt",
+        "original_url": f"{page}{report.slug}.original.txt.gz",
         "cleaned_url": f"{page}{report.slug}.txt",
     })
     return row

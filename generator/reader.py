@@ -30,7 +30,7 @@ from typing import Sequence
 from .compare import chosen, format_value
 from .records import Report
 from .regions import NAMES, by_province
-from .render import Page, _by_region, frontmatter, gzipped, place_name
+from .render import Deferred, Page, _by_region, frontmatter, gzipped, inputs_key, place_name
 from .schema import LEVELS
 from .taxonomy import Taxonomy
 
@@ -41,8 +41,7 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     """series: report slug -> address of its series page, where it has one."""
     series = series or {}
     reports = _by_region(sorted(reports, key=lambda r: r.slug))
-    pages = [Page(f"reader/r/{r.slug}.json.gz", gzipped(_json(report_data(r, taxonomy, series.get(r.slug)))))
-             for r in reports]
+    pages: list[Page | Deferred] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
     provinces = []
     for slug, members in by_province(reports).items():
         rows = [index_row(r) for r in members]
@@ -60,6 +59,16 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     pages.append(Page("reader/index.json", _json(index)))
     pages.append(_page())
     return pages
+
+
+def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> Page | Deferred:
+    """A report's data for the reader, made again only when the report or its series changed."""
+    path = f"reader/r/{report.slug}.json.gz"
+
+    def make() -> bytes:
+        return gzipped(_json(report_data(report, taxonomy, series)))
+
+    return Deferred(path, inputs_key(report.key, series), make) if report.key else Page(path, make())
 
 
 def _json(data: object) -> bytes:

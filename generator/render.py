@@ -148,7 +148,10 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
 
 
 def report_files(slug: str) -> tuple[str, str, str]:
-    return f"reports/{slug}/index.md", f"reports/{slug}/{slug}.original.txt", f"reports/{slug}/{slug}.txt"
+    """The page, the publisher's original bytes (gzip: they are kept whole, page
+    furniture and all, for checking; the cleaned text is the one to read) and
+    the cleaned text."""
+    return f"reports/{slug}/index.md", f"reports/{slug}/{slug}.original.txt.gz", f"reports/{slug}/{slug}.txt"
 
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
@@ -188,7 +191,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
         ],
         "frame": [{"line": p.number, "role": ROLE_LABELS[p.role], "reason": p.reason, "text": p.text}
                   for p in report.cleaned.page.lines if p.role != "body"],
-        "downloads": {"original": f"{slug}.original.txt", "cleaned": f"{slug}.txt"},
+        "downloads": {"original": f"{slug}.original.txt.gz", "cleaned": f"{slug}.txt"},
         "encoding": report.cleaned.encoding,
     }
     for key in KEYS:
@@ -199,7 +202,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     page, original, cleaned = report_files(slug)
     return [
         Page(page, frontmatter(meta, "\n\n".join(body) + "\n")),
-        Page(original, report.source.raw),
+        Page(original, gzipped(report.source.raw)),
         Page(cleaned, report.cleaned.text.encode("utf-8")),
     ]
 

@@ -124,7 +124,7 @@ def test_open_data_files(sample_site):
     xucun = next(r for r in reports if r["slug"] == "2023-anhui-shexian-xucun")
     assert xucun["issuer"] == "许村镇人民政府" and xucun["issuer_origin"] == "sidecar" and xucun["date"] == ""
     # built without SITE_URL: addresses relative to the home page, never a made-up host
-    assert xucun["original_url"] == "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt"
+    assert xucun["original_url"] == "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt.gz"
     assert json.loads((data / "reports.json").read_text(encoding="utf-8"))[0]["slug"] == SLUGS[0]
     # passages and figures: one gzip file per report year, each holding that year's reports only
     assert not (data / "passages.csv").exists() and not (data / "figures.csv").exists()
