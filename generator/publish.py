@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Sequence
 from xml.sax.saxutils import escape
 
+from .cache import generator_version
 from .errors import Problem
 from .records import Report
-from .render import Page, frontmatter, gzipped, md_inline, place_name
+from .render import Deferred, Page, frontmatter, gzipped, inputs_key, md_inline, place_name
 from .schema import KEYS, LEVELS
 from .taxonomy import Taxonomy
 
@@ -95,8 +96,8 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
     ]
     years = []
     for year, members in by_year(reports).items():
-        passages = Page(f"data/passages-{year}.csv.gz", gzipped(_csv(PASSAGE_COLUMNS, _passage_rows(members, taxonomy, base))))
-        figures = Page(f"data/figures-{year}.csv.gz", gzipped(_csv(FIGURE_COLUMNS, _figure_rows(members, taxonomy, base))))
+        passages = _year_file(f"data/passages-{year}.csv.gz", members, taxonomy, base, PASSAGE_COLUMNS, _passage_rows)
+        figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
         pages += [passages, figures]
         years.append(YearFiles(year, len(members), passages, figures))
     pages += [_data_page(len(reports), years, bool(base)), Page("feed.xml", _feed(reports, added, base))]
@@ -107,13 +108,25 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
 
 # --- CSV and JSON ------------------------------------------------------------------
 
+def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> Page | Deferred:
+    """A year's passages or figures, gzipped; made again only when a report of
+    that year changed (at 10,000 reports writing and compressing them all took
+    a good part of every build)."""
+    def make() -> bytes:
+        return gzipped(_csv(columns, rows(members, taxonomy, base)), level=6)
+
+    if not all(r.key for r in members):
+        return Page(path, make())
+    return Deferred(path, inputs_key(generator_version(), taxonomy.digest, base, [r.key for r in members]), make)
+
+
 @dataclass(frozen=True)
 class YearFiles:
     """The data files of the reports of one year, for the /data/ page."""
     year: str  # "2023", or UNKNOWN_YEAR
     reports: int
-    passages: Page
-    figures: Page
+    passages: Page | Deferred
+    figures: Page | Deferred
 
 
 def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -242,10 +255,6 @@ def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
             }
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
-
-
 def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) -> Page:
     example = years[0].passages.path.rsplit("/", 1)[1] if years else "passages-2023.csv.gz"
     lines = [
@@ -276,8 +285,7 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         lines += ["| 报告年度 | 报告数 | 段落 | 指标数字 |", "|---|---|---|---|"]
         for y in years:
             name = "年度不详" if y.year == UNKNOWN_YEAR else f"{y.year} 年度"
-            cells = [f"[{md_inline(f.path.rsplit('/', 1)[1])}]({f.path.rsplit('/', 1)[1]})（{_size(len(f.content))}）"
-                     for f in (y.passages, y.figures)]
+            cells = [f"[{md_inline(f.path.rsplit('/', 1)[1])}]({f.path.rsplit('/', 1)[1]})" for f in (y.passages, y.figures)]
             lines.append(f"| {name} | {y.reports} | {cells[0]} | {cells[1]} |")
         lines.append("")
     if not absolute:

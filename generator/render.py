@@ -53,11 +53,10 @@ def inputs_key(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def gzipped(data: bytes) -> bytes:
-    """gzip at the highest level with no time or file name in the header, so
-    the same data always gives the same bytes (and an unchanged file is not
-    rewritten)."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+def gzipped(data: bytes, level: int = 9) -> bytes:
+    """gzip with no time or file name in the header, so the same data always
+    gives the same bytes (and an unchanged file is not rewritten)."""
+    return gzip.compress(data, compresslevel=level, mtime=0)
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
