@@ -159,7 +159,8 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     doc = report.document
     body: list[str] = []
     counts = report.analysis.section_theme_counts()
-    chips = _chips(report, taxonomy, where, counts.get("", {}))
+    chips = _chips(report, taxonomy, where, counts.get("", {}), first=True)
+    labelled = bool(chips)
     if chips:
         body.append(chips)
     for paragraph in doc.preamble:
@@ -167,8 +168,9 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     for section in doc.sections:
         depth = min(section.level + 1, 6)
         body.append(f"{'#' * depth} {md_inline(section.heading)} {{#{section.anchor}}}")
-        chips = _chips(report, taxonomy, where, counts.get(section.anchor, {}))
+        chips = _chips(report, taxonomy, where, counts.get(section.anchor, {}), first=not labelled)
         if chips:
+            labelled = True
             body.append(chips)
         for paragraph in section.paragraphs:
             body.append(_paragraph(paragraph))
@@ -220,17 +222,23 @@ def _paragraph(paragraph: Paragraph) -> str:
     )
 
 
-def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int]) -> str:
+def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int],
+           first: bool = False) -> str:
     """Links from a section to the theme pages that quote it: 调解 3 …
-    counts: theme slug -> the section's own passages in it."""
+    counts: theme slug -> the section's own passages in it. The label says
+    what the numbers are on the page's first line of chips; later lines say
+    主题 only (a report page has dozens of them: at 10,000 reports every
+    byte of a chip line is tens of MB of the site)."""
     links = []
     for theme in taxonomy.themes:
         n = counts.get(theme.slug)
         if n and (theme.slug, report.slug) in where:
             href = f"../../{where[theme.slug, report.slug]}#{report.slug}"
-            title = link_title(f"本节有 {n} 段涉及“{theme.name}”，查看各报告对照")
-            links.append(f'[{md_inline(theme.name)} {n}]({href} "{title}"){{ .theme-chip }}')
-    return ('<span class="theme-chips-label">本节涉及的主题（数字为段落数）：</span>' + " ".join(links) + "\n{ .theme-chips data-search-exclude }") if links else ""
+            links.append(f"[{md_inline(theme.name)} {n}]({href}){{ .theme-chip }}")
+    if not links:
+        return ""
+    label = "本节涉及的主题（数字为段落数，点击查看各报告对照）：" if first else "主题："
+    return f'<span class="theme-chips-label">{label}</span>' + " ".join(links) + "\n{ .theme-chips }"
 
 
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:

@@ -345,6 +345,9 @@ def test_report_sections_link_to_their_themes(sample_site):
     html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
     chips = re.findall(r'<a class="theme-chip" href="\.\./\.\./themes/([^/]+)/#2022-anhui-wuhu"', html)
     assert {"mediation", "enforcement", "business-environment"} <= set(chips)
+    labels = re.findall(r'<span class="theme-chips-label">(.*?)</span>', html)
+    assert labels[0] == "本节涉及的主题（数字为段落数，点击查看各报告对照）："  # said once, on the first line
+    assert len(labels) > 5 and set(labels[1:]) == {"主题："}
     # long paragraphs keep their passages addressable
     assert re.search(r'<span id="p-[0-9a-f]{8}-s2" class="passage">', html)
 
