@@ -40,7 +40,7 @@ from .related import report_links
 from .series import find_series, series_of, series_site
 from .render import render_site
 from .schema import load_sidecar
-from .search import build_search_index, publish_search_index, search_page, search_records
+from .search import build_search_index, is_published, publish_search_index, search_page, search_records
 from .taxonomy import Taxonomy, load_taxonomy
 from .write import WriteResult, atomic_write, write_pages
 
@@ -310,13 +310,18 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         if progress:
             progress(f"indexing for search (pagefind) while mkdocs renders the site ({pages} pages)")
         stamp = site_stamp(project.config, project.overrides_dir)
+        dirty = not clean and can_reuse(project.site_dir, project.site_stamp, stamp)
+        records = search_records(corpus.reports, corpus.taxonomy)
+        if dirty and not written.written and not written.removed \
+                and is_published(build_search_index(records, project.search_dir), project.site_dir):
+            # Nothing the site is made from changed: the published site is this build's.
+            return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
+                           skipped=corpus.skipped, cached=corpus.cache_hits)
         # Pagefind indexes in processes of its own, MkDocs renders in this one:
         # side by side they use both cores. The index joins the site built aside.
         with ThreadPoolExecutor(1) as indexer:
-            search = indexer.submit(build_search_index, search_records(corpus.reports, corpus.taxonomy),
-                                    project.search_dir)
-            run_mkdocs(project, strict=strict, epoch=epoch,
-                       dirty=not clean and can_reuse(project.site_dir, project.site_stamp, stamp),
+            search = indexer.submit(build_search_index, records, project.search_dir)
+            run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
                        then=lambda site: publish_search_index(search.result(), project.search_dir, site))
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,

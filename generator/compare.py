@@ -424,11 +424,16 @@ def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) 
 
 # --- comparison matrix ----------------------------------------------------------
 
-def theme_share(report: Report, slug: str) -> tuple[int, float]:
-    """Passages of the report on the theme, and their share of its text."""
+def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
+    """Theme slug -> (passages on it, their share of the report's text), in one pass."""
     total = sum(len(p.text) for p in report.analysis.passages) or 1
-    on = [p for p in report.analysis.passages if p.theme(slug)]
-    return len(on), sum(len(p.text) for p in on) / total
+    count: dict[str, int] = defaultdict(int)
+    length: dict[str, int] = defaultdict(int)
+    for passage in report.analysis.passages:
+        for match in passage.themes:
+            count[match.theme] += 1
+            length[match.theme] += len(passage.text)
+    return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
 def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Page]:
@@ -438,8 +443,9 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
     for report in ordered:
         m = report.metadata
         cells = []
+        shares = theme_shares(report)
         for theme in themes:
-            count, share = theme_share(report, theme.slug)
+            count, share = shares.get(theme.slug, (0, 0.0))
             target = where.get((theme.slug, report.slug))
             cells.append({"n": count, "share": round(share, 3),
                           "href": f"../{md_url(target)}#{report.slug}" if target else None})
@@ -456,6 +462,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "levels": [*LEVELS.values(), "层级不详"]}
     pages = [Page("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
     chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
+    unmentioned = _unmentioned(rows)
     for n, chunk in enumerate(chunks, start=1):
         nav = _pager(n, len(chunks))
         body = [
@@ -467,7 +474,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
             "",
             nav,
-            _matrix_table(themes, chunk, len(rows), "" if n == 1 else "../", _unmentioned(rows)),
+            _matrix_table(themes, chunk, len(rows), "" if n == 1 else "../", unmentioned),
             "",
             nav,
         ]

@@ -109,19 +109,22 @@ def unlinking_writes() -> Iterator[None]:
 
 def prune(aside: Path, docs_dir: Path, expected: set[str]) -> int:
     """Remove files of pages that no longer exist: under each folder of the
-    generated docs, any file MkDocs would not write now."""
+    generated docs, any file MkDocs would not write now (one walk, bottom
+    up, so a deleted report's emptied folder goes too)."""
     removed = 0
+    root = str(aside)
     for top in (p for p in docs_dir.iterdir() if p.is_dir()):
         folder = aside / top.name
         if not folder.is_dir():
             continue
-        for path in folder.rglob("*"):
-            if path.is_file() and path.relative_to(aside).as_posix() not in expected:
-                path.unlink()
-                removed += 1
-        for path in sorted((d for d in folder.rglob("*") if d.is_dir()), key=lambda d: -len(d.parts)):
-            if not any(path.iterdir()):  # a deleted report's folder
-                path.rmdir()
+        for here, dirs, names in os.walk(folder, topdown=False):
+            rel = os.path.relpath(here, root).replace(os.sep, "/")
+            for name in names:
+                if f"{rel}/{name}" not in expected:
+                    os.unlink(os.path.join(here, name))
+                    removed += 1
+            if here != str(folder) and not os.listdir(here):
+                os.rmdir(here)
     return removed
 
 

@@ -6,6 +6,7 @@ describe: Document + Sidecar -> Metadata; the build assembles a Report from them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -188,6 +189,12 @@ class Analysis:
         one section's own paragraphs ("" is the preamble)."""
         if section is not None:
             return self.section_theme_counts().get(section, {})
+        return dict(self._counts)
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
+        """Counted once per report: listings, the matrix, related reports and
+        search all ask, for every report, in every build."""
         counts: dict[str, int] = {}
         for passage in self.passages:
             for match in passage.themes:

@@ -332,6 +332,17 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> Sear
     return SearchIndex(shards, len(todo), len(records), superseded, len(changed) + len(removed))
 
 
+def _manifest(index: SearchIndex) -> bytes:
+    return json.dumps({"shards": list(index.shards), "superseded": list(index.superseded)}).encode("utf-8")
+
+
+def is_published(index: SearchIndex, site_dir: Path) -> bool:
+    """Whether site_dir already serves this index: no shard was indexed anew
+    and its manifest is the one published."""
+    manifest = site_dir / "pagefind" / "shards.json"
+    return not index.rebuilt and manifest.is_file() and manifest.read_bytes() == _manifest(index)
+
+
 def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
     """Put the shards into site/pagefind/ (hard links where the disk allows)
     with shards.json, which lists them and the base's superseded results."""
@@ -341,8 +352,7 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
     target.mkdir(parents=True)
     for name in index.shards:
         shutil.copytree(cache_dir / name, target / name, copy_function=link_or_copy)
-    manifest = {"shards": list(index.shards), "superseded": list(index.superseded)}
-    (target / "shards.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (target / "shards.json").write_bytes(_manifest(index))
 
 
 def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "Page":

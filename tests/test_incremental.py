@@ -71,3 +71,17 @@ def test_the_published_site_is_never_written_through_a_link(tmp_path):
     build(project)
     assert keep.read_bytes() == old
     assert page.read_bytes() != old
+
+
+def test_a_build_with_nothing_changed_leaves_the_published_site_alone(tmp_path):
+    project = make_project(tmp_path / "p")
+    build(project)
+    site = project.site_dir
+    before = site.stat().st_ino  # a rendered site is built aside and swapped in: a new folder
+    build(project)
+    assert site.stat().st_ino == before
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    build(project)
+    assert site.stat().st_ino != before
+    assert "独一无二的文字" in (site / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
