@@ -98,6 +98,7 @@ def main() -> None:
     parser.add_argument("project", type=Path)
     parser.add_argument("--queries", nargs="*", default=QUERIES)
     parser.add_argument("--first", default="行政复议")
+    parser.add_argument("--show", type=int, default=8, help="list this many of the largest responses")
     parser.add_argument("--material", action="store_true", help="the site uses Material's search")
     parser.add_argument("--first-only", action="store_true",
                         help="measure only the first search (recall asks for every result's record)")
@@ -131,7 +132,7 @@ def main() -> None:
         print(f"first search {args.first}: {len(sizes)} requests, {raw / 1024:.0f} KiB as served here, "
               f"{sent / 1024:.0f} KiB with text gzipped, results drawn in {first_seconds:.2f} s, "
               f"page JS heap {heap / 2**20:.1f} MiB")
-        for url, n in sorted(sizes, key=lambda x: -x[1])[:8]:
+        for url, n in sorted(sizes, key=lambda x: -x[1])[:args.show]:
             print(f"    {n / 1024:8.1f} KiB  {url.removeprefix(base)}")
         page.close()
         if args.first_only:

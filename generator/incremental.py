@@ -132,4 +132,4 @@ def expected_files(config) -> set[str]:
     """Where MkDocs writes each file of the docs folder."""
     from mkdocs.structure.files import get_files
 
-    return {f.dest_uri for f in get_files(config)}
+    return {f.dest_uri for f in get_files(config) if not f.inclusion.is_excluded()}

@@ -167,7 +167,6 @@ REPORT_COLUMNS = (
     ("passages", "段落（长段落再分）数"),
     ("url", "报告页面地址"),
     ("original_url", "原始文本（未经改动，gzip 压缩）下载地址"),
-    ("cleaned_url", "清理后文本（UTF-8）下载地址"),
 )
 PASSAGE_COLUMNS = (
     ("report", "报告代码（同 reports.csv 的 slug 列）"),
@@ -222,7 +221,6 @@ def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
         "passages": len(report.analysis.passages),
         "url": page,
         "original_url": f"{page}{report.slug}.original.txt.gz",
-        "cleaned_url": f"{page}{report.slug}.txt",
     })
     return row
 
@@ -261,8 +259,8 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "# 开放数据",
         "",
         f"本站全部 {count} 份报告的数据可下载，供研究和核对使用。CSV 文件为带 BOM 的 UTF-8 编码，"
-        "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文本（未经改动）和清理后文本可在报告页面下载，"
-        "地址也列在 reports.csv 中。",
+        "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文本（未经改动，gzip 压缩）可在报告页面下载，"
+        "地址也列在 reports.csv 中；清理后文本即报告页面的正文，可在报告页面一键下载，各主题段落的全文见下列段落文件。",
         "",
         "- [reports.csv](reports.csv) · [reports.json](reports.json)：每份报告一行，含全部元数据及每项的来源（未压缩）",
         "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含命中的主题词和原文地址",

@@ -232,6 +232,26 @@ def test_a_page_view_loads_nothing_that_grows_with_the_corpus(served, browser, p
     page.close()
 
 
+def test_the_cleaned_text_downloads_as_the_page_shows_it(sample_site, served, browser):
+    """The download is made from the page: title, headings and paragraphs in
+    order, without the # and ¶ links; the same text the cleaned text holds."""
+    page, errors, _ = watched_page(browser)
+    page.goto(served + "reports/2022-anhui-wuhu/")
+    with page.expect_download() as info:
+        page.locator(".report-card__text").click()
+    download = info.value
+    assert download.suggested_filename == "2022-anhui-wuhu.txt"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == page.locator(".md-content h1").first.inner_text()
+    assert "一、全市法治政府建设情况" in lines and "¶" not in text and "#" not in text
+    cleaned = (sample_site.docs_dir / "reports/2022-anhui-wuhu/2022-anhui-wuhu.txt").read_text(encoding="utf-8")
+    paragraphs = [line for line in lines[1:] if len(line) > 60]
+    assert len(paragraphs) >= 15 and all(p in cleaned for p in paragraphs)  # the text as cleaned, whole paragraphs
+    assert errors == []
+    page.close()
+
+
 def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
     page, errors, _ = watched_page(browser)
     page.goto(served + "compare/")

@@ -73,7 +73,10 @@ def test_report_page_shows_metadata_card_and_provenance(sample_site):
     downloads = sample_site.site_dir / "reports/2023-shanxi-xiangning"
     original = gzip.decompress((downloads / "2023-shanxi-xiangning.original.txt.gz").read_bytes())
     assert original == (SAMPLES / "2023-shanxi-xiangning.txt").read_bytes()  # the publisher's bytes, unaltered
-    assert "乡宁县人民政府" in (downloads / "2023-shanxi-xiangning.txt").read_text(encoding="utf-8")
+    # the cleaned text is made in the browser from the page (tests/test_browser.py), not stored twice
+    assert not (downloads / "2023-shanxi-xiangning.txt").exists()
+    assert "乡宁县人民政府" in (sample_site.docs_dir / "reports/2023-shanxi-xiangning/2023-shanxi-xiangning.txt").read_text(encoding="utf-8")
+    assert 'class="report-card__text" data-file="2023-shanxi-xiangning.txt"' in html
 
 
 def test_every_paragraph_and_section_has_its_anchor(sample_site):

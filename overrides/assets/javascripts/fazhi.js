@@ -1,6 +1,8 @@
 // Small helpers for every page, self-hosted, no data from report text is ever
 // inserted as HTML:
 // - the citation line's 一键复制 button (report pages);
+// - the cleaned text's download (report pages): made here from the page's
+//   own text, so the site does not store each report's text a second time;
 // - a visible hint on tables wider than the screen (they scroll sideways,
 //   their first column stays in place: see fazhi.css);
 // - the header tab of the section a page belongs to, for pages that are not
@@ -75,8 +77,39 @@
     });
   }
 
+  // The report as shown: its title, then its headings, paragraphs and
+  // signature in page order, one per line, without the # and ¶ links.
+  function reportText() {
+    var lines = [];
+    var title = document.querySelector(".md-content h1");
+    if (title) lines.push(title.textContent.trim());
+    document.querySelectorAll(".report-text h2, .report-text h3, .report-text h4, .report-text h5, " +
+                              ".report-text h6, .report-text p.para, .report-text p.signature").forEach(function (el) {
+      var copy = el.cloneNode(true);
+      copy.querySelectorAll(".headerlink, .para-link").forEach(function (a) { a.remove(); });
+      copy.querySelectorAll("br").forEach(function (br) { br.replaceWith("\n"); });
+      lines.push(copy.textContent.trim());
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  function setupTextDownload(button) {
+    button.hidden = false;
+    if (button.nextElementSibling) button.nextElementSibling.hidden = false;
+    button.addEventListener("click", function () {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([reportText()], { type: "text/plain;charset=utf-8" }));
+      link.download = button.getAttribute("data-file");
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".cite[data-title]").forEach(setupCite);
+    document.querySelectorAll(".report-card__text[data-file]").forEach(setupTextDownload);
     markTab();
     markWide();
     window.addEventListener("resize", markWide);
