@@ -28,8 +28,8 @@ from .cache import generator_version
 from .chunks import chunk_file, pager
 from .records import Figure, Report, Section
 from .render import (
-    PAGE_SIZE, Deferred, Page, _by_region, _pager, chunk_path, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
-    inputs_key, text_chunks, theme_members, theme_pages,
+    Deferred, Page, _by_region, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
+    inputs_key, list_pages, text_chunks, theme_members, theme_pages,
 )
 from .schema import LEVELS
 from .taxonomy import Indicator, Taxonomy, Theme
@@ -461,10 +461,10 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
     data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": rows,
             "levels": [*LEVELS.values(), "层级不详"]}
     pages = [Page("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
-    chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
+    chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
     unmentioned = _unmentioned(rows)
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         body = [
             "# 报告 × 主题对比",
             "",
@@ -474,12 +474,13 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
             "",
             nav,
-            _matrix_table(themes, chunk, len(rows), "" if n == 1 else "../", unmentioned),
+            # counts of every report on the first page only: one added report leaves later pages unchanged
+            _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned if n == 1 else None),
             "",
             nav,
         ]
         meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
-        pages.append(Page(chunk_path("compare", n), frontmatter(meta, "\n".join(body) + "\n")))
+        pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 
@@ -488,7 +489,7 @@ def _unmentioned(rows: list[dict]) -> list[int]:
     return [sum(1 for row in rows if not row["cells"][k]["n"]) for k in range(len(rows[0]["cells"]))] if rows else []
 
 
-def _matrix_table(themes, rows: list[dict], total: int, up: str, unmentioned: list[int]) -> str:
+def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | None) -> str:
     """The static table of one page of rows; compare.js redraws it from
     compare.json with every report. Addresses in compare.json are relative to
     /compare/; up is the way there from this page."""
@@ -496,7 +497,7 @@ def _matrix_table(themes, rows: list[dict], total: int, up: str, unmentioned: li
         f'<th scope="col" data-sort="{i}" class="num{" sub" if t.parent else ""}"'
         f'{f" data-parent={chr(34)}{t.parent}{chr(34)}" if t.parent else ""} data-theme="{t.slug}">'
         f'{"└ " if t.parent else ""}{html.escape(t.name)}'
-        f'<small class="unmentioned">未涉及 {unmentioned[i] if unmentioned else 0} 份</small></th>'
+        f'<small class="unmentioned">{f"未涉及 {unmentioned[i]} 份" if unmentioned else ""}</small></th>'
         for i, t in enumerate(themes))
     body = []
     for row in rows:
@@ -513,7 +514,7 @@ def _matrix_table(themes, rows: list[dict], total: int, up: str, unmentioned: li
             f'<td>{html.escape(row["province"])}</td><td>{html.escape(row["level"])}</td><td>{html.escape(row["year"])}</td>'
             + "".join(cells) + "</tr>")
     return (
-        f'<div class="compare" data-src="{up}compare.json" data-total="{total}">'
+        f'<div class="compare" data-src="{up}compare.json">'
         '<div class="compare-filters" hidden></div>'
         '<div class="compare-scroll"><table class="compare-table">'
         '<thead><tr><th scope="col" data-sort="title">报告</th><th scope="col" data-sort="province">省份</th>'
@@ -527,7 +528,7 @@ def _matrix_table(themes, rows: list[dict], total: int, up: str, unmentioned: li
 def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
     ordered = _by_region(reports)
     pages = []
-    chunks = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    chunks, files = list_pages("parts", ordered)
     having = {part.number: [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
               for part in taxonomy.parts}
     part_where: dict[tuple[int, str], str] = {}
@@ -536,7 +537,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
             for report in chunk:
                 part_where[part.number, report.slug] = chunk_file(part.slug, chunk, n)
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
         lines = [
             "# 五个必备部分",
@@ -564,7 +565,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
             cells.append(md_inline("；".join(own)) if own else "—")
             lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
         lines += ["", nav]
-        pages.append(Page(chunk_path("parts", n), frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
+        pages.append(Page(files[n - 1], frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
     for part in taxonomy.parts:
         pages.extend(_part(part, having[part.number], len(reports) - len(having[part.number])))
     return pages

@@ -3,7 +3,8 @@
 Report text never reaches the page as Markdown or HTML: paragraphs are emitted
 as escaped HTML blocks (Markdown leaves those alone), headings and link texts
 are HTML-escaped and then Markdown-escaped. Index pages list reports in pages
-of at most PAGE_SIZE rows, so no page grows with the whole corpus.
+of about chunks.TARGET rows, cut where the reports say (list_pages), so no page
+grows with the whole corpus and one added report changes few of them.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 
-from .chunks import chunk_file, stable_chunks
+from .chunks import chunk_file, pager, stable_chunks
 from .clean import LOST
 from .analyse import passage_anchors
 from .records import Metadata, Paragraph, Passage, Report
@@ -338,17 +339,27 @@ def _by_date(reports: Iterable[Report]) -> list[Report]:
     return sorted(dated, key=lambda r: (str(r.metadata.get("date") or ""), str(r.metadata.get("year") or "")), reverse=True)
 
 
+def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple[list[list], list[str]]:
+    """A long list's pages and their Markdown files, cut where the items say
+    (chunks.stable_chunks): one added report changes the page it joins, not
+    every later one, as cutting every PAGE_SIZE rows did."""
+    chunks = stable_chunks(items, slug)
+    return chunks, [chunk_file(base, chunk, n, slug) for n, chunk in enumerate(chunks, start=1)]
+
+
 def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[Page]:
-    """One listing split into pages of PAGE_SIZE: base/index.md, base/2.md, …"""
-    chunks = [reports[i : i + PAGE_SIZE] for i in range(0, len(reports), PAGE_SIZE)] or [[]]
+    """One listing split into pages: base/index.md, base/from-<slug>.md, …
+    The intro (with its counts) is on the first page only."""
+    chunks, files = list_pages(base, reports)
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        name = "index.md" if n == 1 else f"{n}.md"
-        nav = _pager(n, len(chunks))
+        nav = pager(files, n)
         # MkDocs resolves .md links from the source file, and every chunk of
         # one listing sits in the same folder, so all share one depth.
-        body = f"{crumbs(base)}# {md_inline(title)}\n\n{intro}\n\n{nav}{_table(chunk, depth)}\n\n{nav}"
-        pages.append(Page(f"{base}/{name}", frontmatter({"title": title, "hide": ["navigation"]}, body)))
+        heading = title if n == 1 else f"{title}（续）"
+        body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
+                f"{_table(chunk, depth)}\n\n{nav}")
+        pages.append(Page(files[n - 1], frontmatter({"title": heading, "hide": ["navigation"]}, body)))
     return pages
 
 

@@ -241,20 +241,28 @@ def test_every_internal_link_and_anchor_resolves(sample_site):
 
 
 def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
-    """Lists longer than a page split into base/, base/2/, …; every link must still resolve."""
-    import generator.render as render
+    """Lists longer than a page split into base/ and base/from-<first report>/
+    (cut where the reports say: chunks.py); every link must still resolve,
+    every report is listed once, and only the first page states the count."""
+    import generator.chunks as chunks
 
-    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    monkeypatch.setattr(chunks, "TARGET", 2)
+    monkeypatch.setattr(chunks, "MAX", 2)
     project = make_project(tmp_path / "p")
     build(project, strict=True)
     pages = sorted(p.relative_to(project.site_dir).as_posix() for p in (project.site_dir / "years/2023").rglob("index.html"))
-    assert pages == ["years/2023/2/index.html", "years/2023/index.html"]
+    assert len(pages) == 2 and "years/2023/index.html" in pages  # 3 reports of 2023, at most 2 a page
+    later = next(p for p in pages if p != "years/2023/index.html")
+    assert re.fullmatch(r"years/2023/from-2023-[a-z-]+/index.html", later)
     assert broken_links(project.site_dir) == []
-    linked = set()
+    linked = []
     for name in pages:
         html = (project.site_dir / name).read_text(encoding="utf-8")
-        linked |= set(re.findall(r'href="[./]*/reports/([^/"]+)/"', html))
-    assert linked == {s for s in SLUGS if s.startswith("2023")}
+        linked += re.findall(r'<td><a href="[./]*/reports/([^/"]+)/"', html)
+    assert sorted(linked) == sorted(s for s in SLUGS if s.startswith("2023"))
+    assert "共 3 份报告" in (project.site_dir / "years/2023/index.html").read_text(encoding="utf-8")
+    assert "共 3 份报告" not in (project.site_dir / later).read_text(encoding="utf-8")
+    assert later.split("/")[2].removeprefix("from-") in (project.site_dir / later).read_text(encoding="utf-8")
 
 
 # --- comparison pages (themes, matrix, parts) ---------------------------------------
@@ -384,18 +392,15 @@ def test_parts_matrix_shows_missing_parts(sample_site):
 
 def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     import generator.chunks as chunks
-    import generator.compare as compare
-    import generator.render as render
 
     monkeypatch.setattr(chunks, "TARGET", 2)
     monkeypatch.setattr(chunks, "MAX", 2)
-    monkeypatch.setattr(render, "PAGE_SIZE", 2)
-    monkeypatch.setattr(compare, "PAGE_SIZE", 2)
     project = make_project(tmp_path / "p")
     build(project, strict=True)
     later = sorted((project.site_dir / "themes/mediation").glob("from-*/index.html"))
     assert len(later) >= 2  # 5 reports, at most 2 a page
-    assert (project.site_dir / "compare/3/index.html").is_file()
+    assert len(list((project.site_dir / "compare").glob("from-*/index.html"))) >= 2  # the matrix too
+    assert len(list((project.site_dir / "parts").glob("from-*/index.html"))) >= 2
     assert list((project.site_dir / "parts/measures").glob("from-*/index.html"))
     assert broken_links(project.site_dir) == []
     page = later[-1]
