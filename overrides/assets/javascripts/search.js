@@ -3,9 +3,7 @@
 // each run of letters and digits, asked as an exact phrase, or for a run of
 // two characters its bigram. Report text is only ever put into the page as
 // text nodes, never as HTML.
-const SPACE = "␣";
-const PARA = "¶";
-const PAGE = 5; // results drawn at a time: each needs its record's fragment (about 11 KiB)
+const PAGE = 5; // results drawn at a time: each needs its record's fragment (about 6 KiB gzipped)
 const CONTEXT = 40; // characters shown either side of the match
 
 const form = document.getElementById("fazhi-search");
@@ -71,9 +69,11 @@ export async function find(pagefind, query, filters) {
   return results.map((r) => ({ result: r, length: [...parts[0]].length }));
 }
 
-// The characters of a record's word list: each word's first character.
+// The characters of a record, one per word position of the index: the
+// build stores each word's first character (generator/search.py,
+// _plain_fragments), a line break between paragraphs.
 function characters(content) {
-  return content.split(" ").map((w) => (w === SPACE ? " " : w === PARA ? "\n" : [...w][0]));
+  return [...content];
 }
 
 function anchorAt(at, position) {
