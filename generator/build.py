@@ -320,16 +320,19 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         # (a full build of 1,000 reports: the generator's peak 456 -> 372 MiB).
         del corpus
         gc.collect()
-        if dirty and not written.written and not written.removed \
-                and is_published(build_search_index(records, project.search_dir), project.site_dir):
-            # Nothing the site is made from changed: the published site is this build's.
-            return done(seconds=time.monotonic() - started)
-        # Pagefind indexes in processes of its own, MkDocs renders in this one:
-        # side by side they use both cores. The index joins the site built aside.
         with ThreadPoolExecutor(1) as indexer:
-            search = indexer.submit(build_search_index, records, project.search_dir)
+            if dirty and not written.written and not written.removed:
+                index = build_search_index(records, project.search_dir)
+                if is_published(index, project.site_dir):
+                    # Nothing the site is made from changed: the published site is this build's.
+                    return done(seconds=time.monotonic() - started)
+                indexed = lambda: index  # noqa: E731 (indexed already: only the site is rendered)
+            else:
+                # Pagefind indexes in processes of its own, MkDocs renders in this one:
+                # side by side they use both cores. The index joins the site built aside.
+                indexed = indexer.submit(build_search_index, records, project.search_dir).result
             run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
-                       then=lambda site: publish_search_index(search.result(), project.search_dir, site))
+                       then=lambda site: publish_search_index(indexed(), project.search_dir, site))
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return done(seconds=time.monotonic() - started)
 
