@@ -25,11 +25,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from .cache import generator_version
-from .chunks import chunk_file, pager
+from .chunks import pager
 from .records import Figure, Report, Section
 from .render import (
     Deferred, Page, _by_region, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
-    inputs_key, list_pages, text_chunks, theme_members, theme_pages,
+    list_pages, theme_members, theme_pages, when_changed,
 )
 from .schema import LEVELS
 from .taxonomy import Indicator, Taxonomy, Theme
@@ -169,19 +169,14 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
 
 def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page | Deferred]:
     """The theme's pages: members are the reports with passages on it."""
-    chunks = text_chunks(members)
-    base = f"themes/{theme.slug}"
-    files = [chunk_file(base, chunk, n) for n, chunk in enumerate(chunks, start=1)]
+    chunks, files = list_pages(f"themes/{theme.slug}", members)
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
     pages: list[Page | Deferred] = []
     for n, chunk in enumerate(chunks, start=1):
         make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
-        if all(r.key for r in members):  # made again only when what it shows changed
-            first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
-            key = inputs_key(generator_version(), taxonomy.digest, files, n, [r.key for r in chunk], first)
-            pages.append(Deferred(files[n - 1], key, make))
-        else:
-            pages.append(Page(files[n - 1], make()))
+        # a first page also shows the theme's report count and where each page starts
+        first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
     return pages
 
 
@@ -533,9 +528,9 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
               for part in taxonomy.parts}
     part_where: dict[tuple[int, str], str] = {}
     for part in taxonomy.parts:
-        for n, chunk in enumerate(text_chunks(having[part.number]), start=1):
+        for chunk, file in zip(*list_pages(part.slug, having[part.number])):
             for report in chunk:
-                part_where[part.number, report.slug] = chunk_file(part.slug, chunk, n)
+                part_where[part.number, report.slug] = file
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
         head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
@@ -573,8 +568,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
 
 def _part(part, having: list[Report], missing: int) -> list[Page]:
     """The part's pages: having are the reports that contain it."""
-    chunks = text_chunks(having)
-    files = [chunk_file(f"parts/{part.slug}", chunk, n) for n, chunk in enumerate(chunks, start=1)]
+    chunks, files = list_pages(f"parts/{part.slug}", having)
     pages = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)

@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape
 from .cache import generator_version
 from .errors import Problem
 from .records import Report
-from .render import Deferred, Page, frontmatter, gzipped, inputs_key, md_inline, place_name
+from .render import Deferred, Page, frontmatter, gzipped, md_inline, place_name, when_changed
 from .schema import KEYS, LEVELS
 from .taxonomy import Taxonomy
 
@@ -115,9 +115,7 @@ def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, 
     def make() -> bytes:
         return gzipped(_csv(columns, rows(members, taxonomy, base)), level=6)
 
-    if not all(r.key for r in members):
-        return Page(path, make())
-    return Deferred(path, inputs_key(generator_version(), taxonomy.digest, base, [r.key for r in members]), make)
+    return when_changed(path, make, members, generator_version(), taxonomy.digest, base)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from typing import Sequence
 from .compare import chosen, format_value
 from .records import Report
 from .regions import NAMES, by_province
-from .render import Deferred, Page, _by_region, frontmatter, gzipped, inputs_key, place_name
+from .render import Deferred, Page, _by_region, frontmatter, gzipped, place_name, when_changed
 from .schema import LEVELS
 from .taxonomy import Taxonomy
 
@@ -68,7 +68,7 @@ def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> Page
     def make() -> bytes:
         return gzipped(_json(report_data(report, taxonomy, series)))
 
-    return Deferred(path, inputs_key(report.key, series), make) if report.key else Page(path, make())
+    return when_changed(path, make, [report], series)
 
 
 def _json(data: object) -> bytes:

@@ -18,7 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-
 from .chunks import chunk_file, pager, stable_chunks
 from .clean import LOST
 from .analyse import passage_anchors
@@ -49,9 +48,15 @@ class Deferred:
     make: Callable[[], bytes]
 
 
-def inputs_key(*parts: object) -> str:
-    """A digest of a page's inputs: report keys, and the other values it shows (as JSON)."""
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> Page | Deferred:
+    """The page at path, made again only when its inputs change: deferred,
+    keyed on the keys of the reports it shows and the other values it shows
+    (as JSON); made now when a report does not say what it was read from."""
+    if not all(r.key for r in reports):
+        return Page(path, make())
+    parts = [[r.key for r in reports], *inputs]
+    key = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    return Deferred(path, key, make)
 
 
 def gzipped(data: bytes, level: int = 9) -> bytes:
@@ -134,9 +139,6 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
                  theme_pages_of_report: dict[str, str]) -> list[Page | Deferred]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed."""
-    if not report.key:  # nothing says what the report was read from
-        return render_report(report, taxonomy, where, links)
-    key = inputs_key(report.key, links, theme_pages_of_report)
     made: list[Page] = []
 
     def make(n: int) -> bytes:
@@ -144,7 +146,8 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
             made.extend(render_report(report, taxonomy, where, links))
         return made[n].content
 
-    return [Deferred(path, key, functools.partial(make, n)) for n, path in enumerate(report_files(report.slug))]
+    return [when_changed(path, functools.partial(make, n), [report], links, theme_pages_of_report)
+            for n, path in enumerate(report_files(report.slug))]
 
 
 def report_files(slug: str) -> tuple[str, str, str]:
@@ -248,11 +251,6 @@ def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, li
     return {t.slug: _by_region([r for r in reports if counts[r.slug].get(t.slug)]) for t in taxonomy.themes}
 
 
-def text_chunks(items: list) -> list[list]:
-    """Reports on pages of text, cut where the reports say (chunks.stable_chunks)."""
-    return stable_chunks(items)
-
-
 def chunk_path(base: str, n: int) -> str:
     """The Markdown file of page n of a paginated listing under base/."""
     return f"{base}/index.md" if n == 1 else f"{base}/{n}.md"
@@ -263,9 +261,9 @@ def theme_pages(members: dict[str, list[Report]]) -> dict[tuple[str, str], str]:
     holds the report's passages (theme pages are split into pages)."""
     where = {}
     for slug, reports in members.items():
-        for n, chunk in enumerate(text_chunks(reports), start=1):
+        for chunk, file in zip(*list_pages(f"themes/{slug}", reports)):
             for report in chunk:
-                where[slug, report.slug] = chunk_file(f"themes/{slug}", chunk, n)
+                where[slug, report.slug] = file
     return where
 
 

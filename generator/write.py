@@ -11,14 +11,13 @@ beside the folder; without that file, or without the page's file, it is made.
 """
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
 from .errors import BuildError, os_error
-import json
-
 from .render import Deferred, Page
 
 
