@@ -28,7 +28,7 @@ from .cache import generator_version
 from .chunks import pager
 from .records import Figure, Report, Section
 from .render import (
-    Deferred, Page, _by_region, crumbs, frontmatter, html_text, link_title, md_inline, place_name,
+    Deferred, Page, _by_region, crumbs, frontmatter, html_text, link_title, md_inline, page_list, place_name,
     list_pages, theme_members, theme_pages, when_changed,
 )
 from .schema import LEVELS
@@ -204,7 +204,7 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     if indicators:
         body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
                  + "），见本页末尾的[数据指标](#indicators)表和图。", ""]
-    body.append(nav + (_page_list(files, chunks) if n == 1 else ""))
+    body.append(nav + (page_list(files, chunks) if n == 1 else ""))
     if not chunk:
         body.append("（暂无报告涉及此主题）")
     for report in chunk:
@@ -215,15 +215,6 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     title = theme.name if n == 1 else f"{theme.name}（续）"
     meta = {"title": title, "theme": theme.slug, "hide": ["navigation", "toc"]}
     return frontmatter(meta, "\n".join(body) + "\n")
-
-
-def _page_list(files: list[str], chunks: list[list[Report]]) -> str:
-    """On a first page: every page of the list, named by where it starts."""
-    if len(files) == 1:
-        return ""
-    links = [f"[{md_inline(place_name(chunk[0].metadata) or chunk[0].title)}]({f.rsplit('/', 1)[-1]})"
-             for f, chunk in zip(files[1:], chunks[1:])]
-    return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
 
 
 def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[str]:
@@ -542,7 +533,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
             "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
             "点击部分名称可对照阅读各报告的该部分。",
             "",
-            nav,
+            nav + (page_list(files, chunks) if n == 1 else ""),
             f"| 报告 | {head} | 自有部分 |",
             "|---|" + "---|" * (len(taxonomy.parts) + 1),
         ]
@@ -580,7 +571,7 @@ def _part(part, having: list[Report], missing: int) -> list[Page]:
             + f"各报告的该部分依次排列，标题链接到原文位置；不超过 {QUOTE_MAX:,} 字的部分全文引用，"
             f"更长的部分只引开头约 {OPENING:,} 字（“……”表示以下从略），并列出其各节标题，点击标题阅读原文。",
             "",
-            nav + (_page_list(files, chunks) if n == 1 else ""),
+            nav + (page_list(files, chunks) if n == 1 else ""),
         ]
         up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
         for report in chunk:

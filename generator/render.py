@@ -345,6 +345,17 @@ def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple
     return chunks, [chunk_file(base, chunk, n, slug) for n, chunk in enumerate(chunks, start=1)]
 
 
+def page_list(files: list[str], chunks: list[list[Report]]) -> str:
+    """On a first page: every page of the list, named by where it starts (the
+    pager links only the pages before and after, and pages are cut where the
+    reports say, so they are of uneven length)."""
+    if len(files) == 1:
+        return ""
+    links = [f"[{md_inline(place_name(chunk[0].metadata) or chunk[0].title)}]({f.rsplit('/', 1)[-1]})"
+             for f, chunk in zip(files[1:], chunks[1:])]
+    return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
+
+
 def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[Page]:
     """One listing split into pages: base/index.md, base/from-<slug>.md, …
     The intro (with its counts) is on the first page only."""
@@ -356,7 +367,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         # one listing sits in the same folder, so all share one depth.
         heading = title if n == 1 else f"{title}（续）"
         body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
-                f"{_table(chunk, depth)}\n\n{nav}")
+                f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth)}\n\n{nav}")
         pages.append(Page(files[n - 1], frontmatter({"title": heading, "hide": ["navigation"]}, body)))
     return pages
 

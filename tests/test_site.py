@@ -260,7 +260,10 @@ def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
         html = (project.site_dir / name).read_text(encoding="utf-8")
         linked += re.findall(r'<td><a href="[./]*/reports/([^/"]+)/"', html)
     assert sorted(linked) == sorted(s for s in SLUGS if s.startswith("2023"))
-    assert "共 3 份报告" in (project.site_dir / "years/2023/index.html").read_text(encoding="utf-8")
+    first = (project.site_dir / "years/2023/index.html").read_text(encoding="utf-8")
+    assert "共 3 份报告" in first
+    # pages are of uneven length and the pager links only its neighbours: the first page lists them all
+    assert "其余各页（按起始地区）" in first and f'href="{later.split("/")[2]}/"' in first
     assert "共 3 份报告" not in (project.site_dir / later).read_text(encoding="utf-8")
     assert later.split("/")[2].removeprefix("from-") in (project.site_dir / later).read_text(encoding="utf-8")
 
