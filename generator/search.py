@@ -44,10 +44,12 @@ shards (Pagefind's mergeIndex; the WebAssembly is loaded once).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import gzip
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -67,6 +69,18 @@ SPACE = "␣"  # stands for a run of white space, which would otherwise vanish f
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
 BASE_REPORTS = 1000  # reports in one part of the base: about 4 GiB in the Pagefind indexer
 INDEXERS = 2  # Pagefind processes at a time
+# Pagefind cuts its index into chunks of about this many locations (word
+# occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
+# A first search downloads every shard's chunk list and, for each query word,
+# one chunk per shard: small chunks make the list long, large chunks make
+# each download large. Pagefind's own 20,000 suits neither end here: the
+# list of a 1,000-report base part was 12 KiB of its 19.5 KiB pf_meta, and
+# a delta of two reports was a few chunks of 30 KiB each, each one all of
+# both reports' rare words. Set through PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE
+# (Pagefind 1.5; "unstable": if a release drops it, chunks go back to
+# 20,000 and only the download sizes change).
+CHUNK_PER_REPORT = 60
+CHUNK_MIN = 1000
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
 UNITS_VERSION = "trigram-bigram-3"  # change when the word list or the stored text changes shape: every shard is rebuilt
@@ -189,7 +203,7 @@ def _payload(record: SearchRecord) -> dict:
 
 
 def _digest(records: Iterable[SearchRecord]) -> str:
-    h = hashlib.sha256(f"{UNITS_VERSION}\n{_pagefind_version()}\n".encode())
+    h = hashlib.sha256(f"{UNITS_VERSION}\n{_pagefind_version()}\n{CHUNK_PER_REPORT}/{CHUNK_MIN}\n".encode())
     for record in records:
         h.update(json.dumps([record.url, record.title, record.units, record.meta, record.filters],
                             ensure_ascii=False).encode("utf-8"))
@@ -203,12 +217,21 @@ def _pagefind_version() -> str:
     return version("pagefind")
 
 
+_chunk_size: contextvars.ContextVar[int] = contextvars.ContextVar("chunk_size")
+
+
+def chunk_size(reports: int) -> int:
+    """Locations per index chunk for a shard of this many records."""
+    return max(CHUNK_MIN, CHUNK_PER_REPORT * reports)
+
+
 class _Prompt:
     """asyncio for pagefind.service, without the 0.1 s pause its reader takes
     before each response (pagefind/service/__init__.py, _wait_for_responses):
     with one record in flight at a time that pause, not indexing, made up
     nearly all the time (10 records a second). The reader still awaits each
-    response as it arrives."""
+    response as it arrives. It also starts each Pagefind process with the
+    chunk size of the shard it indexes (each shard's task carries its own)."""
 
     def __getattr__(self, name: str):
         return getattr(asyncio, name)
@@ -217,13 +240,20 @@ class _Prompt:
     async def sleep(delay: float, result=None):
         return await asyncio.sleep(0, result)
 
+    @staticmethod
+    async def create_subprocess_exec(*args, **kwargs):
+        size = _chunk_size.get(None)
+        if size is not None:
+            kwargs["env"] = {**os.environ, **kwargs.get("env", {}), "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(size)}
+        return await asyncio.create_subprocess_exec(*args, **kwargs)
+
 
 async def _index_shard(records: list[SearchRecord], out: Path) -> None:
     import pagefind.service
     from pagefind.index import IndexConfig, PagefindIndex
 
     pagefind.service.asyncio = _Prompt()
-
+    _chunk_size.set(chunk_size(len(records)))  # this task's context: the process it starts
     async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
         for record in records:  # one record's word list at a time: three times its text
             await index.add_custom_record(**_payload(record))

@@ -149,3 +149,20 @@ def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, m
         build_module.build(project, clean=True)
     assert (project.site_dir / "index.html").read_bytes() == before
     assert not list(project.root.glob(".site.new*"))
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_each_shard_is_cut_into_chunks_of_its_own_size(tmp_path, monkeypatch):
+    """Pagefind gets a chunk size fitted to the shard it indexes: a shard of
+    few records is cut fine (its chunks hold many rare words), a large one
+    coarsely (its chunk list is what every first search downloads)."""
+    assert search.chunk_size(1) == search.CHUNK_MIN
+    assert search.chunk_size(1000) == 1000 * search.CHUNK_PER_REPORT > search.CHUNK_MIN
+    chunks = {}
+    for per_report in (1, 1000):
+        monkeypatch.setattr(search, "CHUNK_MIN", 1)
+        monkeypatch.setattr(search, "CHUNK_PER_REPORT", per_report)
+        cache = tmp_path / f"search-{per_report}"
+        build_search_index(records(5), cache)
+        chunks[per_report] = len(list((cache / "base/index").glob("*.pf_index")))
+    assert chunks[1000] == 1 < chunks[1]  # 5,000 locations hold the five records whole
