@@ -232,13 +232,14 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
     counts: theme slug -> the section's own passages in it. The label says
     what the numbers are on the page's first line of chips; later lines say
     主题 only (a report page has dozens of them: at 10,000 reports every
-    byte of a chip line is tens of MB of the site)."""
+    byte of a chip line is tens of MB of the site, so the links carry no
+    class: the stylesheet finds them as .theme-chips a)."""
     links = []
     for theme in taxonomy.themes:
         n = counts.get(theme.slug)
         if n and (theme.slug, report.slug) in where:
             href = f"../../{where[theme.slug, report.slug]}#{report.slug}"
-            links.append(f"[{md_inline(theme.name)} {n}]({href}){{ .theme-chip }}")
+            links.append(f"[{md_inline(theme.name)} {n}]({href})")
     if not links:
         return ""
     label = "本节涉及的主题（数字为段落数，点击查看各报告对照）：" if first else "主题："

@@ -286,7 +286,7 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     page.wait_for_url("**/regions/anhui/")
     page.locator("article").get_by_role("link", name="芜湖市人民政府关于2022年法治政府建设情况的报告").click()
     page.wait_for_url("**/reports/2022-anhui-wuhu/")
-    chip = page.locator("a.theme-chip", has_text="矛盾纠纷化解与调解").first
+    chip = page.locator(".theme-chips a", has_text="矛盾纠纷化解与调解").first
     chip.scroll_into_view_if_needed()
     chip.click()
     page.wait_for_url("**/themes/mediation/#2022-anhui-wuhu")

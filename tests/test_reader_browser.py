@@ -181,13 +181,32 @@ def test_table_of_contents_on_a_phone(site, browser):  # noqa: F811
     target = first.get_attribute("href")
     first.click()
     assert page.evaluate("location.hash") == target
-    desktop, _, _ = watched_page(browser, DESKTOP)
-    desktop.goto(site + "reports/2022-anhui-wuhu/")
+    desktop, desktop_errors, _ = watched_page(browser, DESKTOP)
+    response = desktop.goto(site + "reports/2022-anhui-wuhu/")
+    # the sidebar's list is not in the file: fazhi.js makes it from 本报告目录
+    assert 'class="md-nav__link"' not in response.text().split('data-fazhi-toc')[1].split("</nav>")[0]
     assert not desktop.locator("details.page-toc").is_visible()  # the sidebar holds it there
-    assert desktop.locator(".md-sidebar--secondary .md-nav__link").count() > 3
+    sidebar = desktop.locator(".md-sidebar--secondary .md-nav__link")
+    block = desktop.locator("details.page-toc a")
+    assert sidebar.count() == block.count() > 3
+    assert [sidebar.nth(i).get_attribute("href") for i in range(sidebar.count())] == \
+        [block.nth(i).get_attribute("href") for i in range(block.count())]
+    assert sidebar.nth(2).inner_text() == block.nth(2).inner_text()
+    # Material follows the reader's place in it (toc.follow), as in its own list
+    middle = block.nth(block.count() // 2).get_attribute("href")
+    desktop.evaluate("id => document.getElementById(id).scrollIntoView()", middle[1:])
+    desktop.wait_for_selector(f".md-sidebar--secondary a.md-nav__link--active[href='{middle}']")
+    shot(desktop, "report-toc", DESKTOP)
     desktop.close()
-    assert errors == []
+    assert errors == [] and desktop_errors == []
     page.close()
+    # without JavaScript a wide screen shows the 本报告目录 block instead
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    plain = context.new_page()
+    plain.goto(site + "reports/2022-anhui-wuhu/")
+    assert plain.locator("details.page-toc").is_visible()
+    assert plain.locator(".md-sidebar--secondary .md-nav__link").count() == 0
+    context.close()
 
 
 @VIEWPORTS

@@ -6,9 +6,64 @@
 // - a visible hint on tables wider than the screen (they scroll sideways,
 //   their first column stays in place: see fazhi.css);
 // - the header tab of the section a page belongs to, for pages that are not
-//   in the site's navigation (reports, themes, years …).
+//   in the site's navigation (reports, themes, years …);
+// - the table of contents in the sidebar of report pages, made from the
+//   page's own 本报告目录 block (overrides/partials/toc.html).
 (function () {
   "use strict";
+
+  // Material's contents list, as its partials/toc.html writes it, for the
+  // headings of the 本报告目录 block. This runs as the page is parsed, before
+  // DOMContentLoaded, when Material's script looks for the list to follow
+  // the reader's place (toc.follow): the list is in place by then.
+  function sidebarToc() {
+    var nav = document.querySelector("nav[data-fazhi-toc]");
+    var source = document.querySelector(".page-toc > ul");
+    if (!nav || !source) return;
+    function list(ul, top) {
+      var out = document.createElement("ul");
+      out.className = "md-nav__list";
+      if (top) {
+        out.setAttribute("data-md-component", "toc");
+        out.setAttribute("data-md-scrollfix", "");
+      }
+      Array.prototype.forEach.call(ul.children, function (li) {
+        var from = li.querySelector(":scope > a");
+        if (!from) return;
+        var item = document.createElement("li");
+        item.className = "md-nav__item";
+        var a = document.createElement("a");
+        a.className = "md-nav__link";
+        a.setAttribute("href", from.getAttribute("href"));
+        var span = document.createElement("span");
+        span.className = "md-ellipsis";
+        span.textContent = from.textContent;
+        a.appendChild(span);
+        item.appendChild(a);
+        var sub = li.querySelector(":scope > ul");
+        if (sub) {
+          var inner = document.createElement("nav");
+          inner.className = "md-nav";
+          inner.setAttribute("aria-label", from.textContent);
+          inner.appendChild(list(sub, false));
+          item.appendChild(inner);
+        }
+        out.appendChild(item);
+      });
+      return out;
+    }
+    var label = document.createElement("label");
+    label.className = "md-nav__title";
+    label.setAttribute("for", "__toc");
+    var icon = document.createElement("span");
+    icon.className = "md-nav__icon md-icon";
+    label.appendChild(icon);
+    label.appendChild(document.createTextNode(nav.getAttribute("data-fazhi-toc")));
+    nav.appendChild(label);
+    nav.appendChild(list(source, true));
+    document.documentElement.classList.add("fazhi-toc");
+  }
+  sidebarToc();
 
   function today() {
     var d = new Date();
