@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .chunks import chunk_file, pager, stable_chunks
+from .prerendered import HTML_MARKER
 from .clean import LOST
 from .analyse import passage_anchors
 from .records import Metadata, Paragraph, Passage, Report
@@ -159,9 +160,13 @@ def report_files(slug: str) -> tuple[str, str, str]:
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                   links: dict | None = None) -> list[Page]:
+    """A report's page, written as final HTML (generator/prerendered.py):
+    MkDocs reading back thousands of paragraphs of HTML as Markdown was the
+    largest cost of a build. Every text is escaped here (html_text)."""
     slug = report.slug
     doc = report.document
     body: list[str] = []
+    toc: list[list] = []
     counts = report.analysis.section_theme_counts()
     chips = _chips(report, taxonomy, where, counts.get("", {}), first=True)
     labelled = bool(chips)
@@ -171,7 +176,10 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
         body.append(_paragraph(paragraph))
     for section in doc.sections:
         depth = min(section.level + 1, 6)
-        body.append(f"{'#' * depth} {md_inline(section.heading)} {{#{section.anchor}}}")
+        heading = html_text(section.heading)
+        body.append(f'<h{depth} id="{section.anchor}">{heading}'
+                    f'<a class="headerlink" href="#{section.anchor}" title="本节链接">#</a></h{depth}>')
+        toc.append([depth, section.anchor, html.escape(section.heading, quote=False)])
         chips = _chips(report, taxonomy, where, counts.get(section.anchor, {}), first=not labelled)
         if chips:
             labelled = True
@@ -198,6 +206,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
                   for p in report.cleaned.page.lines if p.role != "body"],
         "downloads": {"original": f"{slug}.original.txt.gz", "cleaned": f"{slug}.txt"},
         "encoding": report.cleaned.encoding,
+        "toc": toc,
     }
     for key in KEYS:
         value = report.metadata.get(key.name)
@@ -206,7 +215,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
     meta.update(links or {})
     page, original, cleaned = report_files(slug)
     return [
-        Page(page, frontmatter(meta, "\n\n".join(body) + "\n")),
+        Page(page, frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")),
         Page(original, gzipped(report.source.raw)),
         Page(cleaned, report.cleaned.text.encode("utf-8")),
     ]
@@ -238,12 +247,19 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
     for theme in taxonomy.themes:
         n = counts.get(theme.slug)
         if n and (theme.slug, report.slug) in where:
-            href = f"../../{where[theme.slug, report.slug]}#{report.slug}"
-            links.append(f"[{md_inline(theme.name)} {n}]({href})")
+            href = f"../../{page_url(where[theme.slug, report.slug])}#{report.slug}"
+            links.append(f'<a href="{href}">{html.escape(theme.name)} {n}</a>')
     if not links:
         return ""
     label = "本节涉及的主题（数字为段落数，点击查看各报告对照）：" if first else "主题："
-    return f'<span class="theme-chips-label">{label}</span>' + " ".join(links) + "\n{ .theme-chips }"
+    return f'<p class="theme-chips"><span class="theme-chips-label">{label}</span>' + " ".join(links) + "</p>"
+
+
+def page_url(path: str) -> str:
+    """The address of a generated Markdown file, relative to the site's root
+    (MkDocs' directory URLs): themes/x/index.md -> themes/x/, themes/x/from-y.md -> themes/x/from-y/."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:

@@ -1,0 +1,37 @@
+"""Page bodies the generator writes as HTML reach the site as written, with
+their headings in the table of contents and their ids known to MkDocs' link
+checks (generator/prerendered.py)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from generator.prerendered import HTML_MARKER, toc_tokens
+
+
+def test_toc_entries_nest_by_level():
+    tokens = toc_tokens([[2, "s1", "一、甲"], [3, "s1-1", "（一）乙"], [3, "s1-2", "（二）丙"], [2, "s2", "二、丁"]])
+    assert [(t["id"], [c["id"] for c in t["children"]]) for t in tokens] == [("s1", ["s1-1", "s1-2"]), ("s2", [])]
+
+
+def test_the_html_part_is_not_read_as_markdown(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    meta = {"title": "页", "toc": [[2, "s1", "一、甲 &amp; 乙"]]}
+    (docs / "page.md").write_text(
+        f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n前言 *强调*\n\n{HTML_MARKER}\n"
+        '<h2 id="s1">一、甲 &amp; 乙</h2>\n<p id="p-1">*不是强调* [不是链接](x.md) 1_2_3</p>\n', encoding="utf-8")
+    (docs / "index.md").write_text("# 首页\n\n[到第一段](page.md#p-1) [到一、](page.md#s1)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nuse_directory_urls: true\nplugins:\n  - fazhi-html\n"
+        "theme:\n  name: material\n  language: zh\n"
+        "validation:\n  links:\n    anchors: warn\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr  # strict: the anchors of the HTML part were found
+    html = (tmp_path / "site" / "page" / "index.html").read_text(encoding="utf-8")
+    assert "<p>前言 <em>强调</em></p>" in html  # the Markdown before the marker is converted
+    assert '<p id="p-1">*不是强调* [不是链接](x.md) 1_2_3</p>' in html  # the HTML after it is not
+    sidebar = html.split('md-nav--secondary', 1)[1]
+    assert 'href="#s1"' in sidebar and "一、甲 &amp; 乙" in sidebar  # in the table of contents
