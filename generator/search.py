@@ -202,8 +202,15 @@ def _payload(record: SearchRecord) -> dict:
             "filters": {k: list(v) for k, v in record.filters}}
 
 
+def _format() -> str:
+    """What every shard must share: a base made another way (words, stored
+    text, Pagefind, chunk sizes) is made again whole, not patched by a delta
+    of every report."""
+    return f"{UNITS_VERSION} pagefind-{_pagefind_version()} chunks-{CHUNK_PER_REPORT}-{CHUNK_MIN}"
+
+
 def _digest(records: Iterable[SearchRecord]) -> str:
-    h = hashlib.sha256(f"{UNITS_VERSION}\n{_pagefind_version()}\n{CHUNK_PER_REPORT}/{CHUNK_MIN}\n".encode())
+    h = hashlib.sha256(f"{_format()}\n".encode())
     for record in records:
         h.update(json.dumps([record.url, record.title, record.units, record.meta, record.filters],
                             ensure_ascii=False).encode("utf-8"))
@@ -335,7 +342,8 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> Sear
     state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
     parts: int = state.get("parts", 0)
     base: dict[str, list] = state.get("base", {})
-    if not base or not all((cache_dir / _part_name(n)).is_dir() for n in range(parts)) \
+    if not base or state.get("format") != _format() \
+            or not all((cache_dir / _part_name(n)).is_dir() for n in range(parts)) \
             or len(reports) > 1.5 * parts * BASE_REPORTS:
         base, parts = {}, max(1, -(-len(reports) // BASE_REPORTS))
     changed = [r for r in reports if base.get(r.key, [""])[0] != digests[r.key]]
@@ -379,7 +387,8 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> Sear
         if stale.is_dir() and stale.name.startswith("base") and stale.name not in names:
             shutil.rmtree(stale)
     superseded = tuple(sorted(base[r.key][1] for r in changed if r.key in base) + sorted(base[k][1] for k in removed))
-    atomic_write(state_file, json.dumps({"parts": parts, "base": base, "delta": delta_digest if changed else None,
+    atomic_write(state_file, json.dumps({"format": _format(), "parts": parts, "base": base,
+                                         "delta": delta_digest if changed else None,
                                          "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
     shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())
     return SearchIndex(shards, len(todo), len(records), superseded, len(changed) + len(removed))

@@ -166,3 +166,16 @@ def test_each_shard_is_cut_into_chunks_of_its_own_size(tmp_path, monkeypatch):
         build_search_index(records(5), cache)
         chunks[per_report] = len(list((cache / "base/index").glob("*.pf_index")))
     assert chunks[1000] == 1 < chunks[1]  # 5,000 locations hold the five records whole
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_base_made_another_way_is_made_again_whole(tmp_path, monkeypatch):
+    """A generator that writes words or chunks another way makes the base
+    again: a delta of every report over a base of the old format would serve
+    queries from chunks no longer read as they were written."""
+    cache = tmp_path / "search"
+    build_search_index(records(5), cache)
+    monkeypatch.setattr(search, "UNITS_VERSION", "another-shape")
+    again = build_search_index(records(5), cache)
+    assert again.shards == ("base",) and again.superseded == () and again.rebuilt == 1
+    assert json.loads((cache / "state.json").read_text())["format"].startswith("another-shape ")
