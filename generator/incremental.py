@@ -33,9 +33,15 @@ LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jin
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
+# The generator's MkDocs plugins: they shape every rendered page.
+PLUGINS = tuple(Path(__file__).with_name(name) for name in ("compact.py", "prerendered.py"))
+
+
 def site_stamp(config: Path, overrides: Path) -> str:
     """What every page depends on besides its own Markdown."""
     digest = hashlib.sha256(config.read_bytes())
+    for plugin in PLUGINS:
+        digest.update(plugin.read_bytes())
     for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(overrides)).encode() + b"\0" + path.read_bytes())
     add_versions(digest, LIBRARIES)

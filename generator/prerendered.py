@@ -1,28 +1,43 @@
-"""MkDocs plugin `fazhi-html`: page bodies the generator wrote as HTML are
-not converted again.
+"""MkDocs plugin `fazhi-html`: HTML the generator wrote is not converted again.
 
-A generated page may carry, after its Markdown, the line HTML_MARKER and then
-HTML that is final: escaped by the generator (render.html_text), its links
-already site URLs, its headings already with their ids and permalinks. MkDocs
-converts the Markdown before the marker as usual (links checked and made
-URLs, headings into the table of contents) and this plugin appends the HTML
-after it untouched. The headings of the HTML part enter the page's table of
-contents from the frontmatter's `toc`: [[level, id, title as HTML], …].
+Python-Markdown reads every raw-HTML block of a page with the standard
+library's HTML parser (to find where it ends) only to give it back as it
+was, and the generator writes most of the site as such blocks: paragraphs of
+reports, excerpts on theme and part pages, tables of /compare/. At 1,000
+reports that reading was 52 of the 96 seconds of a build (cProfile). So:
 
-Why: Python-Markdown read the raw-HTML paragraphs of every report page with
-the standard library's HTML parser, and walked every inline pattern over
-them, to give back the same HTML: 52 of the 96 seconds of a 1,000-report
-build, and the largest single cost of a 10,000-report one.
+- A generated page may carry, after its Markdown, the line HTML_MARKER and
+  then HTML that is final: escaped by the generator (render.html_text), its
+  links already site URLs, its headings already with their ids and
+  permalinks. Markdown gets only what precedes the marker; the HTML is
+  appended untouched, and its headings enter the page's table of contents
+  from the frontmatter's `toc`: [[level, id, title as HTML], …]. Report
+  pages are written so.
+- On every page, a block (text between blank lines) that opens with a
+  block-level tag at the start of its first line and closes that same tag at
+  the end of its last line is exactly what Python-Markdown passes through as
+  raw HTML. It is set aside before conversion (a placeholder paragraph takes
+  its place) and put back after, so the parser never reads it. Blocks that
+  do not close their own tag are left to Markdown, which treats them as it
+  always did.
+
+Either way MkDocs is told the ids the HTML holds, for its checks of links to
+anchors.
 """
 from __future__ import annotations
 
 import re
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 HTML_MARKER = "<!--fazhi:html-->"
 ID = re.compile(r'\sid="([^"]+)"')
+OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
+PLACEHOLDER = "FAZHIRAWHTML{}X"  # a paragraph of one word: Markdown leaves it alone
+PUT_BACK = re.compile(r"<p>FAZHIRAWHTML(\d+)X</p>")
+BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 
 
 def toc_tokens(entries: list) -> list[dict]:
@@ -38,25 +53,45 @@ def toc_tokens(entries: list) -> list[dict]:
     return roots
 
 
+def set_aside(markdown: str) -> tuple[str, list[str]]:
+    """markdown with each self-contained raw-HTML block replaced by a placeholder, and the blocks."""
+    kept: list[str] = []
+    blocks = markdown.split("\n\n")
+    for n, block in enumerate(blocks):
+        opening = OPENING.match(block)
+        if opening and opening.group(1).lower() in BLOCK_TAGS \
+                and block.rstrip().endswith(f"</{opening.group(1)}>") and PLACEHOLDER[:12] not in block:
+            blocks[n] = PLACEHOLDER.format(len(kept))
+            kept.append(block.strip("\n"))
+    return "\n\n".join(blocks), kept
+
+
+def put_back(html: str, kept: list[str]) -> str:
+    """The converted page with the blocks set aside in their places, spaced
+    as Python-Markdown spaces raw HTML (a blank line after each)."""
+    return PUT_BACK.sub(lambda m: kept[int(m.group(1))] + "\n", html).rstrip("\n")
+
+
 class PrerenderedPlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
-        self._html: dict[str, str] = {}
+        self._pages: dict[str, tuple[list[str], str]] = {}
 
     def on_page_markdown(self, markdown: str, page, **kwargs) -> str:
-        head, marker, tail = markdown.partition(HTML_MARKER)
-        if marker:
-            self._html[page.file.src_uri] = tail
+        head, _, tail = markdown.partition(HTML_MARKER)
+        head, kept = set_aside(head)
+        self._pages[page.file.src_uri] = (kept, tail)
         return head
 
     def on_page_content(self, html: str, page, **kwargs) -> str:
-        tail = self._html.pop(page.file.src_uri, None)
-        if tail is None:
-            return html
-        # MkDocs checks links to anchors against the ids it found: add the HTML part's
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ID.findall(tail))
+        kept, tail = self._pages.pop(page.file.src_uri, ([], ""))
+        if kept:
+            html = put_back(html, kept)
+        if kept or tail:
+            ids = set(ID.findall(tail)).union(*(ID.findall(block) for block in kept))
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         entries = page.meta.get("toc")
-        if entries:
+        if tail and entries:
             extra = get_toc(toc_tokens(entries))
             page.toc = TableOfContents(list(page.toc) + list(extra)) if len(page.toc) else extra
         return html + tail

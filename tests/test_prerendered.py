@@ -35,3 +35,22 @@ def test_the_html_part_is_not_read_as_markdown(tmp_path):
     assert '<p id="p-1">*不是强调* [不是链接](x.md) 1_2_3</p>' in html  # the HTML after it is not
     sidebar = html.split('md-nav--secondary', 1)[1]
     assert 'href="#s1"' in sidebar and "一、甲 &amp; 乙" in sidebar  # in the table of contents
+
+
+def test_raw_html_blocks_are_set_aside_and_come_back_as_markdown_would_give_them():
+    import markdown
+
+    from generator.prerendered import put_back, set_aside
+
+    page = ("# 标题\n\n引言 *强调* [链接](x.md)\n\n"
+            '<h2 id="r1"><a href="../r1/">报告一 *不是强调*</a></h2>\n\n'
+            "芜湖市 · 2022 年度\n\n"
+            '<ul class="excerpts"><li><p>摘引 1_2</p></li></ul>\n\n'
+            '<div class="charts">\n<figure>图</figure>\n</div>\n\n'
+            "<details>\n<summary>未闭合</summary>\n\n正文 **粗**\n\n</details>\n\n"
+            "<span>行内标签开头的段落</span>\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n")
+    plain = markdown.markdown(page, extensions=["tables", "attr_list"])
+    head, kept = set_aside(page)
+    assert [block.split(">")[0] for block in kept] == ['<h2 id="r1"', '<ul class="excerpts"', '<div class="charts"']
+    converted = markdown.markdown(head, extensions=["tables", "attr_list"])
+    assert put_back(converted, kept) == plain
