@@ -70,8 +70,11 @@ def du(folder: Path) -> int:
 
 def timed_build(root: Path, *flags: str) -> float:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", *flags],
-                            capture_output=True, text=True)
+    # Run from the project folder: `python -m` puts the working folder first
+    # on the import path, so started from the repository it would import the
+    # working tree's generator, not the one PYTHONPATH names (a snapshot).
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root.resolve()), "build", *flags],
+                            capture_output=True, text=True, cwd=root.resolve())
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr}")

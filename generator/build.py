@@ -15,8 +15,9 @@ import re
 import shutil
 import stat
 import sys
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -277,11 +278,15 @@ def site_url(project: Project) -> str:
 
 
 def generate(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
-             keep_going: bool = False) -> tuple[Corpus, int, WriteResult, int]:
+             keep_going: bool = False, read: Callable[[Corpus], None] | None = None
+             ) -> tuple[Corpus, int, WriteResult, int]:
     """Everything up to the Markdown: used by build, serve and check.
     Returns the corpus, the number of pages, what was written, and the
-    SOURCE_DATE_EPOCH of the content (for mkdocs' dates)."""
+    SOURCE_DATE_EPOCH of the content (for mkdocs' dates). `read` is told
+    the corpus as soon as every report is read, before the pages are made."""
     corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going)
+    if read:
+        read(corpus)
     reports, taxonomy = corpus.reports, corpus.taxonomy
     added = dates_added(project.root, project.reports_dir)
     series = find_series(reports)
@@ -304,33 +309,46 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
     with project_lock(project.build_dir, "build"):
         recover(project)
         started = time.monotonic()
-        corpus, pages, written, epoch = generate(project, progress, use_cache=not clean, keep_going=keep_going)
-        warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
-        if strict and (warnings or corpus.skipped):
-            raise BuildError("strict mode: content warnings:\n" + "\n".join(
-                warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
-        if progress:
-            progress(f"indexing for search (pagefind) while mkdocs renders the site ({pages} pages)")
-        stamp = site_stamp(project.config, project.overrides_dir)
-        dirty = not clean and can_reuse(project.site_dir, project.site_stamp, stamp)
-        records = search_records(corpus.reports, corpus.taxonomy)
-        done = functools.partial(Summary, len(corpus.reports), pages, written, warnings,
-                                 skipped=corpus.skipped, cached=corpus.cache_hits)
-        # Every report object goes before MkDocs holds every page it renders
-        # (a full build of 1,000 reports: the generator's peak 456 -> 372 MiB).
-        del corpus
-        gc.collect()
         with ThreadPoolExecutor(1) as indexer:
-            if dirty and not written.written and not written.removed:
-                index = build_search_index(records, project.search_dir)
-                if is_published(index, project.site_dir):
-                    # Nothing the site is made from changed: the published site is this build's.
-                    return done(seconds=time.monotonic() - started)
-                indexed = lambda: index  # noqa: E731 (indexed already: only the site is rendered)
-            else:
-                # Pagefind indexes in processes of its own, MkDocs renders in this one:
-                # side by side they use both cores. The index joins the site built aside.
-                indexed = indexer.submit(build_search_index, records, project.search_dir).result
+            # Pagefind indexes in processes of its own from the moment every
+            # report is read: beside the making of the pages (one core) and
+            # then MkDocs' rendering. At 10,000 reports indexing takes longer
+            # than MkDocs; started after the pages were made, it was the last
+            # two minutes of a full build with one core idle.
+            # If the build fails before the index is used, indexing stops
+            # rather than holding the failure back for minutes.
+            indexing: list[Future] = []
+            stop = threading.Event()
+
+            def index_for_search(corpus: Corpus) -> None:
+                records = search_records(corpus.reports, corpus.taxonomy)
+                indexing.append(indexer.submit(build_search_index, records, project.search_dir, stop))
+
+            try:
+                corpus, pages, written, epoch = generate(project, progress, use_cache=not clean,
+                                                         keep_going=keep_going, read=index_for_search)
+            except BaseException:
+                stop.set()
+                raise
+            warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
+            if strict and (warnings or corpus.skipped):
+                stop.set()
+                raise BuildError("strict mode: content warnings:\n" + "\n".join(
+                    warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
+            if progress:
+                progress(f"mkdocs renders the site ({pages} pages) while pagefind indexes it for search")
+            stamp = site_stamp(project.config, project.overrides_dir)
+            dirty = not clean and can_reuse(project.site_dir, project.site_stamp, stamp)
+            done = functools.partial(Summary, len(corpus.reports), pages, written, warnings,
+                                     skipped=corpus.skipped, cached=corpus.cache_hits)
+            # Every report object goes before MkDocs holds every page it renders
+            # (a full build of 1,000 reports: the generator's peak 456 -> 372 MiB).
+            del corpus
+            gc.collect()
+            indexed = indexing[0].result
+            if dirty and not written.written and not written.removed and is_published(indexed(), project.site_dir):
+                # Nothing the site is made from changed: the published site is this build's.
+                return done(seconds=time.monotonic() - started)
             run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
                        then=lambda site: publish_search_index(indexed(), project.search_dir, site))
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")

@@ -52,6 +52,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,7 +256,11 @@ class _Prompt:
         return await asyncio.create_subprocess_exec(*args, **kwargs)
 
 
-async def _index_shard(records: list[SearchRecord], out: Path) -> None:
+class Stopped(Exception):
+    """The build that asked for the index has failed: indexing stops."""
+
+
+async def _index_shard(records: list[SearchRecord], out: Path, stop: threading.Event | None = None) -> None:
     import pagefind.service
     from pagefind.index import IndexConfig, PagefindIndex
 
@@ -263,17 +268,21 @@ async def _index_shard(records: list[SearchRecord], out: Path) -> None:
     _chunk_size.set(chunk_size(len(records)))  # this task's context: the process it starts
     async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
         for record in records:  # one record's word list at a time: three times its text
+            if stop is not None and stop.is_set():
+                raise Stopped()
             await index.add_custom_record(**_payload(record))
 
 
-async def _index_all(todo: list[tuple[list[SearchRecord], Path]]) -> None:
+async def _index_all(todo: list[tuple[list[SearchRecord], Path]], stop: threading.Event | None = None) -> None:
     """One Pagefind process per shard, two at a time (one per core; memory
     grows with the processes running together)."""
     gate = asyncio.Semaphore(INDEXERS)
 
     async def one(records: list[SearchRecord], out: Path) -> None:
         async with gate:
-            await _index_shard(records, out)
+            if stop is not None and stop.is_set():
+                raise Stopped()
+            await _index_shard(records, out, stop)
 
     await asyncio.gather(*(one(records, out) for records, out in todo))
 
@@ -324,7 +333,8 @@ def _part_name(part: int) -> str:
     return "base" if part == 0 else f"base-{part}"
 
 
-def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> SearchIndex:
+def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
+                       stop: threading.Event | None = None) -> SearchIndex:
     """Index what changed since the last build into cache_dir/: reports in the
     base (split into parts of about BASE_REPORTS by a hash of their key: one
     Pagefind process's memory grows with what it holds) and, for reports
@@ -366,7 +376,11 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path) -> Sear
     try:
         # In a thread of its own: the caller may be running an event loop already.
         with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _index_all(todo)).result()
+            thread.submit(asyncio.run, _index_all(todo, stop)).result()
+    except Stopped:
+        for _, out in todo:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     except Exception as exc:
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
     for records_done, out in todo:

@@ -141,7 +141,7 @@ def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, m
     build_module.build(project)
     before = (project.site_dir / "index.html").read_bytes()
 
-    def broken(records, cache_dir):
+    def broken(records, cache_dir, stop=None):
         raise BuildError(f"{cache_dir}: indexing for search failed: RuntimeError: disk on fire")
 
     monkeypatch.setattr(build_module, "build_search_index", broken)
@@ -179,3 +179,39 @@ def test_a_base_made_another_way_is_made_again_whole(tmp_path, monkeypatch):
     again = build_search_index(records(5), cache)
     assert again.shards == ("base",) and again.superseded == () and again.rebuilt == 1
     assert json.loads((cache / "state.json").read_text())["format"].startswith("another-shape ")
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_indexing_stops_when_asked_and_leaves_nothing_half_made(tmp_path):
+    import threading
+
+    cache = tmp_path / "search"
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(search.Stopped):
+        build_search_index(records(3), cache, stop)
+    assert not list(cache.glob("*.new")) and not (cache / "state.json").exists()
+
+
+def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypatch):
+    """Indexing starts as soon as the reports are read; a failure while the
+    pages are made must not wait for it to finish."""
+    import generator.build as build_module
+    from generator.errors import BuildError
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    told = []
+
+    def indexing(records, cache_dir, stop=None):
+        told.append(stop.wait(timeout=30))  # True as soon as the build says stop
+        raise search.Stopped()
+
+    def failing(*args, **kwargs):
+        raise BuildError("a page could not be made")
+
+    monkeypatch.setattr(build_module, "build_search_index", indexing)
+    monkeypatch.setattr(build_module, "compare_site", failing)
+    with pytest.raises(BuildError, match="a page could not be made"):
+        build_module.build(project)
+    assert told == [True]
