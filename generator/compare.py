@@ -557,37 +557,45 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
     return pages
 
 
-def _part(part, having: list[Report], missing: int) -> list[Page]:
-    """The part's pages: having are the reports that contain it."""
+def _part(part, having: list[Report], missing: int) -> list[Page | Deferred]:
+    """The part's pages: having are the reports that contain it. Each page is
+    made only when its reports or its links to other pages changed."""
     chunks, files = list_pages(f"parts/{part.slug}", having)
-    pages = []
+    pages: list[Page | Deferred] = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
-        body = [
-            crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
-            "",
-            (f"共 {len(having)} 份报告有标题写明此部分，{missing} 份的标题中未见（见[完整性总表](../index.md)）。" if n == 1
-             else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
-            + f"各报告的该部分依次排列，标题链接到原文位置；不超过 {QUOTE_MAX:,} 字的部分全文引用，"
-            f"更长的部分只引开头约 {OPENING:,} 字（“……”表示以下从略），并列出其各节标题，点击标题阅读原文。",
-            "",
-            nav + (page_list(files, chunks) if n == 1 else ""),
-        ]
-        up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
-        for report in chunk:
-            body += [_report_heading(report, up), "", _report_line(report), ""]
-            index = {s.anchor: i for i, s in enumerate(report.document.sections)}
-            for match in (m for m in report.analysis.parts if part.number in m.parts):
-                note = "（按位置推断）" if match.inferred else ""
-                url = f"../../reports/{report.slug}/index.md"
-                body += [f'<h3 class="part-heading"><a href="{up}reports/{report.slug}/#{match.section}">'
-                         f"{html_text(match.heading)}</a>{note}</h3>", ""]
-                body += _section_text(report.document.sections, index[match.section], url)
-        body.append(nav)
-        title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
-        meta = {"title": title, "hide": ["navigation", "toc"]}
-        pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
+        listing = page_list(files, chunks) if n == 1 else ""
+        counts = (len(having), missing) if n == 1 else None
+        make = functools.partial(_part_page, part, chunk, n, nav, listing, counts)
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), part.number, part.name, nav, listing, counts))
     return pages
+
+
+def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts: tuple[int, int] | None) -> bytes:
+    body = [
+        crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
+        "",
+        (f"共 {counts[0]} 份报告有标题写明此部分，{counts[1]} 份的标题中未见（见[完整性总表](../index.md)）。" if counts
+         else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
+        + f"各报告的该部分依次排列，标题链接到原文位置；不超过 {QUOTE_MAX:,} 字的部分全文引用，"
+        f"更长的部分只引开头约 {OPENING:,} 字（“……”表示以下从略），并列出其各节标题，点击标题阅读原文。",
+        "",
+        nav + listing,
+    ]
+    up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
+    for report in chunk:
+        body += [_report_heading(report, up), "", _report_line(report), ""]
+        index = {s.anchor: i for i, s in enumerate(report.document.sections)}
+        for match in (m for m in report.analysis.parts if part.number in m.parts):
+            note = "（按位置推断）" if match.inferred else ""
+            url = f"../../reports/{report.slug}/index.md"
+            body += [f'<h3 class="part-heading"><a href="{up}reports/{report.slug}/#{match.section}">'
+                     f"{html_text(match.heading)}</a>{note}</h3>", ""]
+            body += _section_text(report.document.sections, index[match.section], url)
+    body.append(nav)
+    title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
+    meta = {"title": title, "hide": ["navigation", "toc"]}
+    return frontmatter(meta, "\n".join(body) + "\n")
 
 
 # A part longer than QUOTE_MAX characters is shown as its opening (about

@@ -70,13 +70,17 @@ def write_pages(pages: Sequence[Page | Deferred], out_dir: Path, keys_file: Path
             atomic_write(keys_file, json.dumps(keys if done else {**made_from, **keys}, sort_keys=True).encode(),
                          "the pages' keys")
     removed = 0
-    if out_dir.is_dir():
-        for path in sorted(out_dir.rglob("*"), reverse=True):
-            if path.is_file() and path not in targets:
-                path.unlink()
+    wanted = {str(target) for target in targets}
+    # one walk, deepest folders first (pathlib's rglob with a stat per entry
+    # took seconds at 50,000 files)
+    for folder, _, names in os.walk(out_dir, topdown=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if path not in wanted:
+                os.unlink(path)
                 removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        if folder != str(out_dir) and not os.listdir(folder):
+            os.rmdir(folder)
     return WriteResult(written, unchanged, removed)
 
 
