@@ -68,7 +68,7 @@ from .write import atomic_write
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
-BASE_REPORTS = 1000  # reports in one part of the base: about 4 GiB in the Pagefind indexer
+BASE_REPORTS = 500  # reports in one part of the base: Pagefind's indexer peaks at about 2.2 GiB for 500 (4 GiB for 1,000)
 INDEXERS = 2  # Pagefind processes at a time
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
