@@ -210,6 +210,11 @@ def test_report_page_and_paragraph_link_in_browser(sample_site, served, browser)
     page.goto(served + f"reports/2023-shanxi-xiangning/#{quote(anchor)}")
     assert page.evaluate("location.hash") == f"#{anchor}"
     assert page.locator(f"#{anchor}").is_visible()
+    # the ¶ and # links get their titles in the browser, not from the file
+    assert first.locator("a.para-link").get_attribute("title") == "本段链接"
+    assert page.locator(".report-text a.headerlink").first.get_attribute("title") == "本节链接"
+    html = (sample_site.site_dir / "reports/2023-shanxi-xiangning/index.html").read_text(encoding="utf-8")
+    assert 'class="para-link"' in html and "本段链接" not in html
     page.locator(".report-card a", has_text="山西省").click()
     page.wait_for_url("**/regions/shanxi/")
     assert errors == []

@@ -162,7 +162,15 @@
     });
   }
 
+  // The report text's ¶ and # links carry no title in the file (one per
+  // paragraph and heading of every report): it is given here.
+  function linkTitles() {
+    document.querySelectorAll(".report-text a.para-link:not([title])").forEach(function (a) { a.title = "本段链接"; });
+    document.querySelectorAll(".report-text a.headerlink:not([title])").forEach(function (a) { a.title = "本节链接"; });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    linkTitles();
     document.querySelectorAll(".cite[data-title]").forEach(setupCite);
     document.querySelectorAll(".report-card__text[data-file]").forEach(setupTextDownload);
     markTab();
