@@ -358,30 +358,29 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             try:
                 corpus, pages, written, epoch = generate(project, progress, use_cache=not clean,
                                                          keep_going=keep_going, read=index_for_search)
-            except BaseException:
+                warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
+                if strict and (warnings or corpus.skipped):
+                    raise BuildError("strict mode: content warnings:\n" + "\n".join(
+                        warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
+                if progress:
+                    progress(f"mkdocs renders the site ({pages} pages) while pagefind indexes it for search")
+                stamp = site_stamp(project.config, project.overrides_dir)
+                dirty = not clean and can_reuse(project.site_dir, project.site_stamp, stamp)
+                done = functools.partial(Summary, len(corpus.reports), pages, written, warnings,
+                                         skipped=corpus.skipped, cached=corpus.cache_hits)
+                # Every report object goes before MkDocs holds every page it renders
+                # (a full build of 1,000 reports: the generator's peak 456 -> 372 MiB).
+                del corpus
+                gc.collect()
+                indexed = indexing[0].result
+                if dirty and not written.written and not written.removed and is_published(indexed(), project.site_dir):
+                    # Nothing the site is made from changed: the published site is this build's.
+                    return done(seconds=time.monotonic() - started)
+                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
+                           then=lambda site: publish_search_index(indexed(), project.search_dir, site))
+            except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
-            warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
-            if strict and (warnings or corpus.skipped):
-                stop.set()
-                raise BuildError("strict mode: content warnings:\n" + "\n".join(
-                    warnings + [f"{p}: skipped" for s in corpus.skipped for p in s.problems]))
-            if progress:
-                progress(f"mkdocs renders the site ({pages} pages) while pagefind indexes it for search")
-            stamp = site_stamp(project.config, project.overrides_dir)
-            dirty = not clean and can_reuse(project.site_dir, project.site_stamp, stamp)
-            done = functools.partial(Summary, len(corpus.reports), pages, written, warnings,
-                                     skipped=corpus.skipped, cached=corpus.cache_hits)
-            # Every report object goes before MkDocs holds every page it renders
-            # (a full build of 1,000 reports: the generator's peak 456 -> 372 MiB).
-            del corpus
-            gc.collect()
-            indexed = indexing[0].result
-            if dirty and not written.written and not written.removed and is_published(indexed(), project.site_dir):
-                # Nothing the site is made from changed: the published site is this build's.
-                return done(seconds=time.monotonic() - started)
-            run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
-                       then=lambda site: publish_search_index(indexed(), project.search_dir, site))
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return done(seconds=time.monotonic() - started)
 

@@ -29,7 +29,7 @@ from .chunks import pager
 from .records import Figure, Report, Section
 from .render import (
     Deferred, Page, _by_region, crumbs, frontmatter, html_text, link_title, md_inline, page_list, place_name,
-    list_pages, theme_members, theme_pages, when_changed,
+    list_pages, page_url, theme_members, theme_pages, when_changed,
 )
 from .schema import LEVELS
 from .taxonomy import Indicator, Taxonomy, Theme
@@ -49,8 +49,9 @@ def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
 
 
 def md_url(path: str) -> str:
-    """The address of a generated Markdown file: themes/x/2.md -> themes/x/2/."""
-    return path.removesuffix("index.md") if path.endswith("index.md") else path.removesuffix(".md") + "/"
+    """The address of a generated Markdown file: themes/x/2.md -> themes/x/2/
+    (from-<slug>.md of a slug ending in "index" is not an index page)."""
+    return page_url(path)
 
 
 def _report_line(report: Report) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import gc
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -43,6 +44,7 @@ def workers() -> int:
 
 def _start(content_dir: Path, digest: str) -> None:
     global _taxonomy
+    gc.enable()  # a forked worker inherits the build's collector switched off for reading
     _taxonomy = load_taxonomy(content_dir)
     if _taxonomy.digest != digest:
         raise BuildError(f"{content_dir}: the taxonomy changed while the build was reading it; build again")

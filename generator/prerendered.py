@@ -35,6 +35,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 HTML_MARKER = "<!--fazhi:html-->"
 ID = re.compile(r'\sid="([^"]+)"')
 OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
+LINE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>]")  # a line of a block that may be set aside (checked below)
 PLACEHOLDER = "FAZHIRAWHTML{}X"  # a paragraph of one word: Markdown leaves it alone
 PUT_BACK = re.compile(r"<p>FAZHIRAWHTML(\d+)X</p>")
 BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
@@ -54,21 +55,38 @@ def toc_tokens(entries: list) -> list[dict]:
 
 
 def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """markdown with each self-contained raw-HTML block replaced by a placeholder, and the blocks."""
+    """markdown with each self-contained raw-HTML block replaced by a
+    placeholder, and the blocks. Conservative: a block qualifies only when
+    every line of it opens or closes a block-level tag (no Markdown text
+    between elements), its first tag is closed at its end and opened and
+    closed equally often within it. From the first raw-HTML block that does
+    not qualify (an element or comment left open may run over later blocks,
+    where Python-Markdown reads everything as HTML) nothing more is set
+    aside. A page that holds the placeholder's text itself is left whole."""
+    if PLACEHOLDER[:12] in markdown:
+        return markdown, []
     kept: list[str] = []
     blocks = markdown.split("\n\n")
     for n, block in enumerate(blocks):
+        if not block.startswith("<"):
+            continue
         opening = OPENING.match(block)
-        if opening and opening.group(1).lower() in BLOCK_TAGS \
-                and block.rstrip().endswith(f"</{opening.group(1)}>") and PLACEHOLDER[:12] not in block:
-            blocks[n] = PLACEHOLDER.format(len(kept))
-            kept.append(block.strip("\n"))
+        tag = opening.group(1).lower() if opening else ""
+        lines = block.strip("\n").split("\n")
+        if not (tag in BLOCK_TAGS and block.rstrip().endswith(f"</{opening.group(1)}>")
+                and all((m := LINE.match(line)) and m.group(1).lower() in BLOCK_TAGS for line in lines)
+                and len(re.findall(f"<{tag}[\\s>]", block, re.I)) == len(re.findall(f"</{tag}>", block, re.I))):
+            break  # left to Markdown, and so is the rest of the page
+        blocks[n] = PLACEHOLDER.format(len(kept))
+        kept.append(block.strip("\n"))
     return "\n\n".join(blocks), kept
 
 
 def put_back(html: str, kept: list[str]) -> str:
     """The converted page with the blocks set aside in their places, spaced
     as Python-Markdown spaces raw HTML (a blank line after each)."""
+    if not kept:  # nothing was set aside: any placeholder-like text is the page's own
+        return html
     return PUT_BACK.sub(lambda m: kept[int(m.group(1))] + "\n", html).rstrip("\n")
 
 

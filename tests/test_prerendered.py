@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from generator.prerendered import HTML_MARKER, toc_tokens
 
 
@@ -54,3 +56,30 @@ def test_raw_html_blocks_are_set_aside_and_come_back_as_markdown_would_give_them
     assert [block.split(">")[0] for block in kept] == ['<h2 id="r1"', '<ul class="excerpts"', '<div class="charts"']
     converted = markdown.markdown(head, extensions=["tables", "attr_list"])
     assert put_back(converted, kept) == plain
+
+
+@pytest.mark.parametrize("page", [
+    "<details><summary>未闭合</summary>\n\n<p>x</p>\n\n</details>\n\n段落",  # a closed block inside an open one
+    "<!-- 注释\n\n<div>a</div>\n\n-->\n\n段落",  # inside a comment that runs over blocks
+    "<p>a</p>\n正文 *b*\n<p>c</p>",  # Markdown between elements of one block
+    "<div>a</div>\n*强调*\n<div>b</div>",
+    "<div><div>x</div>\n\n*t*\n\n</div>",  # the first tag closed fewer times than opened
+    "FAZHIRAWHTML0X\n\n<p>x</p>",  # the placeholder's own text in the page
+    "<p>a</p>\n<p>b</p>\n\n*c*",
+    '<div class="indicator-charts">\n<figure class="c"><figcaption>图</figcaption><div class="chart-row">行</div>'
+    "</figure>\n</div>\n\n后文",
+], ids=["open-details", "open-comment", "markdown-between", "markdown-between-divs", "unbalanced", "placeholder",
+        "two-elements", "charts"])
+def test_set_aside_never_changes_what_markdown_makes_of_a_page(page):
+    import re
+
+    import markdown
+
+    from generator.prerendered import put_back, set_aside
+
+    def lines(html: str) -> str:  # fazhi-compact makes every run of white space with a line break one break
+        return re.sub(r"\s*\n\s*", "\n", html).strip()
+
+    head, kept = set_aside(page)
+    ours = put_back(markdown.markdown(head, extensions=["tables", "attr_list", "toc"]), kept)
+    assert lines(ours) == lines(markdown.markdown(page, extensions=["tables", "attr_list", "toc"]))

@@ -215,3 +215,25 @@ def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypa
     with pytest.raises(BuildError, match="a page could not be made"):
         build_module.build(project)
     assert told == [True]
+
+
+def test_a_build_that_fails_in_mkdocs_stops_the_indexing_too(tmp_path, monkeypatch):
+    import generator.build as build_module
+    from generator.errors import BuildError
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    told = []
+
+    def indexing(records, cache_dir, stop=None):
+        told.append(stop.wait(timeout=30))
+        raise search.Stopped()
+
+    def failing(*args, **kwargs):
+        raise BuildError("mkdocs failed: a template error")
+
+    monkeypatch.setattr(build_module, "build_search_index", indexing)
+    monkeypatch.setattr(build_module, "run_mkdocs", failing)
+    with pytest.raises(BuildError, match="a template error"):
+        build_module.build(project)
+    assert told == [True]

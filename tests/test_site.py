@@ -79,6 +79,13 @@ def test_report_page_shows_metadata_card_and_provenance(sample_site):
     assert 'class="report-card__text" data-file="2023-shanxi-xiangning.txt"' in html
 
 
+def test_the_contents_block_lists_every_heading_level(sample_site):
+    """本报告目录 (and the sidebar made from it) reaches fourth-level headings."""
+    html = (sample_site.site_dir / "reports/2022-chongqing-yunyang-houye/index.html").read_text(encoding="utf-8")
+    block = html.split('<details class="page-toc">', 1)[1].split("</details>", 1)[0]
+    assert 'id="s1-2-1"' in html and 'href="#s1-2-1"' in block
+
+
 def test_every_paragraph_and_section_has_its_anchor(sample_site):
     record = json.loads((REPO / "tests/golden/2022-anhui-wuhu.json").read_text(encoding="utf-8"))
     html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
