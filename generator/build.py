@@ -346,8 +346,8 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             # then MkDocs' rendering. At 10,000 reports indexing takes longer
             # than MkDocs; started after the pages were made, it was the last
             # two minutes of a full build with one core idle.
-            # If the build fails before the index is used, indexing stops
-            # rather than holding the failure back for minutes.
+            # If the build fails anywhere, indexing stops rather than holding
+            # the failure back for minutes.
             indexing: list[Future] = []
             stop = threading.Event()
 

@@ -48,12 +48,6 @@ def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
     return pages
 
 
-def md_url(path: str) -> str:
-    """The address of a generated Markdown file: themes/x/2.md -> themes/x/2/
-    (from-<slug>.md of a slug ending in "index" is not an index page)."""
-    return page_url(path)
-
-
 def _report_line(report: Report) -> str:
     m = report.metadata
     bits = [str(m.get("issuer") or ""), place_name(m), f"{m.get('year')} 年度" if m.get("year") else ""]
@@ -435,7 +429,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             count, share = shares.get(theme.slug, (0, 0.0))
             target = where.get((theme.slug, report.slug))
             cells.append({"n": count, "share": round(share, 3),
-                          "href": f"../{md_url(target)}#{report.slug}" if target else None})
+                          "href": f"../{page_url(target)}#{report.slug}" if target else None})
         rows.append({
             "slug": report.slug,
             "title": report.title,

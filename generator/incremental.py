@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .cache import add_versions
+from .write import remove_stray
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
@@ -115,23 +116,10 @@ def unlinking_writes() -> Iterator[None]:
 
 def prune(aside: Path, docs_dir: Path, expected: set[str]) -> int:
     """Remove files of pages that no longer exist: under each folder of the
-    generated docs, any file MkDocs would not write now (one walk, bottom
-    up, so a deleted report's emptied folder goes too)."""
-    removed = 0
-    root = str(aside)
-    for top in (p for p in docs_dir.iterdir() if p.is_dir()):
-        folder = aside / top.name
-        if not folder.is_dir():
-            continue
-        for here, dirs, names in os.walk(folder, topdown=False):
-            rel = os.path.relpath(here, root).replace(os.sep, "/")
-            for name in names:
-                if f"{rel}/{name}" not in expected:
-                    os.unlink(os.path.join(here, name))
-                    removed += 1
-            if here != str(folder) and not os.listdir(here):
-                os.rmdir(here)
-    return removed
+    generated docs, any file MkDocs would not write now (a deleted report's
+    emptied folder goes too)."""
+    return sum(remove_stray(aside / top.name, aside, expected)
+               for top in docs_dir.iterdir() if top.is_dir() and (aside / top.name).is_dir())
 
 
 def expected_files(config) -> set[str]:

@@ -16,10 +16,10 @@ collects them; any other error stops the build.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
-import gc
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence

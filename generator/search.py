@@ -303,8 +303,10 @@ def _trim(bundle: Path, primary: bool) -> None:
             entry.unlink()
 
 
-def _plain_fragments(bundle: Path) -> None:
-    """Store each record's text as its characters, not its word list.
+def _plain_fragments(bundle: Path) -> dict[str, str]:
+    """Store each record's text as its characters, not its word list, and
+    return record key -> the id Pagefind gives its result (the hash in its
+    fragment's name, e.g. und_4f5eb58), read in the same pass.
 
     Pagefind keeps a record's indexed content for excerpts: here the
     trigram words, about 11 bytes for each character of the report, the
@@ -314,6 +316,7 @@ def _plain_fragments(bundle: Path) -> None:
     becomes those characters, one per word position (PARA a line break,
     SPACE a space): the same positions, a third of the bytes. The index
     chunks, built from the words, are not touched."""
+    ids = {}
     for path in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         record = json.loads(data[len(FRAGMENT):])
@@ -321,15 +324,7 @@ def _plain_fragments(bundle: Path) -> None:
                                     for w in record["content"].split(" "))
         body = FRAGMENT + json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path.write_bytes(gzip.compress(body, compresslevel=6, mtime=0))
-
-
-def _fragment_ids(bundle: Path) -> dict[str, str]:
-    """Record key -> the id Pagefind gives its result (the hash in its fragment's name)."""
-    ids = {}
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        url = json.loads(data[len(FRAGMENT):])["url"]
-        ids[url.strip("/")] = path.stem  # e.g. und_4f5eb58: the id of the result in the browser
+        ids[record["url"].strip("/")] = path.stem
     return ids
 
 
@@ -390,11 +385,10 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
     for records_done, out in todo:
         name = out.name.removesuffix(".new")
         _trim(out, primary=name == "base")
-        _plain_fragments(out)
+        ids = _plain_fragments(out)
         shutil.rmtree(cache_dir / name, ignore_errors=True)
         out.rename(cache_dir / name)
         if name.startswith("base"):
-            ids = _fragment_ids(cache_dir / name)
             for key in [k for k, v in base.items() if _part_name(v[2]) == name]:
                 del base[key]  # deleted reports leave with their part
             base.update({r.key: [digests[r.key], ids[r.key], part_of[r.key]] for r in records_done})

@@ -193,9 +193,11 @@ def test_indexing_stops_when_asked_and_leaves_nothing_half_made(tmp_path):
     assert not list(cache.glob("*.new")) and not (cache / "state.json").exists()
 
 
-def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypatch):
+@pytest.mark.parametrize("failing_step, message", [("compare_site", "a page could not be made"),
+                                                     ("run_mkdocs", "mkdocs failed: a template error")])
+def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypatch, failing_step, message):
     """Indexing starts as soon as the reports are read; a failure while the
-    pages are made must not wait for it to finish."""
+    pages are made, or in MkDocs, must not wait for it to finish."""
     import generator.build as build_module
     from generator.errors import BuildError
     from tests.conftest import make_project
@@ -208,32 +210,10 @@ def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypa
         raise search.Stopped()
 
     def failing(*args, **kwargs):
-        raise BuildError("a page could not be made")
+        raise BuildError(message)
 
     monkeypatch.setattr(build_module, "build_search_index", indexing)
-    monkeypatch.setattr(build_module, "compare_site", failing)
-    with pytest.raises(BuildError, match="a page could not be made"):
-        build_module.build(project)
-    assert told == [True]
-
-
-def test_a_build_that_fails_in_mkdocs_stops_the_indexing_too(tmp_path, monkeypatch):
-    import generator.build as build_module
-    from generator.errors import BuildError
-    from tests.conftest import make_project
-
-    project = make_project(tmp_path / "p")
-    told = []
-
-    def indexing(records, cache_dir, stop=None):
-        told.append(stop.wait(timeout=30))
-        raise search.Stopped()
-
-    def failing(*args, **kwargs):
-        raise BuildError("mkdocs failed: a template error")
-
-    monkeypatch.setattr(build_module, "build_search_index", indexing)
-    monkeypatch.setattr(build_module, "run_mkdocs", failing)
-    with pytest.raises(BuildError, match="a template error"):
+    monkeypatch.setattr(build_module, failing_step, failing)
+    with pytest.raises(BuildError, match=message):
         build_module.build(project)
     assert told == [True]
