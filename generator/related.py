@@ -49,12 +49,12 @@ def related_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, 
         # time, as one matrix product per report (numpy: the pure-Python sums
         # took ten seconds of every build at 10,000 reports).
         profiles = numpy.array([profile(r, taxonomy) for r in members], dtype=float)
+        provinces = [r.metadata.get("province") for r in members]
         for i, report in enumerate(members):
             lo = max(0, min(i - CANDIDATES // 2, len(members) - CANDIDATES - 1))
             window = [j for j in range(lo, min(len(members), lo + CANDIDATES + 1)) if j != i]
-            province = report.metadata.get("province")
-            peers = tuple(members[j] for j in window
-                          if level and year and province and members[j].metadata.get("province") == province)
+            province = provinces[i]
+            peers = tuple(members[j] for j in window if level and year and province and provinces[j] == province)
             closest: tuple[tuple[Report, float], ...] = ()
             if level and year and window:
                 scores = profiles[window] @ profiles[i]

@@ -527,11 +527,11 @@ def _levels(reports: list[Report]) -> list[Page]:
 
 
 def _by_region(reports: list[Report]) -> list[Report]:
-    order = list(PROVINCES)
+    order = {p: n for n, p in enumerate(PROVINCES)}
 
     def key(r: Report):
         p = str(r.metadata.get("province") or "")
-        return (order.index(p) if p in order else len(order),) + tuple(
+        return (order.get(p, len(order)),) + tuple(
             str(r.metadata.get(k) or "") for k in ("city", "county", "town")) + (str(r.metadata.get("year") or ""), r.slug)
 
     return sorted(reports, key=key)
