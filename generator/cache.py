@@ -72,7 +72,8 @@ class ReportCache:
                 stored_key, report = None, None
             if stored_key == key and isinstance(report, Report):
                 self.hits += 1
-                return replace(report, source=source)  # the cache may come from another checkout
+                # the cache may come from another checkout: the report's source is this one
+                return replace(report, source=source, cleaned=replace(report.cleaned, source=source))
         self.misses += 1
         return None
 
@@ -83,7 +84,11 @@ class ReportCache:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(self.folder, exc, "create the cache folder") from None
-        lean = replace(report, source=replace(report.source, raw=b""))
+        # Cleaned keeps the source too: without emptying it there, every
+        # entry held the report's bytes after all (13.5 KB a report, and as
+        # much memory again in a build that reads from the cache).
+        source = replace(report.source, raw=b"")
+        lean = replace(report, source=source, cleaned=replace(report.cleaned, source=source))
         data = zlib.compress(pickle.dumps((key, lean), protocol=pickle.HIGHEST_PROTOCOL), 1)
         atomic_write(self._path(report.slug), data, "the cache entry")
 

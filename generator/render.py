@@ -8,7 +8,6 @@ grows with the whole corpus and one added report changes few of them.
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import html
@@ -139,16 +138,17 @@ def report_url(slug: str) -> str:
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
                  theme_pages_of_report: dict[str, str]) -> list[Page | Deferred]:
     """A report's page and its two downloads, made again only when the
-    report, its links or the theme pages its chips point to changed."""
-    made: list[Page] = []
-
-    def make(n: int) -> bytes:
-        if not made:
-            made.extend(render_report(report, taxonomy, where, links))
-        return made[n].content
-
-    return [when_changed(path, functools.partial(make, n), [report], links, theme_pages_of_report)
-            for n, path in enumerate(report_files(report.slug))]
+    report, its links or the theme pages its chips point to changed. Each
+    is made on its own and nothing keeps it once written: when the three
+    shared one rendering, every report's rendered files stayed in memory
+    until all pages were written (about 50 KB a report)."""
+    page, original, cleaned = report_files(report.slug)
+    return [
+        when_changed(page, lambda: report_page(report, taxonomy, where, links), [report], links,
+                     theme_pages_of_report),
+        when_changed(original, lambda: gzipped(report.source.raw), [report]),
+        when_changed(cleaned, lambda: report.cleaned.text.encode("utf-8"), [report]),
+    ]
 
 
 def report_files(slug: str) -> tuple[str, str, str]:
@@ -160,6 +160,17 @@ def report_files(slug: str) -> tuple[str, str, str]:
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                   links: dict | None = None) -> list[Page]:
+    """A report's page and its two downloads."""
+    page, original, cleaned = report_files(report.slug)
+    return [
+        Page(page, report_page(report, taxonomy, where, links)),
+        Page(original, gzipped(report.source.raw)),
+        Page(cleaned, report.cleaned.text.encode("utf-8")),
+    ]
+
+
+def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
+                links: dict | None = None) -> bytes:
     """A report's page, written as final HTML (generator/prerendered.py):
     MkDocs reading back thousands of paragraphs of HTML as Markdown was the
     largest cost of a build. Every text is escaped here (html_text)."""
@@ -213,12 +224,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
         if value is not None:
             meta[key.name] = value
     meta.update(links or {})
-    page, original, cleaned = report_files(slug)
-    return [
-        Page(page, frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")),
-        Page(original, gzipped(report.source.raw)),
-        Page(cleaned, report.cleaned.text.encode("utf-8")),
-    ]
+    return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
 
 
 def _paragraph(paragraph: Paragraph) -> str:

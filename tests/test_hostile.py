@@ -196,6 +196,28 @@ def test_cache_entries_are_in_proportion_to_the_report(tmp_path):
         assert cache.get(source, "key") == report
 
 
+def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
+    """Seen: the cleaned text's record of its source kept the bytes, so every
+    entry held them, and a build from the cache held them twice."""
+    import pickle
+    import zlib
+
+    from generator.build import read_report
+    from generator.cache import ReportCache
+    from generator.records import Source
+    from generator.taxonomy import load_taxonomy
+
+    raw = SAMPLE.encode("utf-8")
+    source = Source("r", Path("r.txt"), raw, None)
+    report = read_report(source, load_taxonomy(REPO / "content"))
+    cache = ReportCache(tmp_path / "cache")
+    cache.put("key", report)
+    _, stored = pickle.loads(zlib.decompress((tmp_path / "cache" / "r.pickle").read_bytes()))
+    assert stored.source.raw == b"" and stored.cleaned.source.raw == b""
+    again = cache.get(source, "key")
+    assert again.source is source and again.cleaned.source is source
+
+
 class Counted(tuple):
     """A tuple that counts the items handed out by iteration."""
 
