@@ -148,12 +148,12 @@ def main() -> None:
             window.searchModule = m;
             window.searchIndex = await m.openIndex(new URL('../pagefind/', location.href));
         }""")
-        # The base's result ids name their reports in build/search/state.json, so
+        # The base's result ids (of both indexes) name their reports in build/search/state.json, so
         # only results of the delta and theme shards fetch their record to be
         # named: at 10,000 reports fetching every result's record would move
         # hundreds of MB per query.
         state = json.loads((args.project / "build" / "search" / "state.json").read_text(encoding="utf-8"))
-        known = {entry[1]: key.split("/", 1)[1] for key, entry in state["base"].items()}
+        known = {id_: key.split("/", 1)[1] for key, entry in state["base"].items() for id_ in (entry[1], entry[3])}
         rows = []
         for query in args.queries:
             started = time.perf_counter()

@@ -5,41 +5,51 @@ indexer shipped in the `pagefind` PyPI package, a WebAssembly search in the
 browser that downloads only the index chunks a query needs). Its own Chinese
 handling does not find phrases exactly: the indexer cuts words with a
 dictionary while the browser cuts the query another way (Pagefind issue
-#1237). So this module controls segmentation on both sides:
+#1237). So this module controls segmentation on both sides, in two indexes
+(families) of the same records:
 
-- Every run of letters and digits is indexed as the **overlapping character
-  trigrams** that start at each of its positions, each written with a
-  hyphen after its second character ("调解-员"): Pagefind indexes such a
-  word whole (调解员) and as its parts, so the bigram 调解 stands at the
-  same position (the part after the hyphen, one character, is indexed too
-  and never asked for). A run's last two positions hold its last bigram and
-  its last character. Punctuation and spaces become words of their own that
-  are not indexed but keep their positions, and a paragraph ends with PARA,
-  so no phrase runs across a paragraph.
-- The search page (overrides/assets/javascripts/search.js) turns a query of
-  3 or more characters into its trigrams as a quoted Pagefind query:
-  Pagefind's exact search requires them at consecutive positions, which
-  holds exactly where the text holds the phrase. A query of 2 characters is
-  the quoted bigram. Every query word is one word of the index, so it is in
-  exactly one index chunk (Pagefind loads one chunk per query word, which
-  is why prefix queries are not used: a prefix shared by many words spans
-  several chunks and only the first is loaded). Single characters are not
-  searched. Mixed ASCII letter-digit bigrams (a1) are split apart by
-  Pagefind and cannot be found as two-character queries.
+- The **trigram** index: each run of letters and digits is indexed as the
+  overlapping character trigrams starting at each of its positions; its last
+  two positions hold FILLER, a word that is not indexed. Punctuation and
+  spaces become words of their own that are not indexed but keep their
+  positions, and a paragraph ends with PARA, so no phrase runs across a
+  paragraph. The search page (overrides/assets/javascripts/search.js) turns
+  a query of 3 or more characters into its trigrams as a quoted Pagefind
+  query: Pagefind's exact search requires them at consecutive positions,
+  which holds exactly where the text holds the phrase.
+- The **bigram** index, the same with bigrams, for queries holding a run of
+  two characters (all of whose runs are then asked as bigrams).
 
-The content a Pagefind record keeps for excerpts is the word list; once a
-shard is indexed it is rewritten as the characters those words start with
-(_plain_fragments), one per position, which is all the page reads.
+Every query word is one word of its index, so it is in exactly one index
+chunk (Pagefind loads one chunk per query word, which is why prefix queries
+are not used: a prefix shared by many words spans several chunks and only the
+first is loaded). Single characters are not searched.
+
+Why two indexes and not one word holding both (a hyphenated 调解-员, which
+Pagefind indexes whole and as its parts): a Pagefind process's memory grows
+with the distinct words of each record it holds, and splitting compound words
+was half of its time. The one-word shape needed about 4 GiB for 1,000
+benchmark reports; each index alone about 2.3 (trigrams) and 2.0 (bigrams),
+so each part of the corpus is two processes of about half the memory, for
+the same time in all.
+
+A record's stored text (what excerpts are cut from) is its characters, one
+per word position (record_text): written into the trigram index's
+fragments once a shard is indexed (Pagefind would store the word list).
+The bigram index's fragments keep only the record's meta and say which
+trigram fragment holds its text ("text": shard/id), so the text is stored
+once.
 
 Publishing one report must not index every report again, and every extra
-shard costs each query one more index chunk per word (about 35 KiB), so the
-index has three shards, kept in build/search/ between builds: the base (all
-reports when it was made), a delta (only the reports added or edited since,
-indexed anew in each build that changes it, and nothing once the base is
-made again) and the theme pages. The base's results of reports the delta
-replaces or that were deleted are listed as superseded in shards.json, and
-the page drops them. The page loads the base's script and merges the other
-shards (Pagefind's mergeIndex; the WebAssembly is loaded once).
+shard costs each query one more index chunk per word, so each index has
+three kinds of shard, kept in build/search/ between builds: the base (all
+reports when it was made, in parts of about BASE_CHARACTERS), a delta (only
+the reports added or edited since, indexed anew in each build that changes
+it, and nothing once the base is made again) and the theme pages. The base's
+results of reports the delta replaces or that were deleted are listed as
+superseded in shards.json, and the page drops them. The page loads an
+index's first base shard's script and merges its other shards (Pagefind's
+mergeIndex); it opens the bigram index only for a query that needs it.
 """
 from __future__ import annotations
 
@@ -67,28 +77,29 @@ from .write import atomic_write
 
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
-LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the trigrams are the words
-# Reports in one part of the base. Pagefind's indexer peaks at about 4 GiB for
-# 1,000 (2.2 for 500), but every part adds its chunk list to a first search:
-# parts of 500 made the first search for 行政复议 at 10,000 reports 339 KiB
-# instead of 264.
-BASE_REPORTS = 1000
+FILLER = "·"  # a position no query word starts at (the end of a run): not a letter, not indexed
+LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the n-grams are the words
+# Characters of report text in one part of the base. A Pagefind process's
+# memory grows with the text it holds: the trigram index of 1,000 benchmark
+# reports (4.8 million characters) took 2.3 GiB, the bigram index 2.0. But
+# every part adds its chunk list to a first search.
+BASE_CHARACTERS = 3_000_000
 INDEXERS = 2  # Pagefind processes at a time
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
 # A first search downloads every shard's chunk list and, for each query word,
 # one chunk per shard: small chunks make the list long, large chunks make
-# each download large. Pagefind's own 20,000 suits neither end here: the
-# list of a 1,000-report base part was 12 KiB of its 19.5 KiB pf_meta, and
-# a delta of two reports was a few chunks of 30 KiB each, each one all of
-# both reports' rare words. Set through PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE
-# (Pagefind 1.5; "unstable": if a release drops it, chunks go back to
-# 20,000 and only the download sizes change).
-CHUNK_PER_REPORT = 60
+# each download large. Measured on a trigram part of 630 benchmark reports,
+# its pf_meta and the two chunks 行政复议 loads: 14.3 KiB at 10 a report,
+# 9.2 at 25, 7.4 at 70, 8.3 at 150, 11.6 at 300 (Pagefind's own 20,000 is
+# about 30). Set through PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (Pagefind 1.5;
+# "unstable": if a release drops it, chunks go back to 20,000 and only the
+# download sizes change).
+CHUNK_PER_REPORT = 70
 CHUNK_MIN = 1000
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "trigram-bigram-3"  # change when the word list or the stored text changes shape: every shard is rebuilt
+UNITS_VERSION = "trigrams+bigrams-1"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
@@ -109,24 +120,37 @@ class SearchRecord:
 
 @dataclass(frozen=True)
 class SearchIndex:
-    shards: tuple[str, ...]  # folder names under pagefind/, the first one holds the script
-    rebuilt: int  # shards indexed anew in this build
+    shards: tuple[str, ...]  # the trigram index's folders under pagefind/, the first one holds the script
+    rebuilt: int  # shards indexed anew in this build (in each index)
     records: int
     superseded: tuple[str, ...] = ()  # result ids of the base that the delta replaces or that were deleted
     delta: int = 0  # reports in the delta
+    pairs: tuple[str, ...] = ()  # the bigram index's shards, in the same order
 
 
-def words(text: str) -> list[str]:
-    """The Pagefind words of a text: for each letter or digit the trigram
-    starting there, hyphenated after its second character (the run's last
-    two: the last bigram and the last character); one word for each other
-    character (not indexed); SPACE for white space."""
+@dataclass(frozen=True)
+class Family:
+    """One of the two indexes: its words are the n-grams of n characters."""
+
+    n: int
+    prefix: str  # of its shard folders
+
+
+TRIGRAMS = Family(3, "")
+BIGRAMS = Family(2, "pairs-")
+FAMILIES = (TRIGRAMS, BIGRAMS)
+
+
+def words(text: str, n: int = 3) -> list[str]:
+    """The Pagefind words of a text: for each letter or digit the n-gram
+    starting there (FILLER where fewer than n are left in its run); one word
+    for each other character (not indexed); SPACE for white space."""
     out: list[str] = []
     for match in RUN.finditer(text.lower()):
         run = match.group(0)
         if run[0].isalnum():
-            out.extend(f"{run[i:i + 2]}-{run[i + 2]}" for i in range(len(run) - 2))
-            out.extend((run[-2:], run[-1]) if len(run) > 1 else (run,))
+            last = len(run) - n
+            out.extend(run[i:i + n] if i <= last else FILLER for i in range(len(run)))
         elif run[0].isspace():
             out.append(SPACE)
         else:
@@ -134,7 +158,13 @@ def words(text: str) -> list[str]:
     return out
 
 
-def record_content(record: SearchRecord) -> tuple[str, str]:
+def characters(text: str) -> str:
+    """What the page shows at each word position of words(text): the
+    character (lower-cased, as searched), a space for a run of white space."""
+    return "".join(" " if run[0].isspace() else run for run in (m.group(0) for m in RUN.finditer(text.lower())))
+
+
+def record_content(record: SearchRecord, n: int = 3) -> tuple[str, str]:
     """The record's Pagefind content, and where each unit starts: 'anchor:position …'."""
     tokens: list[str] = []
     starts: list[str] = []
@@ -143,8 +173,18 @@ def record_content(record: SearchRecord) -> tuple[str, str]:
             tokens.append(PARA)
         if anchor:
             starts.append(f"{anchor}:{len(tokens)}")
-        tokens.extend(words(text))
+        tokens.extend(words(text, n))
     return " ".join(tokens), " ".join(starts)
+
+
+def record_text(record: SearchRecord) -> str:
+    """The record's stored text: one character per word position, a line
+    break for PARA."""
+    return "\n".join(characters(text) for _, text in record.units)
+
+
+def record_size(record: SearchRecord) -> int:
+    return sum(len(text) for _, text in record.units)
 
 
 def _values(report: Report, key: str) -> tuple[str, ...]:
@@ -198,8 +238,8 @@ def shard_of(key: str, count: int) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
 
 
-def _payload(record: SearchRecord) -> dict:
-    content, starts = record_content(record)
+def _payload(record: SearchRecord, family: Family) -> dict:
+    content, starts = record_content(record, family.n)
     meta = {"title": record.title, **dict(record.meta)}
     if starts:
         meta["at"] = starts
@@ -264,7 +304,8 @@ class Stopped(Exception):
     """The build that asked for the index has failed: indexing stops."""
 
 
-async def _index_shard(records: list[SearchRecord], out: Path, stop: threading.Event | None = None) -> None:
+async def _index_shard(records: list[SearchRecord], family: Family, out: Path,
+                       stop: threading.Event | None = None) -> None:
     import pagefind.service
     from pagefind.index import IndexConfig, PagefindIndex
 
@@ -274,58 +315,76 @@ async def _index_shard(records: list[SearchRecord], out: Path, stop: threading.E
         for record in records:  # one record's word list at a time: three times its text
             if stop is not None and stop.is_set():
                 raise Stopped()
-            await index.add_custom_record(**_payload(record))
+            await index.add_custom_record(**_payload(record, family))
 
 
-async def _index_all(todo: list[tuple[list[SearchRecord], Path]], stop: threading.Event | None = None) -> None:
-    """One Pagefind process per shard, two at a time (one per core; memory
-    grows with the processes running together)."""
+async def _index_all(todo: list[tuple[list[SearchRecord], str]], stop: threading.Event | None = None) -> None:
+    """One Pagefind process per shard and index, two at a time (one per
+    core; memory grows with the processes running together)."""
     gate = asyncio.Semaphore(INDEXERS)
 
-    async def one(records: list[SearchRecord], out: Path) -> None:
+    async def one(records: list[SearchRecord], family: Family, out: Path) -> None:
         async with gate:
             if stop is not None and stop.is_set():
                 raise Stopped()
-            await _index_shard(records, out, stop)
+            await _index_shard(records, family, out, stop)
 
-    await asyncio.gather(*(one(records, out) for records, out in todo))
+    await asyncio.gather(*(one(records, family, out) for records, family, out in todo))
 
 
-def _trim(bundle: Path, primary: bool) -> None:
-    """Keep what a search needs: the index, and in the first shard the script
-    and WebAssembly; Pagefind's own UI files are not used."""
+def _trim(bundle: Path, primary: bool, script: bool = True) -> None:
+    """Keep what a search needs: the index, and in an index's first shard its
+    WebAssembly and worker, and the script (which serves both indexes);
+    Pagefind's own UI files are not used."""
     for entry in bundle.iterdir():
         if entry.is_dir():
             continue
         needed = entry.name.endswith(".pf_meta") or entry.name == "pagefind-entry.json" or (
-            primary and (entry.name in KEEP_FILES or entry.name.endswith(".pagefind")))
+            primary and ((entry.name in KEEP_FILES and (script or entry.name != "pagefind.js"))
+                         or entry.name.endswith(".pagefind")))
         if not needed:
             entry.unlink()
 
 
-def _plain_fragments(bundle: Path) -> dict[str, str]:
-    """Store each record's text as its characters, not its word list, and
-    return record key -> the id Pagefind gives its result (the hash in its
-    fragment's name, e.g. und_4f5eb58), read in the same pass.
-
-    Pagefind keeps a record's indexed content for excerpts: here the
-    trigram words, about 11 bytes for each character of the report, the
-    largest part of the index (15 KB a report gzipped, 160 MB at 10,000
-    reports) and most of what drawing five results downloads. The page only
-    reads each word's first character (search.js), so the stored content
-    becomes those characters, one per word position (PARA a line break,
-    SPACE a space): the same positions, a third of the bytes. The index
-    chunks, built from the words, are not touched."""
+def _rewrite_fragments(bundle: Path, change) -> dict[str, str]:
+    """Rewrite each record file of a shard with change(record) and return
+    record key -> the id Pagefind gives its result (the hash in its file's
+    name, e.g. und_4f5eb58), read in the same pass."""
     ids = {}
     for path in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        record = json.loads(data[len(FRAGMENT):])
-        record["content"] = "".join(" " if w == SPACE else "\n" if w == PARA else w[0]
-                                    for w in record["content"].split(" "))
+        record = json.loads(gzip.decompress(path.read_bytes())[len(FRAGMENT):])
+        key = record["url"].strip("/")
+        change(key, record)
         body = FRAGMENT + json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path.write_bytes(gzip.compress(body, compresslevel=6, mtime=0))
-        ids[record["url"].strip("/")] = path.stem
+        ids[key] = path.stem
     return ids
+
+
+def _plain_fragments(bundle: Path, texts: dict[str, str]) -> dict[str, str]:
+    """Store each record's text (record_text: one character per word
+    position) instead of the word list Pagefind keeps, about 11 bytes for
+    each character of a report once, the largest part of the index. The
+    index chunks, built from the words, are not touched."""
+    def change(key: str, record: dict) -> None:
+        record["content"] = texts[key]
+
+    return _rewrite_fragments(bundle, change)
+
+
+def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
+    """A bigram shard's records keep their meta and, for their text, point at
+    the trigram index's record ("text": shard/id): the text is stored once.
+    A record with no trigram (a text of runs of two characters), which
+    Pagefind leaves out of that index, keeps its text here."""
+    def change(key: str, record: dict) -> None:
+        if key in targets:
+            record["content"] = ""
+            record["meta"]["text"] = targets[key]
+        else:
+            record["content"] = texts[key]
+
+    return _rewrite_fragments(bundle, change)
 
 
 def _part_name(part: int) -> str:
@@ -334,80 +393,97 @@ def _part_name(part: int) -> str:
 
 def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
                        stop: threading.Event | None = None) -> SearchIndex:
-    """Index what changed since the last build into cache_dir/: reports in the
-    base (split into parts of about BASE_REPORTS by a hash of their key: one
-    Pagefind process's memory grows with what it holds) and, for reports
-    added, edited or deleted since the base was made, a delta shard holding
-    their new records (the base's old results of them are listed as
-    superseded, for the page to drop); theme pages in a shard of their own.
-    When the delta would hold more than DELTA_MIN reports or DELTA_SHARE of
-    them, the base parts holding those reports are made again instead; the
-    whole base, when nothing is kept or the corpus outgrew its parts."""
+    """Index what changed since the last build into cache_dir/, in both
+    indexes (FAMILIES): reports in the base (split into parts of about
+    BASE_CHARACTERS by a hash of their key: a Pagefind process's memory grows
+    with the text it holds) and, for reports added, edited or deleted since
+    the base was made, a delta shard holding their new records (the base's
+    old results of them are listed as superseded, for the page to drop);
+    theme pages in a shard of their own. When the delta would hold more than
+    DELTA_MIN reports or DELTA_SHARE of them, the base parts holding those
+    reports are made again instead; the whole base, when nothing is kept or
+    the corpus outgrew its parts."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     reports = [r for r in records if r.key.startswith("reports/")]
     themes = [r for r in records if not r.key.startswith("reports/")]
     digests = {r.key: _digest([r]) for r in reports}
+    size = sum(record_size(r) for r in reports)
     state_file = cache_dir / "state.json"
     state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
     parts: int = state.get("parts", 0)
     base: dict[str, list] = state.get("base", {})
-    if not base or state.get("format") != _format() \
-            or not all((cache_dir / _part_name(n)).is_dir() for n in range(parts)) \
-            or len(reports) > 1.5 * parts * BASE_REPORTS:
-        base, parts = {}, max(1, -(-len(reports) // BASE_REPORTS))
+
+    def kept(name: str) -> bool:
+        return all((cache_dir / f"{family.prefix}{name}").is_dir() for family in FAMILIES)
+
+    if not base or state.get("format") != _format() or not all(kept(_part_name(n)) for n in range(parts)) \
+            or size > 1.5 * parts * BASE_CHARACTERS:
+        base, parts = {}, max(1, -(-size // BASE_CHARACTERS))
     changed = [r for r in reports if base.get(r.key, [""])[0] != digests[r.key]]
     removed = [key for key in base if key not in digests]
     part_of = {r.key: base[r.key][2] if r.key in base else shard_of(r.key, parts) for r in reports}
-    todo: list[tuple[list[SearchRecord], Path]] = []
+    jobs: list[tuple[list[SearchRecord], str]] = []  # records, the name of their shard in each index
     if not base or len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(reports)):
         again = set(range(parts)) if not base else {part_of[r.key] for r in changed} | {base[k][2] for k in removed}
         for part in sorted(again):
-            todo.append(([r for r in reports if part_of[r.key] == part], cache_dir / f"{_part_name(part)}.new"))
+            jobs.append(([r for r in reports if part_of[r.key] == part], _part_name(part)))
         changed, removed = [], []
     delta_digest = _digest(changed)
-    if changed and not (state.get("delta") == delta_digest and (cache_dir / "delta").is_dir()):
-        todo.append((changed, cache_dir / "delta.new"))
+    if changed and not (state.get("delta") == delta_digest and kept("delta")):
+        jobs.append((changed, "delta"))
     themes_digest = _digest(themes)
-    if themes and not (state.get("themes") == themes_digest and (cache_dir / "themes").is_dir()):
-        todo.append((themes, cache_dir / "themes.new"))
-    for _, out in todo:
+    if themes and not (state.get("themes") == themes_digest and kept("themes")):
+        jobs.append((themes, "themes"))
+    todo = [(job, family, cache_dir / f"{family.prefix}{name}.new") for job, name in jobs for family in FAMILIES]
+    for _, _, out in todo:
         shutil.rmtree(out, ignore_errors=True)
     try:
         # In a thread of its own: the caller may be running an event loop already.
         with ThreadPoolExecutor(1) as thread:
             thread.submit(asyncio.run, _index_all(todo, stop)).result()
     except Stopped:
-        for _, out in todo:
+        for _, _, out in todo:
             shutil.rmtree(out, ignore_errors=True)
         raise
     except Exception as exc:
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
-    for records_done, out in todo:
-        name = out.name.removesuffix(".new")
-        _trim(out, primary=name == "base")
-        ids = _plain_fragments(out)
-        shutil.rmtree(cache_dir / name, ignore_errors=True)
-        out.rename(cache_dir / name)
+    for job, name in jobs:
+        made = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
+        for family, out in made.items():
+            _trim(out, primary=name == "base", script=family == TRIGRAMS)
+        texts = {r.key: record_text(r) for r in job}
+        ids = _plain_fragments(made[TRIGRAMS], texts)
+        pair_ids = _pointer_fragments(made[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
+        for family, out in made.items():
+            shutil.rmtree(cache_dir / f"{family.prefix}{name}", ignore_errors=True)
+            out.rename(cache_dir / f"{family.prefix}{name}")
         if name.startswith("base"):
             for key in [k for k, v in base.items() if _part_name(v[2]) == name]:
                 del base[key]  # deleted reports leave with their part
-            base.update({r.key: [digests[r.key], ids[r.key], part_of[r.key]] for r in records_done})
+            # "" where an index left the record out: it has no word of that index
+            base.update({r.key: [digests[r.key], ids.get(r.key, ""), part_of[r.key], pair_ids.get(r.key, "")]
+                         for r in job})
     if not changed:
-        shutil.rmtree(cache_dir / "delta", ignore_errors=True)
+        for family in FAMILIES:
+            shutil.rmtree(cache_dir / f"{family.prefix}delta", ignore_errors=True)
     names = [_part_name(n) for n in range(parts)]
     for stale in cache_dir.iterdir():  # parts of a base with more parts than now
-        if stale.is_dir() and stale.name.startswith("base") and stale.name not in names:
+        name = stale.name.removeprefix(BIGRAMS.prefix)
+        if stale.is_dir() and name.startswith("base") and name not in names:
             shutil.rmtree(stale)
-    superseded = tuple(sorted(base[r.key][1] for r in changed if r.key in base) + sorted(base[k][1] for k in removed))
+    superseded = tuple(sorted(i for r in changed if r.key in base for i in (base[r.key][1], base[r.key][3]) if i)
+                       + sorted(i for k in removed for i in (base[k][1], base[k][3]) if i))
     atomic_write(state_file, json.dumps({"format": _format(), "parts": parts, "base": base,
                                          "delta": delta_digest if changed else None,
                                          "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
     shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())
-    return SearchIndex(shards, len(todo), len(records), superseded, len(changed) + len(removed))
+    return SearchIndex(shards, len(jobs), len(records), superseded, len(changed) + len(removed),
+                       tuple(BIGRAMS.prefix + name for name in shards))
 
 
 def _manifest(index: SearchIndex) -> bytes:
-    return json.dumps({"shards": list(index.shards), "superseded": list(index.superseded)}).encode("utf-8")
+    return json.dumps({"shards": list(index.shards), "pairs": list(index.pairs),
+                       "superseded": list(index.superseded)}).encode("utf-8")
 
 
 def is_published(index: SearchIndex, site_dir: Path) -> bool:
@@ -418,13 +494,14 @@ def is_published(index: SearchIndex, site_dir: Path) -> bool:
 
 
 def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
-    """Put the shards into site/pagefind/ (hard links where the disk allows)
-    with shards.json, which lists them and the base's superseded results."""
+    """Put the shards of both indexes into site/pagefind/ (hard links where
+    the disk allows) with shards.json, which lists them and the base's
+    superseded results."""
     target = site_dir / "pagefind"
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in index.shards:
+    for name in index.shards + index.pairs:
         shutil.copytree(cache_dir / name, target / name, copy_function=link_or_copy)
     (target / "shards.json").write_bytes(_manifest(index))
 

@@ -100,6 +100,26 @@ def test_search_finds_a_word_inside_a_longer_one(sample_site, served, browser):
     assert inside and inside <= search(browser, served, "复议")[0]
 
 
+def test_search_finds_the_reports_holding_every_word_of_a_query(sample_site, served, browser):
+    """A query of a two-character word and a longer one is asked in the bigram
+    index (generator/search.py): the results hold both."""
+    expected = containing(sample_site, "调解") & containing(sample_site, "行政复议")
+    assert expected and expected != containing(sample_site, "调解")
+    found, _, _, errors, _ = search(browser, served, "调解 行政复议")
+    assert found == expected and errors == []
+
+
+def test_a_two_character_query_shows_its_passage(sample_site, served, browser):
+    """The bigram index keeps no text: its results show the passage from the
+    trigram index's record."""
+    page, errors, _ = watched_page(browser)
+    search_page(page, served, "复议")
+    marks = page.locator(".fazhi-search__result mark").all_inner_texts()
+    assert marks and set(marks) == {"复议"}
+    assert errors == []
+    page.close()
+
+
 def test_search_finds_theme_pages_and_filters(sample_site, served, browser):
     _, themes, _, _, _ = search(browser, served, "行政复议")
     assert "reconsideration" in themes

@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from generator import search
-from generator.search import PARA, SPACE, SearchRecord, build_search_index, record_content, words
+from generator.search import (FILLER, PARA, SPACE, SearchRecord, build_search_index, characters, record_content,
+                               record_text, words)
 
 
 def fragments(site_dir: Path) -> dict[str, dict]:
-    """url -> the record Pagefind keeps for each result (content, meta, filters)."""
+    """url -> the record the trigram index keeps for each result (content, meta, filters)."""
     out = {}
     for path in (site_dir / "pagefind").glob("*/fragment/*.pf_fragment"):
+        if path.parent.parent.name.startswith(search.BIGRAMS.prefix):
+            continue
         data = gzip.decompress(path.read_bytes())
         assert data[:12] == b"pagefind_dcd"
         record = json.loads(data[12:])
@@ -39,16 +42,24 @@ def phrase_in(content: str, phrase: str) -> int:
     return sum(tokens[i:i + len(tri)] == tri for i in range(len(tokens)))
 
 
-def test_words_are_trigrams_with_the_bigram_as_their_part():
-    assert words("行政复议") == ["行政-复", "政复-议", "复议", "议"]
-    assert words("调解，ICP 备2023") == ["调解", "解", "，", "ic-p", "cp", "p", SPACE,
-                                        "备2-0", "20-2", "02-3", "23", "3"]
-    assert words("a") == ["a"]
+def test_words_are_the_ngrams_starting_at_each_position():
+    assert words("行政复议") == ["行政复", "政复议", FILLER, FILLER]
+    assert words("行政复议", 2) == ["行政", "政复", "复议", FILLER]
+    assert words("调解，ICP 备2023") == [FILLER, FILLER, "，", "icp", FILLER, FILLER, SPACE,
+                                        "备20", "202", "023", FILLER, FILLER]
+    assert words("调解，ICP 备2023", 2) == ["调解", FILLER, "，", "ic", "cp", FILLER, SPACE,
+                                           "备2", "20", "02", "23", FILLER]
+    assert words("a") == [FILLER] and words("a", 2) == [FILLER]
 
 
-def test_a_character_is_read_back_from_its_word():
-    text = "一、开展行政复议 工作。（二）2023年"
-    assert "".join(" " if w == SPACE else w[0] for w in words(text)) == text
+def test_the_stored_text_has_one_character_for_each_word_position():
+    text = "一、开展行政复议 工作。（二）2023年  ICP"
+    for n in (2, 3):
+        indexed = words(text, n)
+        shown = characters(text)
+        assert len(indexed) == len(shown)
+        assert all(w == FILLER or w == SPACE and c == " " or w.startswith(c) for w, c in zip(indexed, shown))
+    assert characters(text) == "一、开展行政复议 工作。（二）2023年 icp"
 
 
 def test_phrases_never_run_across_paragraphs():
@@ -80,24 +91,36 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     changed = [r for r in records(8, edited=3) if r.key != "reports/r6"] + [THEME]
     second = build_search_index(changed, cache)
     assert second.shards == ("base", "delta", "themes") and second.rebuilt == 1 and second.delta == 3
-    assert set(second.superseded) == {base_ids["reports/r3/"], base_ids["reports/r6/"]}
+    assert {base_ids["reports/r3/"], base_ids["reports/r6/"]} < set(second.superseded)
     site = tmp_path / "site"
     search.publish_search_index(second, cache, site)
     manifest = json.loads((site / "pagefind/shards.json").read_text())
-    assert manifest == {"shards": ["base", "delta", "themes"], "superseded": list(second.superseded)}
-    assert (site / "pagefind/base/pagefind.js").is_file()
-    assert not (site / "pagefind/delta/pagefind.js").exists()  # one script, merged shards
+    assert manifest == {"shards": ["base", "delta", "themes"], "pairs": ["pairs-base", "pairs-delta", "pairs-themes"],
+                        "superseded": list(second.superseded)}
+    assert len(second.superseded) == 4  # r3's and r6's results in each index
+    assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]  # one script
+    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == ["base", "pairs-base"]
     delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"]: p
              for p in (site / "pagefind/delta/fragment").glob("*")}
     assert set(delta) == {"reports/r3/", "reports/r7/"}
     record = json.loads(gzip.decompress(delta["reports/r3/"].read_bytes())[12:])
     assert record["filters"] == {"province": ["安徽省"]}
-    # the stored text is the characters of the indexed words, one per position (what the page reads)
+    # the stored text is the record's characters, one per word position (what the page reads)
     edited = next(r for r in changed if r.key == "reports/r3")
     indexed = record_content(edited)[0].split(" ")
     assert phrase_in(" ".join(indexed), "行政复核") == 1
     assert len(record["content"]) == len(indexed) and record["content"].count("行政复核") == 1
-    assert record["content"] == "".join(" " if w == SPACE else "\n" if w == PARA else w[0] for w in indexed)
+    assert record["content"] == record_text(edited)
+    # the bigram index's record keeps no text: it names the trigram record that does
+    pairs = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"]: json.loads(gzip.decompress(p.read_bytes())[12:])
+             for p in (site / "pagefind/pairs-delta/fragment").glob("*")}
+    assert pairs["reports/r3/"]["content"] == ""
+    assert pairs["reports/r3/"]["meta"]["text"] == f"delta/{delta['reports/r3/'].stem}"
+    assert pairs["reports/r3/"]["meta"]["title"] == record["meta"]["title"]
+    # a record with no trigram is left out of that index: its bigram record keeps the text
+    assert not list((site / "pagefind/themes/fragment").glob("*"))
+    (theme,) = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (site / "pagefind/pairs-themes/fragment").glob("*")]
+    assert theme["content"] == "调解" and "text" not in theme["meta"]
     # the same again: the delta is kept as it is
     assert build_search_index(changed, cache).rebuilt == 0
 
@@ -116,7 +139,7 @@ def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "BASE_REPORTS", 3)
+    monkeypatch.setattr(search, "BASE_CHARACTERS", 30)  # seven records of 11 characters: three parts
     monkeypatch.setattr(search, "DELTA_MIN", 0)
     monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
     cache = tmp_path / "search"

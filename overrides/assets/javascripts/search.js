@@ -1,8 +1,8 @@
 // The search page (/search/): Pagefind, with the query cut into the same
-// words the index holds (generator/search.py): the overlapping trigrams of
-// each run of letters and digits, asked as an exact phrase, or for a run of
-// two characters its bigram. Report text is only ever put into the page as
-// text nodes, never as HTML.
+// words the indexes hold (generator/search.py): the overlapping trigrams (or,
+// in the second index, bigrams) of each run of letters and digits, asked as
+// an exact phrase. Report text is only ever put into the page as text nodes,
+// never as HTML.
 const PAGE = 5; // results drawn at a time: each needs its record's fragment (about 6 KiB gzipped)
 const CONTEXT = 40; // characters shown either side of the match
 
@@ -14,22 +14,25 @@ export function runs(query) {
   return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter((run) => [...run].length > 1);
 }
 
-// The Pagefind queries for one run: the exact one (which records hold it)
-// and the ranked one (how well they match).
-export function pagefindQueries(run) {
+// The Pagefind queries for one run, in the index of n-grams: the exact one
+// (which records hold it) and the ranked one (how well they match).
+export function pagefindQueries(run, n = 3) {
   const chars = [...run];
-  if (chars.length < 3) return { exact: `"${run}"`, ranked: run };
-  const trigrams = [];
-  for (let i = 0; i + 3 <= chars.length; i++) trigrams.push(chars.slice(i, i + 3).join(""));
-  return { exact: `"${trigrams.join(" ")}"`, ranked: trigrams.join(" ") };
+  const grams = [];
+  for (let i = 0; i + n <= chars.length; i++) grams.push(chars.slice(i, i + n).join(""));
+  return { exact: `"${grams.join(" ")}"`, ranked: grams.join(" ") };
 }
 
-export async function openIndex(base) {
-  const manifest = await (await fetch(new URL("shards.json", base))).json();
-  const shards = manifest.shards;
-  const { createInstance } = await import(new URL(`${shards[0]}/pagefind.js`, base).href);
+// The index a query is asked in: trigrams, unless a run is two characters
+// long (then every run is asked in bigrams, so results compare by id).
+export function gramsFor(parts) {
+  return parts.some((part) => [...part].length < 3) ? 2 : 3;
+}
+
+async function openShards(base, shards, script) {
+  const { createInstance } = await import(new URL(`${script}/pagefind.js`, base).href);
   // Pagefind cuts queries into words by the page's language; the index holds
-  // trigrams of no language, so the instance is created as "und" (the
+  // n-grams of no language, so the instance is created as "und" (the
   // attribute is restored at once: the page itself stays Chinese).
   const html = document.documentElement;
   const lang = html.getAttribute("lang");
@@ -42,36 +45,65 @@ export async function openIndex(base) {
   }
   await pagefind.init();
   for (const shard of shards.slice(1)) await pagefind.mergeIndex(new URL(`${shard}/`, base).pathname);
-  // Results of the base shard that the delta shard replaces (edited reports)
-  // or that no longer exist (deleted reports).
-  pagefind.superseded = new Set(manifest.superseded || []);
   return pagefind;
 }
 
+// Both indexes, each opened when a query first needs it.
+export async function openIndex(base) {
+  const manifest = await (await fetch(new URL("shards.json", base))).json();
+  const opened = {};
+  return {
+    base,
+    // Results of the base shards that the delta shards replace (edited
+    // reports) or that no longer exist (deleted reports), in either index.
+    superseded: new Set(manifest.superseded || []),
+    open(n) {
+      // One script for both (the trigram index's); each index's first
+      // shard has its own WebAssembly and entry file.
+      opened[n] ??= openShards(base, n === 2 ? manifest.pairs : manifest.shards, manifest.shards[0]);
+      return opened[n];
+    },
+  };
+}
+
 // Results whose text holds every run as a phrase, best first.
-export async function find(pagefind, query, filters) {
-  const current = (result) => !pagefind.superseded?.has(result.id);
+export async function find(index, query, filters) {
+  const current = (result) => !index.superseded.has(result.id);
   const parts = runs(query);
   if (!parts.length) return [];
-  let matched = null; // url -> exact result (for the excerpt of the first run)
+  const n = gramsFor(parts);
+  const pagefind = await index.open(n);
+  let matched = null; // id -> exact result (for the excerpt of the first run)
   const scores = new Map();
-  for (const [n, part] of parts.entries()) {
-    const q = pagefindQueries(part);
+  for (const [k, part] of parts.entries()) {
+    const q = pagefindQueries(part, n);
     const exact = await pagefind.search(q.exact, { filters });
     const here = new Map(exact.results.filter(current).map((r) => [r.id, r]));
     matched = matched === null ? here : new Map([...matched].filter(([id]) => here.has(id)));
     const ranked = await pagefind.search(q.ranked, { filters });
     for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
-    if (n === 0 && matched.size === 0) break;
+    if (k === 0 && matched.size === 0) break;
   }
   const results = [...matched.values()];
   results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
-  return results.map((r) => ({ result: r, length: [...parts[0]].length }));
+  return results.map((r) => ({ result: r, length: [...parts[0]].length, index }));
 }
 
-// The characters of a record, one per word position of the index: the
-// build stores each word's first character (generator/search.py,
-// _plain_fragments), a line break between paragraphs.
+// A record of the bigram index keeps no text: it names the trigram
+// index's record that does ("text": shard/id). Pagefind's record files
+// are gzip, starting with "pagefind_dcd" before the JSON.
+async function storedText(index, data) {
+  if (!data.meta.text) return data.content;
+  const [shard, id] = data.meta.text.split("/");
+  const response = await fetch(new URL(`${shard}/fragment/${id}.pf_fragment`, index.base));
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+  const text = await new Response(stream).text();
+  return JSON.parse(text.slice("pagefind_dcd".length)).content;
+}
+
+// The characters of a record, one per word position of the index
+// (generator/search.py, record_text), a line break between paragraphs.
 function characters(content) {
   return [...content];
 }
@@ -106,7 +138,7 @@ function excerpt(chars, start, length) {
 
 async function draw(item, root) {
   const data = await item.result.data();
-  const chars = characters(data.content);
+  const chars = characters(await storedText(item.index, data));
   const start = Math.min(...data.locations);
   const anchor = anchorAt(data.meta.at, start);
   const li = document.createElement("li");
@@ -131,7 +163,7 @@ if (form) {
   const status = document.getElementById("fazhi-search-status");
   const list = document.getElementById("fazhi-search-results");
   const more = document.getElementById("fazhi-search-more");
-  let pagefindPromise = null;
+  let indexPromise = null;
   let shown = [];
   let next = 0;
   let generation = 0;
@@ -166,9 +198,8 @@ if (form) {
     delete status.dataset.count;
     form.dataset.state = "searching";
     try {
-      pagefindPromise ??= openIndex(base);
-      const pagefind = await pagefindPromise;
-      const found = await find(pagefind, query, filters);
+      indexPromise ??= openIndex(base);
+      const found = await find(await indexPromise, query, filters);
       if (mine !== generation) return;
       shown = found;
       next = 0;
