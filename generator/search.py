@@ -36,9 +36,8 @@ the same time in all.
 A record's stored text (what excerpts are cut from) is its characters, one
 per word position (record_text): written into the trigram index's
 fragments once a shard is indexed (Pagefind would store the word list).
-The bigram index's fragments keep only the record's meta and say which
-trigram fragment holds its text ("text": shard/id), so the text is stored
-once.
+The bigram index's fragments only say which trigram fragment holds the
+record's text and meta ("text": shard/id), so they are stored once.
 
 Publishing one report must not index every report again, and every extra
 shard costs each query one more index chunk per word, so each index has
@@ -99,7 +98,7 @@ CHUNK_PER_REPORT = 70
 CHUNK_MIN = 1000
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "trigrams+bigrams-1"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "trigrams+bigrams-2"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
@@ -373,14 +372,14 @@ def _plain_fragments(bundle: Path, texts: dict[str, str]) -> dict[str, str]:
 
 
 def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
-    """A bigram shard's records keep their meta and, for their text, point at
-    the trigram index's record ("text": shard/id): the text is stored once.
+    """A bigram shard's records keep only the name of the trigram index's
+    record of the same page ("text": shard/id), which the page reads for the
+    text and meta: they are stored once (with its meta, each was 750 bytes).
     A record with no trigram (a text of runs of two characters), which
     Pagefind leaves out of that index, keeps its text here."""
     def change(key: str, record: dict) -> None:
-        if key in targets:
-            record["content"] = ""
-            record["meta"]["text"] = targets[key]
+        if key in targets:  # all the page reads of it: meta, anchors and filters are the trigram record's
+            record.update(content="", meta={"text": targets[key]}, filters={}, anchors=[])
         else:
             record["content"] = texts[key]
 

@@ -116,6 +116,10 @@ def test_a_two_character_query_shows_its_passage(sample_site, served, browser):
     search_page(page, served, "复议")
     marks = page.locator(".fazhi-search__result mark").all_inner_texts()
     assert marks and set(marks) == {"复议"}
+    titles = page.locator(".fazhi-search__title").all_inner_texts()
+    facts = page.locator(".fazhi-search__facts").all_inner_texts()
+    assert len(titles) == len(marks) and all(t and "/" not in t for t in titles)  # titles, not addresses
+    assert all(f == "主题" or "年度" in f for f in facts), facts  # the meta of the trigram record
     assert errors == []
     page.close()
 

@@ -89,17 +89,17 @@ export async function find(index, query, filters) {
   return results.map((r) => ({ result: r, length: [...parts[0]].length, index }));
 }
 
-// A record of the bigram index keeps no text: it names the trigram
-// index's record that does ("text": shard/id). Pagefind's record files
-// are gzip, starting with "pagefind_dcd" before the JSON.
-async function storedText(index, data) {
-  if (!data.meta.text) return data.content;
+// A record of the bigram index keeps no text or meta: it names the
+// trigram index's record of the same page that does ("text": shard/id).
+// Pagefind's record files are gzip, "pagefind_dcd" before the JSON.
+async function storedRecord(index, data) {
+  if (!data.meta.text) return data;
   const [shard, id] = data.meta.text.split("/");
   const response = await fetch(new URL(`${shard}/fragment/${id}.pf_fragment`, index.base));
   if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
   const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
   const text = await new Response(stream).text();
-  return JSON.parse(text.slice("pagefind_dcd".length)).content;
+  return JSON.parse(text.slice("pagefind_dcd".length));
 }
 
 // The characters of a record, one per word position of the index
@@ -137,22 +137,23 @@ function excerpt(chars, start, length) {
 }
 
 async function draw(item, root) {
-  const data = await item.result.data();
-  const chars = characters(await storedText(item.index, data));
+  const data = await item.result.data(); // its locations are this index's
+  const record = await storedRecord(item.index, data);
+  const chars = characters(record.content);
   const start = Math.min(...data.locations);
-  const anchor = anchorAt(data.meta.at, start);
+  const anchor = anchorAt(record.meta.at, start);
   const li = document.createElement("li");
   li.className = "fazhi-search__result";
   const link = document.createElement("a");
   // Pagefind gives the record's URL from the host's root; the site may live
   // in a folder (a GitHub project page), so it is resolved from the site's root.
   link.href = new URL(data.url.replace(/^\/+/, "") + (anchor ? `#${anchor}` : ""), root).href;
-  link.textContent = data.meta.title || data.url;
+  link.textContent = record.meta.title || data.url;
   link.className = "fazhi-search__title";
   const facts = document.createElement("p");
   facts.className = "fazhi-search__facts";
-  facts.textContent = [data.meta.kind, data.meta.issuer, data.meta.province, data.meta.level,
-    data.meta.year && `${data.meta.year}年度`].filter(Boolean).join(" · ");
+  facts.textContent = [record.meta.kind, record.meta.issuer, record.meta.province, record.meta.level,
+    record.meta.year && `${record.meta.year}年度`].filter(Boolean).join(" · ");
   li.append(link, facts, excerpt(chars, start, item.length));
   return li;
 }
