@@ -121,7 +121,7 @@ SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageLine:
     number: int  # line number in the original file
     text: str  # normalised text
@@ -129,7 +129,7 @@ class PageLine:
     reason: str = ""  # why, in Simplified Chinese; shown in the cleaning record
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What the page's frame says about the report."""
 
@@ -150,7 +150,7 @@ class Facts:
     signed: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     lines: tuple[PageLine, ...]
     facts: Facts

@@ -17,7 +17,7 @@ Origin = Literal["text", "sidecar", "derived"]
 Severity = Literal["info", "warning"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One cleaning step or observation, with how often it applied."""
 
@@ -27,7 +27,7 @@ class Diagnostic:
     severity: Severity = "info"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A report as the publisher committed it: bytes untouched."""
 
@@ -37,7 +37,7 @@ class Source:
     sidecar_path: Path | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decoded:
     source: Source
     text: str
@@ -46,7 +46,7 @@ class Decoded:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A line of cleaned text and the line number it had in the original file."""
 
@@ -54,7 +54,7 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cleaned:
     """The report's body, repaired, with the page it was read from."""
 
@@ -70,14 +70,14 @@ class Cleaned:
         return "\n".join(line.text for line in self.lines) + "\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     anchor: str
     text: str
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A numbered heading and the paragraphs up to the next heading."""
 
@@ -96,7 +96,7 @@ class Section:
         return self.number + ("：" if self.kind == "part" else "") + self.title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """The structure of one cleaned report."""
 
@@ -110,13 +110,13 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     value: object
     origin: Origin
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """Each value with where it came from; None where nothing is known."""
 
@@ -128,7 +128,7 @@ class Metadata:
         return f.value if f is not None else default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ThemeMatch:
     """Why a passage belongs to a theme: the terms found and their score."""
 
@@ -138,7 +138,7 @@ class ThemeMatch:
     heading_terms: tuple[str, ...] = ()  # found in the headings above it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """The unit of classification: a paragraph, or one piece of a long one
     (split at 一是/二是… or between sentences). Pieces get their own anchors."""
@@ -153,7 +153,7 @@ class Passage:
         return next((m for m in self.themes if m.theme == slug), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number a report gives for an indicator, and where it says so."""
 
@@ -166,7 +166,7 @@ class Figure:
     sentence: str  # the sentence it came from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartMatch:
     """A top-level section (or a section under an untitled one) mapped onto the
     required parts; own=True for parts a report adds (起草背景, 名词解释 …)."""
@@ -213,7 +213,7 @@ class Analysis:
         return counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     slug: str
     source: Source
