@@ -778,3 +778,24 @@ def test_serve_regenerates_once_per_saved_change_and_never_by_itself(project):
         except subprocess.TimeoutExpired:
             run.kill()
             run.wait()
+
+
+def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
+    """The page's body lines repeat the cleaned text: the build holds only
+    the frame (what the report page lists as removed) for every report until
+    the pages are made; the cache keeps the page whole, for the next build."""
+    import pickle
+    import zlib
+
+    from generator.build import read_all
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    for use_cache in (True, True):  # read, then from the cache
+        corpus = read_all(project, use_cache=use_cache)
+        for report in corpus.reports:
+            assert all(p.role != "body" for p in report.cleaned.page.lines) and report.cleaned.text.strip()
+        assert any(report.cleaned.page.lines for report in corpus.reports)  # the samples' chrome
+    entry = next(project.cache_dir.glob("*.pickle"))
+    _, cached = pickle.loads(zlib.decompress(entry.read_bytes()))
+    assert any(p.role == "body" for p in cached.cleaned.page.lines)
