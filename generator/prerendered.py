@@ -23,6 +23,12 @@ reports that reading was 52 of the 96 seconds of a build (cProfile). So:
 
 Either way MkDocs is told the ids the HTML holds, for its checks of links to
 anchors.
+
+MkDocs converts every page before it renders the first one, so it holds the
+content of all pages at once. A page's final HTML waits on disk instead: its
+content carries TAIL (the marker comment) in its place, and the rendered
+page gets the HTML read again from its file (at 10,000 reports, the report
+pages' HTML held as text was about 400 MB of the build).
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 HTML_MARKER = "<!--fazhi:html-->"
+TAIL = HTML_MARKER  # where the final HTML goes back, in a rendered page (a comment: text is escaped, so no report holds it)
 ID = re.compile(r'\sid="([^"]+)"')
 OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
 LINE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>]")  # a line of a block that may be set aside (checked below)
@@ -112,4 +119,12 @@ class PrerenderedPlugin(BasePlugin):
         if tail and entries:
             extra = get_toc(toc_tokens(entries))
             page.toc = TableOfContents(list(page.toc) + list(extra)) if len(page.toc) else extra
-        return html + tail
+        return html + TAIL if tail else html
+
+    def on_post_page(self, output: str, page, **kwargs) -> str:
+        if TAIL not in output:
+            return output
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as f:
+            tail = f.read().partition(HTML_MARKER)[2]
+        before, _, after = output.partition(TAIL)
+        return before + tail + after

@@ -219,6 +219,8 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         "encoding": report.cleaned.encoding,
         "toc": toc,
     }
+    if any(LOST in part for part in body):  # the legend above the text (the page's HTML waits on disk: prerendered.py)
+        meta["lost"] = True
     for key in KEYS:
         value = report.metadata.get(key.name)
         if value is not None:

@@ -83,3 +83,28 @@ def test_set_aside_never_changes_what_markdown_makes_of_a_page(page):
     head, kept = set_aside(page)
     ours = put_back(markdown.markdown(head, extensions=["tables", "attr_list", "toc"]), kept)
     assert lines(ours) == lines(markdown.markdown(page, extensions=["tables", "attr_list", "toc"]))
+
+
+def test_the_final_html_waits_on_disk_until_its_page_is_rendered(tmp_path):
+    """MkDocs converts every page before rendering any: a page's content
+    holds only a marker where its final HTML goes, read back from its file
+    when the page is rendered (the report pages' HTML held at once was about
+    400 MB at 10,000 reports)."""
+    from types import SimpleNamespace
+
+    from generator.prerendered import TAIL, PrerenderedPlugin
+    from mkdocs.structure.toc import get_toc
+
+    tail = '\n<h2 id="s1">一、甲</h2>\n<p id="p-1">' + "行政复议" * 1000 + "</p>\n"
+    source = tmp_path / "page.md"
+    source.write_text(f"---\ntitle: 页\n---\n\n前言\n\n{HTML_MARKER}{tail}", encoding="utf-8")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md", abs_src_path=str(source)),
+                           meta={"toc": [[2, "s1", "一、甲"]]}, toc=get_toc([]), present_anchor_ids=None)
+    plugin = PrerenderedPlugin()
+    head = plugin.on_page_markdown(source.read_text(encoding="utf-8").split("---\n", 2)[2], page)
+    content = plugin.on_page_content("<p>前言</p>", page)
+    assert content == "<p>前言</p>" + TAIL and "行政复议" not in head + content
+    assert page.present_anchor_ids == {"s1", "p-1"} and [t.id for t in page.toc] == ["s1"]
+    rendered = plugin.on_post_page(f"<html><article>{content}</article></html>", page)
+    assert rendered == f"<html><article><p>前言</p>{tail}</article></html>"
+    assert plugin.on_post_page("<html>其他页</html>", page) == "<html>其他页</html>"
