@@ -25,14 +25,18 @@ Either way MkDocs is told the ids the HTML holds, for its checks of links to
 anchors.
 
 MkDocs converts every page before it renders the first one, so it holds the
-content of all pages at once. A page's final HTML waits on disk instead: its
+content of all pages at once. So a page's final HTML waits on disk: its
 content carries TAIL (the marker comment) in its place, and the rendered
 page gets the HTML read again from its file (at 10,000 reports, the report
-pages' HTML held as text was about 400 MB of the build).
+pages' HTML held as text was about 400 MB of the build). The rest of a
+longer page's content waits compressed (STASH in its place): theme and part
+pages are mostly excerpts. What stays is the content up to its first <h1
+(Material adds a title to a page whose content has none).
 """
 from __future__ import annotations
 
 import re
+import zlib
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.plugins import BasePlugin
@@ -40,6 +44,8 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 HTML_MARKER = "<!--fazhi:html-->"
 TAIL = HTML_MARKER  # where the final HTML goes back, in a rendered page (a comment: text is escaped, so no report holds it)
+STASH = "<!--fazhi:stash-->"  # where the rest of a page's content goes back
+STASH_MIN = 4096  # characters of content worth compressing while MkDocs converts the other pages
 ID = re.compile(r'\sid="([^"]+)"')
 OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
 LINE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>]")  # a line of a block that may be set aside (checked below)
@@ -101,6 +107,7 @@ class PrerenderedPlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self._pages: dict[str, tuple[list[str], str]] = {}
+        self._stash: dict[str, bytes] = {}
 
     def on_page_markdown(self, markdown: str, page, **kwargs) -> str:
         head, _, tail = markdown.partition(HTML_MARKER)
@@ -119,9 +126,23 @@ class PrerenderedPlugin(BasePlugin):
         if tail and entries:
             extra = get_toc(toc_tokens(entries))
             page.toc = TableOfContents(list(page.toc) + list(extra)) if len(page.toc) else extra
-        return html + TAIL if tail else html
+        if tail:
+            html += TAIL
+        if len(html) > STASH_MIN:
+            keep = html.find("<h1") + 3 if "<h1" in html else 0
+            self._stash[page.file.src_uri] = zlib.compress(html[keep:].encode("utf-8"), 1)
+            html = html[:keep] + STASH
+        return html
+
+    def on_post_build(self, **kwargs) -> None:  # pages converted but not rendered (a dirty build)
+        self._pages.clear()
+        self._stash.clear()
 
     def on_post_page(self, output: str, page, **kwargs) -> str:
+        packed = self._stash.pop(page.file.src_uri, None)
+        if packed is not None:
+            before, _, after = output.partition(STASH)
+            output = before + zlib.decompress(packed).decode("utf-8") + after
         if TAIL not in output:
             return output
         with open(page.file.abs_src_path, encoding="utf-8-sig") as f:

@@ -108,3 +108,22 @@ def test_the_final_html_waits_on_disk_until_its_page_is_rendered(tmp_path):
     rendered = plugin.on_post_page(f"<html><article>{content}</article></html>", page)
     assert rendered == f"<html><article><p>前言</p>{tail}</article></html>"
     assert plugin.on_post_page("<html>其他页</html>", page) == "<html>其他页</html>"
+
+
+def test_a_long_content_waits_compressed_until_its_page_is_rendered():
+    """Theme and part pages are mostly excerpts: their content waits
+    compressed while MkDocs converts the other pages. What stays is the
+    content up to its first <h1, which Material's template looks for."""
+    from types import SimpleNamespace
+
+    from generator.prerendered import STASH, PrerenderedPlugin
+
+    plugin = PrerenderedPlugin()
+    body = "<p>" + "营商环境" * 2000 + "</p>"
+    for content, kept in ((f'<h1 id="t">主题</h1>{body}', "<h1"), (body, ""), ("<p>短</p>", "<p>短</p>")):
+        page = SimpleNamespace(file=SimpleNamespace(src_uri="t.md", abs_src_path="/nonexistent"),
+                               meta={}, toc=[], present_anchor_ids=None)
+        plugin.on_page_markdown("正文", page)
+        held = plugin.on_page_content(content, page)
+        assert held == (kept + STASH if kept != content else content)
+        assert plugin.on_post_page(f"<article>{held}</article>", page) == f"<article>{content}</article>"
