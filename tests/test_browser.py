@@ -94,6 +94,13 @@ def test_search_finds_exactly_the_reports_containing_the_word(sample_site, serve
     assert hosts == {served.split("/")[2]}
 
 
+def test_search_finds_a_pair_of_a_digit_and_a_letter(sample_site, served, browser):
+    """Bigrams are plain words: Pagefind does not split 5g into 5 and g."""
+    expected = containing(sample_site, "5G") | containing(sample_site, "5g")
+    assert expected
+    assert search(browser, served, "5G")[0] == expected
+
+
 def test_search_finds_a_word_inside_a_longer_one(sample_site, served, browser):
     """复议 is found inside 行政复议: no dictionary decides where words end."""
     inside = containing(sample_site, "行政复议")
