@@ -145,7 +145,13 @@ class PrerenderedPlugin(BasePlugin):
             output = before + zlib.decompress(packed).decode("utf-8") + after
         if TAIL not in output:
             return output
-        with open(page.file.abs_src_path, encoding="utf-8-sig") as f:
-            tail = f.read().partition(HTML_MARKER)[2]
+        # The last marker: the HTML after it is the generator's, all text in it
+        # escaped, so it holds none; the frontmatter before it holds no "<" either
+        # (render.frontmatter), but the page's own split is the one to trust.
+        try:
+            with open(page.file.abs_src_path, encoding="utf-8-sig") as f:
+                tail = f.read().rpartition(HTML_MARKER)[2]
+        except FileNotFoundError:  # `fazhi serve` removed the page mid-rebuild; the next rebuild drops it
+            tail = ""
         before, _, after = output.partition(TAIL)
         return before + tail + after

@@ -109,7 +109,9 @@ TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
 
 # Characters JSON leaves raw that YAML reads otherwise: line breaks of YAML
 # 1.1 (they would fold inside a quoted string) and the two it cannot read.
-YAML_UNSAFE = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029\ufffe\uffff"}
+# And <: no text of a report (its frame lines, its metadata) stands in a page's
+# file as markup, not even the marker comment of generator/prerendered.py.
+YAML_UNSAFE = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029\ufffe\uffff<"}
 
 
 def frontmatter(meta: dict, body: str) -> bytes:

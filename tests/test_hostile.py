@@ -418,6 +418,20 @@ def test_a_report_quoting_a_few_tags_is_published_as_text(project):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;和&lt;b&gt;标签&lt;/b&gt;" in html and "<script>alert(1)" not in html
 
 
+def test_the_marker_of_generated_html_in_a_report_stays_text(project):
+    """The report page's HTML is read back from its file after the marker
+    comment (generator/prerendered.py): a report's own line holding that
+    comment, kept as a frame line in the page's metadata, must not become
+    where the HTML starts."""
+    line = "<!--fazhi:html--><img src=x onerror=alert(1)>"
+    (project.reports_dir / "marker.txt").write_text(f"{line}\n{SAMPLE}\n{line}\n", encoding="utf-8")
+    result = fazhi(project, "build")
+    assert result.returncode == 0, result.stderr
+    html = (project.site_dir / "reports/marker/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "onerror=alert(1)&gt;" in html
+    assert "\"frame\": [" not in html  # no frontmatter spilled into the page
+
+
 def test_a_report_with_no_title_or_issuer_is_not_titled_none(project):
     (project.reports_dir / "untitled.txt").write_text(
         "部分工作人员业务能力有待提升，法治宣传形式还不够丰富，下一步将进一步加强培训和宣传工作。\n", encoding="utf-8")
