@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import dataclasses
 import gzip
 import hashlib
 import html
@@ -96,9 +97,10 @@ INDEXERS = 2  # Pagefind processes at a time
 # download sizes change).
 CHUNK_PER_REPORT = 70
 CHUNK_MIN = 1000
+SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "trigrams+bigrams-2"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "trigrams+bigrams-3"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
@@ -386,6 +388,65 @@ def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, s
     return _rewrite_fragments(bundle, change)
 
 
+def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
+                stop: threading.Event | None) -> dict[str, dict[str, list[str]]]:
+    """Index each job's records into <shard>.new and pagefind-<shard>.new, trim
+    them, store the text in the trigram shard and pointers in the bigram
+    shard. Returns shard name -> record key -> [trigram id, bigram id] ("" where
+    an index left the record out: it has no word of that index)."""
+    todo = [(job, family, cache_dir / f"{family.prefix}{name}.new") for job, name in jobs for family in FAMILIES]
+    for _, _, out in todo:
+        shutil.rmtree(out, ignore_errors=True)
+    try:
+        # In a thread of its own: the caller may be running an event loop already.
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, _index_all(todo, stop)).result()
+    except Stopped:
+        for _, _, out in todo:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    except Exception as exc:
+        raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
+    made = {}
+    for job, name in jobs:
+        out = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
+        for family, folder in out.items():
+            _trim(folder, primary=name == "base", script=family == TRIGRAMS)
+        texts = {r.key: record_text(r) for r in job}
+        ids = _plain_fragments(out[TRIGRAMS], texts)
+        pair_ids = _pointer_fragments(out[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
+        made[name] = {r.key: [ids.get(r.key, ""), pair_ids.get(r.key, "")] for r in job}
+    return made
+
+
+def _clashing(live: dict[str, list[str]], retired: dict[str, list], fresh: set[str]) -> set[str]:
+    """Keys of records indexed in this build (fresh) whose id, in either
+    index, another live record of that index has, or a retired (superseded)
+    record of another key has in either."""
+    owners: list[dict[str, set[str]]] = [{}, {}]
+    for key, pair in live.items():
+        for n, id_ in enumerate(pair):
+            if id_:
+                owners[n].setdefault(id_, set()).add(key)
+    gone: dict[str, set[str]] = {}
+    for key, entry in retired.items():
+        for id_ in (entry[1], entry[3]):
+            if id_:
+                gone.setdefault(id_, set()).add(key)
+    out = set()
+    for n in (0, 1):
+        for id_, keys in owners[n].items():
+            if len(keys) > 1 or gone.get(id_, keys) - keys:
+                out |= keys & fresh
+    return out
+
+
+def _salted(record: SearchRecord, salt: int) -> SearchRecord:
+    """The record with a salt in its meta, which changes its id (Pagefind
+    names a record after a hash of what it stores); the page shows no salt."""
+    return record if not salt else dataclasses.replace(record, meta=record.meta + (("salt", str(salt)),))
+
+
 def _part_name(part: int) -> str:
     return "base" if part == 0 else f"base-{part}"
 
@@ -433,34 +494,41 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
     themes_digest = _digest(themes)
     if themes and not (state.get("themes") == themes_digest and kept("themes")):
         jobs.append((themes, "themes"))
-    todo = [(job, family, cache_dir / f"{family.prefix}{name}.new") for job, name in jobs for family in FAMILIES]
-    for _, _, out in todo:
-        shutil.rmtree(out, ignore_errors=True)
-    try:
-        # In a thread of its own: the caller may be running an event loop already.
-        with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _index_all(todo, stop)).result()
-    except Stopped:
-        for _, _, out in todo:
-            shutil.rmtree(out, ignore_errors=True)
-        raise
-    except Exception as exc:
-        raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
+    # Results are told apart by their ids (und_ and 7 hex digits, unique only
+    # within one Pagefind process) across every shard of an index, and the
+    # superseded ids apply to both indexes: a record whose id another live
+    # record has, or a superseded one, would hide a result. Such a record
+    # gets a salt in its meta and its shard is indexed again.
+    serving = {name for name, wanted in (("delta", changed), ("themes", themes)) if wanted}
+    kept_ids: dict[str, dict[str, list[str]]] = {
+        name: ids for name, ids in state.get("ids", {}).items() if name in serving - {n for _, n in jobs}}
+    retired = {k: base[k] for k in [r.key for r in changed] + removed if k in base}
+    made_ids: dict[str, dict[str, list[str]]] = {}
+    salts: dict[str, int] = {}
+    todo_jobs = list(jobs)
+    for _ in range(SALT_ROUNDS):
+        made_ids.update(_index_jobs(todo_jobs, cache_dir, stop))
+        live = {**{k: [v[1], v[3]] for k, v in base.items() if k not in retired and _part_name(v[2]) not in made_ids},
+                **{k: v for ids in [*kept_ids.values(), *made_ids.values()] for k, v in ids.items()}}
+        clashing = _clashing(live, retired, {k for ids in made_ids.values() for k in ids})
+        if not clashing:
+            break
+        for key in clashing:
+            salts[key] = salts.get(key, 0) + 1
+        todo_jobs = [([_salted(r, salts.get(r.key, 0)) for r in job], name) for job, name in jobs
+                     if any(r.key in clashing for r in job)]
+    # From here the shards on disk and the state disagree until the state is
+    # written: a build stopped in between starts the index again.
+    state_file.unlink(missing_ok=True)
     for job, name in jobs:
-        made = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
-        for family, out in made.items():
-            _trim(out, primary=name == "base", script=family == TRIGRAMS)
-        texts = {r.key: record_text(r) for r in job}
-        ids = _plain_fragments(made[TRIGRAMS], texts)
-        pair_ids = _pointer_fragments(made[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
-        for family, out in made.items():
+        for family in FAMILIES:
             shutil.rmtree(cache_dir / f"{family.prefix}{name}", ignore_errors=True)
-            out.rename(cache_dir / f"{family.prefix}{name}")
+            (cache_dir / f"{family.prefix}{name}.new").rename(cache_dir / f"{family.prefix}{name}")
         if name.startswith("base"):
             for key in [k for k, v in base.items() if _part_name(v[2]) == name]:
                 del base[key]  # deleted reports leave with their part
             # "" where an index left the record out: it has no word of that index
-            base.update({r.key: [digests[r.key], ids.get(r.key, ""), part_of[r.key], pair_ids.get(r.key, "")]
+            base.update({r.key: [digests[r.key], made_ids[name][r.key][0], part_of[r.key], made_ids[name][r.key][1]]
                          for r in job})
     if not changed:
         for family in FAMILIES:
@@ -470,9 +538,14 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
         name = stale.name.removeprefix(BIGRAMS.prefix)
         if stale.is_dir() and name.startswith("base") and name not in names:
             shutil.rmtree(stale)
-    superseded = tuple(sorted(i for r in changed if r.key in base for i in (base[r.key][1], base[r.key][3]) if i)
+    ids = {name: v for name, v in {**kept_ids, **made_ids}.items() if name in serving}
+    # An edit Pagefind cannot see (letter case, white space) gives the delta's
+    # record the id of the base's: that id is not superseded, it is current.
+    current = {i for v in ids.get("delta", {}).values() for i in v}
+    superseded = tuple(sorted(i for r in changed if r.key in base for i in (base[r.key][1], base[r.key][3])
+                              if i and i not in current)
                        + sorted(i for k in removed for i in (base[k][1], base[k][3]) if i))
-    atomic_write(state_file, json.dumps({"format": _format(), "parts": parts, "base": base,
+    atomic_write(state_file, json.dumps({"format": _format(), "parts": parts, "base": base, "ids": ids,
                                          "delta": delta_digest if changed else None,
                                          "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
     shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())

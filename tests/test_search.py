@@ -240,3 +240,78 @@ def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypa
     with pytest.raises(BuildError, match=message):
         build_module.build(project)
     assert told == [True]
+
+
+def test_ids_that_would_hide_a_result_are_found():
+    """Pagefind's ids are unique within one process only; the page tells
+    results apart by id across shards, and drops superseded ids in both
+    indexes."""
+    live = {"a": ["und_1", "und_p1"], "b": ["und_1", "und_p2"], "c": ["und_3", "und_p3"],
+            "d": ["und_4", "und_p4"], "e": ["und_5", "und_p5"]}
+    retired = {"c": [None, "und_3", 0, "und_p3"],  # edited to the same text: its own id, not a clash
+               "x": [None, "und_p5", 0, "und_9"]}  # deleted; its trigram id is e's bigram id
+    assert search._clashing(live, retired, fresh={"a", "c", "e"}) == {"a", "e"}
+    assert search._clashing(live, retired, fresh={"d"}) == set()  # only records indexed now are salted
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_record_whose_id_clashes_is_salted_and_indexed_again(tmp_path, monkeypatch):
+    real = search._index_jobs
+    calls = []
+
+    def clashing_once(jobs, cache_dir, stop):
+        made = real(jobs, cache_dir, stop)
+        calls.append([[r.meta for r in job] for job, _ in jobs])
+        if len(calls) == 1:  # as if Pagefind had given r1 the id of r2 in another shard
+            made["base"]["reports/r1"][0] = made["base"]["reports/r2"][0]
+        return made
+
+    monkeypatch.setattr(search, "_index_jobs", clashing_once)
+    cache = tmp_path / "search"
+    build_search_index(records(4), cache)
+    assert len(calls) == 2 and {("salt", "1")} <= set(sum((list(m) for m in calls[1][0]), []))
+    state = json.loads((cache / "state.json").read_text())
+    ids = [entry[1] for entry in state["base"].values()]
+    assert len(set(ids)) == 4 and {p.stem for p in (cache / "base/fragment").glob("*")} == set(ids)
+    site = tmp_path / "site"
+    search.publish_search_index(build_search_index(records(4), cache), cache, site)
+    assert fragments(site)["reports/r1/"]["meta"]["salt"] == "1"
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_an_edit_the_index_cannot_see_leaves_the_result_current(tmp_path):
+    """An edit of letter case only gives the delta's record the id of the
+    base's: that id must not be dropped as superseded."""
+    def shaped(text: str) -> list[SearchRecord]:
+        return [SearchRecord(f"reports/r{i}", f"reports/r{i}/", f"报告{i}", (("", f"第{i}号报告{text if i == 2 else 'App'}"),))
+                for i in range(5)]
+
+    cache = tmp_path / "search"
+    build_search_index(shaped("App"), cache)
+    second = build_search_index(shaped("APP"), cache)
+    assert second.delta == 1 and second.superseded == ()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_build_stopped_while_shards_are_swapped_starts_the_index_again(tmp_path, monkeypatch):
+    """Between the first swap of a new shard into place and the state written
+    after the last, shards and state disagree (a bigram shard could name
+    trigram records no longer there): the state goes first."""
+    cache = tmp_path / "search"
+    build_search_index(records(5) + [THEME], cache)
+    renames = []
+    original = Path.rename
+
+    def failing(self, target):
+        renames.append(self)
+        if len(renames) == 2:
+            raise OSError("disk gone")
+        return original(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(OSError):
+        build_search_index(records(5, edited=1) + [THEME], cache)
+    monkeypatch.undo()
+    assert not (cache / "state.json").exists()
+    again = build_search_index(records(5, edited=1) + [THEME], cache)
+    assert again.shards == ("base", "themes") and again.rebuilt == 2 and again.superseded == ()
