@@ -140,16 +140,24 @@ def report_url(slug: str) -> str:
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
                  theme_pages_of_report: dict[str, str]) -> list[Page | Deferred]:
     """A report's page and its two downloads, made again only when the
-    report, its links or the theme pages its chips point to changed. Each
-    is made on its own and nothing keeps it once written: when the three
-    shared one rendering, every report's rendered files stayed in memory
-    until all pages were written (about 50 KB a report)."""
+    report, its links or the theme pages its chips point to changed (the
+    downloads: only when the report did). Each is made on its own and
+    nothing keeps it once written: when the three shared one rendering,
+    every report's rendered files stayed in memory until all pages were
+    written (about 50 KB a report)."""
+    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links)
+    return [when_changed(page, make_page, [report], links, theme_pages_of_report)] + [
+        when_changed(path, make, [report]) for path, make in downloads]
+
+
+def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
+                   links: dict | None) -> list[tuple[str, Callable[[], bytes]]]:
+    """Each of a report's three files, and how to make it."""
     page, original, cleaned = report_files(report.slug)
     return [
-        when_changed(page, lambda: report_page(report, taxonomy, where, links), [report], links,
-                     theme_pages_of_report),
-        when_changed(original, lambda: gzipped(report.source.raw), [report]),
-        when_changed(cleaned, lambda: report.cleaned.text.encode("utf-8"), [report]),
+        (page, lambda: report_page(report, taxonomy, where, links)),
+        (original, lambda: gzipped(report.source.raw)),
+        (cleaned, lambda: report.cleaned.text.encode("utf-8")),
     ]
 
 
@@ -162,13 +170,8 @@ def report_files(slug: str) -> tuple[str, str, str]:
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                   links: dict | None = None) -> list[Page]:
-    """A report's page and its two downloads."""
-    page, original, cleaned = report_files(report.slug)
-    return [
-        Page(page, report_page(report, taxonomy, where, links)),
-        Page(original, gzipped(report.source.raw)),
-        Page(cleaned, report.cleaned.text.encode("utf-8")),
-    ]
+    """A report's page and its two downloads, made now."""
+    return [Page(path, make()) for path, make in _report_makers(report, taxonomy, where, links)]
 
 
 def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],

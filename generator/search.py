@@ -313,13 +313,13 @@ async def _index_shard(records: list[SearchRecord], family: Family, out: Path,
     pagefind.service.asyncio = _Prompt()
     _chunk_size.set(chunk_size(len(records)))  # this task's context: the process it starts
     async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
-        for record in records:  # one record's word list at a time: three times its text
+        for record in records:  # one record's word list at a time: a few times its text
             if stop is not None and stop.is_set():
                 raise Stopped()
             await index.add_custom_record(**_payload(record, family))
 
 
-async def _index_all(todo: list[tuple[list[SearchRecord], str]], stop: threading.Event | None = None) -> None:
+async def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: threading.Event | None = None) -> None:
     """One Pagefind process per shard and index, two at a time (one per
     core; memory grows with the processes running together)."""
     gate = asyncio.Semaphore(INDEXERS)
@@ -390,7 +390,7 @@ def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, s
 
 def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
                 stop: threading.Event | None) -> dict[str, dict[str, list[str]]]:
-    """Index each job's records into <shard>.new and pagefind-<shard>.new, trim
+    """Index each job's records into <shard>.new and pairs-<shard>.new, trim
     them, store the text in the trigram shard and pointers in the bigram
     shard. Returns shard name -> record key -> [trigram id, bigram id] ("" where
     an index left the record out: it has no word of that index)."""
@@ -430,7 +430,7 @@ def _clashing(live: dict[str, list[str]], retired: dict[str, list], fresh: set[s
                 owners[n].setdefault(id_, set()).add(key)
     gone: dict[str, set[str]] = {}
     for key, entry in retired.items():
-        for id_ in (entry[1], entry[3]):
+        for id_ in _result_ids(entry):
             if id_:
                 gone.setdefault(id_, set()).add(key)
     out = set()
@@ -439,6 +439,11 @@ def _clashing(live: dict[str, list[str]], retired: dict[str, list], fresh: set[s
             if len(keys) > 1 or gone.get(id_, keys) - keys:
                 out |= keys & fresh
     return out
+
+
+def _result_ids(entry: list) -> tuple[str, str]:
+    """A base entry of the state, [digest, trigram id, part, bigram id]: its two ids."""
+    return entry[1], entry[3]
 
 
 def _salted(record: SearchRecord, salt: int) -> SearchRecord:
@@ -508,7 +513,8 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
     todo_jobs = list(jobs)
     for _ in range(SALT_ROUNDS):
         made_ids.update(_index_jobs(todo_jobs, cache_dir, stop))
-        live = {**{k: [v[1], v[3]] for k, v in base.items() if k not in retired and _part_name(v[2]) not in made_ids},
+        live = {**{k: list(_result_ids(v)) for k, v in base.items()
+                   if k not in retired and _part_name(v[2]) not in made_ids},
                 **{k: v for ids in [*kept_ids.values(), *made_ids.values()] for k, v in ids.items()}}
         clashing = _clashing(live, retired, {k for ids in made_ids.values() for k in ids})
         if not clashing:
@@ -542,9 +548,7 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
     # An edit Pagefind cannot see (letter case, white space) gives the delta's
     # record the id of the base's: that id is not superseded, it is current.
     current = {i for v in ids.get("delta", {}).values() for i in v}
-    superseded = tuple(sorted(i for r in changed if r.key in base for i in (base[r.key][1], base[r.key][3])
-                              if i and i not in current)
-                       + sorted(i for k in removed for i in (base[k][1], base[k][3]) if i))
+    superseded = tuple(sorted(i for entry in retired.values() for i in _result_ids(entry) if i and i not in current))
     atomic_write(state_file, json.dumps({"format": _format(), "parts": parts, "base": base, "ids": ids,
                                          "delta": delta_digest if changed else None,
                                          "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
