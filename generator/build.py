@@ -46,7 +46,8 @@ from .render import render_site
 from .schema import load_sidecar
 from .search import build_search_index, is_published, publish_search_index, search_page, search_records
 from .taxonomy import Taxonomy, load_taxonomy
-from .write import WriteResult, atomic_write, write_pages
+from .disk import atomic_write
+from .write import WriteResult, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names

@@ -18,31 +18,10 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
 from .errors import os_error
 from .records import Report, Source
-from .write import atomic_write
-
-LIBRARIES = ("opencc", "jionlp", "charset-normalizer", "pyyaml", "google-re2")
-
-
-@cache
-def generator_version() -> str:
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    add_versions(digest, LIBRARIES)
-    return digest.hexdigest()
-
-
-def add_versions(digest, names) -> None:
-    """Feed the installed version of each distribution (or "none") to a hash."""
-    for name in names:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
-
+from .disk import atomic_write
+from .version import generator_version
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:
     digest = hashlib.sha256()

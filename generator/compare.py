@@ -24,7 +24,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Sequence
 
-from .cache import generator_version
+from .version import generator_version
 from .chunks import pager
 from .records import Figure, Report, Section
 from .render import (

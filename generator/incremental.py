@@ -27,7 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .cache import add_versions
+from .version import add_versions
+from .disk import link_or_copy
 from .write import remove_stray
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
@@ -62,15 +63,6 @@ def link_copy(site: Path, aside: Path) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
             link_or_copy(os.path.join(folder, name), str(target / name))
-
-
-def link_or_copy(src: str, dst: str) -> None:
-    """A hard link where the file system allows one, else a copy (also
-    copytree's copy_function for the search index's shards)."""
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
 
 
 class _DropDirtyNotice(logging.Filter):

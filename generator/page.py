@@ -30,10 +30,8 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .orgs import org_names, parse_org
-from .records import Diagnostic, Line
+from .records import Diagnostic, Facts, Line, Page, PageLine, Role
 
-Role = Literal["chrome", "title", "publication", "index", "doc_number", "addressee", "notice",
-               "body", "signature", "closing", "attachment"]
 
 CN_NUM = "〇零一二三四五六七八九十"
 # A year as reports write it: 2023, 二〇二三 (never a banner's or a cited document's: callers decide where).
@@ -120,51 +118,6 @@ TAG_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
-
-@dataclass(frozen=True, slots=True)
-class PageLine:
-    number: int  # line number in the original file
-    text: str  # normalised text
-    role: Role
-    reason: str = ""  # why, in Simplified Chinese; shown in the cleaning record
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What the page's frame says about the report."""
-
-    title: str | None = None
-    title_kind: str = ""  # "" | wrapper | explanation | index
-    published: str | None = None  # ISO date of the publication line
-    source: str | None = None  # 来源 / 信息来源 / 发布机构, verbatim
-    author: str | None = None
-    publisher: str | None = None  # 发布机构 of an index block
-    host: str | None = None  # 主办 of the footer
-    written: str | None = None  # 成文日期 / 生成日期 of an index block
-    index_doc_number: str | None = None
-    banner: str | None = None  # the site's name at the top
-    crumbs: tuple[str, ...] = ()  # breadcrumb parts
-    doc_number: str | None = None
-    addressee: str | None = None
-    signers: tuple[str, ...] = ()
-    signed: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    lines: tuple[PageLine, ...]
-    facts: Facts
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-    def role(self, *roles: Role) -> tuple[PageLine, ...]:
-        return tuple(line for line in self.lines if line.role in roles)
-
-    @property
-    def body(self) -> tuple[Line, ...]:
-        return tuple(Line(line.number, line.text) for line in self.lines if line.role == "body")
-
-
-# --- shapes of single lines ---------------------------------------------------------
 
 def chrome_reason(text: str) -> str | None:
     """Why a whole line is site chrome, judged by its shape alone; None if it is not."""

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Sequence
 from xml.sax.saxutils import escape
 
-from .cache import generator_version
+from .version import generator_version
 from .errors import Problem
 from .records import Report
 from .render import Deferred, Page, frontmatter, md_inline, place_name, when_changed

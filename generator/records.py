@@ -8,13 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from .page import Page
+from typing import Literal
 
 Origin = Literal["text", "sidecar", "derived"]
 Severity = Literal["info", "warning"]
+Role = Literal["chrome", "title", "publication", "index", "doc_number", "addressee", "notice",
+               "body", "signature", "closing", "attachment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,3 +235,51 @@ class Report:
         (never the word None)."""
         title = self.metadata.get("title")
         return str(title) if title else f"未识别出标题的报告（{self.slug}）"
+
+
+# --- what each line of the page is (generator/page.py) ---------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PageLine:
+    number: int  # line number in the original file
+    text: str  # normalised text
+    role: Role
+    reason: str = ""  # why, in Simplified Chinese; shown in the cleaning record
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the page's frame says about the report."""
+
+    title: str | None = None
+    title_kind: str = ""  # "" | wrapper | explanation | index
+    published: str | None = None  # ISO date of the publication line
+    source: str | None = None  # 来源 / 信息来源 / 发布机构, verbatim
+    author: str | None = None
+    publisher: str | None = None  # 发布机构 of an index block
+    host: str | None = None  # 主办 of the footer
+    written: str | None = None  # 成文日期 / 生成日期 of an index block
+    index_doc_number: str | None = None
+    banner: str | None = None  # the site's name at the top
+    crumbs: tuple[str, ...] = ()  # breadcrumb parts
+    doc_number: str | None = None
+    addressee: str | None = None
+    signers: tuple[str, ...] = ()
+    signed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    lines: tuple[PageLine, ...]
+    facts: Facts
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def role(self, *roles: Role) -> tuple[PageLine, ...]:
+        return tuple(line for line in self.lines if line.role in roles)
+
+    @property
+    def body(self) -> tuple[Line, ...]:
+        return tuple(Line(line.number, line.text) for line in self.lines if line.role == "body")
+
+
+# --- shapes of single lines ---------------------------------------------------------

@@ -69,11 +69,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import BuildError
-from .incremental import link_or_copy
+from .disk import link_or_copy
 from .records import Report
 from .schema import LEVELS
 from .taxonomy import Taxonomy
-from .write import atomic_write
+from .disk import atomic_write
 
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list

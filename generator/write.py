@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
+from .disk import atomic_write
 from .errors import BuildError, os_error
 from .render import Deferred, Page
 
@@ -101,17 +102,3 @@ def _read_keys(keys_file: Path | None) -> dict[str, str]:
     return keys if isinstance(keys, dict) else {}
 
 
-def atomic_write(target: Path, data: bytes, what: str) -> None:
-    """Write target whole or not at all: into a temporary file of this
-    process's own (no two processes share one) that then replaces it. On any
-    failure the temporary file is removed and a BuildError says what to do."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise os_error(target, exc, f"write {what}") from None
-        raise

@@ -1,0 +1,37 @@
+"""Writing files safely: whole or not at all, and hard links where they can be.
+
+At the ground of the package: every stage that writes (the cache, the pages,
+the search index, the build) uses these.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from .errors import os_error
+
+
+def atomic_write(target: Path, data: bytes, what: str) -> None:
+    """Write target whole or not at all: into a temporary file of this
+    process's own (no two processes share one) that then replaces it. On any
+    failure the temporary file is removed and a BuildError says what to do."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise os_error(target, exc, f"write {what}") from None
+        raise
+
+
+def link_or_copy(src: str, dst: str) -> None:
+    """A hard link where the file system allows one, else a copy (also
+    copytree's copy_function for the search index's shards)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
