@@ -28,7 +28,7 @@ from .version import generator_version
 from .chunks import pager
 from .records import Figure, Report, Section
 from .render import (
-    Deferred, Page, _by_region, crumbs, frontmatter, html_text, link_title, md_inline, page_list, place_name,
+    Deferred, SiteFile, in_region_order, crumbs, frontmatter, html_text, link_title, md_inline, page_list, place_name,
     list_pages, page_url, theme_members, theme_pages, when_changed,
 )
 from .schema import LEVELS
@@ -37,7 +37,7 @@ from .taxonomy import Indicator, Taxonomy, Theme
 UNREPORTED = "未报告"
 
 
-def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Page]:
+def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[SiteFile]:
     reports = sorted(reports, key=lambda r: r.slug)
     members = theme_members(reports, taxonomy)
     pages = [_themes_index(reports, taxonomy, members)]
@@ -141,7 +141,7 @@ def excerpt(text: str, terms: Sequence[str], limit: int) -> str:
 
 # --- themes -------------------------------------------------------------------
 
-def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, list[Report]]) -> Page:
+def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, list[Report]]) -> SiteFile:
     lines = [
         "# 主题",
         "",
@@ -159,14 +159,14 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
         label = f"[{name}]({theme.slug}/index.md)" if theme.parent is None else f"　└ [{name}]({theme.slug}/index.md)"
         lines.append(f"| {label} | {md_inline(theme.description)} | {len(members[theme.slug])} | {count} |")
     lines += ["", "[报告 × 主题对比表](../compare/index.md) · [五个必备部分](../parts/index.md)"]
-    return Page("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
+    return SiteFile("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
 
 
-def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Page | Deferred]:
+def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[SiteFile | Deferred]:
     """The theme's pages: members are the reports with passages on it."""
     chunks, files = list_pages(f"themes/{theme.slug}", members)
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
-    pages: list[Page | Deferred] = []
+    pages: list[SiteFile | Deferred] = []
     for n, chunk in enumerate(chunks, start=1):
         make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
         # a first page also shows the theme's report count and where each page starts
@@ -417,9 +417,9 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
     return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
-def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Page]:
+def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
-    ordered = _by_region(reports)
+    ordered = in_region_order(reports)
     rows = []
     for report in ordered:
         m = report.metadata
@@ -441,7 +441,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
         })
     data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": rows,
             "levels": [*LEVELS.values(), "层级不详"]}
-    pages = [Page("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
+    pages = [SiteFile("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
     unmentioned = _unmentioned(rows)
     for n, chunk in enumerate(chunks, start=1):
@@ -461,7 +461,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             nav,
         ]
         meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
-        pages.append(Page(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
+        pages.append(SiteFile(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
 
 
@@ -506,8 +506,8 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
 
 # --- required parts -------------------------------------------------------------
 
-def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
-    ordered = _by_region(reports)
+def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[SiteFile]:
+    ordered = in_region_order(reports)
     pages = []
     chunks, files = list_pages("parts", ordered)
     having = {part.number: [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
@@ -546,17 +546,17 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Page]:
             cells.append(md_inline("；".join(own)) if own else "—")
             lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
         lines += ["", nav]
-        pages.append(Page(files[n - 1], frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
+        pages.append(SiteFile(files[n - 1], frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
     for part in taxonomy.parts:
         pages.extend(_part(part, having[part.number], len(reports) - len(having[part.number])))
     return pages
 
 
-def _part(part, having: list[Report], missing: int) -> list[Page | Deferred]:
+def _part(part, having: list[Report], missing: int) -> list[SiteFile | Deferred]:
     """The part's pages: having are the reports that contain it. Each page is
     made only when its reports or its links to other pages changed."""
     chunks, files = list_pages(f"parts/{part.slug}", having)
-    pages: list[Page | Deferred] = []
+    pages: list[SiteFile | Deferred] = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
         listing = page_list(files, chunks) if n == 1 else ""

@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape
 from .version import generator_version
 from .errors import Problem
 from .records import Report
-from .render import Deferred, Page, frontmatter, md_inline, place_name, when_changed
+from .render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
 from .schema import KEYS, LEVELS
 from .taxonomy import Taxonomy
 
@@ -85,14 +85,14 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
-                  added: dict[str, str], site_url: str) -> list[Page]:
+                  added: dict[str, str], site_url: str) -> list[SiteFile]:
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
     base = site_url.rstrip("/") + "/" if site_url else ""
     pages = [
-        Page("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
-        Page("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
+        SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
+        SiteFile("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
                                               indent=1) + "\n").encode("utf-8")),
     ]
     years = []
@@ -101,7 +101,7 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
         figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
         pages += [passages, figures]
         years.append(YearFiles(year, len(members), passages, figures))
-    pages += [_data_page(len(reports), years, bool(base)), Page("feed.xml", _feed(reports, added, base))]
+    pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base))]
     if skipped:
         pages.append(_skipped_page(skipped))
     return pages
@@ -109,7 +109,7 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
 
 # --- CSV and JSON ------------------------------------------------------------------
 
-def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> Page | Deferred:
+def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> SiteFile | Deferred:
     """A year's passages or figures, gzipped; made again only when a report of
     that year changed (at 10,000 reports writing and compressing them all took
     a good part of every build)."""
@@ -124,8 +124,8 @@ class YearFiles:
     """The data files of the reports of one year, for the /data/ page."""
     year: str  # "2023", or UNKNOWN_YEAR
     reports: int
-    passages: Page | Deferred
-    figures: Page | Deferred
+    passages: SiteFile | Deferred
+    figures: SiteFile | Deferred
 
 
 def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -268,7 +268,7 @@ def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
             }
 
 
-def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) -> Page:
+def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) -> SiteFile:
     example = years[0].passages.path.rsplit("/", 1)[1] if years else "passages-2023.csv.gz"
     lines = [
         "# 开放数据",
@@ -310,7 +310,7 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         lines += [f"## {md_inline(title)} {{#{name}}}", "", "| 列 | 含义 |", "|---|---|"]
         lines += [f"| `{c}` | {md_inline(d)} |" for c, d in columns]
         lines.append("")
-    return Page("data/index.md", frontmatter({"title": "开放数据"}, "\n".join(lines)))
+    return SiteFile("data/index.md", frontmatter({"title": "开放数据"}, "\n".join(lines)))
 
 
 # --- feed ---------------------------------------------------------------------------
@@ -352,7 +352,7 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
 
 # --- skipped reports ------------------------------------------------------------------
 
-def _skipped_page(skipped: Sequence[Skipped]) -> Page:
+def _skipped_page(skipped: Sequence[Skipped]) -> SiteFile:
     lines = [
         "# 未能发布的报告",
         "",
@@ -364,4 +364,4 @@ def _skipped_page(skipped: Sequence[Skipped]) -> Page:
     for item in skipped:
         problems = "<br>".join(md_inline(f"第 {p.line} 行：{p.message}" if p.line else p.message) for p in item.problems)
         lines.append(f"| {md_inline(item.path.name)} | {problems} |")
-    return Page("skipped/index.md", frontmatter({"title": "未能发布的报告"}, "\n".join(lines) + "\n"))
+    return SiteFile("skipped/index.md", frontmatter({"title": "未能发布的报告"}, "\n".join(lines) + "\n"))

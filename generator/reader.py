@@ -30,22 +30,22 @@ from typing import Sequence
 from .compare import chosen, format_value
 from .records import Report
 from .regions import NAMES, by_province
-from .render import Deferred, Page, _by_region, frontmatter, gzipped, place_name, when_changed
+from .render import Deferred, SiteFile, in_region_order, frontmatter, gzipped, place_name, when_changed
 from .schema import LEVELS
 from .taxonomy import Taxonomy
 
 MAX_COLUMNS = 4
 
 
-def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None) -> list[Page]:
+def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None) -> list[SiteFile]:
     """series: report slug -> address of its series page, where it has one."""
     series = series or {}
-    reports = _by_region(sorted(reports, key=lambda r: r.slug))
-    pages: list[Page | Deferred] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
+    reports = in_region_order(sorted(reports, key=lambda r: r.slug))
+    pages: list[SiteFile | Deferred] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
     provinces = []
     for slug, members in by_province(reports).items():
         rows = [index_row(r) for r in members]
-        pages.append(Page(f"reader/index/{slug}.json.gz", gzipped(_json({"reports": rows}))))
+        pages.append(SiteFile(f"reader/index/{slug}.json.gz", gzipped(_json({"reports": rows}))))
         provinces.append({"slug": slug, "name": NAMES[slug], "count": len(rows),
                           "file": f"index/{slug}.json.gz"})
     index = {
@@ -56,12 +56,12 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
         "provinces": provinces,
         "max": MAX_COLUMNS,
     }
-    pages.append(Page("reader/index.json", _json(index)))
+    pages.append(SiteFile("reader/index.json", _json(index)))
     pages.append(_page())
     return pages
 
 
-def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> Page | Deferred:
+def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> SiteFile | Deferred:
     """A report's data for the reader, made again only when the report or its series changed."""
     path = f"reader/r/{report.slug}.json.gz"
 
@@ -129,7 +129,7 @@ def part_of(report: Report, section: str) -> int:
     return 0
 
 
-def _page() -> Page:
+def _page() -> SiteFile:
     body = """# 并排对读
 
 选一个主题，再选 2—4 份报告，各报告涉及该主题的段落并排显示，按细分主题或按报告的必备部分（举措和成效、不足、下一年度安排……）对齐；每列顶部是该报告在此主题下给出的数字。
@@ -143,5 +143,5 @@ def _page() -> Page:
 <strong>未报告数据</strong>——该报告没有给出本主题的统计数字；<strong>□</strong>——原网页中此处的字符因编码损坏而丢失，无法复原。
 每段后的“原文”链接到报告全文中的这一段，列标题链接到报告页面。</p>
 """
-    return Page("reader/index.md", frontmatter({"title": "并排对读", "search": {"exclude": True},
+    return SiteFile("reader/index.md", frontmatter({"title": "并排对读", "search": {"exclude": True},
                                                 "hide": ["navigation", "toc"]}, body))

@@ -18,7 +18,7 @@ from typing import Sequence
 import numpy
 
 from .records import Report
-from .render import _by_region
+from .render import in_region_order
 from .taxonomy import Taxonomy
 
 SHOWN = 5  # reports listed under each heading
@@ -40,7 +40,7 @@ def profile(report: Report, taxonomy: Taxonomy) -> tuple[float, ...]:
 
 def related_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, Related]:
     groups: dict[tuple[str, str], list[Report]] = {}
-    for report in _by_region(sorted(reports, key=lambda r: r.slug)):
+    for report in in_region_order(sorted(reports, key=lambda r: r.slug)):
         m = report.metadata
         groups.setdefault((str(m.get("level") or ""), str(m.get("year") or "")), []).append(report)
     out: dict[str, Related] = {}

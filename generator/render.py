@@ -32,7 +32,7 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 @dataclass(frozen=True)
-class Page:
+class SiteFile:
     path: str  # relative to the generated docs folder, '/'-separated
     content: bytes
 
@@ -48,12 +48,12 @@ class Deferred:
     make: Callable[[], bytes]
 
 
-def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> Page | Deferred:
+def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> SiteFile | Deferred:
     """The page at path, made again only when its inputs change: deferred,
     keyed on the keys of the reports it shows and the other values it shows
     (as JSON); made now when a report does not say what it was read from."""
     if not all(r.key for r in reports):
-        return Page(path, make())
+        return SiteFile(path, make())
     parts = [[r.key for r in reports], *inputs]
     key = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
     return Deferred(path, key, make)
@@ -66,12 +66,12 @@ def gzipped(data: bytes, level: int = 9) -> bytes:
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
-                links: dict[str, dict] | None = None) -> list[Page]:
+                links: dict[str, dict] | None = None) -> list[SiteFile]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them."""
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(theme_members(reports, taxonomy))
-    pages: list[Page | Deferred] = []
+    pages: list[SiteFile | Deferred] = []
     mine: dict[str, dict[str, str]] = defaultdict(dict)  # report slug -> its theme pages
     for (theme, slug), path in where.items():
         mine[slug][theme] = path
@@ -138,7 +138,7 @@ def report_url(slug: str) -> str:
 
 
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
-                 theme_pages_of_report: dict[str, str]) -> list[Page | Deferred]:
+                 theme_pages_of_report: dict[str, str]) -> list[SiteFile | Deferred]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed (the
     downloads: only when the report did). Each is made on its own and
@@ -169,9 +169,9 @@ def report_files(slug: str) -> tuple[str, str, str]:
 
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                  links: dict | None = None) -> list[Page]:
+                  links: dict | None = None) -> list[SiteFile]:
     """A report's page and its two downloads, made now."""
-    return [Page(path, make()) for path, make in _report_makers(report, taxonomy, where, links)]
+    return [SiteFile(path, make()) for path, make in _report_makers(report, taxonomy, where, links)]
 
 
 def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
@@ -280,7 +280,7 @@ def page_url(path: str) -> str:
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:
     """Theme slug -> reports with passages on it, in the order of its pages."""
     counts = {r.slug: r.analysis.theme_counts() for r in reports}
-    return {t.slug: _by_region([r for r in reports if counts[r.slug].get(t.slug)]) for t in taxonomy.themes}
+    return {t.slug: in_region_order([r for r in reports if counts[r.slug].get(t.slug)]) for t in taxonomy.themes}
 
 
 def chunk_path(base: str, n: int) -> str:
@@ -388,7 +388,7 @@ def page_list(files: list[str], chunks: list[list[Report]]) -> str:
     return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
 
 
-def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[Page]:
+def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[SiteFile]:
     """One listing split into pages: base/index.md, base/from-<slug>.md, …
     The intro (with its counts) is on the first page only."""
     chunks, files = list_pages(base, reports)
@@ -400,7 +400,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         heading = title if n == 1 else f"{title}（续）"
         body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
                 f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth)}\n\n{nav}")
-        pages.append(Page(files[n - 1], frontmatter({"title": heading, "hide": ["navigation"]}, body)))
+        pages.append(SiteFile(files[n - 1], frontmatter({"title": heading, "hide": ["navigation"]}, body)))
     return pages
 
 
@@ -418,14 +418,14 @@ def crumbs(base: str) -> str:
             "{ .crumbs }\n\n")
 
 
-def _pager(n: int, total: int) -> str:
+def pager_line(n: int, total: int) -> str:
     if total == 1:
         return ""
     parts = [f"**{k}**" if k == n else f"[{k}]({'index' if k == 1 else k}.md)" for k in range(1, total + 1)]
     return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
 
 
-def _home(reports: list[Report], skipped: int = 0) -> Page:
+def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
     provinces = {r.metadata.get("province") for r in reports if r.metadata.get("province")}
     years = sorted({r.metadata.get("year") for r in reports if r.metadata.get("year")})
     span = f"{years[0]}—{years[-1]} 年度" if years else "—"
@@ -451,15 +451,15 @@ def _home(reports: list[Report], skipped: int = 0) -> Page:
 报告页面中的每项信息标有来源：**原文**（从报告文本中读取）、**补充**（本站发布者另行补充）、**推断**（由其他信息推算）。
 每份报告都可下载原始文本和清理后的文本；清理过程的每一步都记录在报告页面底部。
 """
-    return Page("index.md", frontmatter({"title": "首页"}, body))
+    return SiteFile("index.md", frontmatter({"title": "首页"}, body))
 
 
-def _regions(reports: list[Report]) -> list[Page]:
+def _regions(reports: list[Report]) -> list[SiteFile]:
     groups = by_province(reports)
     lines = ["# 按地区浏览", "", "| 省级行政区 | 报告数 |", "|---|---|"]
     for slug, members in groups.items():
         lines.append(f"| [{md_inline(NAMES[slug])}]({slug}/index.md) | {len(members)} |")
-    pages = [Page("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
+    pages = [SiteFile("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
     for slug, members in groups.items():
         pages.extend(_province(slug, NAMES[slug], members))
     return pages
@@ -483,7 +483,7 @@ def _region_anchor(name: object) -> str:
     return "r-" + re.sub(r"[^0-9a-f]", "", str(name).encode("utf-8").hex())[:24]
 
 
-def _province(slug: str, name: str, reports: list[Report]) -> list[Page]:
+def _province(slug: str, name: str, reports: list[Report]) -> list[SiteFile]:
     """Province page: cities, then counties, then the reports of each."""
     tree: dict[str, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
     for report in reports:
@@ -503,14 +503,14 @@ def _province(slug: str, name: str, reports: list[Report]) -> list[Page]:
             elif city:
                 body += [f"{level} {md_inline(city)}本级", ""]
             body += [_table(_by_date(tree[city][county]), 2), ""]
-    return [Page(f"regions/{slug}/index.md", frontmatter({"title": name, "hide": ["navigation"]}, "\n".join(body)))]
+    return [SiteFile(f"regions/{slug}/index.md", frontmatter({"title": name, "hide": ["navigation"]}, "\n".join(body)))]
 
 
 def _by_place(reports: list[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: tuple(str(r.metadata.get(k) or "") for k in ("city", "county", "town")) + (r.slug,))
 
 
-def _years(reports: list[Report]) -> list[Page]:
+def _years(reports: list[Report]) -> list[SiteFile]:
     by_year: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_year[str(report.metadata.get("year") or "unknown")].append(report)
@@ -521,11 +521,11 @@ def _years(reports: list[Report]) -> list[Page]:
         label = "年度不详" if year == "unknown" else f"{year} 年度"
         lines.append(f"| [{label}]({year}/index.md) | {len(by_year[year])} |")
         pages.extend(_listing(f"years/{year}", label, f"共 {len(by_year[year])} 份报告，按地区排列。",
-                              _by_region(by_year[year]), 2))
-    return [Page("years/index.md", frontmatter({"title": "按年度浏览"}, "\n".join(lines) + "\n"))] + pages
+                              in_region_order(by_year[year]), 2))
+    return [SiteFile("years/index.md", frontmatter({"title": "按年度浏览"}, "\n".join(lines) + "\n"))] + pages
 
 
-def _levels(reports: list[Report]) -> list[Page]:
+def _levels(reports: list[Report]) -> list[SiteFile]:
     by_level: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_level[str(report.metadata.get("level") or "unknown")].append(report)
@@ -535,11 +535,11 @@ def _levels(reports: list[Report]) -> list[Page]:
     for level in [lv for lv in labels if lv in by_level]:
         lines.append(f"| [{labels[level]}]({level}/index.md) | {len(by_level[level])} |")
         pages.extend(_listing(f"levels/{level}", labels[level], f"共 {len(by_level[level])} 份报告，按地区排列。",
-                              _by_region(by_level[level]), 2))
-    return [Page("levels/index.md", frontmatter({"title": "按层级浏览"}, "\n".join(lines) + "\n"))] + pages
+                              in_region_order(by_level[level]), 2))
+    return [SiteFile("levels/index.md", frontmatter({"title": "按层级浏览"}, "\n".join(lines) + "\n"))] + pages
 
 
-def _by_region(reports: list[Report]) -> list[Report]:
+def in_region_order(reports: list[Report]) -> list[Report]:
     order = {p: n for n, p in enumerate(PROVINCES)}
 
     def key(r: Report):

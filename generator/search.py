@@ -582,11 +582,11 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
     (target / "shards.json").write_bytes(_manifest(index))
 
 
-def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "Page":
+def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "SiteFile":
     """/search/: the search form, with the filters' values known at build time
     (so no filter index is downloaded to draw it)."""
     from .regions import PROVINCES
-    from .render import Page, frontmatter
+    from .render import SiteFile, frontmatter
 
     def values(key: str) -> set[str]:
         return {v for r in reports for v in _values(r, key)}
@@ -616,4 +616,4 @@ def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "Page":
 """
     intro = ("在全部报告全文和主题页中检索**原样出现**的词语或短语（两个字以上，如“调解”“行政复议”），"
              "可按省份、层级、年度和主题筛选；每条结果显示词语所在的段落，点击直达原文位置。\n\n")
-    return Page("search/index.md", frontmatter({"title": "全文检索", "search": {"exclude": True}}, intro + body))
+    return SiteFile("search/index.md", frontmatter({"title": "全文检索", "search": {"exclude": True}}, intro + body))

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 from .compare import UNREPORTED, chosen, format_value
 from .records import Report
-from .render import PAGE_SIZE, Page, _pager, chunk_path, crumbs, frontmatter, link_title, md_inline, place_name
+from .render import PAGE_SIZE, SiteFile, pager_line, chunk_path, crumbs, frontmatter, link_title, md_inline, place_name
 from .schema import LEVELS
 from .taxonomy import Taxonomy
 
@@ -80,18 +80,18 @@ def series_of(series: Sequence[Series]) -> dict[str, str]:
     return {r.slug: f"series/{s.slug}/" for s in series for r in s.reports}
 
 
-def series_site(series: Sequence[Series], taxonomy: Taxonomy) -> list[Page]:
+def series_site(series: Sequence[Series], taxonomy: Taxonomy) -> list[SiteFile]:
     pages = _index(series)
     for s in series:
         pages.append(_series_page(s, taxonomy))
     return pages
 
 
-def _index(series: Sequence[Series]) -> list[Page]:
+def _index(series: Sequence[Series]) -> list[SiteFile]:
     chunks = [list(series[i : i + PAGE_SIZE]) for i in range(0, len(series), PAGE_SIZE)] or [[]]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = _pager(n, len(chunks))
+        nav = pager_line(n, len(chunks))
         lines = ["# 同一机关的历年报告", "",
                  "同一发布机关（同一地区、同一名称）有两个或更多年度的报告时，列为一个系列，"
                  "逐年对照各主题的篇幅和各项数据。", "", nav]
@@ -104,7 +104,7 @@ def _index(series: Sequence[Series]) -> list[Page]:
         else:
             lines.append("（暂无同一机关多个年度的报告）")
         lines += ["", nav]
-        pages.append(Page(chunk_path("series", n), frontmatter({"title": "同一机关的历年报告"}, "\n".join(lines) + "\n")))
+        pages.append(SiteFile(chunk_path("series", n), frontmatter({"title": "同一机关的历年报告"}, "\n".join(lines) + "\n")))
     return pages
 
 
@@ -114,7 +114,7 @@ def reader_link(theme: str, reports: Sequence[Report], up: str) -> str:
     return f"{up}reader/?{query}"
 
 
-def _series_page(s: Series, taxonomy: Taxonomy) -> Page:
+def _series_page(s: Series, taxonomy: Taxonomy) -> SiteFile:
     up = "../../"
     years = s.years
     head = "| 主题 | " + " | ".join(f"{y} 年度" for y in years) + " | 并排对读 |"
@@ -168,5 +168,5 @@ def _series_page(s: Series, taxonomy: Taxonomy) -> Page:
         if any_value:
             lines.append(f"| {md_inline(indicator.name)}（{md_inline(indicator.unit)}） | " + " | ".join(cells) + " |")
     lines += ["", "[全部系列](../index.md)"]
-    return Page(f"series/{s.slug}/index.md", frontmatter({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
+    return SiteFile(f"series/{s.slug}/index.md", frontmatter({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
                                                          "\n".join(lines) + "\n"))

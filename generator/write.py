@@ -19,7 +19,7 @@ from typing import Sequence
 
 from .disk import atomic_write
 from .errors import BuildError, os_error
-from .render import Deferred, Page
+from .render import Deferred, SiteFile
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,9 @@ class WriteResult:
     removed: int
 
 
-def write_pages(pages: Sequence[Page | Deferred], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
+def write_pages(pages: Sequence[SiteFile | Deferred], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
     out_dir = out_dir.resolve()
-    targets: dict[Path, Page | Deferred] = {}
+    targets: dict[Path, SiteFile | Deferred] = {}
     for page in pages:
         rel = PurePosixPath(page.path)
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:

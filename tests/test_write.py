@@ -1,7 +1,7 @@
 """Writing generated pages: a deferred page is made only when its inputs changed."""
 from __future__ import annotations
 
-from generator.render import Deferred, Page
+from generator.render import Deferred, SiteFile
 from generator.write import write_pages
 
 
@@ -16,12 +16,12 @@ def test_a_deferred_page_is_made_again_only_when_its_key_changes(tmp_path):
     out, keys = tmp_path / "docs", tmp_path / "page-keys.json"
     calls: list[str] = []
     first = write_pages([deferred("a.md", "k1", b"A", calls), deferred("b.md", "k1", b"B", calls),
-                         Page("c.md", b"C")], out, keys)
+                         SiteFile("c.md", b"C")], out, keys)
     assert (first.written, calls) == (3, ["a.md", "b.md"])
 
     calls.clear()
     again = write_pages([deferred("a.md", "k1", b"A", calls), deferred("b.md", "k2", b"B2", calls),
-                         Page("c.md", b"C")], out, keys)
+                         SiteFile("c.md", b"C")], out, keys)
     assert calls == ["b.md"]  # a.md's inputs are unchanged: not made at all
     assert (again.written, again.unchanged) == (1, 2)
     assert (out / "b.md").read_bytes() == b"B2"
