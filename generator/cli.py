@@ -8,14 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from .build import Project, build, read_all, read_report, recover, warnings_of
-from .cite import missing_source
-from .errors import ContentError, FazhiError, Problem, os_advice
-from .files import MAX_REPORT_MB, MB, read_regular
-from .lock import project_lock
-from .records import Report, Source
-from .schema import KEYS
-from .taxonomy import Taxonomy, load_taxonomy
+from generator.build.pipeline import Project, build, read_all, read_report, recover, warnings_of
+from generator.site.cite import missing_source
+from generator.errors import ContentError, FazhiError, Problem, os_advice
+from generator.read.files import MAX_REPORT_MB, MB, read_regular
+from generator.build.lock import project_lock
+from generator.records import Report, Source
+from generator.read.schema import KEYS
+from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +136,7 @@ def _check(project: Project, args) -> int:
 
 
 def _serve(project: Project, args) -> int:
-    from .serve import serve
+    from generator.build.serve import serve
 
     serve(project, args.dev_addr)
     return 0

@@ -9,7 +9,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .errors import os_error
+from generator.errors import os_error
 
 
 def atomic_write(target: Path, data: bytes, what: str) -> None:

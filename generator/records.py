@@ -220,7 +220,7 @@ class Report:
     document: Document
     metadata: Metadata
     analysis: Analysis = Analysis()
-    # What the report was read from (generator/cache.py's key: a digest of its
+    # What the report was read from (generator/build/cache.py's key: a digest of its
     # bytes, its sidecar, the taxonomy and the generator); "" when not known.
     # Pages made from the report alone are not made again while it holds.
     key: str = ""
@@ -237,7 +237,7 @@ class Report:
         return str(title) if title else f"未识别出标题的报告（{self.slug}）"
 
 
-# --- what each line of the page is (generator/page.py) ---------------------------------
+# --- what each line of the page is (generator/read/page.py) ---------------------------------
 
 @dataclass(frozen=True, slots=True)
 class PageLine:

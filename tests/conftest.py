@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build
+from generator.build.pipeline import Project, build
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "content" / "reports"
@@ -41,10 +41,10 @@ def read_text(text: str):
     """(cleaned, document) of a report given as text, through the real stages."""
     from pathlib import Path
 
-    from generator.clean import clean
-    from generator.normalise import normalise
-    from generator.page import segment
-    from generator.parse import parse
+    from generator.read.clean import clean
+    from generator.read.normalise import normalise
+    from generator.read.page import segment
+    from generator.read.parse import parse
     from generator.records import Decoded, Source
 
     normalised = normalise(Decoded(Source("r", Path("r.txt"), text.encode(), None), text, "utf-8"))

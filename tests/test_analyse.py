@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.analyse import find_terms, parse_number, split_paragraph
-from generator.build import Project, read_all
+from generator.analyse.classify import find_terms, parse_number, split_paragraph
+from generator.build.pipeline import Project, read_all
 from generator.errors import ContentError
-from generator.taxonomy import load_taxonomy
+from generator.analyse.taxonomy import load_taxonomy
 from tests.conftest import REPO, SLUGS
 
 LABELS = Path(__file__).parent / "data" / "theme_labels.yml"
@@ -211,7 +211,7 @@ def test_numbers_as_reports_write_them(text, value):
 
 
 def test_chinese_numerals_and_approximations_in_a_pattern(tmp_path):
-    from generator.analyse import _figures
+    from generator.analyse.classify import _figures
     from generator.records import Passage, ThemeMatch
 
     taxonomy = load_taxonomy(REPO / "content")
@@ -257,7 +257,7 @@ def test_missing_taxonomy_file_is_a_clear_error(tmp_path):
 
 
 def _read(tmp_path, text: str):
-    from generator.build import read_report
+    from generator.build.pipeline import read_report
     from generator.records import Source
 
     path = tmp_path / "r.txt"

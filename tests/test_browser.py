@@ -109,7 +109,7 @@ def test_search_finds_a_word_inside_a_longer_one(sample_site, served, browser):
 
 def test_search_finds_the_reports_holding_every_word_of_a_query(sample_site, served, browser):
     """A query of a two-character word and a longer one is asked in the bigram
-    index (generator/search.py): the results hold both."""
+    index (generator/search/index.py): the results hold both."""
     expected = containing(sample_site, "调解") & containing(sample_site, "行政复议")
     assert expected and expected != containing(sample_site, "调解")
     found, _, _, errors, _ = search(browser, served, "调解 行政复议")
@@ -195,7 +195,7 @@ def test_search_links_stay_in_a_site_served_from_a_folder(sample_site, browser):
 
 def test_search_after_an_edit_finds_the_new_text_only(tmp_path, browser):
     """An edited report is indexed alone (the delta shard); its old text is not found."""
-    from generator.build import build
+    from generator.build.pipeline import build
     from tests.conftest import make_project
 
     project = make_project(tmp_path / "p")

@@ -1,7 +1,7 @@
 """Theme and part pages: one new report changes the page it joins, not the pages after it."""
 from __future__ import annotations
 
-from generator.chunks import MAX, TARGET, chunk_file, pager, stable_chunks
+from generator.site.chunks import MAX, TARGET, chunk_file, pager, stable_chunks
 
 
 def pages(slugs: list[str]) -> dict[str, list[str]]:

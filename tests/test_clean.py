@@ -1,5 +1,5 @@
-from generator.clean import LOST
-from generator.page import chrome_reason
+from generator.read.clean import LOST
+from generator.read.page import chrome_reason
 from tests.conftest import read_text
 
 

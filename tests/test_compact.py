@@ -1,7 +1,7 @@
 """The indentation of rendered pages is taken out; what a reader sees is not changed."""
 from __future__ import annotations
 
-from generator.compact import compact
+from generator.plugins.compact import compact
 
 
 def test_indentation_goes_and_kept_elements_stay():

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.decode import decode
+from generator.read.decode import decode
 from generator.errors import ContentError
 from generator.records import Source
 

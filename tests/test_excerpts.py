@@ -1,9 +1,9 @@
-"""Excerpts on theme pages and openings on part pages (generator/compare.py).
+"""Excerpts on theme pages and openings on part pages (generator/site/compare.py).
 
 Expected values are counted by hand from the texts written here."""
 from __future__ import annotations
 
-from generator.compare import excerpt, excerpt_span, opening, strongest, why
+from generator.site.compare import excerpt, excerpt_span, opening, strongest, why
 from generator.records import Passage, ThemeMatch
 
 # Three sentences: 30, 41 and 41 characters.

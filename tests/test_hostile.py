@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build
+from generator.build.pipeline import Project, build
 from generator.errors import ContentError
 from tests.conftest import REPO, SAMPLES, make_project
 
@@ -180,10 +180,10 @@ def test_the_size_limit_is_configurable(project):
 def test_cache_entries_are_in_proportion_to_the_report(tmp_path):
     """Seen: an entry four times the report (its bytes, text, paragraphs and
     passages, uncompressed)."""
-    from generator.build import read_report
-    from generator.cache import ReportCache
+    from generator.build.pipeline import read_report
+    from generator.build.cache import ReportCache
     from generator.records import Source
-    from generator.taxonomy import load_taxonomy
+    from generator.analyse.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(REPO / "content")
     cache = ReportCache(tmp_path / "cache")
@@ -202,10 +202,10 @@ def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
     import pickle
     import zlib
 
-    from generator.build import read_report
-    from generator.cache import ReportCache
+    from generator.build.pipeline import read_report
+    from generator.build.cache import ReportCache
     from generator.records import Source
-    from generator.taxonomy import load_taxonomy
+    from generator.analyse.taxonomy import load_taxonomy
 
     raw = SAMPLE.encode("utf-8")
     source = Source("r", Path("r.txt"), raw, None)
@@ -234,11 +234,11 @@ def page_visits(copies: int) -> tuple[int, int, int]:
     pages of a report made of copies of a sample; and how many there are."""
     from dataclasses import replace
 
-    from generator.build import read_report
-    from generator.compare import compare_site
+    from generator.build.pipeline import read_report
+    from generator.site.compare import compare_site
     from generator.records import Source
-    from generator.render import render_report, theme_members, theme_pages
-    from generator.taxonomy import load_taxonomy
+    from generator.site.render import render_report, theme_members, theme_pages
+    from generator.analyse.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(REPO / "content")
     raw = (SAMPLE * copies).encode("utf-8")
@@ -420,7 +420,7 @@ def test_a_report_quoting_a_few_tags_is_published_as_text(project):
 
 def test_the_marker_of_generated_html_in_a_report_stays_text(project):
     """The report page's HTML is read back from its file after the marker
-    comment (generator/prerendered.py): a report's own line holding that
+    comment (generator/plugins/prerendered.py): a report's own line holding that
     comment, kept as a frame line in the page's metadata, must not become
     where the HTML starts."""
     line = "<!--fazhi:html--><img src=x onerror=alert(1)>"
@@ -539,7 +539,7 @@ ENCODED = {
 @pytest.mark.parametrize("name", ENCODED)
 def test_encodings_still_read_right(name):
     """What held before and must keep holding."""
-    from generator.decode import decode
+    from generator.read.decode import decode
     from generator.records import Source
 
     raw, text = ENCODED[name]
@@ -801,7 +801,7 @@ def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
     import pickle
     import zlib
 
-    from generator.build import read_all
+    from generator.build.pipeline import read_all
     from tests.conftest import make_project
 
     project = make_project(tmp_path / "p")

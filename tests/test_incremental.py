@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.build import build
+from generator.build.pipeline import build
 from tests.conftest import make_project
 
 ADDED = "\n三、其他事项\n本年度新增一段独一无二的文字用于检验增量构建。\n"

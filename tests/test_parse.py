@@ -1,4 +1,4 @@
-from generator.parse import split_heading
+from generator.read.parse import split_heading
 from tests.conftest import read_text
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import Project, discover, read_report
-from generator.pool import read_reports
-from generator.taxonomy import load_taxonomy
+from generator.build.pipeline import Project, discover, read_report
+from generator.build.pool import read_reports
+from generator.analyse.taxonomy import load_taxonomy
 from tests.conftest import make_project
 
 

@@ -1,6 +1,6 @@
 """Page bodies the generator writes as HTML reach the site as written, with
 their headings in the table of contents and their ids known to MkDocs' link
-checks (generator/prerendered.py)."""
+checks (generator/plugins/prerendered.py)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from generator.prerendered import HTML_MARKER, toc_tokens
+from generator.plugins.prerendered import HTML_MARKER, toc_tokens
 
 
 def test_toc_entries_nest_by_level():
@@ -42,7 +42,7 @@ def test_the_html_part_is_not_read_as_markdown(tmp_path):
 def test_raw_html_blocks_are_set_aside_and_come_back_as_markdown_would_give_them():
     import markdown
 
-    from generator.prerendered import put_back, set_aside
+    from generator.plugins.prerendered import put_back, set_aside
 
     page = ("# 标题\n\n引言 *强调* [链接](x.md)\n\n"
             '<h2 id="r1"><a href="../r1/">报告一 *不是强调*</a></h2>\n\n'
@@ -75,7 +75,7 @@ def test_set_aside_never_changes_what_markdown_makes_of_a_page(page):
 
     import markdown
 
-    from generator.prerendered import put_back, set_aside
+    from generator.plugins.prerendered import put_back, set_aside
 
     def lines(html: str) -> str:  # fazhi-compact makes every run of white space with a line break one break
         return re.sub(r"\s*\n\s*", "\n", html).strip()
@@ -92,7 +92,7 @@ def test_the_final_html_waits_on_disk_until_its_page_is_rendered(tmp_path):
     400 MB at 10,000 reports)."""
     from types import SimpleNamespace
 
-    from generator.prerendered import TAIL, PrerenderedPlugin
+    from generator.plugins.prerendered import TAIL, PrerenderedPlugin
     from mkdocs.structure.toc import get_toc
 
     tail = '\n<h2 id="s1">一、甲</h2>\n<p id="p-1">' + "行政复议" * 1000 + "</p>\n"
@@ -116,7 +116,7 @@ def test_a_long_content_waits_compressed_until_its_page_is_rendered():
     content up to its first <h1, which Material's template looks for."""
     from types import SimpleNamespace
 
-    from generator.prerendered import STASH, PrerenderedPlugin
+    from generator.plugins.prerendered import STASH, PrerenderedPlugin
 
     plugin = PrerenderedPlugin()
     body = "<p>" + "营商环境" * 2000 + "</p>"

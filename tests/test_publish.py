@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build.pipeline import build
 from generator.errors import BuildError, ContentError
 from tests.conftest import REPO, SAMPLES, SLUGS, make_project
 from tests.test_search import unstable
@@ -224,7 +224,7 @@ def test_a_gzipped_csv_is_the_csv_compressed_as_it_is_written():
     file from the same rows."""
     import gzip as gz
 
-    from generator.publish import _csv
+    from generator.site.publish import _csv
 
     columns = [("text", ""), ("n", "")]
     rows = [{"text": "开展行政复议，“规范”", "n": 1}, {"text": 'a,"b"\nc', "n": None}]

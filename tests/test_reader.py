@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build.pipeline import build
 from tests.conftest import REPO, make_project
 
 SERIES = REPO / "tests" / "data" / "series"  # one county's reports for 2021-2023, written for the tests
@@ -105,7 +105,7 @@ class ElementText(HTMLParser):
 def test_reader_reads_each_passage_text_from_the_report_page(series_site):
     """The data files hold anchors, the report pages the text: every themed
     passage of every report is on its page, under its anchor, as written."""
-    from generator.build import read_all
+    from generator.build.pipeline import read_all
 
     for report in read_all(series_site).reports:
         data = gunzip_json(series_site.site_dir / f"reader/r/{report.slug}.json.gz")
@@ -144,9 +144,9 @@ def test_a_body_across_three_years_is_a_series(series_site):
 
 
 def test_samples_alone_are_no_series(series_site):
-    from generator.series import find_series
+    from generator.site.series import find_series
 
-    from generator.build import read_all
+    from generator.build.pipeline import read_all
 
     series = find_series(read_all(series_site).reports)
     assert [[r.slug for r in s.reports] for s in series] == [QINGYANG]
@@ -166,7 +166,7 @@ def test_related_reports_are_of_the_same_level_and_year(series_site):
 
 def test_related_reports_compare_bounded_candidates():
     """Each report is compared with at most CANDIDATES others, however large its group."""
-    from generator import related
+    from generator.site import related
 
     reports = [_fake(f"r{k:03d}", k % 7) for k in range(60)]
     saved = related.CANDIDATES
@@ -186,7 +186,7 @@ def test_related_reports_compare_bounded_candidates():
 
 
 def _taxonomy():
-    from generator.taxonomy import load_taxonomy
+    from generator.analyse.taxonomy import load_taxonomy
 
     return load_taxonomy(REPO / "content")
 
@@ -225,7 +225,7 @@ def test_check_warns_of_reports_without_official_address(series_site, capsys):
 
 
 def test_citation_text_leaves_out_what_is_unknown():
-    from generator.cite import citation_text
+    from generator.site.cite import citation_text
 
     assert citation_text("甲县人民政府", "报告", "", "", "") == "甲县人民政府. 报告[EB/OL]."
     assert citation_text("", "报告", "2024-01-02", "", "https://a.example/") == "报告[EB/OL]. (2024-01-02). https://a.example/."

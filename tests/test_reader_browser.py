@@ -338,7 +338,7 @@ def test_text_contrast_meets_wcag_aa(site, browser, viewport):  # noqa: F811
 def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
     """Passages and titles reach the reader as JSON and are set as text: markup
     in a report is shown, never run."""
-    from generator.build import build
+    from generator.build.pipeline import build
     from tests.conftest import make_project
 
     evil = ("一、主要举措和成效\n全年办理行政复议案件<img src=x onerror=\"window.pwned=1\">12件，"

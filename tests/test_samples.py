@@ -14,8 +14,8 @@ from functools import cache
 import opencc
 import pytest
 
-from generator.clean import LOST
-from generator.page import chrome_reason
+from generator.read.clean import LOST
+from generator.read.page import chrome_reason
 from tests.conftest import SAMPLES, SLUGS
 from tests.refresh_golden import GOLDEN, expected
 

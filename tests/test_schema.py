@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from generator.schema import load_sidecar
+from generator.read.schema import load_sidecar
 
 
 def load(tmp_path: Path, text: str):

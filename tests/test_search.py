@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import search
-from generator.search import (FILLER, PARA, SPACE, SearchRecord, build_search_index, characters, record_content,
+from generator.search import index as search
+from generator.search.index import (FILLER, PARA, SPACE, SearchRecord, build_search_index, characters, record_content,
                                record_text, words)
 
 
@@ -156,7 +156,7 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
-    import generator.build as build_module
+    import generator.build.pipeline as build_module
     from generator.errors import BuildError
     from tests.conftest import make_project
 
@@ -221,7 +221,7 @@ def test_indexing_stops_when_asked_and_leaves_nothing_half_made(tmp_path):
 def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypatch, failing_step, message):
     """Indexing starts as soon as the reports are read; a failure while the
     pages are made, or in MkDocs, must not wait for it to finish."""
-    import generator.build as build_module
+    import generator.build.pipeline as build_module
     from generator.errors import BuildError
     from tests.conftest import make_project
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from generator.build import build
+from generator.build.pipeline import build
 from generator.errors import ContentError
 from tests.conftest import REPO, SAMPLES, SLUGS, make_project
 
@@ -124,7 +124,7 @@ def test_site_requests_nothing_from_other_hosts(sample_site):
 def test_search_index_holds_every_report_and_theme(sample_site):
     from tests.test_search import fragments
 
-    from generator.taxonomy import load_taxonomy
+    from generator.analyse.taxonomy import load_taxonomy
 
     found = fragments(sample_site.site_dir)
     themes = load_taxonomy(sample_site.content_dir).themes
@@ -251,7 +251,7 @@ def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
     """Lists longer than a page split into base/ and base/from-<first report>/
     (cut where the reports say: chunks.py); every link must still resolve,
     every report is listed once, and only the first page states the count."""
-    import generator.chunks as chunks
+    import generator.site.chunks as chunks
 
     monkeypatch.setattr(chunks, "TARGET", 2)
     monkeypatch.setattr(chunks, "MAX", 2)
@@ -401,7 +401,7 @@ def test_parts_matrix_shows_missing_parts(sample_site):
 
 
 def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
-    import generator.chunks as chunks
+    import generator.site.chunks as chunks
 
     monkeypatch.setattr(chunks, "TARGET", 2)
     monkeypatch.setattr(chunks, "MAX", 2)
@@ -447,7 +447,7 @@ def test_charts_hold_one_measure_one_level_and_two_bars_at_least(tmp_path):
     """A chart compares bodies of one level on one indicator: never a single
     bar, never a city beside towns. The samples' city (芜湖) and towns report
     the same measures, so a second town report is added to have a town chart."""
-    from generator.schema import LEVELS
+    from generator.read.schema import LEVELS
     from tests.conftest import SAMPLES
 
     twin = (SAMPLES / "2023-guangdong-dongguan-huangjiang.txt").read_bytes()
@@ -471,10 +471,10 @@ def test_one_value_per_report_and_indicator():
     different values, the one stated as a total wins, else the largest count."""
     from dataclasses import replace
 
-    from generator.build import read_report
-    from generator.compare import chosen
+    from generator.build.pipeline import read_report
+    from generator.site.compare import chosen
     from generator.records import Figure, Source
-    from generator.taxonomy import load_taxonomy
+    from generator.analyse.taxonomy import load_taxonomy
     from tests.conftest import SAMPLES
 
     taxonomy = load_taxonomy(SAMPLES.parent)
@@ -501,7 +501,7 @@ def test_part_pages_quote_short_parts_and_outline_long_ones(sample_site):
     opening and its headings, linked to the report, instead of copying it; a
     part of at most 300 characters (Xucun's and Wuhu's shortcomings) is quoted whole,
     a longer one (Xiangning's) only its opening, cut at punctuation."""
-    from generator.compare import OPENING, QUOTE_MAX
+    from generator.site.compare import OPENING, QUOTE_MAX
 
     assert (QUOTE_MAX, OPENING) == (300, 200)
     measures = (sample_site.site_dir / "parts" / "measures" / "index.html").read_text(encoding="utf-8")

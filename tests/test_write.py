@@ -1,8 +1,8 @@
 """Writing generated pages: a deferred page is made only when its inputs changed."""
 from __future__ import annotations
 
-from generator.render import Deferred, SiteFile
-from generator.write import write_pages
+from generator.site.render import Deferred, SiteFile
+from generator.site.write import write_pages
 
 
 def deferred(path: str, key: str, content: bytes, calls: list[str]) -> Deferred:

@@ -1,5 +1,5 @@
 // The search page (/search/): Pagefind, with the query cut into the same
-// words the indexes hold (generator/search.py): the overlapping trigrams (or,
+// words the indexes hold (generator/search/index.py): the overlapping trigrams (or,
 // in the second index, bigrams) of each run of letters and digits, asked as
 // an exact phrase. Report text is only ever put into the page as text nodes,
 // never as HTML.
@@ -103,7 +103,7 @@ async function storedRecord(index, data) {
 }
 
 // The characters of a record, one per word position of the index
-// (generator/search.py, record_text), a line break between paragraphs.
+// (generator/search/index.py, record_text), a line break between paragraphs.
 function characters(content) {
   return [...content];
 }

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 
-from .orgs import Org, org_names, parse_org, split_place
-from .page import YEAR_TEXT, Facts, cn_number
-from .records import Cleaned, Diagnostic, Document, Field, Metadata
+from generator.read.orgs import Org, org_names, parse_org, split_place
+from generator.read.page import YEAR_TEXT, Facts, cn_number
+from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
 YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")

@@ -23,31 +23,31 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .analyse import analyse
-from .cache import ReportCache, cache_key
-from .clean import clean
-from .decode import decode
-from .errors import BuildError, ContentError, Problem, os_error
-from .files import MAX_REPORT_MB, MB, not_regular, read_regular
-from .incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
-from .lock import project_lock
-from .metadata import describe
-from .normalise import normalise
-from .page import segment
-from .pool import read_reports
-from .parse import parse
-from .publish import Skipped, dates_added, publish_pages, site_epoch
-from .records import Cleaned, Report, Source
-from .compare import compare_site
-from .reader import reader_site
-from .related import report_links
-from .series import find_series, series_of, series_site
-from .render import render_site
-from .schema import load_sidecar
-from .search import build_search_index, is_published, publish_search_index, search_page, search_records
-from .taxonomy import Taxonomy, load_taxonomy
-from .disk import atomic_write
-from .write import WriteResult, write_pages
+from generator.analyse.classify import analyse
+from generator.build.cache import ReportCache, cache_key
+from generator.read.clean import clean
+from generator.read.decode import decode
+from generator.errors import BuildError, ContentError, Problem, os_error
+from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
+from generator.build.incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
+from generator.build.lock import project_lock
+from generator.read.metadata import describe
+from generator.read.normalise import normalise
+from generator.read.page import segment
+from generator.build.pool import read_reports
+from generator.read.parse import parse
+from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
+from generator.records import Cleaned, Report, Source
+from generator.site.compare import compare_site
+from generator.site.reader import reader_site
+from generator.site.related import report_links
+from generator.site.series import find_series, series_of, series_site
+from generator.site.render import render_site
+from generator.read.schema import load_sidecar
+from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
+from generator.analyse.taxonomy import Taxonomy, load_taxonomy
+from generator.disk import atomic_write
+from generator.site.write import WriteResult, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
@@ -92,7 +92,7 @@ class Project:
 
     @property
     def page_keys(self) -> Path:
-        """What each generated page was last made from (generator/write.py)."""
+        """What each generated page was last made from (generator/site/write.py)."""
         return self.root / "build" / "page-keys.json"
 
     @property
@@ -101,7 +101,7 @@ class Project:
 
     @property
     def site_stamp(self) -> Path:
-        """What the published site was rendered with (generator/incremental.py)."""
+        """What the published site was rendered with (generator/build/incremental.py)."""
         return self.root / "build" / "site-stamp"
 
     @property
@@ -256,7 +256,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
             if (report := cache.get(source, keys[source.slug])) is not None:
                 found[source.slug] = report
         unread = [source for source in sources if source.slug not in found]
-        # read in parallel where there are enough (generator/pool.py), in order
+        # read in parallel where there are enough (generator/build/pool.py), in order
         for n, (source, result) in enumerate(zip(unread, read_reports(
                 unread, taxonomy, project.content_dir, read_report)), start=1):
             if progress:
@@ -449,7 +449,7 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
     writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
     adds to the site built aside (the search index) before the swap. A dirty
     build starts from a hard-linked copy of the published site and renders
-    only pages whose Markdown changed (generator/incremental.py)."""
+    only pages whose Markdown changed (generator/build/incremental.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 

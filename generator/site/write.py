@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
-from .disk import atomic_write
-from .errors import BuildError, os_error
-from .render import Deferred, SiteFile
+from generator.disk import atomic_write
+from generator.errors import BuildError, os_error
+from generator.site.render import Deferred, SiteFile
 
 
 @dataclass(frozen=True)

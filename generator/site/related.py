@@ -17,9 +17,9 @@ from typing import Sequence
 
 import numpy
 
-from .records import Report
-from .render import in_region_order
-from .taxonomy import Taxonomy
+from generator.records import Report
+from generator.site.render import in_region_order
+from generator.analyse.taxonomy import Taxonomy
 
 SHOWN = 5  # reports listed under each heading
 CANDIDATES = 200  # reports compared with each report, at most
@@ -70,7 +70,7 @@ def related_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, 
 def report_links(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str]) -> dict[str, dict]:
     """Report slug -> what its page says beyond its own text: its series, its
     related reports and its citation (frontmatter for render_report)."""
-    from .cite import citation
+    from generator.site.cite import citation
 
     related = related_reports(reports, taxonomy)
     out = {}

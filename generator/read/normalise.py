@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import opencc
 
-from .records import Decoded, Diagnostic, Line
+from generator.records import Decoded, Diagnostic, Line
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from .records import Report
+    from generator.records import Report
 
 PROVINCES = {
     "北京市": "beijing", "天津市": "tianjin", "河北省": "hebei", "山西省": "shanxi",

@@ -10,8 +10,8 @@
 
 Every page here is split into pages of a bounded number of reports, so no page
 grows with the corpus; theme and part pages are cut where the reports' slugs say
-(generator/chunks.py), so a new report leaves most of them as they are. The
-search index (generator/search.py) holds the reports and the themes' names and
+(generator/site/chunks.py), so a new report leaves most of them as they are. The
+search index (generator/search/index.py) holds the reports and the themes' names and
 descriptions, not these quotations: a search finds the report.
 """
 from __future__ import annotations
@@ -24,15 +24,15 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Sequence
 
-from .version import generator_version
-from .chunks import pager
-from .records import Figure, Report, Section
-from .render import (
+from generator.version import generator_version
+from generator.site.chunks import pager
+from generator.records import Figure, Report, Section
+from generator.site.render import (
     Deferred, SiteFile, in_region_order, crumbs, frontmatter, html_text, link_title, md_inline, page_list, place_name,
     list_pages, page_url, theme_members, theme_pages, when_changed,
 )
-from .schema import LEVELS
-from .taxonomy import Indicator, Taxonomy, Theme
+from generator.read.schema import LEVELS
+from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 
 UNREPORTED = "未报告"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .normalise import HAN, Normalised, map_lines
-from .page import Page
-from .records import Cleaned, Diagnostic, Line
+from generator.read.normalise import HAN, Normalised, map_lines
+from generator.read.page import Page
+from generator.records import Cleaned, Diagnostic, Line
 
 # Chinese punctuation and quotes that count as "Chinese context" for punctuation.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"

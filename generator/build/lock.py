@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import BuildError, os_advice
+from generator.errors import BuildError, os_advice
 
 LOCK_NAME = ".lock"
 

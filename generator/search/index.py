@@ -68,12 +68,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import BuildError
-from .disk import link_or_copy
-from .records import Report
-from .schema import LEVELS
-from .taxonomy import Taxonomy
-from .disk import atomic_write
+from generator.errors import BuildError
+from generator.disk import link_or_copy
+from generator.records import Report
+from generator.read.schema import LEVELS
+from generator.analyse.taxonomy import Taxonomy
+from generator.disk import atomic_write
 
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
@@ -585,8 +585,8 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
 def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "SiteFile":
     """/search/: the search form, with the filters' values known at build time
     (so no filter index is downloaded to draw it)."""
-    from .regions import PROVINCES
-    from .render import SiteFile, frontmatter
+    from generator.read.regions import PROVINCES
+    from generator.site.render import SiteFile, frontmatter
 
     def values(key: str) -> set[str]:
         return {v for r in reports for v in _values(r, key)}

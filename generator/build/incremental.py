@@ -27,16 +27,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .version import add_versions
-from .disk import link_or_copy
-from .write import remove_stray
+from generator.version import add_versions
+from generator.disk import link_or_copy
+from generator.site.write import remove_stray
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
 # The generator's MkDocs plugins: they shape every rendered page.
-PLUGINS = tuple(Path(__file__).with_name(name) for name in ("compact.py", "prerendered.py"))
+PLUGINS = tuple(Path(__file__).parent.parent / "plugins" / name for name in ("compact.py", "prerendered.py"))
 
 
 def site_stamp(config: Path, overrides: Path) -> str:

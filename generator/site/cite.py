@@ -8,7 +8,7 @@ the address is this site's page for the report (the official one is unknown).
 """
 from __future__ import annotations
 
-from .records import Report
+from generator.records import Report
 
 
 def citation(report: Report) -> dict:

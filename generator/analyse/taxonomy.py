@@ -23,9 +23,9 @@ from pathlib import Path
 import re2
 import yaml
 
-from .decode import invisible_in
-from .errors import ContentError, Problem
-from .files import read_regular
+from generator.read.decode import invisible_in
+from generator.errors import ContentError, Problem
+from generator.read.files import read_regular
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A number as reports write it: 99.25 / 1,234 / 2100 / 一千 / 两千三百 / 13万 / 1.2亿,

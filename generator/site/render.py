@@ -17,14 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .chunks import chunk_file, pager, stable_chunks
-from .prerendered import HTML_MARKER
-from .clean import LOST
-from .analyse import passage_anchors
-from .records import Metadata, Paragraph, Passage, Report
-from .regions import NAMES, PROVINCES, by_province, province_slug
-from .schema import KEYS, LEVELS, ORIGIN_LABELS
-from .taxonomy import Taxonomy
+from generator.site.chunks import chunk_file, pager, stable_chunks
+from generator.plugins.prerendered import HTML_MARKER
+from generator.read.clean import LOST
+from generator.analyse.classify import passage_anchors
+from generator.records import Metadata, Paragraph, Passage, Report
+from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
+from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
+from generator.analyse.taxonomy import Taxonomy
 
 PAGE_SIZE = 100  # rows of a list page
 LATEST = 10
@@ -40,7 +40,7 @@ class SiteFile:
 @dataclass(frozen=True)
 class Deferred:
     """A page made only when its inputs changed since the last build: key is
-    a digest of everything make() reads (generator/write.py keeps the key
+    a digest of everything make() reads (generator/site/write.py keeps the key
     each file was made from). Generating every page of a large corpus on
     every build was most of what one added report cost."""
     path: str
@@ -110,7 +110,7 @@ TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
 # Characters JSON leaves raw that YAML reads otherwise: line breaks of YAML
 # 1.1 (they would fold inside a quoted string) and the two it cannot read.
 # And <: no text of a report (its frame lines, its metadata) stands in a page's
-# file as markup, not even the marker comment of generator/prerendered.py.
+# file as markup, not even the marker comment of generator/plugins/prerendered.py.
 YAML_UNSAFE = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029\ufffe\uffff<"}
 
 
@@ -176,7 +176,7 @@ def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str
 
 def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                 links: dict | None = None) -> bytes:
-    """A report's page, written as final HTML (generator/prerendered.py):
+    """A report's page, written as final HTML (generator/plugins/prerendered.py):
     MkDocs reading back thousands of paragraphs of HTML as Markdown was the
     largest cost of a build. Every text is escaped here (html_text)."""
     slug = report.slug

@@ -27,12 +27,12 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
-from .compare import chosen, format_value
-from .records import Report
-from .regions import NAMES, by_province
-from .render import Deferred, SiteFile, in_region_order, frontmatter, gzipped, place_name, when_changed
-from .schema import LEVELS
-from .taxonomy import Taxonomy
+from generator.site.compare import chosen, format_value
+from generator.records import Report
+from generator.read.regions import NAMES, by_province
+from generator.site.render import Deferred, SiteFile, in_region_order, frontmatter, gzipped, place_name, when_changed
+from generator.read.schema import LEVELS
+from generator.analyse.taxonomy import Taxonomy
 
 MAX_COLUMNS = 4
 

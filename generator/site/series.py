@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import urlencode
 
-from .compare import UNREPORTED, chosen, format_value
-from .records import Report
-from .render import PAGE_SIZE, SiteFile, pager_line, chunk_path, crumbs, frontmatter, link_title, md_inline, place_name
-from .schema import LEVELS
-from .taxonomy import Taxonomy
+from generator.site.compare import UNREPORTED, chosen, format_value
+from generator.records import Report
+from generator.site.render import PAGE_SIZE, SiteFile, pager_line, chunk_path, crumbs, frontmatter, link_title, md_inline, place_name
+from generator.read.schema import LEVELS
+from generator.analyse.taxonomy import Taxonomy
 
 YEAR_PREFIX = re.compile(r"^(19|20)\d\d[-_]?|[-_]?(19|20)\d\d$")
 MAX_READER = 4  # the side-by-side reader shows at most this many reports

@@ -14,9 +14,9 @@ from typing import Callable
 
 import yaml
 
-from .decode import invisible_in
-from .errors import ContentError, Problem
-from .files import read_regular
+from generator.read.decode import invisible_in
+from generator.errors import ContentError, Problem
+from generator.read.files import read_regular
 
 LEVELS = {
     "province": "省级",

@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .orgs import org_names, parse_org
-from .records import Diagnostic, Facts, Line, Page, PageLine, Role
+from generator.read.orgs import org_names, parse_org
+from generator.records import Diagnostic, Facts, Line, Page, PageLine, Role
 
 
 CN_NUM = "〇零一二三四五六七八九十"
@@ -277,7 +277,7 @@ def trim_title(text: str) -> str | None:
         t = re.split(r"[>»›→]", t)[-1].strip()
         t = _after_crumb_word(t)
         if not re.search(rf"(?:{YEAR_TEXT})\s*年|^中共|^关于", t):
-            from .orgs import split_place
+            from generator.read.orgs import split_place
 
             if not split_place(t)[0]:
                 return None
@@ -308,7 +308,7 @@ def _after_crumb_word(t: str) -> str:
     """部门文件嘉善县司法局2021年度… -> 嘉善县司法局2021年度…: a breadcrumb's last
     item runs straight into the title; the title starts at its first place name,
     中共, 关于 or year."""
-    from .orgs import split_place
+    from generator.read.orgs import split_place
 
     for i in range(0, min(10, len(t))):
         rest = t[i:]

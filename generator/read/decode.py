@@ -31,8 +31,8 @@ from html.parser import HTMLParser
 
 from charset_normalizer import from_bytes
 
-from .errors import ContentError, Problem
-from .records import Decoded, Diagnostic, Source
+from generator.errors import ContentError, Problem
+from generator.records import Decoded, Diagnostic, Source
 
 # Encodings worth considering for Chinese report texts, in charset-normalizer's names.
 CANDIDATES = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be"]

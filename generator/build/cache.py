@@ -18,10 +18,10 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from .errors import os_error
-from .records import Report, Source
-from .disk import atomic_write
-from .version import generator_version
+from generator.errors import os_error
+from generator.records import Report, Source
+from generator.disk import atomic_write
+from generator.version import generator_version
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:
     digest = hashlib.sha256()

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from .orgs import load_jionlp
-from .records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
-from .taxonomy import Indicator, Taxonomy, Theme
+from generator.read.orgs import load_jionlp
+from generator.records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
+from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 
 CN = "一二三四五六七八九十"
 # An enumeration inside a paragraph starts a new passage: 一是… 二是… （1）… ①…,

@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from generator.errors import ContentError, Problem
 
 MB = 1 << 20
 # Far above any real report (the longest seen are under 1 MB); a build costs

@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import Sequence
 from xml.sax.saxutils import escape
 
-from .version import generator_version
-from .errors import Problem
-from .records import Report
-from .render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
-from .schema import KEYS, LEVELS
-from .taxonomy import Taxonomy
+from generator.version import generator_version
+from generator.errors import Problem
+from generator.records import Report
+from generator.site.render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
+from generator.read.schema import KEYS, LEVELS
+from generator.analyse.taxonomy import Taxonomy
 
 FEED_SIZE = 50
 UNKNOWN_YEAR = "unknown"  # the file name part for reports whose year is not known

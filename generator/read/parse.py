@@ -10,8 +10,8 @@ import hashlib
 import re
 from dataclasses import replace
 
-from .clean import LOST
-from .records import Cleaned, Diagnostic, Document, Line, Paragraph, Section
+from generator.read.clean import LOST
+from generator.records import Cleaned, Diagnostic, Document, Line, Paragraph, Section
 
 CN = "一二三四五六七八九十百零〇两"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -1,0 +1,1 @@
+"""Build: the stages run in order, with the cache, the reading pool, the lock and the live preview."""

@@ -1,0 +1,1 @@
+"""Site: analysed reports -> the generated pages and data files, written into build/docs/."""
