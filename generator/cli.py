@@ -8,14 +8,14 @@ import sys
 import time
 from pathlib import Path
 
+from generator.analyse.taxonomy import Taxonomy, load_taxonomy
+from generator.build.lock import project_lock
 from generator.build.pipeline import Project, build, read_all, read_report, recover, warnings_of
-from generator.site.cite import missing_source
 from generator.errors import ContentError, FazhiError, Problem, os_advice
 from generator.read.files import MAX_REPORT_MB, MB, read_regular
-from generator.build.lock import project_lock
-from generator.records import Report, Source
 from generator.read.schema import KEYS
-from generator.analyse.taxonomy import Taxonomy, load_taxonomy
+from generator.records import Report, Source
+from generator.site.cite import missing_source
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,7 +60,7 @@ class Cleaned:
     source: Source
     encoding: str
     lines: tuple[Line, ...]  # body lines only, repaired
-    page: "Page"  # every line of the page with its role (in a build, once cached: the frame's only); the facts of its frame
+    page: Page  # every line of the page with its role (in a build, once cached: the frame's only); the facts of its frame
     was_traditional: bool = False
     diagnostics: tuple[Diagnostic, ...] = ()
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.analyse.taxonomy import load_taxonomy
 from generator.build.pipeline import read_report
 from generator.cli import inspect_record
 from generator.records import Source
-from generator.analyse.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from generator.analyse.classify import find_terms, parse_number, split_paragraph
+from generator.analyse.taxonomy import load_taxonomy
 from generator.build.pipeline import Project, read_all
 from generator.errors import ContentError
-from generator.analyse.taxonomy import load_taxonomy
 from tests.conftest import REPO, SLUGS
 
 LABELS = Path(__file__).parent / "data" / "theme_labels.yml"

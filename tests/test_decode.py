@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.read.decode import decode
 from generator.errors import ContentError
+from generator.read.decode import decode
 from generator.records import Source
 
 TEXT = "乡宁县人民政府关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（一）深化行政复议体制改革。"

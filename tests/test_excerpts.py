@@ -3,8 +3,8 @@
 Expected values are counted by hand from the texts written here."""
 from __future__ import annotations
 
-from generator.site.compare import excerpt, excerpt_span, opening, strongest, why
 from generator.records import Passage, ThemeMatch
+from generator.site.compare import excerpt, excerpt_span, opening, strongest, why
 
 # Three sentences: 30, 41 and 41 characters.
 SHORT = "全年办理行政复议案件十二件，其中撤销两件，维持八件，终止两件。"

@@ -180,10 +180,10 @@ def test_the_size_limit_is_configurable(project):
 def test_cache_entries_are_in_proportion_to_the_report(tmp_path):
     """Seen: an entry four times the report (its bytes, text, paragraphs and
     passages, uncompressed)."""
-    from generator.build.pipeline import read_report
-    from generator.build.cache import ReportCache
-    from generator.records import Source
     from generator.analyse.taxonomy import load_taxonomy
+    from generator.build.cache import ReportCache
+    from generator.build.pipeline import read_report
+    from generator.records import Source
 
     taxonomy = load_taxonomy(REPO / "content")
     cache = ReportCache(tmp_path / "cache")
@@ -202,10 +202,10 @@ def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
     import pickle
     import zlib
 
-    from generator.build.pipeline import read_report
-    from generator.build.cache import ReportCache
-    from generator.records import Source
     from generator.analyse.taxonomy import load_taxonomy
+    from generator.build.cache import ReportCache
+    from generator.build.pipeline import read_report
+    from generator.records import Source
 
     raw = SAMPLE.encode("utf-8")
     source = Source("r", Path("r.txt"), raw, None)
@@ -234,11 +234,11 @@ def page_visits(copies: int) -> tuple[int, int, int]:
     pages of a report made of copies of a sample; and how many there are."""
     from dataclasses import replace
 
-    from generator.build.pipeline import read_report
-    from generator.site.compare import compare_site
-    from generator.records import Source
-    from generator.site.render import render_report, theme_members, theme_pages
     from generator.analyse.taxonomy import load_taxonomy
+    from generator.build.pipeline import read_report
+    from generator.records import Source
+    from generator.site.compare import compare_site
+    from generator.site.render import render_report, theme_members, theme_pages
 
     taxonomy = load_taxonomy(REPO / "content")
     raw = (SAMPLE * copies).encode("utf-8")
@@ -686,7 +686,7 @@ def test_a_read_only_site_is_one_message(nobodys_project):
     # a changed report, so that the site must be rendered again and replaced
     # (a build with nothing changed leaves the published site alone)
     report = project.reports_dir / "2022-anhui-wuhu.txt"
-    report.write_bytes(report.read_bytes() + "\n本年度另有一段新增文字。\n".encode("utf-8"))
+    report.write_bytes(report.read_bytes() + "\n本年度另有一段新增文字。\n".encode())
     env = dict(os.environ, TMPDIR=str(project.root.parent / "tmp"))
     run = lambda *args: subprocess.run(
         [*as_nobody(), sys.executable, "-m", "generator", "--root", str(project.root), *args],

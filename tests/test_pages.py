@@ -125,8 +125,8 @@ def test_tuned_pages_fields():
 
 def test_no_value_from_a_banner_date_or_plan_heading():
     """The stale 今天是 banner and 2024年工作安排 headings never set the year."""
-    from tests.conftest import read_text
     from generator.read.metadata import describe
+    from tests.conftest import read_text
 
     text = ("今天是：2019年10月31日 星期四\n首页 > 政务公开 > 法治政府建设\n"
             "发布时间：2024-01-20 来源：县司法局\n"

@@ -1,11 +1,9 @@
 """Reading reports in a process pool gives what reading them one by one gives, in order."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator.build.pipeline import Project, discover, read_report
-from generator.build.pool import read_reports
 from generator.analyse.taxonomy import load_taxonomy
+from generator.build.pipeline import discover, read_report
+from generator.build.pool import read_reports
 from tests.conftest import make_project
 
 

@@ -92,8 +92,9 @@ def test_the_final_html_waits_on_disk_until_its_page_is_rendered(tmp_path):
     400 MB at 10,000 reports)."""
     from types import SimpleNamespace
 
-    from generator.plugins.prerendered import TAIL, PrerenderedPlugin
     from mkdocs.structure.toc import get_toc
+
+    from generator.plugins.prerendered import TAIL, PrerenderedPlugin
 
     tail = '\n<h2 id="s1">一、甲</h2>\n<p id="p-1">' + "行政复议" * 1000 + "</p>\n"
     source = tmp_path / "page.md"

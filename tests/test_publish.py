@@ -7,7 +7,6 @@ import gzip
 import hashlib
 import io
 import json
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,7 +16,7 @@ import pytest
 
 from generator.build.pipeline import build
 from generator.errors import BuildError, ContentError
-from tests.conftest import REPO, SAMPLES, SLUGS, make_project
+from tests.conftest import SAMPLES, SLUGS, make_project
 from tests.test_search import unstable
 
 

@@ -144,9 +144,8 @@ def test_a_body_across_three_years_is_a_series(series_site):
 
 
 def test_samples_alone_are_no_series(series_site):
-    from generator.site.series import find_series
-
     from generator.build.pipeline import read_all
+    from generator.site.series import find_series
 
     series = find_series(read_all(series_site).reports)
     assert [[r.slug for r in s.reports] for s in series] == [QINGYANG]

@@ -409,7 +409,7 @@ def test_reader_decompresses_only_what_is_still_gzip(series_site, browser, viewp
         try:
             page, errors, hosts = watched_page(browser, viewport)
             types = {}
-            page.on("response", lambda r: types.update({r.url.rsplit("/", 1)[1]: (
+            page.on("response", lambda r, types=types: types.update({r.url.rsplit("/", 1)[1]: (
                 r.headers.get("content-type"), r.headers.get("content-encoding"))}))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{address}")
             seen.append(three_columns_with_text(page))

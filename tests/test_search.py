@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 from generator.search import index as search
-from generator.search.index import (FILLER, PARA, SPACE, SearchRecord, build_search_index, characters, record_content,
-                               record_text, words)
+from generator.search.index import (
+    FILLER,
+    PARA,
+    SPACE,
+    SearchRecord,
+    build_search_index,
+    characters,
+    record_content,
+    record_text,
+    words,
+)
 
 
 def fragments(site_dir: Path) -> dict[str, dict]:

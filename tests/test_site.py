@@ -122,9 +122,8 @@ def test_site_requests_nothing_from_other_hosts(sample_site):
 
 
 def test_search_index_holds_every_report_and_theme(sample_site):
-    from tests.test_search import fragments
-
     from generator.analyse.taxonomy import load_taxonomy
+    from tests.test_search import fragments
 
     found = fragments(sample_site.site_dir)
     themes = load_taxonomy(sample_site.content_dir).themes
@@ -471,10 +470,10 @@ def test_one_value_per_report_and_indicator():
     different values, the one stated as a total wins, else the largest count."""
     from dataclasses import replace
 
-    from generator.build.pipeline import read_report
-    from generator.site.compare import chosen
-    from generator.records import Figure, Source
     from generator.analyse.taxonomy import load_taxonomy
+    from generator.build.pipeline import read_report
+    from generator.records import Figure, Source
+    from generator.site.compare import chosen
     from tests.conftest import SAMPLES
 
     taxonomy = load_taxonomy(SAMPLES.parent)

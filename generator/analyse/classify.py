@@ -1,4 +1,4 @@
-"""Stage 5: document + taxonomy -> analysis (passages and their themes, the
+"""Document + taxonomy -> analysis (passages and their themes, the
 required parts, indicator figures).
 
 Every decision is explainable from the record: a passage's ThemeMatch lists the
@@ -9,13 +9,13 @@ sentence its number came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
+from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.orgs import load_jionlp
 from generator.records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
-from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 
 CN = "一二三四五六七八九十"
 # An enumeration inside a paragraph starts a new passage: 一是… 二是… （1）… ①…,

@@ -23,8 +23,8 @@ from pathlib import Path
 import re2
 import yaml
 
-from generator.read.decode import invisible_in
 from generator.errors import ContentError, Problem
+from generator.read.decode import invisible_in
 from generator.read.files import read_regular
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

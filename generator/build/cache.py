@@ -14,14 +14,13 @@ import hashlib
 import pickle
 import zlib
 from dataclasses import replace
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 
+from generator.disk import atomic_write
 from generator.errors import os_error
 from generator.records import Report, Source
-from generator.disk import atomic_write
 from generator.version import generator_version
+
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:
     digest = hashlib.sha256()

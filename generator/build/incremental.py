@@ -22,14 +22,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from generator.version import add_versions
 from generator.disk import link_or_copy
 from generator.site.write import remove_stray
+from generator.version import add_versions
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"

@@ -18,35 +18,35 @@ import stat
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 from generator.analyse.classify import analyse
+from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.cache import ReportCache, cache_key
-from generator.read.clean import clean
-from generator.read.decode import decode
-from generator.errors import BuildError, ContentError, Problem, os_error
-from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
 from generator.build.incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
 from generator.build.lock import project_lock
+from generator.build.pool import read_reports
+from generator.disk import atomic_write
+from generator.errors import BuildError, ContentError, Problem, os_error
+from generator.read.clean import clean
+from generator.read.decode import decode
+from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
 from generator.read.metadata import describe
 from generator.read.normalise import normalise
 from generator.read.page import segment
-from generator.build.pool import read_reports
 from generator.read.parse import parse
-from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
+from generator.read.schema import load_sidecar
 from generator.records import Cleaned, Report, Source
+from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
 from generator.site.compare import compare_site
+from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
-from generator.site.series import find_series, series_of, series_site
 from generator.site.render import render_site
-from generator.read.schema import load_sidecar
-from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
-from generator.analyse.taxonomy import Taxonomy, load_taxonomy
-from generator.disk import atomic_write
+from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")

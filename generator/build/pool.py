@@ -20,13 +20,13 @@ import gc
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
+from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.errors import BuildError, ContentError, Problem
 from generator.records import Report, Source
-from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 
 Reader = Callable[[Source, Taxonomy], Report]
 MIN_PARALLEL = 16  # fewer reports than this are read in this process: starting workers costs more

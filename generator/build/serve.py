@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
@@ -26,9 +26,9 @@ from watchdog.events import (
     FileSystemEventHandler,
 )
 
+from generator.build.lock import project_lock
 from generator.build.pipeline import Project, generate, recover
 from generator.errors import ContentError, FazhiError
-from generator.build.lock import project_lock
 
 CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
 QUIET = 0.3  # seconds without events before regenerating

@@ -1,4 +1,4 @@
-"""Stage 4: the page's body lines -> repaired body text, a diagnostic per step.
+"""The page's body lines -> repaired body text, a diagnostic per step.
 
 Runs after ``page.segment`` has said which lines are body: only those are
 repaired, so nothing here decides what is chrome. Every step is a small
@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from generator.read.normalise import HAN, Normalised, map_lines
 from generator.read.page import Page
-from generator.records import Cleaned, Diagnostic, Line
+from generator.records import Cleaned, Diagnostic
 
 # Chinese punctuation and quotes that count as "Chinese context" for punctuation.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
@@ -22,7 +22,7 @@ LOST = "□"  # the conventional mark for a missing character in Chinese print
 # --- '+' that became a space on the way --------------------------------------
 PLUS_LOST = (
     re.compile(rf"(?<=互联网) (?=[{HAN}])"),
-    re.compile(rf"(?<=“线上) (?=线下”)"),
+    re.compile(r"(?<=“线上) (?=线下”)"),
     re.compile(r"(?<=\d) (?=\d+ ?[nN]\b)|(?<=\d) (?=[nN]\b)"),
 )
 

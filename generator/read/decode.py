@@ -1,4 +1,4 @@
-"""Stage 1: bytes -> text.
+"""Bytes -> text.
 
 UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised exactly;
 anything else is detected with charset-normalizer, limited to the encodings

@@ -1,4 +1,4 @@
-"""Stage 6: the page's facts + document + sidecar -> metadata, each value with its origin.
+"""The page's facts + document + sidecar -> metadata, each value with its origin.
 
 Precedence for every key: the sidecar (the publisher's explicit word), then
 the text, then a derivation. When the text does not settle a value it stays

@@ -1,4 +1,4 @@
-"""Stage 2: decoded text -> normalised lines, before anything is judged.
+"""Decoded text -> normalised lines, before anything is judged.
 
 Character-level repairs that every later stage needs to read the page at all:
 lines split and trimmed (numbered as in the original file), pinyin readings

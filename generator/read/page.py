@@ -1,4 +1,4 @@
-"""Stage 3: normalised lines -> what each line of the page is, and why.
+"""Normalised lines -> what each line of the page is, and why.
 
 One place decides, before any line is dropped or repaired, whether a line is
 site chrome, the title, the publication line, an index block, the document
@@ -26,12 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field
 
 from generator.read.orgs import org_names, parse_org
 from generator.records import Diagnostic, Facts, Line, Page, PageLine, Role
-
 
 CN_NUM = "〇零一二三四五六七八九十"
 # A year as reports write it: 2023, 二〇二三 (never a banner's or a cited document's: callers decide where).

@@ -1,4 +1,4 @@
-"""Stage 3: cleaned lines -> document structure.
+"""Cleaned lines -> document structure.
 
 Reads the body's numbered headings of the official ladder 一、 / （一） / 1. 1、 / （1） and
 第一部分. Levels are assigned by nesting as the report uses them (a report may
@@ -10,7 +10,6 @@ import hashlib
 import re
 from dataclasses import replace
 
-from generator.read.clean import LOST
 from generator.records import Cleaned, Diagnostic, Document, Line, Paragraph, Section
 
 CN = "一二三四五六七八九十百零〇两"

@@ -6,7 +6,8 @@ apart (山西 shanxi / 陕西 shaanxi) follows the official romanisation.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from generator.records import Report

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
-from generator.read.decode import invisible_in
 from generator.errors import ContentError, Problem
+from generator.read.decode import invisible_in
 from generator.read.files import read_regular
 
 LEVELS = {

@@ -63,17 +63,18 @@ import os
 import re
 import shutil
 import threading
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
-from generator.errors import BuildError
-from generator.disk import link_or_copy
-from generator.records import Report
-from generator.read.schema import LEVELS
 from generator.analyse.taxonomy import Taxonomy
-from generator.disk import atomic_write
+from generator.disk import atomic_write, link_or_copy
+from generator.errors import BuildError
+from generator.read.regions import PROVINCES
+from generator.read.schema import LEVELS
+from generator.records import Report
+from generator.site.render import SiteFile, frontmatter
 
 PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes a position
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
@@ -582,12 +583,9 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
     (target / "shards.json").write_bytes(_manifest(index))
 
 
-def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> "SiteFile":
+def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> SiteFile:
     """/search/: the search form, with the filters' values known at build time
     (so no filter index is downloaded to draw it)."""
-    from generator.read.regions import PROVINCES
-    from generator.site.render import SiteFile, frontmatter
-
     def values(key: str) -> set[str]:
         return {v for r in reports for v in _values(r, key)}
 

@@ -12,7 +12,8 @@ number, so they keep their address when a page is added before them.
 from __future__ import annotations
 
 import hashlib
-from typing import Sequence, TypeVar
+from collections.abc import Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
 # Reports on a page, on average: theme pages show excerpts (at most three a

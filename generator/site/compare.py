@@ -21,18 +21,31 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
-from generator.version import generator_version
-from generator.site.chunks import pager
-from generator.records import Figure, Report, Section
-from generator.site.render import (
-    Deferred, SiteFile, in_region_order, crumbs, frontmatter, html_text, link_title, md_inline, page_list, place_name,
-    list_pages, page_url, theme_members, theme_pages, when_changed,
-)
-from generator.read.schema import LEVELS
 from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
+from generator.read.schema import LEVELS
+from generator.records import Figure, Report, Section
+from generator.site.chunks import pager
+from generator.site.render import (
+    Deferred,
+    SiteFile,
+    crumbs,
+    frontmatter,
+    html_text,
+    in_region_order,
+    link_title,
+    list_pages,
+    md_inline,
+    page_list,
+    page_url,
+    place_name,
+    theme_members,
+    theme_pages,
+    when_changed,
+)
+from generator.version import generator_version
 
 UNREPORTED = "未报告"
 

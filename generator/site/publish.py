@@ -26,17 +26,17 @@ import io
 import json
 import subprocess
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 from xml.sax.saxutils import escape
 
-from generator.version import generator_version
+from generator.analyse.taxonomy import Taxonomy
 from generator.errors import Problem
+from generator.read.schema import KEYS, LEVELS
 from generator.records import Report
 from generator.site.render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
-from generator.read.schema import KEYS, LEVELS
-from generator.analyse.taxonomy import Taxonomy
+from generator.version import generator_version
 
 FEED_SIZE = 50
 UNKNOWN_YEAR = "unknown"  # the file name part for reports whose year is not known
@@ -81,7 +81,7 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
     dates = [d for d in (added_date(r, added) for r in reports) if d]
     if not dates:
         return 0
-    return int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.UTC).timestamp())
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],

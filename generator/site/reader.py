@@ -25,14 +25,14 @@ browser's textContent, never as HTML.
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
-from generator.site.compare import chosen, format_value
-from generator.records import Report
-from generator.read.regions import NAMES, by_province
-from generator.site.render import Deferred, SiteFile, in_region_order, frontmatter, gzipped, place_name, when_changed
-from generator.read.schema import LEVELS
 from generator.analyse.taxonomy import Taxonomy
+from generator.read.regions import NAMES, by_province
+from generator.read.schema import LEVELS
+from generator.records import Report
+from generator.site.compare import chosen, format_value
+from generator.site.render import Deferred, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
 
 MAX_COLUMNS = 4
 

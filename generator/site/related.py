@@ -12,14 +12,14 @@ all pairs.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy
 
+from generator.analyse.taxonomy import Taxonomy
 from generator.records import Report
 from generator.site.render import in_region_order
-from generator.analyse.taxonomy import Taxonomy
 
 SHOWN = 5  # reports listed under each heading
 CANDIDATES = 200  # reports compared with each report, at most

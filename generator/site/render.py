@@ -1,4 +1,4 @@
-"""Stage 5: reports -> pages (Markdown with YAML frontmatter, and downloads).
+"""Reports -> pages (Markdown with YAML frontmatter, and downloads).
 
 Report text never reaches the page as Markdown or HTML: paragraphs are emitted
 as escaped HTML blocks (Markdown leaves those alone), headings and link texts
@@ -14,17 +14,17 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
-from generator.site.chunks import chunk_file, pager, stable_chunks
+from generator.analyse.classify import passage_anchors
+from generator.analyse.taxonomy import Taxonomy
 from generator.plugins.prerendered import HTML_MARKER
 from generator.read.clean import LOST
-from generator.analyse.classify import passage_anchors
-from generator.records import Metadata, Paragraph, Passage, Report
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
-from generator.analyse.taxonomy import Taxonomy
+from generator.records import Metadata, Paragraph, Report
+from generator.site.chunks import chunk_file, pager, stable_chunks
 
 PAGE_SIZE = 100  # rows of a list page
 LATEST = 10
@@ -121,7 +121,7 @@ def frontmatter(meta: dict, body: str) -> bytes:
     if "title" in meta:
         meta = {**meta, "title": str(meta["title"]).translate(TITLE_SAFE)}
     head = json.dumps(meta, ensure_ascii=False).translate(YAML_UNSAFE)
-    return f"---\n{head}\n---\n\n{body}".encode("utf-8")
+    return f"---\n{head}\n---\n\n{body}".encode()
 
 
 # --- report pages -----------------------------------------------------------

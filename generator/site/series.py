@@ -13,15 +13,25 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import urlencode
 
-from generator.site.compare import UNREPORTED, chosen, format_value
-from generator.records import Report
-from generator.site.render import PAGE_SIZE, SiteFile, pager_line, chunk_path, crumbs, frontmatter, link_title, md_inline, place_name
-from generator.read.schema import LEVELS
 from generator.analyse.taxonomy import Taxonomy
+from generator.read.schema import LEVELS
+from generator.records import Report
+from generator.site.compare import UNREPORTED, chosen, format_value
+from generator.site.render import (
+    PAGE_SIZE,
+    SiteFile,
+    chunk_path,
+    crumbs,
+    frontmatter,
+    link_title,
+    md_inline,
+    pager_line,
+    place_name,
+)
 
 YEAR_PREFIX = re.compile(r"^(19|20)\d\d[-_]?|[-_]?(19|20)\d\d$")
 MAX_READER = 4  # the side-by-side reader shows at most this many reports

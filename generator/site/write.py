@@ -1,4 +1,4 @@
-"""Stage 6: pages -> files in the generated docs folder.
+"""Pages -> files in the generated docs folder.
 
 Guards the output: every path stays inside the folder, no path is written
 twice, a file whose bytes are unchanged is not rewritten (so mkdocs' live
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Sequence
 
 from generator.disk import atomic_write
 from generator.errors import BuildError, os_error
