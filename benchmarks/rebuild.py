@@ -1,10 +1,13 @@
 """Benchmark: a full build of a synthesised corpus vs a rebuild after adding one report.
 
-    .venv/bin/python benchmarks/rebuild.py [--reports 300] [--keep DIR]
+    .venv/bin/python benchmarks/rebuild.py [--reports 300] [--keep DIR] [--corpus varied|copied] [--seed 1]
 
-Synthesises N reports from the five samples in content/reports/ (each a copy
-of a sample with its own slug and a sidecar giving it a distinct title), then,
-in one run on one machine:
+Synthesises N reports: by default the varied corpus of benchmarks/corpus.py
+(a sample's layout with a real place, paragraphs rebuilt from sentences of
+all samples, rarer words whose number grows with the corpus; deterministic by
+seed); with --corpus copied, the five samples in content/reports/ copied
+(each with its own slug and a sidecar giving it a distinct title), the older
+corpus, kept for comparison. Then, in one run on one machine:
 
 1. full build: `fazhi build --clean` of the corpus in a fresh project;
 2. no-change rebuild: `fazhi build` again;
@@ -12,27 +15,31 @@ in one run on one machine:
 4. one-edited rebuild: append a paragraph to one report, `fazhi build`.
 
 Each build runs as its own process, as a publisher would run it. Prints the
-times, their ratio to the full build, the largest resident memory of any one
-build process or its children (the Pagefind indexer, the reading workers),
-and the size of site/ and of its search index. Timings on shared machines are noisy: compare the ratios of
+times, their ratio to the full build, the peak of the summed resident memory
+of the build process and all its descendants (the Pagefind indexers, the
+reading workers), sampled from /proc every 0.2 s, and the size of site/ (file
+bytes, hard links once) against the text it publishes, folder by folder. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
 benchmarks/RESULTS.md.
 """
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+import corpus  # benchmarks/ is on the path when a script of it runs
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "content" / "reports"
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def make_project(root: Path) -> Path:
@@ -46,6 +53,7 @@ def make_project(root: Path) -> Path:
 
 
 def synthesise(reports_dir: Path, n: int, start: int = 0) -> None:
+    """The copied corpus: the samples copied with new titles."""
     samples = sorted(SAMPLES.glob("*.txt"))
     for i in range(start, start + n):
         sample = samples[i % len(samples)]
@@ -57,10 +65,18 @@ def synthesise(reports_dir: Path, n: int, start: int = 0) -> None:
         (reports_dir / f"{slug}.yml").write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
 
 
-def du(folder: Path) -> int:
+def add_reports(kind: str, reports_dir: Path, n: int, start: int = 0, seed: int = 1) -> None:
+    if kind == "copied":
+        synthesise(reports_dir, n, start)
+    else:
+        corpus.write(reports_dir, n, start=start, seed=seed)
+
+
+def du(folder: Path, seen: set[tuple[int, int]] | None = None) -> int:
     """Bytes of the files under folder (hard links counted once)."""
-    seen, total = set(), 0
-    for path in folder.rglob("*"):
+    seen = set() if seen is None else seen
+    total = 0
+    for path in folder.rglob("*") if folder.is_dir() else [folder]:
         st = path.lstat()
         if path.is_file() and (st.st_dev, st.st_ino) not in seen:
             seen.add((st.st_dev, st.st_ino))
@@ -68,50 +84,102 @@ def du(folder: Path) -> int:
     return total
 
 
-def timed_build(root: Path, *flags: str) -> float:
+def by_folder(site: Path) -> dict[str, int]:
+    """Bytes of each top-level folder of site/ ("(top)" for its own files)."""
+    seen: set[tuple[int, int]] = set()
+    out = {entry.name + "/": du(entry, seen) for entry in sorted(site.iterdir()) if entry.is_dir()}
+    out["(top)"] = sum(du(entry, seen) for entry in site.iterdir() if entry.is_file())
+    return out
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of the process and all its descendants."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_text()
+            statm = Path(f"/proc/{entry.name}/statm").read_text()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[pid] = int(statm.split()[1]) * PAGE
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        grew = bool(more)
+        tree |= more
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def timed_build(root: Path, *flags: str) -> tuple[float, int]:
+    """Seconds of one build and the peak of its process tree's summed memory."""
     started = time.perf_counter()
     # Run from the project folder: `python -m` puts the working folder first
     # on the import path, so started from the repository it would import the
     # working tree's generator, not the one PYTHONPATH names (a snapshot).
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root.resolve()), "build", *flags],
-                            capture_output=True, text=True, cwd=root.resolve())
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root.resolve()), "build", *flags],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root.resolve())
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
     seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stderr}")
-    print("   ", result.stderr.strip().splitlines()[-1])
-    return seconds
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"build failed:\n{stderr}")
+    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, peak {peak[0] / 2**20:.0f} MiB summed)")
+    return seconds, peak[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=300)
     parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
+    parser.add_argument("--corpus", choices=("varied", "copied"), default="varied")
+    parser.add_argument("--seed", type=int, default=1, help="of the varied corpus")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     root = make_project(base / "project")
-    synthesise(root / "content" / "reports", args.reports)
-    print(f"corpus: {args.reports} reports in {root}")
+    reports_dir = root / "content" / "reports"
+    add_reports(args.corpus, reports_dir, args.reports, seed=args.seed)
+    text = sum(p.stat().st_size for p in reports_dir.glob("*.txt"))
+    print(f"corpus: {args.reports} {args.corpus} reports, {text / 1e6:.1f} MB of text, in {root}")
     print("full build (--clean):")
-    full = timed_build(root, "--clean")
+    full, peak = timed_build(root, "--clean")
     print("no-change rebuild:")
-    same = timed_build(root)
-    synthesise(root / "content" / "reports", 1, start=args.reports)
+    same, _ = timed_build(root)
+    add_reports(args.corpus, reports_dir, 1, start=args.reports, seed=args.seed)
     print("rebuild after adding one report:")
-    one = timed_build(root)
-    edited = sorted((root / "content" / "reports").glob("*.txt"))[0]
+    one, _ = timed_build(root)
+    edited = sorted(reports_dir.glob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n本年度另有一项工作需要报告：基准测试修改了这一段。\n",
                       encoding="utf-8")
     print("rebuild after editing one report:")
-    edit = timed_build(root)
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    site = du(root / "site")
-    index = du(root / "site" / "pagefind")
+    edit, _ = timed_build(root)
+    text = sum(p.stat().st_size for p in reports_dir.glob("*.txt"))
+    folders = by_folder(root / "site")
+    site = sum(folders.values())
     print()
-    print("| reports | full build | no-change rebuild | one added | one added / full | one edited | one edited / full "
-          "| max RSS | site/ | search index |")
+    print("| corpus | reports | text | full build | no-change rebuild | one added (÷ full) | one edited (÷ full) "
+          "| peak memory, all processes (full build) | site/ | site ÷ text |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    print(f"| {args.reports} | {full:.1f} s | {same:.1f} s ({same / full:.2f}) | {one:.1f} s | {one / full:.2f} "
-          f"| {edit:.1f} s | {edit / full:.2f} | {rss:.0f} MiB | {site / 2**20:.0f} MiB | {index / 2**20:.1f} MiB |")
+    print(f"| {args.corpus} | {args.reports} | {text / 1e6:.1f} MB | {full:.1f} s | {same:.1f} s ({same / full:.2f}) "
+          f"| {one:.1f} s ({one / full:.2f}) | {edit:.1f} s ({edit / full:.2f}) | {peak / 2**20:.0f} MiB "
+          f"| {site / 1e6:.1f} MB | {site / text:.2f} |")
+    print()
+    print("site/ by folder: " + ", ".join(f"{name} {n / 1e6:.1f} MB ({n / text:.2f})"
+                                          for name, n in sorted(folders.items(), key=lambda x: -x[1])))
     if not args.keep:
         shutil.rmtree(base)
 
