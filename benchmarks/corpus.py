@@ -217,6 +217,8 @@ class Maker:
 
     def paragraph(self, line: str, factor: float, year: int) -> str:
         rng = self.rng
+        if not line:
+            return ""
         own = SENTENCE.findall(line) or [line]
         count = max(1, round(len(own) * factor * rng.uniform(0.7, 1.3)))
         if rng.random() < REBUILT:
