@@ -309,10 +309,11 @@ def theme_blocks(html: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment", "reconsideration"])
 def test_theme_pages_show_three_excerpts_with_why_and_the_rest_in_the_reader(sample_site, theme):
-    """Each report's block: at most 3 excerpts of at most 100 characters of
-    its own text, cut at punctuation, each linked to its paragraph with the
-    words that decided it; where the report has more, how many, linked to the
-    reader (theme and report) and to the report."""
+    """Each report's block: at most 3 passages, each linked to its paragraph
+    with the words that decided it; one of them (the strongest) quoted in at
+    most 100 characters of its own text, cut at punctuation; where the report
+    has more, how many, linked to the reader (theme and report) and to the
+    report."""
     html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
     blocks = theme_blocks(html)
     assert blocks and "passage-quote" not in html
@@ -320,7 +321,11 @@ def test_theme_pages_show_three_excerpts_with_why_and_the_rest_in_the_reader(sam
         text = (sample_site.root / "build/docs/reports" / slug / f"{slug}.txt").read_text(encoding="utf-8")
         count = int(re.search(r"本主题 (\d+) 段", block).group(1))
         items = re.findall(r'<li><p>(.*?)</p><p class="excerpt-source">(.*?)</p></li>', block)
-        assert len(items) == min(3, count), slug
+        linked = re.findall(r'<li class="excerpt-link"><p class="excerpt-source">(.*?)</p></li>', block)
+        assert len(items) == 1 and len(items) + len(linked) == min(3, count), slug
+        for source in linked:
+            assert re.match(rf'<a href="\.\./\.\./reports/{slug}/#p-[0-9a-f]{{8}}[-\w]*">[^<]+</a>', source), source
+            assert re.fullmatch(r"命中：[^；]+(；标题：.+)?", visible(source).split(" · ")[-1]), source
         for quote, source in items:
             shown = visible(quote)
             inner = shown.removeprefix("……").removesuffix("……")
@@ -362,14 +367,17 @@ def test_theme_page_excerpt_of_a_known_passage(sample_site):
 
 
 def test_report_sections_link_to_their_themes(sample_site):
+    """A section's theme chips are data for fazhi.js (slug:count:page), the
+    themes' names once in the page; the browser test clicks one."""
     html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
-    chips = re.findall(r'<a href="\.\./\.\./themes/([^/]+)/#2022-anhui-wuhu"', html)
-    assert {"mediation", "enforcement", "business-environment"} <= set(chips)
-    labels = re.findall(r'<span class="theme-chips-label">(.*?)</span>', html)
-    assert labels[0] == "本节涉及的主题（数字为段落数，点击查看各报告对照）："  # said once, on the first line
-    assert len(labels) > 5 and set(labels[1:]) == {"主题："}
-    # long paragraphs keep their passages addressable
-    assert re.search(r'<span id="p-[0-9a-f]{8}-s2" class="passage">', html)
+    lines = re.findall(r'<p class="theme-chips"( data-first)? data-t="([^"]+)"></p>', html)
+    chips = {item.split(":")[0] for _, data in lines for item in data.split(" ")}
+    assert {"mediation", "enforcement", "business-environment"} <= chips
+    assert [first for first, _ in lines].count(" data-first") == 1 and lines[0][0]  # said once, on the first line
+    assert len(lines) > 5 and all(re.fullmatch(r"[-a-z]+:\d+:[-\w]*", item) for _, d in lines for item in d.split(" "))
+    names = json.loads(re.search(r'<script type="application/json" id="theme-chips-data">(.*?)</script>', html).group(1))
+    assert names["report"] == "2022-anhui-wuhu" and names["themes"]["mediation"] == "矛盾纠纷化解与调解"
+    assert chips <= set(names["themes"])
 
 
 def test_indicator_table_links_each_number_to_its_sentence(sample_site):
@@ -416,7 +424,7 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     slug = sorted(set(re.findall(r'<h2 id="([^"]+)"', page.read_text(encoding="utf-8"))) - {"indicators"})[0]
     assert page.parent.name == f"from-{slug}" or slug in page.read_text(encoding="utf-8")
     report = (project.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
-    assert f'href="../../themes/mediation/{page.parent.name}/#{slug}"' in report
+    assert re.search(rf'data-t="[^"]*\bmediation:\d+:{page.parent.name}\b', report)  # fazhi.js links it there
 
 
 def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
@@ -434,7 +442,8 @@ def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
         html = path.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<b>x</b>" not in html and "<strong>粗</strong>" not in html, path
     report = (project.site_dir / "reports/evil/index.html").read_text(encoding="utf-8")
-    assert '<p class="theme-chips">' in report
+    assert '<p class="theme-chips" data-first data-t="' in report
+    assert '"矛盾\\") **粗** \\u003cb>x\\u003c/b>"' in report  # the theme's name as JSON for fazhi.js, < escaped
     for page in ("themes/mediation/index.html", "parts/index.html"):
         html = (project.site_dir / page).read_text(encoding="utf-8")
         for table in re.findall(r"<table>.*?</table>", html, re.S):

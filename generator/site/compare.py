@@ -236,9 +236,9 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
-    shown = (f"每份报告摘引本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序）："
-             f"每段只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
-             "段下注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
+    shown = (f"每份报告列出本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序），摘引其中权重最高的一段："
+             f"只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
+             "每段注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
              "段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
     if count is None:  # a later page: the rules and the terms are on the first
         return lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。" + shown, ""]
@@ -257,8 +257,9 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
     return lines
 
 
-# A theme page shows each report's SHOWN strongest passages on the theme, as
-# excerpts of at most EXCERPT_MAX characters; the side-by-side reader
+# A theme page shows each report's SHOWN strongest passages on the theme: the
+# strongest as an excerpt of at most EXCERPT_MAX characters, the others as
+# links to their paragraphs with the words that decided them; the side-by-side reader
 # (/reader/?theme=…&r=…) shows them all in full. Quoting every passage whole
 # made the theme pages most of the site (58 KB a report at 1,000 reports).
 SHOWN = 3
@@ -298,15 +299,20 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> 
     subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
     items = []
-    for passage in strongest(passages, theme.slug):
+    shown = strongest(passages, theme.slug)
+    quoted = max(shown, key=lambda p: p.theme(theme.slug).score) if shown else None  # the earliest of the strongest
+    for passage in shown:
         match = passage.theme(theme.slug)
         assert match is not None
         tags = "、".join(subs[m.theme] for m in passage.themes if m.theme in subs)
         source = (f'<a href="{up}reports/{report.slug}/#{passage.anchor}">'
                   f'{html_text(headings.get(passage.section, "开头部分"))}</a>'
                   + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}")
-        items.append(f'<li><p>{excerpt(passage.text, match.terms, EXCERPT_MAX)}</p>'
-                     f'<p class="excerpt-source">{source}</p></li>')
+        if passage is quoted:
+            items.append(f'<li><p>{excerpt(passage.text, match.terms, EXCERPT_MAX)}</p>'
+                         f'<p class="excerpt-source">{source}</p></li>')
+        else:  # linked, not quoted: a second and third quote were a quarter of the theme pages
+            items.append(f'<li class="excerpt-link"><p class="excerpt-source">{source}</p></li>')
     lines += ['<ul class="excerpts">' + "".join(items) + "</ul>", ""]
     if len(passages) > SHOWN:
         lines += [f'<p class="excerpts-more">另有 {len(passages) - SHOWN} 段：'

@@ -202,6 +202,8 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             body.append(chips)
         for paragraph in section.paragraphs:
             body.append(_paragraph(paragraph))
+    if labelled:
+        body.append(chip_names(report, taxonomy))
     if doc.signers or doc.signed:
         lines = [html_text(s) for s in doc.signers]
         if doc.signed:
@@ -252,22 +254,33 @@ def _paragraph(paragraph: Paragraph) -> str:
 
 def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int],
            first: bool = False) -> str:
-    """Links from a section to the theme pages that quote it: 调解 3 …
-    counts: theme slug -> the section's own passages in it. The label says
-    what the numbers are on the page's first line of chips; later lines say
-    主题 only (a report page has dozens of them: at 10,000 reports every
-    byte of a chip line is tens of MB of the site, so the links carry no
-    class: the stylesheet finds them as .theme-chips a)."""
-    links = []
+    """A section's links to the theme pages that quote it (调解 3 …), as data
+    that fazhi.js draws: theme slug, the section's own passages in it, and
+    the theme page holding the report ("" for the theme's first page), e.g.
+    data-t="mediation:3: enforcement:1:from-2023-x". Written as links, with
+    each theme's name and the report's address, they were 5.4 MB of 1,000
+    varied reports' pages (a report page has dozens of chip lines); as data
+    about a fifth of that. The names are in the page once (chip_names). The
+    first line (data-first) says what the numbers are."""
+    items = []
     for theme in taxonomy.themes:
         n = counts.get(theme.slug)
         if n and (theme.slug, report.slug) in where:
-            href = f"../../{page_url(where[theme.slug, report.slug])}#{report.slug}"
-            links.append(f'<a href="{href}">{html.escape(theme.name)} {n}</a>')
-    if not links:
+            page = page_url(where[theme.slug, report.slug]).removeprefix(f"themes/{theme.slug}/").rstrip("/")
+            items.append(f"{theme.slug}:{n}:{page}")
+    if not items:
         return ""
-    label = "本节涉及的主题（数字为段落数，点击查看各报告对照）：" if first else "主题："
-    return f'<p class="theme-chips"><span class="theme-chips-label">{label}</span>' + " ".join(links) + "</p>"
+    return f'<p class="theme-chips"{" data-first" if first else ""} data-t="{html.escape(" ".join(items))}"></p>'
+
+
+def chip_names(report: Report, taxonomy: Taxonomy) -> str:
+    """The report's slug and the names of the themes its chips name, once
+    per page, for fazhi.js (JSON with < escaped: a theme's name is the
+    publisher's text)."""
+    counts = report.analysis.theme_counts()
+    data = {"report": report.slug, "themes": {t.slug: t.name for t in taxonomy.themes if counts.get(t.slug)}}
+    return ('<script type="application/json" id="theme-chips-data">'
+            + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c") + "</script>")
 
 
 def page_url(path: str) -> str:

@@ -169,7 +169,35 @@
     document.querySelectorAll(".report-text a.headerlink:not([title])").forEach(function (a) { a.title = "本节链接"; });
   }
 
+  // A report section's theme chips are written as data (render._chips):
+  // data-t="slug:count:page …", the themes' names and the report's slug in
+  // #theme-chips-data. Each becomes a link to the theme page holding the
+  // report, at the report's block: 调解 3.
+  function drawChips() {
+    var data = document.getElementById("theme-chips-data");
+    var config = document.getElementById("__config");
+    if (!data || !config) return;
+    var info = JSON.parse(data.textContent);
+    var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+    document.querySelectorAll("p.theme-chips[data-t]").forEach(function (p) {
+      var label = document.createElement("span");
+      label.className = "theme-chips-label";
+      label.textContent = p.hasAttribute("data-first") ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：";
+      p.appendChild(label);
+      p.getAttribute("data-t").split(" ").forEach(function (item, n) {
+        var f = item.split(":");
+        if (!(f[0] in info.themes)) return;
+        var a = document.createElement("a");
+        a.href = base + "themes/" + f[0] + "/" + (f[2] ? f[2] + "/" : "") + "#" + info.report;
+        a.textContent = info.themes[f[0]] + " " + f[1];
+        if (n) p.appendChild(document.createTextNode(" "));
+        p.appendChild(a);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    drawChips();
     linkTitles();
     document.querySelectorAll(".cite[data-title]").forEach(setupCite);
     document.querySelectorAll(".report-card__text[data-file]").forEach(setupTextDownload);
