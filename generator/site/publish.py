@@ -35,7 +35,7 @@ from generator.analyse.taxonomy import Taxonomy
 from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Report
-from generator.site.render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
+from generator.site.render import Output, SiteFile, frontmatter, md_inline, place_name, when_changed
 from generator.version import generator_version
 
 FEED_SIZE = 50
@@ -85,12 +85,12 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
-                  added: dict[str, str], site_url: str) -> list[SiteFile]:
+                  added: dict[str, str], site_url: str) -> list[Output]:
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
     base = site_url.rstrip("/") + "/" if site_url else ""
-    pages = [
+    pages: list[Output] = [
         SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
         SiteFile("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
                                               indent=1) + "\n").encode("utf-8")),
@@ -109,7 +109,7 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
 
 # --- CSV and JSON ------------------------------------------------------------------
 
-def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> SiteFile | Deferred:
+def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> Output:
     """A year's passages or figures, gzipped; made again only when a report of
     that year changed (at 10,000 reports writing and compressing them all took
     a good part of every build)."""
@@ -124,8 +124,8 @@ class YearFiles:
     """The data files of the reports of one year, for the /data/ page."""
     year: str  # "2023", or UNKNOWN_YEAR
     reports: int
-    passages: SiteFile | Deferred
-    figures: SiteFile | Deferred
+    passages: Output
+    figures: Output
 
 
 def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
