@@ -8,7 +8,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # Earlier stages first; a module may import from its own rank or a lower one.
-RANKS = {"records": 0, "errors": 0, "disk": 0, "version": 0, "__init__": 0,
+RANKS = {"records": 0, "errors": 0, "disk": 0, "version": 0, "engine": 0, "__init__": 0,
          "read": 1, "analyse": 2, "plugins": 3, "site": 4, "search": 5, "build": 6,
          "cli": 7, "__main__": 7}
 
