@@ -18,7 +18,6 @@ import importlib.util
 import os
 import sys
 
-
 ENGINES = ("mkdocs", "properdocs")
 
 
