@@ -30,7 +30,7 @@ def fragments(site_dir: Path) -> dict[str, dict]:
         data = gzip.decompress(path.read_bytes())
         assert data[:12] == b"pagefind_dcd"
         record = json.loads(data[12:])
-        out[record["url"]] = record
+        out[record["url"].lstrip("/")] = record  # Pagefind names a page's URL from the site's root
     return out
 
 
@@ -92,24 +92,26 @@ THEME = SearchRecord("themes/t", "themes/t/", "主题：调解", (("", "调解")
 def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tmp_path):
     cache = tmp_path / "search"
     first = build_search_index(records(7) + [THEME], cache)
-    assert first.shards == ("base", "themes") and first.rebuilt == 2 and first.superseded == ()
+    # a shard without a word of an index (THEME has no trigram) is left out of that index
+    assert first.shards == ("base",) and first.pairs == ("pairs-base", "pairs-themes")
+    assert first.rebuilt == 2 and first.superseded == ()
     assert build_search_index(records(7) + [THEME], cache).rebuilt == 0  # nothing changed: nothing indexed
     base_ids = {url: path.stem for path in (cache / "base/fragment").glob("*")
-                for url in [json.loads(gzip.decompress(path.read_bytes())[12:])["url"]]}
+                for url in [json.loads(gzip.decompress(path.read_bytes())[12:])["url"].lstrip("/")]}
     # r3 edited, r6 deleted, r7 added: only those two records are indexed, in the delta
     changed = [r for r in records(8, edited=3) if r.key != "reports/r6"] + [THEME]
     second = build_search_index(changed, cache)
-    assert second.shards == ("base", "delta", "themes") and second.rebuilt == 1 and second.delta == 3
+    assert second.shards == ("base", "delta") and second.rebuilt == 1 and second.delta == 3
     assert {base_ids["reports/r3/"], base_ids["reports/r6/"]} < set(second.superseded)
     site = tmp_path / "site"
     search.publish_search_index(second, cache, site)
     manifest = json.loads((site / "pagefind/shards.json").read_text())
-    assert manifest == {"shards": ["base", "delta", "themes"], "pairs": ["pairs-base", "pairs-delta", "pairs-themes"],
+    assert manifest == {"shards": ["base", "delta"], "pairs": ["pairs-base", "pairs-delta", "pairs-themes"],
                         "superseded": list(second.superseded)}
     assert len(second.superseded) == 4  # r3's and r6's results in each index
     assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]  # one script
     assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == ["base", "pairs-base"]
-    delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"]: p
+    delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/"): p
              for p in (site / "pagefind/delta/fragment").glob("*")}
     assert set(delta) == {"reports/r3/", "reports/r7/"}
     record = json.loads(gzip.decompress(delta["reports/r3/"].read_bytes())[12:])
@@ -121,13 +123,13 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     assert len(record["content"]) == len(indexed) and record["content"].count("行政复核") == 1
     assert record["content"] == record_text(edited)
     # the bigram index's record keeps no text: it names the trigram record that does
-    pairs = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"]: json.loads(gzip.decompress(p.read_bytes())[12:])
+    pairs = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/"): json.loads(gzip.decompress(p.read_bytes())[12:])
              for p in (site / "pagefind/pairs-delta/fragment").glob("*")}
     assert pairs["reports/r3/"]["content"] == ""
     assert pairs["reports/r3/"]["meta"] == {"text": f"delta/{delta['reports/r3/'].stem}"}
     assert pairs["reports/r3/"]["filters"] == {}  # the index holds the filters; the page reads the trigram record's
     # a record with no trigram is left out of that index: its bigram record keeps the text
-    assert not list((site / "pagefind/themes/fragment").glob("*"))
+    assert not (site / "pagefind/themes").exists()
     (theme,) = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (site / "pagefind/pairs-themes/fragment").glob("*")]
     assert theme["content"] == "调解" and "text" not in theme["meta"]
     # the same again: the delta is kept as it is
@@ -153,7 +155,9 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
     cache = tmp_path / "search"
     first = build_search_index(records(7), cache)
-    assert first.shards == ("base", "base-1", "base-2") and first.rebuilt == 3
+    # a part no record falls in has no words: it is no Pagefind bundle and is not listed
+    held = sorted({search.shard_of(f"reports/r{i}", 3) for i in range(7)})
+    assert first.shards == tuple(f"base-{n}" if n else "base" for n in held) and first.rebuilt == 3
     second = build_search_index(records(7, edited=4), cache)  # past the (zero) delta limit
     assert second.shards == first.shards and second.rebuilt == 1 and second.superseded == ()
     site = tmp_path / "site"
@@ -161,7 +165,8 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     found = fragments(site)
     assert set(found) == {f"reports/r{i}/" for i in range(7)}
     assert found["reports/r4/"]["content"].count("行政复核") == 1  # stored as characters, one a position
-    assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]
+    # each base part keeps the script; the page loads the first listed
+    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")) == list(second.shards)
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
@@ -323,4 +328,53 @@ def test_a_build_stopped_while_shards_are_swapped_starts_the_index_again(tmp_pat
     monkeypatch.undo()
     assert not (cache / "state.json").exists()
     again = build_search_index(records(5, edited=1) + [THEME], cache)
-    assert again.shards == ("base", "themes") and again.rebuilt == 2 and again.superseded == ()
+    assert again.shards == ("base",) and again.rebuilt == 2 and again.superseded == ()
+
+
+def test_pagefind_is_the_release_whose_index_format_was_checked():
+    """The index format below was read against one Pagefind release; another
+    must be checked first (README, "Upgrading Pagefind")."""
+    from importlib.metadata import version
+
+    installed = version("pagefind")
+    assert installed == search.PAGEFIND_VERSION, (
+        f"Pagefind {installed} is installed, the search index was checked against {search.PAGEFIND_VERSION}: "
+        "follow README's \"Upgrading Pagefind\" before changing PAGEFIND_VERSION")
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_pagefind_writes_the_index_format_the_generator_and_the_page_read(tmp_path):
+    """What this module and search.js rely on in Pagefind's output, from
+    its command line over the pages record_page writes: the entry file and
+    its language, one record file per page (FRAGMENT, then JSON with the
+    page's URL, words, meta and filters from the <meta> elements), the
+    chunked word index, and the script's functions search.js calls. Fails
+    with the part that changed if a release writes another format."""
+    cache = tmp_path / "search"
+    index = build_search_index(records(2), cache)
+    assert index.shards == ("base",) and index.pairs == ("pairs-base",)
+    for folder in ("base", "pairs-base"):
+        entry = json.loads((cache / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["version"] == search.PAGEFIND_VERSION
+        assert list(entry["languages"]) == [search.LANGUAGE] and entry["languages"][search.LANGUAGE]["page_count"] == 2
+        assert (cache / folder / f"pagefind.{entry['languages'][search.LANGUAGE]['hash']}.pf_meta").is_file()
+        assert list((cache / folder / "index").glob("*.pf_index"))
+    stored = {r["url"]: r for r in map(search.read_fragment, (cache / "base/fragment").glob("*.pf_fragment"))}
+    assert set(stored) == {"/reports/r0/", "/reports/r1/"}
+    first = stored["/reports/r0/"]
+    assert first["meta"]["title"] == "报告0" and first["filters"] == {"province": ["安徽省"]}
+    assert first["content"] == record_text(records(2)[0])  # the stored text, one character a word position
+    # every word takes a position, the unindexed ones (FILLER) too: phrases and excerpts rely on it
+    assert first["word_count"] == len(record_content(records(2)[0])[0].split(" "))
+    script = (cache / "base/pagefind.js").read_text(encoding="utf-8")
+    assert all(name in script for name in ("createInstance", "mergeIndex", "init", "search"))
+    assert list((cache / "base").glob("wasm.*.pagefind")) and (cache / "base/pagefind-worker.js").is_file()
+
+
+def test_a_record_file_of_another_format_stops_the_build_with_what_to_do(tmp_path):
+    path = tmp_path / "und_0000000.pf_fragment"
+    path.write_bytes(gzip.compress(b"pagefind_xyz{}"))
+    from generator.errors import BuildError
+
+    with pytest.raises(BuildError, match=r"cannot read .*Upgrading Pagefind"):
+        search.read_fragment(path)

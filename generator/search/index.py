@@ -52,8 +52,6 @@ mergeIndex); it opens the bigram index only for a query that needs it.
 """
 from __future__ import annotations
 
-import asyncio
-import contextvars
 import dataclasses
 import gzip
 import hashlib
@@ -62,8 +60,10 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,12 +97,19 @@ INDEXERS = 2  # Pagefind processes at a time
 # "unstable": if a release drops it, chunks go back to 20,000 and only the
 # download sizes change).
 CHUNK_PER_REPORT = 70
+CHUNK_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
 UNITS_VERSION = "trigrams+bigrams-3"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
+FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
+# The Pagefind release whose index format (record files, entry file, the
+# script's createInstance/init/mergeIndex/search) this module and
+# overrides/assets/javascripts/search.js were written against; pinned in
+# requirements.lock. To upgrade, see README, "Upgrading Pagefind".
+PAGEFIND_VERSION = "1.5.2"
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEEP_SUFFIXES = (".pf_meta", ".pagefind")
@@ -240,13 +247,38 @@ def shard_of(key: str, count: int) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
 
 
-def _payload(record: SearchRecord, family: Family) -> dict:
+def record_page(record: SearchRecord, family: Family) -> str:
+    """The record as the HTML page Pagefind's command line indexes: its words
+    (record_content) the page's only text, one paragraph; its title, meta and
+    filters as <meta> elements in the head, which Pagefind reads
+    (data-pagefind-meta="key[content]", data-pagefind-filter likewise) but
+    does not index. Every value is escaped: report text is never markup."""
     content, starts = record_content(record, family.n)
     meta = {"title": record.title, **dict(record.meta)}
     if starts:
         meta["at"] = starts
-    return {"url": record.url, "content": content, "language": LANGUAGE, "meta": meta,
-            "filters": {k: list(v) for k, v in record.filters}}
+    head = [f'<meta data-pagefind-meta="{html.escape(k)}[content]" content="{html.escape(v)}">' for k, v in meta.items()]
+    head += [f'<meta data-pagefind-filter="{html.escape(k)}[content]" content="{html.escape(v)}">'
+             for k, values in record.filters for v in values]
+    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">{"".join(head)}</head>'
+            f"<body><p>{html.escape(content, quote=False)}</p></body></html>")
+
+
+def indexable(record: SearchRecord, n: int) -> bool:
+    """Whether the record has a word of the index of n-grams (a run of n
+    letters or digits); Pagefind leaves a record without one out."""
+    return any(re.search(rf"[^\W_]{{{n}}}", text) for _, text in record.units)
+
+
+def is_bundle(folder: Path) -> bool:
+    """Whether a shard's folder holds a Pagefind index (an empty shard does not)."""
+    return (folder / "pagefind-entry.json").is_file()
+
+
+def record_path(record: SearchRecord) -> str:
+    """Where record_page is written under the folder Pagefind indexes: its
+    URL (reports/<slug>/) is the page's folder, as Pagefind names results."""
+    return record.url.strip("/") + "/index.html"
 
 
 def _format() -> str:
@@ -271,67 +303,61 @@ def _pagefind_version() -> str:
     return version("pagefind")
 
 
-_chunk_size: contextvars.ContextVar[int] = contextvars.ContextVar("chunk_size")
-
-
 def chunk_size(reports: int) -> int:
     """Locations per index chunk for a shard of this many records."""
     return max(CHUNK_MIN, CHUNK_PER_REPORT * reports)
-
-
-class _Prompt:
-    """asyncio for pagefind.service, without the 0.1 s pause its reader takes
-    before each response (pagefind/service/__init__.py, _wait_for_responses):
-    with one record in flight at a time that pause, not indexing, made up
-    nearly all the time (10 records a second). The reader still awaits each
-    response as it arrives. It also starts each Pagefind process with the
-    chunk size of the shard it indexes (each shard's task carries its own)."""
-
-    def __getattr__(self, name: str):
-        return getattr(asyncio, name)
-
-    @staticmethod
-    async def sleep(delay: float, result=None):
-        return await asyncio.sleep(0, result)
-
-    @staticmethod
-    async def create_subprocess_exec(*args, **kwargs):
-        size = _chunk_size.get(None)
-        if size is not None:
-            kwargs["env"] = {**os.environ, **kwargs.get("env", {}), "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(size)}
-        return await asyncio.create_subprocess_exec(*args, **kwargs)
 
 
 class Stopped(Exception):
     """The build that asked for the index has failed: indexing stops."""
 
 
-async def _index_shard(records: list[SearchRecord], family: Family, out: Path,
-                       stop: threading.Event | None = None) -> None:
-    import pagefind.service
-    from pagefind.index import IndexConfig, PagefindIndex
+def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: threading.Event | None) -> None:
+    """One index of one shard: the records written as pages (record_page)
+    beside out, then Pagefind's command line (`python -m pagefind`, its
+    public interface) run over them with the shard's chunk size. Stopped
+    (the process ended) as soon as stop is set."""
+    if not any(indexable(r, family.n) for r in records):
+        out.mkdir(parents=True)  # Pagefind makes no index of no words: an empty shard, which is not published
+        return
+    pages = out.with_name(out.name + ".pages")
+    shutil.rmtree(pages, ignore_errors=True)
+    try:
+        for record in records:
+            path = pages / record_path(record)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(record_page(record, family), encoding="utf-8")
+        env = {**os.environ, CHUNK_VARIABLE: str(chunk_size(len(records)))}
+        command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(out), "--quiet"]
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env) as process:
+            while True:
+                try:
+                    output, _ = process.communicate(timeout=0.2)
+                    break
+                except subprocess.TimeoutExpired:
+                    if stop is not None and stop.is_set():
+                        process.kill()
+                        process.communicate()
+                        raise Stopped() from None
+        if process.returncode != 0:
+            tail = output.decode("utf-8", "replace").strip().splitlines()[-5:]
+            raise BuildError(f"{out}: Pagefind ({' '.join(command[1:4])}) failed with exit code "
+                             f"{process.returncode}: {' / '.join(tail)}")
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
 
-    pagefind.service.asyncio = _Prompt()  # type: ignore[assignment]  # to be replaced by Pagefind's public API (issue 21)
-    _chunk_size.set(chunk_size(len(records)))  # this task's context: the process it starts
-    async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
-        for record in records:  # one record's word list at a time: a few times its text
-            if stop is not None and stop.is_set():
-                raise Stopped()
-            await index.add_custom_record(**_payload(record, family))
 
-
-async def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: threading.Event | None = None) -> None:
-    """One Pagefind process per shard and index, two at a time (one per
+def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: threading.Event | None = None) -> None:
+    """One Pagefind process per shard and index, INDEXERS at a time (one per
     core; memory grows with the processes running together)."""
-    gate = asyncio.Semaphore(INDEXERS)
+    def one(records: list[SearchRecord], family: Family, out: Path) -> None:
+        if stop is not None and stop.is_set():
+            raise Stopped()
+        _index_shard(records, family, out, stop)
 
-    async def one(records: list[SearchRecord], family: Family, out: Path) -> None:
-        async with gate:
-            if stop is not None and stop.is_set():
-                raise Stopped()
-            await _index_shard(records, family, out, stop)
-
-    await asyncio.gather(*(one(records, family, out) for records, family, out in todo))
+    with ThreadPoolExecutor(INDEXERS) as pool:
+        for future in [pool.submit(one, *item) for item in todo]:
+            future.result()
 
 
 def _trim(bundle: Path, primary: bool, script: bool = True) -> None:
@@ -348,13 +374,28 @@ def _trim(bundle: Path, primary: bool, script: bool = True) -> None:
             entry.unlink()
 
 
-def _rewrite_fragments(bundle: Path, change) -> dict[str, str]:
+def read_fragment(path: Path) -> dict:
+    """One of Pagefind's record files (gzip: FRAGMENT, then the record as
+    JSON). The one place that reads Pagefind's stored format: a release that
+    changes it stops the build here with what to do, rather than publishing
+    a search that finds nothing (tests/test_search.py checks the format of
+    the pinned release, PAGEFIND_VERSION)."""
+    data = gzip.decompress(path.read_bytes())
+    record = json.loads(data[len(FRAGMENT):]) if data.startswith(FRAGMENT) else None
+    if not isinstance(record, dict) or not FRAGMENT_KEYS <= record.keys():
+        raise BuildError(f"{path}: Pagefind {_pagefind_version()} wrote a record this generator cannot read "
+                         f"(it reads the format of Pagefind {PAGEFIND_VERSION}); install the pinned version "
+                         f"(requirements.lock) or follow README's \"Upgrading Pagefind\"")
+    return record
+
+
+def _rewrite_fragments(bundle: Path, change: Callable[[str, dict], None]) -> dict[str, str]:
     """Rewrite each record file of a shard with change(record) and return
     record key -> the id Pagefind gives its result (the hash in its file's
     name, e.g. und_4f5eb58), read in the same pass."""
     ids = {}
     for path in (bundle / "fragment").glob("*.pf_fragment"):
-        record = json.loads(gzip.decompress(path.read_bytes())[len(FRAGMENT):])
+        record = read_fragment(path)
         key = record["url"].strip("/")
         change(key, record)
         body = FRAGMENT + json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -399,12 +440,12 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
     for _, _, out in todo:
         shutil.rmtree(out, ignore_errors=True)
     try:
-        # In a thread of its own: the caller may be running an event loop already.
-        with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _index_all(todo, stop)).result()
+        _index_all(todo, stop)
     except Stopped:
         for _, _, out in todo:
             shutil.rmtree(out, ignore_errors=True)
+        raise
+    except BuildError:
         raise
     except Exception as exc:
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
@@ -412,7 +453,9 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
     for job, name in jobs:
         folders = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
         for family, folder in folders.items():
-            _trim(folder, primary=name == "base", script=family == TRIGRAMS)
+            # every base part keeps the script: the page loads it from the first part
+            # that is a bundle (a part may have no words, then it is no bundle)
+            _trim(folder, primary=name.startswith("base"), script=family == TRIGRAMS)
         texts = {r.key: record_text(r) for r in job}
         ids = _plain_fragments(folders[TRIGRAMS], texts)
         pair_ids = _pointer_fragments(folders[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
@@ -554,8 +597,9 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
                                          "delta": delta_digest if changed else None,
                                          "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
     shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())
-    return SearchIndex(shards, len(jobs), len(records), superseded, len(changed) + len(removed),
-                       tuple(BIGRAMS.prefix + name for name in shards))
+    return SearchIndex(tuple(n for n in shards if is_bundle(cache_dir / n)), len(jobs), len(records), superseded,
+                       len(changed) + len(removed),
+                       tuple(BIGRAMS.prefix + n for n in shards if is_bundle(cache_dir / f"{BIGRAMS.prefix}{n}")))
 
 
 def _manifest(index: SearchIndex) -> bytes:

@@ -300,7 +300,7 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> 
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
     items = []
     shown = strongest(passages, theme.slug)
-    quoted = max(shown, key=lambda p: p.theme(theme.slug).score) if shown else None  # the earliest of the strongest
+    quoted = strongest(passages, theme.slug, 1)  # the strongest, the earliest among equals
     for passage in shown:
         match = passage.theme(theme.slug)
         assert match is not None
@@ -308,7 +308,7 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> 
         source = (f'<a href="{up}reports/{report.slug}/#{passage.anchor}">'
                   f'{html_text(headings.get(passage.section, "开头部分"))}</a>'
                   + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}")
-        if passage is quoted:
+        if any(passage is q for q in quoted):
             items.append(f'<li><p>{excerpt(passage.text, match.terms, EXCERPT_MAX)}</p>'
                          f'<p class="excerpt-source">{source}</p></li>')
         else:  # linked, not quoted: a second and third quote were a quarter of the theme pages
