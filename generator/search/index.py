@@ -513,12 +513,53 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
     reports are made again instead; the whole base, when nothing is kept or
     the corpus outgrew its parts."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    plan = plan_shards(records, read_state(cache_dir), cache_dir)
+    made = _index_with_own_ids(plan, cache_dir, stop)
+    _swap_in(plan, made, cache_dir)
+    return _commit_state(plan, made, cache_dir)
+
+
+@dataclass
+class ShardPlan:
+    """What a build indexes: the records by kind, the base as kept (its
+    entries [digest, trigram id, part, bigram id] by report key, updated as
+    parts are made again), the reports the delta holds and those deleted,
+    the jobs (records, shard name) to index."""
+
+    records: int
+    reports: list[SearchRecord]
+    themes: list[SearchRecord]
+    digests: dict[str, str]
+    state: dict
+    parts: int
+    base: dict[str, list]
+    changed: list[SearchRecord]
+    removed: list[str]
+    part_of: dict[str, int]
+    jobs: list[tuple[list[SearchRecord], str]]
+    retired: dict[str, list]  # base entries of the reports the delta replaces or that were deleted
+
+    def serving(self) -> set[str]:
+        """The shards besides the base that the index serves."""
+        return {name for name, wanted in (("delta", self.changed), ("themes", self.themes)) if wanted}
+
+
+
+def read_state(cache_dir: Path) -> dict:
+    """The index's state as the last build that finished wrote it ({} if none)."""
+    state_file = cache_dir / "state.json"
+    return json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
+
+
+def plan_shards(records: Sequence[SearchRecord], state: dict, cache_dir: Path) -> ShardPlan:
+    """Which shards to index: the whole base when none is kept (or it was
+    made another way, or the corpus outgrew its parts); else the delta of
+    changed reports, or the base parts holding them when the delta would be
+    too large; the theme shard when a theme page changed."""
     reports = [r for r in records if r.key.startswith("reports/")]
     themes = [r for r in records if not r.key.startswith("reports/")]
     digests = {r.key: _digest([r]) for r in reports}
     size = sum(record_size(r) for r in reports)
-    state_file = cache_dir / "state.json"
-    state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.is_file() else {}
     parts: int = state.get("parts", 0)
     base: dict[str, list] = state.get("base", {})
 
@@ -537,27 +578,32 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
         for part in sorted(again):
             jobs.append(([r for r in reports if part_of[r.key] == part], _part_name(part)))
         changed, removed = [], []
-    delta_digest = _digest(changed)
-    if changed and not (state.get("delta") == delta_digest and kept("delta")):
+    if changed and not (state.get("delta") == _digest(changed) and kept("delta")):
         jobs.append((changed, "delta"))
-    themes_digest = _digest(themes)
-    if themes and not (state.get("themes") == themes_digest and kept("themes")):
+    if themes and not (state.get("themes") == _digest(themes) and kept("themes")):
         jobs.append((themes, "themes"))
-    # Results are told apart by their ids (und_ and 7 hex digits, unique only
-    # within one Pagefind process) across every shard of an index, and the
-    # superseded ids apply to both indexes: a record whose id another live
-    # record has, or a superseded one, would hide a result. Such a record
-    # gets a salt in its meta and its shard is indexed again.
-    serving = {name for name, wanted in (("delta", changed), ("themes", themes)) if wanted}
-    kept_ids: dict[str, dict[str, list[str]]] = {
-        name: ids for name, ids in state.get("ids", {}).items() if name in serving - {n for _, n in jobs}}
     retired = {k: base[k] for k in [r.key for r in changed] + removed if k in base}
+    return ShardPlan(len(records), reports, themes, digests, state, parts, base, changed, removed, part_of, jobs,
+                     retired)
+
+
+def _index_with_own_ids(plan: ShardPlan, cache_dir: Path,
+                        stop: threading.Event | None) -> dict[str, dict[str, list[str]]]:
+    """Index the plan's jobs into <shard>.new folders; returns shard name ->
+    record key -> [trigram id, bigram id]. Results are told apart by their
+    ids (und_ and 7 hex digits, unique only within one Pagefind process)
+    across every shard of an index, and the superseded ids apply to both
+    indexes: a record whose id another live record has, or a superseded one,
+    would hide a result. Such a record gets a salt in its meta and its shard
+    is indexed again."""
+    kept_ids = _kept_ids(plan)
+    retired = plan.retired
     made_ids: dict[str, dict[str, list[str]]] = {}
     salts: dict[str, int] = {}
-    todo_jobs = list(jobs)
+    todo_jobs = list(plan.jobs)
     for _ in range(SALT_ROUNDS):
         made_ids.update(_index_jobs(todo_jobs, cache_dir, stop))
-        live = {**{k: list(_result_ids(v)) for k, v in base.items()
+        live = {**{k: list(_result_ids(v)) for k, v in plan.base.items()
                    if k not in retired and _part_name(v[2]) not in made_ids},
                 **{k: v for ids in [*kept_ids.values(), *made_ids.values()] for k, v in ids.items()}}
         clashing = _clashing(live, retired, {k for ids in made_ids.values() for k in ids})
@@ -565,40 +611,61 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
             break
         for key in clashing:
             salts[key] = salts.get(key, 0) + 1
-        todo_jobs = [([_salted(r, salts.get(r.key, 0)) for r in job], name) for job, name in jobs
+        todo_jobs = [([_salted(r, salts.get(r.key, 0)) for r in job], name) for job, name in plan.jobs
                      if any(r.key in clashing for r in job)]
-    # From here the shards on disk and the state disagree until the state is
-    # written: a build stopped in between starts the index again.
-    state_file.unlink(missing_ok=True)
-    for job, name in jobs:
+    return made_ids
+
+
+def _kept_ids(plan: ShardPlan) -> dict[str, dict[str, list[str]]]:
+    """The result ids of the delta and theme shards kept from the last build."""
+    indexed = {name for _, name in plan.jobs}
+    return {name: ids for name, ids in plan.state.get("ids", {}).items() if name in plan.serving() - indexed}
+
+
+def _swap_in(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_dir: Path) -> None:
+    """Put the new shards in place of the old ones and record the base parts
+    made again in plan.base; remove a delta no longer served and parts of a
+    base with more parts than now. From here the shards on disk and the
+    state disagree until the state is written (_commit_state): the state is
+    removed first, so a build stopped in between starts the index again."""
+    (cache_dir / "state.json").unlink(missing_ok=True)
+    for job, name in plan.jobs:
         for family in FAMILIES:
             shutil.rmtree(cache_dir / f"{family.prefix}{name}", ignore_errors=True)
             (cache_dir / f"{family.prefix}{name}.new").rename(cache_dir / f"{family.prefix}{name}")
         if name.startswith("base"):
-            for key in [k for k, v in base.items() if _part_name(v[2]) == name]:
-                del base[key]  # deleted reports leave with their part
+            for key in [k for k, v in plan.base.items() if _part_name(v[2]) == name]:
+                del plan.base[key]  # deleted reports leave with their part
             # "" where an index left the record out: it has no word of that index
-            base.update({r.key: [digests[r.key], made_ids[name][r.key][0], part_of[r.key], made_ids[name][r.key][1]]
-                         for r in job})
-    if not changed:
+            plan.base.update({r.key: [plan.digests[r.key], made_ids[name][r.key][0], plan.part_of[r.key],
+                                      made_ids[name][r.key][1]] for r in job})
+    if not plan.changed:
         for family in FAMILIES:
             shutil.rmtree(cache_dir / f"{family.prefix}delta", ignore_errors=True)
-    names = [_part_name(n) for n in range(parts)]
+    names = [_part_name(n) for n in range(plan.parts)]
     for stale in cache_dir.iterdir():  # parts of a base with more parts than now
         name = stale.name.removeprefix(BIGRAMS.prefix)
         if stale.is_dir() and name.startswith("base") and name not in names:
             shutil.rmtree(stale)
-    ids = {name: v for name, v in {**kept_ids, **made_ids}.items() if name in serving}
+
+
+def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_dir: Path) -> SearchIndex:
+    """Write the state that matches the shards now on disk, and say what the
+    index serves: its shards in each index (those with words) and the
+    base's superseded results."""
+    ids = {name: v for name, v in {**_kept_ids(plan), **made_ids}.items() if name in plan.serving()}
     # An edit Pagefind cannot see (letter case, white space) gives the delta's
     # record the id of the base's: that id is not superseded, it is current.
     current = {i for v in ids.get("delta", {}).values() for i in v}
-    superseded = tuple(sorted(i for entry in retired.values() for i in _result_ids(entry) if i and i not in current))
-    atomic_write(state_file, json.dumps({"format": _format(), "parts": parts, "base": base, "ids": ids,
-                                         "delta": delta_digest if changed else None,
-                                         "themes": themes_digest}, sort_keys=True).encode(), "the search index's state")
-    shards = tuple(names) + (("delta",) if changed else ()) + (("themes",) if themes else ())
-    return SearchIndex(tuple(n for n in shards if is_bundle(cache_dir / n)), len(jobs), len(records), superseded,
-                       len(changed) + len(removed),
+    superseded = tuple(sorted(i for entry in plan.retired.values() for i in _result_ids(entry)
+                              if i and i not in current))
+    state = {"format": _format(), "parts": plan.parts, "base": plan.base, "ids": ids,
+             "delta": _digest(plan.changed) if plan.changed else None, "themes": _digest(plan.themes)}
+    atomic_write(cache_dir / "state.json", json.dumps(state, sort_keys=True).encode(), "the search index's state")
+    shards = (tuple(_part_name(n) for n in range(plan.parts)) + (("delta",) if plan.changed else ())
+              + (("themes",) if plan.themes else ()))
+    return SearchIndex(tuple(n for n in shards if is_bundle(cache_dir / n)), len(plan.jobs), plan.records, superseded,
+                       len(plan.changed) + len(plan.removed),
                        tuple(BIGRAMS.prefix + n for n in shards if is_bundle(cache_dir / f"{BIGRAMS.prefix}{n}")))
 
 
