@@ -92,7 +92,7 @@ def test_every_paragraph_and_section_has_its_anchor(sample_site):
     for section in record["sections"]:
         assert f'id="{section["anchor"]}"' in html
     # 1 opening paragraph, 7 under 一、, 1 under 二、, 8 under 三、 (counted by hand)
-    assert len(re.findall(r'<p id="p-[0-9a-f]{8}(?:-\d+)?" class="para">', html)) == 17
+    assert len(re.findall(r'<p id="p-[0-9a-f]{8}(?:-\d+)?">', html)) == 17
 
 
 def test_browse_pages_link_every_report_once(sample_site):

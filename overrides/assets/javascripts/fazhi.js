@@ -139,7 +139,7 @@
     var title = document.querySelector(".md-content h1");
     if (title) lines.push(title.textContent.trim());
     document.querySelectorAll(".report-text h2, .report-text h3, .report-text h4, .report-text h5, " +
-                              ".report-text h6, .report-text p.para, .report-text p.signature").forEach(function (el) {
+                              ".report-text h6, .report-text > p[id], .report-text p.signature").forEach(function (el) {
       var copy = el.cloneNode(true);
       copy.querySelectorAll(".headerlink, .para-link").forEach(function (a) { a.remove(); });
       copy.querySelectorAll("br").forEach(function (br) { br.replaceWith("\n"); });
@@ -162,11 +162,26 @@
     });
   }
 
-  // The report text's ¶ and # links carry no title in the file (one per
-  // paragraph and heading of every report): it is given here.
+  // The report text's ¶ and # links are not in the file (one per paragraph
+  // and heading of every report, render._paragraph): each paragraph and
+  // heading with an id gets its link, and its title, here.
+  function link(el, cls, text, title) {
+    var a = document.createElement("a");
+    a.className = cls;
+    a.href = "#" + el.id;
+    a.title = title;
+    a.textContent = text;
+    el.appendChild(a);
+  }
   function linkTitles() {
-    document.querySelectorAll(".report-text a.para-link:not([title])").forEach(function (a) { a.title = "本段链接"; });
-    document.querySelectorAll(".report-text a.headerlink:not([title])").forEach(function (a) { a.title = "本节链接"; });
+    document.querySelectorAll(".report-text > p[id]").forEach(function (p) {
+      p.classList.add("para");
+      if (!p.querySelector(":scope > a.para-link")) link(p, "para-link", "¶", "本段链接");
+    });
+    document.querySelectorAll(".report-text > h2[id], .report-text > h3[id], .report-text > h4[id], " +
+                              ".report-text > h5[id], .report-text > h6[id]").forEach(function (h) {
+      if (!h.querySelector(":scope > a.headerlink")) link(h, "headerlink", "#", "本节链接");
+    });
   }
 
   // A report section's theme chips are written as data (render._chips):
