@@ -430,8 +430,8 @@ def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, s
     return _rewrite_fragments(bundle, change)
 
 
-def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
-                stop: threading.Event | None) -> dict[str, dict[str, list[str]]]:
+def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, stop: threading.Event | None,
+                primary: dict[Family, str] | None = None) -> dict[str, dict[str, list[str]]]:
     """Index each job's records into <shard>.new and pairs-<shard>.new, trim
     them, store the text in the trigram shard and pointers in the bigram
     shard. Returns shard name -> record key -> [trigram id, bigram id] ("" where
@@ -453,9 +453,8 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
     for job, name in jobs:
         folders = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
         for family, folder in folders.items():
-            # every base part keeps the script: the page loads it from the first part
-            # that is a bundle (a part may have no words, then it is no bundle)
-            _trim(folder, primary=name.startswith("base"), script=family == TRIGRAMS)
+            # the index's first shard (primary) keeps the script: the page loads it from there
+            _trim(folder, primary=name == (primary or {}).get(family, "base"), script=family == TRIGRAMS)
         texts = {r.key: record_text(r) for r in job}
         ids = _plain_fragments(folders[TRIGRAMS], texts)
         pair_ids = _pointer_fragments(folders[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
@@ -602,7 +601,7 @@ def _index_with_own_ids(plan: ShardPlan, cache_dir: Path,
     salts: dict[str, int] = {}
     todo_jobs = list(plan.jobs)
     for _ in range(SALT_ROUNDS):
-        made_ids.update(_index_jobs(todo_jobs, cache_dir, stop))
+        made_ids.update(_index_jobs(todo_jobs, cache_dir, stop, _first_parts(plan)))
         live = {**{k: list(_result_ids(v)) for k, v in plan.base.items()
                    if k not in retired and _part_name(v[2]) not in made_ids},
                 **{k: v for ids in [*kept_ids.values(), *made_ids.values()] for k, v in ids.items()}}
@@ -614,6 +613,17 @@ def _index_with_own_ids(plan: ShardPlan, cache_dir: Path,
         todo_jobs = [([_salted(r, salts.get(r.key, 0)) for r in job], name) for job, name in plan.jobs
                      if any(r.key in clashing for r in job)]
     return made_ids
+
+
+def _first_parts(plan: ShardPlan) -> dict[Family, str]:
+    """Each index's first base part with words, which the page loads the
+    script from: part 0, unless no report of it has a word of that index (a
+    part holds hundreds of reports, so only tiny corpora) and it is no bundle."""
+    out = {}
+    for family in FAMILIES:
+        held = [plan.part_of[r.key] for r in plan.reports if indexable(r, family.n)]
+        out[family] = _part_name(min(held, default=0))
+    return out
 
 
 def _kept_ids(plan: ShardPlan) -> dict[str, dict[str, list[str]]]:
