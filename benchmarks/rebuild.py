@@ -148,6 +148,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
     parser.add_argument("--corpus", choices=("varied", "copied"), default="varied")
     parser.add_argument("--seed", type=int, default=1, help="of the varied corpus")
+    parser.add_argument("--full-only", action="store_true", help="only the full build (for large corpora)")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     root = make_project(base / "project")
@@ -157,6 +158,14 @@ def main() -> None:
     print(f"corpus: {args.reports} {args.corpus} reports, {text / 1e6:.1f} MB of text, in {root}")
     print("full build (--clean):")
     full, peak = timed_build(root, "--clean")
+    if args.full_only:
+        folders = by_folder(root / "site")
+        site = sum(folders.values())
+        print(f"| {args.corpus} | {args.reports} | {text / 1e6:.1f} MB | {full:.1f} s | — | — | — "
+              f"| {peak / 2**20:.0f} MiB | {site / 1e6:.1f} MB | {site / text:.2f} |")
+        print("site/ by folder: " + ", ".join(f"{name} {n / 1e6:.1f} MB ({n / text:.2f})"
+                                              for name, n in sorted(folders.items(), key=lambda x: -x[1])))
+        return
     print("no-change rebuild:")
     same, _ = timed_build(root)
     add_reports(args.corpus, reports_dir, 1, start=args.reports, seed=args.seed)

@@ -90,13 +90,17 @@ INDEXERS = 2  # Pagefind processes at a time
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
 # A first search downloads every shard's chunk list and, for each query word,
 # one chunk per shard: small chunks make the list long, large chunks make
-# each download large. Measured on a trigram part of 630 benchmark reports,
-# its pf_meta and the two chunks 行政复议 loads: 14.3 KiB at 10 a report,
-# 9.2 at 25, 7.4 at 70, 8.3 at 150, 11.6 at 300 (Pagefind's own 20,000 is
-# about 30). Set through PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (Pagefind 1.5;
+# each download large. On the copied corpus (five samples repeated: a small
+# vocabulary), a trigram part of 630 reports, its pf_meta and the chunks
+# 行政复议 loads: 14.3 KiB at 10 a report, 9.2 at 25, 7.4 at 70, 8.3 at 150.
+# On the varied corpus (benchmarks/corpus.py: a vocabulary that grows with
+# the corpus, so a common word shares its chunk with many rare ones) a part
+# of 533 reports: 行政复议 28 KiB at 10, 38 at 20, 72 at 35, 55 at 70; 调解
+# (bigrams) 19, 26, 33 and 61 KiB. Real reports are varied: 10 (Pagefind's
+# own 20,000 is about 30). Set through PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (Pagefind 1.5;
 # "unstable": if a release drops it, chunks go back to 20,000 and only the
 # download sizes change).
-CHUNK_PER_REPORT = 70
+CHUNK_PER_REPORT = 10
 CHUNK_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
