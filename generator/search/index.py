@@ -61,7 +61,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -318,8 +317,8 @@ class Stopped(Exception):
 
 def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: threading.Event | None) -> None:
     """One index of one shard: the records written as pages (record_page)
-    beside out, then Pagefind's command line (`python -m pagefind`, its
-    public interface) run over them with the shard's chunk size. Stopped
+    beside out, then Pagefind's command line (its public interface, the
+    binary `python -m pagefind` runs) over them with the shard's chunk size. Stopped
     (the process ended) as soon as stop is set."""
     if not any(indexable(r, family.n) for r in records):
         out.mkdir(parents=True)  # Pagefind makes no index of no words: an empty shard, which is not published
@@ -332,7 +331,7 @@ def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: t
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(record_page(record, family), encoding="utf-8")
         env = {**os.environ, CHUNK_VARIABLE: str(chunk_size(len(records)))}
-        command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(out), "--quiet"]
+        command = [str(_pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"]
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env) as process:
             while True:
                 try:
@@ -345,10 +344,22 @@ def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: t
                         raise Stopped() from None
         if process.returncode != 0:
             tail = output.decode("utf-8", "replace").strip().splitlines()[-5:]
-            raise BuildError(f"{out}: Pagefind ({' '.join(command[1:4])}) failed with exit code "
+            raise BuildError(f"{out}: Pagefind ({command[0]} {command[1]} …) failed with exit code "
                              f"{process.returncode}: {' / '.join(tail)}")
     finally:
         shutil.rmtree(pages, ignore_errors=True)
+
+
+def _pagefind_binary() -> Path:
+    """The Pagefind command line the `pagefind[bin]` package installs, as its
+    public get_executable finds it (what `python -m pagefind` runs)."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise BuildError("Pagefind's command line is not installed: install the project's requirements "
+                         "(requirements.lock holds pagefind_bin)")
+    return binary
 
 
 def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: threading.Event | None = None) -> None:
