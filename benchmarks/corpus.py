@@ -129,12 +129,17 @@ def dictionary() -> tuple[str, ...]:
 
 
 @functools.cache
-def simplified(stem: str) -> str:
-    """A sample's text in Simplified characters without pinyin readings."""
+def converter(config: str):  # an OpenCC converter, made once: making one reads its dictionaries
     import opencc
 
+    return opencc.OpenCC(config)
+
+
+@functools.cache
+def simplified(stem: str) -> str:
+    """A sample's text in Simplified characters without pinyin readings."""
     text = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
-    return opencc.OpenCC("t2s").convert(PINYIN.sub("", text))
+    return converter("t2s").convert(PINYIN.sub("", text))
 
 
 def covered_year(stem: str) -> int:
@@ -266,9 +271,7 @@ class Maker:
                 lines.extend(self.table(year))
         text = "\n".join(lines) + "\n"
         if self.stem == "2023-shanxi-xiangning":  # the sample's Traditional characters
-            import opencc
-
-            text = opencc.OpenCC("s2t").convert(text)
+            text = converter("s2t").convert(text)
         return text
 
     def sidecar(self, year: int) -> dict[str, object]:
