@@ -111,17 +111,24 @@ def repair(page: Page) -> Repaired:
             "spam", f"正文中夹杂推广内容（网址、博彩或下载推广语），{what}：{shown}", len(spans) + len(flagged),
             "warning"))
 
-    if removed:
-        page = replace(page, lines=tuple(
-            PageLine(p.number, p.text, "chrome", removed[p.number]) if p.role == "body" and p.number in removed else p
-            for p in page.lines))
+    if removed or framed:
+        page = replace(page, lines=tuple(_marked(p, removed) for p in page.lines))
     return Repaired(lines, page, tuple(diagnostics))
+
+
+def _marked(line: PageLine, removed: dict[int, str]) -> PageLine:
+    """A page line with the reason the damage repairs give it, if any."""
+    if line.role == "body" and line.number in removed:
+        return PageLine(line.number, line.text, "chrome", removed[line.number])
+    if line.role == "chrome" and PAGE_NUMBER.match(line.text.strip()):
+        return PageLine(line.number, line.text, "chrome", PAGE_NUMBER_REASON)
+    return line
 
 
 # --- wrapped text ------------------------------------------------------------------------
 
 WRAP_MIN_LINES = 8  # fewer lines say nothing about a width
-WRAP_SHARE = 0.5  # of the lines that are not headings, at least this share is full
+WRAP_SHARE = 0.4  # of the lines that are not headings, at least this share is full (a paragraph's last line is not)
 WRAP_OPEN = 0.7  # and of the full lines, at least this share ends mid-sentence
 WRAP_SLACK = 4  # columns a full line may fall short of the width (a wide sign that did not fit)
 
@@ -133,7 +140,8 @@ def wrapped_width(lines: tuple[Line, ...]) -> int | None:
     from a heading's few characters to hundreds. Text copied out of a PDF has
     the printed lines: most of them full, of one width, ending anywhere in a
     sentence, and none much longer."""
-    widths = [width(line.text) for line in lines if not is_heading(line.text)]
+    widths = [width(line.text) for line in lines
+              if not (is_heading(line.text) or PAGE_NUMBER.match(line.text) or BARE_NUMBER.match(line.text))]
     if len(widths) < WRAP_MIN_LINES:
         return None
     counts = Counter(widths)
@@ -271,9 +279,12 @@ def running_headers(lines: tuple[Line, ...], page: Page) -> list[int]:
             continue
         positions.setdefault(key(t), []).append(i)
     frame = Counter(key(p.text) for p in page.lines if p.role != "body")
+    breaks = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line.text.strip())}
     found: list[int] = []
     for k, at in positions.items():
-        if len(at) + frame.get(k, 0) < 3 or len(at) < 2:
+        # Three printings, or two that each stand next to a page number (a page break).
+        at_breaks = all(i - 1 in breaks or i + 1 in breaks for i in at)
+        if len(at) < 2 or (len(at) + frame.get(k, 0) < 3 and not at_breaks):
             continue
         gaps = [b - a for a, b in zip(at, at[1:])]
         if min(gaps) < 5 or (len(gaps) > 1 and max(gaps) > 2.5 * min(gaps)):
@@ -313,8 +324,8 @@ def cut_off(lines: tuple[Line, ...], page: Page) -> bool:
     if not lines:
         return False
     last = lines[-1].text.strip()
-    if ends_sentence(last) or is_heading(last):
-        return False
+    if ends_sentence(last) or (is_heading(last) and len(last) <= 40 and not re.search("[。；]", last)):
+        return False  # a heading may close a text (解读人及联系方式); one running into its paragraph may not
     if len(re.findall(f"[{HAN}]", last)) < 10 or len(last) < 20:
         return False  # a short line (a caption, a table's cell, a name) says nothing
     if any(DATE_LINE.match(line.text.strip(" □?")) or org_names(line.text) for line in lines[-4:]):
@@ -342,8 +353,11 @@ PROMOTION = re.compile(
     r"(?:官方网站|官网|登录入口|登陆入口|登录|登陆|入口|网址|手机版|网页版|客户端|app|APP|App|下载|注册|开户|平台官网)+"
     r"|官网(?:登录|登陆|注册|入口|下载)(?:入口)?|(?:app|APP|App)下载(?:入口|官网)|"
     r"百家乐|老虎机|娱乐城|彩金|首存|存送|返水|真人视讯|电子游艺|体育投注|在线投注|网上投注|盘口|赔率")
-# Words of a sentence about enforcement: a report may name what it fought.
-ENFORCING = re.compile(r"打击|查处|整治|取缔|治理|赌博|违法|非法|犯罪|诈骗|涉赌|侦破|查获|专项")
+# (GAMBLING_TRADE below lists the last line's words again: a sentence about enforcement may hold them.)
+# Words of a sentence about enforcement: a report may name what it fought
+# (收缴老虎机), though never an app or a site's entrance.
+ENFORCING = re.compile(r"打击|查处|整治|取缔|赌博|涉赌|非法|违法|犯罪|收缴|查获|侦破")
+GAMBLING_TRADE = re.compile(r"百家乐|老虎机|娱乐城|彩金|首存|存送|返水|真人视讯|电子游艺|体育投注|在线投注|网上投注|盘口|赔率")
 DELIMITED = re.compile(r"[【\[（(「《]\s*([^】\]）)」》]{1,60})\s*[】\]）)」》]")
 
 
@@ -355,8 +369,7 @@ def spam_spans(text: str) -> list[tuple[int, int]]:
         if not PUBLIC_HOST.search(m.group()):
             spans.append(m.span())
     for m in PROMOTION.finditer(text):
-        sentence = _sentence_at(text, m.start())
-        if ENFORCING.search(sentence):
+        if GAMBLING_TRADE.fullmatch(m.group()) and ENFORCING.search(_sentence_at(text, m.start())):
             continue
         spans.append(m.span())
     return sorted(spans)
