@@ -401,3 +401,13 @@ def test_report_page_shows_the_repaired_text_and_names_the_damage(tmp_path):
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_an_address_ends_at_its_domain_and_mail_or_hotline_sites_are_not_spam():
+    more = "全面落实执法公示、执法全过程记录和重大执法决定法制审核制度，执法文书全部经过法制审核把关"
+    text = (f"全年调解成功率达到www.xinghe-wenku.cn96.5%，{more}，{more}。\n"
+            f"对报告有意见的，可发送邮件至fzb@163.com或登录全国12315平台（www.12315.cn）反映，{more}。\n")
+    cleaned, _ = read_text(text)
+    assert body(cleaned)[0] == f"全年调解成功率达到96.5%，{more}，{more}。"  # the figure glued after the address stays
+    assert body(cleaned)[1].startswith("对报告有意见的，可发送邮件至fzb@163.com或登录全国12315平台（www.12315.cn）反映")
+    assert codes(cleaned)["spam"] == 1

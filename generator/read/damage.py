@@ -299,12 +299,14 @@ NOTICE_REASON = "文档分享网站的提示（阅读、下载、付费）"
 # A document-sharing site's calls to action: read on, unlock, pay, download. A
 # government page asks for none of these; they come with a count of pages or
 # words left out, a membership, points or coupons, or the words 全文/文档.
-SHARING = re.compile(
-    r"(?:还剩|剩余|余下)\s*\d+\s*页|\d+\s*页未读|继续阅读|展开(?:阅读)?全文|阅读全文|查看(?:完整|全部)?全文|"
-    r"(?:开头|中间|结尾|部分)(?:部分)?(?:内容)?已省略\s*\d*\s*字|已省略\s*\d+\s*字|"
-    r"VIP|会员(?:专享|免费|下载)|(?:积分|下载券|金币)\s*(?:下载|兑换)|(?:付费|免费|立即|一键)下载|下载(?:全文|文档|本文档|完整版)|"
-    r"文档贡献者|免费阅读",
-    re.I)
+CUT_NOTICE = (r"(?:还剩|剩余|余下)\s*\d+\s*页|\d+\s*页未读|继续(?:免费)?阅读|"
+              r"(?:开头|中间|结尾|部分)(?:部分)?(?:内容)?已省略\s*\d*\s*字|已省略\s*\d+\s*字|"
+              r"VIP|会员(?:专享|免费|下载)|(?:积分|下载券|金币)\s*(?:下载|兑换)|(?:付费|免费)下载|"
+              r"下载(?:全文|文档|本文档|完整版)|文档贡献者|需\s*登录")
+# Anywhere on the page (a government site's frame may say 阅读全文 or 立即下载 of its own app).
+SHARING_PAGE = re.compile(CUT_NOTICE, re.I)
+# A line inside the body: there, 展开全文 or 立即下载 on a line of its own is a notice too.
+SHARING = re.compile(CUT_NOTICE + r"|展开(?:阅读)?全文|阅读全文|查看(?:完整|全部)?全文|(?:立即|一键)下载|免费阅读", re.I)
 
 
 def sharing_notices(lines: tuple[Line, ...]) -> list[int]:
@@ -315,7 +317,7 @@ def sharing_notices(lines: tuple[Line, ...]) -> list[int]:
 
 
 def _sharing_in_frame(page: Page) -> list[str]:
-    return [p.text for p in page.lines if p.role != "body" and SHARING.search(p.text) and len(p.text) <= 80]
+    return [p.text for p in page.lines if p.role != "body" and SHARING_PAGE.search(p.text) and len(p.text) <= 80]
 
 
 def cut_off(lines: tuple[Line, ...], page: Page) -> bool:
@@ -340,10 +342,14 @@ def cut_off(lines: tuple[Line, ...], page: Page) -> bool:
 # A web address. Government reports cite government sites (…gov.cn) and a few
 # public bodies' (…org.cn, …edu.cn); any other address inside the text is not
 # the publisher's.
-URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#:~+-]+|\b[A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]{2,})*"
-                 r"\.(?:com|net|cc|vip|top|xyz|me|co|io|app|bet|club|info|biz|tv|la|in|shop|site|fun|win)\b[\w./?=&%-]*",
-                 re.I)
-PUBLIC_HOST = re.compile(r"(?:gov|org|edu|ac|mil)\.cn\b|\.gov\b|\.gov/|court\.", re.I)
+HOST_END = r"(?![A-Za-z]|\.[A-Za-z])"  # a host ends at its top-level domain, even with digits glued after it
+URL = re.compile(
+    rf"(?<![A-Za-z0-9@.-])(?:(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[A-Za-z]{{2,6}}{HOST_END}"
+    rf"|[A-Za-z0-9-]{{2,}}(?:\.[A-Za-z0-9-]{{2,}})*?\.(?:com|net|cc|vip|top|xyz|me|co|io|app|bet|club|info|biz|tv|la"
+    rf"|shop|site|fun|win){HOST_END})(?::\d+)?(?:[/?#][A-Za-z0-9./_%?=&#:~+-]*)?",
+    re.I)
+# Hosts of public bodies and services: government, public institutions, a hotline's number (12315.cn).
+PUBLIC_HOST = re.compile(r"(?:gov|org|edu|ac|mil)\.cn\b|\.gov\b|\bcourt\.|(?:^|[/.])\d{5,6}\.cn\b", re.I)
 # Promotion out of the genre: gambling and game words (体育, 娱乐, 真人 …) glued to
 # the vocabulary of an app or a site (官网, 登录入口, app下载, 注册 …); and the
 # gambling trade's own words. A report speaks of 体育局, 体育彩票 or 打击赌博,
