@@ -350,20 +350,19 @@ URL = re.compile(
     re.I)
 # Hosts of public bodies and services: government, public institutions, a hotline's number (12315.cn).
 PUBLIC_HOST = re.compile(r"(?:gov|org|edu|ac|mil)\.cn\b|\.gov\b|\bcourt\.|(?:^|[/.])\d{5,6}\.cn\b", re.I)
+# The gambling trade's own words. A sentence about enforcement may name them (收缴老虎机).
+TRADE = r"百家乐|老虎机|娱乐城|彩金|首存|存送|返水|真人视讯|电子游艺|体育投注|在线投注|网上投注|盘口|赔率"
+GAMBLING_TRADE = re.compile(TRADE)
 # Promotion out of the genre: gambling and game words (体育, 娱乐, 真人 …) glued to
-# the vocabulary of an app or a site (官网, 登录入口, app下载, 注册 …); and the
-# gambling trade's own words. A report speaks of 体育局, 体育彩票 or 打击赌博,
-# never of 体育官网 or 真人平台.
+# the vocabulary of an app or a site (官网, 登录入口, app下载, 注册 …), and the
+# trade's words. A report speaks of 体育局, 体育彩票 or 打击赌博, never of 体育官网
+# or 真人平台, and never of an app's entrance.
 PROMOTION = re.compile(
     r"[A-Za-z0-9]{0,12}[\u4e00-\u9fff]{0,4}?(?:体育|娱乐|真人|电竞|彩票|棋牌|视讯|博彩|电子|游戏|赌场|娱乐城|彩经|竞彩)"
     r"(?:官方网站|官网|登录入口|登陆入口|登录|登陆|入口|网址|手机版|网页版|客户端|app|APP|App|下载|注册|开户|平台官网)+"
-    r"|官网(?:登录|登陆|注册|入口|下载)(?:入口)?|(?:app|APP|App)下载(?:入口|官网)|"
-    r"百家乐|老虎机|娱乐城|彩金|首存|存送|返水|真人视讯|电子游艺|体育投注|在线投注|网上投注|盘口|赔率")
-# (GAMBLING_TRADE below lists the last line's words again: a sentence about enforcement may hold them.)
-# Words of a sentence about enforcement: a report may name what it fought
-# (收缴老虎机), though never an app or a site's entrance.
+    r"|官网(?:登录|登陆|注册|入口|下载)(?:入口)?|(?:app|APP|App)下载(?:入口|官网)|" + TRADE)
+# Words of a sentence about enforcement.
 ENFORCING = re.compile(r"打击|查处|整治|取缔|赌博|涉赌|非法|违法|犯罪|收缴|查获|侦破")
-GAMBLING_TRADE = re.compile(r"百家乐|老虎机|娱乐城|彩金|首存|存送|返水|真人视讯|电子游艺|体育投注|在线投注|网上投注|盘口|赔率")
 DELIMITED = re.compile(r"[【\[（(「《]\s*([^】\]）)」》]{1,60})\s*[】\]）)」》]")
 
 
