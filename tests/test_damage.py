@@ -411,3 +411,8 @@ def test_an_address_ends_at_its_domain_and_mail_or_hotline_sites_are_not_spam():
     assert body(cleaned)[0] == f"全年调解成功率达到96.5%，{more}，{more}。"  # the figure glued after the address stays
     assert body(cleaned)[1].startswith("对报告有意见的，可发送邮件至fzb@163.com或登录全国12315平台（www.12315.cn）反映")
     assert codes(cleaned)["spam"] == 1
+
+
+def test_a_closing_contact_line_is_not_a_cut():
+    text = "\n".join(PARAGRAPHS) + "\n联系人：桐庐县司法局法治督察科，联系电话：0571-64612345\n"
+    assert "truncated" not in warned(read_text(text)[0])

@@ -328,8 +328,8 @@ def cut_off(lines: tuple[Line, ...], page: Page) -> bool:
     last = lines[-1].text.strip()
     if ends_sentence(last) or (is_heading(last) and len(last) <= 40 and not re.search("[。；]", last)):
         return False  # a heading may close a text (解读人及联系方式); one running into its paragraph may not
-    if len(re.findall(f"[{HAN}]", last)) < 10 or len(last) < 20:
-        return False  # a short line (a caption, a table's cell, a name) says nothing
+    if len(re.findall(f"[{HAN}]", last)) < 10 or len(last) < 20 or not re.match(f"[{HAN}]", last[-1]):
+        return False  # a short line (a caption, a table's cell, a name) or a contact line (…电话：0563-…) says nothing
     if any(DATE_LINE.match(line.text.strip(" □?")) or org_names(line.text) for line in lines[-4:]):
         return False  # a signature the page did not tell apart from the body
     after = [p for p in page.lines if p.number > lines[-1].number]
