@@ -185,42 +185,30 @@ def _full(text: str, wrap: int) -> bool:
 
 def rejoin(lines: tuple[Line, ...], wrap: int) -> tuple[tuple[Line, ...], int]:
     """Join each full line that ends mid-sentence with the line after it.
-    Never after sentence punctuation, never onto a heading, never a line that
-    is not full (a paragraph's last line is short)."""
+    Never after sentence punctuation, never onto a heading, never after a
+    line that is not full (a paragraph's last line is short)."""
     out: list[Line] = []
+    last = ""  # the last printed line of the paragraph being joined
     joined = 0
     for line in lines:
-        if out and _continues(out[-1].text, line.text, wrap):
+        if out and _continues(out[-1].text, last, line.text, wrap):
             prev = out[-1]
             out[-1] = Line(prev.number, _glue(prev.text, line.text))
             joined += 1
         else:
             out.append(line)
+        last = line.text
     return tuple(out), joined
 
 
-def _continues(before: str, after: str, wrap: int) -> bool:
-    if ends_sentence(before) or is_heading(after):
+def _continues(paragraph: str, last: str, after: str, wrap: int) -> bool:
+    if ends_sentence(last) or is_heading(after) or not _full(last, wrap):
         return False
-    # the last printed line of the text so far must be full: compare the tail
-    # that the previous join added (the joined text is longer than the width)
-    tail = _last_printed(before, wrap)
-    return _full(tail, wrap)
-
-
-def _last_printed(text: str, wrap: int) -> str:
-    """The part of a joined paragraph that was its last printed line: joins
-    happen only after full lines, so the paragraph is full lines plus a tail."""
-    w = width(text)
-    if w <= wrap + 2:
-        return text
-    # walk back from the end until about one line's width
-    total = 0
-    for i in range(len(text) - 1, -1, -1):
-        total += width(text[i])
-        if total >= wrap - WRAP_SLACK:
-            return text[i:]
-    return text
+    if paragraph == last and is_heading(last) and not re.search("[，。；：,;:]", last):
+        # A heading alone on a full line: it goes on only into a short line that ends
+        # no sentence (its own rest), not into a paragraph (a full line, or a sentence).
+        return not _full(after, wrap) and not ends_sentence(after) and len(after) <= 30
+    return True
 
 
 def _glue(before: str, after: str) -> str:
