@@ -427,3 +427,13 @@ def test_an_address_ends_at_its_domain_and_mail_or_hotline_sites_are_not_spam():
 def test_a_closing_contact_line_is_not_a_cut():
     text = "\n".join(PARAGRAPHS) + "\n联系人：桐庐县司法局法治督察科，联系电话：0571-64612345\n"
     assert "truncated" not in warned(read_text(text)[0])
+
+
+def test_a_subhead_repeated_in_a_web_report_is_not_a_running_header():
+    sections = [PARAGRAPHS[0]]
+    for place in ("城关镇", "西湖镇", "东山镇"):
+        sections += [f"{place}工作情况", "主要做法",
+                     f"{place}" + PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[3], PARAGRAPHS[5]]
+    cleaned, _ = read_text("\n".join(sections) + "\n")
+    assert body(cleaned).count("主要做法") == 3
+    assert not warned(cleaned)

@@ -67,7 +67,9 @@ def repair(page: Page) -> Repaired:
 
     wrap = wrapped_width(lines)
     numbers = page_numbers(lines, wrapped=wrap is not None)
-    headers = running_headers(lines, page)
+    # Running heads come with printed pages: only in wrapped text or text with page numbers
+    # (a web report may repeat a short subhead such as 存在问题 in every section).
+    headers = running_headers(lines, page) if wrap is not None or numbers else []
     notices = sharing_notices(lines)
     for found, reason in ((numbers, PAGE_NUMBER_REASON), (headers, HEADER_REASON), (notices, NOTICE_REASON)):
         removed.update((number, reason) for number in found)
