@@ -351,44 +351,79 @@ class _Reading:
 
 
 def segment(lines: tuple[Line, ...]) -> Page:
-    r = _Reading(lines, [None] * len(lines), [""] * len(lines))
+    """Give every line of the page a role (see the module's docstring)."""
     texts = [line.text for line in lines]
+    r = _Reading(lines, [None] * len(lines), [""] * len(lines))
+    b = _bounds(texts)
+    _mark_top(r, texts, b)
+    title = _with_org_lines(r, texts, b)
+    inside = _mark_body(r, texts, b)
+    signature = _mark_bottom(r, texts, b)
+    page_lines = tuple(PageLine(line.number, line.text, role or "chrome", reason)
+                       for line, role, reason in zip(lines, r.roles, r.reasons))
+    return Page(page_lines, _facts(page_lines, title, b.title_kind, signature), _diagnostics(page_lines, inside))
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Where the parts of the page are: the index block, the title's printings,
+    the body's first and last lines and the related-links tail."""
+
+    index_block: frozenset[int]
+    title: str | None
+    title_kind: str
+    title_at: tuple[int, ...]
+    body_start: int
+    body_end: int
+    tail_from: int
+
+    @property
+    def wrapper_span(self) -> range:
+        return _wrapper_span(self.title_at) if self.title_kind == "wrapper" else range(0)
+
+
+def _bounds(texts: list[str]) -> _Bounds:
     n = len(texts)
     first_heading = next((i for i, t in enumerate(texts) if is_heading(t) and not chrome_reason(t)), n)
     top = min(first_heading, 60)
-
     index_block = _index_lines(texts, top)
     title, title_kind, title_at = _find_title(texts, top, index_block)
-    # The body starts after the last printing of the title above the first heading.
-    start_from = max(title_at) + 1 if title_at else 0
-    body_start = next((i for i in range(start_from, n) if i not in index_block and _starts_body(texts[i])), None)
-    if body_start is None:
-        # No line reads as prose (a very short text): every line that has no
-        # frame shape is body, so nothing is lost.
-        body_start = next((i for i in range(start_from, n) if i not in index_block and _plain(texts[i])), n)
+    body_start = _body_start(texts, max(title_at) + 1 if title_at else 0, index_block)
     tail_from = _related_tail(texts, body_start)
     # The body ends at its last line with no frame shape: a short last
     # paragraph is kept; the signature, closing, attachments and footer follow.
     body_end = next((i for i in range(tail_from - 1, body_start - 1, -1) if _plain(texts[i])), body_start - 1)
+    return _Bounds(frozenset(index_block), title, title_kind, tuple(title_at), body_start, body_end, tail_from)
 
-    facts: dict[str, object] = {}
-    diagnostics: list[Diagnostic] = []
-    wrapper_span = _wrapper_span(texts, title_at) if title_kind == "wrapper" else range(0)
 
-    # The frame above the body.
-    for i in range(0, min(body_start, n)):
+def _body_start(texts: list[str], start_from: int, index_block: set[int]) -> int:
+    """The body starts after the last printing of the title above the first heading."""
+    n = len(texts)
+    found = next((i for i in range(start_from, n) if i not in index_block and _starts_body(texts[i])), None)
+    if found is None:
+        # No line reads as prose (a very short text): every line that has no
+        # frame shape is body, so nothing is lost.
+        found = next((i for i in range(start_from, n) if i not in index_block and _plain(texts[i])), n)
+    return found
+
+
+def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
+    """The frame above the body: chrome, title, index block, publication line,
+    document number, addressee, a wrapper's notice."""
+    title_at, wrapper = b.title_at, b.wrapper_span
+    for i in range(0, min(b.body_start, len(texts))):
         t = texts[i]
         if i in title_at:
             r.set(i, "title", "标题")
-        elif i in wrapper_span and min(title_at) < i and chrome_reason(t) is None:
+        elif i in wrapper and min(title_at) < i and chrome_reason(t) is None:
             r.set(i, "notice", "印发通知（不属于报告本身）")
-        elif i in index_block:
+        elif i in b.index_block:
             r.set(i, "index", "信息公开索引（索引号、发布机构、成文日期等）")
         elif (why := chrome_reason(t)) is not None:
             r.set(i, "chrome", why)
         elif publication_fields(t) is not None:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
-        elif i in wrapper_span and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
+        elif i in wrapper and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
             r.set(i, "notice", "印发通知（不属于报告本身）")
         elif DOC_NUMBER.match(t):
             r.set(i, "doc_number", "发文字号")
@@ -397,40 +432,46 @@ def segment(lines: tuple[Line, ...]) -> Page:
         elif CLOSING.match(t):
             r.set(i, "closing", "公开属性")
         else:
-            r.set(i, "chrome", "页首杂项（标题之前的网站文字）" if i < (min(title_at) if title_at else body_start)
+            r.set(i, "chrome", "页首杂项（标题之前的网站文字）" if i < (min(title_at) if title_at else b.body_start)
                   else "页首杂项（标题与正文之间）")
-    # Organisation lines just above a 关于… title belong to it:
-    # 中共某镇委员会 / 某镇人民政府 / 关于2022年度…报告.
-    if title_at and title and "关于" in title and title_kind != "wrapper":
-        j = min(title_at) - 1
-        lead: list[str] = []
-        while j >= 0 and (names := org_names(texts[j])) and r.roles[j] in ("chrome", "title"):
-            lead[:0] = names
-            r.set(j, "title", "标题（发文机关行）")
-            j -= 1
-        if lead:
-            title = " ".join(lead) + title
 
-    # The body.
+
+def _with_org_lines(r: _Reading, texts: list[str], b: _Bounds) -> str | None:
+    """Organisation lines just above a 关于… title belong to it:
+    中共某镇委员会 / 某镇人民政府 / 关于2022年度…报告. Returns the whole title."""
+    title = b.title
+    if not (b.title_at and title and "关于" in title and b.title_kind != "wrapper"):
+        return title
+    j = min(b.title_at) - 1
+    lead: list[str] = []
+    while j >= 0 and (names := org_names(texts[j])) and r.roles[j] in ("chrome", "title"):
+        lead[:0] = names
+        r.set(j, "title", "标题（发文机关行）")
+        j -= 1
+    return " ".join(lead) + title if lead else title
+
+
+def _mark_body(r: _Reading, texts: list[str], b: _Bounds) -> int:
+    """The body; returns how many lines inside it were removed as chrome."""
     inside = 0
-    for i in range(body_start, body_end + 1):
-        t = texts[i]
-        why = chrome_reason(t)
+    for i in range(b.body_start, b.body_end + 1):
+        why = chrome_reason(texts[i])
         if why and why not in ("空行", "孤立符号"):
             r.set(i, "chrome", why)
             inside += 1
         else:  # a line of symbols inside the body stays: it is the publisher's text
             r.set(i, "body", "")
-    if inside:
-        diagnostics.append(Diagnostic(
-            "chrome-inside-body", "正文中间删除了形似网站杂项的行，请核对清洗记录", inside, "warning"))
+    return inside
 
-    # The frame below the body: signature, date, closing, attachments, footer.
+
+def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]:
+    """The frame below the body: signature, date, closing, attachments, footer.
+    Returns what the signature says (signers, signed)."""
     signers: list[str] = []
     signed = None
-    for i in range(max(body_end + 1, body_start), n):
+    for i in range(max(b.body_end + 1, b.body_start), len(texts)):
         t = texts[i].strip(" □?？")  # a signature line may carry lost-character marks
-        if i >= tail_from:
+        if i >= b.tail_from:
             r.set(i, "chrome", chrome_reason(t) or "相关链接列表")
         elif (why := chrome_reason(t)) is not None:
             r.set(i, "chrome", why)
@@ -448,20 +489,22 @@ def segment(lines: tuple[Line, ...]) -> Page:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
         else:
             r.set(i, "chrome", "页尾杂项（落款之后的网站文字）")
-    # A signature is organisation lines and a date at the very end of the text;
-    # organisation lines without a date count only when the page ends there.
+    found: dict[str, object] = {}
     if signers:
-        facts["signers"] = tuple(signers)
+        found["signers"] = tuple(signers)
     if signed:
-        facts["signed"] = signed
+        found["signed"] = signed
+    return found
 
-    page_lines = tuple(PageLine(line.number, line.text, role or "chrome", reason)
-                       for line, role, reason in zip(lines, r.roles, r.reasons))
-    page_facts = _facts(page_lines, title, title_kind, facts)
-    removed_top = sum(1 for p in page_lines if p.role != "body")
-    if removed_top:
-        diagnostics.insert(0, Diagnostic("frame", "页面框架行（网站杂项、标题、发布信息、落款等）与正文分开，见清洗记录", removed_top))
-    return Page(page_lines, page_facts, tuple(diagnostics))
+
+def _diagnostics(page_lines: tuple[PageLine, ...], inside: int) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    if any(p.role != "body" for p in page_lines):
+        found.append(Diagnostic("frame", "页面框架行（网站杂项、标题、发布信息、落款等）与正文分开，见清洗记录",
+                                sum(1 for p in page_lines if p.role != "body")))
+    if inside:
+        found.append(Diagnostic("chrome-inside-body", "正文中间删除了形似网站杂项的行，请核对清洗记录", inside, "warning"))
+    return tuple(found)
 
 
 def _plain(text: str) -> bool:
@@ -546,7 +589,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
     return title, kind, printed
 
 
-def _wrapper_span(texts: list[str], title_at: list[int]) -> range:
+def _wrapper_span(title_at: tuple[int, ...]) -> range:
     """Lines of a 关于印发…的通知 wrapper: everything above the report's own
     title that is not the page's chrome (the notice's number, issuer, title,
     addressees, text, signature)."""
