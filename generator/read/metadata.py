@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from generator.read.orgs import Org, org_names, parse_org, split_place
+from generator.read.orgs import GENERIC_LEVEL, Org, Place, org_names, parse_org, resolve, split_place
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -58,12 +58,17 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
 
     put("title", facts.title, "text")
     context = _context(facts, given)
-    orgs, origin = _issuers(facts, document, context)
+    orgs, origin, trusted = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
+    if trusted is not None and trusted.generic and not orgs and "issuer" not in given:
+        diagnostics.append(Diagnostic(
+            "issuer-placeless",
+            f"原文只称发布机关为“{trusted.written}”，未写明所属地方，不作为发布机关显示；"
+            "请在补充文件中给出 issuer 及 province、city、county", 1, "warning"))
 
-    principal = _principal(orgs)
+    principal = _principal(orgs) or (trusted if trusted is not None and trusted.generic else None)
     place = principal.place if principal and principal.place else None
-    if principal is None and "issuer" in given:
+    if (principal is None or principal.generic) and "issuer" in given:
         # The sidecar names the issuer: read it with the sidecar's places as context.
         principal = parse_org(str(given["issuer"]), context)
         place = principal.place if principal else None
@@ -125,32 +130,182 @@ def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], .
     return tuple(chains)
 
 
-def _issuers(facts: Facts, document: Document, context) -> tuple[list[Org], str]:
+Candidate = tuple[list[Org], str, bool]  # organisations, origin, read from the body
+
+
+def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]) -> tuple[list[Org], str, Org | None]:
+    """The issuers to show, their origin, and the body whose level is the most
+    trusted (it may be a place-less self-reference: 县司法局, 区政府, 我局).
+
+    The sources are read in the README's order of trust; the first names the
+    level. The first that names the body with its place (of that level) is
+    shown; a self-reference is given the place only when every place printed
+    outside the body agrees on one (区司法局 on the 七里河区 portal), and a
+    name read from the body is shown only when those places agree with it."""
+    clues = _clue_places(facts, context)
+    first: Org | None = None
+    for orgs, origin, from_body in _issuer_sources(facts, document, context):
+        principal = _principal(orgs)
+        if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues):
+            continue
+        if first is None:
+            first = principal
+        elif first.level is not None and principal.level != first.level:
+            continue
+        if principal.generic:
+            if placed := _place_generic(principal, clues, context):
+                return [placed], "derived", first
+            continue
+        return orgs, origin, first
+    return [], "text", first
+
+
+def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]):
     # 1. The signature block.
     signers = [parse_org(s, context) for s in facts.signers]
     if signers and all(signers):
-        return signers, "text"  # type: ignore[return-value]
+        yield signers, "text", False
     title = facts.title or ""
-    # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…
-    head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
-    if head and (names := org_names(head)):
-        orgs = [parse_org(n, context) for n in names]
-        if all(orgs):
-            return orgs, "text"  # type: ignore[return-value]
-    # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
-    if head and (org := _government_of(head, context)):
-        return [org], "derived"
-    # 4. 现将…2022年度…报告如下
+    # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…;
+    #    or standing right after a year that opens it: 2020年某区…, 2021年度某县司法局…
+    for head in _title_heads(title):
+        if names := org_names(head):
+            orgs = [parse_org(n, context) for n in names]
+            if all(orgs):
+                yield orgs, "text", False  # type: ignore[misc]
+        # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
+        elif org := _government_of(head, context):
+            yield [org], "derived", False
+    # 4. The subject of the reporting sentence: 现将2022年度某局…报告如下, 现将某镇2022年…报告如下
+    # 5. The subject of the opening sentence: 2022年，某县司法局坚持…; 在…领导下，区政府…
     for paragraph in document.preamble[:2]:
-        if (m := REPORTING.search(paragraph.text)) and (org := _government_of(m.group(1).strip("我"), context)):
-            return [org], "derived"
-    # 5. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
+        if found := _reporting_subject(paragraph.text, context):
+            yield found, "text", True
+    if document.preamble and (found := _opening_subject(document.preamble[0].text, context)):
+        yield found, "text", True
+    # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
     if banner and banner.kind == "government" and document.preamble:
         m = GENERIC_SUBJECT.search(document.preamble[0].text[:80])
         if m and banner.place and banner.place.last.endswith(m.group(1)):
-            return [banner], "derived"
-    return [], "text"
+            yield [banner], "derived", False
+
+
+def _title_heads(title: str) -> list[str]:
+    """Where a title names its body: before 关于 or the year, else right after a year that opens it."""
+    head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
+    if head:
+        return [head]
+    if m := re.match(rf"^(?:{YEAR_TEXT})\s*年度?(.+?)(?=法治|依法|行政执法|关于)", title):
+        return [m.group(1).strip()]
+    return []
+
+
+# The opening sentence: [year，] [在…领导下，] [year，] SUBJECT PREDICATE…
+OPENING_LEAD = re.compile(
+    rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?\s*[，,]?\s*)?"
+    r"(?:在[^，。；]{2,40}?(?:领导|指导|关心|支持|部署)下\s*[，,]?\s*)?"
+    rf"(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?\s*[，,]?\s*)?"
+)
+# How the genre's opening sentences go on after their subject.
+PREDICATE = re.compile(
+    r"^(?:坚持|深入|认真|全面|紧紧|始终|扎实|紧扣|聚焦|持续|围绕|在|以|按照|立足|着力|积极|切实|不断|大力|牢固|"
+    r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将)"
+)
+SUBJECT_MAX = 30
+
+
+def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The body that opens the first sentence: 2022年，某县司法局坚持…, 在…领导下，区政府…"""
+    lead = OPENING_LEAD.match(text)
+    clause = re.split(r"[，。；,;：:]", text[lead.end() if lead else 0:], maxsplit=1)[0]
+    return _subject(clause, PREDICATE, context)
+
+
+REPORTING_SUBJECT = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)(?:(?:{YEAR_TEXT})\s*年度?)([^，。；]{{0,40}}?)(?:报告|汇报)")
+REPORT_TOPIC = re.compile(r"^(?:法治|依法|行政执法|推进|工作|情况|有关|的)")
+
+
+def _reporting_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The body named in 现将…报告如下: before the year (现将某镇2022年…) or right
+    after it (现将2023年度某市教育局…); 我局 / 我镇 name only the level."""
+    if not (m := REPORTING_SUBJECT.search(text)):
+        return None
+    before = m.group(1).strip()
+    if before and (orgs := _names(before, context)):
+        return orgs
+    return _subject(m.group(2).strip(), REPORT_TOPIC, context)
+
+
+def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The longest opening of ``clause`` that names bodies and is followed by ``after``."""
+    for k in range(min(SUBJECT_MAX, len(clause)), 1, -1):
+        if after.match(clause[k:]) and (orgs := _names(clause[:k], context)):
+            return orgs
+    return None
+
+
+def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """Organisations written as a subject: 某县司法局, 县委、县政府, 我局, or a place alone (某区)."""
+    if names := org_names(text):
+        orgs = [parse_org(n, context) for n in names]
+        return orgs if all(orgs) else None  # type: ignore[return-value]
+    org = _government_of(text, context)
+    return [org] if org else None
+
+
+def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """The places printed outside the body: title, banner, signature,
+    publication line, index block, footer, breadcrumb."""
+    places = []
+    for text in [facts.title or "", facts.banner or "", *facts.signers, facts.source or "",
+                 facts.publisher or "", facts.host or "", *facts.crumbs]:
+        chain, _ = split_place(re.sub(r"^中共", "", text))
+        if chain and (place := resolve(chain, context)):
+            places.append(place)
+    return places
+
+
+LEVELS = ("province", "city", "county", "town")
+
+
+def _compatible(place: Place | None, other: Place) -> bool:
+    """Two places on one line of the hierarchy (one is the other or holds it)."""
+    if place is None:
+        return True
+    mine, theirs = place.values(), other.values()
+    return all(mine[k] == theirs[k] for k in LEVELS if k in mine and k in theirs)
+
+
+def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """A self-reference (区司法局, 县政府) given the place every clue outside the
+    body agrees on, at the self-reference's own unit; None when the clues are
+    absent, disagree or do not reach that unit."""
+    if not clues or any(not _compatible(a, b) for a in clues for b in clues):
+        return None
+    agreed: dict[str, str] = {}
+    for clue in clues:
+        agreed.update(clue.values())
+    unit = org.unit
+    # 市 is a prefecture-level or a county-level city: the deepest agreed 市.
+    level = next((k for k in ("county", "city") if agreed.get(k, "").endswith("市")), None) if unit == "市" \
+        else GENERIC_LEVEL.get(unit)
+    name = agreed.get(level) if level in LEVELS else None
+    if not name or (level in ("county", "town") and not name.endswith(unit)):
+        return None
+    if level == "city" and not name.endswith(unit) and not (unit == "州" and name.endswith("自治州")):
+        return None
+    rest = org.written[len(unit):] if org.written.startswith(unit) else ""
+    if org.kind == "department":
+        if not rest:
+            return None
+        written = name + rest
+    elif org.kind == "party":
+        written = "中共" + name + "委员会"
+    else:
+        written = name + ("办事处" if unit == "街道" else "人民政府")
+    found = parse_org(written, context)
+    return found if found and not found.generic and (org.level is None or found.level == org.level) else None
 
 
 def _government_of(text: str, context) -> Org | None:
