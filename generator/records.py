@@ -266,6 +266,7 @@ class Facts:
     addressee: str | None = None
     signers: tuple[str, ...] = ()
     signed: str | None = None
+    dated: str | None = None  # a dateline printed under the headline or in brackets after it
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,8 @@ shown to readers is worse than a missing one.
   its place's unit).
 - year: the title, else the opening sentence, else the date minus one
   (derived); banner dates, plan-year headings and cited documents never count.
-- date: the signature date, else the index block's 成文日期, else the
-  publication date.
+- date: the signature date, else a date printed with the headline, else the
+  index block's 成文日期, else the publication date.
 """
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
 
     year = _year(facts, document)
     put("year", year, "text")
-    date = facts.signed or facts.written or facts.published
+    date = facts.signed or facts.dated or facts.written or facts.published
     put("date", date, "text")
     if "year" not in values and date:
         put("year", int(str(date)[:4]) - 1, "derived")

@@ -107,12 +107,20 @@ SPAM = re.compile(r"^[^\s，。]{2,}(?:_[^\s，。]{2,}){2,}$")  # 澳门…官�
 LONE = re.compile(r"^[?？□\-—_=*.·…\s]+$")
 
 # --- the report's title -------------------------------------------------------------
-NAMES_REPORT = re.compile(r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设")
-TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点)(?:[(（][^()（）]{1,12}[)）])?$")
-REPORT_WORD = re.compile(r"报告|情况|总结|汇报")
+NAMES_REPORT = re.compile(r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作")
+TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点|年报)(?:[(（][^()（）]{1,12}[)）])?$")
+REPORT_WORD = re.compile(r"报告|情况|总结|汇报|年报")
+# Not a title: a sentence that reports (现将…情况报告如下：) or cites its ground (根据…).
+SENTENCE_LIKE = re.compile(r"如下|^现[将就把]|^根据|^按照|[：:]$")
+# A key of an index block left in front of its value: 标 题：…, 名  称：…
+TITLE_KEY = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称|文章标题)\s*[:：]\s*")
+# A date printed after a headline: …的报告（2019年5月21日）
+TITLE_DATE = re.compile(
+    rf"\s*[（(]\s*((?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）]\s*$")
 WRAPPER = re.compile(r"^(.*?)关于(?:印发|转发|公布|公开|报送)\s*[《〈]?(.+?)[》〉]?\s*的通知$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文)?解读$")
-TAG_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*")
+TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
@@ -137,10 +145,10 @@ def chrome_reason(text: str) -> str | None:
     if WEEKDAY.search(bare) and (DATE.search(bare) or CN_DATE.search(bare)) and _sentence_free(bare):
         return "带星期的日期横幅"
     if FOOTER.search(bare) and _sentence_free(bare, loose=True):
-        return "网站页脚（主办、备案号、版权）"
+        return FOOTER_REASON
     if RELATED.match(bare) and len(bare) <= 60:
         return "相关链接"
-    if SHARING.search(bare) and len(bare) <= 80:
+    if SHARING.search(bare) and len(bare) <= 80 and publication_fields(bare) is None:
         return "文档分享网站的提示或网址"
     if PREV_NEXT.match(bare):
         return "上一篇、下一篇链接"
@@ -149,6 +157,9 @@ def chrome_reason(text: str) -> str | None:
     if SPAM.match(bare):
         return "关键词堆砌的垃圾标题"
     return None
+
+
+FOOTER_REASON = "网站页脚（主办、备案号、版权）"
 
 
 def _only_controls(text: str) -> bool:
@@ -180,7 +191,10 @@ def publication_fields(text: str) -> dict[str, str] | None:
     bare = BULLET.sub("", text).strip()
     if len(bare) > 160 or "。" in bare:
         return None
-    keys = list(PUB_KV.finditer(bare))
+    # The site's name and address in front: 某市人民政府网 www.… 2024-02-19 来源：…
+    if m := SITE_ADDRESS.match(bare):
+        bare = bare[m.end():]
+    keys = list(PUB_KV.finditer(bare)) or _bare_keys(bare)
     if keys:
         before = bare[: keys[0].start()].strip(" 【[|｜")
         if before and not DATE.fullmatch(before.split()[-1] if before.split() else before) and not DATE.search(before):
@@ -201,6 +215,19 @@ def publication_fields(text: str) -> dict[str, str] | None:
     if m and parse_org(m.group(1)):
         return {"日期": m.group(2), "来源": m.group(1)}
     return None
+
+
+SITE_ADDRESS = re.compile(rf"^(?:[{HAN}]{{2,30}}\s*)?(?:https?://|www\.)[\w./:-]+\s+(?=(?:19|20)\d{{2}}\s*[-年/.])")
+DATE_KEYS = r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|日期|时间"
+BARE_KV = re.compile(rf"(?:^|(?<=\s))({PUB_KEYS})(?=\s+\S)")
+
+
+def _bare_keys(text: str) -> list[re.Match[str]]:
+    """Publication keys written without colons (发布时间 2024-03-01　来源 某局):
+    only on a line that opens with a date key followed by a date."""
+    if not re.match(rf"^(?:{DATE_KEYS})\s+(?:19|20)\d{{2}}\s*[-年/.]", text):
+        return []
+    return list(BARE_KV.finditer(text))
 
 
 def index_fields(text: str) -> dict[str, str] | None:
@@ -263,8 +290,8 @@ def is_heading(text: str) -> bool:
 def trim_title(text: str) -> str | None:
     """The report title a line carries once breadcrumbs, banners, tags, site
     suffixes and glued buttons are cut away; None when it names no report."""
-    t = BULLET.sub("", text).strip()
-    if "。" in t or t.count("，") > 1 or not NAMES_REPORT.search(t):
+    t = TITLE_KEY.sub("", BULLET.sub("", text).strip())
+    if "。" in t or t.count("，") > 1 or not NAMES_REPORT.search(t) or SENTENCE_LIKE.search(t):
         return None
     # A weekday banner glued in front: 天津市…人民政府 2019年12月3日星期二静海区…报告
     if m := re.search(r"星期[一二三四五六日天]\s*", t):
@@ -294,7 +321,7 @@ def trim_title(text: str) -> str | None:
         if TITLE_END.search(head) or head.endswith(("通知", "解读")):
             t = head
             break
-    t = _undouble(t.strip())
+    t = TITLE_DATE.sub("", _undouble(t.strip()))
     if not t or len(t) > TITLE_MAX or not NAMES_REPORT.search(t):
         return None
     if not (REPORT_WORD.search(t) or t.endswith("解读")):
@@ -367,7 +394,8 @@ def segment(lines: tuple[Line, ...]) -> Page:
 @dataclass(frozen=True)
 class _Bounds:
     """Where the parts of the page are: the index block, the title's printings,
-    the body's first and last lines and the related-links tail."""
+    the body's first and last lines and the tail (related links, or what
+    follows the footer)."""
 
     index_block: frozenset[int]
     title: str | None
@@ -376,6 +404,7 @@ class _Bounds:
     body_start: int
     body_end: int
     tail_from: int
+    tail_reason: str
 
     @property
     def wrapper_span(self) -> range:
@@ -389,11 +418,13 @@ def _bounds(texts: list[str]) -> _Bounds:
     index_block = _index_lines(texts, top)
     title, title_kind, title_at = _find_title(texts, top, index_block)
     body_start = _body_start(texts, max(title_at) + 1 if title_at else 0, index_block)
-    tail_from = _related_tail(texts, body_start)
+    related_from = _related_tail(texts, body_start)
+    tail_from = min(related_from, _footer_tail(texts, body_start))
     # The body ends at its last line with no frame shape: a short last
     # paragraph is kept; the signature, closing, attachments and footer follow.
     body_end = next((i for i in range(tail_from - 1, body_start - 1, -1) if _plain(texts[i])), body_start - 1)
-    return _Bounds(frozenset(index_block), title, title_kind, tuple(title_at), body_start, body_end, tail_from)
+    return _Bounds(frozenset(index_block), title, title_kind, tuple(title_at), body_start, body_end, tail_from,
+                   "相关链接列表" if related_from == tail_from else "页尾杂项（页脚之后的网站文字）")
 
 
 def _body_start(texts: list[str], start_from: int, index_block: set[int]) -> int:
@@ -472,7 +503,7 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
     for i in range(max(b.body_end + 1, b.body_start), len(texts)):
         t = texts[i].strip(" □?？")  # a signature line may carry lost-character marks
         if i >= b.tail_from:
-            r.set(i, "chrome", chrome_reason(t) or "相关链接列表")
+            r.set(i, "chrome", chrome_reason(t) or b.tail_reason)
         elif (why := chrome_reason(t)) is not None:
             r.set(i, "chrome", why)
         elif CLOSING.match(t):
@@ -569,7 +600,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
             candidates.append((i, trimmed))
         i += 1
     if not candidates:
-        return None, "", []
+        return _glued_title(texts, top), "", []
     title = candidates[0][1]
     kind = ""
     enclosed = None
@@ -587,6 +618,25 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
     # A wrapper's or 解读's headline is printed as itself; a wrapper's enclosed
     # title printed again starts the report.
     return title, kind, printed
+
+
+GLUED_OPENING = re.compile(rf"^(?:(?:{YEAR_TEXT})\s*年|在|根据|按照|近年来|一年来|过去一年|今年以来|我[局委办厅镇乡县区市省])")
+
+
+def _glued_title(texts: list[str], top: int) -> str | None:
+    """A title run straight into the first body sentence on one line
+    (某县2023年…年度报告2023年，某县坚持…): the longest opening of the first
+    prose line that is a title and is followed by a sentence's opening. The
+    line stays body; only the title is read from it."""
+    first = next((t for t in texts[: max(top, 1)] if is_prose(t) and not chrome_reason(t)), None)
+    if first is None:
+        return None
+    head = re.split(r"[，。；,;]", first.strip(), maxsplit=1)[0]
+    for m in reversed(list(re.finditer(r"(?:报告|情况|总结|年报)", head))):
+        title, rest = head[: m.end()], first.strip()[m.end():]
+        if GLUED_OPENING.match(rest) and trim_title(title) == title:
+            return title
+    return None
 
 
 def _wrapper_span(title_at: tuple[int, ...]) -> range:
@@ -628,6 +678,28 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
     return found
 
 
+def _glued_publication(text: str) -> dict[str, str] | None:
+    """The publication fields printed on a title's line after the title:
+    某县2021年…年度报告发布时间：2022-02-25　来源：县司法局."""
+    for m in re.finditer(rf"(?:{PUB_KEYS})\s*[:：]", text):
+        if m.start() > 6 and TITLE_END.search(text[: m.start()].rstrip(" 【[|｜")):
+            return publication_fields(text[m.start():].lstrip(" 【[|｜"))
+    return None
+
+
+def _footer_tail(texts: list[str], body_start: int) -> int:
+    """Where the page's footer starts when nothing after it reads as the
+    report (a stray 点击 or a counter below 主办/ICP备 is the frame);
+    len(texts) when there is none."""
+    n = len(texts)
+    for i in range(body_start, n):
+        if chrome_reason(texts[i]) == FOOTER_REASON:
+            rest = texts[i + 1:]
+            if not any(is_prose(t) or is_heading(t) or DATE_LINE.match(t.strip()) or org_names(t) for t in rest):
+                return i
+    return n
+
+
 def _related_tail(texts: list[str], body_start: int) -> int:
     """Where a trailing list of related links starts (相关新闻 …, 相关推荐 …);
     len(texts) when there is none."""
@@ -646,8 +718,10 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
     crumbs: list[str] = []
     for i, line in enumerate(lines):
         t = line.text
-        if line.role == "publication":
-            fields = publication_fields(t) or {}
+        if line.role == "title" and (m := TITLE_DATE.search(t)):
+            values.setdefault("dated", iso_date(m.group(1)))
+        if line.role in ("publication", "title"):
+            fields = (publication_fields(t) if line.role == "publication" else _glued_publication(t)) or {}
             for key, value in fields.items():
                 if not value:
                     continue
