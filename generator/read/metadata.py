@@ -24,6 +24,7 @@ shown to readers is worse than a missing one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from generator.read.orgs import GENERIC_LEVEL, Org, Place, org_names, parse_org, resolve, split_place
 from generator.read.page import YEAR_TEXT, Facts, cn_number
@@ -160,19 +161,17 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
     return [], "text", first
 
 
-def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]):
+def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]) -> Iterator[Candidate]:
     # 1. The signature block.
-    signers = [parse_org(s, context) for s in facts.signers]
-    if signers and all(signers):
+    if facts.signers and (signers := _all_orgs(facts.signers, context)):
         yield signers, "text", False
     title = facts.title or ""
     # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…;
     #    or standing right after a year that opens it: 2020年某区…, 2021年度某县司法局…
     for head in _title_heads(title):
         if names := org_names(head):
-            orgs = [parse_org(n, context) for n in names]
-            if all(orgs):
-                yield orgs, "text", False  # type: ignore[misc]
+            if orgs := _all_orgs(names, context):
+                yield orgs, "text", False
         # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
         elif org := _government_of(head, context):
             yield [org], "derived", False
@@ -189,6 +188,12 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
         m = GENERIC_SUBJECT.search(document.preamble[0].text[:80])
         if m and banner.place and banner.place.last.endswith(m.group(1)):
             yield [banner], "derived", False
+
+
+def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """Every name read as an organisation, or None when one is not."""
+    orgs = [parse_org(n, context) for n in names]
+    return [o for o in orgs if o is not None] if orgs and all(orgs) else None
 
 
 def _title_heads(title: str) -> list[str]:
@@ -248,8 +253,7 @@ def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...]
 def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """Organisations written as a subject: 某县司法局, 县委、县政府, 我局, or a place alone (某区)."""
     if names := org_names(text):
-        orgs = [parse_org(n, context) for n in names]
-        return orgs if all(orgs) else None  # type: ignore[return-value]
+        return _all_orgs(names, context)
     org = _government_of(text, context)
     return [org] if org else None
 
