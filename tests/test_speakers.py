@@ -163,3 +163,20 @@ def test_a_title_glued_to_the_first_body_sentence():
     got, _ = meta("会宁县2023年法治政府建设年度报告2023年，会宁县坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
     assert (got["title"], got["issuer"], got["level"], got["year"]) == (
         "会宁县2023年法治政府建设年度报告", "会宁县人民政府", "county", 2023)
+
+
+def test_a_development_zone_committee_is_a_department_of_its_city():
+    org = parse_org("白银高新技术产业开发区管理委员会")
+    assert org is not None and (org.name, org.level) == ("白银高新技术产业开发区管理委员会", "department")
+    assert org.place is not None and org.place.city == "白银市"
+
+
+def test_a_template_placeholder_settles_the_level_only():
+    got, codes = meta("XX镇2022年法治政府建设工作报告\n2022年，xx镇在xx县委、县政府的领导下推进依法行政。\n" + BODY)
+    assert got["level"] == "town" and "issuer" not in got and "town" not in got
+
+
+def test_friendly_links_after_the_signature_are_the_frame():
+    got, _ = meta("2023年，会宁县全面推进依法行政，各项工作取得新成效。\n" + BODY
+                  + "会宁县人民政府\n2024年1月19日\n友情链接：某某网 | 某某平台\n")
+    assert got["date"] == "2024-01-19" and got["issuer"] == "会宁县人民政府"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -40,7 +40,10 @@ GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自
                  "县": "county", "自治县": "county", "区": "county", "旗": "county",
                  "镇": "town", "乡": "town", "街道": "town", "部门": "department"}
 SELF = re.compile(r"^(?:我|本)(局|委|办|厅|署|中心|院|所|队|站|部|省|市|州|盟|县|区|旗|镇|乡|街道)$")
-GENERIC_GOVERNMENT = re.compile(r"^(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)$")
+# A template's placeholder stands for a place too: XX镇, xx县人民政府, ××区.
+PLACEHOLDER = r"(?:[Xx×＊*]{1,4}|某)?"
+GENERIC_GOVERNMENT = re.compile(
+    rf"^{PLACEHOLDER}(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)?$")
 GENERIC_PARTY = re.compile(r"^(?:中共)?(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:委员会|委|党委|党工委)$")
 
 
@@ -270,16 +273,18 @@ def _on(name: str, path) -> bool:
 def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | None:
     """Read one organisation name; None when ``text`` is not one."""
     text = text.strip()
-    if not HAN.match(text) or not 2 <= len(text) <= 40:
-        return None
     if found := _generic_org(text):
         return found
+    if not HAN.match(text) or not 2 <= len(text) <= 40:
+        return None
     party = text.startswith("中共")
     body = text[2:] if party else text
     chain, rest = split_place(body)
     generic = GENERIC_PLACE.match(rest) if not chain else None
     if chain and (office := _street_office(text, chain, rest, context)):
         return office
+    if not chain and (zone := _zone_committee(text, context)):
+        return zone
     if party:
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
@@ -307,11 +312,31 @@ def _generic_org(text: str) -> Org | None:
         if unit in GENERIC_LEVEL or unit == "市":
             return Org(text, "government", None, text, unit)
         return Org(text, "department", None, text, "部门")
-    if m := GENERIC_GOVERNMENT.match(text):
+    if (m := GENERIC_GOVERNMENT.match(text)) and (m.group(0) != m.group(1) or text.endswith(("政府", "办事处", "公署"))):
         return Org(text, "government", None, text, m.group(1))
     if m := GENERIC_PARTY.match(text):
         return Org(text, "party", None, text, m.group(1))
     return None
+
+
+ZONE = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:国家级)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
+    r"开发区|新区|综合保税区|保税区|工业园区|产业园区)(?:管理委员会|管委会)$")
+
+
+def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """某某经济技术开发区管理委员会: a development zone's committee is a
+    department of the city whose short name opens it (西宁 → 西宁市)."""
+    m = ZONE.match(text)
+    if not m:
+        return None
+    g = gazetteer()
+    city = next((c for c in (m.group(1) + "市", m.group(1)) if c in g.names and unit_level(c) != "town"), None)
+    if city is None:
+        return None
+    place = resolve((city,), context) or Place((city,))
+    # Shown as written: the zone's name keeps the city's short form.
+    return Org(text, "department", replace(place, chain=(m.group(1),)), text[len(m.group(1)):])
 
 
 def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
