@@ -6,11 +6,17 @@ empty with a warning naming the sidecar key that supplies it: a wrong value
 shown to readers is worse than a missing one.
 
 - issuer: the signature block; else the organisations that open the title
-  (中共某县委 某县人民政府关于…); else the place or body the title opens with
-  (赵县人民政府2022年度…, 下洋镇2023年…: a place's report is its government's);
-  else 现将…报告如下; else an opening sentence that speaks of "县政府/市政府"
-  on a site whose banner names that government. Names are read by the grammar
-  of ``orgs`` and shown without parent places (榆垡镇人民政府).
+  (中共某县委 某县人民政府关于…), or follow a year opening it (2020年某区…); else
+  the place the title opens with (赵县人民政府2022年度…, 下洋镇2023年…: a place's
+  report is its government's); else the subject of 现将…报告如下 (before or after
+  its year); else the subject of the opening sentence ([2022年，][在…领导下，]
+  SUBJECT 坚持…); else an opening that speaks of "县政府/市政府" on a site whose
+  banner names that government. The first source settles the level; a
+  self-reference without its place (我局, 区政府, 县司法局) settles only the level
+  unless every place printed outside the body agrees on one; a name read from
+  the body is shown only when those places agree with it; a place-less name is
+  never shown. Names are read by the grammar of ``orgs`` and shown without
+  parent places (榆垡镇人民政府).
 - places: the principal issuer's place (its government when several sign),
   resolved in jionlp's gazetteer; a name shared by several places is resolved
   only with another place printed on the page (banner, signature, breadcrumb).
