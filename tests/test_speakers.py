@@ -180,3 +180,9 @@ def test_friendly_links_after_the_signature_are_the_frame():
     got, _ = meta("2023年，会宁县全面推进依法行政，各项工作取得新成效。\n" + BODY
                   + "会宁县人民政府\n2024年1月19日\n友情链接：某某网 | 某某平台\n")
     assert got["date"] == "2024-01-19" and got["issuer"] == "会宁县人民政府"
+
+
+def test_a_bracketed_dateline_under_the_title_is_the_document_date():
+    got, _ = meta("发布时间：2023-04-02　来源：县司法局\n武山县人民政府关于2022年度法治政府建设情况的报告\n"
+                  "（2023年3月28日）\n2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["date"] == "2023-03-28" and got["title"] == "武山县人民政府关于2022年度法治政府建设情况的报告"

@@ -107,7 +107,8 @@ SPAM = re.compile(r"^[^\s，。]{2,}(?:_[^\s，。]{2,}){2,}$")  # 澳门…官�
 LONE = re.compile(r"^[?？□\-—_=*.·…\s]+$")
 
 # --- the report's title -------------------------------------------------------------
-NAMES_REPORT = re.compile(r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作")
+NAMES_REPORT = re.compile(
+    r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作|法治工作|依法治理")
 TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点|年报)(?:[(（][^()（）]{1,12}[)）])?$")
 REPORT_WORD = re.compile(r"报告|情况|总结|汇报|年报")
 # Not a title: a sentence that reports (现将…情况报告如下：) or cites its ground (根据…).
@@ -452,6 +453,8 @@ def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
             r.set(i, "index", "信息公开索引（索引号、发布机构、成文日期等）")
         elif (why := chrome_reason(t)) is not None:
             r.set(i, "chrome", why)
+        elif title_at and i > max(title_at) and dateline(t):
+            r.set(i, "publication", DATELINE)
         elif publication_fields(t) is not None:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
         elif i in wrapper and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
@@ -465,6 +468,19 @@ def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
         else:
             r.set(i, "chrome", "页首杂项（标题之前的网站文字）" if i < (min(title_at) if title_at else b.body_start)
                   else "页首杂项（标题与正文之间）")
+
+
+DATELINE = "标题下的日期（成文日期）"
+
+
+def dateline(text: str) -> str | None:
+    """The ISO date of a line that is only a document's date, bare or in
+    brackets (2023年2月15日, （二〇二三年二月十五日）); None for anything else,
+    a publication time stamp included."""
+    bare = re.sub(r"^[（(]\s*|\s*[)）]$", "", text.strip())
+    if re.fullmatch(rf"(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日", bare):
+        return iso_date(bare)
+    return None
 
 
 def _with_org_lines(r: _Reading, texts: list[str], b: _Bounds) -> str | None:
@@ -720,6 +736,9 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
         t = line.text
         if line.role == "title" and (m := TITLE_DATE.search(t)):
             values.setdefault("dated", iso_date(m.group(1)))
+        if line.reason == DATELINE:
+            values.setdefault("dated", dateline(t))
+            continue
         if line.role in ("publication", "title"):
             fields = (publication_fields(t) if line.role == "publication" else _glued_publication(t)) or {}
             for key, value in fields.items():
