@@ -139,6 +139,14 @@ def halves(half: str) -> tuple[int, int, int, list[str]]:
     return right, total, wrong, misses
 
 
+def test_openings_chrome_never_in_body_and_body_starts_where_a_reader_says():
+    assert leaks(OPENINGS) == []
+    labels, got = read(OPENINGS)
+    wrong = [e["file"] for e in labels
+             if e.get("body_first") and not nz(got[e["file"][:-4]]["body"]).startswith(nz(e["body_first"]))]
+    assert wrong == []
+
+
 @needs_wild
 def test_held_half_fields():
     """Issue 24's target: on the held half every field >= 95% right, <= 2 wrong values shown."""

@@ -186,3 +186,14 @@ def test_a_bracketed_dateline_under_the_title_is_the_document_date():
     got, _ = meta("发布时间：2023-04-02　来源：县司法局\n武山县人民政府关于2022年度法治政府建设情况的报告\n"
                   "（2023年3月28日）\n2022年，武山县深入推进依法行政。\n" + BODY)
     assert got["date"] == "2023-03-28" and got["title"] == "武山县人民政府关于2022年度法治政府建设情况的报告"
+
+
+def test_an_unknown_key_inside_an_index_block_stays_in_the_block():
+    got, _ = meta("索 引 号：000014349/2023-00031\n发文机关：武山县人民政府\n信息类型：工作报告\n"
+                  "标 题：武山县2022年法治政府建设年度报告\n成文日期：2023-02-20\n"
+                  "2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["title"] == "武山县2022年法治政府建设年度报告" and got["date"] == "2023-02-20"
+    cleaned, _ = read_text("索 引 号：000014349/2023-00031\n发文机关：武山县人民政府\n信息类型：工作报告\n"
+                           "标 题：武山县2022年法治政府建设年度报告\n成文日期：2023-02-20\n"
+                           "2022年，武山县深入推进依法行政。\n" + BODY)
+    assert cleaned.text.startswith("2022年，武山县")

@@ -688,10 +688,16 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
             value_below = (previous is not None and (i - 1) in found and all(not v for v in previous.values())
                            and len(texts[i]) <= 60 and not is_prose(texts[i]) and f is None
                            and chrome_reason(texts[i]) is None)
-            if f is not None or value_below:
+            # A key the index keys do not know, between two lines of the block: 信息名称类别：工作报告
+            unknown_key = (f is None and (i - 1) in found and (i + 1) in found
+                           and UNKNOWN_KEY_LINE.fullmatch(texts[i].strip()) is not None)
+            if f is not None or value_below or unknown_key:
                 found.add(i)
                 changed = True
     return found
+
+
+UNKNOWN_KEY_LINE = re.compile(rf"[{HAN}\s]{{2,12}}[:：]\s*[^，。；,;]{{0,40}}")
 
 
 def _glued_publication(text: str) -> dict[str, str] | None:
