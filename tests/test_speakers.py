@@ -197,3 +197,9 @@ def test_an_unknown_key_inside_an_index_block_stays_in_the_block():
                            "标 题：武山县2022年法治政府建设年度报告\n成文日期：2023-02-20\n"
                            "2022年，武山县深入推进依法行政。\n" + BODY)
     assert cleaned.text.startswith("2022年，武山县")
+
+
+def test_subject_and_year_after_a_clause_of_grounds():
+    got, _ = meta("按照市委、市政府关于法治建设的部署要求，2024年，东湖街道以基层治理法治化为抓手，扎实推进依法行政。\n" + BODY)
+    assert (got["level"], got["year"]) == ("town", 2024)
+    assert str(got.get("issuer", "东湖街道办事处")) == "东湖街道办事处"

@@ -40,6 +40,7 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
 
@@ -227,10 +228,23 @@ SUBJECT_MAX = 30
 
 
 def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
-    """The body that opens the first sentence: 2022年，某县司法局坚持…, 在…领导下，区政府…"""
-    lead = OPENING_LEAD.match(text)
-    clause = re.split(r"[，。；,;：:]", text[lead.end() if lead else 0:], maxsplit=1)[0]
-    return _subject(clause, PREDICATE, context)
+    """The body that is the subject of the first sentence: 2022年，某县司法局坚持…,
+    在…领导下，区政府…; also after a clause that gives the ground
+    (根据…的部署，2023年，某街道以…): the first clause of the sentence, once its
+    year and leadership phrase are set aside, that opens with a name and a predicate."""
+    rest = re.split(r"[。！？]", text, maxsplit=1)[0]
+    for _ in range(OPENING_CLAUSES):
+        lead = OPENING_LEAD.match(rest)
+        clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
+        if found := _subject(clause, PREDICATE, context):
+            return found
+        if not more:
+            return None
+        rest = more[0]
+    return None
+
+
+OPENING_CLAUSES = 6
 
 
 REPORTING_SUBJECT = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)(?:(?:{YEAR_TEXT})\s*年度?)([^，。；]{{0,40}}?)(?:报告|汇报)")
@@ -350,6 +364,9 @@ def _year(facts: Facts, document: Document) -> int | None:
             return _year_number(m.group(1))
         if m := REPORTING.search(paragraph.text):
             return _year_number(m.group(2))
+        # A year standing as its own clause after a clause of grounds: 根据…部署，2023年，某街道…
+        if m := CLAUSE_YEAR.search(re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]):
+            return _year_number(m.group(1))
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.
     for section in document.sections[:8]:
