@@ -203,3 +203,10 @@ def test_subject_and_year_after_a_clause_of_grounds():
     got, _ = meta("按照市委、市政府关于法治建设的部署要求，2024年，东湖街道以基层治理法治化为抓手，扎实推进依法行政。\n" + BODY)
     assert (got["level"], got["year"]) == ("town", 2024)
     assert str(got.get("issuer", "东湖街道办事处")) == "东湖街道办事处"
+
+
+def test_a_government_written_after_its_party_committee_without_a_place():
+    got, _ = meta("2025年，在县委、县政府的坚强领导下，乡党委、政府认真落实法治政府建设各项任务。\n" + BODY)
+    assert got["level"] == "town" and "issuer" not in got
+    got, _ = meta("2023年，中共岷县县委、政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["level"], got["county"]) == ("county", "岷县") and "岷县人民政府" in str(got["issuer"])

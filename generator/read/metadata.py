@@ -271,11 +271,26 @@ def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...]
 
 
 def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
-    """Organisations written as a subject: 某县司法局, 县委、县政府, 我局, or a place alone (某区)."""
+    """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
+    or a place alone (某区)."""
+    text = _elliptic_government(text)
     if names := org_names(text):
         return _all_orgs(names, context)
     org = _government_of(text, context)
     return [org] if org else None
+
+
+def _elliptic_government(text: str) -> str:
+    """某县委、政府 / 乡党委、政府: the government after a Party committee is
+    written without its place; give it the committee's."""
+    head, sep, tail = text.rpartition("、")
+    if not sep or tail not in ("政府", "人民政府") or not (party := parse_org(head)) or party.kind != "party":
+        return text
+    if party.generic:
+        return f"{head}、{party.unit}{tail}"
+    if party.place is not None:
+        return f"{head}、{''.join(party.place.chain)}人民政府"
+    return text
 
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
