@@ -210,3 +210,9 @@ def test_a_government_written_after_its_party_committee_without_a_place():
     assert got["level"] == "town" and "issuer" not in got
     got, _ = meta("2023年，中共岷县县委、政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
     assert (got["level"], got["county"]) == ("county", "岷县") and "岷县人民政府" in str(got["issuer"])
+
+
+def test_a_development_zone_named_alone_is_no_county():
+    got, codes = meta("白银高新区2023年度法治政府建设情况报告\n2023年，高新区坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert got["level"] == "department" and "county" not in got and "issuer" not in got
+    assert "issuer-placeless" in codes

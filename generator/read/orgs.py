@@ -214,7 +214,7 @@ def split_place(text: str) -> tuple[tuple[str, ...], str]:
         # A unit the gazetteer does not know, right under a known parent:
         # 西宁市湟中区 (renamed from 湟中县), a new town. Only the plain units.
         m = re.match(r"[\u4e00-\u9fff]{1,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
-        if m and unit_level(chain[-1]) != "town":
+        if m and unit_level(chain[-1]) != "town" and not ZONE_UNIT.search(m.group(0)):
             chain.append(m.group(0))
             i += m.end()
     return tuple(chain), text[i:]
@@ -324,9 +324,19 @@ ZONE = re.compile(
     r"开发区|新区|综合保税区|保税区|工业园区|产业园区)(?:管理委员会|管委会)$")
 
 
+# A development zone is no unit of the administrative hierarchy (滨海高新区 is not a county).
+ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|工业|产业|试验|合作)区$")
+BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
+                       r"综合保税区|工业园区|产业园区)$")
+
+
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
     """某某经济技术开发区管理委员会: a development zone's committee is a
-    department of the city whose short name opens it (西宁 → 西宁市)."""
+    department of the city whose short name opens it (西宁 → 西宁市). The
+    zone named alone (滨海高新区) speaks for its committee: a department whose
+    name the text does not give, so only the level is settled."""
+    if BARE_ZONE.match(text):
+        return Org(text, "department", None, text, "部门")
     m = ZONE.match(text)
     if not m:
         return None
