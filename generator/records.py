@@ -267,6 +267,7 @@ class Facts:
     signers: tuple[str, ...] = ()
     signed: str | None = None
     dated: str | None = None  # a dateline printed under the headline or in brackets after it
+    address: str | None = None  # the site's postal address in its footer (地址：…)
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,3 +216,9 @@ def test_a_development_zone_named_alone_is_no_county():
     got, codes = meta("白银高新区2023年度法治政府建设情况报告\n2023年，高新区坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
     assert got["level"] == "department" and "county" not in got and "issuer" not in got
     assert "issuer-placeless" in codes
+
+
+def test_the_sites_address_is_a_place_clue():
+    got, _ = meta("2022年，区司法局坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY
+                  + "主办：区人民政府办公室　地址：甘肃省兰州市七里河区某某路8号　网站标识码：6201030001\n")
+    assert (got["issuer"], got["county"]) == ("七里河区司法局", "七里河区")

@@ -295,10 +295,10 @@ def _elliptic_government(text: str) -> str:
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
     """The places printed outside the body: title, banner, signature,
-    publication line, index block, footer, breadcrumb."""
+    publication line, index block, footer (host, address), breadcrumb."""
     places = []
     for text in [facts.title or "", facts.banner or "", *facts.signers, facts.source or "",
-                 facts.publisher or "", facts.host or "", *facts.crumbs]:
+                 facts.publisher or "", facts.host or "", facts.address or "", *facts.crumbs]:
         chain, _ = split_place(re.sub(r"^中共", "", text))
         if chain and (place := resolve(chain, context)):
             places.append(place)

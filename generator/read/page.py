@@ -772,6 +772,8 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
             bare = BULLET.sub("", t)
             if m := re.match(r"^(?:主办|主办单位)\s*[:：]\s*([^\s?□©]+)", bare):
                 values.setdefault("host", m.group(1))
+            if m := re.search(r"(?:^|\s)(?:地址|通讯地址|联系地址|单位地址)\s*[:：]\s*([^\s|｜?□©]+)", bare):
+                values.setdefault("address", m.group(1))
             if "导航" in line.reason:
                 parts = [p for p in NAV_SEP.split(BREADCRUMB_LEAD.sub("", bare)) if p]
                 crumbs.extend(parts)
