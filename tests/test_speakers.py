@@ -222,3 +222,8 @@ def test_the_sites_address_is_a_place_clue():
     got, _ = meta("2022年，区司法局坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY
                   + "主办：区人民政府办公室　地址：甘肃省兰州市七里河区某某路8号　网站标识码：6201030001\n")
     assert (got["issuer"], got["county"]) == ("七里河区司法局", "七里河区")
+
+
+def test_an_opening_subject_of_another_level_than_the_self_reference_is_not_the_author():
+    got, _ = meta("2022年，县委、县政府高度重视法治建设，我局在其领导下扎实推进依法行政。\n" + BODY)
+    assert got.get("level") == "department" and "issuer" not in got

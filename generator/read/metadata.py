@@ -187,7 +187,8 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     for paragraph in document.preamble[:2]:
         if found := _reporting_subject(paragraph.text, context):
             yield found, "text", True
-    if document.preamble and (found := _opening_subject(document.preamble[0].text, context)):
+    if document.preamble and (found := _opening_subject(document.preamble[0].text, context)) \
+            and _speaks_as(found, document.preamble[0].text):
         yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
@@ -195,6 +196,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
         m = GENERIC_SUBJECT.search(document.preamble[0].text[:80])
         if m and banner.place and banner.place.last.endswith(m.group(1)):
             yield [banner], "derived", False
+    # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
+    if document.preamble and (m := SELF_REFERENCE.search(document.preamble[0].text)) \
+            and (own := parse_org(m.group(0))):
+        yield [own], "text", True
 
 
 def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
@@ -291,6 +296,20 @@ def _elliptic_government(text: str) -> str:
     if party.place is not None:
         return f"{head}、{''.join(party.place.chain)}人民政府"
     return text
+
+
+SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
+
+
+def _speaks_as(orgs: list[Org], paragraph: str) -> bool:
+    """An opening's subject is the author unless the paragraph calls its author
+    something of another level (2022年，县委、县政府高度重视…，我局…)."""
+    level = (_principal(orgs) or orgs[0]).level
+    for m in SELF_REFERENCE.finditer(paragraph):
+        own = parse_org(m.group(0))
+        if level and own is not None and own.level and own.level != level:
+            return False
+    return True
 
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
