@@ -221,7 +221,7 @@ def _title_heads(title: str) -> list[str]:
 # The opening sentence: [year，] [在…领导下，] [year，] SUBJECT PREDICATE…
 OPENING_LEAD = re.compile(
     rf"^(?:(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?|今年以来|一年来|过去一年|近年来)\s*[，,]?\s*)?"
-    r"(?:在[^，。；]{2,40}?(?:领导|指导|关心|支持|部署)下\s*[，,]?\s*)?"
+    r"(?:在[^，。；]{2,40}?(?:领导|指导|关心|关怀|支持|帮助|部署)下\s*[，,]?\s*)?"
     rf"(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?\s*[，,]?\s*)?"
 )
 # How the genre's opening sentences go on after their subject.
