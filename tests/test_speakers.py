@@ -227,3 +227,11 @@ def test_the_sites_address_is_a_place_clue():
 def test_an_opening_subject_of_another_level_than_the_self_reference_is_not_the_author():
     got, _ = meta("2022年，县委、县政府高度重视法治建设，我局在其领导下扎实推进依法行政。\n" + BODY)
     assert got.get("level") == "department" and "issuer" not in got
+
+
+def test_a_text_that_starts_at_its_first_heading():
+    got, _ = meta("一、2022年工作开展情况\n2022年，临洮县交通运输局坚持以习近平法治思想为指导，全面推进依法行政。\n"
+                  "二、存在的不足\n执法力量不足。\n")
+    assert (got["issuer"], got["level"]) == ("临洮县交通运输局", "department")
+    got, _ = meta("一、加强组织领导\n县委、县政府高度重视法治建设，专题研究法治工作3次。\n二、存在的不足\n执法力量不足。\n")
+    assert "level" not in got and "issuer" not in got

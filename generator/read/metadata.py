@@ -184,22 +184,34 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
             yield [org], "derived", False
     # 4. The subject of the reporting sentence: 现将2022年度某局…报告如下, 现将某镇2022年…报告如下
     # 5. The subject of the opening sentence: 2022年，某县司法局坚持…; 在…领导下，区政府…
-    for paragraph in document.preamble[:2]:
-        if found := _reporting_subject(paragraph.text, context):
+    opening = _opening(document)
+    for text in opening[:2]:
+        if found := _reporting_subject(text, context):
             yield found, "text", True
-    if document.preamble and (found := _opening_subject(document.preamble[0].text, context)) \
-            and _speaks_as(found, document.preamble[0].text):
+    if opening and (found := _opening_subject(opening[0], context)) and _speaks_as(found, opening[0]):
         yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
-    if banner and banner.kind == "government" and document.preamble:
-        m = GENERIC_SUBJECT.search(document.preamble[0].text[:80])
+    if banner and banner.kind == "government" and opening:
+        m = GENERIC_SUBJECT.search(opening[0][:80])
         if m and banner.place and banner.place.last.endswith(m.group(1)):
             yield [banner], "derived", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
-    if document.preamble and (m := SELF_REFERENCE.search(document.preamble[0].text)) \
-            and (own := parse_org(m.group(0))):
+    if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
         yield [own], "text", True
+
+
+def _opening(document: Document) -> tuple[str, ...]:
+    """The report's opening paragraphs: the preamble; for a text that starts
+    at its first heading, the first paragraph below it when it opens as a
+    report's opening does (2022年，…)."""
+    if document.preamble:
+        return tuple(p.text for p in document.preamble)
+    for section in document.sections[:3]:
+        if section.paragraphs:
+            first = section.paragraphs[0].text
+            return (first,) if re.match(rf"(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]", first) else ()
+    return ()
 
 
 def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
