@@ -235,3 +235,8 @@ def test_a_text_that_starts_at_its_first_heading():
     assert (got["issuer"], got["level"]) == ("临洮县交通运输局", "department")
     got, _ = meta("一、加强组织领导\n县委、县政府高度重视法治建设，专题研究法治工作3次。\n二、存在的不足\n执法力量不足。\n")
     assert "level" not in got and "issuer" not in got
+
+
+def test_a_city_leadership_opening_in_a_departments_text_is_not_the_author():
+    got, _ = meta("庆阳市人民政府门户网站\n2022年，市委、市政府高度重视法治建设，我局认真落实各项部署。\n" + BODY)
+    assert got.get("issuer") != "庆阳市人民政府" and got.get("level") == "department"

@@ -194,7 +194,7 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     banner = _banner_org(facts.banner or "", context)
     if banner and banner.kind == "government" and opening:
         m = GENERIC_SUBJECT.search(opening[0][:80])
-        if m and banner.place and banner.place.last.endswith(m.group(1)):
+        if m and banner.place and banner.place.last.endswith(m.group(1)) and _speaks_as([banner], opening[0]):
             yield [banner], "derived", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
@@ -316,10 +316,13 @@ SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|
 def _speaks_as(orgs: list[Org], paragraph: str) -> bool:
     """An opening's subject is the author unless the paragraph calls its author
     something of another level (2022年，县委、县政府高度重视…，我局…)."""
-    level = (_principal(orgs) or orgs[0]).level
+    subject = _principal(orgs) or orgs[0]
     for m in SELF_REFERENCE.finditer(paragraph):
         own = parse_org(m.group(0))
-        if level and own is not None and own.level and own.level != level:
+        if own is None:
+            continue
+        if (own.kind == "department") != (subject.kind == "department") \
+                or subject.level and own.level and own.level != subject.level:
             return False
     return True
 
