@@ -13,6 +13,8 @@ from generator.build.lock import project_lock
 from generator.build.pipeline import Project, build, read_all, read_report, recover, warnings_of
 from generator.errors import ContentError, FazhiError, Problem, os_advice
 from generator.read.files import MAX_REPORT_MB, MB, read_regular
+from generator.read.formats import reader_for
+from generator.read.markup import sources
 from generator.read.schema import KEYS
 from generator.records import Report, Source
 from generator.site.cite import missing_source
@@ -152,6 +154,10 @@ def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
         if key.name != "title":
             out[key.name] = m.get(key.name)
     out["origins"] = {k: f.origin for k, f in m.values.items()}
+    out["sources"] = sources(report.cleaned, m)  # per value, where it came from (markup: the element)
+    out["format"] = report.cleaned.markup.format
+    out["tables"] = [{"line": t.line, "caption": t.caption, "header_rows": t.header_rows,
+                      "rows": [list(row) for row in t.rows]} for t in report.cleaned.markup.tables]
     out["encoding"] = report.cleaned.encoding
     out["body"] = report.cleaned.text
     out["frame"] = [{"line": p.number, "role": p.role, "reason": p.reason, "text": p.text}
@@ -190,7 +196,7 @@ def _inspect(project: Project, args) -> int:
     problems: list[Problem] = []
     for path in args.paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.txt")))
+            files.extend(sorted(p for p in path.iterdir() if reader_for(p) and p.is_file()))
         elif path.is_file():
             files.append(path)
         else:

@@ -95,6 +95,15 @@ def decode(source: Source) -> Decoded:
     return Decoded(source, text, encoding, diagnostics)
 
 
+def extracted(source: Source, text: str, encoding: str) -> Decoded:
+    """Text a structured reader took out of a page or document (generator/read/formats/):
+    judged as a text file's is, after its invisible characters are removed, except
+    for markup (it holds none: the reader kept only the page's text)."""
+    text, diagnostics = remove_invisible(text)
+    _refuse_no_report(source, text, markup=False)
+    return Decoded(source, text, encoding, diagnostics)
+
+
 # --- bytes -> text ----------------------------------------------------------------
 
 
@@ -257,7 +266,7 @@ def _refuse_other_formats(source: Source) -> None:
                 f"is {kind}, not a text file; {how} and save it as a plain-text .txt file (UTF-8)")))
 
 
-def _refuse_no_report(source: Source, text: str) -> None:
+def _refuse_no_report(source: Source, text: str, markup: bool = True) -> None:
     path = source.path
     if not text.strip():
         raise ContentError(Problem(path, None, (
@@ -270,12 +279,12 @@ def _refuse_no_report(source: Source, text: str) -> None:
             f"starts with a front-matter block (lines {first}–{last}: {', '.join(keys)}); a report file holds only "
             f"the report's text: move these values into the sidecar {source.slug}.yml (keys: title, issuer, year, "
             "date, source, …) and delete the block")))
-    markup = _markup(text[:MARKUP_PREFIX])
-    if markup:
-        raise ContentError(Problem(path, markup[0], (
-            f"looks like an HTML page, not a report's text ({markup[1]} tags such as {markup[2]}); open the page "
-            "in a browser, select the report's text and paste it into a plain-text file (the generator does not "
-            "guess which parts of a page are the report)")))
+    found = _markup(text[:MARKUP_PREFIX]) if markup else None
+    if found:
+        raise ContentError(Problem(path, found[0], (
+            f"looks like an HTML page, not a report's text ({found[1]} tags such as {found[2]}); save the page "
+            f"as {source.slug}.html instead of .txt (saved pages are read by their structure), or paste the "
+            "report's text copied from the browser")))
     han = sum(1 for _ in itertools.islice(HAN.finditer(text), MIN_HAN))
     if han < MIN_HAN:
         visible = " ".join(text.split())
