@@ -40,7 +40,7 @@ import lxml.html
 
 from generator.read.decode import extracted
 from generator.read.formats.base import Extracted, numbered_text, refuse
-from generator.read.page import BREADCRUMB_LEAD, NAV_SEP, iso_date, publication_fields
+from generator.read.page import BREADCRUMB_LEAD, NAV_SEP, SITE_NAME, WEEKDAY, iso_date, publication_fields
 from generator.records import Diagnostic, Markup, Source, Table
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -131,6 +131,8 @@ class HtmlReader:
 
         def put(key: str, value: str | None, where: str) -> None:
             value = _squash(value or "")
+            if key in ("published", "written"):
+                value = iso_date(value) or ""
             if value and not any(k == key for k, _, _ in values):
                 values.append((key, value, where))
 
@@ -178,6 +180,7 @@ class HtmlReader:
         outside = [e for e in doc.iter() if not _within(e, container)]
         for key, value, where in _byline(outside, index):
             put(key, value, where)
+        put("site", _banner(outside), "页首的网站名称")
 
         walk = _Walk(skip={index.get("element")} if index.get("element") is not None else set())
         headline_line = None
@@ -321,22 +324,22 @@ def _container(doc):
         best = max(han for _, han in found)
         near = [e for e, han in found if han >= 0.7 * best]
         return max(near, key=lambda e: sum(1 for _ in e.iterancestors())), "container"
-    # Density: the block whose own text (its paragraphs and lines, not its sub-blocks or links) is largest.
-    scores: dict = {}
-    for element in doc.iter():
-        if not isinstance(element.tag, str) or element.tag == "a":
+    # Density: the deepest block holding most of the page's text that is not links
+    # (a readability-style rule: navigation and related links are links).
+    text_of: dict = {}
+    for element in reversed(list(doc.iter())):
+        if not isinstance(element.tag, str):
             continue
-        han = _own_han(element)
-        if not han:
-            continue
-        block = element if element.tag in CONTAINER_BLOCKS else element.getparent()
-        while block is not None and block.tag not in CONTAINER_BLOCKS:
-            block = block.getparent()
-        if block is not None and not any(a.tag == "a" for a in element.iterancestors()):
-            scores[block] = scores.get(block, 0) + han
-    if not scores or max(scores.values()) < 20:
+        own = 0 if element.tag == "a" else _han(element.text or "")
+        text_of[element] = own + sum(text_of.get(c, 0) + _han(c.tail or "") for c in element)
+    body = doc.find("body")
+    total = text_of.get(body if body is not None else doc, 0)
+    if total < 20:
         return None, ""
-    return max(scores, key=lambda e: scores[e]), "density"
+    near = [e for e, han in text_of.items() if han >= 0.75 * total and e.tag in CONTAINER_BLOCKS]
+    if not near:
+        return (body if body is not None else doc), "density"
+    return max(near, key=lambda e: sum(1 for _ in e.iterancestors())), "density"
 
 
 def _headline(doc, container, page_title: str, article_title: str):
@@ -376,7 +379,7 @@ def _index_table(doc) -> dict:
     values: dict = {"element": best[0]}
     pending = None
     for token in tokens:
-        pieces = INDEX_KEY.split(token)  # ['', key, value, key, value …]
+        pieces = INDEX_KEY.split(token.strip("[]【】 "))  # ['', key, value, key, value …]
         if len(pieces) == 1:
             if pending and pending not in values:
                 values[pending] = token
@@ -384,7 +387,7 @@ def _index_table(doc) -> dict:
             continue
         for key, value in zip(pieces[1::2], pieces[2::2]):
             name = INDEX_KEYS[re.sub(r"\s", "", key)]
-            value = value.strip(" ：:|｜")
+            value = value.strip(" ：:|｜[]【】")
             if value:
                 values.setdefault(name, value)
                 pending = None
@@ -424,6 +427,20 @@ def _byline(outside: list, index: dict) -> list[tuple[str, str, str]]:
             elif key in ("作者", "撰稿"):
                 out.append(("author", value.split()[0], "文章发布信息栏"))
     return out
+
+
+def _banner(outside: list) -> str | None:
+    """The site's name printed first on the page (湄潭县人民政府门户网站), a place clue."""
+    for element in outside:
+        if not isinstance(element.tag, str) or element.tag in ("html", "body") or any(
+                isinstance(c.tag, str) and c.tag in CONTAINER_BLOCKS for c in element):
+            continue
+        text = _squash(element.text_content())
+        if not text:
+            continue
+        head = re.split(r"\s*[|｜]\s*|\s+", text)[0]
+        return head if SITE_NAME.search(head) and not WEEKDAY.search(head) and len(head) <= 24 else None
+    return None
 
 
 # --- the container's text --------------------------------------------------------------
