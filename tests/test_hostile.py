@@ -406,7 +406,7 @@ def test_the_html_page_error_points_at_its_first_tag(project):
     with pytest.raises(ContentError) as info:
         build(project)
     (problem,) = info.value.problems
-    assert problem.line == 3 and "open the page in a browser, select the report's text" in problem.message
+    assert problem.line == 3 and "save the page as page.html instead of .txt" in problem.message
 
 
 def test_a_report_quoting_a_few_tags_is_published_as_text(project):

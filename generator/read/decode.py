@@ -46,9 +46,9 @@ NON_ASCII = bytes(range(0x80, 0x100))
 
 # Files of other formats, by their first bytes.
 SIGNATURES = [
-    (b"%PDF-", "a PDF document", "copy the report's text out of the PDF (or convert it with `pdftotext -enc UTF-8`)"),
+    (b"%PDF-", "a PDF document", "give it the extension .pdf (PDFs are read as such)"),
     (b"PK\x03\x04", "a ZIP archive (as .docx, .wps and .xlsx documents are)",
-     "open it in its program, copy the report's text"),
+     "if it is a Word document give it the extension .docx (read as such); otherwise open it in its program"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word or Excel document in the old .doc/.xls format",
      "open it in its program, copy the report's text"),
     (b"{\\rtf", "an RTF document", "open it in a word processor, copy the report's text"),

@@ -35,7 +35,7 @@ from generator.analyse.taxonomy import Taxonomy
 from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Report
-from generator.site.render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
+from generator.site.render import Deferred, SiteFile, frontmatter, md_inline, original_name, place_name, when_changed
 from generator.version import generator_version
 
 FEED_SIZE = 50
@@ -235,7 +235,7 @@ def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
         "sections": len(report.document.sections),
         "passages": len(report.analysis.passages),
         "url": page,
-        "original_url": f"{page}{report.slug}.original.txt.gz",
+        "original_url": f"{page}{original_name(report.slug, report.cleaned.markup.format)}",
     })
     return row
 
