@@ -68,6 +68,7 @@ class Markup:
     values: tuple[tuple[str, str, str], ...] = ()  # (key, value, where), first one of a key wins
     tables: tuple[Table, ...] = ()
     headline: int | None = None  # the line number of the headline element's text
+    removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why) the reader took out (PDF running heads)
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def get(self, key: str) -> str | None:

@@ -173,3 +173,105 @@ def render(family: str, parts: Parts, label: dict, slug: str, tables: str = "") 
 <TABLE width="980" align="center"><TR><TD class="foot">{below}主办单位：示例县人民政府办公室 技术支持：某公司</TD></TR></TABLE>
 </BODY></HTML>"""
     return page.encode("gbk", "xmlcharrefreplace")
+
+
+# --- documents: DOCX and PDF ------------------------------------------------------------
+
+def document_lines(parts: Parts) -> list[str]:
+    """The report's own lines as a document holds them: the headline, then the content."""
+    return ([parts.headline] if parts.headline else []) + parts.content
+
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+
+
+def docx_bytes(lines: list[str], table: list[list[str]] | None = None) -> bytes:
+    """A Word file: the first line in the Title style, numbered headings in heading styles,
+    paragraphs, and (when given) a table after the second paragraph."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for i, line in enumerate(lines):
+        if i == 0:
+            document.add_paragraph(line, style="Title")
+        elif HEADING.match(line):
+            document.add_heading(line, level=1)
+        elif SUBHEADING.match(line) and len(line) < 40:
+            document.add_heading(line, level=2)
+        else:
+            document.add_paragraph(line)
+        if table and i == 2:
+            t = document.add_table(rows=len(table), cols=len(table[0]))
+            for r, row in enumerate(table):
+                for c, cell in enumerate(row):
+                    t.cell(r, c).text = cell
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "示例县人民政府文件"  # a running head: never read
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf_bytes(lines: list[str], numbering: str = "dash", running: str = "法治政府建设年度报告",
+              table: list[list[str]] | None = None) -> bytes:
+    """A PDF as an office prints one: STSong-Light (reportlab's built-in CID font),
+    the title centred and larger, paragraphs indented two characters and wrapped,
+    a running head on every page after the first, page numbers `— 3 —`
+    (numbering="dash") or `第 3 页 共 12 页` ("of"), and (when given) a ruled table."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Table as PdfTable
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=24, firstLineIndent=28,
+                          wordWrap="CJK")
+    heading = ParagraphStyle("heading", parent=body, firstLineIndent=28)
+    title = ParagraphStyle("title", fontName="STSong-Light", fontSize=20, leading=30, alignment=TA_CENTER,
+                           wordWrap="CJK", spaceAfter=12)
+    def story() -> list:
+        flow: list = []
+        for i, line in enumerate(lines):
+            style = title if i == 0 else heading if HEADING.match(line) else body
+            flow.append(Paragraph(html.escape(line), style))
+            if table and i == 2:
+                flow.append(Spacer(1, 6))
+                t = PdfTable(table)
+                t.setStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 11),
+                            ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+                flow.append(t)
+                flow.append(Spacer(1, 6))
+        return flow
+
+    out = io.BytesIO()
+    pages: list[int] = []
+
+    def decorate(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("STSong-Light", 10)
+        number = canvas.getPageNumber()
+        if number > 1:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 40, running)
+        canvas.setFont("STSong-Light", 12)
+        text = f"— {number} —" if numbering == "dash" else f"第 {number} 页 共 {total[0]} 页"
+        canvas.drawCentredString(A4[0] / 2, 30, text)
+        canvas.restoreState()
+        pages.append(number)
+
+    total = [0]
+    for _ in range(2):  # the second pass knows the page count (第 n 页 共 N 页)
+        out = io.BytesIO()
+        pages.clear()
+        doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=79, rightMargin=74, topMargin=72, bottomMargin=70)
+        doc.build(story(), onFirstPage=decorate, onLaterPages=decorate)
+        total[0] = len(pages)
+    return out.getvalue()

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.read.page import trim_title
-from generator.records import Cleaned, Facts, Field, Markup, Metadata
+from generator.records import Cleaned, Facts, Field, Markup, Metadata, PageLine
 
 # Facts filled from the markup, in order of trust (the first value found wins).
 FILLS = {
@@ -59,6 +59,9 @@ def with_markup(cleaned: Cleaned, markup: Markup) -> Cleaned:
     if crumbs:
         filled["crumbs"] = facts.crumbs + crumbs
     page = replace(cleaned.page, facts=replace(facts, **filled)) if filled else cleaned.page  # type: ignore[arg-type]
+    if markup.removed:  # lines the reader took out (PDF running heads, page numbers): in the cleaning record
+        taken = tuple(PageLine(number, text, "chrome", why) for number, text, why in markup.removed)
+        page = replace(page, lines=tuple(sorted(page.lines + taken, key=lambda line: line.number)))
     return replace(cleaned, page=page, markup=markup, diagnostics=cleaned.diagnostics + markup.diagnostics)
 
 

@@ -201,7 +201,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     tables = list(report.cleaned.markup.tables)
 
     def tables_before(line: float) -> None:
-        while tables and tables[0].line < line:
+        while tables and tables[0].line <= line:
             body.append(table_html(tables.pop(0)))
 
     for paragraph in doc.preamble:

@@ -20,11 +20,13 @@ from pathlib import Path
 
 from generator.errors import ContentError, Problem
 from generator.read.formats.base import Extracted, Reader
+from generator.read.formats.docx import DocxReader
 from generator.read.formats.html import HtmlReader
+from generator.read.formats.pdf import PdfReader
 from generator.read.formats.text import TextReader
 from generator.records import Source
 
-READERS: tuple[Reader, ...] = (TextReader(), HtmlReader())
+READERS: tuple[Reader, ...] = (TextReader(), HtmlReader(), DocxReader(), PdfReader())
 BY_EXTENSION: dict[str, Reader] = {ext: reader for reader in READERS for ext in reader.extensions}
 EXTENSIONS: tuple[str, ...] = tuple(BY_EXTENSION)
 

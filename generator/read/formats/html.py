@@ -199,8 +199,8 @@ class HtmlReader:
         if left_out:
             diagnostics.insert(0, Diagnostic(
                 "html-frame", "网页正文区域之外的部分（导航、栏目、相关链接、页脚等）未读入", left_out))
-        markup = Markup("html", tuple((k, v, w) for k, v, w in values if k != "element"), tuple(walk.tables),
-                        headline_line, tuple(diagnostics))
+        markup = Markup("html", values=tuple(values), tables=tuple(walk.tables), headline=headline_line,
+                        diagnostics=tuple(diagnostics))
         return Extracted(extracted(source, numbered_text(walk.lines), encoding), markup)
 
 
