@@ -220,7 +220,7 @@ def read_report(source: Source, taxonomy: Taxonomy) -> Report:
     cleaned = with_markup(text_only, extracted.markup)
     document = parse(cleaned)
     metadata = attribute(describe(cleaned, document, given), cleaned, text_only.page.facts)
-    report = Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy))
+    report = Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy, cleaned.markup.tables))
     report.analysis.theme_counts()  # counted here, in parallel, and cached with the report
     return report
 

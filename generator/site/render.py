@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.analyse.classify import passage_anchors
+from generator.analyse.classify import passage_anchors, table_anchor
 from generator.analyse.taxonomy import Taxonomy
 from generator.plugins.prerendered import HTML_MARKER
 from generator.read.clean import LOST
@@ -198,11 +198,12 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     labelled = bool(chips)
     if chips:
         body.append(chips)
-    tables = list(report.cleaned.markup.tables)
+    tables = list(enumerate(report.cleaned.markup.tables))
 
     def tables_before(line: float) -> None:
-        while tables and tables[0].line <= line:
-            body.append(table_html(tables.pop(0)))
+        while tables and tables[0][1].line <= line:
+            index, table = tables.pop(0)
+            body.append(table_html(table, table_anchor(index)))
 
     for paragraph in doc.preamble:
         tables_before(paragraph.line)
@@ -258,11 +259,12 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
 FORMAT_LABELS = {"html": "网页", "pdf": "PDF 文件", "docx": "Word 文件"}
 
 
-def table_html(table: Table) -> str:
+def table_html(table: Table, anchor: str) -> str:
     """A table of the report as a table (every cell escaped); Material wraps it
-    to scroll sideways on narrow screens, as the site's other tables."""
+    to scroll sideways on narrow screens, as the site's other tables. Its id is
+    where the figures read from it link."""
     head, rows = table.rows[: table.header_rows], table.rows[table.header_rows:]
-    out = ['<table data-report-table="">']
+    out = [f'<table id="{anchor}">']
     if table.caption:
         out.append(f"<caption>{html_text(table.caption)}</caption>")
     if head:

@@ -64,7 +64,7 @@ class DocxReader:
                     lines.append((number, text))
                     style = (block.style.name if block.style is not None else "") or ""
                     headings += style.lower().startswith(("heading", "title")) or style.startswith("标题")
-                    if len(lines) == 1 and style.lower() == "title" or style == "标题":
+                    if len(lines) == 1 and (style.lower() == "title" or style == "标题"):
                         headline = (number, text)  # the document's first line, in the Title style
             elif isinstance(block, DocxTable):
                 rows = _rows(block)
