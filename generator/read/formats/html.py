@@ -193,6 +193,7 @@ class HtmlReader:
             walk.text(_squash(headline.text_content()), headline.sourceline or 1)
             walk.flush()
             headline_line = walk.last
+        walk.text(container.text, container.sourceline or walk.last)  # text before the container's first child
         _walk(container, walk)
         walk.flush()
         left_out = sum(1 for e in outside if e.tag in BLOCK and _own_han(e))
@@ -324,22 +325,30 @@ def _container(doc):
         best = max(han for _, han in found)
         near = [e for e, han in found if han >= 0.7 * best]
         return max(near, key=lambda e: sum(1 for _ in e.iterancestors())), "container"
-    # Density: the deepest block holding most of the page's text that is not links
-    # (a readability-style rule: navigation and related links are links).
-    text_of: dict = {}
+    # Density (as readability scores a page): each block's own text that is not
+    # links (its text and inline children's, not its sub-blocks') counts in full
+    # for its parent and half for its grandparent; the highest-scoring block wins.
+    own: dict = {}
+    scores: dict = {}
     for element in reversed(list(doc.iter())):
         if not isinstance(element.tag, str):
             continue
-        own = 0 if element.tag == "a" else _han(element.text or "")
-        text_of[element] = own + sum(text_of.get(c, 0) + _han(c.tail or "") for c in element)
-    body = doc.find("body")
-    total = text_of.get(body if body is not None else doc, 0)
-    if total < 20:
+        text = 0 if element.tag == "a" else _han(element.text or "")
+        for child in element:
+            text += _han(child.tail or "")
+            if isinstance(child.tag, str) and child.tag not in BLOCK and child.tag != "a":
+                text += own.get(child, 0)
+        own[element] = text
+        if element.tag in BLOCK and text >= 10:
+            parent = element.getparent()
+            if parent is not None:
+                scores[parent] = scores.get(parent, 0) + text
+                grandparent = parent.getparent()
+                if grandparent is not None:
+                    scores[grandparent] = scores.get(grandparent, 0) + text / 2
+    if not scores or max(scores.values()) < 20:
         return None, ""
-    near = [e for e, han in text_of.items() if han >= 0.75 * total and e.tag in CONTAINER_BLOCKS]
-    if not near:
-        return (body if body is not None else doc), "density"
-    return max(near, key=lambda e: sum(1 for _ in e.iterancestors())), "density"
+    return max(scores, key=lambda e: scores[e]), "density"
 
 
 def _headline(doc, container, page_title: str, article_title: str):

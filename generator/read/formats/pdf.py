@@ -3,13 +3,15 @@
 Read with pdfplumber (pdfminer.six underneath: characters with their
 positions, fonts and sizes, and ruled tables found from the page's lines).
 
-- Running heads and feet: a line in the top or bottom 9% of a page that
-  recurs (digits aside) on at least half of the pages, and page numbers
+- Running heads and feet: a line in the top or bottom 7% of a page that
+  recurs (digits aside) on at least half of the pages (in a document of up
+  to three pages: any short line there without a clause), and page numbers
   there (`— 3 —`, `- 3 -`, `第 3 页 共 12 页`, `3/12`, a bare 3) are removed;
   each is listed in the report's cleaning record with why.
 - Paragraphs: an office PDF indents a paragraph's first line by two
   characters and fills each line to the right margin; a line that starts
-  indented, or that follows a line ending short of the margin, or that opens
+  indented, or that follows a line ending a sentence (。：；！？) four characters
+  or more short of the margin, or that opens
   with a heading number (一、（一）), starts a paragraph, every other line
   continues the one before (across a page break too). Lines are joined with
   no space between Chinese characters.
@@ -33,13 +35,14 @@ from generator.read.formats.base import Extracted, numbered_text, refuse
 from generator.records import Diagnostic, Markup, Source, Table
 
 MAX_PAGES = 300  # the longest reports run to about 40 pages
-EDGE = 0.09  # top and bottom share of a page where running heads and page numbers sit
+EDGE = 0.07  # top and bottom share of a page where running heads and page numbers sit
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－─\s]*\d{1,4}[-—–－─\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$")
 HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分)")
-CJK_END = re.compile(r"[^A-Za-z]$")
+CLAUSE = re.compile(r"[，。；：！？]")
+FINAL = re.compile(r"[。！？：；…”』）)]$")
 
 
 @dataclass
@@ -152,7 +155,10 @@ def _running(lines: list[_Line], heights: dict[int, float], pages: int) -> tuple
     for line in lines:
         if edge(line) and PAGE_NUMBER.match(line.text.strip()):
             removed.append((line, "PDF 页码"))
-        elif edge(line) and pages >= 2 and len(recurring[shape(line.text)]) >= max(2, pages // 2):
+        elif edge(line) and pages >= 2 and (len(recurring[shape(line.text)]) >= max(2, pages // 2) or (
+                pages <= 3 and len(line.text) <= 40 and not CLAUSE.search(line.text))):
+            # Recurring on half the pages; in a short document (the head is often left off
+            # the first page) a short line without a clause in the margin is one too.
             removed.append((line, "PDF 页眉页脚（每页重复的文字）"))
         else:
             kept.append(line)
@@ -181,7 +187,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[bool, list[tuple[int, str]]]:
     for line in lines[i:]:
         size = max(line.size, 1)
         starts = (not current or line.x0 > left + size * 1.2 or HEADING_START.match(line.text)
-                  or current[-1].x1 < right - size * 2.5 or abs(line.size - current[-1].size) > 1.5)
+                  or (current[-1].x1 < right - size * 4 and FINAL.search(current[-1].text)) or abs(line.size - current[-1].size) > 1.5)
         if starts and current:
             out.append((current[0].number, _join([c.text for c in current])))
             current = []
