@@ -31,7 +31,7 @@ import yaml
 from generator.errors import ContentError
 from generator.read.formats import extract
 from generator.records import Source
-from tests.formats_fixtures import FAMILIES, docx_bytes, document_lines, pdf_bytes, render, split_page
+from tests.formats_fixtures import FAMILIES, document_lines, docx_bytes, pdf_bytes, render, split_page
 from tests.test_pages import FIELDS, PAGES, WILD, field_right, needs_wild, nz
 
 REPO = Path(__file__).resolve().parent.parent
@@ -306,9 +306,9 @@ def test_refused_documents(tmp_path):
 
 
 def _scanned_pdf() -> bytes:
+    from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
-    from PIL import Image
 
     picture = io.BytesIO()
     Image.new("L", (200, 280), 255).save(picture, "PNG")

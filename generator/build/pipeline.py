@@ -32,8 +32,8 @@ from generator.build.pool import read_reports
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
 from generator.read.clean import clean
-from generator.read.formats import EXTENSIONS, extract, reader_for, refusal, saved_page_folder
 from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
+from generator.read.formats import EXTENSIONS, extract, reader_for, refusal, saved_page_folder
 from generator.read.markup import attribute, with_markup
 from generator.read.metadata import describe
 from generator.read.normalise import normalise

@@ -88,20 +88,24 @@ def attribute(metadata: Metadata, cleaned: Cleaned, text_facts: Facts) -> Metada
     return replace(metadata, values=values)
 
 
+# Which markup keys can state each metadata value.
+STATED_BY = {"title": ("headline", "title", "index_title"), "date": ("written", "published"),
+             "source": ("source", "publisher"), "doc_number": ("doc_number",), "source_url": ("source_url",)}
+
+
 def sources(cleaned: Cleaned, metadata: Metadata) -> dict[str, str]:
-    """Where each metadata value came from, in words (fazhi inspect --json)."""
+    """Where each metadata value came from, in words (fazhi inspect --json):
+    text, sidecar, derived, or markup with the element that stated it."""
     markup = cleaned.markup
     out: dict[str, str] = {}
     for key, field in metadata.values.items():
+        out[key] = field.origin
         if field.origin != "markup":
-            out[key] = field.origin
             continue
-        where = None
-        for name, keys in (("title", ("headline", "title", "index_title")), ("date", ("written", "published")),
-                           ("source", ("source", "publisher")), ("doc_number", ("doc_number",)),
-                           ("source_url", ("source_url",))):
-            if key == name:
-                where = next((markup.where(k) for k in keys if markup.get(k) and markup.get(k) in str(field.value)
-                              or (markup.get(k) and str(field.value) in str(markup.get(k)))), None)
-        out[key] = f"markup: {where}" if where else "markup"
+        value = str(field.value)
+        for name in STATED_BY.get(key, ()):
+            stated = markup.get(name)
+            if stated and (stated in value or value in stated):
+                out[key] = f"markup: {markup.where(name)}"
+                break
     return out

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from generator.errors import ContentError, Problem
-from generator.read.decode import extracted
 from generator.records import Decoded, Markup, Source
 
 

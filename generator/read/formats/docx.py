@@ -34,8 +34,8 @@ LONG_CELL = 200
 
 
 class DocxReader:
-    format = "docx"
-    extensions = (".docx",)
+    format: str = "docx"
+    extensions: tuple[str, ...] = (".docx",)
 
     def read(self, source: Source) -> Extracted:
         _check_container(source)

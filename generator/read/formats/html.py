@@ -33,16 +33,18 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]  # lxml ships no type information
+import lxml.html  # type: ignore[import-untyped]  # (lxml-stubs lags lxml's API)
 
 from generator.read.decode import extracted
 from generator.read.formats.base import Extracted, numbered_text, refuse
 from generator.read.page import BREADCRUMB_LEAD, NAV_SEP, SITE_NAME, WEEKDAY, iso_date, publication_fields
 from generator.records import Diagnostic, Markup, Source, Table
 
+Element = Any  # an lxml element (lxml ships no type information)
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MAX_DEPTH = 255  # libxml2 stops building the tree there (and would drop the text below it)
 MAX_ELEMENTS = 200_000  # far above any article page (a portal's home page has about 5,000)
@@ -99,7 +101,7 @@ STRONG = {"index_no", "publisher", "written", "topic", "doc_number"}
 class _Walk:
     """Lines taken out of the container, numbered by source line."""
 
-    skip: set = field(default_factory=set)  # elements not to read (headline, index table)
+    skip: set[Element] = field(default_factory=set)  # elements not to read (headline, index table)
     lines: list[tuple[int, str]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     buffer: list[str] = field(default_factory=list)
@@ -121,8 +123,8 @@ class _Walk:
 
 
 class HtmlReader:
-    format = "html"
-    extensions = (".html", ".htm")
+    format: str = "html"
+    extensions: tuple[str, ...] = (".html", ".htm")
 
     def read(self, source: Source) -> Extracted:
         text, encoding, diagnostics = _decode(source)
@@ -281,13 +283,13 @@ def _squash(text: str) -> str:
     return re.sub(r"[ \t\r\n\f]+", " ", text).strip()
 
 
-def _hidden(element) -> bool:
+def _hidden(element: Element) -> bool:
     if not isinstance(element.tag, str):
         return False
     return element.get("hidden") is not None or bool(HIDDEN.search(element.get("style") or ""))
 
 
-def _tokens(element) -> set[str]:
+def _tokens(element: Element) -> set[str]:
     return {t.lower() for t in ((element.get("class") or "").split() + [element.get("id") or ""]) if t}
 
 
@@ -295,11 +297,11 @@ def _han(text: str) -> int:
     return len(HAN.findall(text))
 
 
-def _own_han(element) -> int:
+def _own_han(element: Element) -> int:
     return _han((element.text or "") + "".join(c.tail or "" for c in element))
 
 
-def _within(element, ancestor) -> bool:
+def _within(element: Element | None, ancestor: Element) -> bool:
     while element is not None:
         if element is ancestor:
             return True
@@ -307,11 +309,11 @@ def _within(element, ancestor) -> bool:
     return False
 
 
-def _link_han(element) -> int:
+def _link_han(element: Element) -> int:
     return sum(_han(a.text_content()) for a in element.iter("a"))
 
 
-def _container(doc):
+def _container(doc: Element) -> tuple[Element | None, str]:
     """(element, how it was found): a known container holding most of the text, else by density."""
     found = []
     for element in doc.iter():
@@ -351,7 +353,7 @@ def _container(doc):
     return max(scores, key=lambda e: scores[e]), "density"
 
 
-def _headline(doc, container, page_title: str, article_title: str):
+def _headline(doc: Element, container: Element, page_title: str, article_title: str) -> Element | None:
     """The element that prints the article's title."""
     wanted = [_squash(t) for t in (article_title, page_title) if t]
     candidates = []
@@ -364,13 +366,13 @@ def _headline(doc, container, page_title: str, article_title: str):
     for element, text in candidates:  # the one the page's title or ArticleTitle names
         if any(w == text or (w.startswith(text) and len(text) >= 8) for w in wanted):
             return element
-    for element, text in candidates:
+    for element, _ in candidates:
         if element.tag == "h1":
             return element
     return None
 
 
-def _index_table(doc) -> dict:
+def _index_table(doc: Element) -> dict[str, Any]:
     """The disclosure index table's values (our keys), with the element under 'element'."""
     best = None
     for element in doc.iter("table", "ul", "dl", "div", "tbody"):
@@ -405,7 +407,7 @@ def _index_table(doc) -> dict:
     return values
 
 
-def _byline(outside: list, index: dict) -> list[tuple[str, str, str]]:
+def _byline(outside: list[Element], index: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Publication line and breadcrumb printed outside the content."""
     out: list[tuple[str, str, str]] = []
     element_of_index = index.get("element")
@@ -438,7 +440,7 @@ def _byline(outside: list, index: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def _banner(outside: list) -> str | None:
+def _banner(outside: list[Element]) -> str | None:
     """The site's name printed first on the page (湄潭县人民政府门户网站), a place clue."""
     for element in outside:
         if not isinstance(element.tag, str) or element.tag in ("html", "body") or any(
@@ -455,7 +457,7 @@ def _banner(outside: list) -> str | None:
 # --- the container's text --------------------------------------------------------------
 
 
-def _walk(element, walk: _Walk) -> None:
+def _walk(element: Element, walk: _Walk) -> None:
     for child in element:
         if child in walk.skip or not isinstance(child.tag, str):
             walk.text(_tail(child), child.sourceline or walk.last)
@@ -478,11 +480,11 @@ def _walk(element, walk: _Walk) -> None:
         walk.text(_tail(child), child.sourceline or walk.last)
 
 
-def _tail(element) -> str | None:
+def _tail(element: Element) -> str | None:
     return element.tail
 
 
-def _data_table(table) -> tuple[tuple[tuple[str, ...], ...], int, str] | None:
+def _data_table(table: Element) -> tuple[tuple[tuple[str, ...], ...], int, str] | None:
     """(rows, header rows, caption) of a table of data; None for a layout table
     (one holding other tables, paragraphs or long text, or a single column)."""
     if any(True for _ in table.iter("table") if _ is not table):

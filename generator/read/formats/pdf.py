@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from generator.read.decode import extracted
@@ -57,8 +58,8 @@ class _Line:
 
 
 class PdfReader:
-    format = "pdf"
-    extensions = (".pdf",)
+    format: str = "pdf"
+    extensions: tuple[str, ...] = (".pdf",)
 
     def read(self, source: Source) -> Extracted:
         import pdfplumber  # imported here: only builds with PDFs pay for it
@@ -86,7 +87,7 @@ class PdfReader:
                         rows = [r for r in rows if any(r)]
                         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                             tables.append((n, t.bbox[1], rows))
-                    kept = page.filter(lambda obj, boxes=boxes: not any(_inside(obj, b) for b in boxes))
+                    kept = page.filter(_outside(boxes))
                     images += len(page.images)
                     for line in kept.extract_text_lines(return_chars=True):
                         text = " ".join(line["text"].split())
@@ -129,6 +130,13 @@ def _unreadable(source: Source, exc: Exception, page: int | None = None):
 
 def _cell(value: str | None) -> str:
     return " ".join((value or "").split())
+
+
+def _outside(boxes: list) -> Callable[[dict], bool]:
+    """A test that an object of the page is outside every table."""
+    def test(obj: dict) -> bool:
+        return not any(_inside(obj, box) for box in boxes)
+    return test
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:

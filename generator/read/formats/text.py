@@ -7,8 +7,8 @@ from generator.records import Markup, Source
 
 
 class TextReader:
-    format = "text"
-    extensions = (".txt",)
+    format: str = "text"
+    extensions: tuple[str, ...] = (".txt",)
 
     def read(self, source: Source) -> Extracted:
         return Extracted(decode(source), Markup())
