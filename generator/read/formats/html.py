@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.etree  # type: ignore[import-untyped]  # lxml ships no type information
-import lxml.html  # type: ignore[import-untyped]  # (lxml-stubs lags lxml's API)
+import lxml.etree
+import lxml.html
 
 from generator.read.decode import extracted
 from generator.read.formats.base import Extracted, numbered_text, refuse
