@@ -242,7 +242,7 @@ def pdf_bytes(lines: list[str], numbering: str = "dash", running: str = "法治�
         flow: list = []
         for i, line in enumerate(lines):
             style = title if i == 0 else heading if HEADING.match(line) else body
-            flow.append(Paragraph(html.escape(line), style))
+            flow.append(Paragraph(html.escape(line), style))  # STSong-Light draws no • (U+2022) or ·
             if table and i == 2:
                 flow.append(Spacer(1, 6))
                 t = PdfTable(table)
