@@ -267,9 +267,10 @@ def table_html(table: Table, anchor: str) -> str:
     to scroll sideways on narrow screens, as the site's other tables. Its id is
     where the figures read from it link."""
     head, rows = table.rows[: table.header_rows], table.rows[table.header_rows:]
-    out = [f'<table id="{anchor}">']
-    if table.caption:
-        out.append(f"<caption>{html_text(table.caption)}</caption>")
+    # The caption above the table, not in it: a <caption> is centred on the table's
+    # whole width, off the screen of a phone when the table scrolls.
+    out = [f'<p class="report-table__caption"><strong>{html_text(table.caption)}</strong></p>' if table.caption else "",
+           f'<table id="{anchor}">']
     if head:
         out.append("<thead>" + "".join(
             "<tr>" + "".join(f"<th>{html_text(c)}</th>" for c in row) + "</tr>" for row in head) + "</thead>")
@@ -372,7 +373,9 @@ def _card(report: Report) -> list[dict]:
             "label": key.label,
             "value": shown,
             "origin": field.origin,
-            "origin_label": ORIGIN_LABELS[field.origin],
+            # markup: a web page's tags and elements; a Word file's or PDF's structure (its title)
+            "origin_label": "文件结构" if field.origin == "markup" and report.cleaned.markup.format != "html"
+            else ORIGIN_LABELS[field.origin],
             "href": href,
         })
     return rows
