@@ -199,7 +199,9 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
                 "many web hosts they are the same page address: rename all but one")))
             continue
         try:
-            raw = read_regular(path, project.max_report_bytes, "a report")
+            # A PDF or Word file carries fonts and pictures beside its text: four times the limit.
+            raw = read_regular(path, project.max_report_bytes * (4 if path.suffix.lower() in (".pdf", ".docx") else 1),
+                               "a report")
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
