@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     sub.add_parser("check", help="validate every input, report every problem, exit non-zero on errors")
     p_inspect = sub.add_parser("inspect", help="show what the generator reads from report files")
-    p_inspect.add_argument("paths", nargs="+", type=Path, help="report .txt files or folders of them")
+    p_inspect.add_argument("paths", nargs="+", type=Path, help="report files (.txt, .html, .pdf, .docx) or folders of them")
     p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
@@ -222,8 +222,8 @@ def _inspect(project: Project, args) -> int:
             print(f"{r['slug']}: {r['title']}")
             for key in ("issuer", "level", "province", "city", "county", "town", "year", "date", "doc_number", "source"):
                 if r.get(key) is not None:
-                    print(f"  {key}: {r[key]} ({r['origins'].get(key)})")
-            print(f"  sections: {len(r['sections'])}")
+                    print(f"  {key}: {r[key]} ({r['sources'].get(key)})")
+            print(f"  format: {r['format']}; sections: {len(r['sections'])}; tables: {len(r['tables'])}")
             print("  themes: " + ", ".join(f"{k} {v}" for k, v in r["themes"].items()))
             print("  parts: " + ", ".join(f"{k}: {'；'.join(v)}" for k, v in r["parts"].items()))
             for f in r["figures"]:
