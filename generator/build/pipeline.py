@@ -160,10 +160,13 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
         if not stat.S_ISREG(mode):
             problems.append(not_regular(path, mode))
         elif reader_for(path):
-            if path.stem in texts:
-                problems.append(Problem(path, None, (
-                    f"is a second report named {path.stem} (beside {texts[path.stem].name}); one report has one "
+            if (first := texts.get(path.stem)) is not None:
+                # One report, one file: the .txt (the publisher's own text) is kept, the other named.
+                kept, other = (path, first) if path.suffix == ".txt" else (first, path)
+                problems.append(Problem(other, None, (
+                    f"is a second report named {path.stem} (beside {kept.name}); one report has one "
                     "file: keep the one to publish and move the other out of content/reports/")))
+                texts[path.stem] = kept
                 continue
             texts[path.stem] = path
         elif refused := refusal(path):
