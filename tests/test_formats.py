@@ -334,6 +334,20 @@ def test_refused_documents(tmp_path):
     assert "is a PDF that cannot be read" in refused(tmp_path, "broken.pdf", b"%PDF-1.4\n garbage")
     assert "scanned PDF" in refused(tmp_path, "scan.pdf", _scanned_pdf())
     assert "password-protected PDF" in refused(tmp_path, "locked.pdf", _locked_pdf())
+    assert "decompression bomb" in refused(tmp_path, "bomb.pdf", _bomb_pdf())
+
+
+def _bomb_pdf() -> bytes:
+    """A one-page PDF whose content stream inflates to 300 MB of spaces."""
+    import zlib
+
+    inflater = zlib.compressobj(9)
+    stream = b"".join(inflater.compress(b" " * (1 << 20)) for _ in range(300)) + inflater.flush()
+    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj\n"
+            b"4 0 obj << /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream
+            + b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 
 
 def _scanned_pdf() -> bytes:

@@ -52,7 +52,7 @@ class Skipped:
 
 
 def dates_added(root: Path, reports_dir: Path) -> dict[str, str]:
-    """slug -> ISO date of the commit that first added content/reports/<slug>.txt,
+    """slug -> ISO date of the commit that first added content/reports/<slug>.txt (or .html, .pdf, .docx),
     read from git in one call; empty outside a git checkout."""
     try:
         rel = reports_dir.resolve().relative_to(root.resolve())
@@ -66,7 +66,7 @@ def dates_added(root: Path, reports_dir: Path) -> dict[str, str]:
     for line in out.splitlines():
         if line.startswith("\0"):
             date = line[1:]
-        elif line.endswith(".txt") and date:
+        elif line.endswith((".txt", ".html", ".htm", ".pdf", ".docx")) and date:  # a report of any format
             added[Path(line).stem] = date  # newest first: the last seen is the first add
     return added
 

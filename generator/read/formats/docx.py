@@ -54,7 +54,13 @@ class DocxReader:
         headings = 0
         number = 0
         headline: tuple[int, str] | None = None
-        for block in document.iter_inner_content():
+        try:
+            blocks = list(document.iter_inner_content())
+        except Exception as exc:  # a damaged body python-docx cannot walk
+            raise refuse(source, (
+                f"is a Word document whose body cannot be read ({type(exc).__name__}: {exc}); save it again from "
+                "Word, WPS or LibreOffice, or paste its text into a .txt file")) from None
+        for block in blocks:
             number += 1
             if number > MAX_PARAGRAPHS:
                 raise refuse(source, f"has more than {MAX_PARAGRAPHS:,} paragraphs; no report is that long: check the file")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,9 @@ from generator.read.formats.base import Extracted, numbered_text, refuse
 from generator.records import Diagnostic, Markup, Source, Table
 
 MAX_PAGES = 300  # the longest reports run to about 40 pages
+MAX_INFLATED = 200 << 20  # text streams inflated: a 40-page report's are about 1 MB
+STREAM = re.compile(rb"stream\r?\n")
+IMAGE = re.compile(rb"/Subtype\s*/Image")
 EDGE = 0.07  # top and bottom share of a page where running heads and page numbers sit
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PAGE_NUMBER = re.compile(
@@ -63,6 +67,12 @@ class PdfReader:
 
     def read(self, source: Source) -> Extracted:
         import pdfplumber  # imported here: only builds with PDFs pay for it
+
+        if (inflated := _inflated(source.raw, MAX_INFLATED)) > MAX_INFLATED:
+            raise refuse(source, (
+                f"is a PDF whose text streams inflate past {MAX_INFLATED >> 20} MB (a decompression bomb, or not a "
+                "report); it is not read: check the file, or paste the report's text into a .txt file"))
+        del inflated
 
         try:
             pdf = pdfplumber.open(io.BytesIO(source.raw))
@@ -228,3 +238,29 @@ def _removed_diagnostics(removed: list[tuple[_Line, str]]) -> list[Diagnostic]:
     if not removed:
         return []
     return [Diagnostic("pdf-running", "删除 PDF 每页重复的页眉页脚和页码（见清洗记录）", len(removed))]
+
+
+def _inflated(raw: bytes, cap: int) -> int:
+    """How far the PDF's Flate streams other than pictures inflate, counted
+    without holding them (each is inflated in pieces and dropped) and stopped
+    past cap: pdfminer inflates a content stream whole, so a small file could
+    otherwise take all the memory. Pictures are not inflated by the reader."""
+    total = 0
+    for m in STREAM.finditer(raw):
+        if IMAGE.search(raw, max(0, m.start() - 400), m.start()) or b"/FlateDecode" not in raw[max(0, m.start() - 400):m.start()]:
+            continue
+        end = raw.find(b"endstream", m.end())
+        if end < 0:
+            break
+        inflater = zlib.decompressobj()
+        data = raw[m.end():end]
+        try:
+            while data and total <= cap:
+                total += len(inflater.decompress(data, 1 << 20))
+                data = inflater.unconsumed_tail
+        except zlib.error:
+            continue
+        if total > cap:
+            break
+    return total
+
