@@ -241,6 +241,16 @@ def test_an_html_table_stays_a_table_with_its_spans(tmp_path):
                           ("收到行政复议申请", "98", "126"), ("受理", "90", "118"), ("审结", "88", "109"))
 
 
+def test_a_traditional_pages_table_is_made_simplified(tmp_path):
+    import opencc
+
+    traditional = opencc.OpenCC("s2hk").convert(TABLE_PAGE)
+    (tmp_path / "t.html").write_text(traditional, encoding="utf-8")
+    (record,) = inspect([tmp_path / "t.html"]).values()
+    assert record["tables"][0]["rows"][2] == ["收到行政复议申请", "98", "126"]
+    assert ("reconsideration-received", 126) in {(f["indicator"], f["value"]) for f in record["figures"]}
+
+
 def test_table_figures_are_read_by_row(tmp_path):
     (tmp_path / "t.html").write_text(TABLE_PAGE, encoding="utf-8")
     (record,) = inspect([tmp_path / "t.html"]).values()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.read.normalise import to_simplified
 from generator.read.page import trim_title
 from generator.records import Cleaned, Facts, Field, Markup, Metadata, PageLine
 
@@ -62,6 +63,10 @@ def with_markup(cleaned: Cleaned, markup: Markup) -> Cleaned:
     if markup.removed:  # lines the reader took out (PDF running heads, page numbers): in the cleaning record
         taken = tuple(PageLine(number, text, "chrome", why) for number, text, why in markup.removed)
         page = replace(page, lines=tuple(sorted(page.lines + taken, key=lambda line: line.number)))
+    if cleaned.was_traditional and markup.tables:  # the lines were made Simplified: the tables too
+        markup = replace(markup, tables=tuple(
+            replace(t, caption=to_simplified(t.caption), rows=tuple(tuple(to_simplified(c) for c in row) for row in t.rows))
+            for t in markup.tables))
     return replace(cleaned, page=page, markup=markup, diagnostics=cleaned.diagnostics + markup.diagnostics)
 
 
