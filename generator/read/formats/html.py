@@ -166,15 +166,12 @@ class HtmlReader:
 
         index = _index_table(doc)
         for key, value in index.items():
-            if key == "element":
-                continue
-            if key == "published":
-                value = iso_date(value) or ""
-            elif key == "written":
-                value = iso_date(value) or ""
-            put(key, value, "信息公开索引表")
+            if key != "element":
+                put(key, value, "信息公开索引表")
 
         headline = _headline(doc, container, page_title, next((v for k, v, _ in values if k == "title"), ""))
+        if headline is not None and (headline is container or _within(container, headline)):
+            headline = None  # a "title" block holding the content itself is no headline
         if headline is not None:
             put("headline", _squash(headline.text_content()), f"<{headline.tag}> 标题元素")
         if page_title:
@@ -186,11 +183,7 @@ class HtmlReader:
 
         walk = _Walk(skip={index.get("element")} if index.get("element") is not None else set())
         headline_line = None
-        if headline is not None and not _within(headline, container):
-            walk.text(_squash(headline.text_content()), headline.sourceline or 1)
-            walk.flush()
-            headline_line = walk.last
-        elif headline is not None:
+        if headline is not None:  # the first line; inside the container it is not read twice
             walk.skip.add(headline)
             walk.text(_squash(headline.text_content()), headline.sourceline or 1)
             walk.flush()
@@ -460,7 +453,7 @@ def _banner(outside: list[Element]) -> str | None:
 def _walk(element: Element, walk: _Walk) -> None:
     for child in element:
         if child in walk.skip or not isinstance(child.tag, str):
-            walk.text(_tail(child), child.sourceline or walk.last)
+            walk.text(child.tail, child.sourceline or walk.last)
             continue
         tag = child.tag
         if tag == "br":
@@ -477,11 +470,7 @@ def _walk(element: Element, walk: _Walk) -> None:
         else:
             walk.text(child.text, child.sourceline or walk.last)
             _walk(child, walk)
-        walk.text(_tail(child), child.sourceline or walk.last)
-
-
-def _tail(element: Element) -> str | None:
-    return element.tail
+        walk.text(child.tail, child.sourceline or walk.last)
 
 
 def _data_table(table: Element) -> tuple[tuple[tuple[str, ...], ...], int, str] | None:
