@@ -255,8 +255,9 @@ def test_table_figures_are_read_by_row(tmp_path):
     (tmp_path / "t.html").write_text(TABLE_PAGE, encoding="utf-8")
     (record,) = inspect([tmp_path / "t.html"]).values()
     figures = {(f["indicator"], f["value"]) for f in record["figures"]}
-    assert {("reconsideration-received", 126), ("reconsideration-accepted", 118),
-            ("reconsideration-concluded", 109), ("reconsideration-received", 98)} <= figures
+    # The 2023 column only: the 2022 column holds the year before's figures, not this report's.
+    assert figures == {("reconsideration-received", 126), ("reconsideration-accepted", 118),
+                       ("reconsideration-concluded", 109)}
     assert all(f["paragraph"] == "table-1" for f in record["figures"])
     assert "98" not in record["body"]  # the table's cells are not flattened into the text
 

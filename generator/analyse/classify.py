@@ -374,6 +374,7 @@ def _sentence_at(text: str, index: int) -> str:
 # --- figures of tables (a report read from a page, PDF or Word file keeps its tables) -------
 
 TABLE_NUMBER = re.compile(r"^[约近超逾]?\s*(\d[\d,]*(?:\.\d+)?)\s*(%|％|件|宗|起|个|人次|人|次|家|项|万元|元)?$")
+YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?度?")
 HEADER_UNIT = re.compile(r"[（(]\s*(%|％|件|宗|起|个|人次|人|次|家|项|万元|元)\s*[)）]")
 
 
@@ -394,8 +395,15 @@ def table_figures(tables: Sequence[Table], document: Document, taxonomy: Taxonom
         head = table.rows[: table.header_rows]
         above = _heading_above(document, table.line)
         context = Context(tuple(h for h in (above, table.caption) if h))
+        # A table of several years (2022年 | 2023年) gives the latest year's column only:
+        # the others are earlier years' figures, not the report's.
+        years = {c: int(y.group(1)) for c in range(1, len(table.rows[0])) for h in head
+                 if c < len(h) and (y := YEAR_HEADER.fullmatch(h[c].strip()))}
+        latest = {c for c, y in years.items() if y == max(years.values())} if len(set(years.values())) > 1 else None
         for row in table.rows[table.header_rows:]:
             for column in range(1, len(row)):
+                if latest is not None and column not in latest:
+                    continue
                 m = TABLE_NUMBER.match(row[column].strip())
                 if not m or not row[0].strip():
                     continue
