@@ -281,6 +281,7 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含命中的主题词和原文地址",
         "- [figures-年度.csv.gz](#files)：报告给出的指标数字，含原句和原文地址",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
+        "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV / JSON）",
         "",
         "## 段落和指标数字文件 {#files}",
         "",

@@ -90,10 +90,11 @@ def series_of(series: Sequence[Series]) -> dict[str, str]:
     return {r.slug: f"series/{s.slug}/" for s in series for r in s.reports}
 
 
-def series_site(series: Sequence[Series], taxonomy: Taxonomy) -> list[SiteFile]:
+def series_site(series: Sequence[Series], taxonomy: Taxonomy, extra: dict[str, str] | None = None) -> list[SiteFile]:
+    """extra: series slug -> Markdown a later stage adds to its page (site/yearly.py's repeats)."""
     pages = _index(series)
     for s in series:
-        pages.append(_series_page(s, taxonomy))
+        pages.append(_series_page(s, taxonomy, (extra or {}).get(s.slug, "")))
     return pages
 
 
@@ -124,7 +125,7 @@ def reader_link(theme: str, reports: Sequence[Report], up: str) -> str:
     return f"{up}reader/?{query}"
 
 
-def _series_page(s: Series, taxonomy: Taxonomy) -> SiteFile:
+def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
     up = "../../"
     years = s.years
     head = "| 主题 | " + " | ".join(f"{y} 年度" for y in years) + " | 并排对读 |"
@@ -177,6 +178,6 @@ def _series_page(s: Series, taxonomy: Taxonomy) -> SiteFile:
                          f"\"{link_title(best.sentence)}\")")
         if any_value:
             lines.append(f"| {md_inline(indicator.name)}（{md_inline(indicator.unit)}） | " + " | ".join(cells) + " |")
-    lines += ["", "[全部系列](../index.md)"]
+    lines += ["", extra, "[全部系列](../index.md)"]
     return SiteFile(f"series/{s.slug}/index.md", frontmatter({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
                                                          "\n".join(lines) + "\n"))
