@@ -17,12 +17,12 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import ContentError
 from generator.read.clean import clean
 from generator.read.decode import decode
 from generator.read.normalise import normalise
 from generator.read.page import segment
 from generator.read.parse import parse
-from generator.errors import ContentError
 from generator.records import Source
 
 TIMEOUT = 300

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.read.governments import governments
-from generator.read.regions import NAMES, PROVINCES, UNKNOWN, province_slug
+from generator.read.regions import PROVINCES, UNKNOWN, province_slug
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.chunks import pager

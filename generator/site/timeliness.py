@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.read.deadlines import Deadlines, DeadlineRule
+from generator.read.deadlines import DeadlineRule, Deadlines
 from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report

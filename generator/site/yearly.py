@@ -22,6 +22,7 @@ reports is ever compared as such: time is linear in the paragraphs.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from collections import defaultdict
@@ -246,6 +247,14 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     return np.minimum.reduceat(mixed, np.array(starts), axis=1).T
 
 
+def find_root(parent: list[int], i: int) -> int:
+    """Union-find: the group of item i (paths halved on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 @dataclass(frozen=True)
 class Shared:
     """A paragraph of a report that recurs in other bodies' reports of the same year."""
@@ -271,13 +280,7 @@ def templates(reports: Iterable[Report], body: dict[str, tuple[str, ...]]) -> di
             continue
         sig = signatures([p.text for _, p in items])
         parent = list(range(len(items)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        root = functools.partial(find_root, parent)
         first: dict[tuple[int, bytes], int] = {}
         for i in range(len(items)):
             for b in range(BANDS):
