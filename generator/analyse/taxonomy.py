@@ -288,7 +288,8 @@ class _File:
         top = self.mapping(root, "parts.yml", ("parts",), ("own",))
         if top is None:
             return (), ()
-        parts, seen = [], set()
+        parts: list[Part] = []
+        seen: set[str] = set()
         for node in self.sequence(top["parts"], "parts"):
             fields = self.mapping(node, "a part", ("number", "slug", "name", "terms"))
             if fields is None:
@@ -310,7 +311,8 @@ class _File:
         top = self.mapping(root, "indicators.yml", ("indicators",))
         if top is None:
             return ()
-        indicators, seen = [], set()
+        indicators: list[Indicator] = []
+        seen: set[str] = set()
         for node in self.sequence(top["indicators"], "indicators"):
             fields = self.mapping(node, "an indicator", ("slug", "name", "theme", "unit", "patterns"),
                                   ("description", "context"))
