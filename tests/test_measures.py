@@ -234,3 +234,13 @@ def test_data_files(measured):
     assert "2022,江西省,马坳镇,town,九江市,修水县,0," in coverage
     assert "2023,江西省,马坳镇,town,九江市,修水县,1,2023-jiangxi-xiushui-mawao" in coverage
     assert "coverage / timeliness" in text_of(measured, "data")
+
+
+def test_feed_announces_edits(measured):
+    feed = (measured.site_dir / "feed.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<entry>.*?</entry>", feed, flags=re.S)
+    edits = [e for e in entries if "<title>修改：" in e]
+    assert len(edits) == 2  # 2021-zhejiang-anji on 2022-03-30, 2023-zhejiang-anji on 2024-05-20
+    assert any("reports/2023-zhejiang-anji/versions/#v2" in e and "2024-05-20" in e for e in edits)
+    assert any("reports/2021-zhejiang-anji/versions/#v2" in e and "2022-03-30" in e for e in edits)
+    assert entries.index(next(e for e in edits if "2023-zhejiang-anji" in e)) == 0  # the newest item first

@@ -348,7 +348,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
     pages = (render_site(reports, taxonomy, corpus.skipped,
                          with_links(report_links(reports, taxonomy, in_series), measures.links))
              + compare_site(reports, taxonomy)
-             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project))
+             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits)
              + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy, measures.series_tables)
              + measures.pages
              + [search_page(reports, taxonomy)])

@@ -117,15 +117,15 @@ def coverage(reports: Sequence[Report]) -> Coverage:
     years: set[int] = set()
     unplaced = 0
     for report in sorted(reports, key=lambda r: r.slug):
-        body = body_of(report, known)
+        own = body_of(report, known)
         year = report.metadata.get("year")
-        if body is None or not isinstance(year, int):
+        if own is None or not isinstance(year, int):
             unplaced += 1
             continue
         years.add(year)
-        if body.key not in known:
-            extra.setdefault(body.key, body)
-        found[body.key, year].append(report)
+        if own.key not in known:
+            extra.setdefault(own.key, own)
+        found[own.key, year].append(report)
     for body in extra.values():
         by_province[body.province].append(body)
     ordered = {p: tuple(sorted(bs, key=lambda b: b.order)) for p, bs in by_province.items()}

@@ -30,6 +30,7 @@ class Measures:
     links: dict[str, dict] = field(default_factory=dict)  # report slug -> more frontmatter for its page
     series_tables: dict[str, str] = field(default_factory=dict)  # series slug -> Markdown for its page
     note: str = ""  # said once by the build: why no versions pages were made
+    edits: list[tuple[str, str, int]] = field(default_factory=list)  # (date, report slug, version) for the feed
 
 
 def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines: Deadlines,
@@ -61,7 +62,8 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
         _data_page(),
     ]
     note = "" if history.available else f"no versions pages: {history.why}"
-    return Measures(pages, links, tables, note)
+    feed = [(v.date, slug, n) for slug, e in edits.items() for n, v in enumerate(e.versions[1:], start=2)]
+    return Measures(pages, links, tables, note, feed)
 
 
 def with_links(links: dict[str, dict], more: dict[str, dict]) -> dict[str, dict]:

@@ -88,7 +88,9 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
-                  added: dict[str, str], site_url: str) -> list[Output]:
+                  added: dict[str, str], site_url: str, edits: Sequence[tuple[str, str, int]] = ()) -> list[Output]:
+    """edits: (date, report slug, version number) of each later version of a
+    report's text (generator/site/versions.py), announced in the feed."""
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
@@ -104,7 +106,7 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
         figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
         pages += [passages, figures]
         years.append(YearFiles(year, len(members), passages, figures))
-    pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base))]
+    pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base, edits))]
     if skipped:
         pages.append(_skipped_page(skipped))
     return pages
@@ -319,13 +321,16 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
 
 # --- feed ---------------------------------------------------------------------------
 
-def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
+def _feed(reports: Sequence[Report], added: dict[str, str], base: str, edits: Sequence[tuple[str, str, int]] = ()) -> bytes:
     """Atom feed of the newest reports, by feedgen. Without a published address
     (base "") links are relative to the feed (which sits at the site's root) and
     ids are URNs. Dates are the days reports were added, so the same inputs give
     the same bytes."""
     dated = [(added_date(r, added), r) for r in reports]
-    newest = sorted((d, r.slug, r) for d, r in dated if d)[::-1][:FEED_SIZE]
+    by_slug = {r.slug: r for r in reports}
+    # New reports (version 0) and edits of their text, newest first.
+    items = [(d, r.slug, 0, r) for d, r in dated if d] + [(d, s, n, by_slug[s]) for d, s, n in edits if s in by_slug]
+    newest = sorted(items, key=lambda item: item[:3])[::-1][:FEED_SIZE]
     feed = FeedGenerator()
     feed.title("法治政府建设年度报告对读：新收录报告")
     feed.id(base + "feed.xml" if base else "urn:fazhi:feed")
@@ -334,7 +339,7 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
     feed.language("zh-CN")
     feed.generator("fazhi", version=__version__)
     feed.updated(_midnight(newest[0][0]) if newest else _midnight("1970-01-01"))
-    for date, slug, report in reversed(newest):  # feedgen puts each new entry first
+    for date, slug, version, report in reversed(newest):  # feedgen puts each new entry first
         m = report.metadata
         place = place_name(m)
         summary = "；".join(x for x in (f"发布机关：{m.get('issuer')}" if m.get("issuer") else "",
@@ -342,9 +347,12 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
                                        f"报告年度：{m.get('year')}" if m.get("year") else "") if x)
         url = f"{base}reports/{slug}/"
         entry = feed.add_entry()
-        entry.title(report.title)
+        if version:  # an edit: its versions page, at the change
+            url += f"versions/#v{version}"
+            summary = f"报告文本于 {date} 修改（第 {version} 版），逐段改动见各版本页面；" + summary
+        entry.title(f"修改：{report.title}" if version else report.title)
         entry.link(href=url, rel="alternate", type="text/html")
-        entry.id(url if base else f"urn:fazhi:report:{slug}")
+        entry.id(url if base else f"urn:fazhi:report:{slug}" + (f":v{version}" if version else ""))
         entry.updated(_midnight(date))
         entry.author(name=str(m.get("issuer") or "发布机关不详"))
         entry.summary(summary)

@@ -213,11 +213,11 @@ def _year_pages(year: int, reports: list[Report], measured: dict[str, Timeliness
         body = head + (intro if n == 1 else [f"# {year} 年度报告按时公开情况（续）", ""]) + [nav]
         body += ["| 报告 | 地区 | 层级 | 期限 | 所用日期 | 日期来源 | 结果 |", "|---|---|---|---|---|---|---|"]
         for r in chunk:
-            t = measured[r.slug]
-            result = t.label + (f"（{md_inline(t.why)}）" if t.why else "")
+            m = measured[r.slug]
+            result = m.label + (f"（{md_inline(m.why)}）" if m.why else "")
             body.append(f"| [{md_inline(r.title)}](../../reports/{r.slug}/index.md) | {md_inline(place_name(r.metadata) or '—')} | "
-                        f"{LEVELS.get(str(r.metadata.get('level')), '—')} | {t.deadline or '—'} | {t.date or '—'} | "
-                        f"{SOURCES.get(t.source, '—')} | {result} |")
+                        f"{LEVELS.get(str(r.metadata.get('level')), '—')} | {m.deadline or '—'} | {m.date or '—'} | "
+                        f"{SOURCES.get(m.source, '—')} | {result} |")
         body += ["", nav]
         title = f"{year} 年度报告按时公开情况"
         pages.append(SiteFile(files[n - 1], frontmatter({"title": title, "hide": ["navigation"]}, "\n".join(body) + "\n")))
