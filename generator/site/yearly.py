@@ -170,8 +170,12 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
             rows.append(f'<tr class="duiz-new"><td><span class="duiz-tag">{new_label}</span></td>'
                         f'<td><ins>{html.escape(new[i])}</ins></td></tr>')
         else:
-            left, right = diff_marked(old[m], new[i])
-            rows.append(f'<tr class="duiz-same"><td>{left}</td><td>{right}</td></tr>')
+            if old[m] == new[i]:  # word for word: the text once, not twice
+                rows.append(f'<tr class="duiz-same"><td><span class="duiz-tag">（与右栏相同）</span></td>'
+                            f'<td>{html.escape(new[i])}</td></tr>')
+            else:
+                left, right = diff_marked(old[m], new[i])
+                rows.append(f'<tr class="duiz-same"><td>{left}</td><td>{right}</td></tr>')
         for o in placed.get(i, ()):
             gone(o)
     rows.append("</tbody></table>")
@@ -212,7 +216,7 @@ def _duizhao(s, rep: Repeat) -> SiteFile:
             f"本年度 {len(new)} 段中，{rep.repeated} 段几乎逐字重复上一年度（{SHINGLE}字片段重合度不低于 {REPEAT:.0%}），"
             f"{rep.new} 段为新增；重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
             "标记：<ins>下划绿底</ins> 为本年度新写的文字，<del>删除线红底</del> 为上一年度有、本年度没有的文字；"
-            "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段。\n\n")
+            "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次。\n\n")
     table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"))
     return SiteFile(f"series/{s.slug}/vs-{year}.md",
                     frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n"))
@@ -226,9 +230,25 @@ _B = _RNG.integers(0, 2**63, size=HASHES, dtype=np.uint64)
 _P = np.uint64(1000003)
 
 
+BATCH = 50_000  # shingles hashed at once: a HASHES x BATCH matrix, 25 MB
+
+
 def signatures(texts: Sequence[str]) -> np.ndarray:
     """MinHash signatures (len(texts) x HASHES, uint64) of the texts' shingles,
-    computed for all texts at once. Every text must have SHINGLE characters or more."""
+    computed a batch of texts at a time. Every text must have SHINGLE characters or more."""
+    found, batch, size = [], [], 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH:
+            found.append(_signatures(batch))
+            batch, size = [], 0
+    if batch:
+        found.append(_signatures(batch))
+    return np.concatenate(found) if found else np.zeros((0, HASHES), dtype=np.uint64)
+
+
+def _signatures(texts: Sequence[str]) -> np.ndarray:
     hashes, starts = [], []
     at = 0
     for text in texts:
