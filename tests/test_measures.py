@@ -244,3 +244,54 @@ def test_feed_announces_edits(measured):
     assert any("reports/2023-zhejiang-anji/versions/#v2" in e and "2024-05-20" in e for e in edits)
     assert any("reports/2021-zhejiang-anji/versions/#v2" in e and "2022-03-30" in e for e in edits)
     assert entries.index(next(e for e in edits if "2023-zhejiang-anji" in e)) == 0  # the newest item first
+
+
+# --- in the browser -------------------------------------------------------------------------
+
+PAGES = {  # page -> what a reader must see on it
+    "coverage/2023/jiangxi/": "a.cov-cell[aria-current=page]",
+    "timeliness/2022/": "table",
+    "series/zhejiang-anji/vs-2022/": "table.duiz ins",
+    "reports/2023-zhejiang-anji/versions/": "table.duiz del",
+    "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
+}
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_pages_in_the_browser(measured, viewport):
+    import functools
+    import http.server
+    import threading
+
+    from tests.test_browser import CHROMIUM, Quiet, watched_page
+    from tests.test_reader_browser import shot
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(measured.site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import ARGS
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page, errors, hosts = watched_page(browser, viewport)
+            for path, selector in PAGES.items():
+                page.goto(base + path)
+                assert page.locator(selector).first.is_visible(), (path, selector)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport["width"], f"{path}: page is {width}px wide"
+                shot(page, "measures-" + path.strip("/").replace("/", "-"), viewport, full=True)
+            # the report's card leads to its versions, and the grid to a province
+            page.goto(base + "reports/2023-zhejiang-anji/")
+            page.get_by_role("link", name="查看各版本及改动").click()
+            page.wait_for_url("**/versions/")
+            page.goto(base + "coverage/2023/")
+            page.locator('a.cov-cell[href="jiangxi/"]').click()
+            page.wait_for_url("**/coverage/2023/jiangxi/")
+            assert not errors, errors
+            assert hosts == {base.split("/")[2]}, hosts
+            browser.close()
+    finally:
+        server.shutdown()

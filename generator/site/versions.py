@@ -99,7 +99,7 @@ def versions_site(reports: Sequence[Report], edits: dict[str, Edits], measured: 
             unchanged = len(new.paragraphs) - sum(1 for k, _, _ in rows if k != "删")
             html_parts.append(f"<p>修改 {sum(1 for k, _, _ in rows if k == '改')} 段，新增 {sum(1 for k, _, _ in rows if k == '增')} 段，"
                               f"删去 {sum(1 for k, _, _ in rows if k == '删')} 段；其余 {unchanged} 段未改。</p>")
-            html_parts.append(f'<table class="duiz"><thead><tr><th scope="col">改动</th><th scope="col">第 {n - 1} 版</th>'
+            html_parts.append(f'<table class="duiz duiz--versions"><thead><tr><th scope="col">改动</th><th scope="col">第 {n - 1} 版</th>'
                               f'<th scope="col">第 {n} 版</th></tr></thead><tbody>')
             for kind, left, right in rows:
                 html_parts.append(f'<tr class="duiz-{CLASSES[kind]}"><td>{KINDS[kind]}</td><td>{left}</td><td>{right}</td></tr>')
