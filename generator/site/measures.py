@@ -17,7 +17,7 @@ from generator.read.deadlines import Deadlines
 from generator.read.history import History
 from generator.records import Report
 from generator.site.coverage import COVERAGE_COLUMNS, coverage_rows, coverage_site
-from generator.site.render import SiteFile, frontmatter, md_inline
+from generator.site.render import Output, SiteFile, frontmatter, md_inline
 from generator.site.series import Series, series_key
 from generator.site.timeliness import TIMELINESS_COLUMNS, measure, timeliness_rows, timeliness_site
 from generator.site.versions import edits_of, versions_site
@@ -26,7 +26,7 @@ from generator.site.yearly import templates, yearly_site
 
 @dataclass(frozen=True)
 class Measures:
-    pages: list[SiteFile]
+    pages: list[Output]
     links: dict[str, dict] = field(default_factory=dict)  # report slug -> more frontmatter for its page
     series_tables: dict[str, str] = field(default_factory=dict)  # series slug -> Markdown for its page
     note: str = ""  # said once by the build: why no versions pages were made
@@ -37,7 +37,8 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
                   history: History) -> Measures:
     reports = sorted(reports, key=lambda r: r.slug)
     measured = measure(reports, deadlines)
-    cov, pages = coverage_site(reports)
+    cov, files = coverage_site(reports)
+    pages: list[Output] = list(files)
     pages += timeliness_site(reports, measured, deadlines)
     edits = edits_of(reports, history, measured)
     pages += versions_site(reports, edits, measured)

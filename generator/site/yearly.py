@@ -33,7 +33,7 @@ import numpy as np
 
 from generator.plugins.prerendered import HTML_MARKER
 from generator.records import Paragraph, Report
-from generator.site.render import SiteFile, frontmatter, md_inline
+from generator.site.render import Output, frontmatter, md_inline, when_changed
 
 SHINGLE = 4  # characters
 REPEAT = 0.6  # Jaccard of shingle sets at or above which two paragraphs are nearly word for word the same
@@ -182,10 +182,10 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
     return "\n".join(rows)
 
 
-def yearly_site(series: Sequence) -> tuple[dict[str, str], list[SiteFile]]:
+def yearly_site(series: Sequence) -> tuple[dict[str, str], list[Output]]:
     """The 对照 pages of every series, and for each series page the table of
     its years to add (series slug -> Markdown)."""
-    pages: list[SiteFile] = []
+    pages: list[Output] = []
     tables: dict[str, str] = {}
     for s in series:
         found = repeats(s.reports)
@@ -199,12 +199,14 @@ def yearly_site(series: Sequence) -> tuple[dict[str, str], list[SiteFile]]:
             year = rep.report.metadata.get("year")
             lines.append(f"| {year} | {len(rep.matches)} | {rep.new} | {rep.repeated} | {rep.share:.0%} | "
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
-            pages.append(_duizhao(s, rep))
+            # made again only when either report changed (difflib over two reports' text)
+            pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
+                                      [rep.report, rep.previous], s.issuer, "duizhao-1"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
 
-def _duizhao(s, rep: Repeat) -> SiteFile:
+def duizhao_page(s, rep: Repeat) -> bytes:
     year, before = rep.report.metadata.get("year"), rep.previous.metadata.get("year")
     title = f"{s.issuer} {year} 年度报告与 {before} 年度对照"
     new = [p.text for p in paragraphs(rep.report)]
@@ -218,8 +220,7 @@ def _duizhao(s, rep: Repeat) -> SiteFile:
             "标记：<ins>下划绿底</ins> 为本年度新写的文字，<del>删除线红底</del> 为上一年度有、本年度没有的文字；"
             "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次。\n\n")
     table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"))
-    return SiteFile(f"series/{s.slug}/vs-{year}.md",
-                    frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n"))
+    return frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n")
 
 
 # --- shared templates ------------------------------------------------------------------
