@@ -295,3 +295,16 @@ def test_pages_in_the_browser(measured, viewport):
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_check_names_a_bad_deadline_file(tmp_path):
+    import sys
+
+    project = make_project(tmp_path / "project", with_samples=False)
+    (project.content_dir / "deadlines.yml").write_text("rules:\n  - levels: [county]\n    public_by: April\n    source: 规定\n",
+                                                     encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"{project.content_dir / 'deadlines.yml'}:3: public_by must be a day of the year written MM-DD" in result.stderr
+    assert (project.content_dir / "deadlines.yml").read_text(encoding="utf-8").endswith("source: 规定\n")  # untouched
