@@ -7,6 +7,7 @@ README, not from the build's output."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -77,7 +78,8 @@ def card_row(project: Project, slug: str, label: str) -> str:
 def pages_of(project: Project, folder: str) -> str:
     """The text of a listing split into pages: its index and every from-*.html."""
     base = project.site_dir / folder
-    parts = [text_of(project, folder)] + [text_of(project, f"{folder}/{p.name}") for p in sorted(base.glob("from-*"))]
+    more = sorted(p.name for p in base.iterdir() if p.is_dir() and (p.name.startswith("from-") or p.name.isdigit()))
+    parts = [text_of(project, folder)] + [text_of(project, f"{folder}/{name}") for name in more]
     return " ".join(parts)
 
 
@@ -161,7 +163,7 @@ def test_national_summary_by_level(measured):
         assert re.search(rf"{year} 年度 县级 \d+ {covered} ", text), year
     assert re.search(r"2022 年度 市级 \d+ 1 ", text)  # 芜湖
     grid = (measured.site_dir / "coverage/2023/index.html").read_text(encoding="utf-8")
-    assert re.search(r'class="cov-cell cov-1"[^>]*href="jiangxi/" title="江西省：已收录 2 / ', grid)
+    assert re.search(r'class="cov-1"[^>]*href="jiangxi/">江西<small>', grid)  # 2 bodies of some hundred: under 25%
 
 
 # --- versions ---------------------------------------------------------------------------
@@ -234,6 +236,9 @@ def test_data_files(measured):
     assert "2022,江西省,马坳镇,town,九江市,修水县,0," in coverage
     assert "2023,江西省,马坳镇,town,九江市,修水县,1,2023-jiangxi-xiushui-mawao" in coverage
     assert "coverage / timeliness" in text_of(measured, "data")
+    table = json.loads((measured.site_dir / "data/timeliness.json").read_text(encoding="utf-8"))
+    row = dict(zip(table["columns"], table["rows"][[r[0] for r in table["rows"]].index("2022-zhejiang-anji")]))
+    assert (row["status"], row["days_late"], row["date_source"]) == ("late", 17, "publication")
 
 
 def test_feed_announces_edits(measured):
@@ -249,7 +254,7 @@ def test_feed_announces_edits(measured):
 # --- in the browser -------------------------------------------------------------------------
 
 PAGES = {  # page -> what a reader must see on it
-    "coverage/2023/jiangxi/": "a.cov-cell[aria-current=page]",
+    "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
     "timeliness/2022/": "table",
     "series/zhejiang-anji/vs-2022/": "table.duiz ins",
     "reports/2023-zhejiang-anji/versions/": "table.duiz del",
@@ -288,7 +293,7 @@ def test_pages_in_the_browser(measured, viewport):
             page.get_by_role("link", name="查看各版本及改动").click()
             page.wait_for_url("**/versions/")
             page.goto(base + "coverage/2023/")
-            page.locator('a.cov-cell[href="jiangxi/"]').click()
+            page.locator('.cov-grid a[href="jiangxi/"]').click()
             page.wait_for_url("**/coverage/2023/jiangxi/")
             assert not errors, errors
             assert hosts == {base.split("/")[2]}, hosts

@@ -10,7 +10,8 @@ published": the site holds what its publishers collected.
 Pages: /coverage/ (a national summary by level and year), /coverage/<year>/
 (the country as a grid coloured by the share covered, and a row per
 province), /coverage/<year>/<province>/ (every expected body with its report
-or 未收录, split into pages of at most chunks.MAX rows).
+or 未收录, split into pages of at most ROWS rows: the gazetteer's order is
+fixed, so a page's rows change only with the extra bodies of its province).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from generator.read.regions import PROVINCES, UNKNOWN, province_slug
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.chunks import pager
-from generator.site.render import SiteFile, frontmatter, link_title, list_pages, md_inline
+from generator.site.render import SiteFile, frontmatter, md_inline
 
 GOVERNMENT_LEVELS = ("province", "city", "county")
 LEVEL_ORDER = {lv: n for n, lv in enumerate(LEVELS)}
@@ -43,6 +44,7 @@ GRID = {
 }
 SHORT = {"内蒙古自治区": "内蒙古", "新疆维吾尔自治区": "新疆", "宁夏回族自治区": "宁夏", "广西壮族自治区": "广西",
          "西藏自治区": "西藏", "黑龙江省": "黑龙江"}
+ROWS = 250  # bodies on a page: every province's on one, except the largest with many towns and departments
 BINS = ((0.0, "0"), (0.25, "1"), (0.5, "2"), (0.75, "3"), (1.01, "4"))  # share below -> class cov-N
 
 
@@ -193,13 +195,12 @@ def grid(cov: Coverage, year: int, up: str, current: str = "") -> str:
         share = _share(covered, len(bodies))
         name = SHORT.get(province, province.removesuffix("省").removesuffix("市"))
         mark = ' aria-current="page"' if province == current else ""
-        cells.append(f'<a class="cov-cell cov-{_bin(covered, len(bodies))}" style="grid-area:{row}/{col}"{mark} '
-                     f'href="{up}{PROVINCES[province]}/" title="{html.escape(province)}：已收录 {covered} / 应报 {len(bodies)}">'
-                     f'{html.escape(name)}<small>{share}</small></a>')
+        cells.append(f'<a class="cov-{_bin(covered, len(bodies))}" style="grid-area:{row}/{col}"{mark} '
+                     f'href="{up}{PROVINCES[province]}/">{html.escape(name)}<small>{share}</small></a>')
     legend = ('<p class="cov-legend">颜色表示本站已收录报告的机关占应报机关的比例：'
               '<span class="cov-0">0</span><span class="cov-1">25% 以下</span><span class="cov-2">25%—50%</span>'
               '<span class="cov-3">50%—75%</span><span class="cov-4">75% 以上</span></p>')
-    return f'<nav class="cov-grid" aria-label="{year} 年度各省收录比例">' + "".join(cells) + "</nav>\n" + legend
+    return f'<nav class="cov-grid" aria-label="{year} 年度各省已收录报告的机关占应报机关的比例">' + "".join(cells) + "</nav>\n" + legend
 
 
 def _year_page(cov: Coverage, year: int) -> SiteFile:
@@ -229,7 +230,8 @@ def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Bo
              f"应报机关 {len(bodies)} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, len(bodies))}）："
              + "；".join(f"{LABELS[lv]} {c} / {e}" for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))
              + "。", "", grid(cov, year, "../", province), ""]
-    chunks, files = list_pages(base, list(bodies))
+    chunks = [list(bodies[i:i + ROWS]) for i in range(0, len(bodies), ROWS)] or [[]]
+    files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
@@ -237,8 +239,7 @@ def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Bo
         body += ["| 机关 | 层级 | 本站收录的报告 |", "|---|---|---|"]
         for b in chunk:
             found = cov.covered(b, year)
-            cell = "<br>".join(f"[{md_inline(r.title)}](../../../reports/{r.slug}/index.md \"{link_title(r.title)}\")"
-                               for r in found) or '<span class="cov-missing">未收录</span>'
+            cell = "<br>".join(f"[{md_inline(r.title)}](../../../reports/{r.slug}/index.md)" for r in found) or "未收录"
             body.append(f"| {md_inline(b.name)} | {LABELS.get(b.level or 'unknown', '层级不详')} | {cell} |")
         body += ["", nav]
         pages.append(SiteFile(files[n - 1], frontmatter({"title": title, "hide": ["navigation"]}, "\n".join(body) + "\n")))

@@ -57,9 +57,9 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
     t_rows, c_rows = timeliness_rows(reports, measured), coverage_rows(cov)
     pages += [
         SiteFile("data/timeliness.csv", to_csv(TIMELINESS_COLUMNS, t_rows)),
-        SiteFile("data/timeliness.json", to_json(t_rows)),
+        SiteFile("data/timeliness.json", to_json(TIMELINESS_COLUMNS, t_rows)),
         SiteFile("data/coverage.csv", to_csv(COVERAGE_COLUMNS, c_rows)),
-        SiteFile("data/coverage.json", to_json(c_rows)),
+        SiteFile("data/coverage.json", to_json(COVERAGE_COLUMNS, c_rows)),
         _data_page(),
     ]
     note = "" if history.available else f"no versions pages: {history.why}"
@@ -82,14 +82,18 @@ def to_csv(columns: Sequence[tuple[str, str]], rows: Sequence[dict]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def to_json(rows: Sequence[dict]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+def to_json(columns: Sequence[tuple[str, str]], rows: Sequence[dict]) -> bytes:
+    """{"columns": [...], "rows": [[...], ...]}: the CSV's table, without its
+    column names repeated in every row (half the size)."""
+    names = [c for c, _ in columns]
+    table = {"columns": names, "rows": [[row.get(k) for k in names] for row in rows]}
+    return (json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _data_page() -> SiteFile:
     lines = ["# 收录情况与按时公开数据", "",
              "[收录情况](../coverage/index.md) 与 [按时公开](../timeliness/index.md) 两页的数据。CSV 文件为带 BOM 的 UTF-8 编码，"
-             "可用 Excel 或 WPS 打开；JSON 文件是同样各列的对象数组。", "",
+             "可用 Excel 或 WPS 打开；JSON 文件中 columns 为列名，rows 为各行的值（顺序同 columns）。", "",
              "- [coverage.csv](coverage.csv) · [coverage.json](coverage.json)：每个报告年度、每个应报机关一行，是否收录",
              "- [timeliness.csv](timeliness.csv) · [timeliness.json](timeliness.json)：每份报告一行，公开期限、所用日期及其来源、结果", ""]
     for title, columns in (("coverage.csv / coverage.json", COVERAGE_COLUMNS),
