@@ -235,10 +235,12 @@ BATCH = 50_000  # shingles hashed at once: a HASHES x BATCH matrix, 25 MB
 
 
 def signatures(texts: Sequence[str]) -> np.ndarray:
-    """MinHash signatures (len(texts) x HASHES, uint64) of the texts' shingles,
-    computed a batch of texts at a time. Every text must have SHINGLE characters or more."""
+    """MinHash signatures (len(texts) x HASHES, uint64) of the texts' shingles
+    (white space left out), a batch of texts at a time. Every text must have
+    SHINGLE characters or more."""
     found, batch, size = [], [], 0
     for text in texts:
+        text = SPACE.sub("", text)
         batch.append(text)
         size += len(text)
         if size >= BATCH:
@@ -249,23 +251,49 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     return np.concatenate(found) if found else np.zeros((0, HASHES), dtype=np.uint64)
 
 
-def _signatures(texts: Sequence[str]) -> np.ndarray:
-    hashes, starts = [], []
-    at = 0
-    for text in texts:
-        codes = np.frombuffer(SPACE.sub("", text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        h = np.zeros(len(codes) - SHINGLE + 1, dtype=np.uint64)
-        for k in range(SHINGLE):
-            h = h * _P + codes[k:len(codes) - SHINGLE + 1 + k]
-        hashes.append(h)
-        starts.append(at)
-        at += len(h)
-    if not hashes:
-        return np.zeros((0, HASHES), dtype=np.uint64)
-    every = np.concatenate(hashes)
+def _signatures(texts: list[str]) -> np.ndarray:
+    """One batch: the texts' characters as one array, each position's shingle
+    hashed at once, the shingles that would cross from one text into the next
+    left out, then each text's minimum under every hash."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    count = len(codes) - SHINGLE + 1
     with np.errstate(over="ignore"):
-        mixed = every[None, :] * _A[:, None] + _B[:, None]  # HASHES x shingles, multiply-shift
-    return np.minimum.reduceat(mixed, np.array(starts), axis=1).T
+        h = np.zeros(count, dtype=np.uint64)
+        for k in range(SHINGLE):
+            h = h * _P + codes[k:k + count]
+        ends = np.cumsum(lengths)
+        own = lengths - SHINGLE + 1  # shingles of each text
+        keep = np.ones(count, dtype=bool)
+        for cut in ends[:-1]:  # the SHINGLE - 1 positions before each joint
+            keep[cut - SHINGLE + 1:cut] = False
+        mixed = h[keep][None, :] * _A[:, None] + _B[:, None]  # HASHES x shingles, multiply-shift
+    starts = np.concatenate([[0], np.cumsum(own)[:-1]])
+    return np.minimum.reduceat(mixed, starts, axis=1).T
+
+
+_BAND_MIX = _RNG.integers(1, 2**63, size=HASHES // BANDS, dtype=np.uint64) | np.uint64(1)
+
+
+def candidates(sig: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs (i, j) of rows whose signatures agree in some band and, checked,
+    in at least REPEAT of their hashes; j is the first row of that band's
+    bucket, so each row is checked against at most BANDS others."""
+    n = len(sig)
+    if n < 2:
+        return []
+    with np.errstate(over="ignore"):
+        keys = (sig.reshape(n, BANDS, HASHES // BANDS) * _BAND_MIX).sum(axis=2, dtype=np.uint64)
+    found = []
+    every = np.arange(n)
+    for b in range(BANDS):
+        _, first, inverse = np.unique(keys[:, b], return_index=True, return_inverse=True)
+        rep = first[inverse.ravel()]
+        moved = every[rep != every]
+        agree = np.count_nonzero(sig[moved] == sig[rep[moved]], axis=1) >= REPEAT * HASHES
+        found.append(np.stack([moved[agree], rep[moved][agree]], axis=1))
+    pairs = np.unique(np.concatenate(found), axis=0)
+    return [(int(i), int(j)) for i, j in pairs]
 
 
 def find_root(parent: list[int], i: int) -> int:
@@ -292,7 +320,6 @@ def templates(reports: Iterable[Report], body: dict[str, tuple[str, ...]]) -> di
         if report.metadata.get("year"):
             by_year[report.metadata.get("year")].append(report)
     found: dict[str, list[Shared]] = defaultdict(list)
-    rows = HASHES // BANDS
     for members in by_year.values():
         if len({body[r.slug] for r in members}) < 2:
             continue
@@ -302,13 +329,9 @@ def templates(reports: Iterable[Report], body: dict[str, tuple[str, ...]]) -> di
         sig = signatures([p.text for _, p in items])
         parent = list(range(len(items)))
         root = functools.partial(find_root, parent)
-        first: dict[tuple[int, bytes], int] = {}
-        for i in range(len(items)):
-            for b in range(BANDS):
-                key = (b, sig[i, b * rows:(b + 1) * rows].tobytes())
-                j = first.setdefault(key, i)
-                if j != i and root(i) != root(j) and np.count_nonzero(sig[i] == sig[j]) >= REPEAT * HASHES:
-                    parent[root(i)] = root(j)
+        for i, j in candidates(sig):
+            if root(i) != root(j):
+                parent[root(i)] = root(j)
         groups: dict[int, set[tuple[str, ...]]] = defaultdict(set)
         for i, (r, _) in enumerate(items):
             groups[root(i)].add(body[r.slug])
