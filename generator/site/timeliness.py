@@ -12,7 +12,7 @@ date, no year or no rule: 日期不详.
 
 Pages: /timeliness/ (the rule, its source, a table by year and by level) and,
 per year, a league table by province and by level and the year's reports by
-status, split into pages (chunks.stable_chunks).
+status, split into pages of render.PAGE_SIZE rows.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.chunks import pager
-from generator.site.render import SiteFile, frontmatter, in_region_order, list_pages, md_inline, place_name
+from generator.site.render import PAGE_SIZE, SiteFile, frontmatter, in_region_order, md_inline, place_name
 
 Status = Literal["on_time", "late", "unknown"]
 STATUS_LABELS = {"on_time": "按时", "late": "逾期", "unknown": "日期不详"}
@@ -206,7 +206,9 @@ def _year_pages(year: int, reports: list[Report], measured: dict[str, Timeliness
     intro += _by_level(reports, measured)
     intro += ["", "## 各份报告 {#reports}", "", "先列逾期，再列日期不详，后列按时；同类按地区排列。", ""]
     ordered = sorted(in_region_order(reports), key=lambda r: ORDER[measured[r.slug].status])
-    chunks, files = list_pages(base, ordered)
+    # Pages of PAGE_SIZE short rows, cut by count: the first page's tallies change with every report anyway.
+    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
