@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentError, Problem
-from generator.read.files import read_regular
 from generator.read.schema import LEVELS
+from generator.read.yamlfile import YamlFile, compose, shown
 
 FILE = "deadlines.yml"
 MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
@@ -60,49 +60,23 @@ def load_deadlines(content_dir: Path) -> Deadlines:
     path = content_dir / FILE
     if not path.exists() and not path.is_symlink():
         return Deadlines()
-    raw = read_regular(path)
     problems: list[Problem] = []
-
-    def problem(node: yaml.Node | None, message: str) -> None:
-        problems.append(Problem(path, node.start_mark.line + 1 if node is not None else None, message))
-
-    try:
-        root = yaml.compose(raw.decode("utf-8-sig"), Loader=yaml.SafeLoader)
-    except UnicodeDecodeError as exc:
-        raise ContentError(Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8")) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(Problem(path, mark.line + 1 if mark else None,
-                                   f"is not valid YAML: {getattr(exc, 'problem', None) or exc}")) from None
+    raw, root = compose(path, problems)
+    checked = YamlFile(path, problems)
     rules: list[DeadlineRule] = []
-    top = _mapping(root, "deadlines.yml", ("rules",), (), problem)
+    if root is None and not problems:
+        checked.problem(None, "is empty; give its rules, or delete it to publish without deadlines")
+    top = checked.mapping(root, None, ("rules",), example="rules: [...]") if root is not None else None
     if top is not None:
-        if not isinstance(top["rules"], yaml.SequenceNode) or not top["rules"].value:
-            problem(top["rules"], "rules must be a list of one or more rules (lines starting with '- ')")
-        else:
-            for node in top["rules"].value:
-                if (rule := _rule(node, problem)) is not None:
-                    rules.append(rule)
+        nodes = checked.sequence(top["rules"], "rules")
+        if not nodes and isinstance(top["rules"], yaml.SequenceNode):
+            checked.problem(top["rules"], "rules must hold one or more rules")
+        for node in nodes:
+            if (rule := _rule(node, checked)) is not None:
+                rules.append(rule)
     if problems:
         raise ContentError(problems)
     return Deadlines(tuple(rules), path, hashlib.sha256(raw).hexdigest())
-
-
-def _mapping(node: yaml.Node | None, what: str, required: tuple[str, ...], optional: tuple[str, ...],
-             problem) -> dict[str, yaml.Node] | None:
-    if not isinstance(node, yaml.MappingNode):
-        problem(node, f"{what} must be a mapping with the keys {', '.join(required + optional)}")
-        return None
-    found: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        if key.value not in required + optional:
-            problem(key, f"unknown key {key.value!r} in {what}; allowed keys: {', '.join(required + optional)}")
-        else:
-            found[key.value] = value
-    missing = [name for name in required if name not in found]
-    for name in missing:
-        problem(node, f"{what} lacks the key {name!r}")
-    return None if missing else found
 
 
 def joined(text: str) -> str:
@@ -113,21 +87,17 @@ def joined(text: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
 
 
-def _rule(node: yaml.Node, problem) -> DeadlineRule | None:
-    keys = _mapping(node, "a rule", ("levels", "public_by", "source"), ("note",), problem)
+def _rule(node: yaml.Node, checked: YamlFile) -> DeadlineRule | None:
+    keys = checked.mapping(node, "a rule", ("levels", "public_by", "source"), ("note",))
     if keys is None:
         return None
-    ok = True
-    levels: list[str] = []
-    if not isinstance(keys["levels"], yaml.SequenceNode) or not keys["levels"].value:
-        problem(keys["levels"], f"levels must be a list of one or more of {', '.join(LEVELS)}")
-        ok = False
-    else:
-        for item in keys["levels"].value:
-            if item.value not in LEVELS:
-                problem(item, f"level must be one of {', '.join(LEVELS)}, got {item.value!r}")
-                ok = False
-            levels.append(str(item.value))
+    before = len(checked.problems)
+    levels = checked.texts(keys["levels"], "levels")
+    for item, level in zip(keys["levels"].value if isinstance(keys["levels"], yaml.SequenceNode) else (), levels):
+        if level not in LEVELS:
+            checked.problem(item, f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    if isinstance(keys["levels"], yaml.SequenceNode) and not levels:
+        checked.problem(keys["levels"], f"levels must list one or more of {', '.join(LEVELS)}")
     when = keys["public_by"]
     month = day = 0
     match = MONTH_DAY.fullmatch(str(when.value).strip()) if isinstance(when, yaml.ScalarNode) else None
@@ -138,16 +108,10 @@ def _rule(node: yaml.Node, problem) -> DeadlineRule | None:
         except ValueError:
             match = None
     if not match:
-        problem(when, f"public_by must be a day of the year written MM-DD in quotes (e.g. \"04-01\"), got {when.value!r}")
-        ok = False
-    texts = {}
-    for name in ("source", "note"):
-        value = keys.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
-            problem(value, f"{name} must be a non-empty text (the legal source readers are shown)")
-            ok = False
-        else:
-            texts[name] = joined(str(value.value))
-    return DeadlineRule(tuple(levels), month, day, texts.get("source", ""), texts.get("note", "")) if ok else None
+        checked.problem(when, "public_by must be a day of the year written MM-DD in quotes (e.g. \"04-01\"), "
+                              f"got {shown(when)}")
+    source = joined(checked.text(keys["source"], "source"))
+    note = joined(checked.text(keys["note"], "note")) if "note" in keys else ""
+    if len(checked.problems) > before:
+        return None
+    return DeadlineRule(tuple(levels), month, day, source, note)
