@@ -43,7 +43,7 @@ def governments() -> tuple[Government, ...]:
     from jionlp.dictionary.dictionary_loader import china_location_loader
 
     with contextlib.redirect_stdout(io.StringIO()):
-        tree = china_location_loader(detail=True)
+        tree = china_location_loader(detail=False)  # three levels: towns and villages are not read
     found: list[Government] = []
     for province, p in tree.items():
         if province in OUTSIDE:
