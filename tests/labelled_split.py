@@ -52,7 +52,8 @@ NUMBER = re.compile(r"[0-9０-９.,，%％]*[0-9０-９]+[0-9０-９.%％]*|[零
 UNIT = re.compile(r"[省市县区州旗盟镇乡]|街道|社区|村")
 NOISE = re.compile(r"[\s\W_]+")
 PRIME = (1 << 61) - 1
-OWN = "own/"  # reports written for the held half only (tests/data/own_reports)
+OWN = "own/"  # reports written for this split (tests/data/own_reports): o* held, t* tune
+OWN_HALF = {"o": "held", "t": "tune"}
 
 
 @cache
@@ -178,15 +179,18 @@ def split(texts: Mapping[str, str], reports: Iterable[str] = ()) -> dict:
     size: dict[str, int] = {r: 0 for f in fams.values() for r in f}
     for k in texts:
         size[report_of(k)] = size.get(report_of(k), 0) + 1
-    # Reports written for the held half (own/…) go there after the others are
-    # placed, with their whole family, so they never change the others' halves.
+    # Reports written for one half (own/o… held, own/t… tune) go there after the
+    # others are placed, with their whole family, so they never change the
+    # others' halves.
     order = sorted(fams.values(), key=lambda f: (any(r.startswith(OWN) for r in f), -sum(size[r] for r in f), min(f)))
     half_of: dict[str, str] = {}
     load = {"held": 0, "tune": 0}
     for fam in order:
         n = sum(size[r] for r in fam)
-        if any(r.startswith(OWN) for r in fam):
-            half = "held"
+        own = {OWN_HALF[r[len(OWN)]] for r in fam if r.startswith(OWN)}
+        if own:
+            assert len(own) == 1, f"own reports of both halves are near-twins: {fam}"
+            half = own.pop()
         elif load["held"] == load["tune"]:
             half = "held" if _sha_parity(min(fam)) else "tune"
         else:

@@ -27,7 +27,7 @@ from tests.labelled_split import half_of, load_split, report_of, twins
 REPO = Path(__file__).resolve().parent.parent
 WILD = REPO.parent / "shared" / "wild"
 PAGES = REPO / "tests" / "data" / "pages"
-OWN = REPO / "tests" / "data" / "own_reports"  # written for the held half (passage_labels/own.yml)
+OWN = REPO / "tests" / "data" / "own_reports"  # written for this split: o* held (own.yml), t* tune (own_tune.yml)
 NAMED = ("enforcement", "mediation", "business-environment")
 
 needs_wild = pytest.mark.skipif(not WILD.is_dir(), reason="../shared/wild is not beside this checkout")
@@ -40,7 +40,7 @@ def split_of(report_id: str) -> str:
 
 @cache
 def inspected() -> dict[str, dict]:
-    files = sorted(WILD.glob("*.txt")) + sorted(PAGES.glob("p*.txt")) + sorted(OWN.glob("o*.txt"))
+    files = sorted(WILD.glob("*.txt")) + sorted(PAGES.glob("p*.txt")) + sorted(OWN.glob("*.txt"))
     run = subprocess.run([sys.executable, "-m", "generator", "inspect", *map(str, files), "--json"],
                          capture_output=True, text=True, cwd=REPO, check=True)
     names = {WILD: "wild", PAGES: "pages", OWN: "own"}
