@@ -150,9 +150,12 @@ def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], di
 MENTION = re.compile(
     r"《[^《》]{1,80}》"
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
-    r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”]{1,16}等"
-    r"|(?:[^、，。；：！？“”]{1,16}、){2,}[^、，。；：！？“”]{1,16}"
-    r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”和]{1,16}(?:和|及|以及)[^、，。；：！？“”]{1,12}"
+    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
+    r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
+    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？和]{1,16}(?:和|及|以及)[^、，。；：！？]{1,12}"
+    # An agenda: what a meeting heard or a lesson taught (研究法治议题…, 讲授行政处罚
+    # 相关法律) names topics; the passage reports the meeting, not the topics.
+    r"|[^，。；！？]*(?:议题|讲授|授课|听取[^，。；！？]{0,20}汇报|列入[^，。；！？]{0,12}(?:任务|要点|计划))[^，。；！？]*"
 )
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
