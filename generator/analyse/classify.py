@@ -249,14 +249,22 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
 
 
+# A sub-heading this short that names no area is a neutral label (数据情况,
+# 工作成效, 基本情况): the passages under it belong to the area its parent names.
+# A longer one (加强法治工作队伍建设) has a topic of its own and decides alone.
+NEUTRAL_HEADING = 6
+
+
 def _nearest_naming(headings: tuple[str, ...], taxonomy: Taxonomy) -> str:
-    """The nearest heading above that names an area: itself when it names one
-    (none when it names several: 矛盾纠纷化解和突发事件应对 decides none alone),
-    else its parent's, and so on up."""
-    for heading in reversed(headings):
+    """The nearest heading above, when it names one area (none when it names
+    several: 矛盾纠纷化解和突发事件应对 decides none alone); under neutral
+    labels (数据情况), the nearest heading above them that names one."""
+    for k, heading in enumerate(reversed(headings)):
         named = heading_themes(heading, taxonomy)
         if named:
             return heading if len(named) == 1 else ""
+        if k + 1 < len(headings) and len(heading) > NEUTRAL_HEADING:
+            return ""
     return ""
 
 
