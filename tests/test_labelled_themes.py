@@ -144,6 +144,10 @@ def test_near_twins_are_found_through_place_names_and_numbers():
 @needs_wild
 @pytest.mark.parametrize("theme", NAMED)
 def test_named_themes_on_the_held_half(theme):
+    """Issue 24 asks for 0.9 on the family-split held half. Reached (rules
+    chosen on the tune half only, before this half was looked at): enforcement
+    P 0.99 R 0.88, mediation 0.95 / 0.93, business environment 0.85 / 0.94.
+    The bound is what is reached, not the target: see the README."""
     precision, recall, support = theme_scores("held")[theme]
     assert support >= 50 and precision >= 0.85 and recall >= 0.85, (precision, recall)
 
@@ -159,7 +163,7 @@ def test_named_themes_on_the_tune_half():
 @needs_wild
 def test_figures_on_the_held_half():
     precision, recall, support = figure_scores("held")
-    assert support >= 100 and precision >= 0.9 and recall >= 0.7, (precision, recall)
+    assert support >= 100 and precision >= 0.9 and recall >= 0.8, (precision, recall)
 
 
 if __name__ == "__main__":  # python -m tests.test_labelled_themes: the README's figures
