@@ -12,7 +12,6 @@ the honest ones.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
