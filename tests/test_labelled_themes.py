@@ -1,7 +1,7 @@
 """Themes and figures measured on reports the rules were not written from.
 
 Labels were written by people reading each passage or body (never by running
-the code): tests/data/passage_labels/*.yml (1,221 passages of the 90 reports in
+the code): tests/data/passage_labels/*.yml (1,199 passages of the 90 reports in
 ../shared/wild and tests/data/pages) and tests/data/figure_labels.yml (371
 figures). The reports are split into a tune and a held half by template
 family (tests/labelled_split.py: near-duplicate passages after replacing
@@ -145,7 +145,7 @@ def test_near_twins_are_found_through_place_names_and_numbers():
 def test_named_themes_on_the_held_half(theme):
     """Issue 24 asks for 0.9 on the family-split held half. Reached (rules
     chosen on the tune half only, before this half was looked at): enforcement
-    P 0.99 R 0.88, mediation 0.95 / 0.93, business environment 0.847 / 0.94.
+    P 0.99 R 0.89, mediation 0.95 / 0.93, business environment 0.847 / 0.94.
     The bound is what is reached, not the target: see the README."""
     precision, recall, support = theme_scores("held")[theme]
     assert support >= 50 and precision >= 0.84 and recall >= 0.85, (precision, recall)
