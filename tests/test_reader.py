@@ -263,6 +263,8 @@ def test_footer_says_licence_update_and_where_to_report(series_site):
     html = (series_site.site_dir / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('class="md-copyright fazhi-footer"'):]
     assert "CC BY 4.0" in footer and "数据更新日期：2024-03-15" in footer and "发现文字、元数据或主题标注有误" in footer
+    # official documents are outside copyright (Copyright Law art. 5): no owner is claimed for the texts
+    assert "版权" not in footer and "政府信息" in footer
 
 
 def test_data_page_speaks_to_readers(series_site):
