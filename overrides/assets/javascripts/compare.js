@@ -68,10 +68,13 @@
         c.hidden = !state.open[c.getAttribute("data-parent")];
       });
     }
+    // Each sortable header's name becomes a button of its own: the header
+    // cell stays a header (with aria-sort), and the fold button of a parent
+    // theme sits beside the sort button, not inside it.
     box.querySelectorAll("th[data-sort]").forEach(function (th) {
-      th.tabIndex = 0;
-      th.setAttribute("role", "button");
-      th.title = "点击排序";
+      var name = th.firstChild;
+      var button = el("button", { type: "button", "class": "compare-sort", title: "点击排序" }, name.textContent);
+      th.replaceChild(button, name);
       function sort() {
         var key = th.getAttribute("data-sort");
         state.desc = state.key === key ? !state.desc : /^\d+$/.test(key);
@@ -80,8 +83,7 @@
         th.setAttribute("aria-sort", state.desc ? "descending" : "ascending");
         draw();
       }
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+      button.addEventListener("click", sort);
     });
 
     function value(row, key) {
