@@ -169,16 +169,17 @@ def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
     out["parts"] = dict(sorted(parts.items()))
     out["own_parts"] = [m.heading for m in analysis.parts if m.own]
     parent = {t.slug: t.parent for t in taxonomy.themes if not t.alone}
-    out["passages"] = []
+    passages: list[dict[str, object]] = []
     for passage in analysis.passages:
         themes: list[str] = []
         terms: dict[str, list[str]] = {}
-        for match in passage.themes:
-            for slug in (match.theme, parent.get(match.theme)):
+        for theme_match in passage.themes:
+            for slug in (theme_match.theme, parent.get(theme_match.theme)):
                 if slug and slug not in themes:
                     themes.append(slug)
-            terms[match.theme] = list(match.terms) + [f"{t}（标题）" for t in match.heading_terms]
-        out["passages"].append({"anchor": passage.anchor, "text": passage.text, "themes": themes, "terms": terms})
+            terms[theme_match.theme] = list(theme_match.terms) + [f"{t}（标题）" for t in theme_match.heading_terms]
+        passages.append({"anchor": passage.anchor, "text": passage.text, "themes": themes, "terms": terms})
+    out["passages"] = passages
     out["figures"] = [{"indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,
                        "text": f.text, "paragraph": f.passage, "sentence": f.sentence} for f in analysis.figures]
     return out

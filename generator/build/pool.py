@@ -70,11 +70,12 @@ def read_reports(sources: Sequence[Source], taxonomy: Taxonomy, content_dir: Pat
             except ContentError as exc:
                 yield list(exc.problems)
         return
+    context: multiprocessing.context.BaseContext
     if threading.active_count() == 1:
         context = multiprocessing.get_context("fork")  # nothing to re-import, no thread to lose
     else:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["generator.build"])
+        context.set_forkserver_preload(["generator.build.pipeline"])
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start,
                              initargs=(content_dir, taxonomy.digest)) as pool:
         yield from pool.map(_read, ((read, s) for s in sources), chunksize=4)
