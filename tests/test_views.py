@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import threading
 from importlib import resources
 
@@ -21,6 +22,7 @@ import pytest
 from generator.build.pipeline import build
 from tests.conftest import REPO, make_project
 from tests.test_browser import Quiet, browser, watched_page  # noqa: F401 (browser is a fixture)
+from tests.test_reader_browser import columns_labelled_at_the_end
 from tests.views_corpus import corpus
 
 SHOTS = REPO / "tests" / "output"
@@ -62,7 +64,7 @@ def axe_problems(page) -> list[str]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-def one_report(views_site, **wanted) -> str:  # noqa: ARG001
+def one_report(views_site, **wanted) -> str:
     """The slug of a report whose sidecar has these values (the corpus's own labels)."""
     return next(slug for slug, values in corpus_labels().items() if all(values.get(k) == v for k, v in wanted.items()))
 
@@ -124,5 +126,129 @@ def test_focus_is_visible_on_both_search_boxes_and_the_404_marks_no_tab(site, br
     assert page.locator("th[data-sort][role=button], th[data-sort][tabindex]").count() == 0
     page.goto(site + "404.html")
     assert page.locator(".md-tabs__item--active, .md-nav__link--active, [aria-current]").count() == 0
+    assert errors == []
+    page.close()
+
+
+SLUG = re.compile(r"\b(19|20)\d\d-[a-z]+-[a-z]+\b")  # a file name of this corpus
+
+
+def no_file_names(page) -> None:
+    text = page.locator("article").inner_text()
+    assert not SLUG.search(text), (page.url, SLUG.search(text).group(0))
+
+
+def choose(page, name: str, slug: str) -> None:
+    """In the reader's chooser, find a report by name (any province) and tick it."""
+    page.fill("input[data-filter=name]", name)
+    box = page.locator(f'.reader-list input[value="{slug}"]')
+    box.wait_for(state="attached")
+    if not box.is_visible():  # a report silent on the theme is listed apart, folded
+        page.locator(".reader-list__toggle").click()
+    box.check()
+
+
+@VIEWPORTS
+def test_a_journalist_reads_three_counties_side_by_side_and_cites_one(site, views_site, browser, viewport):  # noqa: F811
+    """Three county governments of 2023, in three provinces, on 矛盾纠纷化解与调解
+    then 行政复议: every subtheme reachable by scrolling the page, every column
+    named while any of it is in view; then one paragraph cited with its address."""
+    context = browser.new_context(viewport=viewport)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "reader/?theme=mediation")
+    page.wait_for_selector("input[data-filter=name]")
+    chosen = ["2023-feixi-gov", "2023-xiangning-gov", "2023-yunyang-gov"]
+    for name, slug in zip(("肥西县人民政府", "乡宁", "云阳县人民政府"), chosen):
+        choose(page, name, slug)
+        assert "本主题" in page.locator(".reader-list__facts").first.inner_text()
+    page.wait_for_selector(".reader-table tr.reader-names th >> nth=2", state="attached")
+    assert page.evaluate("new URLSearchParams(location.search).get('r')") == ",".join(chosen)
+    no_file_names(page)
+    page.locator("details.reader-chooser summary").click()  # fold the chooser away
+    groups = page.locator("tr.reader-group th").all_inner_texts()
+    subthemes = [t["name"] for t in json.loads((views_site.site_dir / "reader/index.json").read_text())["themes"]
+                 if t["parent"] == "mediation"]
+    assert groups[1:1 + len(subthemes)] == subthemes  # every subtheme has its row
+    for i in range(page.locator("tr.reader-passages").count()):  # and each is reached by scrolling the page
+        row = page.locator("tr.reader-passages").nth(i)
+        row.evaluate("r => r.scrollIntoView({block: 'start'})")
+        assert row.locator("td:visible").first.bounding_box()["y"] < viewport["height"]
+    columns_labelled_at_the_end(page, chosen)
+    shot(page, "journalist-reader-mediation", viewport)
+    # 行政复议: the same three, then to one passage in its report, cited with its paragraph
+    page.select_option("select[data-control=theme]", "reconsideration")
+    page.wait_for_url("**/reader/?theme=reconsideration*")
+    page.locator("tr.reader-group th", has_text="数据指标").wait_for()
+    link = page.locator("td:visible .reader-where a").first
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**#{target}")
+    page.locator(".cite__copy").click()
+    page.wait_for_selector(".cite__done:text('已复制')")
+    assert page.evaluate("navigator.clipboard.readText()").endswith(f"#{target}.")
+    assert errors == []
+    context.close()
+
+
+@VIEWPORTS
+def test_an_official_checks_a_report_is_complete_and_finds_its_peers(site, browser, viewport):  # noqa: F811
+    """The report page says which of the five required parts its headings
+    name, each linked to its section; /parts/ filters every report by
+    province, level and year and finds one by name, in the page's address."""
+    page, errors, _ = watched_page(browser, viewport)
+    page.goto(site + "reports/2023-feixi-gov/")
+    block = page.locator(".report-parts")
+    assert block.is_visible()
+    items = block.locator("li")
+    assert items.count() == 5
+    found = block.locator('li[data-found="yes"] a')
+    assert found.count() >= 1
+    anchor = found.first.get_attribute("href")
+    found.first.click()
+    assert page.evaluate("location.hash") == anchor
+    assert page.locator(anchor).evaluate("e => e.tagName").startswith("H")
+    assert block.locator('li[data-found="no"] .part-missing').all_inner_texts() == ["标题未见"] * (
+        5 - block.locator('li[data-found="yes"]').count())
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "official-report-parts", viewport)
+    page.goto(site + "parts/")
+    page.wait_for_selector(".parts-filters select[data-filter=province]")
+    provinces = page.locator(".parts-filters select[data-filter=province] option").all_inner_texts()[1:]
+    assert provinces[:3] == ["北京市", "山西省", "江苏省"]  # as the gazetteer lists them
+    page.select_option(".parts-filters select[data-filter=province]", "安徽省")
+    page.select_option(".parts-filters select[data-filter=level]", "县级")
+    page.select_option(".parts-filters select[data-filter=year]", "2023")
+    rows = page.locator(".parts-results tbody tr")
+    expected = {slug for slug, v in corpus_labels().items()
+                if v["province"] == "安徽省" and v["level"] == "county" and v["year"] == 2023}
+    assert {r.split("/reports/")[1].split("/")[0] for r in rows.locator("th a").evaluate_all(
+        "as => as.map(a => a.href)")} == expected
+    assert "province=%E5%AE%89%E5%BE%BD%E7%9C%81" in page.url and "year=2023" in page.url
+    assert not page.locator(".md-typeset__scrollwrap").first.is_visible()  # the page's own table steps aside
+    page.fill(".parts-filters input[data-filter=q]", "肥西")
+    page.wait_for_function("document.querySelectorAll('.parts-results tbody tr').length === 1")
+    no_file_names(page)
+    shot(page, "official-parts-filtered", viewport)
+    assert errors == []
+    page.close()
+
+
+@VIEWPORTS
+def test_no_list_names_a_report_by_its_file(site, browser, viewport):  # noqa: F811
+    """Home's 最新报告, a theme page and its page names, /parts/, a year's list:
+    reports without a title are named by issuer and year, pages by places."""
+    page, errors, _ = watched_page(browser, viewport)
+    for path in ("", "themes/mediation/", "parts/", "years/2023/", "levels/county/"):
+        page.goto(site + path)
+        no_file_names(page)
+    page.goto(site)
+    latest = page.locator("article table").first.locator("tbody tr td:first-child").all_inner_texts()
+    assert len(latest) == 10 and all("报告" in t for t in latest)
+    page.goto(site + "themes/mediation/")
+    names = page.locator("p", has_text="其余各页").locator("a").all_inner_texts()
+    assert names and all("省" in n or "市" in n for n in names)
     assert errors == []
     page.close()
