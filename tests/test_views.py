@@ -86,6 +86,7 @@ def page_types(site: str, views_site) -> dict[str, str]:
         "search": "search/?q=行政复议",
         "report": f"reports/{county}/",
         "parts": "parts/",
+        "figures": "figures/?i=reconsideration-received&year=2023&level=county",
         "regions": "regions/anhui/",
         "404": "404.html",
     }
@@ -101,6 +102,8 @@ def test_axe_finds_no_serious_problem_on_any_page_type(site, views_site, browser
             page.wait_for_selector(".reader-table")
         if name == "search":
             page.wait_for_selector("#fazhi-search[data-state=done]")
+        if name == "figures":
+            page.wait_for_selector(".figures-table tbody tr")
         page.wait_for_load_state("networkidle")
         found = axe_problems(page)
         if found:
@@ -252,3 +255,65 @@ def test_no_list_names_a_report_by_its_file(site, browser, viewport):  # noqa: F
     assert names and all("省" in n or "市" in n for n in names)
     assert errors == []
     page.close()
+
+
+@VIEWPORTS
+def test_a_researcher_takes_one_provinces_county_reconsideration_figures(site, views_site, browser, viewport):  # noqa: F811
+    """行政复议收到申请 of 安徽省's county governments for 2023: the table lists
+    exactly those reports that give it, each value linked to its sentence;
+    the chart compares them; the CSV holds exactly the rows shown, in
+    Chinese, with absolute addresses."""
+    page, errors, _ = watched_page(browser, viewport)
+    page.goto(site + "figures/")
+    page.wait_for_selector(".figures-filters select[data-filter=i]")
+    page.select_option("select[data-filter=i]", "reconsideration-received")
+    page.select_option("select[data-filter=year]", "2023")
+    page.select_option("select[data-filter=province]", "anhui")
+    page.select_option("select[data-filter=level]", "county")
+    page.wait_for_function("location.search.includes('level=county')")
+    page.wait_for_selector(".figures-table tbody tr")
+    rows = page.locator(".figures-table tbody tr")
+    slugs = rows.evaluate_all("rs => rs.map(r => r.dataset.slug)")
+    county_2023 = {slug for slug, v in corpus_labels().items()
+                   if v["province"] == "安徽省" and v["level"] == "county" and v["year"] == 2023}
+    data = views_site.docs_dir / "reports"
+    giving = {s for s in county_2023 if "行政复议申请" in (data / s / f"{s}.txt").read_text(encoding="utf-8")}
+    assert set(slugs) == giving and giving  # the counties whose text gives the number, no other
+    for i in range(rows.count()):
+        link = rows.nth(i).locator("td.num a")
+        sentence = rows.nth(i).locator("td.figures-sentence").inner_text()
+        assert link.inner_text().rstrip("件") in sentence.replace(",", "")
+        assert "#p-" in link.get_attribute("href")
+    assert page.locator(".figures-chart .chart-row").count() == len(giving)
+    no_file_names(page)
+    shot(page, "researcher-figures", viewport, full=True)
+    with page.expect_download() as info:
+        page.locator(".figures-download").click()
+    raw = open(info.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: spreadsheet programs read the Chinese
+    import csv
+    import io
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0][:6] == ["省份", "层级", "发布机关", "地区", "报告年度", "指标"]
+    assert len(table) - 1 == rows.count()
+    assert {(r[0], r[1], r[5]) for r in table[1:]} == {("安徽省", "县级", "行政复议收到申请")}
+    assert all(r[10].startswith(site) and "#p-" in r[10] for r in table[1:])
+    # the link takes the reader to the sentence's paragraph
+    target = rows.first.locator("td.num a").get_attribute("href").split("#")[1]
+    rows.first.locator("td.num a").click()
+    page.wait_for_url(f"**#{target}")
+    assert "行政复议" in page.locator(f'[id="{target}"]').inner_text()
+    assert errors == []
+    page.close()
+
+
+def test_touch_screens_show_the_paragraph_link_and_the_feed_reads_as_a_page(site, browser):  # noqa: F811
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site + "reports/2023-feixi-gov/")
+    assert page.locator(".para-link").first.evaluate("a => getComputedStyle(a).opacity") == "1"
+    # the feed opens as a page that says what it is, not as an XML tree
+    page.goto(site + "feed.xml")
+    assert "订阅源" in page.locator("body").inner_text()
+    assert page.locator("li a").count() >= 10
+    context.close()
