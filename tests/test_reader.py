@@ -64,7 +64,7 @@ def test_one_reader_file_per_report_and_an_index_without_text(series_site):
         assert len(rows) == province["count"]
         total += len(rows)
         for row in rows:
-            assert set(row) == {"slug", "title", "issuer", "level", "year", "themes"}  # no text in the index
+            assert set(row) == {"slug", "title", "issuer", "place", "level", "year", "themes"}  # no text in the index
     assert total == len(files)
 
 
