@@ -127,6 +127,15 @@ def test_focus_is_visible_on_both_search_boxes_and_the_404_marks_no_tab(site, br
     page.goto(site + "compare/")
     page.wait_for_selector("th[data-sort] button.compare-sort")
     assert page.locator("th[data-sort][role=button], th[data-sort][tabindex]").count() == 0
+    # one pager (显示更多), and the column names stay at the top of the table's box as it scrolls
+    assert not page.locator(".compare-pager").first.is_visible() and page.locator(".compare-more").is_visible()
+    box = page.locator(".compare > .compare-scroll")
+    box.evaluate("b => b.scrollTop = 2000")
+    assert abs(page.locator(".compare-table thead th").nth(5).bounding_box()["y"] - box.bounding_box()["y"]) < 3
+    provinces = page.locator("select[data-filter=province] option").all_inner_texts()[1:]
+    assert provinces[:3] == ["北京市", "山西省", "江苏省"]  # the gazetteer's order, not the characters'
+    page.select_option("select[data-filter=province]", "山西省")
+    assert "province=" in page.url
     page.goto(site + "404.html")
     assert page.locator(".md-tabs__item--active, .md-nav__link--active, [aria-current]").count() == 0
     assert errors == []
