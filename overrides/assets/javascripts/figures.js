@@ -15,10 +15,27 @@
     return node;
   }
 
+  // A JSON file, plain or gzip as stored (a host may send a .gz file with
+  // Content-Encoding: gzip, already decompressed): decompressed here only
+  // when it starts with gzip's magic bytes.
   function getJSON(url) {
+    var name = url.pathname.split("/").slice(-2).join("/");
     return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(url.pathname.split("/").slice(-2).join("/") + "：HTTP " + r.status);
-      return r.json();
+      if (!r.ok) throw new Error(name + "：HTTP " + r.status);
+      return r.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        if (typeof DecompressionStream === "undefined") throw new Error("本浏览器不能解压数据，请换用较新版本的浏览器");
+        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      }
+      return bytes;
+    }).then(function (plain) {
+      try {
+        return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
+      } catch (e) {
+        throw new Error(name + "：数据已损坏，无法解读");
+      }
     });
   }
 
