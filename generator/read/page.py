@@ -72,6 +72,12 @@ SHARE = re.compile(r"^(?:分享到|分享至|分享)\s*[:：]")
 # Document-sharing sites: notices that the text is cut or behind a login, site slogans with an address.
 SHARING = re.compile(r"已省略\s*\d+\s*字|仅展示前|全文共\s*\d+\s*字|下载本文档|查看全文|需登录|需\s*\d+\s*积分|"
                      r"本站(?:文档|信息|内容|资料)|如有侵权|www\.|https?://")
+# A page number printed on every page of a PDF or Word file (— 3 —, - 3 -, 第 3 页 共 12 页): a
+# line of its own, never a sentence.
+PAGE_NUMBER = re.compile(r"^(?:[-－—–~]+\s*\d{1,4}\s*[-－—–~]+|第\s*\d{1,4}\s*页(?:\s*[,，/／、]?\s*共\s*\d{1,4}\s*页)?"
+                         r"|共\s*\d{1,4}\s*页\s*[,，/／、]?\s*第\s*\d{1,4}\s*页)$")
+# A file's name (…年度报告.docx): a document-sharing page's heading, never a report's title.
+FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|txt|pptx?|zip|rar)\s*$", re.I)
 ATTACHMENT = re.compile(r"^附件(?:下载)?\s*\d*\s*[:：]|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*$", re.I)
 CLOSING = re.compile(r"^[（(]?\s*此件(?:公开发布|主动公开|依申请公开|不公开|公开)\s*[）)]?$|^[（(]此页无正文[）)]$")
 DOC_NUMBER = re.compile(
@@ -312,6 +318,8 @@ def trim_title(text: str) -> str | None:
     t = re.sub(rf"^[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*\d{{1,4}}\s*号\s*", "", t)
     if re.fullmatch(r"[《〈].+[》〉]", t):
         t = t[1:-1]
+    if FILE_NAME.search(t):
+        return None
     # A publication line or buttons glued after the title.
     if m := re.search(r"\s*(?:发布时间|发布日期|来源|信息来源|作者|浏览|阅读|点击|朗读|打印|字号|分享|收藏)\s*[:：]?", t):
         if m.start() > 6 and REPORT_WORD.search(t[: m.start()]):
@@ -558,7 +566,8 @@ def _plain(text: str) -> bool:
     """A line with no frame shape at all."""
     t = text.strip(" □?？")
     return not (chrome_reason(text) or publication_fields(text) is not None or DOC_NUMBER.match(text)
-                or CLOSING.match(text) or ATTACHMENT.search(text) or DATE_LINE.match(t) or org_names(t))
+                or CLOSING.match(text) or ATTACHMENT.search(text) or DATE_LINE.match(t) or org_names(t)
+                or PAGE_NUMBER.match(t))
 
 
 def _starts_body(text: str) -> bool:
@@ -750,7 +759,8 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
             for key, value in fields.items():
                 if not value:
                     continue
-                if re.search(r"日期|时间|发布|^日期$|^时间$", key) and "published" not in values:
+                if re.search(r"日期|时间|发布|^日期$|^时间$", key) and "published" not in values \
+                        and not key.startswith("上传"):  # a document-sharing site's upload time is not the report's
                     if (iso := iso_date(value)) is not None:
                         values["published"] = iso
                 elif key in ("来源", "信息来源", "文章来源", "稿件来源", "出处", "供稿") and "source" not in values:
