@@ -52,9 +52,19 @@ class Series:
 
 def series_key(report: Report) -> tuple[str, ...] | None:
     """Who issued the report and where: equal keys are the same body. None
-    when the issuer or the year is unknown (no series can be told)."""
+    when the issuer or the year is unknown, or its place is not known well
+    enough to tell it from a namesake (town names and department names
+    repeat across the country): a province always, and for a town its
+    county, for a department its city or county. Two reports of 城关镇人民政府
+    whose places are unknown are not one body's series."""
     m = report.metadata
-    if not m.get("issuer") or not m.get("year"):
+    if not m.get("issuer") or not m.get("year") or not m.get("province"):
+        return None
+    level = str(m.get("level") or "")
+    if level == "town" and not m.get("county"):
+        return None
+    if level in ("department", "") and not (m.get("city") or m.get("county")) \
+            and not str(m.get("issuer")).startswith(str(m.get("province"))):
         return None
     return tuple(str(m.get(k) or "") for k in ("province", "city", "county", "town", "issuer"))
 
