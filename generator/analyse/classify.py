@@ -458,7 +458,11 @@ def table_figures(tables: Sequence[Table], document: Document, taxonomy: Taxonom
                 header = "".join(dict.fromkeys(h[column] for h in head if column < len(h) and h[column]))
                 unit = m.group(2) or next((u.group(1) for t in (header, row[0]) if (u := HEADER_UNIT.search(t))), "")
                 phrase = HEADER_UNIT.sub("", f"{row[0]}{header}")
-                text = f"{phrase}{m.group(1)}{unit.replace('％', '%')}。"
+                # The caption (else the heading above) leads the sentence: a cell's own
+                # words (受理, 审结) name no area, the table's title does.
+                lead = table.caption or above
+                text = f"{lead}：{phrase}{m.group(1)}{unit.replace('％', '%')}。" if lead else \
+                    f"{phrase}{m.group(1)}{unit.replace('％', '%')}。"
                 passage = _classify((Passage(table_anchor(index), table_anchor(index), "", text), context),
                                     document, taxonomy)
                 found += _figures(passage, taxonomy.indicators, context.headings, family)
