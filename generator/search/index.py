@@ -67,6 +67,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.analyse.classify import table_anchor
 from generator.analyse.taxonomy import Taxonomy
 from generator.disk import atomic_write, link_or_copy
 from generator.errors import BuildError
@@ -215,6 +216,9 @@ def report_units(report: Report) -> tuple[tuple[str, str], ...]:
     for section in doc.sections:
         units.append((section.anchor, f"{section.number}{section.title}"))
         units.extend((p.anchor, p.text) for p in section.paragraphs)
+    for index, table in enumerate(report.cleaned.markup.tables):  # a table is found by its caption and rows
+        units.extend((table_anchor(index), text) for text in (table.caption, *(" ".join(row) for row in table.rows))
+                     if text)
     return tuple(units)
 
 
@@ -736,7 +740,7 @@ def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> SiteFile:
         return (f'<label>{label}<select name="{name}" data-filter="{name}">'
                 f'<option value="">全部</option>{items}</select></label>')
 
-    body = f"""<form id="fazhi-search" class="fazhi-search" role="search" data-index="../pagefind/" data-root="../">
+    body = f"""<form id="fazhi-search" class="fazhi-search" role="search" aria-label="检索报告全文" data-index="../pagefind/" data-root="../">
 <div class="fazhi-search__box"><input type="search" name="q" aria-label="检索词" placeholder="输入词语，如 行政复议、调解" autocomplete="off" required>
 <button type="submit" class="md-button md-button--primary">检索</button></div>
 <div class="fazhi-search__filters">{select("province", "省份", provinces)}{select("level", "层级", levels)}{select("year", "年度", years)}{select("theme", "主题", themes)}</div>

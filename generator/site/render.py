@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.analyse.classify import passage_anchors
+from generator.analyse.classify import passage_anchors, table_anchor
 from generator.analyse.taxonomy import Taxonomy
 from generator.plugins.prerendered import HTML_MARKER
 from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
-from generator.records import Metadata, Paragraph, Report
+from generator.records import Metadata, Paragraph, Report, Table
 from generator.site.chunks import chunk_file, pager, stable_chunks
 
 PAGE_SIZE = 100  # rows of a list page
@@ -156,7 +156,7 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
 def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                    links: dict | None) -> list[tuple[str, Callable[[], bytes]]]:
     """Each of a report's three files, and how to make it."""
-    page, original, cleaned = report_files(report.slug)
+    page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
     return [
         (page, lambda: report_page(report, taxonomy, where, links)),
         (original, lambda: gzipped(report.source.raw)),
@@ -164,11 +164,21 @@ def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, st
     ]
 
 
-def report_files(slug: str) -> tuple[str, str, str]:
+def report_files(slug: str, fmt: str = "text") -> tuple[str, str, str]:
     """The page, the publisher's original bytes (gzip: they are kept whole, page
     furniture and all, for checking; the cleaned text is the one to read) and
     the cleaned text."""
-    return f"reports/{slug}/index.md", f"reports/{slug}/{slug}.original.txt.gz", f"reports/{slug}/{slug}.txt"
+    return f"reports/{slug}/index.md", f"reports/{slug}/{original_name(slug, fmt)}", f"reports/{slug}/{slug}.txt"
+
+
+def original_name(slug: str, fmt: str = "text") -> str:
+    """The download of the publisher's file, always gzip-compressed. A saved
+    page (or a PDF) is never served as itself: its name ends in .gz with no
+    .html or .pdf before it (slug.original-html.gz), so no host serves it as
+    text/html (Apache's mod_mime reads every extension of a name: a
+    .html.gz could be sent as an HTML page, gzip-encoded, and rendered in the
+    site's origin); browsers download it as a gzip file."""
+    return f"{slug}.original.txt.gz" if fmt == "text" else f"{slug}.original-{fmt}.gz"
 
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
@@ -191,9 +201,18 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     labelled = bool(chips)
     if chips:
         body.append(chips)
+    tables = list(enumerate(report.cleaned.markup.tables))
+
+    def tables_before(line: float) -> None:
+        while tables and tables[0][1].line <= line:
+            index, table = tables.pop(0)
+            body.append(table_html(table, table_anchor(index)))
+
     for paragraph in doc.preamble:
+        tables_before(paragraph.line)
         body.append(_paragraph(paragraph))
     for section in doc.sections:
+        tables_before(section.line)
         depth = min(section.level + 1, 6)
         heading = html_text(section.heading)
         body.append(f'<h{depth} id="{section.anchor}">{heading}</h{depth}>')  # its # link: fazhi.js
@@ -203,7 +222,9 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             labelled = True
             body.append(chips)
         for paragraph in section.paragraphs:
+            tables_before(paragraph.line)
             body.append(_paragraph(paragraph))
+    tables_before(float("inf"))
     if labelled:
         body.append(chip_names(report, taxonomy))
     if doc.signers or doc.signed:
@@ -224,10 +245,12 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         ],
         "frame": [{"line": p.number, "role": ROLE_LABELS[p.role], "reason": p.reason, "text": p.text}
                   for p in report.cleaned.page.lines if p.role != "body"],
-        "downloads": {"original": f"{slug}.original.txt.gz", "cleaned": f"{slug}.txt"},
+        "downloads": {"original": original_name(slug, report.cleaned.markup.format), "cleaned": f"{slug}.txt",
+                      "format": FORMAT_LABELS.get(report.cleaned.markup.format, "")},
         "encoding": report.cleaned.encoding,
         "toc": toc,
     }
+    meta["completeness"] = completeness(report, taxonomy)
     if any(LOST in part for part in body):  # the legend above the text (the page's HTML waits on disk: prerendered.py)
         meta["lost"] = True
     for key in KEYS:
@@ -236,6 +259,41 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             meta[key.name] = value
     meta.update(links or {})
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
+
+
+FORMAT_LABELS = {"html": "网页", "pdf": "PDF 文件", "docx": "Word 文件"}
+
+
+def table_html(table: Table, anchor: str) -> str:
+    """A table of the report as a table (every cell escaped); Material wraps it
+    to scroll sideways on narrow screens, as the site's other tables. Its id is
+    where the figures read from it link."""
+    head, rows = table.rows[: table.header_rows], table.rows[table.header_rows:]
+    # The caption above the table, not in it: a <caption> is centred on the table's
+    # whole width, off the screen of a phone when the table scrolls.
+    out = [f'<p class="report-table__caption"><strong>{html_text(table.caption)}</strong></p>' if table.caption else "",
+           f'<table id="{anchor}">']
+    if head:
+        out.append("<thead>" + "".join(
+            "<tr>" + "".join(f"<th>{html_text(c)}</th>" for c in row) + "</tr>" for row in head) + "</thead>")
+    out.append("<tbody>" + "".join(
+        "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>" for row in rows) + "</tbody>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def completeness(report: Report, taxonomy: Taxonomy) -> list[dict]:
+    """The five required parts as the report's page shows them: each with the
+    top-level sections whose headings name it (linked), whether it was only
+    placed by position, or no section at all (then the page says 标题未见,
+    which is not the same as the report lacking the content)."""
+    out = []
+    for part in taxonomy.parts:
+        found = [m for m in report.analysis.parts if part.number in m.parts and not m.own]
+        out.append({"number": part.number, "name": part.name, "slug": part.slug,
+                    "sections": [{"anchor": m.section, "heading": m.heading} for m in found],
+                    "inferred": bool(found) and all(m.inferred for m in found)})
+    return out
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -341,7 +399,9 @@ def _card(report: Report) -> list[dict]:
             "label": key.label,
             "value": shown,
             "origin": field.origin,
-            "origin_label": ORIGIN_LABELS[field.origin],
+            # markup: a web page's tags and elements; a Word file's or PDF's structure (its title)
+            "origin_label": "文件结构" if field.origin == "markup" and report.cleaned.markup.format != "html"
+            else ORIGIN_LABELS[field.origin],
             "href": href,
         })
     return rows
@@ -392,14 +452,25 @@ def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple
 
 
 def page_list(files: list[str], chunks: list[list[Report]]) -> str:
-    """On a first page: every page of the list, named by where it starts (the
-    pager links only the pages before and after, and pages are cut where the
-    reports say, so they are of uneven length)."""
+    """On a first page: every page of the list, named by the range of places
+    it covers (the pager links only the pages before and after)."""
     if len(files) == 1:
         return ""
-    links = [f"[{md_inline(place_name(chunk[0].metadata) or chunk[0].title)}]({f.rsplit('/', 1)[-1]})"
-             for f, chunk in zip(files[1:], chunks[1:])]
-    return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
+    links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
+    return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
+
+
+def known_as(report: Report) -> str:
+    """What a reader recognises a report by in a list's page names: its
+    place, else its issuer, else its title (never its file name)."""
+    m = report.metadata
+    return place_name(m) or str(m.get("issuer") or "") or report.title
+
+
+def range_label(chunk: Sequence[Report]) -> str:
+    """A page of a list named by its first and last report's places: 安徽省合肥市 — 安徽省黄山市歙县."""
+    first, last = known_as(chunk[0]), known_as(chunk[-1])
+    return first if first == last else f"{first} — {last}"
 
 
 def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[SiteFile]:
@@ -423,12 +494,13 @@ SECTION_NAMES = {"regions": "按地区", "years": "按年度", "levels": "按层
 
 
 def crumbs(base: str) -> str:
-    """The way back from a page in base/ (e.g. years/2023): 首页 › 按年度 › 本页.
+    """The way back from a page in base/ (e.g. years/2023): 首页 › 按年度, above
+    the page's own title (a crumb reading 本页 named nothing).
     Links are relative to the Markdown file, and every chunk of a listing sits
     in base/, so one line serves them all."""
     section = base.split("/")[0]
     depth = base.count("/") + 1
-    return (f"[首页]({'../' * depth}index.md) › [{SECTION_NAMES[section]}]({'../' * (depth - 1)}index.md) › 本页\n"
+    return (f"[首页]({'../' * depth}index.md) › [{SECTION_NAMES[section]}]({'../' * (depth - 1)}index.md)\n"
             "{ .crumbs }\n\n")
 
 
@@ -453,6 +525,7 @@ def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
 - [按地区浏览](regions/index.md) · [按年度浏览](years/index.md) · [按层级浏览](levels/index.md)
 - 对照阅读：[按主题](themes/index.md) · [报告 × 主题对比表](compare/index.md) · [五个必备部分](parts/index.md)
 - [并排对读](reader/index.md)：选一个主题和 2—4 份报告，逐段并排比较 · [同一机关的历年报告](series/index.md)
+- [收录情况](coverage/index.md)：每年应报的机关本站收录了哪些 · [按时公开](timeliness/index.md)：各报告是否在法定期限前公开
 - [全文检索](search/index.md)：输入任意词句（两个字以上），找出原文中含有这一词句的全部报告，可按省份、层级、年度、主题筛选；右上角的检索框也通往这里。
 - [开放数据](data/index.md)（CSV / JSON）· [订阅新收录报告](feed.xml)（Atom）
 {skipped_line}
