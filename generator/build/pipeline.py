@@ -26,7 +26,17 @@ from pathlib import Path
 from generator.analyse.classify import analyse
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.cache import ReportCache, cache_key
-from generator.build.incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
+from generator.build.incremental import (
+    can_reuse,
+    expected_files,
+    is_recorded,
+    link_copy,
+    made_from,
+    prune,
+    record_published,
+    site_stamp,
+    unlinking_writes,
+)
 from generator.build.lock import project_lock
 from generator.build.pool import read_reports
 from generator.disk import atomic_write
@@ -50,6 +60,8 @@ from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+# The search index's state, rewritten by every build: its bytes say what it holds.
+SEARCH_STATE = frozenset({"state.json"})
 MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
 Progress = Callable[[str], None]
 
@@ -103,6 +115,11 @@ class Project:
     def site_stamp(self) -> Path:
         """What the published site was rendered with (generator/build/incremental.py)."""
         return self.root / "build" / "site-stamp"
+
+    @property
+    def published(self) -> Path:
+        """What the published site was made from (generator/build/incremental.py)."""
+        return self.root / "build" / "published.json"
 
     @property
     def build_dir(self) -> Path:
@@ -388,15 +405,27 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                 del corpus
                 gc.collect()
                 indexed = indexing[0].result
-                if dirty and not written.written and not written.removed and is_published(indexed(), project.site_dir):
-                    # Nothing the site is made from changed: the published site is this build's.
+                docs = made_from(stamp, project.docs_dir)
+                search: list[str] = []
+                if (dirty and is_recorded(project.published, project.site_dir, docs=docs)
+                        and not indexed().rebuilt and is_published(indexed(), project.site_dir)
+                        and is_recorded(project.published, project.site_dir, docs=docs,
+                                        search=made_from("", project.search_dir, read=SEARCH_STATE))):
+                    # Nothing the site is made from changed since it was published: it is this build's.
                     return done(seconds=time.monotonic() - started)
-                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
-                           then=lambda site: publish_search_index(indexed(), project.search_dir, site))
+
+                def add_search(site: Path) -> None:
+                    index = indexed()
+                    search.append(made_from("", project.search_dir, read=SEARCH_STATE))  # the state that is published
+                    publish_search_index(index, project.search_dir, site)
+
+                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
+        # Only now, after the swap, what the next build trusts says what site/ holds.
         atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
+        record_published(project.published, project.site_dir, docs=docs, search=search[0])
         return done(seconds=time.monotonic() - started)
 
 
