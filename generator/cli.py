@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
@@ -38,8 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
+    published = _site_identity(project)
     try:
-        return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
+        with _terminate_as_interrupt():
+            return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: every stage has cleaned up on its way out
+        changed = _site_identity(project) != published
+        print("interrupted; " + ("the new site was published just before" if changed
+                                 else "the published site is unchanged"), file=sys.stderr)
+        return 130
     except ContentError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -48,8 +59,6 @@ def main(argv: list[str] | None = None) -> int:
     except FazhiError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
     # Whatever else goes wrong is one message too; the traceback only on request.
     except OSError as exc:
         if args.debug:
@@ -63,6 +72,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {type(exc).__name__}: {exc}; this is a bug in fazhi: run the command again with --debug "
               "and report the traceback it prints", file=sys.stderr)
         return 1
+
+
+def _site_identity(project: Project) -> int | None:
+    """The published site/ folder's inode: a build swaps in a new folder."""
+    try:
+        return project.site_dir.stat().st_ino
+    except OSError:
+        return None
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager, `kill`, a CI job cancelled) stops a command
+    the way Ctrl-C does: as KeyboardInterrupt, so every stage cleans up on its
+    way out (workers, Pagefind, the site built aside, the lock)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _positive(text: str) -> float:
@@ -96,8 +132,10 @@ class Progress:
 
 def _build(project: Project, args) -> int:
     progress = Progress()
-    summary = build(project, strict=args.strict, clean=args.clean, keep_going=args.keep_going, progress=progress)
-    progress.done()
+    try:
+        summary = build(project, strict=args.strict, clean=args.clean, keep_going=args.keep_going, progress=progress)
+    finally:
+        progress.done()
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for item in summary.skipped:
@@ -169,16 +207,17 @@ def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
     out["parts"] = dict(sorted(parts.items()))
     out["own_parts"] = [m.heading for m in analysis.parts if m.own]
     parent = {t.slug: t.parent for t in taxonomy.themes if not t.alone}
-    out["passages"] = []
+    passages: list[dict[str, object]] = []
     for passage in analysis.passages:
         themes: list[str] = []
         terms: dict[str, list[str]] = {}
-        for match in passage.themes:
-            for slug in (match.theme, parent.get(match.theme)):
+        for found in passage.themes:
+            for slug in (found.theme, parent.get(found.theme)):
                 if slug and slug not in themes:
                     themes.append(slug)
-            terms[match.theme] = list(match.terms) + [f"{t}（标题）" for t in match.heading_terms]
-        out["passages"].append({"anchor": passage.anchor, "text": passage.text, "themes": themes, "terms": terms})
+            terms[found.theme] = list(found.terms) + [f"{t}（标题）" for t in found.heading_terms]
+        passages.append({"anchor": passage.anchor, "text": passage.text, "themes": themes, "terms": terms})
+    out["passages"] = passages
     out["figures"] = [{"indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,
                        "text": f.text, "paragraph": f.passage, "sentence": f.sentence} for f in analysis.figures]
     return out

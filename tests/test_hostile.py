@@ -212,7 +212,7 @@ def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
     report = read_report(source, load_taxonomy(REPO / "content"))
     cache = ReportCache(tmp_path / "cache")
     cache.put("key", report)
-    _, stored = pickle.loads(zlib.decompress((tmp_path / "cache" / "r.pickle").read_bytes()))
+    _, _, stored = pickle.loads(zlib.decompress((tmp_path / "cache" / "r.pickle").read_bytes()))
     assert stored.source.raw == b"" and stored.cleaned.source.raw == b""
     again = cache.get(source, "key")
     assert again.source is source and again.cleaned.source is source
@@ -272,18 +272,16 @@ def test_report_and_comparison_pages_cost_linear_time():
 
 
 def lock_is_held(project: Project) -> bool:
-    import fcntl
+    from filelock import FileLock, Timeout
 
     path = project.root / "build" / ".lock"
     if not path.exists():
         return False
-    with open(path, "rb") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(f, fcntl.LOCK_UN)
-        return False
+    try:
+        FileLock(path).acquire(timeout=0).lock.release()
+    except Timeout:
+        return True
+    return False
 
 
 def start(project: Project, *args: str) -> subprocess.Popen:
@@ -811,5 +809,5 @@ def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
             assert all(p.role != "body" for p in report.cleaned.page.lines) and report.cleaned.text.strip()
         assert any(report.cleaned.page.lines for report in corpus.reports)  # the samples' chrome
     entry = next(project.cache_dir.glob("*.pickle"))
-    _, cached = pickle.loads(zlib.decompress(entry.read_bytes()))
+    _, _, cached = pickle.loads(zlib.decompress(entry.read_bytes()))
     assert any(p.role == "body" for p in cached.cleaned.page.lines)

@@ -273,21 +273,23 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
             if (report := cache.get(source, keys[source.slug])) is not None:
                 found[source.slug] = report
         unread = [source for source in sources if source.slug not in found]
-        # read in parallel where there are enough (generator/build/pool.py), in order
-        for n, (source, result) in enumerate(zip(unread, read_reports(
-                unread, taxonomy, project.content_dir, read_report)), start=1):
-            if progress:
-                progress(f"reading {n}/{len(unread)}: {source.slug}")
-            if isinstance(result, list):
-                problems.extend(result)
-                continue
-            cache.put(keys[source.slug], result)
-            found[source.slug] = result
+        # read in parallel where there are enough (generator/build/pool.py), in order;
+        # closed on every way out, which stops the workers at once
+        with contextlib.closing(read_reports(unread, taxonomy, project.content_dir, read_report)) as results:
+            for n, (source, result) in enumerate(zip(unread, results), start=1):
+                if progress:
+                    progress(f"reading {n}/{len(unread)}: {source.slug}")
+                if isinstance(result, list):
+                    problems.extend(result)
+                    continue
+                cache.put(keys[source.slug], result)
+                found[source.slug] = result
     reports = [found[source.slug] for source in sources if source.slug in found]
     for report in reports:  # each object is this build's own: set in place (dataclasses.replace took 3 s at 10,000)
         object.__setattr__(report, "key", keys[report.slug])
         _frame_only(report.cleaned)
     cache.prune({s.slug for s in sources})
+    cache.notice()
     skipped: list[Skipped] = []
     if problems:
         if not keep_going:

@@ -296,6 +296,8 @@ class _Prompt:
 
     @staticmethod
     async def create_subprocess_exec(*args, **kwargs):
+        if os.name == "posix":  # a group of its own: a terminal's Ctrl-C reaches the build, which stops it in
+            kwargs.setdefault("process_group", 0)  # order; killed, the build closes its input, and it ends
         size = _chunk_size.get(None)
         if size is not None:
             kwargs["env"] = {**os.environ, **kwargs.get("env", {}), "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(size)}
