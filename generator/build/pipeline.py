@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import logging
 import os
 import re
@@ -265,6 +266,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     except ContentError as exc:  # list the report files' problems with it, then stop
         raise ContentError(exc.problems + discover(project)[1]) from None
     sources, problems = discover(project)
+    problems.extend(byte_copies(sources))
     cache = ReportCache(project.cache_dir, enabled=use_cache)
     found: dict[str, Report] = {}
     keys = {source.slug: cache_key(source, taxonomy.digest) for source in sources}
@@ -314,11 +316,44 @@ def _frame_only(cleaned: Cleaned) -> None:
         object.__setattr__(cleaned, "page", replace(page, lines=tuple(p for p in page.lines if p.role != "body")))
 
 
+def byte_copies(sources: Sequence[Source]) -> list[Problem]:
+    """A report whose bytes are those of another (sorted by name: the first
+    is kept) is an error naming both: published twice, it would count twice
+    in every comparison."""
+    first: dict[bytes, Source] = {}
+    problems = []
+    for source in sources:
+        digest = hashlib.sha256(source.raw).digest()
+        if (kept := first.setdefault(digest, source)) is not source:
+            problems.append(Problem(source.path, None, (
+                f"is a byte-for-byte copy of {kept.path.name}: the same report would be published twice; "
+                "delete one of the two files")))
+    return problems
+
+
+def same_issuer_and_year(reports: Sequence[Report]) -> list[str]:
+    """Two reports of one issuer and year: a warning naming every file (a
+    corrected version beside the first, or a wrong year or issuer)."""
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        issuer, year = report.metadata.get("issuer"), report.metadata.get("year")
+        if issuer and year:
+            groups.setdefault((str(issuer), str(year)), []).append(report)
+    out = []
+    for (issuer, year), group in groups.items():
+        for report in group[1:] if len(group) > 1 else ():
+            others = ", ".join(r.source.path.name for r in group if r is not report)
+            out.append(f"{report.source.path}: duplicate-issuer-year: {issuer}, {year}: the same issuer and year as "
+                       f"{others}; keep one report per issuer and year (delete the older version), or correct the "
+                       "issuer or year in the sidecar")
+    return out
+
+
 def warnings_of(reports: Sequence[Report]) -> list[str]:
     return [
         f"{r.source.path}: {d.code}: {d.message}"
         for r in reports for d in r.diagnostics if d.severity == "warning"
-    ]
+    ] + same_issuer_and_year(reports)
 
 
 def site_url(project: Project) -> str:

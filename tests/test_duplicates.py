@@ -1,0 +1,60 @@
+"""Duplicate reports (issue 23 item 3): a byte copy is an error naming both
+files; two reports of one issuer and year are a warning naming both (an
+error with --strict), in `check` and in `build`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.build.pipeline import build, read_all
+from generator.errors import BuildError, ContentError
+from tests.conftest import SAMPLES, make_project
+
+WUHU = (SAMPLES / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")  # 芜湖市人民政府, 2022
+CORRECTED = WUHU + "\n三、其他事项\n本报告第二版补充了一段说明。\n"
+
+
+def fazhi(project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), *args],
+                          capture_output=True, text=True, cwd=project.root)
+
+
+def test_a_byte_copy_is_an_error_naming_both_files(tmp_path):
+    project = make_project(tmp_path / "p", {"2022-wuhu-copy.txt": WUHU})
+    with pytest.raises(ContentError) as caught:
+        read_all(project)
+    (problem,) = caught.value.problems
+    assert problem.path == project.reports_dir / "2022-wuhu-copy.txt"  # sorted by name: the first is kept
+    assert "byte-for-byte copy of 2022-anhui-wuhu.txt" in problem.message
+    done = fazhi(project, "check")
+    assert done.returncode == 1
+    assert f"error: {project.reports_dir / '2022-wuhu-copy.txt'}: is a byte-for-byte copy of 2022-anhui-wuhu.txt" \
+        in done.stderr
+
+
+def test_with_keep_going_the_copy_is_skipped_and_the_first_published(tmp_path):
+    project = make_project(tmp_path / "p", {"2022-wuhu-copy.txt": WUHU})
+    summary = build(project, keep_going=True)
+    assert [s.path.name for s in summary.skipped] == ["2022-wuhu-copy.txt"]
+    assert (project.site_dir / "reports/2022-anhui-wuhu/index.html").is_file()
+    assert not (project.site_dir / "reports/2022-wuhu-copy").exists()
+
+
+def test_two_reports_of_one_issuer_and_year_are_a_warning_naming_both(tmp_path):
+    project = make_project(tmp_path / "p", {"2022-anhui-wuhu-v2.txt": CORRECTED})
+    done = fazhi(project, "check")
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "duplicate-issuer-year" in line]
+    assert lines == [f"warning: {project.reports_dir / '2022-anhui-wuhu-v2.txt'}: duplicate-issuer-year: "
+                     "芜湖市人民政府, 2022: the same issuer and year as 2022-anhui-wuhu.txt; keep one report per issuer "
+                     "and year (delete the older version), or correct the issuer or year in the sidecar"]
+    summary = build(project)
+    assert [w for w in summary.warnings if "duplicate-issuer-year" in w] == [lines[0].removeprefix("warning: ")]
+    with pytest.raises(BuildError, match="duplicate-issuer-year"):
+        build(project, strict=True)
+
+
+def test_reports_of_one_issuer_in_other_years_are_no_duplicates(sample_site):
+    assert not [w for w in build(sample_site).warnings if "duplicate" in w]
