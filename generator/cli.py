@@ -5,6 +5,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--clean", action="store_true", help="ignore the per-report cache and read every report again")
     p_build.add_argument("--keep-going", action="store_true",
                          help="publish the good reports, skip those with problems and list them (console and /skipped/)")
+    p_build.add_argument("--verbose", action="store_true",
+                         help="list every warning (by default one line per kind of warning; `fazhi check` lists all)")
     p_serve = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     sub.add_parser("check", help="validate every input, report every problem, exit non-zero on errors")
@@ -136,8 +139,8 @@ def _build(project: Project, args) -> int:
         summary = build(project, strict=args.strict, clean=args.clean, keep_going=args.keep_going, progress=progress)
     finally:
         progress.done()
-    for warning in summary.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    for line in summary.warnings if args.verbose else summarised(summary.warnings):
+        print(f"warning: {line}", file=sys.stderr)
     for item in summary.skipped:
         print(f"skipped: {item.path}: " + "; ".join(p.message for p in item.problems), file=sys.stderr)
     w = summary.written
@@ -150,6 +153,30 @@ def _build(project: Project, args) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+WARNING = re.compile(r"(?P<path>.+?\.\w+): (?P<code>[a-z][a-z0-9-]*): ")
+SHOWN_FILES = 3
+
+
+def summarised(warnings: list[str]) -> list[str]:
+    """Warnings as a build prints them: a kind of warning met in one file as
+    it is, one met in several as one line with their number and the first
+    few files (5,000 small reports printed 25,000 lines on every build)."""
+    by_code: dict[str, list[str]] = {}
+    for warning in warnings:
+        found = WARNING.match(warning)
+        by_code.setdefault(found.group("code") if found else warning, []).append(warning)
+    out = []
+    for code, group in by_code.items():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        names = [os.path.basename(m.group("path")) for w in group[:SHOWN_FILES] if (m := WARNING.match(w))]
+        more = ", …" if len(group) > SHOWN_FILES else ""
+        out.append(f"{code}: {len(group)} files ({', '.join(names)}{more}); `fazhi check` or "
+                   "`fazhi build --verbose` lists each")
+    return out
 
 
 def _repair(project: Project, command: str) -> None:
@@ -227,7 +254,8 @@ def _inspect(project: Project, args) -> int:
     _repair(project, "inspect")
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in args.paths:
+    for given in args.paths:
+        path = project.root / given  # relative to --root, like every other path fazhi reads
         if path.is_dir():
             files.extend(sorted(p for p in path.glob("*.txt")))
         elif path.is_file():
@@ -247,7 +275,16 @@ def _inspect(project: Project, args) -> int:
         records.append(inspect_record(report, taxonomy))
     if problems:
         raise ContentError(problems)
-    if args.json:
+    try:
+        _print_records(records, args.json)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `fazhi inspect … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own flush at exit stays quiet
+    return 0
+
+
+def _print_records(records: list[dict], as_json: bool) -> None:
+    if as_json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         for r in records:
@@ -262,4 +299,3 @@ def _inspect(project: Project, args) -> int:
                 print(f"  figure {f['indicator']}: {f['approx']}{f['value']} {f['unit']} ({f['text']})")
             for d in r["diagnostics"]:
                 print(f"  [{d['code']}] {d['message']} ×{d['count']}")
-    return 0
