@@ -252,6 +252,7 @@ def corpus(tmp_path_factory) -> Corpus:
 
 @pytest.mark.parametrize("point", [
     Point(signal.SIGINT, False, "mkdocs renders", 0.0),  # indexing for search
+    Point(signal.SIGINT, False, "reading", 0.4),  # Pagefind starting (the loop met "Event loop is closed" here)
     Point(signal.SIGTERM, True, "reading", 0.3),  # the worker pool reading
     Point(signal.SIGKILL, True, "reading", 0.3),
     Point(signal.SIGINT, True, "mkdocs renders", 1.0),  # rendering

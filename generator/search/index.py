@@ -316,8 +316,9 @@ async def _index_shard(records: list[SearchRecord], family: Family, out: Path,
     pagefind.service.asyncio = _Prompt()
     _chunk_size.set(chunk_size(len(records)))  # this task's context: the process it starts
     async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
-        for record in records:  # one record's word list at a time: a few times its text
-            if stop is not None and stop.is_set():
+        for n, record in enumerate(records):  # one record's word list at a time: a few times its text
+            # not before the first record: PagefindIndex closes its process only once it made an index
+            if n and stop is not None and stop.is_set():
                 raise Stopped()
             await index.add_custom_record(**_payload(record, family))
 
@@ -333,7 +334,12 @@ async def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: 
                 raise Stopped()
             await _index_shard(records, family, out, stop)
 
-    await asyncio.gather(*(one(records, family, out) for records, family, out in todo))
+    # Every task runs to its end (a stopped build stops each at its next record)
+    # rather than being cancelled where its Pagefind process may not be closed.
+    results = await asyncio.gather(*(one(records, family, out) for records, family, out in todo), return_exceptions=True)
+    errors = [result for result in results if isinstance(result, BaseException)]
+    if errors:  # a failure rather than the stops it caused
+        raise next((e for e in errors if not isinstance(e, Stopped)), errors[0])
 
 
 def _trim(bundle: Path, primary: bool, script: bool = True) -> None:
