@@ -300,3 +300,19 @@ def test_a_lead_in_paragraph_counts_like_a_heading(tmp_path):
     themed = {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
     assert "business-environment" not in themed["设立综合窗口3个，群众等候时间缩短一半。"]
     assert "business-environment" in themed["设立综合窗口5个，群众等候时间缩短一半。"]
+
+
+def test_a_one_character_theme_term_is_refused_with_its_line(tmp_path):
+    """Seen: the term 法 was accepted and put nearly every passage into its theme."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+        (content / name).write_bytes((REPO / "content" / name).read_bytes())
+    themes = (content / "themes.yml").read_text(encoding="utf-8").replace("      放管服: 1\n", "      放管服: 1\n      法: 1\n", 1)
+    (content / "themes.yml").write_text(themes, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_taxonomy(content)
+    line = themes.splitlines().index("      法: 1") + 1
+    assert [str(p) for p in info.value.problems] == [
+        f"{content / 'themes.yml'}:{line}: term '法' of theme 'business-environment' is a single character, which nearly every passage "
+        "contains; use a word of two or more characters"]

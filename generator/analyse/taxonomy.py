@@ -267,6 +267,10 @@ class _File:
                 term = self.text(key, f"a term of theme {slug!r}")
                 if term and term in known:
                     self.problem(key, f"term {term!r} is given twice in theme {slug!r}")
+                if len(term) == 1:  # one character is in nearly every passage: the theme would take them all
+                    self.problem(key, f"term {term!r} of theme {slug!r} is a single character, which nearly every "
+                                      "passage contains; use a word of two or more characters")
+                    term = ""
                 known.add(term)
                 weight = self.number(value, f"weight of term {term!r}", 0.05, 10)
                 if term:
