@@ -783,6 +783,19 @@ def test_serve_regenerates_once_per_saved_change_and_never_by_itself(project):
         wait_for(2)
         time.sleep(2)
         assert regenerations() == 2, "".join(lines)
+        # content/ deleted and restored: serve still regenerates on a change (it stopped watching)
+        saved = project.root / "content.saved"
+        shutil.copytree(project.content_dir, saved)
+        shutil.rmtree(project.content_dir)
+        time.sleep(1)
+        shutil.copytree(saved, project.content_dir)
+        time.sleep(2)
+        before = regenerations()
+        report.write_text(SAMPLE + "\n恢复之后又补充了一段文字。\n", encoding="utf-8")
+        wait_for(before + 1)
+        assert regenerations() == before + 1, "".join(lines)
+        assert any("恢复之后又补充了一段文字" in page.read_text(encoding="utf-8")
+                   for page in (project.docs_dir / "reports").rglob("*.md")), "".join(lines)
     finally:
         run.send_signal(signal.SIGINT)
         try:
