@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+TEST_STAMP := $(VENV)/.installed-test-stamp
 CHROMIUM ?= /usr/bin/chromium
 BUILD_FLAGS ?=           # e.g. make site BUILD_FLAGS=--strict (as the publish workflow does)
 
@@ -12,6 +13,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# The test tools (pytest, Playwright, ruff, mypy, actionlint) only for `make test`:
+# a publisher's `make site` installs what the build needs and nothing else.
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	touch $@
 
 site: $(STAMP)
@@ -35,14 +42,23 @@ browser:
 	  fi; \
 	fi
 
-test: $(STAMP) browser
+# Lint and types first (seconds), then every test.
+test: $(TEST_STAMP) browser
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-# Re-pin every dependency to what is installed in .venv now.
-lock: $(STAMP)
-	{ echo "# Exact versions of every dependency (pip freeze of a working .venv, Python 3.11)."; \
+# Re-pin every dependency to what is installed in .venv now: the packages already
+# named in requirements-test.lock stay there, every other one goes to requirements.lock.
+lock: $(TEST_STAMP)
+	tools=$$(grep -vE '^(#|-r)' requirements-test.lock | cut -d= -f1 | paste -sd'|'); \
+	frozen=$$($(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(pip|fazhi-generator)=='); \
+	{ echo "# Exact versions of what the site build needs (pip freeze of a working .venv, Python 3.11)."; \
 	  echo "# Refresh deliberately: make lock"; \
-	  $(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(pip|fazhi-generator)=='; } > requirements.lock
+	  echo "$$frozen" | grep -viE "^($$tools)=="; } > requirements.lock; \
+	{ echo "# Exact versions of the tools \`make test\` adds to requirements.lock (tests, browser, lint, types)."; \
+	  echo "# Refresh deliberately: make lock"; echo "-r requirements.lock"; \
+	  echo "$$frozen" | grep -iE "^($$tools)=="; } > requirements-test.lock
 
 clean:
 	rm -rf build site

@@ -238,11 +238,11 @@ def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
     for passage in analysis.passages:
         themes: list[str] = []
         terms: dict[str, list[str]] = {}
-        for found in passage.themes:
-            for slug in (found.theme, parent.get(found.theme)):
+        for theme_match in passage.themes:
+            for slug in (theme_match.theme, parent.get(theme_match.theme)):
                 if slug and slug not in themes:
                     themes.append(slug)
-            terms[found.theme] = list(found.terms) + [f"{t}（标题）" for t in found.heading_terms]
+            terms[theme_match.theme] = list(theme_match.terms) + [f"{t}（标题）" for t in theme_match.heading_terms]
         passages.append({"anchor": passage.anchor, "text": passage.text, "themes": themes, "terms": terms})
     out["passages"] = passages
     out["figures"] = [{"indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,

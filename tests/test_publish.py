@@ -231,3 +231,16 @@ def test_a_gzipped_csv_is_the_csv_compressed_as_it_is_written():
     assert gz.decompress(packed) == _csv(columns, rows)
     assert _csv(columns, rows).startswith("\ufefftext,n\r\n".encode("utf-8"))
     assert packed == _csv(columns, rows, gzip_level=6)
+
+
+def test_atom_feed_keeps_markup_in_titles_as_text(tmp_path):
+    """The feed is written by feedgen: a title holding quotes, <, > and & is text
+    in well-formed XML, never markup (the hand-written feed left \" raw in attributes)."""
+    title = '乡宁县"2023"年度<法治>政府建设&情况报告'
+    project = make_project(tmp_path / "p")
+    (project.reports_dir / "2023-shanxi-xiangning.yml").write_text(f"title: '{title}'\n", encoding="utf-8")
+    build(project)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(project.site_dir / "feed.xml").getroot()
+    titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
+    assert title in titles, titles

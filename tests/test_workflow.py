@@ -27,13 +27,13 @@ BUILD_INPUTS = {
 
 
 def actionlint_binary() -> str:
-    """The actionlint that requirements.lock installs next to this Python, else one on PATH."""
+    """The actionlint that requirements-test.lock installs next to this Python, else one on PATH."""
     beside = Path(sys.executable).parent / "actionlint"
     if beside.is_file():
         return str(beside)
     found = shutil.which("actionlint")
     if found is None:
-        pytest.fail("actionlint is not installed: it is pinned in requirements.lock (make test installs it)")
+        pytest.fail("actionlint is not installed: it is pinned in requirements-test.lock (make test installs it)")
     return found
 
 

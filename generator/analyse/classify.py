@@ -213,8 +213,8 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         if theme.parent and sub and not theme.alone:
             parent = matches.get(theme.parent)
             terms = tuple(sorted(set(sub.terms) | set(parent.terms if parent else ())))
-            above = tuple(sorted(set(sub.heading_terms) | set(parent.heading_terms if parent else ())))
-            matches[theme.parent] = ThemeMatch(theme.parent, max(sub.score, parent.score if parent else 0), terms, above)
+            headed = tuple(sorted(set(sub.heading_terms) | set(parent.heading_terms if parent else ())))
+            matches[theme.parent] = ThemeMatch(theme.parent, max(sub.score, parent.score if parent else 0), terms, headed)
     order = [t.slug for t in taxonomy.themes]
     return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))

@@ -24,10 +24,8 @@ import re2
 import yaml
 
 from generator.errors import ContentError, Problem
-from generator.read.decode import invisible_in
-from generator.read.files import read_regular
+from generator.read.yamlfile import YamlFile, compose
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A number as reports write it: 99.25 / 1,234 / 2100 / 一千 / 两千三百 / 13万 / 1.2亿,
 # with the approximations that may precede or follow it. (RE2 syntax: \p{Nd} is
 # any decimal digit, full-width ones included, as \d is in Python's re.)
@@ -139,92 +137,15 @@ def _compose(path: Path, problems: list[Problem]) -> tuple[bytes, yaml.Node | No
     if not path.is_file() and not path.is_symlink():
         problems.append(Problem(path, None, "missing: the site's taxonomy needs this file in content/"))
         return b"", None
-    try:
-        raw = read_regular(path)
-        text = raw.decode("utf-8-sig")
-    except ContentError as exc:
-        problems.extend(exc.problems)
-        return b"", None
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"))
-        return raw, None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(path, mark.line + 1 if mark else None,
-                                f"is not valid YAML: {getattr(exc, 'problem', None) or exc}"))
-        return raw, None
-    if root is None:
+    before = len(problems)
+    raw, root = compose(path, problems)
+    if root is None and len(problems) == before:
         problems.append(Problem(path, None, "is empty; restore it from the repository (git checkout -- content/)"))
     return raw, root
 
 
-class _File:
-    """Validation of one taxonomy file's YAML nodes, collecting problems."""
-
-    def __init__(self, path: Path, problems: list[Problem]):
-        self.path = path
-        self.problems = problems
-
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(Problem(self.path, node.start_mark.line + 1 if node is not None else None, message))
-
-    def mapping(self, node: yaml.Node, what: str, required: tuple[str, ...],
-                optional: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping with keys {', '.join(required + optional)}")
-            return None
-        found: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            name = key.value
-            if name not in required + optional:
-                self.problem(key, f"unknown key {name!r} in {what}; allowed keys: {', '.join(required + optional)}")
-            elif name in found:
-                self.problem(key, f"key {name!r} is given twice in {what}")
-            else:
-                found[name] = value
-        for name in required:
-            if name not in found:
-                self.problem(node, f"{what} lacks the key {name!r}")
-        return found if all(n in found for n in required) else None
-
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list (lines starting with '- ')")
-            return []
-        return list(node.value)
-
-    def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            self.problem(node, f"{what} must be a non-empty text, got {_shown(node)}")
-            return ""
-        if hidden := invisible_in(str(node.value)):
-            self.problem(node, f"{what} contains an invisible character ({hidden}); delete it, or type the text again")
-            return ""
-        return str(node.value).strip()
-
-    def number(self, node: yaml.Node, what: str, low: float, high: float) -> float:
-        try:
-            value = float(node.value) if isinstance(node, yaml.ScalarNode) else None
-        except ValueError:
-            value = None
-        if value is None or not low <= value <= high:
-            self.problem(node, f"{what} must be a number from {low:g} to {high:g}, got {_shown(node)}")
-            return low
-        return value
-
-    def slug(self, node: yaml.Node, what: str, seen: set[str]) -> str:
-        slug = self.text(node, what)
-        if slug and not SLUG.match(slug):
-            self.problem(node, f"{what} {slug!r} must be lower-case Latin letters, digits and '-' (it is a page address)")
-        elif slug in seen:
-            self.problem(node, f"{what} {slug!r} is used twice; slugs must be unique")
-        seen.add(slug)
-        return slug
-
-    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        return tuple(t for t in (self.text(n, f"each entry of {what}") for n in self.sequence(node, what)) if t)
+class _File(YamlFile):
+    """Validation of one taxonomy file: its records, from YamlFile's checks."""
 
     # --- themes.yml ---------------------------------------------------------------
 
@@ -242,12 +163,6 @@ class _File:
         for node in self.sequence(top["themes"], "themes"):
             themes.extend(self.theme(node, None, seen))
         return tuple(themes), threshold, heading, mention
-
-    def flag(self, node: yaml.Node, what: str) -> bool:
-        if not isinstance(node, yaml.ScalarNode) or node.value not in ("true", "false"):
-            self.problem(node, f"{what} must be true or false, got {_shown(node)}")
-            return False
-        return node.value == "true"
 
     def theme(self, node: yaml.Node, parent: str | None, seen: set[str]) -> list[Theme]:
         what = "a subtheme" if parent else "a theme"
@@ -292,7 +207,8 @@ class _File:
         top = self.mapping(root, "parts.yml", ("parts",), ("own",))
         if top is None:
             return (), ()
-        parts, seen = [], set()
+        parts: list[Part] = []
+        seen: set[str] = set()
         for node in self.sequence(top["parts"], "parts"):
             fields = self.mapping(node, "a part", ("number", "slug", "name", "terms"))
             if fields is None:
@@ -314,7 +230,8 @@ class _File:
         top = self.mapping(root, "indicators.yml", ("indicators",))
         if top is None:
             return ()
-        indicators, seen = [], set()
+        indicators: list[Indicator] = []
+        seen: set[str] = set()
         for node in self.sequence(top["indicators"], "indicators"):
             fields = self.mapping(node, "an indicator", ("slug", "name", "theme", "unit", "patterns"),
                                   ("description", "context"))
@@ -360,11 +277,3 @@ class _File:
             self.problem(node, f"pattern {source!r} is not valid: {exc}; use (a|b) for alternatives and {{_}} for a gap")
             return None
 
-
-def _shown(node: yaml.Node) -> str:
-    """A YAML value as a publisher wrote it: '3', a list, a mapping."""
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    return repr(node.value)

@@ -43,10 +43,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.disk import atomic_write, link_or_copy
+from generator.engine import ENGINE
 from generator.site.write import remove_stray
 from generator.version import add_versions
 
-LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
@@ -56,7 +57,7 @@ PLUGINS = tuple(Path(__file__).parent.parent / "plugins" / name for name in ("co
 
 def site_stamp(config: Path, overrides: Path) -> str:
     """What every page depends on besides its own Markdown."""
-    digest = hashlib.sha256(config.read_bytes())
+    digest = hashlib.sha256(ENGINE.encode() + b"\0" + config.read_bytes())
     for plugin in PLUGINS:
         digest.update(plugin.read_bytes())
     for path in sorted(p for p in overrides.rglob("*") if p.is_file()):

@@ -102,7 +102,7 @@ def read_reports(sources: Sequence[Source], taxonomy: Taxonomy, content_dir: Pat
         context = multiprocessing.get_context("fork")  # nothing to re-import, no thread to lose
     else:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["generator.build"])
+        context.set_forkserver_preload(["generator.build.pipeline"])
     before = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start,
                                initargs=(content_dir, taxonomy.digest))

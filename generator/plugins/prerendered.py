@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from typing import Any
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.plugins import BasePlugin
@@ -54,7 +55,7 @@ PUT_BACK = re.compile(r"<p>FAZHIRAWHTML(\d+)X</p>")
 BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 
 
-def toc_tokens(entries: list) -> list[dict]:
+def toc_tokens(entries: list) -> list[Any]:
     """[[level, id, title], …] in page order -> Python-Markdown's nested toc tokens."""
     roots: list[dict] = []
     stack: list[dict] = []
@@ -86,7 +87,7 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
         opening = OPENING.match(block)
         tag = opening.group(1).lower() if opening else ""
         lines = block.strip("\n").split("\n")
-        if not (tag in BLOCK_TAGS and block.rstrip().endswith(f"</{opening.group(1)}>")
+        if not (opening and tag in BLOCK_TAGS and block.rstrip().endswith(f"</{opening.group(1)}>")
                 and all((m := LINE.match(line)) and m.group(1).lower() in BLOCK_TAGS for line in lines)
                 and len(re.findall(f"<{tag}[\\s>]", block, re.I)) == len(re.findall(f"</{tag}>", block, re.I))):
             break  # left to Markdown, and so is the rest of the page

@@ -93,9 +93,9 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     if "title" not in values and "year" in values:
         # A government's report is titled by its place (许村镇2023年度…), a department's by its name.
         level = values["level"].value if "level" in values else None
-        place = next((values[k].value for k in ("town", "county", "city", "province") if k in values), None)
+        named = next((values[k].value for k in ("town", "county", "city", "province") if k in values), None)
         issuer = values["issuer"].value if "issuer" in values else None
-        name = issuer if level == "department" or not place else place
+        name = issuer if level == "department" or not named else named
         if name:
             put("title", f"{str(name).replace('、', ' ')}{values['year'].value}年度法治政府建设情况报告", "derived")
     for key, message in (

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import ContentError, Problem
+from generator.errors import Problem
 from generator.read.decode import invisible_in
-from generator.read.files import read_regular
+from generator.read.yamlfile import YamlFile, compose
 
 LEVELS = {
     "province": "省级",
@@ -107,50 +107,18 @@ ORIGIN_LABELS = {"text": "原文", "sidecar": "补充", "derived": "推断"}
 def load_sidecar(path: Path) -> tuple[dict[str, object], list[Problem]]:
     """Read and validate a sidecar; return its values and every problem found."""
     problems: list[Problem] = []
-    try:
-        text = read_regular(path).decode("utf-8-sig")
-    except ContentError as exc:
-        return {}, exc.problems
-    except UnicodeDecodeError as exc:
-        return {}, [Problem(path, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8")]
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        return {}, [Problem(path, line, f"is not valid YAML: {reason}")]
+    _, root = compose(path, problems)
     if root is None:
-        return {}, []
-    if not isinstance(root, yaml.MappingNode):
-        return {}, [Problem(path, root.start_mark.line + 1, "must be a mapping of keys to values, e.g. `year: 2023`")]
+        return {}, problems
+    file = YamlFile(path, problems)
+    nodes = file.mapping(root, None, (), tuple(BY_NAME), example="`year: 2023`")
     values: dict[str, object] = {}
-    for key_node, value_node in root.value:
-        line = key_node.start_mark.line + 1
-        name = key_node.value
-        key = BY_NAME.get(name)
-        if key is None:
-            problems.append(Problem(path, line, f"unknown key {name!r}; allowed keys: {', '.join(BY_NAME)}"))
+    for name, node in (nodes or {}).items():
+        if not isinstance(node, yaml.ScalarNode):
+            file.problem(node, f"{name} must be a single value, not a list or mapping")
             continue
-        if name in values:
-            problems.append(Problem(path, line, f"key {name!r} is given twice"))
-            continue
-        if not isinstance(value_node, yaml.ScalarNode):
-            problems.append(Problem(path, line, f"{name} must be a single value, not a list or mapping"))
-            continue
-        raw = _construct(value_node)
         try:
-            values[name] = key.check(raw)
+            values[name] = BY_NAME[name].check(file.scalar(node))
         except ValueError as exc:
-            problems.append(Problem(path, line, f"{name} {exc}"))
-    return values, problems
-
-
-def _construct(node: yaml.ScalarNode) -> object:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    except ValueError:  # e.g. 2024-13-01 looks like a YAML date but is none
-        return node.value
-    finally:
-        loader.dispose()
+            file.problem(node, f"{name} {exc}")
+    return values, sorted(problems, key=lambda problem: problem.line or 0)  # in the order of the file's lines

@@ -313,7 +313,7 @@ async def _index_shard(records: list[SearchRecord], family: Family, out: Path,
     import pagefind.service
     from pagefind.index import IndexConfig, PagefindIndex
 
-    pagefind.service.asyncio = _Prompt()
+    pagefind.service.asyncio = _Prompt()  # type: ignore[assignment]  # to be replaced by Pagefind's public API (issue 21)
     _chunk_size.set(chunk_size(len(records)))  # this task's context: the process it starts
     async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
         for n, record in enumerate(records):  # one record's word list at a time: a few times its text
@@ -418,12 +418,12 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
     made = {}
     for job, name in jobs:
-        out = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
-        for family, folder in out.items():
+        folders = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
+        for family, folder in folders.items():
             _trim(folder, primary=name == "base", script=family == TRIGRAMS)
         texts = {r.key: record_text(r) for r in job}
-        ids = _plain_fragments(out[TRIGRAMS], texts)
-        pair_ids = _pointer_fragments(out[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
+        ids = _plain_fragments(folders[TRIGRAMS], texts)
+        pair_ids = _pointer_fragments(folders[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
         made[name] = {r.key: [ids.get(r.key, ""), pair_ids.get(r.key, "")] for r in job}
     return made
 

@@ -29,7 +29,7 @@ from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
 from generator.site.chunks import pager
 from generator.site.render import (
-    Deferred,
+    Output,
     SiteFile,
     crumbs,
     frontmatter,
@@ -50,10 +50,10 @@ from generator.version import generator_version
 UNREPORTED = "未报告"
 
 
-def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[SiteFile]:
+def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
     reports = sorted(reports, key=lambda r: r.slug)
     members = theme_members(reports, taxonomy)
-    pages = [_themes_index(reports, taxonomy, members)]
+    pages: list[Output] = [_themes_index(reports, taxonomy, members)]
     for theme in taxonomy.themes:
         pages.extend(_theme(theme, members[theme.slug], taxonomy))
     pages.extend(_matrix(reports, taxonomy, theme_pages(members)))
@@ -175,11 +175,11 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
     return SiteFile("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
 
 
-def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[SiteFile | Deferred]:
+def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Output]:
     """The theme's pages: members are the reports with passages on it."""
     chunks, files = list_pages(f"themes/{theme.slug}", members)
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
-    pages: list[SiteFile | Deferred] = []
+    pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
         # a first page also shows the theme's report count and where each page starts
@@ -529,9 +529,9 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
 
 # --- required parts -------------------------------------------------------------
 
-def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[SiteFile]:
+def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
     ordered = in_region_order(reports)
-    pages = []
+    pages: list[Output] = []
     chunks, files = list_pages("parts", ordered)
     having = {part.number: [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
               for part in taxonomy.parts}
@@ -575,11 +575,11 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[SiteFile]:
     return pages
 
 
-def _part(part, having: list[Report], missing: int) -> list[SiteFile | Deferred]:
+def _part(part, having: list[Report], missing: int) -> list[Output]:
     """The part's pages: having are the reports that contain it. Each page is
     made only when its reports or its links to other pages changed."""
     chunks, files = list_pages(f"parts/{part.slug}", having)
-    pages: list[SiteFile | Deferred] = []
+    pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)
         listing = page_list(files, chunks) if n == 1 else ""

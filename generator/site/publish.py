@@ -21,6 +21,7 @@ Nothing here reads the clock: dates come from the content or from git.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import json
@@ -29,13 +30,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from feedgen.feed import FeedGenerator
+
+from generator import __version__
 from generator.analyse.taxonomy import Taxonomy
 from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Report
-from generator.site.render import Deferred, SiteFile, frontmatter, md_inline, place_name, when_changed
+from generator.site.render import Output, SiteFile, frontmatter, md_inline, place_name, when_changed
 from generator.version import generator_version
 
 FEED_SIZE = 50
@@ -85,12 +88,12 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
-                  added: dict[str, str], site_url: str) -> list[SiteFile]:
+                  added: dict[str, str], site_url: str) -> list[Output]:
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
     base = site_url.rstrip("/") + "/" if site_url else ""
-    pages = [
+    pages: list[Output] = [
         SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
         SiteFile("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
                                               indent=1) + "\n").encode("utf-8")),
@@ -109,7 +112,7 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
 
 # --- CSV and JSON ------------------------------------------------------------------
 
-def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> SiteFile | Deferred:
+def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> Output:
     """A year's passages or figures, gzipped; made again only when a report of
     that year changed (at 10,000 reports writing and compressing them all took
     a good part of every build)."""
@@ -124,8 +127,8 @@ class YearFiles:
     """The data files of the reports of one year, for the /data/ page."""
     year: str  # "2023", or UNKNOWN_YEAR
     reports: int
-    passages: SiteFile | Deferred
-    figures: SiteFile | Deferred
+    passages: Output
+    figures: Output
 
 
 def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -316,38 +319,39 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
 # --- feed ---------------------------------------------------------------------------
 
 def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
-    """Atom feed. Without a published address (base "") links are relative
-    to the feed (which sits at the site's root) and ids are URNs."""
+    """Atom feed of the newest reports, by feedgen. Without a published address
+    (base "") links are relative to the feed (which sits at the site's root) and
+    ids are URNs. Dates are the days reports were added, so the same inputs give
+    the same bytes."""
     dated = [(added_date(r, added), r) for r in reports]
     newest = sorted((d, r.slug, r) for d, r in dated if d)[::-1][:FEED_SIZE]
-    updated = f"{newest[0][0]}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
-    entries = []
-    for date, slug, report in newest:
+    feed = FeedGenerator()
+    feed.title("法治政府建设年度报告对读：新收录报告")
+    feed.id(base + "feed.xml" if base else "urn:fazhi:feed")
+    feed.link(href=f"{base}feed.xml", rel="self", type="application/atom+xml")
+    feed.link(href=base or "./", rel="alternate", type="text/html")
+    feed.language("zh-CN")
+    feed.generator("fazhi", version=__version__)
+    feed.updated(_midnight(newest[0][0]) if newest else _midnight("1970-01-01"))
+    for date, slug, report in reversed(newest):  # feedgen puts each new entry first
         m = report.metadata
         place = place_name(m)
         summary = "；".join(x for x in (f"发布机关：{m.get('issuer')}" if m.get("issuer") else "",
                                        f"地区：{place}" if place else "",
                                        f"报告年度：{m.get('year')}" if m.get("year") else "") if x)
         url = f"{base}reports/{slug}/"
-        entries.append(
-            "  <entry>\n"
-            f"    <title>{escape(report.title)}</title>\n"
-            f'    <link rel="alternate" type="text/html" href="{escape(url)}"/>\n'
-            f"    <id>{escape(url if base else 'urn:fazhi:report:' + slug)}</id>\n"
-            f"    <updated>{date}T00:00:00Z</updated>\n"
-            f"    <author><name>{escape(str(m.get('issuer') or '发布机关不详'))}</name></author>\n"
-            f"    <summary>{escape(summary)}</summary>\n"
-            "  </entry>\n")
-    feed = (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">\n'
-        "  <title>法治政府建设年度报告对读：新收录报告</title>\n"
-        f'  <link rel="self" type="application/atom+xml" href="{escape(base)}feed.xml"/>\n'
-        f'  <link rel="alternate" type="text/html" href="{escape(base or "./")}"/>\n'
-        f"  <id>{escape(base + 'feed.xml' if base else 'urn:fazhi:feed')}</id>\n"
-        f"  <updated>{updated}</updated>\n"
-        + "".join(entries) + "</feed>\n")
-    return feed.encode("utf-8")
+        entry = feed.add_entry()
+        entry.title(report.title)
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.id(url if base else f"urn:fazhi:report:{slug}")
+        entry.updated(_midnight(date))
+        entry.author(name=str(m.get("issuer") or "发布机关不详"))
+        entry.summary(summary)
+    return feed.atom_str(pretty=True)
+
+
+def _midnight(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
 
 
 # --- skipped reports ------------------------------------------------------------------

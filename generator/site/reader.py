@@ -32,16 +32,16 @@ from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.compare import chosen, format_value
-from generator.site.render import Deferred, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
+from generator.site.render import Output, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
 
 MAX_COLUMNS = 4
 
 
-def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None) -> list[SiteFile]:
+def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None) -> list[Output]:
     """series: report slug -> address of its series page, where it has one."""
     series = series or {}
     reports = in_region_order(sorted(reports, key=lambda r: r.slug))
-    pages: list[SiteFile | Deferred] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
+    pages: list[Output] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
     provinces = []
     for slug, members in by_province(reports).items():
         rows = [index_row(r) for r in members]
@@ -61,7 +61,7 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     return pages
 
 
-def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> SiteFile | Deferred:
+def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> Output:
     """A report's data for the reader, made again only when the report or its series changed."""
     path = f"reader/r/{report.slug}.json.gz"
 

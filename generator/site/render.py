@@ -48,7 +48,10 @@ class Deferred:
     make: Callable[[], bytes]
 
 
-def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> SiteFile | Deferred:
+Output = SiteFile | Deferred  # what the site stages return: a file now, or one made when its inputs changed
+
+
+def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> Output:
     """The page at path, made again only when its inputs change: deferred,
     keyed on the keys of the reports it shows and the other values it shows
     (as JSON); made now when a report does not say what it was read from."""
@@ -66,12 +69,12 @@ def gzipped(data: bytes, level: int = 9) -> bytes:
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
-                links: dict[str, dict] | None = None) -> list[SiteFile]:
+                links: dict[str, dict] | None = None) -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them."""
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(theme_members(reports, taxonomy))
-    pages: list[SiteFile | Deferred] = []
+    pages: list[Output] = []
     mine: dict[str, dict[str, str]] = defaultdict(dict)  # report slug -> its theme pages
     for (theme, slug), path in where.items():
         mine[slug][theme] = path
@@ -138,7 +141,7 @@ def report_url(slug: str) -> str:
 
 
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
-                 theme_pages_of_report: dict[str, str]) -> list[SiteFile | Deferred]:
+                 theme_pages_of_report: dict[str, str]) -> list[Output]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed (the
     downloads: only when the report did). Each is made on its own and
@@ -207,7 +210,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         if doc.signed:
             lines.append(html.escape(_cn_date(doc.signed)))
         body.append('<p class="signature">' + "<br>".join(lines) + "</p>")
-    meta = {
+    meta: dict[str, object] = {
         "title": report.title,
         "template": "report.html",
         "hide": ["navigation"],  # not in the site's navigation: no empty left column
@@ -427,7 +430,7 @@ def pager_line(n: int, total: int) -> str:
 
 def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
     provinces = {r.metadata.get("province") for r in reports if r.metadata.get("province")}
-    years = sorted({r.metadata.get("year") for r in reports if r.metadata.get("year")})
+    years = sorted({r.metadata.get("year") for r in reports if r.metadata.get("year")}, key=str)
     span = f"{years[0]}—{years[-1]} 年度" if years else "—"
     skipped_line = f"- 本次构建有 {skipped} 份报告因问题未能发布：[查看原因](skipped/index.md)\n" if skipped else ""
     body = f"""# 法治政府建设年度报告对读

@@ -47,7 +47,7 @@ class Series:
 
     @property
     def years(self) -> list[int]:
-        return [int(r.metadata.get("year")) for r in self.reports]  # type: ignore[arg-type]
+        return [int(str(r.metadata.get("year"))) for r in self.reports]
 
 
 def series_key(report: Report) -> tuple[str, ...] | None:
@@ -68,7 +68,7 @@ def find_series(reports: Sequence[Report]) -> list[Series]:
     for report in sorted(reports, key=lambda r: r.slug):
         key = series_key(report)
         if key is not None:
-            groups.setdefault(key, {}).setdefault(int(report.metadata.get("year")), report)  # type: ignore[arg-type]
+            groups.setdefault(key, {}).setdefault(int(str(report.metadata.get("year"))), report)
     found: list[Series] = []
     used: set[str] = set()
     for key, by_year in sorted(groups.items()):

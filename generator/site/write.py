@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.disk import atomic_write
 from generator.errors import BuildError, os_error
-from generator.site.render import Deferred, SiteFile
+from generator.site.render import Deferred, Output
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,9 @@ class WriteResult:
     removed: int
 
 
-def write_pages(pages: Sequence[SiteFile | Deferred], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
+def write_pages(pages: Sequence[Output], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
     out_dir = out_dir.resolve()
-    targets: dict[Path, SiteFile | Deferred] = {}
+    targets: dict[Path, Output] = {}
     for page in pages:
         rel = PurePosixPath(page.path)
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:
