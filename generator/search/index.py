@@ -409,7 +409,9 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path,
     try:
         # In a thread of its own: the caller may be running an event loop already.
         with ThreadPoolExecutor(1) as thread:
-            thread.submit(asyncio.run, _index_all(todo, stop)).result()
+            # the coroutine is made in that thread: one made here and never run (a build
+            # stopped as the interpreter exits) is a RuntimeWarning on the console
+            thread.submit(lambda: asyncio.run(_index_all(todo, stop))).result()
     except Stopped:
         for _, _, out in todo:
             shutil.rmtree(out, ignore_errors=True)
