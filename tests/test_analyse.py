@@ -316,3 +316,22 @@ def test_a_one_character_theme_term_is_refused_with_its_line(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{content / 'themes.yml'}:{line}: term '法' of theme 'business-environment' is a single character, which nearly every passage "
         "contains; use a word of two or more characters"]
+
+
+def test_an_invalid_pattern_is_one_line_without_the_library_s_log(tmp_path, capfd):
+    """Seen: RE2 logged its own lines on stderr and the message showed a byte string."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+        (content / name).write_bytes((REPO / "content" / name).read_bytes())
+    (content / "indicators.yml").write_text(
+        "indicators:\n  - slug: x\n    name: X\n    theme: mediation\n    unit: 件\n    patterns: [\"调解(成功{n}件\"]\n",
+        encoding="utf-8")
+    capfd.readouterr()
+    with pytest.raises(ContentError) as info:
+        load_taxonomy(content)
+    assert [str(p) for p in info.value.problems] == [
+        f"{content / 'indicators.yml'}:6: pattern '调解(成功{{n}}件' is not valid (missing )); use (a|b) for "
+        "alternatives and {_} for a gap"]
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
