@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import faulthandler
 import json
 import os
 import re
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
     published = _site_identity(project)
+    if hasattr(signal, "SIGUSR1") and threading.current_thread() is threading.main_thread():
+        faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1 <pid>`: where a command is stuck
     try:
         with _terminate_as_interrupt():
             return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
@@ -53,7 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         changed = _site_identity(project) != published
         print("interrupted; " + ("the new site was published just before" if changed
                                  else "the published site is unchanged"), file=sys.stderr)
-        return 130
+        # End now: the interpreter's exit would join the threads of a pool
+        # stopped mid-run (a queue's feeder blocked on a pipe no worker reads
+        # any more). Everything on disk is already whole; only output to flush.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except ContentError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)

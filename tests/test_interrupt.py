@@ -213,9 +213,13 @@ def interrupt_and_rebuild(corpus: Corpus, point: Point, work: Path) -> str:
     while run.poll() is None:  # every process it starts until it ends
         started |= descendants(run.pid)
         if time.monotonic() > deadline:
+            os.kill(run.pid, signal.SIGUSR1)  # the build prints where each of its threads is
+            time.sleep(2)
             for pid in alive(started | {run.pid}):
                 os.kill(pid, signal.SIGKILL)
-            pytest.fail(f"{point}: the build did not end within 2 minutes of the signal")
+            run.wait()
+            pytest.fail(f"{point}: the build did not end within 2 minutes of the signal:\n"
+                        + "".join(lines) + run.stderr.read())
         time.sleep(0.02)
     lines.extend(run.stderr)
     code = run.wait()
@@ -270,14 +274,19 @@ def main() -> None:
     rng = random.Random(args.seed)
     base = Path(os.environ.get("TMPDIR", "/tmp")) / f"fazhi-interrupt-{os.getpid()}"
     corpus = make_corpus(base)
+    failed = 0
     for n in range(1, args.runs + 1):
         point = Point(rng.choice([signal.SIGINT, signal.SIGTERM, signal.SIGKILL]), rng.random() < 0.5,
                       rng.choice(["reading", "mkdocs renders"]), round(rng.uniform(0, 2.2), 1))
         work = base / f"run{n}"
-        print(f"{n}: {interrupt_and_rebuild(corpus, point, work)}", flush=True)
-        shutil.rmtree(work)
+        try:
+            print(f"{n}: {interrupt_and_rebuild(corpus, point, work)}", flush=True)
+        except (AssertionError, pytest.fail.Exception) as exc:  # go on: every failure is worth seeing
+            failed += 1
+            print(f"{n}: FAILED {point}: {exc}", flush=True)
+        shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(base)
-    print(f"{args.runs} runs passed")
+    print(f"{args.runs - failed} of {args.runs} runs passed")
 
 
 if __name__ == "__main__":
