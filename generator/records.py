@@ -266,6 +266,8 @@ class Facts:
     addressee: str | None = None
     signers: tuple[str, ...] = ()
     signed: str | None = None
+    dated: str | None = None  # a dateline printed under the headline or in brackets after it
+    address: str | None = None  # the site's postal address in its footer (地址：…)
 
 
 @dataclass(frozen=True, slots=True)

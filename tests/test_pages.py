@@ -4,8 +4,15 @@ person wrote by reading each page (never by running the code).
 - ../shared/wild/: 60 labelled openings modelled on real government sites
   (the development set: the rules were tuned on it).
 - tests/data/pages/: 30 openings written for this repository after studying
-  real pages, split once by file into `tune` and `held`; the held half was
-  never used to tune a rule and its figures are the honest ones.
+  real pages (layouts the wild set lacks).
+- tests/data/openings/: 32 openings written for issue 24 (body-only texts,
+  departments, towns and street offices, development zones, provinces,
+  generic self-references).
+
+All three are split by template family into `tune` and `held`
+(tests/families.py, recorded in tests/data/split.yaml): rules are tuned on
+`tune` only and the `held` figures are the ones the README reports. Print
+them with `.venv/bin/python -m tests.test_pages`.
 
 The checks compare every labelled field and every labelled chrome line; the
 thresholds are the issue's acceptance figures, not the code's current output.
@@ -26,6 +33,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 WILD = REPO.parent / "shared" / "wild"
 PAGES = REPO / "tests" / "data" / "pages"
+OPENINGS = REPO / "tests" / "data" / "openings"
+SETS = {"wild": WILD, "pages": PAGES, "openings": OPENINGS}
 FIELDS = ("title", "issuer", "level", "province", "city", "county", "town", "year", "date", "doc_number")
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -54,12 +63,18 @@ def field_right(key: str, want, got) -> bool:
     return nz(want) == nz(got)
 
 
-def score(folder: Path, split: str | None = None):
+def score(folder: Path, half: str | None = None):
+    """(right, labelled, wrong values shown, misses) over a set, or over its
+    files of one half of the recorded split."""
+    from tests.families import recorded
+
+    name = next(k for k, v in SETS.items() if v == folder)
+    split = recorded()
     labels, got = read(folder)
     right = total = wrong = 0
     misses: list[str] = []
     for e in labels:
-        if split and e.get("split") != split:
+        if half and split[f"{name}/{e['file']}"]["half"] != half:
             continue
         record = got[e["file"][:-4]]
         for key in FIELDS:
@@ -70,7 +85,7 @@ def score(folder: Path, split: str | None = None):
             total += 1
             right += ok
             if not ok:
-                misses.append(f"{e['file']} {key}: want {want!r}, got {record.get(key)!r}")
+                misses.append(f"{name}/{e['file']} {key}: want {want!r}, got {record.get(key)!r}")
                 wrong += record.get(key) not in (None, "")
     return right, total, wrong, misses
 
@@ -113,14 +128,51 @@ def test_wild_body_starts_where_a_reader_says():
     assert wrong == []
 
 
-def test_held_pages_fields():
-    right, total, wrong, misses = score(PAGES, "held")
-    assert right / total >= 0.90 and wrong <= 3, misses
+def halves(half: str) -> tuple[int, int, int, list[str]]:
+    """The score over one half of the split, every set that is present."""
+    right = total = wrong = 0
+    misses: list[str] = []
+    for folder in SETS.values():
+        if folder.is_dir():
+            r, t, w, m = score(folder, half)
+            right, total, wrong, misses = right + r, total + t, wrong + w, misses + m
+    return right, total, wrong, misses
 
 
-def test_tuned_pages_fields():
-    right, total, wrong, misses = score(PAGES, "tune")
-    assert right / total >= 0.95 and wrong == 0, misses
+def test_openings_chrome_never_in_body_and_body_starts_where_a_reader_says():
+    assert leaks(OPENINGS) == []
+    labels, got = read(OPENINGS)
+    wrong = [e["file"] for e in labels
+             if e.get("body_first") and not nz(got[e["file"][:-4]]["body"]).startswith(nz(e["body_first"]))]
+    assert wrong == []
+
+
+@needs_wild
+def test_held_half_fields():
+    """Issue 24's target: on the held half every field >= 95% right, <= 2 wrong values shown."""
+    right, total, wrong, misses = halves("held")
+    assert right / total >= 0.95 and wrong <= 2, misses
+
+
+@needs_wild
+def test_tune_half_fields():
+    right, total, wrong, misses = halves("tune")
+    assert right / total >= 0.95 and wrong <= 2, misses
+
+
+@needs_wild
+def test_split_keeps_each_template_family_in_one_half():
+    """Every labelled file is in the recorded split, and no family of
+    near-duplicate openings has members in both halves."""
+    from tests.families import families, labelled, recorded
+
+    split = recorded()
+    files = labelled()
+    assert sorted(split) == sorted(files), "run .venv/bin/python -m tests.families --write"
+    by_family: dict[str, set[str]] = {}
+    for text_id, family in families(files).items():
+        by_family.setdefault(family, set()).add(split[text_id]["half"])
+    assert [f for f, h in by_family.items() if len(h) > 1] == []
 
 
 def test_no_value_from_a_banner_date_or_plan_heading():
@@ -147,3 +199,58 @@ def test_body_lines_with_chrome_words_are_kept():
     assert cleaned.text == (
         "2023年，全县政务公开专栏浏览次数达12万次，群众满意度提升。\n4.推进无障碍环境建设\n"
         "实现“7 x 24小时”不打烊服务，政务服务更加便捷。\n")
+
+
+def per_field(half: str) -> dict[str, dict[str, list[int]]]:
+    """set -> field -> [right, labelled, wrong shown] over one half."""
+    table: dict[str, dict[str, list[int]]] = {}
+    for name, folder in SETS.items():
+        if not folder.is_dir():
+            continue
+        for key in FIELDS:
+            r, t, w, _ = score_field(folder, half, key)
+            table.setdefault(name, {})[key] = [r, t, w]
+    return table
+
+
+def score_field(folder: Path, half: str, key: str) -> tuple[int, int, int, list[str]]:
+    right, total, wrong, misses = score(folder, half)
+    hits = [m for m in misses if f" {key}: " in m]
+    labels_in_half = _count(folder, half, key)
+    shown = sum(1 for m in hits if not m.endswith(("got None", "got ''")))
+    return labels_in_half - len(hits), labels_in_half, shown, hits
+
+
+def _count(folder: Path, half: str, key: str) -> int:
+    from tests.families import recorded
+
+    name = next(k for k, v in SETS.items() if v == folder)
+    split = recorded()
+    labels, _ = read(folder)
+    return sum(1 for e in labels if split[f"{name}/{e['file']}"]["half"] == half
+               and not (key in ("title", "province", "city", "county", "town") and not e.get(key)))
+
+
+def main() -> None:
+    for half in ("held", "tune"):
+        right, total, wrong, misses = halves(half)
+        print(f"{half} half: {right}/{total} = {right / total:.1%} of labelled fields right, {wrong} wrong values shown")
+        for name, folder in SETS.items():
+            if folder.is_dir():
+                r, t, w, _ = score(folder, half)
+                if t:
+                    print(f"  {name}: {r}/{t} = {r / t:.1%}, {w} wrong")
+        table = per_field(half)
+        cells = []
+        for key in FIELDS:
+            r = sum(table[s][key][0] for s in table)
+            t = sum(table[s][key][1] for s in table)
+            cells.append(f"{key} {r}/{t}")
+        print("  " + ", ".join(cells))
+        if half == "tune" or "--misses" in sys.argv:
+            for m in misses:
+                print("   ", m)
+
+
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.read.damage import repair
 from generator.read.normalise import HAN, Normalised, map_lines
 from generator.read.page import Page
 from generator.records import Cleaned, Diagnostic
@@ -37,7 +38,9 @@ def clean(normalised: Normalised, page: Page) -> Cleaned:
         if count:
             diagnostics.append(Diagnostic(code, message, count, severity))  # type: ignore[arg-type]
 
-    lines = page.body
+    damage = repair(page)  # wrapped text, page marks, truncation, spam (read/damage.py)
+    page, lines = damage.page, damage.lines
+    diagnostics.extend(damage.diagnostics)
     lines, n = _mark_lost(lines)
     record("lost-characters", f"原文因编码损坏丢失的字符，以“{LOST}”标出", n)
 

@@ -6,11 +6,17 @@ empty with a warning naming the sidecar key that supplies it: a wrong value
 shown to readers is worse than a missing one.
 
 - issuer: the signature block; else the organisations that open the title
-  (中共某县委 某县人民政府关于…); else the place or body the title opens with
-  (赵县人民政府2022年度…, 下洋镇2023年…: a place's report is its government's);
-  else 现将…报告如下; else an opening sentence that speaks of "县政府/市政府"
-  on a site whose banner names that government. Names are read by the grammar
-  of ``orgs`` and shown without parent places (榆垡镇人民政府).
+  (中共某县委 某县人民政府关于…), or follow a year opening it (2020年某区…); else
+  the place the title opens with (赵县人民政府2022年度…, 下洋镇2023年…: a place's
+  report is its government's); else the subject of 现将…报告如下 (before or after
+  its year); else the subject of the opening sentence ([2022年，][在…领导下，]
+  SUBJECT 坚持…); else an opening that speaks of "县政府/市政府" on a site whose
+  banner names that government. The first source settles the level; a
+  self-reference without its place (我局, 区政府, 县司法局) settles only the level
+  unless every place printed outside the body agrees on one; a name read from
+  the body is shown only when those places agree with it; a place-less name is
+  never shown. Names are read by the grammar of ``orgs`` and shown without
+  parent places (榆垡镇人民政府).
 - places: the principal issuer's place (its government when several sign),
   resolved in jionlp's gazetteer; a name shared by several places is resolved
   only with another place printed on the page (banner, signature, breadcrumb).
@@ -18,14 +24,15 @@ shown to readers is worse than a missing one.
   its place's unit).
 - year: the title, else the opening sentence, else the date minus one
   (derived); banner dates, plan-year headings and cited documents never count.
-- date: the signature date, else the index block's 成文日期, else the
-  publication date.
+- date: the signature date, else a date printed with the headline, else the
+  index block's 成文日期, else the publication date.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
-from generator.read.orgs import Org, org_names, parse_org, split_place
+from generator.read.orgs import GENERIC_LEVEL, Org, Place, org_names, parse_org, resolve, split_place
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -33,6 +40,7 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
 
@@ -58,12 +66,17 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
 
     put("title", facts.title, "text")
     context = _context(facts, given)
-    orgs, origin = _issuers(facts, document, context)
+    orgs, origin, trusted = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
+    if trusted is not None and trusted.generic and not orgs and "issuer" not in given:
+        diagnostics.append(Diagnostic(
+            "issuer-placeless",
+            f"原文只称发布机关为“{trusted.written}”，未写明所属地方，不作为发布机关显示；"
+            "请在补充文件中给出 issuer 及 province、city、county", 1, "warning"))
 
-    principal = _principal(orgs)
+    principal = _principal(orgs) or (trusted if trusted is not None and trusted.generic else None)
     place = principal.place if principal and principal.place else None
-    if principal is None and "issuer" in given:
+    if (principal is None or principal.generic) and "issuer" in given:
         # The sidecar names the issuer: read it with the sidecar's places as context.
         principal = parse_org(str(given["issuer"]), context)
         place = principal.place if principal else None
@@ -81,7 +94,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
 
     year = _year(facts, document)
     put("year", year, "text")
-    date = facts.signed or facts.written or facts.published
+    date = facts.signed or facts.dated or facts.written or facts.published
     put("date", date, "text")
     if "year" not in values and date:
         put("year", int(str(date)[:4]) - 1, "derived")
@@ -125,32 +138,247 @@ def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], .
     return tuple(chains)
 
 
-def _issuers(facts: Facts, document: Document, context) -> tuple[list[Org], str]:
+Candidate = tuple[list[Org], str, bool]  # organisations, origin, read from the body
+
+
+def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]) -> tuple[list[Org], str, Org | None]:
+    """The issuers to show, their origin, and the body whose level is the most
+    trusted (it may be a place-less self-reference: 县司法局, 区政府, 我局).
+
+    The sources are read in the README's order of trust; the first names the
+    level. The first that names the body with its place (of that level) is
+    shown; a self-reference is given the place only when every place printed
+    outside the body agrees on one (区司法局 on the 七里河区 portal), and a
+    name read from the body is shown only when those places agree with it."""
+    clues = _clue_places(facts, context)
+    first: Org | None = None
+    for orgs, origin, from_body in _issuer_sources(facts, document, context):
+        principal = _principal(orgs)
+        if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues):
+            continue
+        if first is None:
+            first = principal
+        elif first.level is not None and principal.level != first.level:
+            continue
+        if principal.generic:
+            if placed := _place_generic(principal, clues, context):
+                return [placed], "derived", first
+            continue
+        return orgs, origin, first
+    return [], "text", first
+
+
+def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]) -> Iterator[Candidate]:
     # 1. The signature block.
-    signers = [parse_org(s, context) for s in facts.signers]
-    if signers and all(signers):
-        return signers, "text"  # type: ignore[return-value]
+    if facts.signers and (signers := _all_orgs(facts.signers, context)):
+        yield signers, "text", False
     title = facts.title or ""
-    # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…
-    head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
-    if head and (names := org_names(head)):
-        orgs = [parse_org(n, context) for n in names]
-        if all(orgs):
-            return orgs, "text"  # type: ignore[return-value]
-    # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
-    if head and (org := _government_of(head, context)):
-        return [org], "derived"
-    # 4. 现将…2022年度…报告如下
-    for paragraph in document.preamble[:2]:
-        if (m := REPORTING.search(paragraph.text)) and (org := _government_of(m.group(1).strip("我"), context)):
-            return [org], "derived"
-    # 5. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
+    # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…;
+    #    or standing right after a year that opens it: 2020年某区…, 2021年度某县司法局…
+    for head in _title_heads(title):
+        if names := org_names(head):
+            if orgs := _all_orgs(names, context):
+                yield orgs, "text", False
+        # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
+        elif org := _government_of(head, context):
+            yield [org], "derived", False
+    # 4. The subject of the reporting sentence: 现将2022年度某局…报告如下, 现将某镇2022年…报告如下
+    # 5. The subject of the opening sentence: 2022年，某县司法局坚持…; 在…领导下，区政府…
+    opening = _opening(document)
+    for text in opening[:2]:
+        if found := _reporting_subject(text, context):
+            yield found, "text", True
+    if opening and (found := _opening_subject(opening[0], context)) and _speaks_as(found, opening[0]):
+        yield found, "text", True
+    # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
-    if banner and banner.kind == "government" and document.preamble:
-        m = GENERIC_SUBJECT.search(document.preamble[0].text[:80])
-        if m and banner.place and banner.place.last.endswith(m.group(1)):
-            return [banner], "derived"
-    return [], "text"
+    if banner and banner.kind == "government" and opening:
+        m = GENERIC_SUBJECT.search(opening[0][:80])
+        if m and banner.place and banner.place.last.endswith(m.group(1)) and _speaks_as([banner], opening[0]):
+            yield [banner], "derived", False
+    # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
+    if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
+        yield [own], "text", True
+
+
+def _opening(document: Document) -> tuple[str, ...]:
+    """The report's opening paragraphs: the preamble; for a text that starts
+    at its first heading, the first paragraph below it when it opens as a
+    report's opening does (2022年，…)."""
+    if document.preamble:
+        return tuple(p.text for p in document.preamble)
+    for section in document.sections[:3]:
+        if section.paragraphs:
+            first = section.paragraphs[0].text
+            return (first,) if re.match(rf"(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]", first) else ()
+    return ()
+
+
+def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """Every name read as an organisation, or None when one is not."""
+    orgs = [parse_org(n, context) for n in names]
+    return [o for o in orgs if o is not None] if orgs and all(orgs) else None
+
+
+def _title_heads(title: str) -> list[str]:
+    """Where a title names its body: before 关于 or the year, else right after a year that opens it."""
+    head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
+    if head:
+        return [head]
+    if m := re.match(rf"^(?:{YEAR_TEXT})\s*年度?(.+?)(?=法治|依法|行政执法|关于)", title):
+        return [m.group(1).strip()]
+    return []
+
+
+# The opening sentence: [year，] [在…领导下，] [year，] SUBJECT PREDICATE…
+OPENING_LEAD = re.compile(
+    rf"^(?:(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?|今年以来|一年来|过去一年|近年来)\s*[，,]?\s*)?"
+    r"(?:在[^，。；]{2,40}?(?:领导|指导|关心|关怀|支持|帮助|部署)下\s*[，,]?\s*)?"
+    rf"(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?\s*[，,]?\s*)?"
+)
+# How the genre's opening sentences go on after their subject.
+PREDICATE = re.compile(
+    r"^(?:坚持|深入|认真|全面|紧紧|始终|扎实|紧扣|聚焦|持续|围绕|在|以|按照|立足|着力|积极|切实|不断|大力|牢固|"
+    r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将)"
+)
+SUBJECT_MAX = 30
+
+
+def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The body that is the subject of the first sentence: 2022年，某县司法局坚持…,
+    在…领导下，区政府…; also after a clause that gives the ground
+    (根据…的部署，2023年，某街道以…): the first clause of the sentence, once its
+    year and leadership phrase are set aside, that opens with a name and a predicate."""
+    rest = re.split(r"[。！？]", text, maxsplit=1)[0]
+    for _ in range(OPENING_CLAUSES):
+        lead = OPENING_LEAD.match(rest)
+        clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
+        if found := _subject(clause, PREDICATE, context):
+            return found
+        if not more:
+            return None
+        rest = more[0]
+    return None
+
+
+OPENING_CLAUSES = 6
+
+
+REPORTING_SUBJECT = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)(?:(?:{YEAR_TEXT})\s*年度?)([^，。；]{{0,40}}?)(?:报告|汇报)")
+REPORT_TOPIC = re.compile(r"^(?:法治|依法|行政执法|推进|工作|情况|有关|的)")
+
+
+def _reporting_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The body named in 现将…报告如下: before the year (现将某镇2022年…) or right
+    after it (现将2023年度某市教育局…); 我局 / 我镇 name only the level."""
+    if not (m := REPORTING_SUBJECT.search(text)):
+        return None
+    before = m.group(1).strip()
+    if before and (orgs := _names(before, context)):
+        return orgs
+    return _subject(m.group(2).strip(), REPORT_TOPIC, context)
+
+
+def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The longest opening of ``clause`` that names bodies and is followed by ``after``."""
+    for k in range(min(SUBJECT_MAX, len(clause)), 1, -1):
+        if after.match(clause[k:]) and (orgs := _names(clause[:k], context)):
+            return orgs
+    return None
+
+
+def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
+    or a place alone (某区)."""
+    text = _elliptic_government(text)
+    if names := org_names(text):
+        return _all_orgs(names, context)
+    org = _government_of(text, context)
+    return [org] if org else None
+
+
+def _elliptic_government(text: str) -> str:
+    """某县委、政府 / 乡党委、政府: the government after a Party committee is
+    written without its place; give it the committee's."""
+    head, sep, tail = text.rpartition("、")
+    if not sep or tail not in ("政府", "人民政府") or not (party := parse_org(head)) or party.kind != "party":
+        return text
+    if party.generic:
+        return f"{head}、{party.unit}{tail}"
+    if party.place is not None:
+        return f"{head}、{''.join(party.place.chain)}人民政府"
+    return text
+
+
+SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
+
+
+def _speaks_as(orgs: list[Org], paragraph: str) -> bool:
+    """An opening's subject is the author unless the paragraph calls its author
+    something of another level (2022年，县委、县政府高度重视…，我局…)."""
+    subject = _principal(orgs) or orgs[0]
+    for m in SELF_REFERENCE.finditer(paragraph):
+        own = parse_org(m.group(0))
+        if own is None:
+            continue
+        if (own.kind == "department") != (subject.kind == "department") \
+                or subject.level and own.level and own.level != subject.level:
+            return False
+    return True
+
+
+def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """The places printed outside the body: title, banner, signature,
+    publication line, index block, footer (host, address), breadcrumb."""
+    places = []
+    for text in [facts.title or "", facts.banner or "", *facts.signers, facts.source or "",
+                 facts.publisher or "", facts.host or "", facts.address or "", *facts.crumbs]:
+        chain, _ = split_place(re.sub(r"^中共", "", text))
+        if chain and (place := resolve(chain, context)):
+            places.append(place)
+    return places
+
+
+LEVELS = ("province", "city", "county", "town")
+
+
+def _compatible(place: Place | None, other: Place) -> bool:
+    """Two places on one line of the hierarchy (one is the other or holds it)."""
+    if place is None:
+        return True
+    mine, theirs = place.values(), other.values()
+    return all(mine[k] == theirs[k] for k in LEVELS if k in mine and k in theirs)
+
+
+def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """A self-reference (区司法局, 县政府) given the place every clue outside the
+    body agrees on, at the self-reference's own unit; None when the clues are
+    absent, disagree or do not reach that unit."""
+    if not clues or any(not _compatible(a, b) for a in clues for b in clues):
+        return None
+    agreed: dict[str, str] = {}
+    for clue in clues:
+        agreed.update(clue.values())
+    unit = org.unit
+    # 市 is a prefecture-level or a county-level city: the deepest agreed 市.
+    level = next((k for k in ("county", "city") if agreed.get(k, "").endswith("市")), None) if unit == "市" \
+        else GENERIC_LEVEL.get(unit)
+    name = agreed.get(level) if level in LEVELS else None
+    if not name or (level in ("county", "town") and not name.endswith(unit)):
+        return None
+    if level == "city" and not name.endswith(unit) and not (unit == "州" and name.endswith("自治州")):
+        return None
+    rest = org.written[len(unit):] if org.written.startswith(unit) else ""
+    if org.kind == "department":
+        if not rest:
+            return None
+        written = name + rest
+    elif org.kind == "party":
+        written = "中共" + name + "委员会"
+    else:
+        written = name + ("办事处" if unit == "街道" else "人民政府")
+    found = parse_org(written, context)
+    return found if found and not found.generic and (org.level is None or found.level == org.level) else None
 
 
 def _government_of(text: str, context) -> Org | None:
@@ -185,6 +413,9 @@ def _year(facts: Facts, document: Document) -> int | None:
             return _year_number(m.group(1))
         if m := REPORTING.search(paragraph.text):
             return _year_number(m.group(2))
+        # A year standing as its own clause after a clause of grounds: 根据…部署，2023年，某街道…
+        if m := CLAUSE_YEAR.search(re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]):
+            return _year_number(m.group(1))
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.
     for section in document.sections[:8]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import opencc
 
+from generator.read.mojibake import unmojibake
 from generator.records import Decoded, Diagnostic, Line
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -39,6 +40,7 @@ class Normalised:
 
 
 def normalise(decoded: Decoded) -> Normalised:
+    decoded = unmojibake(decoded)  # UTF-8 once read as GBK: repaired first (read/mojibake.py)
     diagnostics: list[Diagnostic] = list(decoded.diagnostics)  # invisible characters removed on decoding
 
     def record(code: str, message: str, count: int) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -34,6 +34,17 @@ TOWN_UNIT = re.compile(r"(?:镇|乡|街道|苏木)$")
 # One-character level words standing for "this body's own place": 县司法局, 市政府.
 GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县)")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# The generic-unit table: the level a place-less self-reference settles on its own.
+# 市 stays None: a 市 may be a prefecture-level or a county-level city.
+GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自治州": "city", "盟": "city",
+                 "县": "county", "自治县": "county", "区": "county", "旗": "county",
+                 "镇": "town", "乡": "town", "街道": "town", "部门": "department"}
+SELF = re.compile(r"^(?:我|本)(局|委|办|厅|署|中心|院|所|队|站|部|省|市|州|盟|县|区|旗|镇|乡|街道)$")
+# A template's placeholder stands for a place too: XX镇, xx县人民政府, ××区.
+PLACEHOLDER = r"(?:[Xx×＊*]{1,4}|某)?"
+GENERIC_GOVERNMENT = re.compile(
+    rf"^{PLACEHOLDER}(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)?$")
+GENERIC_PARTY = re.compile(r"^(?:中共)?(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:委员会|委|党委|党工委)$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,13 @@ class Org:
     kind: str  # government | party | department
     place: Place | None  # None when the name carries no place (水利部, 县司法局)
     rest: str  # the name after its place: 人民政府, 市场监督管理局
+    unit: str = ""  # a place-less name's own unit: 县 of 县司法局, 区 of 区政府, 镇 of 我镇
+
+    @property
+    def generic(self) -> bool:
+        """A self-reference without its place (县司法局, 区政府, 我局): it settles
+        the level but never names the body to readers."""
+        return self.place is None and bool(self.unit)
 
     @property
     def name(self) -> str:
@@ -106,7 +124,9 @@ class Org:
     def level(self) -> str | None:
         if self.kind == "department":
             return "department"
-        return self.place.level if self.place else None
+        if self.place is None:
+            return GENERIC_LEVEL.get(self.unit)
+        return self.place.level
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +214,7 @@ def split_place(text: str) -> tuple[tuple[str, ...], str]:
         # A unit the gazetteer does not know, right under a known parent:
         # 西宁市湟中区 (renamed from 湟中县), a new town. Only the plain units.
         m = re.match(r"[\u4e00-\u9fff]{1,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
-        if m and unit_level(chain[-1]) != "town":
+        if m and unit_level(chain[-1]) != "town" and not ZONE_UNIT.search(m.group(0)):
             chain.append(m.group(0))
             i += m.end()
     return tuple(chain), text[i:]
@@ -253,12 +273,18 @@ def _on(name: str, path) -> bool:
 def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | None:
     """Read one organisation name; None when ``text`` is not one."""
     text = text.strip()
+    if found := _generic_org(text):
+        return found
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
     party = text.startswith("中共")
     body = text[2:] if party else text
     chain, rest = split_place(body)
     generic = GENERIC_PLACE.match(rest) if not chain else None
+    if chain and (office := _street_office(text, chain, rest, context)):
+        return office
+    if not chain and (zone := _zone_committee(text, context)):
+        return zone
     if party:
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
@@ -274,8 +300,66 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return None
         if not chain and not generic and not _known_department(rest):
             return None
-        return Org(text, "department", resolve(chain, context) if chain else None, rest)
+        unit = generic.group(0) if generic else ""
+        return Org(text, "department", resolve(chain, context) if chain else None, rest, unit)
     return None
+
+
+def _generic_org(text: str) -> Org | None:
+    """我局 / 我镇 / 区政府 / 县人民政府 / 县委: a body named by its unit alone."""
+    if m := SELF.match(text):
+        unit = m.group(1)
+        if unit in GENERIC_LEVEL or unit == "市":
+            return Org(text, "government", None, text, unit)
+        return Org(text, "department", None, text, "部门")
+    if (m := GENERIC_GOVERNMENT.match(text)) and (m.group(0) != m.group(1) or text.endswith(("政府", "办事处", "公署"))):
+        return Org(text, "government", None, text, m.group(1))
+    if m := GENERIC_PARTY.match(text):
+        return Org(text, "party", None, text, m.group(1))
+    return None
+
+
+ZONE = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:国家级)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
+    r"开发区|新区|综合保税区|保税区|工业园区|产业园区)(?:管理委员会|管委会)$")
+
+
+# A development zone is no unit of the administrative hierarchy (滨海高新区 is not a county).
+ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|工业|产业|试验|合作)区$")
+BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
+                       r"综合保税区|工业园区|产业园区)$")
+
+
+def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """某某经济技术开发区管理委员会: a development zone's committee is a
+    department of the city whose short name opens it (西宁 → 西宁市). The
+    zone named alone (滨海高新区) speaks for its committee: a department whose
+    name the text does not give, so only the level is settled."""
+    if BARE_ZONE.match(text):
+        return Org(text, "department", None, text, "部门")
+    m = ZONE.match(text)
+    if not m:
+        return None
+    g = gazetteer()
+    city = next((c for c in (m.group(1) + "市", m.group(1)) if c in g.names and unit_level(c) != "town"), None)
+    if city is None:
+        return None
+    place = resolve((city,), context) or Place((city,))
+    # Shown as written: the zone's name keeps the city's short form.
+    return Org(text, "department", replace(place, chain=(m.group(1),)), text[len(m.group(1)):])
+
+
+def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """某区人民政府某街道办事处 (or …某镇人民政府): a town-level body written under
+    its district's government, not a department of it."""
+    m = re.match(r"(?:人民政府|政府)(?=[\u4e00-\u9fff]{2,})", rest)
+    if not m:
+        return None
+    inner, suffix = split_place(rest[m.end():])
+    if not inner or unit_level(inner[-1]) != "town" or not GOVERNMENT_SUFFIX.fullmatch(suffix):
+        return None
+    full = chain + inner
+    return Org(text, "government", resolve(full, context) or Place(full), suffix)
 
 
 # Department names that stand without a place: ministries and their bureaus.
@@ -288,8 +372,32 @@ def _known_department(rest: str) -> bool:
 
 def org_names(text: str) -> list[str] | None:
     """The organisation names of a line made only of them (a signature line,
-    a joint title head), split at spaces or 、; None when any part is no name."""
+    a joint title head), split at spaces or 、, or where a Party committee's
+    or a government's name runs straight into the next (中共某市委某市人民政府);
+    None when any part is no name."""
     parts = [p for p in re.split(r"[ 、，,]+", text.strip()) if p]
-    if not parts or not all(parse_org(p) for p in parts):
+    names: list[str] = []
+    for part in parts:
+        if parse_org(part):
+            names.append(part)
+        elif joined := _run_together(part):
+            names.extend(joined)
+        else:
+            return None
+    return names or None
+
+
+JOINT_END = re.compile(r"(?:委员会|党委|党工委|委|人民政府|政府)")
+
+
+def _run_together(text: str) -> list[str] | None:
+    """Two names written without a separator: the first a Party committee or
+    a government, the second any name."""
+    if not HAN.match(text) or len(text) > 60:
         return None
-    return parts
+    for m in JOINT_END.finditer(text):
+        head, tail = text[: m.end()], text[m.end():]
+        if len(tail) >= 4 and (first := parse_org(head)) and first.kind in ("party", "government") \
+                and not first.generic and parse_org(tail):
+            return [head, tail]
+    return None

@@ -60,7 +60,7 @@ FOOTER = re.compile(
 )
 RELATED = re.compile(
     r"^[·•\-【\[]*\s*(?:相关(?:新闻|链接|文章|阅读|信息|推荐|文件|稿件|附件|专题|政策|文档|下载|报告)|热点推荐|推荐阅读|猜你喜欢|"
-    r"热门文章|最新文章|相关办事指南|更多(?:新闻|资讯)|延伸阅读)\s*[】\]]?\s*[:：]?"
+    r"热门文章|最新文章|相关办事指南|更多(?:新闻|资讯)|延伸阅读|友情链接)\s*[】\]]?\s*[:：]?"
 )
 PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]")
 PAGE_INFO = re.compile(
@@ -72,6 +72,12 @@ SHARE = re.compile(r"^(?:分享到|分享至|分享)\s*[:：]")
 # Document-sharing sites: notices that the text is cut or behind a login, site slogans with an address.
 SHARING = re.compile(r"已省略\s*\d+\s*字|仅展示前|全文共\s*\d+\s*字|下载本文档|查看全文|需登录|需\s*\d+\s*积分|"
                      r"本站(?:文档|信息|内容|资料)|如有侵权|www\.|https?://")
+# A page number printed on every page of a PDF or Word file (— 3 —, - 3 -, 第 3 页 共 12 页): a
+# line of its own, never a sentence.
+PAGE_NUMBER = re.compile(r"^(?:[-－—–~]+\s*\d{1,4}\s*[-－—–~]+|第\s*\d{1,4}\s*页(?:\s*[,，/／、]?\s*共\s*\d{1,4}\s*页)?"
+                         r"|共\s*\d{1,4}\s*页\s*[,，/／、]?\s*第\s*\d{1,4}\s*页)$")
+# A file's name (…年度报告.docx): a document-sharing page's heading, never a report's title.
+FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|txt|pptx?|zip|rar)\s*$", re.I)
 ATTACHMENT = re.compile(r"^附件(?:下载)?\s*\d*\s*[:：]|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*$", re.I)
 CLOSING = re.compile(r"^[（(]?\s*此件(?:公开发布|主动公开|依申请公开|不公开|公开)\s*[）)]?$|^[（(]此页无正文[）)]$")
 DOC_NUMBER = re.compile(
@@ -107,12 +113,21 @@ SPAM = re.compile(r"^[^\s，。]{2,}(?:_[^\s，。]{2,}){2,}$")  # 澳门…官�
 LONE = re.compile(r"^[?？□\-—_=*.·…\s]+$")
 
 # --- the report's title -------------------------------------------------------------
-NAMES_REPORT = re.compile(r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设")
-TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点)(?:[(（][^()（）]{1,12}[)）])?$")
-REPORT_WORD = re.compile(r"报告|情况|总结|汇报")
+NAMES_REPORT = re.compile(
+    r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作|法治工作|依法治理")
+TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点|年报)(?:[(（][^()（）]{1,12}[)）])?$")
+REPORT_WORD = re.compile(r"报告|情况|总结|汇报|年报")
+# Not a title: a sentence that reports (现将…情况报告如下：) or cites its ground (根据…).
+SENTENCE_LIKE = re.compile(r"如下|^现[将就把]|^根据|^按照|[：:]$")
+# A key of an index block left in front of its value: 标 题：…, 名  称：…
+TITLE_KEY = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称|文章标题)\s*[:：]\s*")
+# A date printed after a headline: …的报告（2019年5月21日）
+TITLE_DATE = re.compile(
+    rf"\s*[（(]\s*((?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）]\s*$")
 WRAPPER = re.compile(r"^(.*?)关于(?:印发|转发|公布|公开|报送)\s*[《〈]?(.+?)[》〉]?\s*的通知$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文)?解读$")
-TAG_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*")
+TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
@@ -137,10 +152,10 @@ def chrome_reason(text: str) -> str | None:
     if WEEKDAY.search(bare) and (DATE.search(bare) or CN_DATE.search(bare)) and _sentence_free(bare):
         return "带星期的日期横幅"
     if FOOTER.search(bare) and _sentence_free(bare, loose=True):
-        return "网站页脚（主办、备案号、版权）"
+        return FOOTER_REASON
     if RELATED.match(bare) and len(bare) <= 60:
         return "相关链接"
-    if SHARING.search(bare) and len(bare) <= 80:
+    if SHARING.search(bare) and len(bare) <= 80 and publication_fields(bare) is None:
         return "文档分享网站的提示或网址"
     if PREV_NEXT.match(bare):
         return "上一篇、下一篇链接"
@@ -149,6 +164,9 @@ def chrome_reason(text: str) -> str | None:
     if SPAM.match(bare):
         return "关键词堆砌的垃圾标题"
     return None
+
+
+FOOTER_REASON = "网站页脚（主办、备案号、版权）"
 
 
 def _only_controls(text: str) -> bool:
@@ -180,7 +198,10 @@ def publication_fields(text: str) -> dict[str, str] | None:
     bare = BULLET.sub("", text).strip()
     if len(bare) > 160 or "。" in bare:
         return None
-    keys = list(PUB_KV.finditer(bare))
+    # The site's name and address in front: 某市人民政府网 www.… 2024-02-19 来源：…
+    if m := SITE_ADDRESS.match(bare):
+        bare = bare[m.end():]
+    keys = list(PUB_KV.finditer(bare)) or _bare_keys(bare)
     if keys:
         before = bare[: keys[0].start()].strip(" 【[|｜")
         if before and not DATE.fullmatch(before.split()[-1] if before.split() else before) and not DATE.search(before):
@@ -201,6 +222,19 @@ def publication_fields(text: str) -> dict[str, str] | None:
     if m and parse_org(m.group(1)):
         return {"日期": m.group(2), "来源": m.group(1)}
     return None
+
+
+SITE_ADDRESS = re.compile(rf"^(?:[{HAN}]{{2,30}}\s*)?(?:https?://|www\.)[\w./:-]+\s+(?=(?:19|20)\d{{2}}\s*[-年/.])")
+DATE_KEYS = r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|日期|时间"
+BARE_KV = re.compile(rf"(?:^|(?<=\s))({PUB_KEYS})(?=\s+\S)")
+
+
+def _bare_keys(text: str) -> list[re.Match[str]]:
+    """Publication keys written without colons (发布时间 2024-03-01　来源 某局):
+    only on a line that opens with a date key followed by a date."""
+    if not re.match(rf"^(?:{DATE_KEYS})\s+(?:19|20)\d{{2}}\s*[-年/.]", text):
+        return []
+    return list(BARE_KV.finditer(text))
 
 
 def index_fields(text: str) -> dict[str, str] | None:
@@ -263,8 +297,8 @@ def is_heading(text: str) -> bool:
 def trim_title(text: str) -> str | None:
     """The report title a line carries once breadcrumbs, banners, tags, site
     suffixes and glued buttons are cut away; None when it names no report."""
-    t = BULLET.sub("", text).strip()
-    if "。" in t or t.count("，") > 1 or not NAMES_REPORT.search(t):
+    t = TITLE_KEY.sub("", BULLET.sub("", text).strip())
+    if "。" in t or t.count("，") > 1 or not NAMES_REPORT.search(t) or SENTENCE_LIKE.search(t):
         return None
     # A weekday banner glued in front: 天津市…人民政府 2019年12月3日星期二静海区…报告
     if m := re.search(r"星期[一二三四五六日天]\s*", t):
@@ -284,6 +318,8 @@ def trim_title(text: str) -> str | None:
     t = re.sub(rf"^[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*\d{{1,4}}\s*号\s*", "", t)
     if re.fullmatch(r"[《〈].+[》〉]", t):
         t = t[1:-1]
+    if FILE_NAME.search(t):
+        return None
     # A publication line or buttons glued after the title.
     if m := re.search(r"\s*(?:发布时间|发布日期|来源|信息来源|作者|浏览|阅读|点击|朗读|打印|字号|分享|收藏)\s*[:：]?", t):
         if m.start() > 6 and REPORT_WORD.search(t[: m.start()]):
@@ -294,7 +330,7 @@ def trim_title(text: str) -> str | None:
         if TITLE_END.search(head) or head.endswith(("通知", "解读")):
             t = head
             break
-    t = _undouble(t.strip())
+    t = TITLE_DATE.sub("", _undouble(t.strip()))
     if not t or len(t) > TITLE_MAX or not NAMES_REPORT.search(t):
         return None
     if not (REPORT_WORD.search(t) or t.endswith("解读")):
@@ -351,44 +387,85 @@ class _Reading:
 
 
 def segment(lines: tuple[Line, ...]) -> Page:
-    r = _Reading(lines, [None] * len(lines), [""] * len(lines))
+    """Give every line of the page a role (see the module's docstring)."""
     texts = [line.text for line in lines]
+    r = _Reading(lines, [None] * len(lines), [""] * len(lines))
+    b = _bounds(texts)
+    _mark_top(r, texts, b)
+    title = _with_org_lines(r, texts, b)
+    inside = _mark_body(r, texts, b)
+    signature = _mark_bottom(r, texts, b)
+    page_lines = tuple(PageLine(line.number, line.text, role or "chrome", reason)
+                       for line, role, reason in zip(lines, r.roles, r.reasons))
+    return Page(page_lines, _facts(page_lines, title, b.title_kind, signature), _diagnostics(page_lines, inside))
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Where the parts of the page are: the index block, the title's printings,
+    the body's first and last lines and the tail (related links, or what
+    follows the footer)."""
+
+    index_block: frozenset[int]
+    title: str | None
+    title_kind: str
+    title_at: tuple[int, ...]
+    body_start: int
+    body_end: int
+    tail_from: int
+    tail_reason: str
+
+    @property
+    def wrapper_span(self) -> range:
+        return _wrapper_span(self.title_at) if self.title_kind == "wrapper" else range(0)
+
+
+def _bounds(texts: list[str]) -> _Bounds:
     n = len(texts)
     first_heading = next((i for i, t in enumerate(texts) if is_heading(t) and not chrome_reason(t)), n)
     top = min(first_heading, 60)
-
     index_block = _index_lines(texts, top)
     title, title_kind, title_at = _find_title(texts, top, index_block)
-    # The body starts after the last printing of the title above the first heading.
-    start_from = max(title_at) + 1 if title_at else 0
-    body_start = next((i for i in range(start_from, n) if i not in index_block and _starts_body(texts[i])), None)
-    if body_start is None:
-        # No line reads as prose (a very short text): every line that has no
-        # frame shape is body, so nothing is lost.
-        body_start = next((i for i in range(start_from, n) if i not in index_block and _plain(texts[i])), n)
-    tail_from = _related_tail(texts, body_start)
+    body_start = _body_start(texts, max(title_at) + 1 if title_at else 0, index_block)
+    related_from = _related_tail(texts, body_start)
+    tail_from = min(related_from, _footer_tail(texts, body_start))
     # The body ends at its last line with no frame shape: a short last
     # paragraph is kept; the signature, closing, attachments and footer follow.
     body_end = next((i for i in range(tail_from - 1, body_start - 1, -1) if _plain(texts[i])), body_start - 1)
+    return _Bounds(frozenset(index_block), title, title_kind, tuple(title_at), body_start, body_end, tail_from,
+                   "相关链接列表" if related_from == tail_from else "页尾杂项（页脚之后的网站文字）")
 
-    facts: dict[str, object] = {}
-    diagnostics: list[Diagnostic] = []
-    wrapper_span = _wrapper_span(texts, title_at) if title_kind == "wrapper" else range(0)
 
-    # The frame above the body.
-    for i in range(0, min(body_start, n)):
+def _body_start(texts: list[str], start_from: int, index_block: set[int]) -> int:
+    """The body starts after the last printing of the title above the first heading."""
+    n = len(texts)
+    found = next((i for i in range(start_from, n) if i not in index_block and _starts_body(texts[i])), None)
+    if found is None:
+        # No line reads as prose (a very short text): every line that has no
+        # frame shape is body, so nothing is lost.
+        found = next((i for i in range(start_from, n) if i not in index_block and _plain(texts[i])), n)
+    return found
+
+
+def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
+    """The frame above the body: chrome, title, index block, publication line,
+    document number, addressee, a wrapper's notice."""
+    title_at, wrapper = b.title_at, b.wrapper_span
+    for i in range(0, min(b.body_start, len(texts))):
         t = texts[i]
         if i in title_at:
             r.set(i, "title", "标题")
-        elif i in wrapper_span and min(title_at) < i and chrome_reason(t) is None:
+        elif i in wrapper and min(title_at) < i and chrome_reason(t) is None:
             r.set(i, "notice", "印发通知（不属于报告本身）")
-        elif i in index_block:
+        elif i in b.index_block:
             r.set(i, "index", "信息公开索引（索引号、发布机构、成文日期等）")
         elif (why := chrome_reason(t)) is not None:
             r.set(i, "chrome", why)
+        elif title_at and i > max(title_at) and dateline(t):
+            r.set(i, "publication", DATELINE)
         elif publication_fields(t) is not None:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
-        elif i in wrapper_span and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
+        elif i in wrapper and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
             r.set(i, "notice", "印发通知（不属于报告本身）")
         elif DOC_NUMBER.match(t):
             r.set(i, "doc_number", "发文字号")
@@ -397,41 +474,60 @@ def segment(lines: tuple[Line, ...]) -> Page:
         elif CLOSING.match(t):
             r.set(i, "closing", "公开属性")
         else:
-            r.set(i, "chrome", "页首杂项（标题之前的网站文字）" if i < (min(title_at) if title_at else body_start)
+            r.set(i, "chrome", "页首杂项（标题之前的网站文字）" if i < (min(title_at) if title_at else b.body_start)
                   else "页首杂项（标题与正文之间）")
-    # Organisation lines just above a 关于… title belong to it:
-    # 中共某镇委员会 / 某镇人民政府 / 关于2022年度…报告.
-    if title_at and title and "关于" in title and title_kind != "wrapper":
-        j = min(title_at) - 1
-        lead: list[str] = []
-        while j >= 0 and (names := org_names(texts[j])) and r.roles[j] in ("chrome", "title"):
-            lead[:0] = names
-            r.set(j, "title", "标题（发文机关行）")
-            j -= 1
-        if lead:
-            title = " ".join(lead) + title
 
-    # The body.
+
+DATELINE = "标题下的日期（成文日期）"
+
+
+def dateline(text: str) -> str | None:
+    """The ISO date of a line that is only a document's date, bare or in
+    brackets (2023年2月15日, （二〇二三年二月十五日）); None for anything else,
+    a publication time stamp included."""
+    bare = re.sub(r"^[（(]\s*|\s*[)）]$", "", text.strip())
+    if re.fullmatch(rf"(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日", bare):
+        return iso_date(bare)
+    return None
+
+
+def _with_org_lines(r: _Reading, texts: list[str], b: _Bounds) -> str | None:
+    """Organisation lines just above a 关于… title belong to it:
+    中共某镇委员会 / 某镇人民政府 / 关于2022年度…报告. Returns the whole title."""
+    title = b.title
+    if not (b.title_at and title and "关于" in title and b.title_kind != "wrapper"):
+        return title
+    j = min(b.title_at) - 1
+    lead: list[str] = []
+    while j >= 0 and (names := org_names(texts[j])) and r.roles[j] in ("chrome", "title"):
+        lead[:0] = names
+        r.set(j, "title", "标题（发文机关行）")
+        j -= 1
+    return " ".join(lead) + title if lead else title
+
+
+def _mark_body(r: _Reading, texts: list[str], b: _Bounds) -> int:
+    """The body; returns how many lines inside it were removed as chrome."""
     inside = 0
-    for i in range(body_start, body_end + 1):
-        t = texts[i]
-        why = chrome_reason(t)
+    for i in range(b.body_start, b.body_end + 1):
+        why = chrome_reason(texts[i])
         if why and why not in ("空行", "孤立符号"):
             r.set(i, "chrome", why)
             inside += 1
         else:  # a line of symbols inside the body stays: it is the publisher's text
             r.set(i, "body", "")
-    if inside:
-        diagnostics.append(Diagnostic(
-            "chrome-inside-body", "正文中间删除了形似网站杂项的行，请核对清洗记录", inside, "warning"))
+    return inside
 
-    # The frame below the body: signature, date, closing, attachments, footer.
+
+def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]:
+    """The frame below the body: signature, date, closing, attachments, footer.
+    Returns what the signature says (signers, signed)."""
     signers: list[str] = []
     signed = None
-    for i in range(max(body_end + 1, body_start), n):
+    for i in range(max(b.body_end + 1, b.body_start), len(texts)):
         t = texts[i].strip(" □?？")  # a signature line may carry lost-character marks
-        if i >= tail_from:
-            r.set(i, "chrome", chrome_reason(t) or "相关链接列表")
+        if i >= b.tail_from:
+            r.set(i, "chrome", chrome_reason(t) or b.tail_reason)
         elif (why := chrome_reason(t)) is not None:
             r.set(i, "chrome", why)
         elif CLOSING.match(t):
@@ -448,27 +544,30 @@ def segment(lines: tuple[Line, ...]) -> Page:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
         else:
             r.set(i, "chrome", "页尾杂项（落款之后的网站文字）")
-    # A signature is organisation lines and a date at the very end of the text;
-    # organisation lines without a date count only when the page ends there.
+    found: dict[str, object] = {}
     if signers:
-        facts["signers"] = tuple(signers)
+        found["signers"] = tuple(signers)
     if signed:
-        facts["signed"] = signed
+        found["signed"] = signed
+    return found
 
-    page_lines = tuple(PageLine(line.number, line.text, role or "chrome", reason)
-                       for line, role, reason in zip(lines, r.roles, r.reasons))
-    page_facts = _facts(page_lines, title, title_kind, facts)
-    removed_top = sum(1 for p in page_lines if p.role != "body")
-    if removed_top:
-        diagnostics.insert(0, Diagnostic("frame", "页面框架行（网站杂项、标题、发布信息、落款等）与正文分开，见清洗记录", removed_top))
-    return Page(page_lines, page_facts, tuple(diagnostics))
+
+def _diagnostics(page_lines: tuple[PageLine, ...], inside: int) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    if any(p.role != "body" for p in page_lines):
+        found.append(Diagnostic("frame", "页面框架行（网站杂项、标题、发布信息、落款等）与正文分开，见清洗记录",
+                                sum(1 for p in page_lines if p.role != "body")))
+    if inside:
+        found.append(Diagnostic("chrome-inside-body", "正文中间删除了形似网站杂项的行，请核对清洗记录", inside, "warning"))
+    return tuple(found)
 
 
 def _plain(text: str) -> bool:
     """A line with no frame shape at all."""
     t = text.strip(" □?？")
     return not (chrome_reason(text) or publication_fields(text) is not None or DOC_NUMBER.match(text)
-                or CLOSING.match(text) or ATTACHMENT.search(text) or DATE_LINE.match(t) or org_names(t))
+                or CLOSING.match(text) or ATTACHMENT.search(text) or DATE_LINE.match(t) or org_names(t)
+                or PAGE_NUMBER.match(t))
 
 
 def _starts_body(text: str) -> bool:
@@ -526,7 +625,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
             candidates.append((i, trimmed))
         i += 1
     if not candidates:
-        return None, "", []
+        return _glued_title(texts, top), "", []
     title = candidates[0][1]
     kind = ""
     enclosed = None
@@ -546,7 +645,26 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
     return title, kind, printed
 
 
-def _wrapper_span(texts: list[str], title_at: list[int]) -> range:
+GLUED_OPENING = re.compile(rf"^(?:(?:{YEAR_TEXT})\s*年|在|根据|按照|近年来|一年来|过去一年|今年以来|我[局委办厅镇乡县区市省])")
+
+
+def _glued_title(texts: list[str], top: int) -> str | None:
+    """A title run straight into the first body sentence on one line
+    (某县2023年…年度报告2023年，某县坚持…): the longest opening of the first
+    prose line that is a title and is followed by a sentence's opening. The
+    line stays body; only the title is read from it."""
+    first = next((t for t in texts[: max(top, 1)] if is_prose(t) and not chrome_reason(t)), None)
+    if first is None:
+        return None
+    head = re.split(r"[，。；,;]", first.strip(), maxsplit=1)[0]
+    for m in reversed(list(re.finditer(r"(?:报告|情况|总结|年报)", head))):
+        title, rest = head[: m.end()], first.strip()[m.end():]
+        if GLUED_OPENING.match(rest) and trim_title(title) == title:
+            return title
+    return None
+
+
+def _wrapper_span(title_at: tuple[int, ...]) -> range:
     """Lines of a 关于印发…的通知 wrapper: everything above the report's own
     title that is not the page's chrome (the notice's number, issuer, title,
     addressees, text, signature)."""
@@ -579,10 +697,38 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
             value_below = (previous is not None and (i - 1) in found and all(not v for v in previous.values())
                            and len(texts[i]) <= 60 and not is_prose(texts[i]) and f is None
                            and chrome_reason(texts[i]) is None)
-            if f is not None or value_below:
+            # A key the index keys do not know, between two lines of the block: 信息名称类别：工作报告
+            unknown_key = (f is None and (i - 1) in found and (i + 1) in found
+                           and UNKNOWN_KEY_LINE.fullmatch(texts[i].strip()) is not None)
+            if f is not None or value_below or unknown_key:
                 found.add(i)
                 changed = True
     return found
+
+
+UNKNOWN_KEY_LINE = re.compile(rf"[{HAN}\s]{{2,12}}[:：]\s*[^，。；,;]{{0,40}}")
+
+
+def _glued_publication(text: str) -> dict[str, str] | None:
+    """The publication fields printed on a title's line after the title:
+    某县2021年…年度报告发布时间：2022-02-25　来源：县司法局."""
+    for m in re.finditer(rf"(?:{PUB_KEYS})\s*[:：]", text):
+        if m.start() > 6 and TITLE_END.search(text[: m.start()].rstrip(" 【[|｜")):
+            return publication_fields(text[m.start():].lstrip(" 【[|｜"))
+    return None
+
+
+def _footer_tail(texts: list[str], body_start: int) -> int:
+    """Where the page's footer starts when nothing after it reads as the
+    report (a stray 点击 or a counter below 主办/ICP备 is the frame);
+    len(texts) when there is none."""
+    n = len(texts)
+    for i in range(body_start, n):
+        if chrome_reason(texts[i]) == FOOTER_REASON:
+            rest = texts[i + 1:]
+            if not any(is_prose(t) or is_heading(t) or DATE_LINE.match(t.strip()) or org_names(t) for t in rest):
+                return i
+    return n
 
 
 def _related_tail(texts: list[str], body_start: int) -> int:
@@ -603,12 +749,18 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
     crumbs: list[str] = []
     for i, line in enumerate(lines):
         t = line.text
-        if line.role == "publication":
-            fields = publication_fields(t) or {}
+        if line.role == "title" and (m := TITLE_DATE.search(t)):
+            values.setdefault("dated", iso_date(m.group(1)))
+        if line.reason == DATELINE:
+            values.setdefault("dated", dateline(t))
+            continue
+        if line.role in ("publication", "title"):
+            fields = (publication_fields(t) if line.role == "publication" else _glued_publication(t)) or {}
             for key, value in fields.items():
                 if not value:
                     continue
-                if re.search(r"日期|时间|发布|^日期$|^时间$", key) and "published" not in values:
+                if re.search(r"日期|时间|发布|^日期$|^时间$", key) and "published" not in values \
+                        and not key.startswith("上传"):  # a document-sharing site's upload time is not the report's
                     if (iso := iso_date(value)) is not None:
                         values["published"] = iso
                 elif key in ("来源", "信息来源", "文章来源", "稿件来源", "出处", "供稿") and "source" not in values:
@@ -630,6 +782,8 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
             bare = BULLET.sub("", t)
             if m := re.match(r"^(?:主办|主办单位)\s*[:：]\s*([^\s?□©]+)", bare):
                 values.setdefault("host", m.group(1))
+            if m := re.search(r"(?:^|\s)(?:地址|通讯地址|联系地址|单位地址)\s*[:：]\s*([^\s|｜?□©]+)", bare):
+                values.setdefault("address", m.group(1))
             if "导航" in line.reason:
                 parts = [p for p in NAV_SEP.split(BREADCRUMB_LEAD.sub("", bare)) if p]
                 crumbs.extend(parts)

@@ -1,0 +1,242 @@
+"""Who is speaking and about what: one small text per case of issue 24
+(items 1-3, the metadata half of 5) and issue 23 item 9. Every text is our own;
+the expected values were read from it."""
+from __future__ import annotations
+
+from generator.read.metadata import describe
+from generator.read.orgs import org_names, parse_org
+from tests.conftest import read_text
+
+BODY = "一、主要举措和成效\n全年开展行政执法检查12次，办理行政处罚案件5件。\n二、存在的不足\n执法力量不足。\n"
+
+
+def meta(text: str) -> tuple[dict[str, object], set[str]]:
+    cleaned, document = read_text(text)
+    m = describe(cleaned, document, {})
+    return {k: v.value for k, v in m.values.items()}, {d.code for d in m.diagnostics}
+
+
+# --- item 1: the subject of the opening and of the reporting sentence --------------
+
+def test_subject_of_the_opening_sentence_is_the_issuer():
+    got, _ = meta("2022年，盐池县司法局坚持以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["year"]) == ("盐池县司法局", "department", "盐池县", 2022)
+
+
+def test_subject_after_a_leadership_phrase():
+    got, _ = meta("2021年，在州委、州政府的坚强领导下，临夏市人民政府认真落实法治政府建设各项任务。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("临夏市人民政府", "county", "临夏回族自治州")
+
+
+def test_subject_of_the_reporting_sentence_after_the_year():
+    text = ("2023年，在市委的领导下，市司法局持续推进依法行政，现将2023年度白银市司法局法治政府建设情况报告如下：\n"
+            + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["city"]) == ("白银市司法局", "department", "白银市")
+
+
+def test_an_opening_that_is_no_subject_settles_nothing():
+    got, codes = meta("2022年是实施“八五”普法规划的关键一年，各项工作稳步推进。\n" + BODY)
+    assert "issuer" not in got and "level" not in got and "missing-issuer" in codes
+
+
+# --- item 2: generic self-references --------------------------------------------------
+
+def test_generic_units_give_the_level_alone():
+    for subject, level in (("我局", "department"), ("我镇", "town"), ("区政府", "county"),
+                           ("县人民政府", "county"), ("省政府", "province"), ("县卫生健康局", "department")):
+        got, codes = meta(f"2022年，{subject}坚持依法行政，全面推进法治政府建设。\n" + BODY)
+        assert got.get("level") == level, subject
+        assert "issuer" not in got and "issuer-placeless" in codes, subject
+
+
+def test_a_placeless_name_in_the_title_or_signature_is_never_shown():
+    got, codes = meta("市卫生健康委员会2023年度法治政府建设工作报告\n2023年，我委认真履行职责，推进依法行政。\n"
+                      + BODY + "市卫生健康委员会\n2024年1月22日\n")
+    assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes
+    assert got["year"] == 2023 and got["date"] == "2024-01-22"
+
+
+def test_a_generic_unit_takes_the_place_every_clue_outside_the_body_agrees_on():
+    got, _ = meta("靖远县人民政府门户网站\n首页 > 政务公开 > 部门文件\n"
+                  "2022年，县应急管理局坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("靖远县应急管理局", "department", "靖远县")
+
+
+def test_clues_that_disagree_leave_the_place_unknown():
+    got, codes = meta("靖远县人民政府门户网站\n来源：会宁县司法局 发布时间：2023-02-01\n"
+                      "2022年，县应急管理局坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "department" and "county" not in got
+
+
+def test_a_body_name_against_the_clues_outside_the_body_is_not_shown():
+    got, _ = meta("靖远县人民政府门户网站\n"
+                  "2022年，会宁县司法局坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert got.get("issuer") != "会宁县司法局" and got.get("county") != "会宁县"
+
+
+# --- item 3: the year before the place --------------------------------------------------
+
+def test_year_before_the_place_in_the_title():
+    got, _ = meta("2021年度岷县法治政府建设工作报告\n2021年，全县上下坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["year"]) == ("岷县人民政府", "county", 2021)
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+def test_enforcement_annual_report_is_a_report_title():
+    got, _ = meta("天水市市场监督管理局2021年度行政执法工作年报\n现将我局2021年度行政执法工作情况报告如下：\n" + BODY)
+    assert got["title"] == "天水市市场监督管理局2021年度行政执法工作年报" and got["level"] == "department"
+
+
+def test_a_reporting_sentence_is_never_the_title():
+    got, _ = meta("根据有关规定，现将2022年度法治政府建设情况报告如下：\n" + BODY)
+    assert "现将" not in str(got.get("title", ""))
+
+
+def test_long_column_tag_and_index_key_are_cut_from_the_title():
+    got, _ = meta("【依法行政·年度报告公开专栏】武山县2022年法治政府建设年度报告\n2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["title"] == "武山县2022年法治政府建设年度报告"
+    got, _ = meta("索引号：000013338/2023-00009\n文件类型：报告\n标 题：武山县2022年法治政府建设年度报告\n"
+                  "2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["title"] == "武山县2022年法治政府建设年度报告"
+
+
+def test_a_date_after_the_headline_is_cut_and_is_the_document_date():
+    got, _ = meta("武山县人民政府关于2020年度法治政府建设情况的报告（2021年2月9日）\n发布时间：2021-02-20\n"
+                  "2020年，武山县深入推进依法行政。\n" + BODY)
+    assert got["title"] == "武山县人民政府关于2020年度法治政府建设情况的报告" and got["date"] == "2021-02-09"
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def test_publication_keys_without_colons():
+    got, _ = meta("武山县2022年法治政府建设年度报告\n发布时间 2023-03-30　来源 县司法局\n2022年，武山县深入推进依法行政。\n"
+                  + BODY)
+    assert got["date"] == "2023-03-30" and got["source"] == "县司法局"
+
+
+def test_title_and_publication_fields_on_one_line():
+    got, _ = meta("武山县2022年法治政府建设年度报告发布时间：2023-03-30　来源：县司法局\n2022年，武山县深入推进依法行政。\n"
+                  + BODY)
+    assert got["title"] == "武山县2022年法治政府建设年度报告" and got["date"] == "2023-03-30"
+
+
+def test_a_dateline_between_title_and_body():
+    got, _ = meta("武山县2022年法治政府建设年度报告\n2023年3月30日\n2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["date"] == "2023-03-30"
+
+
+def test_a_publication_line_opening_with_the_site_name_and_address_is_read():
+    cleaned, document = read_text("武山县人民政府网 www.example-gov.cn 2023-03-30 来源：县司法局\n"
+                                  "武山县2022年法治政府建设年度报告\n2022年，武山县深入推进依法行政。\n" + BODY)
+    assert cleaned.page.lines[0].role == "publication"
+    m = describe(cleaned, document, {})
+    assert m.values["date"].value == "2023-03-30"
+
+
+# --- organisation grammar ---------------------------------------------------------------------
+
+def test_party_and_government_names_run_together():
+    assert org_names("中共白银市委白银市人民政府") == ["中共白银市委", "白银市人民政府"]
+    got, _ = meta("中共白银市委白银市人民政府关于2022年度法治政府建设情况的报告\n2022年，白银市深入推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("中共白银市委、白银市人民政府", "city")
+
+
+def test_a_street_office_under_its_district_government_is_a_town():
+    org = parse_org("兰州市城关区人民政府酒泉路街道办事处")
+    assert org is not None and (org.name, org.level, org.kind) == ("酒泉路街道办事处", "town", "government")
+
+
+# --- issue 23 item 9 ---------------------------------------------------------------------------
+
+def test_a_stray_line_after_the_footer_keeps_the_signature():
+    got, _ = meta("2023年，会宁县坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY
+                  + "会宁县人民政府\n2024年1月19日\n主办：会宁县人民政府办公室\n网站标识码：6204220001\n点击\n")
+    assert (got["issuer"], got["level"], got["date"]) == ("会宁县人民政府", "county", "2024-01-19")
+    cleaned, _ = read_text("会宁县2023年法治政府建设年度报告\n2023年，会宁县全面推进依法行政。\n" + BODY
+                           + "会宁县人民政府\n2024年1月19日\n主办：会宁县人民政府办公室\n点击\n")
+    assert "点击" not in cleaned.text and "会宁县人民政府\n" not in cleaned.text
+
+
+def test_a_title_glued_to_the_first_body_sentence():
+    got, _ = meta("会宁县2023年法治政府建设年度报告2023年，会宁县坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["title"], got["issuer"], got["level"], got["year"]) == (
+        "会宁县2023年法治政府建设年度报告", "会宁县人民政府", "county", 2023)
+
+
+def test_a_development_zone_committee_is_a_department_of_its_city():
+    org = parse_org("白银高新技术产业开发区管理委员会")
+    assert org is not None and (org.name, org.level) == ("白银高新技术产业开发区管理委员会", "department")
+    assert org.place is not None and org.place.city == "白银市"
+
+
+def test_a_template_placeholder_settles_the_level_only():
+    got, codes = meta("XX镇2022年法治政府建设工作报告\n2022年，xx镇在xx县委、县政府的领导下推进依法行政。\n" + BODY)
+    assert got["level"] == "town" and "issuer" not in got and "town" not in got
+
+
+def test_friendly_links_after_the_signature_are_the_frame():
+    got, _ = meta("2023年，会宁县全面推进依法行政，各项工作取得新成效。\n" + BODY
+                  + "会宁县人民政府\n2024年1月19日\n友情链接：某某网 | 某某平台\n")
+    assert got["date"] == "2024-01-19" and got["issuer"] == "会宁县人民政府"
+
+
+def test_a_bracketed_dateline_under_the_title_is_the_document_date():
+    got, _ = meta("发布时间：2023-04-02　来源：县司法局\n武山县人民政府关于2022年度法治政府建设情况的报告\n"
+                  "（2023年3月28日）\n2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["date"] == "2023-03-28" and got["title"] == "武山县人民政府关于2022年度法治政府建设情况的报告"
+
+
+def test_an_unknown_key_inside_an_index_block_stays_in_the_block():
+    got, _ = meta("索 引 号：000014349/2023-00031\n发文机关：武山县人民政府\n信息类型：工作报告\n"
+                  "标 题：武山县2022年法治政府建设年度报告\n成文日期：2023-02-20\n"
+                  "2022年，武山县深入推进依法行政。\n" + BODY)
+    assert got["title"] == "武山县2022年法治政府建设年度报告" and got["date"] == "2023-02-20"
+    cleaned, _ = read_text("索 引 号：000014349/2023-00031\n发文机关：武山县人民政府\n信息类型：工作报告\n"
+                           "标 题：武山县2022年法治政府建设年度报告\n成文日期：2023-02-20\n"
+                           "2022年，武山县深入推进依法行政。\n" + BODY)
+    assert cleaned.text.startswith("2022年，武山县")
+
+
+def test_subject_and_year_after_a_clause_of_grounds():
+    got, _ = meta("按照市委、市政府关于法治建设的部署要求，2024年，东湖街道以基层治理法治化为抓手，扎实推进依法行政。\n" + BODY)
+    assert (got["level"], got["year"]) == ("town", 2024)
+    assert str(got.get("issuer", "东湖街道办事处")) == "东湖街道办事处"
+
+
+def test_a_government_written_after_its_party_committee_without_a_place():
+    got, _ = meta("2025年，在县委、县政府的坚强领导下，乡党委、政府认真落实法治政府建设各项任务。\n" + BODY)
+    assert got["level"] == "town" and "issuer" not in got
+    got, _ = meta("2023年，中共岷县县委、政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["level"], got["county"]) == ("county", "岷县") and "岷县人民政府" in str(got["issuer"])
+
+
+def test_a_development_zone_named_alone_is_no_county():
+    got, codes = meta("白银高新区2023年度法治政府建设情况报告\n2023年，高新区坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert got["level"] == "department" and "county" not in got and "issuer" not in got
+    assert "issuer-placeless" in codes
+
+
+def test_the_sites_address_is_a_place_clue():
+    got, _ = meta("2022年，区司法局坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY
+                  + "主办：区人民政府办公室　地址：甘肃省兰州市七里河区某某路8号　网站标识码：6201030001\n")
+    assert (got["issuer"], got["county"]) == ("七里河区司法局", "七里河区")
+
+
+def test_an_opening_subject_of_another_level_than_the_self_reference_is_not_the_author():
+    got, _ = meta("2022年，县委、县政府高度重视法治建设，我局在其领导下扎实推进依法行政。\n" + BODY)
+    assert got.get("level") == "department" and "issuer" not in got
+
+
+def test_a_text_that_starts_at_its_first_heading():
+    got, _ = meta("一、2022年工作开展情况\n2022年，临洮县交通运输局坚持以习近平法治思想为指导，全面推进依法行政。\n"
+                  "二、存在的不足\n执法力量不足。\n")
+    assert (got["issuer"], got["level"]) == ("临洮县交通运输局", "department")
+    got, _ = meta("一、加强组织领导\n县委、县政府高度重视法治建设，专题研究法治工作3次。\n二、存在的不足\n执法力量不足。\n")
+    assert "level" not in got and "issuer" not in got
+
+
+def test_a_city_leadership_opening_in_a_departments_text_is_not_the_author():
+    got, _ = meta("庆阳市人民政府门户网站\n2022年，市委、市政府高度重视法治建设，我局认真落实各项部署。\n" + BODY)
+    assert got.get("issuer") != "庆阳市人民政府" and got.get("level") == "department"
