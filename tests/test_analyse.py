@@ -335,3 +335,53 @@ def test_an_invalid_pattern_is_one_line_without_the_library_s_log(tmp_path, capf
         "alternatives and {_} for a gap"]
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def _themed(tmp_path, text: str) -> dict[str, set[str]]:
+    report = _read(tmp_path, text)
+    return {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
+
+
+def test_an_opening_paragraph_of_aims_reports_no_work(tmp_path):
+    """The year's aims as comma-separated clauses, ending in the reporting
+    sentence, name areas without reporting anything in them."""
+    opening = ("2023年，某县围绕建设法治政府，深化行政执法体制改革，持续优化营商环境，"
+               "健全矛盾纠纷多元化解机制。现将有关情况报告如下：")
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n" + opening + "\n"
+                     "一、主要举措和成效\n（一）规范执法\n全县行政执法单位办理行政处罚案件120件。\n")
+    assert themed[opening] == set()
+    assert "enforcement" in themed["全县行政执法单位办理行政处罚案件120件。"]
+
+
+def test_a_term_that_only_qualifies_people_or_a_category_weighs_as_a_mention(tmp_path):
+    """行政执法人员 taking an exam and 行政处罚类 among reconsideration cases
+    are not enforcement work; the same words as the work itself are."""
+    exam = "组织全县行政执法人员参加年度学法考试，参考860人。"
+    cases = "全年收到行政复议申请40件，其中行政处罚类22件、行政强制类4件。"
+    work = "组织执法队开展夜间执法检查，查处占道经营42起。"
+    themed = _themed(tmp_path, "某县人民政府2022年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + "\n".join((exam, cases, work)) + "\n")
+    assert "enforcement" not in themed[exam]
+    assert "enforcement" not in themed[cases] and "reconsideration" in themed[cases]
+    assert "enforcement" in themed[work]
+
+
+def test_a_title_the_body_issues_is_its_own_work(tmp_path):
+    """印发《…执法公示办法》 is enforcement work; 学习《行政处罚法》 is a mention."""
+    issued = "印发《某县行政执法公示办法》，公示信息320条。"
+    studied = "组织干部学习《中华人民共和国行政处罚法》，共12场。"
+    themed = _themed(tmp_path, "某县人民政府2022年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + issued + "\n" + studied + "\n")
+    assert "enforcement" in themed[issued]
+    assert "enforcement" not in themed[studied]
+
+
+def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
+    """数据情况 names no area; the numbers under it are the enforcement work its
+    parent heading names. A longer sub-heading with a topic of its own decides alone."""
+    stats = "全年立案办理案件73件，办结70件。"
+    team = "配备专职人员28名，开展业务培训4期。"
+    themed = _themed(tmp_path, "某镇2021年法治政府建设年度报告\n一、主要工作\n（一）综合行政执法\n1．数据情况\n"
+                     + stats + "\n（二）推进法治宣传和队伍建设\n1．加强法治机构人员配备\n" + team + "\n")
+    assert "enforcement" in themed[stats]
+    assert "publicity" not in themed[team]

@@ -150,10 +150,26 @@ def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], di
 MENTION = re.compile(
     r"《[^《》]{1,80}》"
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
-    r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”]{1,16}等"
-    r"|(?:[^、，。；：！？“”]{1,16}、){2,}[^、，。；：！？“”]{1,16}"
-    r"|(?:[^、，。；：！？“”]{1,16}、)+[^、，。；：！？“”和]{1,16}(?:和|及|以及)[^、，。；：！？“”]{1,12}"
+    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
+    r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
+    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？和]{1,16}(?:和|及|以及)[^、，。；：！？]{1,12}"
+    # An agenda: what a meeting heard or a lesson taught (研究法治议题…, 讲授行政处罚
+    # 相关法律) names topics; the passage reports the meeting, not the topics.
+    r"|[^，。；！？]*(?:议题|讲授|授课|听取[^，。；！？]{0,20}汇报|列入[^，。；！？]{0,12}(?:任务|要点|计划))[^，。；！？]*"
 )
+# A title the reporting body issues itself (印发《行政执法公示办法》) is its own
+# work in that area, not a mention of a law or a higher document.
+ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
+# A term that only qualifies the word after it: the people of an area
+# (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
+# (行政处罚类 18 件 among reconsideration cases). The passage is about them,
+# not about the area: such a term weighs as a mention.
+MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
+# A number that is not a year (2023年, 2021—2025年): a passage reporting one is
+# concrete work.
+QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
+# The reporting sentence of an opening paragraph (现将有关情况报告如下).
+REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
 
 @lru_cache(maxsize=64)
@@ -161,45 +177,58 @@ def _mentions(text: str) -> tuple[tuple[int, int], ...]:
     """Where MENTION matches: the same text for every theme without an
     exclusion in it, so a passage's is found once, not once per theme (it
     was a third of reading)."""
-    return tuple(m.span() for m in MENTION.finditer(text))
+    return tuple(m.span() for m in MENTION.finditer(text)
+                 if not (m.group(0).startswith("《") and ISSUED.search(text[max(0, m.start() - 4):m.start()])))
 
 
-def find_terms(theme: Theme, text: str, mention_weight: float = 1.0) -> dict[str, float]:
+def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weight: float = 0.0,
+               cap: float = 1.0) -> dict[str, float]:
     """The theme's distinct terms in text with their weights (exclusions
-    blanked out first). A term only mentioned weighs mention_weight as much per
-    mention, up to its full weight: a list of five enforcement systems is about
-    enforcement, one item in a list of topics is not."""
+    blanked out first). A term only mentioned (or only qualifying the word
+    after it) weighs mention_weight as much per mention, up to its full
+    weight: a list of five enforcement systems is about enforcement, one item
+    in a list of topics is not. A weak term said again adds repeat_weight of
+    its weight each time, up to cap: 纠纷 three times is a passage on disputes."""
     exclude, terms, weights = _matchers(theme)
     if exclude is not None:
         text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
     mentions = _mentions(text) if mention_weight < 1 else ()
-    full: set[str] = set()
+    full: dict[str, int] = {}
     partial: dict[str, float] = {}
     for m in terms.finditer(text):
         term = m.group(0)
-        if any(a <= m.start() < b for a, b in mentions):
+        if mention_weight < 1 and (any(a <= m.start() < b for a, b in mentions) or MODIFIED.match(text, m.end())):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
-            full.add(term)
+            full[term] = full.get(term, 0) + 1
     found = {term: min(weights[term], w) for term, w in partial.items()}
-    found.update((term, weights[term]) for term in full)
+    for term, n in full.items():
+        w = weights[term]
+        found[term] = w if w >= cap else min(cap, w * (1 + repeat_weight * (n - 1)))
     return found
 
 
 def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy: Taxonomy) -> Passage:
     """A passage's themes, judged with its context: the headings above it and
     its lead-in count at heading_weight; where the passage reports a number it
-    is concrete work under its own heading, whose terms then count in full."""
+    is concrete work under its own heading, whose terms then count in full (the
+    nearest heading naming an area: statistics under 数据情况 belong to the
+    area its parent heading names). An opening paragraph that reports no
+    number (the year's aims, 现将有关情况报告如下) reports no work: its terms
+    weigh as mentions."""
     passage, context = item
     if context is None:  # a table cell
         return passage
     around = "\n".join(context.headings + ((context.lead,) if context.lead else ()))
-    nearest = context.headings[-1] if context.headings and DIGIT.search(passage.text) else ""
-    if nearest and len(heading_themes(nearest, taxonomy)) > 1:
-        nearest = ""  # a heading naming several areas (矛盾纠纷化解和突发事件应对) decides none alone
+    concrete = bool(QUANTITY.search(passage.text))
+    nearest = _nearest_naming(context.headings, taxonomy) if concrete else ""
+    opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
+    mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     matches: dict[str, ThemeMatch] = {}
     for theme in taxonomy.themes:
-        own = find_terms(theme, passage.text, taxonomy.mention_weight)
+        own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold)
+        if opening:
+            own = {t: w * taxonomy.mention_weight for t, w in own.items()}
         above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around else {}
         if nearest:
             above.update(context_terms(theme, nearest))
@@ -218,6 +247,25 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     order = [t.slug for t in taxonomy.themes]
     return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
+
+
+# A sub-heading this short that names no area is a neutral label (数据情况,
+# 工作成效, 基本情况): the passages under it belong to the area its parent names.
+# A longer one (加强法治工作队伍建设) has a topic of its own and decides alone.
+NEUTRAL_HEADING = 6
+
+
+def _nearest_naming(headings: tuple[str, ...], taxonomy: Taxonomy) -> str:
+    """The nearest heading above, when it names one area (none when it names
+    several: 矛盾纠纷化解和突发事件应对 decides none alone); under neutral
+    labels (数据情况), the nearest heading above them that names one."""
+    for k, heading in enumerate(reversed(headings)):
+        named = heading_themes(heading, taxonomy)
+        if named:
+            return heading if len(named) == 1 else ""
+        if k + 1 < len(headings) and len(heading) > NEUTRAL_HEADING:
+            return ""
+    return ""
 
 
 @lru_cache(maxsize=4096)

@@ -91,6 +91,12 @@ class Taxonomy:
     threshold: float = 1.0
     heading_weight: float = 0.5
     mention_weight: float = 0.3
+    # A term only mentioned in a passage that reports a number (concrete work)
+    # weighs this much instead of mention_weight.
+    concrete_mention_weight: float = 0.3
+    # Each further occurrence of a term weaker than the threshold adds this
+    # share of its weight (capped at the threshold).
+    repeat_weight: float = 0.0
     digest: str = ""  # hash of the three files, part of every cache key
 
     def __hash__(self) -> int:  # as Theme's: equal taxonomies share their digest
@@ -120,7 +126,7 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
         raw, roots[name] = _compose(content_dir / name, problems)
         digest.update(name.encode() + b"\0" + raw + b"\0")
     themes_file = _File(content_dir / "themes.yml", problems)
-    themes, threshold, heading_weight, mention_weight = themes_file.themes(roots["themes.yml"])
+    themes, weights = themes_file.themes(roots["themes.yml"])
     parts, own = _File(content_dir / "parts.yml", problems).parts(roots["parts.yml"])
     # Without a readable themes.yml no theme is known: saying so once is enough,
     # not again for every indicator that names one.
@@ -128,7 +134,7 @@ def load_taxonomy(content_dir: Path) -> Taxonomy:
     indicators = _File(content_dir / "indicators.yml", problems).indicators(roots["indicators.yml"], known)
     if problems:
         raise ContentError(problems)
-    return Taxonomy(themes, parts, own, indicators, threshold, heading_weight, mention_weight, digest.hexdigest())
+    return Taxonomy(themes, parts, own, indicators, digest=digest.hexdigest(), **weights)
 
 
 def _compose(path: Path, problems: list[Problem]) -> tuple[bytes, yaml.Node | None]:
@@ -149,20 +155,21 @@ class _File(YamlFile):
 
     # --- themes.yml ---------------------------------------------------------------
 
-    def themes(self, root: yaml.Node | None) -> tuple[tuple[Theme, ...], float, float, float]:
-        if root is None:
-            return (), 1.0, 0.5, 0.3
-        top = self.mapping(root, "themes.yml", ("themes",), ("threshold", "heading_weight", "mention_weight"))
+    WEIGHTS = {"threshold": (0.1, 10.0), "heading_weight": (0.0, 1.0), "mention_weight": (0.0, 1.0),
+               "concrete_mention_weight": (0.0, 1.0), "repeat_weight": (0.0, 1.0)}
+
+    def themes(self, root: yaml.Node | None) -> tuple[tuple[Theme, ...], dict[str, float]]:
+        """The themes and the weights given at the top of themes.yml (the
+        Taxonomy's defaults where not given)."""
+        top = self.mapping(root, "themes.yml", ("themes",), tuple(self.WEIGHTS)) if root is not None else None
         if top is None:
-            return (), 1.0, 0.5, 0.3
-        threshold = self.number(top["threshold"], "threshold", 0.1, 10) if "threshold" in top else 1.0
-        heading = self.number(top["heading_weight"], "heading_weight", 0, 1) if "heading_weight" in top else 0.5
-        mention = self.number(top["mention_weight"], "mention_weight", 0, 1) if "mention_weight" in top else 0.3
+            return (), {}
+        weights = {name: self.number(top[name], name, *bounds) for name, bounds in self.WEIGHTS.items() if name in top}
         seen: set[str] = set()
         themes: list[Theme] = []
         for node in self.sequence(top["themes"], "themes"):
             themes.extend(self.theme(node, None, seen))
-        return tuple(themes), threshold, heading, mention
+        return tuple(themes), weights
 
     def theme(self, node: yaml.Node, parent: str | None, seen: set[str]) -> list[Theme]:
         what = "a subtheme" if parent else "a theme"
