@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.lock import project_lock
-from generator.build.pipeline import Project, build, read_all, read_report, recover, warnings_of
+from generator.build.pipeline import UNINTERRUPTED, Project, build, read_all, read_report, recover, warnings_of
 from generator.errors import ContentError, FazhiError, Problem, os_advice
 from generator.read.files import MAX_REPORT_MB, MB, read_regular
 from generator.read.schema import KEYS
@@ -97,22 +97,25 @@ def _site_identity(project: Project) -> int | None:
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    UNINTERRUPTED.interrupt()  # KeyboardInterrupt, now or once the swap of site/ is done
 
 
 @contextlib.contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
     """SIGTERM (a service manager, `kill`, a CI job cancelled) stops a command
     the way Ctrl-C does: as KeyboardInterrupt, so every stage cleans up on its
-    way out (workers, Pagefind, the site built aside, the lock)."""
+    way out (workers, Pagefind, the site built aside, the lock); neither cuts
+    the swap of site/ (generator/build/pipeline.py, Uninterrupted)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    previous = {s: signal.signal(s, _raise_interrupt) for s in (signal.SIGINT, signal.SIGTERM)
+                if signal.getsignal(s) is not signal.SIG_IGN}  # an ignored Ctrl-C (nohup, &) stays ignored
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def _positive(text: str) -> float:

@@ -19,7 +19,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -134,6 +134,37 @@ class Project:
     def aside_sites(self) -> list[Path]:
         """Sites being built (or left by killed builds): .site.new-<pid>."""
         return sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.new*"))
+
+
+class Uninterrupted:
+    """Sections that Ctrl-C and SIGTERM must not cut: the swap of site/ and
+    the record of what it holds. The command's signal handler calls
+    interrupt(): outside a section it raises KeyboardInterrupt at once,
+    inside one it is raised as the section ends."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pending = False
+
+    @contextlib.contextmanager
+    def section(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+        if self.depth == 0 and self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+    def interrupt(self) -> None:
+        if self.depth:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+
+UNINTERRUPTED = Uninterrupted()
 
 
 @dataclass(frozen=True)
@@ -456,13 +487,14 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                     search.append(made_from("", project.search_dir, read=SEARCH_STATE))  # the state that is published
                     publish_search_index(index, project.search_dir, site)
 
-                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search)
+                def record() -> None:  # only after the swap, what the next build trusts says what site/ holds
+                    atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
+                    record_published(project.published, project.site_dir, docs=docs, search=search[0])
+
+                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
-        # Only now, after the swap, what the next build trusts says what site/ holds.
-        atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
-        record_published(project.published, project.site_dir, docs=docs, search=search[0])
         return done(seconds=time.monotonic() - started)
 
 
@@ -509,7 +541,7 @@ def mkdocs_config(project: Project, **overrides):
 
 
 def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty: bool = False,
-               then: Callable[[Path], None] | None = None) -> None:
+               then: Callable[[Path], None] | None = None, swapped: Callable[[], None] | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
     writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
@@ -562,20 +594,24 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
     # Two renames: readers see the old site or the new one, never a mix; the
     # old one is kept until the new one is in place, and put back on failure
-    # (or, after a kill between the two, by recover()).
-    try:
-        if site.exists():
-            site.rename(old)
-    except OSError as exc:
-        shutil.rmtree(aside, ignore_errors=True)
-        raise os_error(site, exc, "move the published site aside to replace it") from None
-    try:
-        aside.rename(site)
-    except OSError as exc:
-        if old.exists():
-            old.rename(site)
-        shutil.rmtree(aside, ignore_errors=True)
-        raise os_error(site, exc, "move the new site into place") from None
+    # (or, after a kill between the two, by recover()). Ctrl-C and SIGTERM
+    # wait until the swap and its record (`swapped`) are done.
+    with UNINTERRUPTED.section():
+        try:
+            if site.exists():
+                site.rename(old)
+        except OSError as exc:
+            shutil.rmtree(aside, ignore_errors=True)
+            raise os_error(site, exc, "move the published site aside to replace it") from None
+        try:
+            aside.rename(site)
+        except OSError as exc:
+            if old.exists():
+                old.rename(site)
+            shutil.rmtree(aside, ignore_errors=True)
+            raise os_error(site, exc, "move the new site into place") from None
+        if swapped:
+            swapped()
     try:
         _remove_tree(old, "remove the replaced site")
     except BuildError as exc:  # the new site is published; the next command stops on this
