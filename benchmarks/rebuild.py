@@ -40,7 +40,7 @@ def make_project(root: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "content" / "reports").mkdir(parents=True)
-    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+    for name in ("themes.yml", "parts.yml", "indicators.yml", "deadlines.yml"):
         shutil.copy(REPO / "content" / name, root / "content" / name)
     return root
 

@@ -18,6 +18,7 @@ from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.lock import project_lock
 from generator.build.pipeline import UNINTERRUPTED, Project, build, read_all, read_report, recover, warnings_of
 from generator.errors import ContentError, FazhiError, Problem, os_advice
+from generator.read.deadlines import load_deadlines
 from generator.read.files import MAX_REPORT_MB, MB, read_regular
 from generator.read.schema import KEYS
 from generator.records import Report, Source
@@ -204,6 +205,7 @@ def _repair(project: Project, command: str) -> None:
 
 def _check(project: Project, args) -> int:
     _repair(project, "check")
+    load_deadlines(project.content_dir)  # content/deadlines.yml (issue 20): its problems, file:line
     reports = read_all(project).reports
     # A report nobody can check against its official page is publishable, but
     # `check` says so (not build: --strict would refuse reports without it).

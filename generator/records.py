@@ -231,10 +231,19 @@ class Report:
 
     @property
     def title(self) -> str:
-        """The title readers see: the metadata's, else one naming the file
-        (never the word None)."""
+        """The title readers see: the metadata's; else the report named by
+        what a reader recognises, its issuer (or most specific place) and
+        year, marked as untitled; the file's name only where nothing else is
+        known, and then said to be one (never the word None)."""
         title = self.metadata.get("title")
-        return str(title) if title else f"未识别出标题的报告（{self.slug}）"
+        if title:
+            return str(title)
+        m = self.metadata
+        who = next((str(m.get(k)) for k in ("issuer", "town", "county", "city", "province") if m.get(k)), "")
+        year = m.get("year")
+        if who:
+            return f"{who} {year} 年度报告（原文无标题）" if year else f"{who}的报告（年度不详，原文无标题）"
+        return f"未识别出标题的报告（文件名：{self.slug}）"
 
 
 # --- what each line of the page is (generator/read/page.py) ---------------------------------

@@ -19,7 +19,7 @@ def make_project(root: Path, reports: dict[str, bytes | str] | None = None, with
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "content" / "reports").mkdir(parents=True)
-    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+    for name in ("themes.yml", "parts.yml", "indicators.yml", "deadlines.yml"):
         shutil.copy(REPO / "content" / name, root / "content" / name)
     if with_samples:
         for path in SAMPLES.iterdir():

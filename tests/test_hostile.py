@@ -436,7 +436,7 @@ def test_a_report_with_no_title_or_issuer_is_not_titled_none(project):
     result = fazhi(project, "build")
     assert result.returncode == 0, result.stderr
     html = (project.site_dir / "reports/untitled/index.html").read_text(encoding="utf-8")
-    assert "<title>未识别出标题的报告（untitled）" in html
+    assert "<title>未识别出标题的报告（文件名：untitled）" in html
     assert not any("<title>None" in p.read_text(encoding="utf-8") for p in project.site_dir.rglob("*.html"))
 
 

@@ -64,7 +64,7 @@ def test_one_reader_file_per_report_and_an_index_without_text(series_site):
         assert len(rows) == province["count"]
         total += len(rows)
         for row in rows:
-            assert set(row) == {"slug", "title", "issuer", "level", "year", "themes"}  # no text in the index
+            assert set(row) == {"slug", "title", "issuer", "place", "level", "year", "themes"}  # no text in the index
     assert total == len(files)
 
 
@@ -263,6 +263,8 @@ def test_footer_says_licence_update_and_where_to_report(series_site):
     html = (series_site.site_dir / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('class="md-copyright fazhi-footer"'):]
     assert "CC BY 4.0" in footer and "数据更新日期：2024-03-15" in footer and "发现文字、元数据或主题标注有误" in footer
+    # official documents are outside copyright (Copyright Law art. 5): no owner is claimed for the texts
+    assert "版权" not in footer and "政府信息" in footer
 
 
 def test_data_page_speaks_to_readers(series_site):
@@ -286,5 +288,27 @@ def test_subtheme_pages_point_to_their_figures(series_site):
                                            ("parts/measures", "必备部分")])
 def test_pages_outside_the_navigation_show_the_way_back(series_site, path, section):
     html = (series_site.site_dir / path / "index.html").read_text(encoding="utf-8")
-    assert f'<p class="crumbs"><a href="../../">首页</a> › <a href="../">{section}</a> › 本页</p>' in html
+    assert f'<p class="crumbs"><a href="../../">首页</a> › <a href="../">{section}</a></p>' in html
     assert 'data-md-component="sidebar" data-md-type="navigation" hidden>' in html  # no empty left column
+
+
+def test_a_series_needs_a_place_that_tells_the_body_from_its_namesakes():
+    """Two 城关镇人民政府 reports of two years are one body's series only when
+    their county is known and the same (town names repeat across China)."""
+    from dataclasses import replace
+
+    from generator.records import Field, Metadata
+    from generator.site.series import find_series
+
+    def town(slug: str, year: int, county: str | None):
+        base = _fake(slug, 0)
+        values = {"issuer": Field("城关镇人民政府", "text"), "level": Field("town", "text"),
+                  "year": Field(year, "text"), "province": Field("安徽省", "text")}
+        if county:
+            values["county"] = Field(county, "text")
+        return replace(base, metadata=Metadata(values))
+
+    assert find_series([town("a-2022", 2022, None), town("b-2023", 2023, None)]) == []
+    assert find_series([town("a-2022", 2022, "歙县"), town("b-2023", 2023, "青阳县")]) == []
+    found = find_series([town("a-2022", 2022, "歙县"), town("b-2023", 2023, "歙县")])
+    assert [[r.slug for r in s.reports] for s in found] == [["a-2022", "b-2023"]]

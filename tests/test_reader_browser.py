@@ -42,6 +42,33 @@ def no_sideways_scroll(page) -> None:
     assert width <= page.evaluate("window.innerWidth"), f"{page.url}: page is {width}px wide"
 
 
+def columns_labelled_at_the_end(page, slugs: list[str]) -> None:
+    """Scrolled to the last row of the reader, its visible columns are named
+    under the site's header; on a narrow screen the others are reached one by
+    one (by the buttons here; a swipe does the same) and each is named."""
+    assert page.evaluate("getComputedStyle(document.querySelector('.reader-view')).overflowY") == "visible"
+    page.locator("tr.reader-passages").last.evaluate("r => r.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(100)
+    header = page.locator(".md-header").bounding_box()
+    seen: list[str] = []
+    for _ in slugs:
+        names = page.locator(".reader-table tr.reader-names th:visible")
+        for i in range(names.count()):
+            box = names.nth(i).bounding_box()
+            assert box is not None and box["y"] >= header["y"] + header["height"] - 1
+            assert box["y"] < 300, "the name is not at the top of the screen"
+            slug = names.nth(i).get_attribute("data-slug")
+            if slug not in seen:
+                seen.append(slug)
+        cells = page.locator("tr.reader-passages").last.locator("td:visible")
+        assert cells.count() == names.count() and cells.first.is_visible()
+        nxt = page.locator(".reader-next")
+        if not nxt.is_visible() or nxt.is_disabled():
+            break
+        nxt.click()
+    assert seen == slugs
+
+
 @VIEWPORTS
 def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, browser, viewport):  # noqa: F811
     page, errors, hosts = watched_page(browser, viewport)
@@ -59,9 +86,9 @@ def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, br
         box = page.locator(f'.reader-list input[value="{slug}"]')
         box.wait_for()
         box.check()
-    page.wait_for_selector(".reader-table thead th >> nth=2")
+    page.wait_for_selector(".reader-table tr.reader-names th >> nth=2", state="attached")
     assert page.evaluate("location.search") == "?theme=reconsideration&r=" + ",".join(THREE)
-    headers = page.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)")
+    headers = page.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)")
     assert headers == THREE
     table = page.locator(".reader-table")
     # each column starts with the theme's figures: 青阳 2023 gave 66 applications
@@ -72,31 +99,28 @@ def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, br
     assert table.locator("td .reader-none").count() == 0  # all three report on it
     no_sideways_scroll(page)
     page.locator("details.reader-chooser summary").click()  # fold the chooser away
-    page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
+    page.locator(".reader-view").evaluate("e => e.scrollIntoView()")
     shot(page, "reader-reconsideration", viewport)
     # the address is the view: opened afresh, it shows the same three columns
     address = page.url
     fresh, fresh_errors, _ = watched_page(browser, viewport)
     fresh.goto(address)
-    fresh.wait_for_selector(".reader-table thead th >> nth=2")
-    assert fresh.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == THREE
+    fresh.wait_for_selector(".reader-table tr.reader-names th >> nth=2", state="attached")
+    assert fresh.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == THREE
     assert fresh_errors == []
     fresh.close()
-    # sticky headers: scrolled down inside the table, the report names stay in view
-    page.locator(".reader-scroll").evaluate("s => s.scrollTop = 600")
-    head = page.locator(".reader-table thead th").first.bounding_box()
-    frame = page.locator(".reader-scroll").bounding_box()
-    assert abs(head["y"] - frame["y"]) < 3
+    # the page scrolls, not a box: at the last subtheme the report names are still in view
+    columns_labelled_at_the_end(page, THREE)
     # from a passage to its paragraph in the report, and back to the same view
-    link = table.locator("td .reader-where a").first
+    link = table.locator("td:visible .reader-where a").first
     target = link.get_attribute("href").split("#")[1]
     link.click()
     page.wait_for_url(f"**/reports/**#{target}")
     assert page.locator(f'[id="{target}"]').evaluate("e => e.matches(':target')")
     page.go_back()
     page.wait_for_url("**/reader/?theme=reconsideration*")
-    page.wait_for_selector(".reader-table thead th >> nth=2")
-    assert page.locator(".reader-table thead th").count() == 3
+    page.wait_for_selector(".reader-table tr.reader-names th >> nth=2", state="attached")
+    assert page.locator(".reader-table tr.reader-names th").count() == 3
     # the parent theme, by subtheme: a report silent on one reads 未涉及 in the page, not in a tooltip
     page.select_option("select[data-control=theme]", "mediation")
     page.wait_for_url("**/reader/?theme=mediation&r=*")
@@ -121,11 +145,11 @@ def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa:
     shot(page, "series", viewport)
     page.locator("tr", has_text="行政复议与行政应诉").get_by_role("link", name="并排对读").click()
     page.wait_for_url("**/reader/?theme=reconsideration*")
-    page.wait_for_selector(".reader-table thead th >> nth=2")
-    years = page.locator(".reader-table thead th .reader-facts").all_inner_texts()
+    page.wait_for_selector(".reader-table tr.reader-names th >> nth=2", state="attached")
+    years = page.locator(".reader-table tr.reader-names th .reader-facts").all_inner_texts()
     assert [y for y in ("2021 年度", "2022 年度", "2023 年度") if any(y in t for t in years)] == [
         "2021 年度", "2022 年度", "2023 年度"]
-    page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
+    page.locator(".reader-view").evaluate("e => e.scrollIntoView()")
     shot(page, "series-reader", viewport)
     # aligned by the reports' required parts: what was done, what fell short, what is planned
     page.select_option("select[data-control=align]", "part")
@@ -138,7 +162,7 @@ def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa:
     assert texts[0] == "未涉及" and "办理时限偏长" in texts[1] and texts[2] == "未涉及"
     plans = page.locator("tr.reader-group", has_text="第4部分").locator("xpath=following-sibling::tr[1]/td")
     assert all("深化行政复议规范化建设" in t for t in plans.all_inner_texts())
-    page.locator(".reader-scroll").evaluate("e => e.scrollIntoView()")
+    page.locator(".reader-view").evaluate("e => e.scrollIntoView()")
     shot(page, "series-reader-by-part", viewport)
     assert errors == []
     page.close()
@@ -354,11 +378,11 @@ def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
     try:
         page, errors, hosts = watched_page(browser, DESKTOP)
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/reader/?theme=reconsideration&r=evil,2022-anhui-wuhu")
-        page.wait_for_selector(".reader-table thead th >> nth=1")
+        page.wait_for_selector(".reader-table tr.reader-names th >> nth=1")
         assert "<script>window.pwned=2</script>" in page.locator(".reader-table").inner_text()
-        assert page.locator(".reader-table thead th").first.inner_text().startswith("<b onmouseover")
+        assert page.locator(".reader-table tr.reader-names th").first.inner_text().startswith("<b onmouseover")
         assert page.locator(".reader-table img, .reader-table script, .reader-table b").count() == 0
-        page.locator(".reader-table thead th a").first.hover()
+        page.locator(".reader-table tr.reader-names th a").first.hover()
         assert page.evaluate("window.pwned") is None
         assert errors == [] and len(hosts) == 1
         page.close()
@@ -381,8 +405,8 @@ class GzipEncoded(Quiet):
 
 def three_columns_with_text(page) -> list[str]:
     """The reader's passages in the three columns, after checking none is missing."""
-    page.wait_for_selector(".reader-table thead th >> nth=2")
-    assert page.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == THREE
+    page.wait_for_selector(".reader-table tr.reader-names th >> nth=2", state="attached")
+    assert page.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == THREE
     assert page.locator(".reader-error").count() == 0
     assert "报告页面中找不到这一段" not in page.locator(".reader-table").inner_text()
     columns = []
@@ -440,13 +464,13 @@ def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser): 
         page, _, _ = watched_page(browser, DESKTOP)
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/reader/?theme=reconsideration&r=nosuch,"
                   + ",".join(THREE))
-        page.wait_for_selector(".reader-table thead th")
+        page.wait_for_selector(".reader-table tr.reader-names th")
         page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 3")
         messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
         assert messages[0].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 404）")
         assert messages[1].startswith("无法载入报告 2023-shanxi-xiangning（2023-shanxi-xiangning.json.gz：数据已损坏，无法解压）")
         assert messages[2].startswith("找不到报告 2023-anhui-qingyang（报告页面：HTTP 404）")
-        assert page.locator(".reader-table thead th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == [THREE[0]]
+        assert page.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == [THREE[0]]
         page.close()
     finally:
         server.shutdown()

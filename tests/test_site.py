@@ -253,6 +253,7 @@ def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
     import generator.site.chunks as chunks
 
     monkeypatch.setattr(chunks, "TARGET", 2)
+    monkeypatch.setattr(chunks, "MIN", 1)
     monkeypatch.setattr(chunks, "MAX", 2)
     project = make_project(tmp_path / "p")
     build(project, strict=True)
@@ -268,8 +269,8 @@ def test_paginated_listings_link_every_report(tmp_path, monkeypatch):
     assert sorted(linked) == sorted(s for s in SLUGS if s.startswith("2023"))
     first = (project.site_dir / "years/2023/index.html").read_text(encoding="utf-8")
     assert "共 3 份报告" in first
-    # pages are of uneven length and the pager links only its neighbours: the first page lists them all
-    assert "其余各页（按起始地区）" in first and f'href="{later.split("/")[2]}/"' in first
+    # the pager links only its neighbours: the first page lists every page, named by the places it holds
+    assert "其余各页（按所含地区）" in first and f'href="{later.split("/")[2]}/"' in first
     assert "共 3 份报告" not in (project.site_dir / later).read_text(encoding="utf-8")
     assert later.split("/")[2].removeprefix("from-") in (project.site_dir / later).read_text(encoding="utf-8")
 
@@ -286,7 +287,7 @@ def labelled(theme: str) -> set[str]:
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment"])
 def test_theme_page_quotes_every_report_that_discusses_it(sample_site, theme):
     html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
-    sections = set(re.findall(r'<h2 id="([^"]+)"', html)) - {"indicators"}
+    sections = set(re.findall(r'<h2 id="([^"]+)"', html)) - {"indicators", "method"}
     assert labelled(theme) <= sections
     # each passage links to its paragraph in the report
     links = re.findall(r'href="\.\./\.\./reports/([^/]+)/#(p-[0-9a-f]{8}[-\w]*)"', html)
@@ -302,7 +303,8 @@ def visible(fragment: str) -> str:
 
 def theme_blocks(html: str) -> dict[str, str]:
     """Report slug -> its block on a theme page (its h2 to the next h2)."""
-    html = html[: html.find('<h2 id="indicators"')] if 'id="indicators"' in html else html
+    for after in ('<h2 id="indicators"', '<h2 id="method"'):  # the figures and the methods close the page
+        html = html[: html.find(after)] if after in html else html
     parts = re.split(r'<h2 id="([^"]+)"', html)[1:]
     return dict(zip(parts[::2], parts[1::2]))
 
@@ -403,6 +405,7 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     import generator.site.chunks as chunks
 
     monkeypatch.setattr(chunks, "TARGET", 2)
+    monkeypatch.setattr(chunks, "MIN", 1)
     monkeypatch.setattr(chunks, "MAX", 2)
     project = make_project(tmp_path / "p")
     build(project, strict=True)
@@ -413,7 +416,7 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     assert list((project.site_dir / "parts/measures").glob("from-*/index.html"))
     assert broken_links(project.site_dir) == []
     page = later[-1]
-    slug = sorted(set(re.findall(r'<h2 id="([^"]+)"', page.read_text(encoding="utf-8"))) - {"indicators"})[0]
+    slug = sorted(set(re.findall(r'<h2 id="([^"]+)"', page.read_text(encoding="utf-8"))) - {"indicators", "method"})[0]
     assert page.parent.name == f"from-{slug}" or slug in page.read_text(encoding="utf-8")
     report = (project.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
     assert f'href="../../themes/mediation/{page.parent.name}/#{slug}"' in report

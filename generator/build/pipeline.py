@@ -43,8 +43,10 @@ from generator.build.pool import read_reports
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
 from generator.read.clean import clean
+from generator.read.deadlines import load_deadlines
 from generator.read.decode import decode
 from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
+from generator.read.history import read_history
 from generator.read.metadata import describe
 from generator.read.normalise import normalise
 from generator.read.page import segment
@@ -53,6 +55,7 @@ from generator.read.schema import load_sidecar
 from generator.records import Cleaned, Report, Source
 from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
 from generator.site.compare import compare_site
+from generator.site.measures import measures_site, with_links
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
@@ -422,10 +425,17 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
     added = dates_added(project.root, project.reports_dir)
     series = find_series(reports)
     in_series = series_of(series)
-    pages = (render_site(reports, taxonomy, corpus.skipped, report_links(reports, taxonomy, in_series))
+    # timeliness, coverage, versions, repeats (issue 20): git history is read here, before the pages
+    measures = measures_site(reports, series, load_deadlines(project.content_dir),
+                             read_history(project.root, project.reports_dir))
+    if measures.note:
+        print(f"note: {measures.note}", file=sys.stderr)
+    pages = (render_site(reports, taxonomy, corpus.skipped,
+                         with_links(report_links(reports, taxonomy, in_series), measures.links))
              + compare_site(reports, taxonomy)
-             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project))
-             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy)
+             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits)
+             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy, measures.series_tables)
+             + measures.pages
              + [search_page(reports, taxonomy)])
     if not use_cache:  # --clean: every page is made again
         project.page_keys.unlink(missing_ok=True)

@@ -610,7 +610,7 @@ def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> SiteFile:
         return (f'<label>{label}<select name="{name}" data-filter="{name}">'
                 f'<option value="">全部</option>{items}</select></label>')
 
-    body = f"""<form id="fazhi-search" class="fazhi-search" role="search" data-index="../pagefind/" data-root="../">
+    body = f"""<form id="fazhi-search" class="fazhi-search" role="search" aria-label="检索报告全文" data-index="../pagefind/" data-root="../">
 <div class="fazhi-search__box"><input type="search" name="q" aria-label="检索词" placeholder="输入词语，如 行政复议、调解" autocomplete="off" required>
 <button type="submit" class="md-button md-button--primary">检索</button></div>
 <div class="fazhi-search__filters">{select("province", "省份", provinces)}{select("level", "层级", levels)}{select("year", "年度", years)}{select("theme", "主题", themes)}</div>

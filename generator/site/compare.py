@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
+from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
 from generator.site.chunks import pager
@@ -195,7 +196,8 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     base = f"themes/{theme.slug}"
     nav = pager(files, n)
     body = [crumbs(base) + f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
-    body += _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
+    intro, method = _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
+    body += intro
     up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/from-y/
     body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
                 "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
@@ -219,16 +221,20 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
         body += _theme_report(theme, report, taxonomy, up)
     if indicators:
         body += _indicator_section(indicators, chunk)
+    body += method
     body.append(nav)
     title = theme.name if n == 1 else f"{theme.name}（续）"
     meta = {"title": title, "theme": theme.slug, "hide": ["navigation", "toc"]}
     return frontmatter(meta, "\n".join(body) + "\n")
 
 
-def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[str]:
-    """The theme's description; the count of its reports, the rules and the
-    terms only on its first page (count None on the others, so a new report
-    leaves them as they are, and the words of the rules are not paid on each)."""
+def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[list[str], list[str]]:
+    """What opens a theme page (its place among the themes, the count of its
+    reports) and the methods that close it (how excerpts are chosen, the
+    rules, the terms): on a phone the first report began a screen and a half
+    down when the methods came first. The count, the rules and the terms only
+    on the first page (count None on the others, so a new report leaves them
+    as they are, and the words of the rules are not paid on each)."""
     lines = []
     if theme.parent:
         parent = taxonomy.theme(theme.parent)
@@ -240,12 +246,14 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
              f"每段只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
              "段下注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
              "段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
+    method = ["", "## 本页说明 {#method}", ""]
     if count is None:  # a later page: the rules and the terms are on the first
-        return lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。" + shown, ""]
+        return (lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。", ""],
+                method + [shown, ""])
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
-    lines += [
-        "",
-        f"共 **{count}** 份报告有段落涉及此主题。" + shown
+    lines += ["", f"共 **{count}** 份报告有段落涉及此主题；每份摘引至多 {SHOWN} 段，怎样选段和计入见[本页说明](#method)。", ""]
+    method += [
+        shown
         + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
         "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。"
         "引文中的 □ 表示原网页此处的字符因编码损坏而丢失。",
@@ -254,7 +262,7 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> list[st
         f"<p>{html.escape(terms)}</p></details>",
         "",
     ]
-    return lines
+    return lines, method
 
 
 # A theme page shows each report's SHOWN strongest passages on the theme, as
@@ -461,14 +469,20 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "level": LEVELS.get(str(m.get("level")), "层级不详"),
             "year": str(m.get("year") or "年度不详"),
             "cells": cells,
+            "issuer": str(m.get("issuer") or ""),
+            # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
+            "parts": [_part_state(report, part.number) for part in taxonomy.parts],
         })
     data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": rows,
-            "levels": [*LEVELS.values(), "层级不详"]}
+            "levels": [*LEVELS.values(), "层级不详"], "parts": [p.name for p in taxonomy.parts],
+            "provinces": [*PROVINCES, "地区不详"]}
     pages = [SiteFile("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
     unmentioned = _unmentioned(rows)
     for n, chunk in enumerate(chunks, start=1):
-        nav = pager(files, n)
+        # one way to page: compare.js draws every report (显示更多) and hides this pager
+        nav = pager(files, n).rstrip()
+        nav = nav + "\n{ .compare-pager }\n\n" if nav else ""
         body = [
             "# 报告 × 主题对比",
             "",
@@ -476,6 +490,9 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
             "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
             "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
+            "",
+            "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序和展开细分主题都不可用，"
+            "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
             "",
             nav,
             # counts of every report on the first page only: one added report leaves later pages unchanged
@@ -486,6 +503,11 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
         meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
         pages.append(SiteFile(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
+
+
+def _part_state(report: Report, number: int) -> int:
+    found = [m for m in report.analysis.parts if number in m.parts and not m.own]
+    return 0 if not found else 1 if all(m.inferred for m in found) else 2
 
 
 def _unmentioned(rows: list[dict]) -> list[int]:
@@ -529,6 +551,12 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
 
 # --- required parts -------------------------------------------------------------
 
+# /parts/ filtered in the browser (compare.js) over every report, from the
+# rows of compare.json; without JavaScript the page says what it lacks.
+PARTS_FILTER = ('<div class="parts-filter" data-src="../compare/compare.json"><noscript><p>按省份、层级、年度筛选和'
+                '按名称查找需要浏览器启用 JavaScript；下表可逐页浏览全部报告。</p></noscript></div>\n')
+
+
 def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
     ordered = in_region_order(reports)
     pages: list[Output] = []
@@ -551,6 +579,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
             "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
             "点击部分名称可对照阅读各报告的该部分。",
             "",
+            PARTS_FILTER if n == 1 else "",
             nav + (page_list(files, chunks) if n == 1 else ""),
             f"| 报告 | {head} | 自有部分 |",
             "|---|" + "---|" * (len(taxonomy.parts) + 1),

@@ -34,10 +34,11 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 
 from generator import __version__
-from generator.analyse.taxonomy import Taxonomy
+from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
-from generator.records import Report
+from generator.records import Figure, Report
+from generator.site.figures import figures_site
 from generator.site.render import Output, SiteFile, frontmatter, md_inline, place_name, when_changed
 from generator.version import generator_version
 
@@ -88,7 +89,9 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
-                  added: dict[str, str], site_url: str) -> list[Output]:
+                  added: dict[str, str], site_url: str, edits: Sequence[tuple[str, str, int]] = ()) -> list[Output]:
+    """edits: (date, report slug, version number) of each later version of a
+    report's text (generator/site/versions.py), announced in the feed."""
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
@@ -102,9 +105,12 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
     for year, members in by_year(reports).items():
         passages = _year_file(f"data/passages-{year}.csv.gz", members, taxonomy, base, PASSAGE_COLUMNS, _passage_rows)
         figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
-        pages += [passages, figures]
-        years.append(YearFiles(year, len(members), passages, figures))
-    pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base))]
+        # figures also plain, for a phone or a spreadsheet that cannot open .gz (they are small)
+        plain = _year_file(f"data/figures-{year}.csv", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows, None)
+        pages += [passages, figures, plain]
+        years.append(YearFiles(year, len(members), passages, figures, plain))
+    pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base, edits))]
+    pages += figures_site(reports, taxonomy)  # the figures explorer, /figures/
     if skipped:
         pages.append(_skipped_page(skipped))
     return pages
@@ -112,12 +118,13 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
 
 # --- CSV and JSON ------------------------------------------------------------------
 
-def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows) -> Output:
-    """A year's passages or figures, gzipped; made again only when a report of
-    that year changed (at 10,000 reports writing and compressing them all took
-    a good part of every build)."""
+def _year_file(path: str, members: list[Report], taxonomy: Taxonomy, base: str, columns, rows,
+               gzip_level: int | None = 6) -> Output:
+    """A year's passages or figures, gzipped (unless gzip_level is None); made
+    again only when a report of that year changed (at 10,000 reports writing
+    and compressing them all took a good part of every build)."""
     def make() -> bytes:
-        return _csv(columns, rows(members, taxonomy, base), gzip_level=6)
+        return _csv(columns, rows(members, taxonomy, base), gzip_level=gzip_level)
 
     return when_changed(path, make, members, generator_version(), taxonomy.digest, base)
 
@@ -129,6 +136,7 @@ class YearFiles:
     reports: int
     passages: Output
     figures: Output
+    figures_plain: Output
 
 
 def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -185,9 +193,14 @@ PASSAGE_COLUMNS = (
 )
 FIGURE_COLUMNS = (
     ("report", "报告代码（同 reports.csv 的 slug 列）"),
+    ("issuer", "发布机关"),
+    ("province", "省份"),
+    ("level", "层级（中文）"),
+    ("year", "报告年度"),
     ("indicator", "指标代码（英文）"),
     ("indicator_name", "指标名称"),
-    ("theme", "指标所属主题的代码"),
+    ("theme", "数字所属主题的代码：指标名称或所在段落属于某个细分主题时为该细分主题（如行政复议），否则为指标的主题"),
+    ("theme_name", "数字所属主题的名称"),
     ("value", "数值（已按指标单位换算）"),
     ("unit", "单位"),
     ("approx", "约数标记：余、多、约、近、超过、逾；空表示确数"),
@@ -258,14 +271,32 @@ def _passage_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
                 }
 
 
+def figure_theme(report: Report, figure: Figure, indicator: Indicator, taxonomy: Taxonomy) -> Theme:
+    """The theme a figure belongs to: the subtheme of its indicator's theme
+    whose terms its name carries (行政复议收到申请 -> 行政复议), else the one
+    its passage is in, else the indicator's own theme."""
+    subs = taxonomy.subthemes(indicator.theme)
+    named = [t for t in subs if any(term.text in indicator.name for term in t.terms)]
+    if len(named) == 1:
+        return named[0]
+    passage = next((p for p in report.analysis.passages if p.anchor == figure.passage), None)
+    placed = [t for t in subs if passage and any(m.theme == t.slug for m in passage.themes)]
+    return placed[0] if len(placed) == 1 else taxonomy.theme(indicator.theme)
+
+
 def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
     indicators = {i.slug: i for i in taxonomy.indicators}
     for report in reports:
+        m = report.metadata
         for figure in report.analysis.figures:
             indicator = indicators[figure.indicator]
+            theme = figure_theme(report, figure, indicator, taxonomy)
             yield {
-                "report": report.slug, "indicator": figure.indicator, "indicator_name": indicator.name,
-                "theme": indicator.theme, "value": figure.value, "unit": figure.unit, "approx": figure.approx,
+                "report": report.slug, "issuer": m.get("issuer"), "province": m.get("province"),
+                "level": LEVELS.get(str(m.get("level")), None), "year": m.get("year"),
+                "indicator": figure.indicator, "indicator_name": indicator.name,
+                "theme": theme.slug, "theme_name": theme.name,
+                "value": figure.value, "unit": figure.unit, "approx": figure.approx,
                 "text": figure.text, "sentence": figure.sentence,
                 "url": f"{base}reports/{report.slug}/#{figure.passage}",
             }
@@ -282,8 +313,9 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "",
         "- [reports.csv](reports.csv) · [reports.json](reports.json)：每份报告一行，含全部元数据及每项的来源（未压缩）",
         "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含命中的主题词和原文地址",
-        "- [figures-年度.csv.gz](#files)：报告给出的指标数字，含原句和原文地址",
+        "- [figures-年度.csv](#files)（另有 .gz 压缩版）：报告给出的指标数字，含发布机关、省份、层级、原句和原文地址",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
+        "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV / JSON）",
         "",
         "## 段落和指标数字文件 {#files}",
         "",
@@ -301,8 +333,9 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         lines += ["| 报告年度 | 报告数 | 段落 | 指标数字 |", "|---|---|---|---|"]
         for y in years:
             name = "年度不详" if y.year == UNKNOWN_YEAR else f"{y.year} 年度"
-            cells = [f"[{md_inline(f.path.rsplit('/', 1)[1])}]({f.path.rsplit('/', 1)[1]})" for f in (y.passages, y.figures)]
-            lines.append(f"| {name} | {y.reports} | {cells[0]} | {cells[1]} |")
+            cells = [f"[{md_inline(f.path.rsplit('/', 1)[1])}]({f.path.rsplit('/', 1)[1]})"
+                     for f in (y.passages, y.figures_plain, y.figures)]
+            lines.append(f"| {name} | {y.reports} | {cells[0]} | {cells[1]}（未压缩）· {cells[2]} |")
         lines.append("")
     if not absolute:
         lines += ["构建本站时没有设定站点的公开地址，因此数据文件中的地址（url 等列）是相对于本站首页的路径，"
@@ -318,13 +351,16 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
 
 # --- feed ---------------------------------------------------------------------------
 
-def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
+def _feed(reports: Sequence[Report], added: dict[str, str], base: str, edits: Sequence[tuple[str, str, int]] = ()) -> bytes:
     """Atom feed of the newest reports, by feedgen. Without a published address
     (base "") links are relative to the feed (which sits at the site's root) and
     ids are URNs. Dates are the days reports were added, so the same inputs give
     the same bytes."""
     dated = [(added_date(r, added), r) for r in reports]
-    newest = sorted((d, r.slug, r) for d, r in dated if d)[::-1][:FEED_SIZE]
+    by_slug = {r.slug: r for r in reports}
+    # New reports (version 0) and edits of their text, newest first.
+    items = [(d, r.slug, 0, r) for d, r in dated if d] + [(d, s, n, by_slug[s]) for d, s, n in edits if s in by_slug]
+    newest = sorted(items, key=lambda item: item[:3])[::-1][:FEED_SIZE]
     feed = FeedGenerator()
     feed.title("法治政府建设年度报告对读：新收录报告")
     feed.id(base + "feed.xml" if base else "urn:fazhi:feed")
@@ -333,7 +369,7 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
     feed.language("zh-CN")
     feed.generator("fazhi", version=__version__)
     feed.updated(_midnight(newest[0][0]) if newest else _midnight("1970-01-01"))
-    for date, slug, report in reversed(newest):  # feedgen puts each new entry first
+    for date, slug, version, report in reversed(newest):  # feedgen puts each new entry first
         m = report.metadata
         place = place_name(m)
         summary = "；".join(x for x in (f"发布机关：{m.get('issuer')}" if m.get("issuer") else "",
@@ -341,13 +377,20 @@ def _feed(reports: Sequence[Report], added: dict[str, str], base: str) -> bytes:
                                        f"报告年度：{m.get('year')}" if m.get("year") else "") if x)
         url = f"{base}reports/{slug}/"
         entry = feed.add_entry()
-        entry.title(report.title)
+        if version:  # an edit: its versions page, at the change
+            url += f"versions/#v{version}"
+            summary = f"报告文本于 {date} 修改（第 {version} 版），逐段改动见各版本页面；" + summary
+        entry.title(f"修改：{report.title}" if version else report.title)
         entry.link(href=url, rel="alternate", type="text/html")
-        entry.id(url if base else f"urn:fazhi:report:{slug}")
+        entry.id(url if base else f"urn:fazhi:report:{slug}" + (f":v{version}" if version else ""))
         entry.updated(_midnight(date))
         entry.author(name=str(m.get("issuer") or "发布机关不详"))
         entry.summary(summary)
-    return feed.atom_str(pretty=True)
+    # A browser opening the feed shows it through overrides/feed.xsl (what a
+    # feed is, how to subscribe, the reports as links), not as an XML tree.
+    xml = feed.atom_str(pretty=True)
+    head, _, rest = xml.partition(b"?>\n")
+    return head + b'?>\n<?xml-stylesheet type="text/xsl" href="feed.xsl"?>\n' + rest
 
 
 def _midnight(day: str) -> dt.datetime:

@@ -82,6 +82,7 @@ def index_row(report: Report) -> dict:
         "slug": report.slug,
         "title": report.title,
         "issuer": str(m.get("issuer") or ""),
+        "place": place_name(m),
         "level": str(m.get("level") or ""),
         "year": m.get("year"),
         "themes": report.analysis.theme_counts(),

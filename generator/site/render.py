@@ -227,6 +227,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         "encoding": report.cleaned.encoding,
         "toc": toc,
     }
+    meta["completeness"] = completeness(report, taxonomy)
     if any(LOST in part for part in body):  # the legend above the text (the page's HTML waits on disk: prerendered.py)
         meta["lost"] = True
     for key in KEYS:
@@ -235,6 +236,20 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             meta[key.name] = value
     meta.update(links or {})
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
+
+
+def completeness(report: Report, taxonomy: Taxonomy) -> list[dict]:
+    """The five required parts as the report's page shows them: each with the
+    top-level sections whose headings name it (linked), whether it was only
+    placed by position, or no section at all (then the page says 标题未见,
+    which is not the same as the report lacking the content)."""
+    out = []
+    for part in taxonomy.parts:
+        found = [m for m in report.analysis.parts if part.number in m.parts and not m.own]
+        out.append({"number": part.number, "name": part.name, "slug": part.slug,
+                    "sections": [{"anchor": m.section, "heading": m.heading} for m in found],
+                    "inferred": bool(found) and all(m.inferred for m in found)})
+    return out
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -381,14 +396,25 @@ def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple
 
 
 def page_list(files: list[str], chunks: list[list[Report]]) -> str:
-    """On a first page: every page of the list, named by where it starts (the
-    pager links only the pages before and after, and pages are cut where the
-    reports say, so they are of uneven length)."""
+    """On a first page: every page of the list, named by the range of places
+    it covers (the pager links only the pages before and after)."""
     if len(files) == 1:
         return ""
-    links = [f"[{md_inline(place_name(chunk[0].metadata) or chunk[0].title)}]({f.rsplit('/', 1)[-1]})"
-             for f, chunk in zip(files[1:], chunks[1:])]
-    return "其余各页（按起始地区）：" + " · ".join(links) + "\n\n"
+    links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
+    return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
+
+
+def known_as(report: Report) -> str:
+    """What a reader recognises a report by in a list's page names: its
+    place, else its issuer, else its title (never its file name)."""
+    m = report.metadata
+    return place_name(m) or str(m.get("issuer") or "") or report.title
+
+
+def range_label(chunk: Sequence[Report]) -> str:
+    """A page of a list named by its first and last report's places: 安徽省合肥市 — 安徽省黄山市歙县."""
+    first, last = known_as(chunk[0]), known_as(chunk[-1])
+    return first if first == last else f"{first} — {last}"
 
 
 def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[SiteFile]:
@@ -412,12 +438,13 @@ SECTION_NAMES = {"regions": "按地区", "years": "按年度", "levels": "按层
 
 
 def crumbs(base: str) -> str:
-    """The way back from a page in base/ (e.g. years/2023): 首页 › 按年度 › 本页.
+    """The way back from a page in base/ (e.g. years/2023): 首页 › 按年度, above
+    the page's own title (a crumb reading 本页 named nothing).
     Links are relative to the Markdown file, and every chunk of a listing sits
     in base/, so one line serves them all."""
     section = base.split("/")[0]
     depth = base.count("/") + 1
-    return (f"[首页]({'../' * depth}index.md) › [{SECTION_NAMES[section]}]({'../' * (depth - 1)}index.md) › 本页\n"
+    return (f"[首页]({'../' * depth}index.md) › [{SECTION_NAMES[section]}]({'../' * (depth - 1)}index.md)\n"
             "{ .crumbs }\n\n")
 
 
@@ -442,6 +469,7 @@ def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
 - [按地区浏览](regions/index.md) · [按年度浏览](years/index.md) · [按层级浏览](levels/index.md)
 - 对照阅读：[按主题](themes/index.md) · [报告 × 主题对比表](compare/index.md) · [五个必备部分](parts/index.md)
 - [并排对读](reader/index.md)：选一个主题和 2—4 份报告，逐段并排比较 · [同一机关的历年报告](series/index.md)
+- [收录情况](coverage/index.md)：每年应报的机关本站收录了哪些 · [按时公开](timeliness/index.md)：各报告是否在法定期限前公开
 - [全文检索](search/index.md)：输入任意词句（两个字以上），找出原文中含有这一词句的全部报告，可按省份、层级、年度、主题筛选；右上角的检索框也通往这里。
 - [开放数据](data/index.md)（CSV / JSON）· [订阅新收录报告](feed.xml)（Atom）
 {skipped_line}

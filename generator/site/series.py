@@ -52,9 +52,19 @@ class Series:
 
 def series_key(report: Report) -> tuple[str, ...] | None:
     """Who issued the report and where: equal keys are the same body. None
-    when the issuer or the year is unknown (no series can be told)."""
+    when the issuer or the year is unknown, or its place is not known well
+    enough to tell it from a namesake (town names and department names
+    repeat across the country): a province always, and for a town its
+    county, for a department its city or county. Two reports of 城关镇人民政府
+    whose places are unknown are not one body's series."""
     m = report.metadata
-    if not m.get("issuer") or not m.get("year"):
+    if not m.get("issuer") or not m.get("year") or not m.get("province"):
+        return None
+    level = str(m.get("level") or "")
+    if level == "town" and not m.get("county"):
+        return None
+    if level in ("department", "") and not (m.get("city") or m.get("county")) \
+            and not str(m.get("issuer")).startswith(str(m.get("province"))):
         return None
     return tuple(str(m.get(k) or "") for k in ("province", "city", "county", "town", "issuer"))
 
@@ -90,10 +100,11 @@ def series_of(series: Sequence[Series]) -> dict[str, str]:
     return {r.slug: f"series/{s.slug}/" for s in series for r in s.reports}
 
 
-def series_site(series: Sequence[Series], taxonomy: Taxonomy) -> list[SiteFile]:
+def series_site(series: Sequence[Series], taxonomy: Taxonomy, extra: dict[str, str] | None = None) -> list[SiteFile]:
+    """extra: series slug -> Markdown a later stage adds to its page (site/yearly.py's repeats)."""
     pages = _index(series)
     for s in series:
-        pages.append(_series_page(s, taxonomy))
+        pages.append(_series_page(s, taxonomy, (extra or {}).get(s.slug, "")))
     return pages
 
 
@@ -124,7 +135,7 @@ def reader_link(theme: str, reports: Sequence[Report], up: str) -> str:
     return f"{up}reader/?{query}"
 
 
-def _series_page(s: Series, taxonomy: Taxonomy) -> SiteFile:
+def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
     up = "../../"
     years = s.years
     head = "| 主题 | " + " | ".join(f"{y} 年度" for y in years) + " | 并排对读 |"
@@ -177,6 +188,6 @@ def _series_page(s: Series, taxonomy: Taxonomy) -> SiteFile:
                          f"\"{link_title(best.sentence)}\")")
         if any_value:
             lines.append(f"| {md_inline(indicator.name)}（{md_inline(indicator.unit)}） | " + " | ".join(cells) + " |")
-    lines += ["", "[全部系列](../index.md)"]
+    lines += ["", extra, "[全部系列](../index.md)"]
     return SiteFile(f"series/{s.slug}/index.md", frontmatter({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
                                                          "\n".join(lines) + "\n"))

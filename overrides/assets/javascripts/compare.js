@@ -13,6 +13,27 @@
     return node;
   }
 
+  // A filter's choices: provinces as the gazetteer lists them (北京, 天津,
+  // 河北 …) and levels in administrative order, years newest first.
+  function filterSelect(data, key, name) {
+    var values = Array.from(new Set(data.rows.map(function (r) { return r[key]; })));
+    var order = key === "province" ? data.provinces || [] : key === "level" ? data.levels || [] : null;
+    if (order) values.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+    else values.sort().reverse();
+    var select = el("select", { "aria-label": "按" + name + "筛选", "data-filter": key });
+    select.appendChild(el("option", { value: "" }, "全部" + name));
+    values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
+    return select;
+  }
+
+  // The filters are kept in the page's address, so a filtered view can be shared.
+  function remember(state) {
+    var q = new URLSearchParams();
+    ["province", "level", "year", "q"].forEach(function (k) { if (state[k]) q.set(k, state[k]); });
+    var s = q.toString();
+    history.replaceState(null, "", (s ? "?" + s : location.pathname) + location.hash);
+  }
+
   function setup(box) {
     var src = new URL(box.getAttribute("data-src"), document.baseURI);
     fetch(src).then(function (r) {
@@ -31,20 +52,21 @@
     var tbody = box.querySelector("tbody");
     var status = el("span", { "class": "compare-status", "aria-live": "polite" });
     var more = el("button", { type: "button", "class": "md-button compare-more" }, "显示更多");
+    var params = new URLSearchParams(location.search);
     [["province", "省份"], ["level", "层级"], ["year", "年度"]].forEach(function (f) {
-      var values = Array.from(new Set(data.rows.map(function (r) { return r[f[0]]; }))).sort();
-      // Levels in administrative order (省级, 市级, 县级 …), not by their characters.
-      if (f[0] === "level") values.sort(function (a, b) { return levelOrder.indexOf(a) - levelOrder.indexOf(b); });
-      var select = el("select", { "aria-label": "按" + f[1] + "筛选", "data-filter": f[0] });
-      select.appendChild(el("option", { value: "" }, "全部" + f[1]));
-      values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
-      select.addEventListener("change", function () { state[f[0]] = select.value; state.limit = SHOW; draw(); });
+      var select = filterSelect(data, f[0], f[1]);
+      if (params.get(f[0]) && select.querySelector('option[value="' + CSS.escape(params.get(f[0])) + '"]')) {
+        select.value = state[f[0]] = params.get(f[0]);
+      }
+      select.addEventListener("change", function () { state[f[0]] = select.value; state.limit = SHOW; remember(state); draw(); });
       var label = el("label", {}, f[1] + "：");
       label.appendChild(select);
       filters.appendChild(label);
     });
     filters.appendChild(status);
     filters.hidden = false;
+    // every report is drawn here (显示更多): the page's own pager would be a second way to page
+    document.querySelectorAll(".compare-pager").forEach(function (p) { p.hidden = true; });
     box.appendChild(more);
     more.addEventListener("click", function () { state.limit += SHOW; draw(); });
     // Subtheme columns fold under their parent: a button in the parent's header.
@@ -68,10 +90,13 @@
         c.hidden = !state.open[c.getAttribute("data-parent")];
       });
     }
+    // Each sortable header's name becomes a button of its own: the header
+    // cell stays a header (with aria-sort), and the fold button of a parent
+    // theme sits beside the sort button, not inside it.
     box.querySelectorAll("th[data-sort]").forEach(function (th) {
-      th.tabIndex = 0;
-      th.setAttribute("role", "button");
-      th.title = "点击排序";
+      var name = th.firstChild;
+      var button = el("button", { type: "button", "class": "compare-sort", title: "点击排序" }, name.textContent);
+      th.replaceChild(button, name);
       function sort() {
         var key = th.getAttribute("data-sort");
         state.desc = state.key === key ? !state.desc : /^\d+$/.test(key);
@@ -80,8 +105,7 @@
         th.setAttribute("aria-sort", state.desc ? "descending" : "ascending");
         draw();
       }
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+      button.addEventListener("click", sort);
     });
 
     function value(row, key) {
@@ -134,7 +158,91 @@
     draw();
   }
 
+  // /parts/: every report's required parts, filtered by province, level and
+  // year and found by name, from compare.json's rows; the page's own table
+  // (one page of the list) is hidden while a filter is set.
+  function setupParts(box) {
+    var src = new URL(box.getAttribute("data-src"), document.baseURI);
+    fetch(src).then(function (r) {
+      if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
+      return r.json();
+    }).then(function (data) { startParts(box, data, src); }).catch(function (e) {
+      box.appendChild(el("p", {}, "筛选不可用（" + e.message + "），仍可翻页浏览。"));
+    });
+  }
+
+  function startParts(box, data, src) {
+    var params = new URLSearchParams(location.search);
+    var state = { province: "", level: "", year: "", q: params.get("q") || "", limit: SHOW };
+    var controls = el("div", { "class": "compare-filters parts-filters" });
+    var find = el("input", { type: "search", "data-filter": "q", placeholder: "发布机关或报告名称", autocomplete: "off" });
+    find.value = state.q;
+    var findLabel = el("label", {}, "按名称查找：");
+    findLabel.appendChild(find);
+    controls.appendChild(findLabel);
+    [["province", "省份"], ["level", "层级"], ["year", "年度"]].forEach(function (f) {
+      var select = filterSelect(data, f[0], f[1]);
+      if (params.get(f[0])) { select.value = params.get(f[0]); state[f[0]] = select.value; }
+      select.addEventListener("change", function () { state[f[0]] = select.value; state.limit = SHOW; remember(state); draw(); });
+      var label = el("label", {}, f[1] + "：");
+      label.appendChild(select);
+      controls.appendChild(label);
+    });
+    var timer = null;
+    find.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { state.q = find.value.trim(); state.limit = SHOW; remember(state); draw(); }, 200);
+    });
+    var status = el("p", { "class": "compare-status", "aria-live": "polite" });
+    var table = el("table", { "class": "parts-results" });
+    var head = el("tr");
+    ["报告", "省份", "层级", "年度"].concat(data.parts.map(function (p, i) { return (i + 1) + ". " + p; }))
+      .forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    var thead = el("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var tbody = el("tbody");
+    table.appendChild(tbody);
+    var more = el("button", { type: "button", "class": "md-button compare-more" }, "显示更多");
+    more.addEventListener("click", function () { state.limit += SHOW; draw(); });
+    var scroll = el("div", { "class": "compare-scroll" });
+    scroll.appendChild(table);
+    box.appendChild(controls);
+    box.appendChild(status);
+    box.appendChild(scroll);
+    box.appendChild(more);
+    var marks = ["标题未见", "✓?", "✓"];
+
+    function draw() {
+      var active = state.province || state.level || state.year || state.q;
+      document.body.classList.toggle("parts-filtering", !!active);
+      scroll.hidden = !active;
+      if (!active) { status.textContent = "共 " + data.rows.length + " 份报告；设定筛选条件后在此列出符合的报告。"; more.hidden = true; return; }
+      var rows = data.rows.filter(function (r) {
+        return (!state.province || r.province === state.province) && (!state.level || r.level === state.level) &&
+          (!state.year || r.year === state.year) && (!state.q || (r.title + " " + r.issuer).indexOf(state.q) >= 0);
+      });
+      tbody.textContent = "";
+      rows.slice(0, state.limit).forEach(function (r) {
+        var tr = el("tr");
+        var th = el("th", { scope: "row" });
+        th.appendChild(el("a", { href: new URL(r.href, src).href + "#report-parts-title" }, r.title));
+        tr.appendChild(th);
+        [r.province, r.level, r.year].forEach(function (v) { tr.appendChild(el("td", {}, v)); });
+        r.parts.forEach(function (p) { tr.appendChild(el("td", { "class": p ? "" : "part-missing" }, marks[p])); });
+        tbody.appendChild(tr);
+      });
+      var without = data.parts.map(function (_, k) { return rows.filter(function (r) { return !r.parts[k]; }).length; });
+      status.textContent = "符合条件的报告 " + rows.length + " 份（共 " + data.rows.length + " 份），显示 " +
+        Math.min(rows.length, state.limit) + " 份。标题未见各部分的报告数：" +
+        data.parts.map(function (p, k) { return p + " " + without[k]; }).join("，") + "。";
+      more.hidden = rows.length <= state.limit;
+    }
+    draw();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".parts-filter[data-src]").forEach(setupParts);
     document.querySelectorAll(".compare[data-src]").forEach(setup);
   });
 })();

@@ -71,16 +71,24 @@
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
   }
 
+  // The citation of the report, or of one paragraph when the reader came to
+  // one (#p-…): this page's address then carries the paragraph; where the
+  // official address is known it stays the source, the paragraph's address
+  // on this site follows it.
   function citation(box) {
     var url = box.getAttribute("data-url");
     var cited = box.getAttribute("data-cited");
-    if (!url) { url = location.href.split("#")[0]; cited = today(); }
+    var paragraph = /^#p-[0-9a-z-]+$/.test(location.hash) && document.getElementById(location.hash.slice(1)) ?
+      location.href.split("#")[0] + location.hash : "";
+    var after = "";
+    if (!url) { url = paragraph || location.href.split("#")[0]; cited = today(); }
+    else if (paragraph) after = " 所引段落：" + paragraph;
     var author = box.getAttribute("data-author");
     var date = box.getAttribute("data-date");
     var line = (author ? author + ". " : "") + box.getAttribute("data-title") + "[EB/OL].";
     var dates = (date ? "(" + date + ")" : "") + (cited ? "[" + cited + "]" : "");
     if (dates) line += " " + dates + ".";
-    return line + " " + url + ".";
+    return line + " " + url + "." + after;
   }
 
   function setupCite(box) {
@@ -88,6 +96,7 @@
     var button = box.querySelector(".cite__copy");
     var done = box.querySelector(".cite__done");
     text.textContent = citation(box);
+    window.addEventListener("hashchange", function () { text.textContent = citation(box); done.textContent = ""; });
     button.hidden = false;
     button.addEventListener("click", function () {
       var value = text.textContent;
@@ -114,10 +123,11 @@
   }
 
   var SECTIONS = { regions: "regions", reports: "regions", years: "years", levels: "levels", themes: "themes",
-    compare: "compare", parts: "parts", reader: "reader", series: "reader", data: "data" };
+    compare: "compare", parts: "parts", reader: "reader", series: "reader", data: "data", figures: "figures" };
 
   function markTab() {
-    if (document.querySelector(".md-tabs__item--active")) return;
+    // The not-found page is served at any address: it belongs to no section.
+    if (document.querySelector(".md-tabs__item--active") || document.querySelector("[data-not-found]")) return;
     var root = new URL(document.querySelector("[data-md-component=logo]") ?
       document.querySelector("[data-md-component=logo]").getAttribute("href") : ".", location.href);
     var rest = location.pathname.slice(root.pathname.length).split("/")[0];

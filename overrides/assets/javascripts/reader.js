@@ -90,6 +90,7 @@
       chosen: (params.get("r") || "").split(",").filter(function (s) { return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s); })
         .slice(0, index.max),
       province: params.get("province") || "",
+      find: "",
       align: params.get("align") === "part" ? "part" : "sub",
       level: "",
       year: ""
@@ -134,7 +135,12 @@
       filters.appendChild(label);
     });
     chooser.appendChild(filters);
-    var list = el("ul", { "class": "reader-list" });
+    var findLabel = el("label", { "class": "reader-find" }, "按名称查找（所有省份）：");
+    var find = el("input", { type: "search", "data-filter": "name", placeholder: "如：司法局、云阳、2023",
+      autocomplete: "off" });
+    findLabel.appendChild(find);
+    chooser.insertBefore(findLabel, filters);
+    var list = el("div", { "class": "reader-list", "aria-live": "polite" });
     chooser.appendChild(list);
     controls.appendChild(chooser);
 
@@ -146,10 +152,16 @@
     controls.appendChild(share);
     box.appendChild(controls);
 
-    var hint = el("p", { "class": "reader-hint" }, "表格较宽：左右滑动查看其他报告，上下滚动时报告名称保持在顶部。");
+    var hint = el("p", { "class": "reader-hint" });
     box.appendChild(hint);
-    var grid = el("div", { "class": "reader-scroll", tabindex: "0", role: "region", "aria-label": "并排对读" });
+    // The page scrolls, not a box inside it: report names stick under the
+    // site's header while their columns are in view. Where the screen is too
+    // narrow for every column, it shows as many as fit and the rest are
+    // reached by swiping or by the buttons above the names.
+    var grid = el("div", { "class": "reader-view", role: "region", "aria-label": "并排对读" });
     box.appendChild(grid);
+    var view = { table: null, count: 0, first: 0 };
+    window.addEventListener("resize", function () { layout(); });
 
     copy.addEventListener("click", function () {
       var done = function () { copied.textContent = "已复制：" + location.href; };
@@ -163,6 +175,11 @@
     alignSelect.addEventListener("change", function () { state.align = alignSelect.value; update(); });
     provinceSelect.addEventListener("change", function () {
       state.province = provinceSelect.value; state.level = ""; state.year = ""; loadProvince();
+    });
+    var findTimer = null;
+    find.addEventListener("input", function () {
+      clearTimeout(findTimer);
+      findTimer = setTimeout(function () { state.find = find.value.trim(); if (state.find) loadAll(); else drawList(); }, 200);
     });
     levelSelect.addEventListener("change", function () { state.level = levelSelect.value; drawList(); });
     yearSelect.addEventListener("change", function () { state.year = yearSelect.value; drawList(); });
@@ -178,7 +195,18 @@
         provinces[p.slug] = data.reports;
         fillFilters();
         drawList();
-      }).catch(function (e) { list.textContent = ""; list.appendChild(el("li", {}, "无法载入报告列表（" + e.message + "）")); });
+      }).catch(function (e) { list.textContent = ""; list.appendChild(el("p", {}, "无法载入报告列表（" + e.message + "）")); });
+    }
+
+    // A search by name reads every province's list (about 120 bytes a report,
+    // loaded once, only when a name is typed): no file lists every report.
+    function loadAll() {
+      Promise.all(index.provinces.map(function (p) {
+        if (provinces[p.slug]) return null;
+        return getJSON(new URL(p.file, base)).then(function (data) { provinces[p.slug] = data.reports; });
+      })).then(drawList, function (e) {
+        list.textContent = ""; list.appendChild(el("p", {}, "无法载入报告列表（" + e.message + "）"));
+      });
     }
 
     function fillFilters() {
@@ -195,32 +223,88 @@
       yearSelect.value = state.year;
     }
 
+    // The rows shown: those of the typed name across all provinces, else the
+    // chosen province's, by level and year; reports with no passage on the
+    // theme come apart, after the others, in a folded list.
     function drawList() {
-      var rows = (provinces[state.province] || []).filter(function (r) {
+      var rows;
+      var q = state.find || "";
+      provinceSelect.disabled = !!q;
+      if (q) {
+        rows = [];
+        index.provinces.forEach(function (p) {
+          (provinces[p.slug] || []).forEach(function (r) {
+            if ([r.title, r.issuer, r.place, r.year ? r.year + "" : ""].join(" ").indexOf(q) >= 0) rows.push(r);
+          });
+        });
+      } else {
+        rows = provinces[state.province] || [];
+      }
+      rows = rows.filter(function (r) {
         return (!state.level || r.level === state.level) && (!state.year || String(r.year) === state.year);
       });
+      var on = rows.filter(function (r) { return (r.themes || {})[state.theme]; });
+      var off = rows.filter(function (r) { return !(r.themes || {})[state.theme]; });
       list.textContent = "";
-      if (!rows.length) list.appendChild(el("li", {}, "没有符合条件的报告。"));
-      rows.forEach(function (r) {
-        var li = el("li");
-        var label = el("label");
-        var box = el("input", { type: "checkbox", value: r.slug });
-        box.checked = state.chosen.indexOf(r.slug) >= 0;
-        box.disabled = !box.checked && state.chosen.length >= index.max;
-        box.addEventListener("change", function () {
-          if (box.checked && state.chosen.indexOf(r.slug) < 0) state.chosen.push(r.slug);
-          if (!box.checked) state.chosen = state.chosen.filter(function (s) { return s !== r.slug; });
-          update();
+      var theme = themes[state.theme].name;
+      list.appendChild(el("p", { "class": "reader-list__count" }, (q ? "名称含“" + q + "”的" : "") +
+        "报告 " + rows.length + " 份，其中涉及“" + theme + "”的 " + on.length + " 份。"));
+      if (!rows.length) return;
+      list.appendChild(rowList(on));
+      if (off.length) {
+        var apart = el("div", { "class": "reader-list__off" });
+        var toggle = el("button", { type: "button", "aria-expanded": "false", "class": "reader-list__toggle" },
+          "本主题未涉及的报告 " + off.length + " 份（选入后各行都将显示“未涉及”）");
+        var offList = rowList(off);
+        offList.hidden = true;
+        toggle.addEventListener("click", function () {
+          offList.hidden = !offList.hidden;
+          toggle.setAttribute("aria-expanded", String(!offList.hidden));
         });
-        label.appendChild(box);
-        label.appendChild(el("span", { "class": "reader-list__title" }, r.title));
-        var n = (r.themes || {})[state.theme] || 0;
-        var facts = [levelName[r.level] || "层级不详", r.year ? r.year + " 年度" : "年度不详",
-          n ? "本主题 " + n + " 段" : "本主题未涉及"];
-        label.appendChild(el("span", { "class": "reader-list__facts" }, facts.join(" · ")));
-        li.appendChild(label);
-        list.appendChild(li);
+        apart.appendChild(toggle);
+        apart.appendChild(offList);
+        list.appendChild(apart);
+      }
+    }
+
+    var SHOWN = 100;  // rows drawn at once; the rest on demand
+
+    function rowList(rows) {
+      var ul = el("ul");
+      var drawn = 0;
+      function more() {
+        rows.slice(drawn, drawn + SHOWN).forEach(function (r) { ul.insertBefore(row(r), button); });
+        drawn = Math.min(rows.length, drawn + SHOWN);
+        button.hidden = drawn >= rows.length;
+        button.firstChild.textContent = "再显示 " + Math.min(SHOWN, rows.length - drawn) + " 份（共 " + rows.length + " 份）";
+      }
+      var button = el("li", { "class": "reader-list__more" });
+      button.appendChild(el("button", { type: "button", "class": "md-button" }, ""));
+      button.firstChild.addEventListener("click", more);
+      ul.appendChild(button);
+      more();
+      return ul;
+    }
+
+    function row(r) {
+      var li = el("li");
+      var label = el("label");
+      var box = el("input", { type: "checkbox", value: r.slug });
+      box.checked = state.chosen.indexOf(r.slug) >= 0;
+      box.disabled = !box.checked && state.chosen.length >= index.max;
+      box.addEventListener("change", function () {
+        if (box.checked && state.chosen.indexOf(r.slug) < 0) state.chosen.push(r.slug);
+        if (!box.checked) state.chosen = state.chosen.filter(function (s) { return s !== r.slug; });
+        update();
       });
+      label.appendChild(box);
+      label.appendChild(el("span", { "class": "reader-list__title" }, r.title));
+      var n = (r.themes || {})[state.theme] || 0;
+      var facts = [r.place || "地区不详", levelName[r.level] || "层级不详", r.year ? r.year + " 年度" : "年度不详",
+        n ? "本主题 " + n + " 段" : "本主题未涉及"];
+      label.appendChild(el("span", { "class": "reader-list__facts" }, facts.join(" · ")));
+      li.appendChild(label);
+      return li;
     }
 
     function load(slugs) {
@@ -306,15 +390,26 @@
       drawChosen(data);
       grid.textContent = "";
       var ok = data.filter(function (d) { return !d.missing; });
-      hint.hidden = ok.length < 2;
+      hint.hidden = true;
+      view.table = null;
       if (!ok.length) return;
       var theme = themes[state.theme];
       var table = el("table", { "class": "reader-table", "data-columns": String(ok.length) });
-      table.style.setProperty("--columns", String(ok.length));
       table.appendChild(el("caption", {}, "主题“" + theme.name + "”：" + ok.length + " 份报告并排"));
-      var head = el("tr");
-      ok.forEach(function (d) {
-        var th = el("th", { scope: "col", "data-slug": d.slug });
+      var nav = el("tr", { "class": "reader-nav" });
+      var navCell = el("th", { colspan: String(ok.length) });
+      var prev = el("button", { type: "button", "class": "reader-prev" }, "‹ 上一份");
+      var next = el("button", { type: "button", "class": "reader-next" }, "下一份 ›");
+      var position = el("span", { "class": "reader-position", "aria-live": "polite" });
+      prev.addEventListener("click", function () { move(-1); });
+      next.addEventListener("click", function () { move(1); });
+      navCell.appendChild(prev);
+      navCell.appendChild(position);
+      navCell.appendChild(next);
+      nav.appendChild(navCell);
+      var head = el("tr", { "class": "reader-names" });
+      ok.forEach(function (d, i) {
+        var th = el("th", { scope: "col", "data-slug": d.slug, "data-col": String(i) });
         th.appendChild(link(d.url, d.title));
         var facts = [d.issuer, d.place, d.year ? d.year + " 年度" : "", d.level].filter(Boolean).join(" · ");
         th.appendChild(el("span", { "class": "reader-facts" }, facts));
@@ -328,6 +423,7 @@
         head.appendChild(th);
       });
       var thead = el("thead");
+      thead.appendChild(nav);
       thead.appendChild(head);
       table.appendChild(thead);
       var tbody = el("tbody");
@@ -335,8 +431,8 @@
       // Figures first: the numbers each report gives on the theme.
       tbody.appendChild(groupRow("数据指标", ok.length));
       var figRow = el("tr", { "class": "reader-figures" });
-      ok.forEach(function (d) {
-        var td = el("td");
+      ok.forEach(function (d, i) {
+        var td = el("td", { "data-col": String(i) });
         var inTheme = {};
         d.passages.forEach(function (p) { if (p.th.indexOf(theme.slug) >= 0) inTheme[p.a] = true; });
         var figs = d.figures.filter(function (f) { return inTheme[f.a] && indicators[f.i]; });
@@ -364,8 +460,8 @@
         })) return;
         tbody.appendChild(groupRow(g.name, ok.length));
         var tr = el("tr", { "class": "reader-passages" });
-        ok.forEach(function (d) {
-          var td = el("td");
+        ok.forEach(function (d, i) {
+          var td = el("td", { "data-col": String(i) });
           var ps = d.passages.filter(function (p) { return g.test(p.th, p); });
           if (!ps.length) td.appendChild(el("p", { "class": "reader-none" }, "未涉及"));
           ps.forEach(function (p) {
@@ -381,6 +477,57 @@
       });
       table.appendChild(tbody);
       grid.appendChild(table);
+      swipe(tbody);
+      view = { table: table, count: ok.length, first: Math.min(view.first, ok.length - 1) };
+      layout();
+    }
+
+    // As many columns as fit at about 13em each (one on a phone), from
+    // view.first; the others are hidden until swiped or stepped to.
+    function layout() {
+      var table = view.table;
+      if (!table) return;
+      var em = parseFloat(getComputedStyle(table).fontSize) || 15;
+      var per = Math.max(1, Math.min(view.count, Math.floor(grid.clientWidth / (13 * em))));
+      view.first = Math.max(0, Math.min(view.first, view.count - per));
+      table.querySelectorAll("[data-col]").forEach(function (cell) {
+        var i = Number(cell.getAttribute("data-col"));
+        cell.classList.toggle("reader-off", i < view.first || i >= view.first + per);
+      });
+      table.querySelectorAll("tbody th[colspan], thead th[colspan]").forEach(function (th) {
+        th.setAttribute("colspan", String(per));
+      });
+      var paged = per < view.count;
+      table.classList.toggle("is-paged", paged);
+      var nav = table.querySelector("tr.reader-nav");
+      nav.hidden = !paged;
+      nav.querySelector(".reader-prev").disabled = view.first === 0;
+      nav.querySelector(".reader-next").disabled = view.first + per >= view.count;
+      nav.querySelector(".reader-position").textContent = "第 " + (per === 1 ? view.first + 1 :
+        (view.first + 1) + "—" + (view.first + per)) + " / " + view.count + " 份";
+      table.style.setProperty("--nav-height", paged ? nav.offsetHeight + "px" : "0px");
+      hint.hidden = !paged;
+      hint.textContent = "屏幕只容得下 " + per + " 列：左右滑动表格或点“上一份”“下一份”查看其他报告；上下滚动时报告名称保持在顶部。";
+    }
+
+    function move(step) {
+      view.first += step;
+      layout();
+    }
+
+    // A horizontal swipe on the columns steps one report left or right.
+    function swipe(target) {
+      var x = null, y = null;
+      target.addEventListener("touchstart", function (e) {
+        if (e.touches.length !== 1) { x = null; return; }
+        x = e.touches[0].clientX; y = e.touches[0].clientY;
+      }, { passive: true });
+      target.addEventListener("touchend", function (e) {
+        if (x === null) return;
+        var dx = e.changedTouches[0].clientX - x, dy = e.changedTouches[0].clientY - y;
+        x = null;
+        if (Math.abs(dx) > 40 && Math.abs(dx) > 2 * Math.abs(dy)) move(dx < 0 ? 1 : -1);
+      }, { passive: true });
     }
 
     function groupRow(name, n) {

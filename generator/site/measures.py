@@ -1,0 +1,104 @@
+"""Stage 6j: the measures of issue 20 together: timeliness, coverage, versions,
+year-over-year repeats and shared templates, with their open data.
+
+One call from the pipeline: the pages, what each report page adds to its
+card (frontmatter merged into the report's links), and what each series
+page adds (its table of repeats).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from generator.read.deadlines import Deadlines
+from generator.read.history import History
+from generator.records import Report
+from generator.site.coverage import COVERAGE_COLUMNS, coverage_rows, coverage_site
+from generator.site.render import Output, SiteFile, frontmatter, md_inline
+from generator.site.series import Series, series_key
+from generator.site.timeliness import TIMELINESS_COLUMNS, measure, timeliness_rows, timeliness_site
+from generator.site.versions import edits_of, versions_site
+from generator.site.yearly import templates, yearly_site
+
+
+@dataclass(frozen=True)
+class Measures:
+    pages: list[Output]
+    links: dict[str, dict] = field(default_factory=dict)  # report slug -> more frontmatter for its page
+    series_tables: dict[str, str] = field(default_factory=dict)  # series slug -> Markdown for its page
+    note: str = ""  # said once by the build: why no versions pages were made
+    edits: list[tuple[str, str, int]] = field(default_factory=list)  # (date, report slug, version) for the feed
+
+
+def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines: Deadlines,
+                  history: History) -> Measures:
+    reports = sorted(reports, key=lambda r: r.slug)
+    measured = measure(reports, deadlines)
+    cov, files = coverage_site(reports)
+    pages: list[Output] = list(files)
+    pages += timeliness_site(reports, measured, deadlines)
+    edits = edits_of(reports, history, measured)
+    pages += versions_site(reports, edits, measured)
+    tables, duizhao = yearly_site(series)
+    pages += duizhao
+    shared = templates(reports, {r.slug: series_key(r) or (r.slug,) for r in reports})
+    links: dict[str, dict] = {}
+    for report in reports:
+        extra: dict[str, object] = {"timeliness": measured[report.slug].shown()}
+        if report.slug in edits:
+            extra["versions"] = edits[report.slug].card()
+        if report.slug in shared:
+            found = shared[report.slug]
+            extra["shared"] = {"anchors": [s.anchor for s in found], "bodies": max(s.bodies for s in found)}
+        links[report.slug] = extra
+    t_rows, c_rows = timeliness_rows(reports, measured), coverage_rows(cov)
+    pages += [
+        SiteFile("data/timeliness.csv", to_csv(TIMELINESS_COLUMNS, t_rows)),
+        SiteFile("data/timeliness.json", to_json(TIMELINESS_COLUMNS, t_rows)),
+        SiteFile("data/coverage.csv", to_csv(COVERAGE_COLUMNS, c_rows)),
+        SiteFile("data/coverage.json", to_json(COVERAGE_COLUMNS, c_rows)),
+        _data_page(),
+    ]
+    note = "" if history.available else f"no versions pages: {history.why}"
+    feed = [(v.date, slug, n) for slug, e in edits.items() for n, v in enumerate(e.versions[1:], start=2)]
+    return Measures(pages, links, tables, note, feed)
+
+
+def with_links(links: dict[str, dict], more: dict[str, dict]) -> dict[str, dict]:
+    """Two stages' frontmatter for report pages, merged (keys do not overlap)."""
+    return {slug: {**links.get(slug, {}), **more.get(slug, {})} for slug in links.keys() | more.keys()}
+
+
+def to_csv(columns: Sequence[tuple[str, str]], rows: Sequence[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    names = [c for c, _ in columns]
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow(["" if row.get(k) is None else row[k] for k in names])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_json(columns: Sequence[tuple[str, str]], rows: Sequence[dict]) -> bytes:
+    """{"columns": [...], "rows": [[...], ...]}: the CSV's table, without its
+    column names repeated in every row (half the size)."""
+    names = [c for c, _ in columns]
+    table = {"columns": names, "rows": [[row.get(k) for k in names] for row in rows]}
+    return (json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _data_page() -> SiteFile:
+    lines = ["# 收录情况与按时公开数据", "",
+             "[收录情况](../coverage/index.md) 与 [按时公开](../timeliness/index.md) 两页的数据。CSV 文件为带 BOM 的 UTF-8 编码，"
+             "可用 Excel 或 WPS 打开；JSON 文件中 columns 为列名，rows 为各行的值（顺序同 columns）。", "",
+             "- [coverage.csv](coverage.csv) · [coverage.json](coverage.json)：每个报告年度、每个应报机关一行，是否收录",
+             "- [timeliness.csv](timeliness.csv) · [timeliness.json](timeliness.json)：每份报告一行，公开期限、所用日期及其来源、结果", ""]
+    for title, columns in (("coverage.csv / coverage.json", COVERAGE_COLUMNS),
+                           ("timeliness.csv / timeliness.json", TIMELINESS_COLUMNS)):
+        lines += [f"## {md_inline(title)}", "", "| 列 | 含义 |", "|---|---|"]
+        lines += [f"| `{c}` | {md_inline(d)} |" for c, d in columns]
+        lines.append("")
+    return SiteFile("data/measures.md", frontmatter({"title": "收录情况与按时公开数据"}, "\n".join(lines)))

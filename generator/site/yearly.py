@@ -1,0 +1,342 @@
+"""Stage 6h: what repeats, year over year and across bodies.
+
+Year over year (a series: one body across years): each paragraph of a report
+is matched against last year's report of the same body. It repeats last
+year's when the two share at least REPEAT of their character shingles
+(Jaccard of SHINGLE-character substrings, white space left out): nearly word
+for word. Otherwise it is new. The share of repeated text is the repeated
+paragraphs' characters over all. Matching is an inverted index of last year's
+shingles, so a pair costs time in the size of the two reports, never of the
+corpus. A 对照 page per report shows it beside last year's, paragraph by
+paragraph, with the characters that differ marked (difflib).
+
+Across bodies (a shared template): every paragraph of at least TEMPLATE_MIN
+characters in the reports of one year gets a MinHash signature (HASHES
+multiply-shift hashes over its shingles, numpy); signatures are cut into
+BANDS bands (locality-sensitive hashing); a paragraph is verified against the
+first paragraph of each of its band buckets (the signatures' agreement
+estimates their Jaccard) and joined to it when it reaches REPEAT. Groups
+holding paragraphs of two or more bodies are a shared template. No pair of
+reports is ever compared as such: time is linear in the paragraphs.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import html
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from generator.plugins.prerendered import HTML_MARKER
+from generator.records import Paragraph, Report
+from generator.site.render import Output, frontmatter, md_inline, when_changed
+
+SHINGLE = 4  # characters
+REPEAT = 0.6  # Jaccard of shingle sets at or above which two paragraphs are nearly word for word the same
+TEMPLATE_MIN = 30  # characters: shorter paragraphs (一、…, 现将…报告如下) are not templates
+HASHES, BANDS = 64, 16  # MinHash signature length; bands of HASHES // BANDS rows
+SPACE = re.compile(r"\s+")
+
+
+def paragraphs(report: Report) -> list[Paragraph]:
+    doc = report.document
+    return list(doc.preamble) + [p for s in doc.sections for p in s.paragraphs]
+
+
+def shingles(text: str) -> set[str]:
+    text = SPACE.sub("", text)
+    if len(text) <= SHINGLE:
+        return {text} if text else set()
+    return {text[i:i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
+
+
+# --- year over year ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Repeat:
+    """How a report repeats last year's report of the same body."""
+
+    report: Report
+    previous: Report
+    matches: tuple[int | None, ...]  # for each paragraph: the index of last year's it repeats, or None (new)
+    similarity: tuple[float, ...]
+
+    @property
+    def repeated_chars(self) -> int:
+        ps = paragraphs(self.report)
+        return sum(len(SPACE.sub("", ps[i].text)) for i, m in enumerate(self.matches) if m is not None)
+
+    @property
+    def total_chars(self) -> int:
+        return sum(len(SPACE.sub("", p.text)) for p in paragraphs(self.report))
+
+    @property
+    def share(self) -> float:
+        total = self.total_chars
+        return self.repeated_chars / total if total else 0.0
+
+    @property
+    def new(self) -> int:
+        return sum(1 for m in self.matches if m is None)
+
+    @property
+    def repeated(self) -> int:
+        return len(self.matches) - self.new
+
+
+def match_paragraphs(current: Sequence[str], previous: Sequence[str]) -> tuple[list[int | None], list[float]]:
+    """For each current paragraph, the previous one it repeats (Jaccard of
+    shingles >= REPEAT, the highest; the earliest among equals) or None."""
+    index: dict[str, list[int]] = defaultdict(list)
+    sizes = []
+    for n, text in enumerate(previous):
+        own = shingles(text)
+        sizes.append(len(own))
+        for s in own:
+            index[s].append(n)
+    matches: list[int | None] = []
+    scores: list[float] = []
+    for text in current:
+        own = shingles(text)
+        shared: dict[int, int] = defaultdict(int)
+        for s in own:
+            for n in index.get(s, ()):
+                shared[n] += 1
+        best, score = None, 0.0
+        for n, k in sorted(shared.items()):
+            j = k / (len(own) + sizes[n] - k)
+            if j > score:
+                best, score = n, j
+        matches.append(best if score >= REPEAT else None)
+        scores.append(score if score >= REPEAT else 0.0)
+    return matches, scores
+
+
+def repeats(series_reports: Sequence[Report]) -> list[Repeat]:
+    """Each report of a series (oldest first) against the one before it."""
+    found = []
+    for previous, report in zip(series_reports, series_reports[1:]):
+        matches, scores = match_paragraphs([p.text for p in paragraphs(report)], [p.text for p in paragraphs(previous)])
+        found.append(Repeat(report, previous, tuple(matches), tuple(scores)))
+    return found
+
+
+def diff_marked(old: str, new: str) -> tuple[str, str]:
+    """Both texts as escaped HTML, with what the other lacks marked: <del> in
+    the old, <ins> in the new."""
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    left, right = [], []
+    for tag, a0, a1, b0, b1 in ops:
+        a, b = html.escape(old[a0:a1]), html.escape(new[b0:b1])
+        if tag == "equal":
+            left.append(a)
+            right.append(b)
+        else:
+            if a:
+                left.append(f"<del>{a}</del>")
+            if b:
+                right.append(f"<ins>{b}</ins>")
+    return "".join(left), "".join(right)
+
+
+def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int | None],
+                 labels: tuple[str, str], new_label: str = "新增", gone_label: str = "删去") -> str:
+    """A two-column table: each new paragraph beside the old one it repeats
+    (differences marked), new ones alone, old ones not repeated beside
+    nothing, placed after the nearest earlier old paragraph that was."""
+    placed: dict[int, list[int]] = defaultdict(list)  # row of new paragraph (-1: top) -> old ones after it
+    used = {m for m in matches if m is not None}
+    last_row = {m: i for i, m in enumerate(matches) if m is not None}
+    for o in range(len(old)):
+        if o in used:
+            continue
+        earlier = [m for m in used if m < o]
+        placed[last_row[max(earlier)] if earlier else -1].append(o)
+    rows = [f'<table class="duiz"><thead><tr><th scope="col">{html.escape(labels[0])}</th>'
+            f'<th scope="col">{html.escape(labels[1])}</th></tr></thead><tbody>']
+
+    def gone(o: int) -> None:
+        rows.append(f'<tr class="duiz-gone"><td><del>{html.escape(old[o])}</del></td>'
+                    f'<td><span class="duiz-tag">{gone_label}</span></td></tr>')
+
+    for o in placed.get(-1, ()):
+        gone(o)
+    for i, m in enumerate(matches):
+        if m is None:
+            rows.append(f'<tr class="duiz-new"><td><span class="duiz-tag">{new_label}</span></td>'
+                        f'<td><ins>{html.escape(new[i])}</ins></td></tr>')
+        else:
+            if old[m] == new[i]:  # word for word: the text once, not twice
+                rows.append(f'<tr class="duiz-same"><td><span class="duiz-tag">（与右栏相同）</span></td>'
+                            f'<td>{html.escape(new[i])}</td></tr>')
+            else:
+                left, right = diff_marked(old[m], new[i])
+                rows.append(f'<tr class="duiz-same"><td>{left}</td><td>{right}</td></tr>')
+        for o in placed.get(i, ()):
+            gone(o)
+    rows.append("</tbody></table>")
+    return "\n".join(rows)
+
+
+def yearly_site(series: Sequence) -> tuple[dict[str, str], list[Output]]:
+    """The 对照 pages of every series, and for each series page the table of
+    its years to add (series slug -> Markdown)."""
+    pages: list[Output] = []
+    tables: dict[str, str] = {}
+    for s in series:
+        found = repeats(s.reports)
+        lines = ["## 逐年重复与新增 {#repeats}", "",
+                 f"每份报告的每一段与上一年度报告比较：两段的{SHINGLE}字片段重合度（杰卡德系数）不低于 {REPEAT:.0%} 的，"
+                 "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。", "",
+                 "| 年度 | 段落 | 新增 | 重复上一年度 | 重复字数比例 | 对照 |", "|---|---|---|---|---|---|"]
+        first = s.reports[0]
+        lines.append(f"| {first.metadata.get('year')} | {len(paragraphs(first))} | — | — | — | 最早一年 |")
+        for rep in found:
+            year = rep.report.metadata.get("year")
+            lines.append(f"| {year} | {len(rep.matches)} | {rep.new} | {rep.repeated} | {rep.share:.0%} | "
+                         f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
+            # made again only when either report changed (difflib over two reports' text)
+            pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
+                                      [rep.report, rep.previous], s.issuer, "duizhao-1"))
+        tables[s.slug] = "\n".join(lines) + "\n"
+    return tables, pages
+
+
+def duizhao_page(s, rep: Repeat) -> bytes:
+    year, before = rep.report.metadata.get("year"), rep.previous.metadata.get("year")
+    title = f"{s.issuer} {year} 年度报告与 {before} 年度对照"
+    new = [p.text for p in paragraphs(rep.report)]
+    old = [p.text for p in paragraphs(rep.previous)]
+    head = (f"[首页](../../index.md) › [历年报告](../index.md) › [{md_inline(s.issuer)}](index.md) › 本页\n{{ .crumbs }}\n\n"
+            f"# {md_inline(title)}\n\n"
+            f"左栏为 [{before} 年度报告](../../reports/{rep.previous.slug}/index.md)，"
+            f"右栏为 [{year} 年度报告](../../reports/{rep.report.slug}/index.md)。"
+            f"本年度 {len(new)} 段中，{rep.repeated} 段几乎逐字重复上一年度（{SHINGLE}字片段重合度不低于 {REPEAT:.0%}），"
+            f"{rep.new} 段为新增；重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
+            "标记：<ins>下划绿底</ins> 为本年度新写的文字，<del>删除线红底</del> 为上一年度有、本年度没有的文字；"
+            "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次。\n\n")
+    table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"))
+    return frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n")
+
+
+# --- shared templates ------------------------------------------------------------------
+
+_RNG = np.random.default_rng(20190415)  # fixed: the same text always gets the same signature
+_A = _RNG.integers(1, 2**63, size=HASHES, dtype=np.uint64) | np.uint64(1)
+_B = _RNG.integers(0, 2**63, size=HASHES, dtype=np.uint64)
+_P = np.uint64(1000003)
+
+
+BATCH = 50_000  # shingles hashed at once: a HASHES x BATCH matrix, 25 MB
+
+
+def signatures(texts: Sequence[str]) -> np.ndarray:
+    """MinHash signatures (len(texts) x HASHES, uint64) of the texts' shingles
+    (white space left out), a batch of texts at a time. Every text must have
+    SHINGLE characters or more."""
+    found, batch, size = [], [], 0
+    for text in texts:
+        text = SPACE.sub("", text)
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH:
+            found.append(_signatures(batch))
+            batch, size = [], 0
+    if batch:
+        found.append(_signatures(batch))
+    return np.concatenate(found) if found else np.zeros((0, HASHES), dtype=np.uint64)
+
+
+def _signatures(texts: list[str]) -> np.ndarray:
+    """One batch: the texts' characters as one array, each position's shingle
+    hashed at once, the shingles that would cross from one text into the next
+    left out, then each text's minimum under every hash."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    count = len(codes) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        h = np.zeros(count, dtype=np.uint64)
+        for k in range(SHINGLE):
+            h = h * _P + codes[k:k + count]
+        ends = np.cumsum(lengths)
+        own = lengths - SHINGLE + 1  # shingles of each text
+        keep = np.ones(count, dtype=bool)
+        for cut in ends[:-1]:  # the SHINGLE - 1 positions before each joint
+            keep[cut - SHINGLE + 1:cut] = False
+        mixed = h[keep][None, :] * _A[:, None] + _B[:, None]  # HASHES x shingles, multiply-shift
+    starts = np.concatenate([[0], np.cumsum(own)[:-1]])
+    return np.minimum.reduceat(mixed, starts, axis=1).T
+
+
+_BAND_MIX = _RNG.integers(1, 2**63, size=HASHES // BANDS, dtype=np.uint64) | np.uint64(1)
+
+
+def candidates(sig: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs (i, j) of rows whose signatures agree in some band and, checked,
+    in at least REPEAT of their hashes; j is the first row of that band's
+    bucket, so each row is checked against at most BANDS others."""
+    n = len(sig)
+    if n < 2:
+        return []
+    with np.errstate(over="ignore"):
+        keys = (sig.reshape(n, BANDS, HASHES // BANDS) * _BAND_MIX).sum(axis=2, dtype=np.uint64)
+    found = []
+    every = np.arange(n)
+    for b in range(BANDS):
+        _, first, inverse = np.unique(keys[:, b], return_index=True, return_inverse=True)
+        rep = first[inverse.ravel()]
+        moved = every[rep != every]
+        agree = np.count_nonzero(sig[moved] == sig[rep[moved]], axis=1) >= REPEAT * HASHES
+        found.append(np.stack([moved[agree], rep[moved][agree]], axis=1))
+    pairs = np.unique(np.concatenate(found), axis=0)
+    return [(int(i), int(j)) for i, j in pairs]
+
+
+def find_root(parent: list[int], i: int) -> int:
+    """Union-find: the group of item i (paths halved on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A paragraph of a report that recurs in other bodies' reports of the same year."""
+
+    anchor: str
+    bodies: int  # other bodies whose reports hold it
+
+
+def templates(reports: Iterable[Report], body: dict[str, tuple[str, ...]]) -> dict[str, list[Shared]]:
+    """Report slug -> its paragraphs shared with other bodies' reports of the
+    same year. body: report slug -> the body it is of."""
+    by_year: dict[object, list[Report]] = defaultdict(list)
+    for report in sorted(reports, key=lambda r: r.slug):
+        if report.metadata.get("year"):
+            by_year[report.metadata.get("year")].append(report)
+    found: dict[str, list[Shared]] = defaultdict(list)
+    for members in by_year.values():
+        if len({body[r.slug] for r in members}) < 2:
+            continue
+        items = [(r, p) for r in members for p in paragraphs(r) if len(SPACE.sub("", p.text)) >= TEMPLATE_MIN]
+        if not items:
+            continue
+        sig = signatures([p.text for _, p in items])
+        parent = list(range(len(items)))
+        root = functools.partial(find_root, parent)
+        for i, j in candidates(sig):
+            if root(i) != root(j):
+                parent[root(i)] = root(j)
+        groups: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+        for i, (r, _) in enumerate(items):
+            groups[root(i)].add(body[r.slug])
+        for i, (r, p) in enumerate(items):
+            others = len(groups[root(i)] - {body[r.slug]})
+            if others:
+                found[r.slug].append(Shared(p.anchor, others))
+    return dict(found)

@@ -1,0 +1,315 @@
+"""Issue 20: timeliness, coverage, versions and repeats, on the samples plus
+tests/data/measures/ (two provinces, three years; see its README for what
+each file was written to show). The fixture reports are committed into a
+throwaway git repository on the dates below, so two of them have an earlier
+version. Every expected value here is read from the fixtures and their
+README, not from the build's output."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.build.pipeline import Project, build
+from generator.errors import ContentError
+from generator.read.deadlines import load_deadlines
+from tests.conftest import REPO, make_project
+
+FIXTURES = REPO / "tests" / "data" / "measures"
+# (commit date, files of content/reports/ taken from the fixtures: name -> fixture path)
+COMMITS = [
+    ("2022-03-25", {"2021-zhejiang-anji.txt": "earlier/2021-zhejiang-anji.txt", "2021-zhejiang-anji.yml": None}),
+    ("2022-03-30", {"2021-zhejiang-anji.txt": None}),  # before the 2022-04-01 deadline
+    ("2023-05-12", {"2022-zhejiang-anji.txt": None, "2022-zhejiang-anji.yml": None,
+                    "2022-jiangxi-xiushui.txt": None, "2022-jiangxi-xiushui.yml": None}),
+    ("2024-02-10", {"2023-zhejiang-anji.txt": "earlier/2023-zhejiang-anji.txt", "2023-zhejiang-anji.yml": None,
+                    "2023-jiangxi-xiushui.txt": None, "2023-jiangxi-xiushui.yml": None,
+                    "2023-jiangxi-xiushui-mawao.txt": None, "2023-jiangxi-xiushui-mawao.yml": None}),
+    ("2024-05-20", {"2023-zhejiang-anji.txt": None}),  # after the 2024-04-01 deadline
+]
+
+
+def git(root: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+00:00"
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def with_history(root: Path) -> Project:
+    """The samples and the fixtures, committed as COMMITS says."""
+    project = make_project(root)
+    git(root, "init", "-q", "-b", "main")
+    for date, files in COMMITS:
+        for name, source in files.items():
+            shutil.copy(FIXTURES / (source or name), project.reports_dir / name)
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", f"reports of {date}", date=date)
+    return project
+
+
+@pytest.fixture(scope="session")
+def measured(tmp_path_factory) -> Project:
+    project = with_history(tmp_path_factory.mktemp("measures") / "project")
+    build(project)
+    return project
+
+
+def text_of(project: Project, path: str) -> str:
+    """A built page's visible text, tags removed, white space collapsed."""
+    page = (project.site_dir / path / "index.html").read_text(encoding="utf-8")
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def card_row(project: Project, slug: str, label: str) -> str:
+    page = (project.site_dir / "reports" / slug / "index.html").read_text(encoding="utf-8")
+    found = re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found[1])).split()) if found else ""
+
+
+def pages_of(project: Project, folder: str) -> str:
+    """The text of a listing split into pages: its index and every from-*.html."""
+    base = project.site_dir / folder
+    more = sorted(p.name for p in base.iterdir() if p.is_dir() and (p.name.startswith("from-") or p.name.isdigit()))
+    parts = [text_of(project, folder)] + [text_of(project, f"{folder}/{name}") for name in more]
+    return " ".join(parts)
+
+
+# --- timeliness -------------------------------------------------------------------------
+
+EXPECTED_TIMELINESS = {  # from tests/data/measures/README.md and shared/genre.md's table of samples
+    "2021-zhejiang-anji": ("按时", "2022-04-01", "2022-03-20", "网页发布信息中的发布日期"),
+    "2022-zhejiang-anji": ("逾期 17 天", "2023-04-01", "2023-04-18", "网页发布信息中的发布日期"),
+    "2023-zhejiang-anji": ("日期不详", "2024-04-01", "2024-02-05", "落款日期"),
+    "2022-jiangxi-xiushui": ("逾期 39 天", "2023-04-01", "2023-05-10", "落款日期"),
+    "2023-jiangxi-xiushui": ("按时", "2024-04-01", "2024-03-28", "补充文件中的日期"),
+    "2023-jiangxi-xiushui-mawao": ("按时", "2024-04-01", "2024-04-01", "网页发布信息中的发布日期"),
+    "2022-anhui-wuhu": ("按时", "2023-04-01", "2023-03-29", "网页发布信息中的发布日期"),
+    "2023-shanxi-xiangning": ("日期不详", "2024-04-01", "2024-01-19", "落款日期"),
+    "2023-guangdong-dongguan-huangjiang": ("日期不详", "2024-04-01", "2024-01-30", "落款日期"),
+    "2022-chongqing-yunyang-houye": ("日期不详", "2023-04-01", None, None),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(EXPECTED_TIMELINESS))
+def test_report_page_says_whether_it_was_public_on_time(measured, slug):
+    label, deadline, date, source = EXPECTED_TIMELINESS[slug]
+    row = card_row(measured, slug, "按时公开")
+    assert row.startswith(label + "（"), row
+    assert f"期限 {deadline}" in row
+    if date:
+        assert f"所用日期 {date}，取自{source}" in row
+    else:
+        assert "所用日期" not in row and "原文没有发布日期、成文日期或落款日期" in row
+
+
+def test_league_tables_by_province_and_level(measured):
+    text = text_of(measured, "timeliness/2022")
+    # 2022: 浙江 anji late; 江西 xiushui late; 安徽 wuhu on time; 重庆 houye unknown
+    for province, cells in (("浙江省", "1 0 1 0 0%"), ("江西省", "1 0 1 0 0%"), ("安徽省", "1 1 0 0 100%"),
+                            ("重庆市", "1 0 0 1 —")):
+        assert f"{province} {cells}" in text, province
+    assert text.index("安徽省 1 1 0") < text.index("浙江省 1 0 1")  # ranked by share on time
+    # by level in 2022: counties anji + xiushui (both late), the city wuhu, the town houye
+    assert "县级 2 0 2 0 0%" in text and "市级 1 1 0 0 100%" in text and "乡镇（街道） 1 0 0 1 —" in text
+    text = text_of(measured, "timeliness/2023")
+    assert "江西省 2 2 0 0 100%" in text
+    index = text_of(measured, "timeliness")
+    assert "第二十五条" in index and "厅字〔2019〕28号" in index
+
+
+def test_deadline_file_errors_name_file_and_line(tmp_path):
+    (tmp_path / "deadlines.yml").write_text(
+        "rules:\n  - levels: [county, village]\n    public_by: \"04-31\"\n    source: 规定\n    extra: 1\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_deadlines(tmp_path)
+    messages = [str(p) for p in caught.value.problems]
+    path = tmp_path / "deadlines.yml"
+    assert f"{path}:2: level must be one of province, city, county, town, department, got 'village'" in messages
+    assert any(m.startswith(f"{path}:3: public_by must be a day of the year written MM-DD") for m in messages)
+    assert any(m.startswith(f"{path}:5: unknown key 'extra' in a rule") for m in messages)
+
+
+# --- coverage --------------------------------------------------------------------------
+
+def test_coverage_tables_per_province_and_year(measured):
+    zhejiang_2021 = pages_of(measured, "coverage/2021/zhejiang")
+    assert "安吉县 县级 安吉县2021年法治政府建设情况报告" in zhejiang_2021
+    assert "松阳县 县级 未收录" in zhejiang_2021  # a county of the gazetteer with no report here
+    assert "不等于该机关没有发布报告" in zhejiang_2021
+    jiangxi_2022 = pages_of(measured, "coverage/2022/jiangxi")
+    assert "修水县 县级 修水县2022年度法治政府建设工作报告" in jiangxi_2022
+    assert "马坳镇 乡镇（街道） 未收录" in jiangxi_2022  # a town is expected every year once the site has it
+    jiangxi_2023 = pages_of(measured, "coverage/2023/jiangxi")
+    assert "马坳镇 乡镇（街道） 马坳镇2023年法治政府建设情况报告" in jiangxi_2023
+
+
+def test_national_summary_by_level(measured):
+    text = text_of(measured, "coverage")
+    # towns on the site: 许村镇 (2023), 黄江镇 (2023), 后叶镇 (2022), 马坳镇 (2023)
+    assert "2023 年度 乡镇（街道） 4 3 75.0%" in text
+    assert "2022 年度 乡镇（街道） 4 1 25.0%" in text
+    assert "2021 年度 乡镇（街道） 4 0 0.0%" in text
+    counties = {"2021": 1, "2022": 2, "2023": 3}  # 安吉; 安吉 修水; 安吉 修水 乡宁
+    for year, covered in counties.items():
+        assert re.search(rf"{year} 年度 县级 \d+ {covered} ", text), year
+    assert re.search(r"2022 年度 市级 \d+ 1 ", text)  # 芜湖
+    grid = (measured.site_dir / "coverage/2023/index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="cov-1"[^>]*href="jiangxi/">江西<small>', grid)  # 2 bodies of some hundred: under 25%
+
+
+# --- versions ---------------------------------------------------------------------------
+
+LATE_EDIT = re.compile(r"修改内容\s*，\s*期限后修改")  # a version's row in the table of versions
+
+
+def test_versions_of_an_edited_report(measured):
+    text = text_of(measured, "reports/2023-zhejiang-anji/versions")
+    assert "第 1 版 2024-02-10" in text and "第 2 版 2024-05-20" in text and LATE_EDIT.search(text)
+    assert "修改 1 段，新增 1 段，删去 0 段" in text
+    page = (measured.site_dir / "reports/2023-zhejiang-anji/versions/index.html").read_text(encoding="utf-8")
+    assert "缩短到<del>二</del>十<del>一</del>天" in page and "缩短到十<ins>九</ins>天" in page
+    assert "<ins>全县新增省级民主法治村九个" in page
+    assert "其中 1 次在公开期限后" in card_row(measured, "2023-zhejiang-anji", "版本")
+    early = text_of(measured, "reports/2021-zhejiang-anji/versions")
+    assert "第 1 版 2022-03-25" in early and "第 2 版 2022-03-30" in early and not LATE_EDIT.search(early)
+    assert "修改 0 段，新增 0 段，删去 1 段" in early
+    assert "在公开期限后" not in card_row(measured, "2021-zhejiang-anji", "版本")
+    for slug in ("2022-zhejiang-anji", "2023-jiangxi-xiushui", "2022-anhui-wuhu"):  # committed once
+        assert not (measured.site_dir / "reports" / slug / "versions").exists()
+        assert card_row(measured, slug, "版本") == ""
+
+
+def test_a_build_without_history_says_so_once(tmp_path, capsys):
+    project = make_project(tmp_path / "project")  # not a git checkout
+    build(project)
+    err = capsys.readouterr().err
+    assert err.count("no versions pages: the project is not in a git checkout") == 1
+    assert not list(project.site_dir.glob("reports/*/versions"))
+
+
+# --- year over year and templates ---------------------------------------------------------
+
+def test_series_page_counts_new_and_repeated_paragraphs(measured):
+    text = text_of(measured, "series/zhejiang-anji")
+    a21 = ["县政府常务会议全年专题研究法治政府建设工作四次，印发年度工作要点，明确四十五项具体任务并逐项落实到责任单位。",
+           "全县行政执法机关全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年组织执法案卷评查两轮。"]
+    own = (FIXTURES / "2022-zhejiang-anji.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = [line for line in own if line[0] not in "一二三（" and not line.startswith(("安吉县", "发布", "2023"))]
+    share = round(100 * sum(map(len, a21)) / sum(map(len, paragraphs)))
+    assert f"2022 5 3 2 {share}% 与 2021 年度对照" in text
+    assert "2023 6 6 0 0% 与 2022 年度对照" in text
+    page = (measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8")
+    assert page.count('class="duiz-same"') == 2 and page.count('class="duiz-new"') == 3
+    assert page.count('class="duiz-gone"') == 2  # 2021's shortcomings and plans are not repeated
+    assert "工作<del>三</del>次" in page and "工作<ins>四</ins>次" in page
+
+
+def test_shared_template_is_marked_on_both_reports(measured):
+    for slug in ("2023-zhejiang-anji", "2023-jiangxi-xiushui"):
+        row = card_row(measured, slug, "共用模板")
+        assert row.startswith("1 段与同年度其他机关（最多 1 个）的报告几乎逐字相同"), (slug, row)
+        page = (measured.site_dir / "reports" / slug / "index.html").read_text(encoding="utf-8")
+        anchor = re.search(r'<dt>共用模板</dt>.*?<a href="#([^"]+)"', page, flags=re.S)[1]
+        paragraph = re.search(rf'<p id="{anchor}" class="para">(.*?)<a', page)[1]
+        assert paragraph.startswith("坚持以习近平法治思想为指导，认真落实法治政府建设实施纲要")
+    for slug in ("2023-jiangxi-xiushui-mawao", "2022-zhejiang-anji", "2022-jiangxi-xiushui"):
+        assert card_row(measured, slug, "共用模板") == ""
+
+
+# --- data -----------------------------------------------------------------------------------
+
+def test_data_files(measured):
+    raw = (measured.site_dir / "data/timeliness.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert "2022-jiangxi-xiushui,2022,county,江西省,2023-04-01,2023-05-10,signature,late,39," in lines
+    coverage = (measured.site_dir / "data/coverage.csv").read_bytes().decode("utf-8-sig").splitlines()
+    assert "2022,江西省,马坳镇,town,九江市,修水县,0," in coverage
+    assert "2023,江西省,马坳镇,town,九江市,修水县,1,2023-jiangxi-xiushui-mawao" in coverage
+    assert "coverage / timeliness" in text_of(measured, "data")
+    table = json.loads((measured.site_dir / "data/timeliness.json").read_text(encoding="utf-8"))
+    row = dict(zip(table["columns"], table["rows"][[r[0] for r in table["rows"]].index("2022-zhejiang-anji")]))
+    assert (row["status"], row["days_late"], row["date_source"]) == ("late", 17, "publication")
+
+
+def test_feed_announces_edits(measured):
+    feed = (measured.site_dir / "feed.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<entry>.*?</entry>", feed, flags=re.S)
+    edits = [e for e in entries if "<title>修改：" in e]
+    assert len(edits) == 2  # 2021-zhejiang-anji on 2022-03-30, 2023-zhejiang-anji on 2024-05-20
+    assert any("reports/2023-zhejiang-anji/versions/#v2" in e and "2024-05-20" in e for e in edits)
+    assert any("reports/2021-zhejiang-anji/versions/#v2" in e and "2022-03-30" in e for e in edits)
+    assert entries.index(next(e for e in edits if "2023-zhejiang-anji" in e)) == 0  # the newest item first
+
+
+# --- in the browser -------------------------------------------------------------------------
+
+PAGES = {  # page -> what a reader must see on it
+    "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
+    "timeliness/2022/": "table",
+    "series/zhejiang-anji/vs-2022/": "table.duiz ins",
+    "reports/2023-zhejiang-anji/versions/": "table.duiz del",
+    "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
+}
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_pages_in_the_browser(measured, viewport):
+    import functools
+    import http.server
+    import threading
+
+    from tests.test_browser import CHROMIUM, Quiet, watched_page
+    from tests.test_reader_browser import shot
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(measured.site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import ARGS
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page, errors, hosts = watched_page(browser, viewport)
+            for path, selector in PAGES.items():
+                page.goto(base + path)
+                assert page.locator(selector).first.is_visible(), (path, selector)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport["width"], f"{path}: page is {width}px wide"
+                shot(page, "measures-" + path.strip("/").replace("/", "-"), viewport, full=True)
+            # the report's card leads to its versions, and the grid to a province
+            page.goto(base + "reports/2023-zhejiang-anji/")
+            page.get_by_role("link", name="查看各版本及改动").click()
+            page.wait_for_url("**/versions/")
+            page.goto(base + "coverage/2023/")
+            page.locator('.cov-grid a[href="jiangxi/"]').click()
+            page.wait_for_url("**/coverage/2023/jiangxi/")
+            assert not errors, errors
+            assert hosts == {base.split("/")[2]}, hosts
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def test_check_names_a_bad_deadline_file(tmp_path):
+    import sys
+
+    project = make_project(tmp_path / "project", with_samples=False)
+    (project.content_dir / "deadlines.yml").write_text("rules:\n  - levels: [county]\n    public_by: April\n    source: 规定\n",
+                                                     encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"{project.content_dir / 'deadlines.yml'}:3: public_by must be a day of the year written MM-DD" in result.stderr
+    assert (project.content_dir / "deadlines.yml").read_text(encoding="utf-8").endswith("source: 规定\n")  # untouched
