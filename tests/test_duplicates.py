@@ -69,3 +69,17 @@ def test_two_reports_of_one_issuer_and_year_are_a_warning_naming_both(tmp_path):
 
 def test_reports_of_one_issuer_in_other_years_are_no_duplicates(sample_site):
     assert not [w for w in build(sample_site).warnings if "duplicate" in w]
+
+
+def test_one_text_under_two_sidecars_that_differ_is_no_copy(tmp_path):
+    project = make_project(tmp_path / "p", {"2021-wuhu-copy.txt": WUHU, "2021-wuhu-copy.yml": "year: 2021\n"})
+    corpus = read_all(project)
+    assert {"2022-anhui-wuhu", "2021-wuhu-copy"} <= {r.slug for r in corpus.reports}
+
+
+def test_a_copy_with_the_same_sidecar_is_a_copy(tmp_path):
+    sidecar = (SAMPLES / "2023-anhui-shexian-xucun.yml").read_text(encoding="utf-8")
+    text = (SAMPLES / "2023-anhui-shexian-xucun.txt").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", {"xucun-again.txt": text, "xucun-again.yml": sidecar})
+    with pytest.raises(ContentError, match="xucun-again.txt: is a byte-for-byte copy of 2023-anhui-shexian-xucun.txt"):
+        read_all(project)

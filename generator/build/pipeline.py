@@ -351,13 +351,20 @@ def _frame_only(cleaned: Cleaned) -> None:
 
 
 def byte_copies(sources: Sequence[Source]) -> list[Problem]:
-    """A report whose bytes are those of another (sorted by name: the first
-    is kept) is an error naming both: published twice, it would count twice
-    in every comparison."""
+    """A report whose bytes are those of another, sidecar and all (sorted by
+    name: the first is kept), is an error naming both: published twice, it
+    would count twice in every comparison. One text under two sidecars that
+    say different things is two reports to the generator (and two of one
+    issuer and year are a warning: same_issuer_and_year)."""
     first: dict[bytes, Source] = {}
     problems = []
     for source in sources:
         digest = hashlib.sha256(source.raw).digest()
+        if source.sidecar_path is not None:
+            try:
+                digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
+            except OSError:  # the sidecar's own reading says what is wrong with it
+                continue
         if (kept := first.setdefault(digest, source)) is not source:
             problems.append(Problem(source.path, None, (
                 f"is a byte-for-byte copy of {kept.path.name}: the same report would be published twice; "
