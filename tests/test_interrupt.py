@@ -231,7 +231,7 @@ def interrupt_and_rebuild(corpus: Corpus, point: Point, work: Path) -> str:
         time.sleep(0.05)
     assert not left, f"{point}: processes outlived the build: {left}"
     err = "".join(lines)
-    finished = code == 0
+    finished = code == 0 or "\nfazhi: built " in "\n" + err  # done (and published) before the signal came
     swapped = err.rstrip("\n").endswith(SWAPPED)  # stopped once the swap had begun: it ends first
     if not finished:
         if not swapped:
