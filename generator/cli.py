@@ -20,6 +20,8 @@ from generator.build.pipeline import UNINTERRUPTED, Project, build, read_all, re
 from generator.errors import ContentError, FazhiError, Problem, os_advice
 from generator.read.deadlines import load_deadlines
 from generator.read.files import MAX_REPORT_MB, MB, read_regular
+from generator.read.formats import reader_for
+from generator.read.markup import sources
 from generator.read.schema import KEYS
 from generator.records import Report, Source
 from generator.site.cite import missing_source
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     sub.add_parser("check", help="validate every input, report every problem, exit non-zero on errors")
     p_inspect = sub.add_parser("inspect", help="show what the generator reads from report files")
-    p_inspect.add_argument("paths", nargs="+", type=Path, help="report .txt files or folders of them")
+    p_inspect.add_argument("paths", nargs="+", type=Path, help="report files (.txt, .html, .pdf, .docx) or folders of them")
     p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
@@ -233,6 +235,10 @@ def inspect_record(report: Report, taxonomy: Taxonomy) -> dict:
         if key.name != "title":
             out[key.name] = m.get(key.name)
     out["origins"] = {k: f.origin for k, f in m.values.items()}
+    out["sources"] = sources(report.cleaned, m)  # per value, where it came from (markup: the element)
+    out["format"] = report.cleaned.markup.format
+    out["tables"] = [{"line": t.line, "caption": t.caption, "header_rows": t.header_rows,
+                      "rows": [list(row) for row in t.rows]} for t in report.cleaned.markup.tables]
     out["encoding"] = report.cleaned.encoding
     out["body"] = report.cleaned.text
     out["frame"] = [{"line": p.number, "role": p.role, "reason": p.reason, "text": p.text}
@@ -273,7 +279,7 @@ def _inspect(project: Project, args) -> int:
     for given in args.paths:
         path = project.root / given  # relative to --root, like every other path fazhi reads
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.txt")))
+            files.extend(sorted(p for p in path.iterdir() if reader_for(p) and p.is_file()))
         elif path.is_file():
             files.append(path)
         else:
@@ -307,8 +313,8 @@ def _print_records(records: list[dict], as_json: bool) -> None:
             print(f"{r['slug']}: {r['title']}")
             for key in ("issuer", "level", "province", "city", "county", "town", "year", "date", "doc_number", "source"):
                 if r.get(key) is not None:
-                    print(f"  {key}: {r[key]} ({r['origins'].get(key)})")
-            print(f"  sections: {len(r['sections'])}")
+                    print(f"  {key}: {r[key]} ({r['sources'].get(key)})")
+            print(f"  format: {r['format']}; sections: {len(r['sections'])}; tables: {len(r['tables'])}")
             print("  themes: " + ", ".join(f"{k} {v}" for k, v in r["themes"].items()))
             print("  parts: " + ", ".join(f"{k}: {'；'.join(v)}" for k, v in r["parts"].items()))
             for f in r["figures"]:

@@ -10,7 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-Origin = Literal["text", "sidecar", "derived"]
+# markup: stated by the file's structure (a web page's meta tags, headline,
+# disclosure index table or byline), not read from its text by rules.
+Origin = Literal["text", "sidecar", "derived", "markup"]
 Severity = Literal["info", "warning"]
 Role = Literal["chrome", "title", "publication", "index", "doc_number", "addressee", "notice",
                "body", "signature", "closing", "attachment"]
@@ -46,6 +48,37 @@ class Decoded:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A table of the report as its file lays it out: rows of cell texts.
+    It stands after the body lines numbered below `line`."""
+
+    line: int
+    rows: tuple[tuple[str, ...], ...]
+    header_rows: int = 1  # leading rows that are column headers
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """What a file's structure states outright, beside its lines: the format
+    it was read from, metadata values with the element each came from
+    (key -> (value, where)), and its tables. A .txt file states nothing."""
+
+    format: str = "text"  # text | html | docx | pdf
+    values: tuple[tuple[str, str, str], ...] = ()  # (key, value, where), first one of a key wins
+    tables: tuple[Table, ...] = ()
+    headline: int | None = None  # the line number of the headline element's text
+    removed: tuple[tuple[int, str, str], ...] = ()  # (line, text, why) the reader took out (PDF running heads)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def get(self, key: str) -> str | None:
+        return next((value for k, value, _ in self.values if k == key), None)
+
+    def where(self, key: str) -> str | None:
+        return next((where for k, _, where in self.values if k == key), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """A line of cleaned text and the line number it had in the original file."""
 
@@ -63,6 +96,7 @@ class Cleaned:
     page: Page  # every line of the page with its role (in a build, once cached: the frame's only); the facts of its frame
     was_traditional: bool = False
     diagnostics: tuple[Diagnostic, ...] = ()
+    markup: Markup = Markup()  # what the file's structure stated (generator/read/formats/)
 
     @property
     def text(self) -> str:

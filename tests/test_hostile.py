@@ -370,7 +370,7 @@ JUNK = {
     "spaces.txt": (b"   \n \t \n", "is empty; put the report's text in it"),
     "ideographic.txt": ("\u3000\u3000\n\u3000 \u3000\n".encode(), "is empty: it holds only blank characters"),
     "zero-width.txt": ("\u200b\u200b\n\u200d\u2060\u200b\n".encode(), "is empty: it holds only blank characters"),
-    "pdf.txt": (PDF, "is a PDF document, not a text file; copy the report's text out of the PDF"),
+    "pdf.txt": (PDF, "is a PDF document, not a text file; give it the extension .pdf"),
     "word.txt": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "is a ZIP archive (as .docx, .wps and .xlsx documents are)"),
     "page.txt": (PAGE.encode(), "looks like an HTML page, not a report's text ("),
     "fragment.txt": (FRAGMENT.encode(), "looks like an HTML page, not a report's text (48 tags such as <p>)"),
@@ -404,7 +404,7 @@ def test_the_html_page_error_points_at_its_first_tag(project):
     with pytest.raises(ContentError) as info:
         build(project)
     (problem,) = info.value.problems
-    assert problem.line == 3 and "open the page in a browser, select the report's text" in problem.message
+    assert problem.line == 3 and "save the page as page.html instead of .txt" in problem.message
 
 
 def test_a_report_quoting_a_few_tags_is_published_as_text(project):

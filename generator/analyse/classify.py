@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.orgs import load_jionlp
-from generator.records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, ThemeMatch
+from generator.records import Analysis, Document, Figure, Paragraph, PartMatch, Passage, Section, Table, ThemeMatch
 
 CN = "一二三四五六七八九十"
 # An enumeration inside a paragraph starts a new passage: 一是… 二是… （1）… ①…,
@@ -31,12 +31,13 @@ CLAUSE = re.compile(r"[^。；！？]*[。；！？]?")
 DIGIT = re.compile(r"\d")
 
 
-def analyse(document: Document, taxonomy: Taxonomy) -> Analysis:
+def analyse(document: Document, taxonomy: Taxonomy, tables: Sequence[Table] = ()) -> Analysis:
     items = list(_passages(document))
     passages = tuple(_classify(item, document, taxonomy) for item in items)
     family = {t.slug: {t.slug} | {s.slug for s in taxonomy.subthemes(t.slug)} for t in taxonomy.themes}
     figures = tuple(f for p, (_, context) in zip(passages, items)
                     for f in _figures(p, taxonomy.indicators, context.headings if context else (), family))
+    figures += table_figures(tables, document, taxonomy, family)
     return Analysis(passages, map_parts(document, taxonomy), figures)
 
 
@@ -416,3 +417,63 @@ def _sentence_at(text: str, index: int) -> str:
         if m.start() <= index < m.end():
             return m.group(0)
     return text
+
+
+# --- figures of tables (a report read from a page, PDF or Word file keeps its tables) -------
+
+TABLE_NUMBER = re.compile(r"^[约近超逾]?\s*(\d[\d,]*(?:\.\d+)?)\s*(%|％|件|宗|起|个|人次|人|次|家|项|万元|元)?$")
+YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?度?")
+HEADER_UNIT = re.compile(r"[（(]\s*(%|％|件|宗|起|个|人次|人|次|家|项|万元|元)\s*[)）]")
+
+
+def table_anchor(index: int) -> str:
+    """The id of a report's index-th table (from 0) on its page."""
+    return f"table-{index + 1}"
+
+
+def table_figures(tables: Sequence[Table], document: Document, taxonomy: Taxonomy,
+                  family: dict[str, set[str]]) -> tuple[Figure, ...]:
+    """Figures of tables: each number cell is read as a sentence made of its
+    row's header, its column's header and the number (with the unit the cell
+    or a header gives), so a 行政复议 table whose rows are 收到/受理/审结 and
+    whose column is 件数 yields those measures. The caption and the heading
+    above the table are the context that decides the theme, as for a paragraph."""
+    found: list[Figure] = []
+    for index, table in enumerate(tables):
+        head = table.rows[: table.header_rows]
+        above = _heading_above(document, table.line)
+        context = Context(tuple(h for h in (above, table.caption) if h))
+        # A table of several years (2022年 | 2023年) gives the latest year's column only:
+        # the others are earlier years' figures, not the report's.
+        years = {c: int(y.group(1)) for c in range(1, len(table.rows[0])) for h in head
+                 if c < len(h) and (y := YEAR_HEADER.fullmatch(h[c].strip()))}
+        latest = {c for c, y in years.items() if y == max(years.values())} if len(set(years.values())) > 1 else None
+        for row in table.rows[table.header_rows:]:
+            for column in range(1, len(row)):
+                if latest is not None and column not in latest:
+                    continue
+                m = TABLE_NUMBER.match(row[column].strip())
+                if not m or not row[0].strip():
+                    continue
+                header = "".join(dict.fromkeys(h[column] for h in head if column < len(h) and h[column]))
+                unit = m.group(2) or next((u.group(1) for t in (header, row[0]) if (u := HEADER_UNIT.search(t))), "")
+                phrase = HEADER_UNIT.sub("", f"{row[0]}{header}")
+                # The caption (else the heading above) leads the sentence: a cell's own
+                # words (受理, 审结) name no area, the table's title does.
+                lead = table.caption or above
+                text = f"{lead}：{phrase}{m.group(1)}{unit.replace('％', '%')}。" if lead else \
+                    f"{phrase}{m.group(1)}{unit.replace('％', '%')}。"
+                passage = _classify((Passage(table_anchor(index), table_anchor(index), "", text), context),
+                                    document, taxonomy)
+                found += _figures(passage, taxonomy.indicators, context.headings, family)
+    return tuple(found)
+
+
+def _heading_above(document: Document, line: int) -> str:
+    """The heading of the section a table stands in (by line)."""
+    above = ""
+    for section in document.sections:
+        if section.line < line:
+            above = section.heading
+    return above
+

@@ -44,9 +44,10 @@ from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
 from generator.read.clean import clean
 from generator.read.deadlines import load_deadlines
-from generator.read.decode import decode
 from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
+from generator.read.formats import EXTENSIONS, extract, reader_for, refusal, saved_page_folder
 from generator.read.history import read_history
+from generator.read.markup import attribute, with_markup
 from generator.read.metadata import describe
 from generator.read.normalise import normalise
 from generator.read.page import segment
@@ -197,28 +198,41 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
     texts: dict[str, Path] = {}
     sidecars: dict[str, Path] = {}
     entries = sorted(folder.iterdir())
-    stems = {p.stem for p in entries if p.suffix == ".txt"}  # a sidecar beside a bad .txt is no orphan
+    stems = {p.stem for p in entries if reader_for(p)}  # a sidecar beside a bad report is no orphan
     for path in entries:
         mode = path.lstat().st_mode
         if path.name.startswith("."):
-            if path.suffix in (".txt", ".yml", ".yaml"):
+            if path.suffix in (".yml", ".yaml") or reader_for(path):
                 problems.append(Problem(path, None, (
                     f"is hidden (its name starts with '.') and would be left out: rename it to "
                     f"{path.name.lstrip('.')} to publish it, or move it out of content/reports/")))
             continue  # .gitkeep, .DS_Store, editor files
+        if saved_page_folder(path, stems, mode):
+            continue  # a browser's <slug>_files/ beside a saved page: never read
         if not stat.S_ISREG(mode):
             problems.append(not_regular(path, mode))
-        elif path.suffix == ".txt":
+        elif reader_for(path):
+            if (first := texts.get(path.stem)) is not None:
+                # One report, one file: the .txt (the publisher's own text) is kept, the other named.
+                kept, other = (path, first) if path.suffix == ".txt" else (first, path)
+                problems.append(Problem(other, None, (
+                    f"is a second report named {path.stem} (beside {kept.name}); one report has one "
+                    "file: keep the one to publish and move the other out of content/reports/")))
+                texts[path.stem] = kept
+                continue
             texts[path.stem] = path
+        elif refused := refusal(path):
+            problems.append(refused)
         elif path.suffix == ".yml":
             sidecars[path.stem] = path
         elif path.suffix == ".yaml":
             problems.append(Problem(path, None, f"sidecars are named <slug>.yml; rename to {path.stem}.yml"))
         else:
-            problems.append(Problem(path, None, "unexpected file; reports are <slug>.txt with an optional <slug>.yml"))
+            problems.append(Problem(path, None, (
+                f"unexpected file; reports are <slug> with one of {', '.join(EXTENSIONS)}, with an optional <slug>.yml")))
     for slug, path in sorted(sidecars.items()):
         if slug not in stems:
-            problems.append(Problem(path, None, f"sidecar without a report: expected {slug}.txt beside it"))
+            problems.append(Problem(path, None, f"sidecar without a report: expected {slug}.txt (or .html, .pdf, .docx) beside it"))
     by_address: dict[str, list[str]] = {}
     for slug in texts:
         by_address.setdefault(slug.lower(), []).append(slug)
@@ -236,11 +250,13 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
             continue
         if twins := [t for t in by_address[slug.lower()] if t != slug]:
             problems.append(Problem(path, None, (
-                f"differs from {', '.join(t + '.txt' for t in twins)} only in letter case; on Windows, macOS and "
+                f"differs from {', '.join(texts[t].name for t in twins)} only in letter case; on Windows, macOS and "
                 "many web hosts they are the same page address: rename all but one")))
             continue
         try:
-            raw = read_regular(path, project.max_report_bytes, "a report")
+            # A PDF or Word file carries fonts and pictures beside its text: four times the limit.
+            raw = read_regular(path, project.max_report_bytes * (4 if path.suffix.lower() in (".pdf", ".docx") else 1),
+                               "a report")
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
@@ -255,11 +271,13 @@ def read_report(source: Source, taxonomy: Taxonomy) -> Report:
         given, problems = load_sidecar(source.sidecar_path)
         if problems:
             raise ContentError(problems)
-    normalised = normalise(decode(source))
-    cleaned = clean(normalised, segment(normalised.lines))
+    extracted = extract(source)  # the reader of the file's format (generator/read/formats/)
+    normalised = normalise(extracted.decoded)
+    text_only = clean(normalised, segment(normalised.lines))
+    cleaned = with_markup(text_only, extracted.markup)
     document = parse(cleaned)
-    metadata = describe(cleaned, document, given)
-    report = Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy))
+    metadata = attribute(describe(cleaned, document, given), cleaned, text_only.page.facts)
+    report = Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy, cleaned.markup.tables))
     report.analysis.theme_counts()  # counted here, in parallel, and cached with the report
     return report
 

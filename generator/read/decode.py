@@ -46,9 +46,9 @@ NON_ASCII = bytes(range(0x80, 0x100))
 
 # Files of other formats, by their first bytes.
 SIGNATURES = [
-    (b"%PDF-", "a PDF document", "copy the report's text out of the PDF (or convert it with `pdftotext -enc UTF-8`)"),
+    (b"%PDF-", "a PDF document", "give it the extension .pdf (PDFs are read as such)"),
     (b"PK\x03\x04", "a ZIP archive (as .docx, .wps and .xlsx documents are)",
-     "open it in its program, copy the report's text"),
+     "if it is a Word document give it the extension .docx (read as such); otherwise open it in its program"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word or Excel document in the old .doc/.xls format",
      "open it in its program, copy the report's text"),
     (b"{\\rtf", "an RTF document", "open it in a word processor, copy the report's text"),
@@ -92,6 +92,15 @@ def decode(source: Source) -> Decoded:
         raise ContentError(Problem(source.path, None, "looks like a binary file, not a report text"))
     text, diagnostics = remove_invisible(text)
     _refuse_no_report(source, text)
+    return Decoded(source, text, encoding, diagnostics)
+
+
+def extracted(source: Source, text: str, encoding: str) -> Decoded:
+    """Text a structured reader took out of a page or document (generator/read/formats/):
+    judged as a text file's is, after its invisible characters are removed, except
+    for markup (it holds none: the reader kept only the page's text)."""
+    text, diagnostics = remove_invisible(text)
+    _refuse_no_report(source, text, markup=False)
     return Decoded(source, text, encoding, diagnostics)
 
 
@@ -277,7 +286,7 @@ def _refuse_other_formats(source: Source) -> None:
                 f"is {kind}, not a text file; {how} and save it as a plain-text .txt file (UTF-8)")))
 
 
-def _refuse_no_report(source: Source, text: str) -> None:
+def _refuse_no_report(source: Source, text: str, markup: bool = True) -> None:
     path = source.path
     if not text.strip():
         raise ContentError(Problem(path, None, (
@@ -290,12 +299,12 @@ def _refuse_no_report(source: Source, text: str) -> None:
             f"starts with a front-matter block (lines {first}–{last}: {', '.join(keys)}); a report file holds only "
             f"the report's text: move these values into the sidecar {source.slug}.yml (keys: title, issuer, year, "
             "date, source, …) and delete the block")))
-    markup = _markup(text[:MARKUP_PREFIX])
-    if markup:
-        raise ContentError(Problem(path, markup[0], (
-            f"looks like an HTML page, not a report's text ({markup[1]} tags such as {markup[2]}); open the page "
-            "in a browser, select the report's text and paste it into a plain-text file (the generator does not "
-            "guess which parts of a page are the report)")))
+    found = _markup(text[:MARKUP_PREFIX]) if markup else None
+    if found:
+        raise ContentError(Problem(path, found[0], (
+            f"looks like an HTML page, not a report's text ({found[1]} tags such as {found[2]}); save the page "
+            f"as {source.slug}.html instead of .txt (saved pages are read by their structure), or paste the "
+            "report's text copied from the browser")))
     han = sum(1 for _ in itertools.islice(HAN.finditer(text), MIN_HAN))
     if han < MIN_HAN:
         visible = " ".join(text.split())

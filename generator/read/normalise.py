@@ -93,6 +93,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """A text in Simplified characters (for the cells of a Traditional report's tables)."""
+    return _t2s().convert(text)
+
+
 def _to_simplified(lines):
     """Convert to Simplified only when the text is Traditional.
 

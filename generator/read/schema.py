@@ -101,7 +101,7 @@ KEYS: tuple[Key, ...] = (
     Key("retrieved", "获取日期", _date, "Date the text was retrieved from source_url."),
 )
 BY_NAME = {key.name: key for key in KEYS}
-ORIGIN_LABELS = {"text": "原文", "sidecar": "补充", "derived": "推断"}
+ORIGIN_LABELS = {"text": "原文", "sidecar": "补充", "derived": "推断", "markup": "网页标记"}
 
 
 def load_sidecar(path: Path) -> tuple[dict[str, object], list[Problem]]:

@@ -68,6 +68,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.analyse.classify import table_anchor
 from generator.analyse.taxonomy import Taxonomy
 from generator.disk import atomic_write, link_or_copy
 from generator.errors import BuildError
@@ -205,6 +206,9 @@ def report_units(report: Report) -> tuple[tuple[str, str], ...]:
     for section in doc.sections:
         units.append((section.anchor, f"{section.number}{section.title}"))
         units.extend((p.anchor, p.text) for p in section.paragraphs)
+    for index, table in enumerate(report.cleaned.markup.tables):  # a table is found by its caption and rows
+        units.extend((table_anchor(index), text) for text in (table.caption, *(" ".join(row) for row in table.rows))
+                     if text)
     return tuple(units)
 
 

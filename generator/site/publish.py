@@ -39,7 +39,7 @@ from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Figure, Report
 from generator.site.figures import figures_site
-from generator.site.render import Output, SiteFile, frontmatter, md_inline, place_name, when_changed
+from generator.site.render import Output, SiteFile, frontmatter, md_inline, original_name, place_name, when_changed
 from generator.version import generator_version
 
 FEED_SIZE = 50
@@ -53,7 +53,7 @@ class Skipped:
 
 
 def dates_added(root: Path, reports_dir: Path) -> dict[str, str]:
-    """slug -> ISO date of the commit that first added content/reports/<slug>.txt,
+    """slug -> ISO date of the commit that first added content/reports/<slug>.txt (or .html, .pdf, .docx),
     read from git in one call; empty outside a git checkout."""
     try:
         rel = reports_dir.resolve().relative_to(root.resolve())
@@ -67,7 +67,7 @@ def dates_added(root: Path, reports_dir: Path) -> dict[str, str]:
     for line in out.splitlines():
         if line.startswith("\0"):
             date = line[1:]
-        elif line.endswith(".txt") and date:
+        elif line.endswith((".txt", ".html", ".htm", ".pdf", ".docx")) and date:  # a report of any format
             added[Path(line).stem] = date  # newest first: the last seen is the first add
     return added
 
@@ -251,7 +251,7 @@ def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
         "sections": len(report.document.sections),
         "passages": len(report.analysis.passages),
         "url": page,
-        "original_url": f"{page}{report.slug}.original.txt.gz",
+        "original_url": f"{page}{original_name(report.slug, report.cleaned.markup.format)}",
     })
     return row
 

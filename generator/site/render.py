@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.analyse.classify import passage_anchors
+from generator.analyse.classify import passage_anchors, table_anchor
 from generator.analyse.taxonomy import Taxonomy
 from generator.plugins.prerendered import HTML_MARKER
 from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
-from generator.records import Metadata, Paragraph, Report
+from generator.records import Metadata, Paragraph, Report, Table
 from generator.site.chunks import chunk_file, pager, stable_chunks
 
 PAGE_SIZE = 100  # rows of a list page
@@ -156,7 +156,7 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
 def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                    links: dict | None) -> list[tuple[str, Callable[[], bytes]]]:
     """Each of a report's three files, and how to make it."""
-    page, original, cleaned = report_files(report.slug)
+    page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
     return [
         (page, lambda: report_page(report, taxonomy, where, links)),
         (original, lambda: gzipped(report.source.raw)),
@@ -164,11 +164,21 @@ def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, st
     ]
 
 
-def report_files(slug: str) -> tuple[str, str, str]:
+def report_files(slug: str, fmt: str = "text") -> tuple[str, str, str]:
     """The page, the publisher's original bytes (gzip: they are kept whole, page
     furniture and all, for checking; the cleaned text is the one to read) and
     the cleaned text."""
-    return f"reports/{slug}/index.md", f"reports/{slug}/{slug}.original.txt.gz", f"reports/{slug}/{slug}.txt"
+    return f"reports/{slug}/index.md", f"reports/{slug}/{original_name(slug, fmt)}", f"reports/{slug}/{slug}.txt"
+
+
+def original_name(slug: str, fmt: str = "text") -> str:
+    """The download of the publisher's file, always gzip-compressed. A saved
+    page (or a PDF) is never served as itself: its name ends in .gz with no
+    .html or .pdf before it (slug.original-html.gz), so no host serves it as
+    text/html (Apache's mod_mime reads every extension of a name: a
+    .html.gz could be sent as an HTML page, gzip-encoded, and rendered in the
+    site's origin); browsers download it as a gzip file."""
+    return f"{slug}.original.txt.gz" if fmt == "text" else f"{slug}.original-{fmt}.gz"
 
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
@@ -191,9 +201,18 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     labelled = bool(chips)
     if chips:
         body.append(chips)
+    tables = list(enumerate(report.cleaned.markup.tables))
+
+    def tables_before(line: float) -> None:
+        while tables and tables[0][1].line <= line:
+            index, table = tables.pop(0)
+            body.append(table_html(table, table_anchor(index)))
+
     for paragraph in doc.preamble:
+        tables_before(paragraph.line)
         body.append(_paragraph(paragraph))
     for section in doc.sections:
+        tables_before(section.line)
         depth = min(section.level + 1, 6)
         heading = html_text(section.heading)
         body.append(f'<h{depth} id="{section.anchor}">{heading}'
@@ -204,7 +223,9 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             labelled = True
             body.append(chips)
         for paragraph in section.paragraphs:
+            tables_before(paragraph.line)
             body.append(_paragraph(paragraph))
+    tables_before(float("inf"))
     if doc.signers or doc.signed:
         lines = [html_text(s) for s in doc.signers]
         if doc.signed:
@@ -223,7 +244,8 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         ],
         "frame": [{"line": p.number, "role": ROLE_LABELS[p.role], "reason": p.reason, "text": p.text}
                   for p in report.cleaned.page.lines if p.role != "body"],
-        "downloads": {"original": f"{slug}.original.txt.gz", "cleaned": f"{slug}.txt"},
+        "downloads": {"original": original_name(slug, report.cleaned.markup.format), "cleaned": f"{slug}.txt",
+                      "format": FORMAT_LABELS.get(report.cleaned.markup.format, "")},
         "encoding": report.cleaned.encoding,
         "toc": toc,
     }
@@ -236,6 +258,27 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             meta[key.name] = value
     meta.update(links or {})
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
+
+
+FORMAT_LABELS = {"html": "网页", "pdf": "PDF 文件", "docx": "Word 文件"}
+
+
+def table_html(table: Table, anchor: str) -> str:
+    """A table of the report as a table (every cell escaped); Material wraps it
+    to scroll sideways on narrow screens, as the site's other tables. Its id is
+    where the figures read from it link."""
+    head, rows = table.rows[: table.header_rows], table.rows[table.header_rows:]
+    # The caption above the table, not in it: a <caption> is centred on the table's
+    # whole width, off the screen of a phone when the table scrolls.
+    out = [f'<p class="report-table__caption"><strong>{html_text(table.caption)}</strong></p>' if table.caption else "",
+           f'<table id="{anchor}">']
+    if head:
+        out.append("<thead>" + "".join(
+            "<tr>" + "".join(f"<th>{html_text(c)}</th>" for c in row) + "</tr>" for row in head) + "</thead>")
+    out.append("<tbody>" + "".join(
+        "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>" for row in rows) + "</tbody>")
+    out.append("</table>")
+    return "".join(out)
 
 
 def completeness(report: Report, taxonomy: Taxonomy) -> list[dict]:
@@ -345,7 +388,9 @@ def _card(report: Report) -> list[dict]:
             "label": key.label,
             "value": shown,
             "origin": field.origin,
-            "origin_label": ORIGIN_LABELS[field.origin],
+            # markup: a web page's tags and elements; a Word file's or PDF's structure (its title)
+            "origin_label": "文件结构" if field.origin == "markup" and report.cleaned.markup.format != "html"
+            else ORIGIN_LABELS[field.origin],
             "href": href,
         })
     return rows
