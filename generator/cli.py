@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import faulthandler
 import json
 import os
+import re
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.lock import project_lock
-from generator.build.pipeline import Project, build, read_all, read_report, recover, warnings_of
+from generator.build.pipeline import UNINTERRUPTED, Project, build, read_all, read_report, recover, warnings_of
 from generator.errors import ContentError, FazhiError, Problem, os_advice
 from generator.read.deadlines import load_deadlines
 from generator.read.files import MAX_REPORT_MB, MB, read_regular
@@ -33,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--clean", action="store_true", help="ignore the per-report cache and read every report again")
     p_build.add_argument("--keep-going", action="store_true",
                          help="publish the good reports, skip those with problems and list them (console and /skipped/)")
+    p_build.add_argument("--verbose", action="store_true",
+                         help="list every warning (by default one line per kind of warning; `fazhi check` lists all)")
     p_serve = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     sub.add_parser("check", help="validate every input, report every problem, exit non-zero on errors")
@@ -41,8 +49,25 @@ def main(argv: list[str] | None = None) -> int:
     p_inspect.add_argument("--json", action="store_true", help="print a JSON array, one object per report")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve(), max_report_bytes=int(args.max_report_mb * MB))
+    published = _site_identity(project)
+    if hasattr(signal, "SIGUSR1") and threading.current_thread() is threading.main_thread():
+        try:  # `kill -USR1 <pid>` prints where each thread of a command is (one that seems stuck)
+            faulthandler.register(signal.SIGUSR1, all_threads=True)
+        except (AttributeError, ValueError):  # stderr is no file (captured, as in tests)
+            pass
     try:
-        return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
+        with _terminate_as_interrupt():
+            return {"build": _build, "serve": _serve, "check": _check, "inspect": _inspect}[args.command](project, args)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: every stage has cleaned up on its way out
+        changed = _site_identity(project) != published
+        print("interrupted; " + ("the new site was published just before" if changed
+                                 else "the published site is unchanged"), file=sys.stderr)
+        # End now: the interpreter's exit would join the threads of a pool
+        # stopped mid-run (a queue's feeder blocked on a pipe no worker reads
+        # any more). Everything on disk is already whole; only output to flush.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except ContentError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -51,8 +76,6 @@ def main(argv: list[str] | None = None) -> int:
     except FazhiError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
     # Whatever else goes wrong is one message too; the traceback only on request.
     except OSError as exc:
         if args.debug:
@@ -66,6 +89,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {type(exc).__name__}: {exc}; this is a bug in fazhi: run the command again with --debug "
               "and report the traceback it prints", file=sys.stderr)
         return 1
+
+
+def _site_identity(project: Project) -> int | None:
+    """The published site/ folder's inode: a build swaps in a new folder."""
+    try:
+        return project.site_dir.stat().st_ino
+    except OSError:
+        return None
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    UNINTERRUPTED.interrupt()  # KeyboardInterrupt, now or once the swap of site/ is done
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager, `kill`, a CI job cancelled) stops a command
+    the way Ctrl-C does: as KeyboardInterrupt, so every stage cleans up on its
+    way out (workers, Pagefind, the site built aside, the lock); neither cuts
+    the swap of site/ (generator/build/pipeline.py, Uninterrupted)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, _raise_interrupt) for s in (signal.SIGINT, signal.SIGTERM)
+                if signal.getsignal(s) is not signal.SIG_IGN}  # an ignored Ctrl-C (nohup, &) stays ignored
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def _positive(text: str) -> float:
@@ -99,10 +152,12 @@ class Progress:
 
 def _build(project: Project, args) -> int:
     progress = Progress()
-    summary = build(project, strict=args.strict, clean=args.clean, keep_going=args.keep_going, progress=progress)
-    progress.done()
-    for warning in summary.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    try:
+        summary = build(project, strict=args.strict, clean=args.clean, keep_going=args.keep_going, progress=progress)
+    finally:
+        progress.done()
+    for line in summary.warnings if args.verbose else summarised(summary.warnings):
+        print(f"warning: {line}", file=sys.stderr)
     for item in summary.skipped:
         print(f"skipped: {item.path}: " + "; ".join(p.message for p in item.problems), file=sys.stderr)
     w = summary.written
@@ -115,6 +170,30 @@ def _build(project: Project, args) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+WARNING = re.compile(r"(?P<path>.+?\.\w+): (?P<code>[a-z][a-z0-9-]*): ")
+SHOWN_FILES = 3
+
+
+def summarised(warnings: list[str]) -> list[str]:
+    """Warnings as a build prints them: a kind of warning met in one file as
+    it is, one met in several as one line with their number and the first
+    few files (5,000 small reports printed 25,000 lines on every build)."""
+    by_code: dict[str, list[str]] = {}
+    for warning in warnings:
+        found = WARNING.match(warning)
+        by_code.setdefault(found.group("code") if found else warning, []).append(warning)
+    out = []
+    for code, group in by_code.items():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        names = [os.path.basename(m.group("path")) for w in group[:SHOWN_FILES] if (m := WARNING.match(w))]
+        more = ", …" if len(group) > SHOWN_FILES else ""
+        out.append(f"{code}: {len(group)} files ({', '.join(names)}{more}); `fazhi check` or "
+                   "`fazhi build --verbose` lists each")
+    return out
 
 
 def _repair(project: Project, command: str) -> None:
@@ -197,7 +276,8 @@ def _inspect(project: Project, args) -> int:
     _repair(project, "inspect")
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in args.paths:
+    for given in args.paths:
+        path = project.root / given  # relative to --root, like every other path fazhi reads
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if reader_for(p) and p.is_file()))
         elif path.is_file():
@@ -217,7 +297,16 @@ def _inspect(project: Project, args) -> int:
         records.append(inspect_record(report, taxonomy))
     if problems:
         raise ContentError(problems)
-    if args.json:
+    try:
+        _print_records(records, args.json)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `fazhi inspect … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own flush at exit stays quiet
+    return 0
+
+
+def _print_records(records: list[dict], as_json: bool) -> None:
+    if as_json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         for r in records:
@@ -232,4 +321,3 @@ def _inspect(project: Project, args) -> int:
                 print(f"  figure {f['indicator']}: {f['approx']}{f['value']} {f['unit']} ({f['text']})")
             for d in r["diagnostics"]:
                 print(f"  [{d['code']}] {d['message']} ×{d['count']}")
-    return 0

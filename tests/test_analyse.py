@@ -302,6 +302,41 @@ def test_a_lead_in_paragraph_counts_like_a_heading(tmp_path):
     assert "business-environment" in themed["设立综合窗口5个，群众等候时间缩短一半。"]
 
 
+def test_a_one_character_theme_term_is_refused_with_its_line(tmp_path):
+    """Seen: the term 法 was accepted and put nearly every passage into its theme."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+        (content / name).write_bytes((REPO / "content" / name).read_bytes())
+    themes = (content / "themes.yml").read_text(encoding="utf-8").replace("      放管服: 1\n", "      放管服: 1\n      法: 1\n", 1)
+    (content / "themes.yml").write_text(themes, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_taxonomy(content)
+    line = themes.splitlines().index("      法: 1") + 1
+    assert [str(p) for p in info.value.problems] == [
+        f"{content / 'themes.yml'}:{line}: term '法' of theme 'business-environment' is a single character, which nearly every passage "
+        "contains; use a word of two or more characters"]
+
+
+def test_an_invalid_pattern_is_one_line_without_the_library_s_log(tmp_path, capfd):
+    """Seen: RE2 logged its own lines on stderr and the message showed a byte string."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+        (content / name).write_bytes((REPO / "content" / name).read_bytes())
+    (content / "indicators.yml").write_text(
+        "indicators:\n  - slug: x\n    name: X\n    theme: mediation\n    unit: 件\n    patterns: [\"调解(成功{n}件\"]\n",
+        encoding="utf-8")
+    capfd.readouterr()
+    with pytest.raises(ContentError) as info:
+        load_taxonomy(content)
+    assert [str(p) for p in info.value.problems] == [
+        f"{content / 'indicators.yml'}:6: pattern '调解(成功{{n}}件' is not valid (missing )); use (a|b) for "
+        "alternatives and {_} for a gap"]
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
 def _themed(tmp_path, text: str) -> dict[str, set[str]]:
     report = _read(tmp_path, text)
     return {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}

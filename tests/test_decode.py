@@ -50,3 +50,18 @@ def test_bad_input_is_a_clear_error_naming_the_file(raw, words):
     message = str(info.value)
     assert message.startswith("content/reports/bad.txt: ")
     assert words in message
+
+
+def test_lines_in_big5_among_utf8_are_named_big5():
+    """Seen: Big5 lines pasted into a UTF-8 file were called GBK (GB18030 also
+    reads their bytes, as rare characters)."""
+    utf8 = "某縣二〇二三年法治政府建設情況報告\n一、主要工作\n全年推进依法行政，完善制度建设。\n"
+    big5 = "本年度推進依法行政工作，全面加強法治政府建設。\n各部門嚴格規範公正文明執法。\n"
+    tail = "二、存在的不足\n执法队伍素质仍需提升。\n三、下一步工作计划\n继续加强法治建设，推进严格规范公正文明执法。\n"
+    raw = utf8.encode("utf-8") + big5.encode("big5") + tail.encode("utf-8")
+    assert all(line.decode("gb18030") for line in big5.encode("big5").splitlines())  # GB18030 reads them too
+    with pytest.raises(ContentError) as caught:
+        decode(Source("mixed", Path("mixed.txt"), raw, None))
+    (problem,) = caught.value.problems
+    assert problem.line == 4
+    assert "line(s) 4–5 are in Big5" in problem.message

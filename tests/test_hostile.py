@@ -213,7 +213,7 @@ def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
     report = read_report(source, load_taxonomy(REPO / "content"))
     cache = ReportCache(tmp_path / "cache")
     cache.put("key", report)
-    _, stored = pickle.loads(zlib.decompress((tmp_path / "cache" / "r.pickle").read_bytes()))
+    _, _, stored = pickle.loads(zlib.decompress((tmp_path / "cache" / "r.pickle").read_bytes()))
     assert stored.source.raw == b"" and stored.cleaned.source.raw == b""
     again = cache.get(source, "key")
     assert again.source is source and again.cleaned.source is source
@@ -273,18 +273,16 @@ def test_report_and_comparison_pages_cost_linear_time():
 
 
 def lock_is_held(project: Project) -> bool:
-    import fcntl
+    from filelock import FileLock, Timeout
 
     path = project.root / "build" / ".lock"
     if not path.exists():
         return False
-    with open(path, "rb") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(f, fcntl.LOCK_UN)
-        return False
+    try:
+        FileLock(path).acquire(timeout=0).lock.release()
+    except Timeout:
+        return True
+    return False
 
 
 def start(project: Project, *args: str) -> subprocess.Popen:
@@ -786,6 +784,19 @@ def test_serve_regenerates_once_per_saved_change_and_never_by_itself(project):
         wait_for(2)
         time.sleep(2)
         assert regenerations() == 2, "".join(lines)
+        # content/ deleted and restored: serve still regenerates on a change (it stopped watching)
+        saved = project.root / "content.saved"
+        shutil.copytree(project.content_dir, saved)
+        shutil.rmtree(project.content_dir)
+        time.sleep(1)
+        shutil.copytree(saved, project.content_dir)
+        time.sleep(2)
+        before = regenerations()
+        report.write_text(SAMPLE + "\n恢复之后又补充了一段文字。\n", encoding="utf-8")
+        wait_for(before + 1)
+        assert regenerations() == before + 1, "".join(lines)
+        assert any("恢复之后又补充了一段文字" in page.read_text(encoding="utf-8")
+                   for page in (project.docs_dir / "reports").rglob("*.md")), "".join(lines)
     finally:
         run.send_signal(signal.SIGINT)
         try:
@@ -812,5 +823,5 @@ def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
             assert all(p.role != "body" for p in report.cleaned.page.lines) and report.cleaned.text.strip()
         assert any(report.cleaned.page.lines for report in corpus.reports)  # the samples' chrome
     entry = next(project.cache_dir.glob("*.pickle"))
-    _, cached = pickle.loads(zlib.decompress(entry.read_bytes()))
+    _, _, cached = pickle.loads(zlib.decompress(entry.read_bytes()))
     assert any(p.role == "body" for p in cached.cleaned.page.lines)

@@ -34,3 +34,14 @@ def test_broken_yaml_and_wrong_shape(tmp_path):
     assert str(problems[0]).startswith(f"{path}:") and "not valid YAML" in str(problems[0])
     path, (_, problems) = load(tmp_path, "- a\n- b\n")
     assert str(problems[0]) == f"{path}:1: must be a mapping of keys to values, e.g. `year: 2023`"
+
+
+def test_an_address_too_long_to_be_one_is_refused(tmp_path):
+    """Seen: a 200 KB source_url was accepted and published in every page's citation."""
+    long = "https://example.gov.cn/" + "a" * 2000
+    path, (values, problems) = load(tmp_path, f"year: 2023\nsource_url: {long}\n")
+    assert "source_url" not in values
+    assert [str(p) for p in problems] == [
+        f"{path}:2: source_url is 2,023 characters long; an address has at most 2,000: give the page's address"]
+    ok = "https://example.gov.cn/" + "a" * 1977  # 2,000 characters
+    assert load(tmp_path, f"source_url: {ok}\n")[1] == ({"source_url": ok}, [])  # 23 + 1,977 characters

@@ -467,7 +467,8 @@ def test_charts_hold_one_measure_one_level_and_two_bars_at_least(tmp_path):
     from generator.read.schema import LEVELS
     from tests.conftest import SAMPLES
 
-    twin = (SAMPLES / "2023-guangdong-dongguan-huangjiang.txt").read_bytes()
+    # not a byte copy, which is refused (tests/test_duplicates.py): a version with one more line
+    twin = (SAMPLES / "2023-guangdong-dongguan-huangjiang.txt").read_bytes() + "\n本镇另有补充说明。\n".encode()
     project = make_project(tmp_path / "p", {"twin.txt": twin})
     build(project)
     charts = []

@@ -189,6 +189,10 @@ class _File(YamlFile):
                 term = self.text(key, f"a term of theme {slug!r}")
                 if term and term in known:
                     self.problem(key, f"term {term!r} is given twice in theme {slug!r}")
+                if len(term) == 1:  # one character is in nearly every passage: the theme would take them all
+                    self.problem(key, f"term {term!r} of theme {slug!r} is a single character, which nearly every "
+                                      "passage contains; use a word of two or more characters")
+                    term = ""
                 known.add(term)
                 weight = self.number(value, f"weight of term {term!r}", 0.05, 10)
                 if term:
@@ -274,9 +278,15 @@ class _File(YamlFile):
         expanded = re.escape(source).replace(r"\{n\}", r"\s?" + NUMBER + r"\s?").replace(r"\{_\}", GAP)
         # Allow a few plain regex alternatives publishers need: (a|b) and ?.
         expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
+        options = re2.Options()
+        options.log_errors = False  # RE2 would log the error on stderr itself, before our line
         try:
-            return Pattern(source, re2.compile(expanded), scale)
+            return Pattern(source, re2.compile(expanded, options=options), scale)
         except re2.error as exc:
-            self.problem(node, f"pattern {source!r} is not valid: {exc}; use (a|b) for alternatives and {{_}} for a gap")
+            reason = exc.args[0] if exc.args else exc
+            reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+            reason = reason.split(":", 1)[0]  # its message ends with our expanded pattern, not what was written
+            self.problem(node, f"pattern {source!r} is not valid ({reason}); use (a|b) for alternatives and {{_}} "
+                               "for a gap")
             return None
 

@@ -7,11 +7,19 @@ libraries that shape the output: OpenCC, jionlp, charset-normalizer, RE2). Entri
 live in build/cache/<slug>.pickle, next to the other build output, compressed
 and without the report's bytes (its source has them), so an entry is smaller
 than the report; `fazhi build --clean` ignores and rewrites them.
+
+An entry is (FORMAT, key, report). An entry that cannot be read back (cut
+short, damaged, written by a fazhi whose records had another shape) or that
+has another FORMAT is read again from its report and rewritten; the build
+says so once, with the number of such entries. Only what reading a damaged
+or foreign pickle raises is caught (UNREADABLE): any other error is a bug
+and stops the build.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
+import sys
 import zlib
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +28,14 @@ from generator.disk import atomic_write
 from generator.errors import os_error
 from generator.records import Report, Source
 from generator.version import generator_version
+
+FORMAT = 2  # of an entry; raise it when the shape of what is stored changes
+# What unpickling a damaged or foreign entry raises (the pickle module's own
+# list, with zlib's error, TypeError and ValueError: a record class whose
+# fields changed, an unknown protocol, an entry of another shape), and OSError:
+# a file that cannot be read.
+UNREADABLE = (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+              TypeError, ValueError)
 
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:
@@ -35,6 +51,7 @@ class ReportCache:
         self.folder = folder
         self.enabled = enabled
         self.hits = self.misses = 0
+        self.unreadable: list[Path] = []
 
     def _path(self, slug: str) -> Path:
         return self.folder / f"{slug}.pickle"
@@ -45,15 +62,24 @@ class ReportCache:
         path = self._path(source.slug)
         if self.enabled and path.is_file():
             try:
-                stored_key, report = pickle.loads(zlib.decompress(path.read_bytes()))
-            except Exception:  # a damaged or outdated entry is only a miss
-                stored_key, report = None, None
-            if stored_key == key and isinstance(report, Report):
+                version, stored_key, report = pickle.loads(zlib.decompress(path.read_bytes()))
+            except UNREADABLE:
+                version, stored_key, report = None, None, None
+            if version != FORMAT or not isinstance(report, Report):
+                self.unreadable.append(path)
+            elif stored_key == key:
                 self.hits += 1
                 # the cache may come from another checkout: the report's source is this one
                 return replace(report, source=source, cleaned=replace(report.cleaned, source=source))
         self.misses += 1
         return None
+
+    def notice(self) -> None:
+        """One line for the entries that were unreadable or of another format."""
+        if self.unreadable:
+            print(f"notice: {len(self.unreadable)} cache entr{'y' if len(self.unreadable) == 1 else 'ies'} in "
+                  f"{self.folder} could not be read or had another format (first: {self.unreadable[0].name}); "
+                  "those reports were read again and their entries rewritten", file=sys.stderr)
 
     def put(self, key: str, report: Report) -> None:
         """Store report under key: without the report's bytes (the source has
@@ -67,7 +93,7 @@ class ReportCache:
         # much memory again in a build that reads from the cache).
         source = replace(report.source, raw=b"")
         lean = replace(report, source=source, cleaned=replace(report.cleaned, source=source))
-        data = zlib.compress(pickle.dumps((key, lean), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        data = zlib.compress(pickle.dumps((FORMAT, key, lean), protocol=pickle.HIGHEST_PROTOCOL), 1)
         atomic_write(self._path(report.slug), data, "the cache entry")
 
     def prune(self, slugs: set[str]) -> None:

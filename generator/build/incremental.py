@@ -16,17 +16,33 @@ first unlinked there, so the published site is never written through a link.
 Files of pages that no longer exist are removed from the copy afterwards.
 The site's navigation lists only index pages, which are the same in every
 build, so a page left as it was never shows a stale menu.
+
+A build may skip MkDocs altogether only when the published site is the one
+this build would make. The generated docs and the search index's shards are
+updated before the site is swapped in, so a build interrupted in between
+leaves them ahead of site/: nothing in them may say what is published. That
+is the published record (build/published.json), written only after a swap:
+digests of what the site was made from (the stamp and every file of the
+docs; every file of the search state), each file by name, size, time and
+inode (a file rewritten is a new inode and time), and the inode of the site/ folder it describes (each
+swap puts in a new folder). A build interrupted before the swap leaves the
+record of the site still published, which no longer matches the docs it
+wrote; one stopped between the swap and the record leaves an older record,
+which matches neither: either way the next build renders (dirty, against
+site/ itself: a page is rendered again when its Markdown is newer than the
+published HTML) and publishes the search index whole.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.disk import link_or_copy
+from generator.disk import atomic_write, link_or_copy
 from generator.engine import ENGINE
 from generator.site.write import remove_stray
 from generator.version import add_versions
@@ -52,6 +68,47 @@ def site_stamp(config: Path, overrides: Path) -> str:
 
 def can_reuse(site: Path, stamp_file: Path, stamp: str) -> bool:
     return site.is_dir() and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp
+
+
+def made_from(stamp: str, *folders: Path, read: frozenset[str] = frozenset()) -> str:
+    """A digest of the stamp and of every file under folders: its path, size,
+    modification time and inode (a stat per file, no reading); of a file
+    named in `read`, its bytes (one rewritten by every build whatever it holds)."""
+    digest = hashlib.sha256(stamp.encode())
+    for folder in folders:
+        digest.update(b"\0folder\0" + folder.name.encode())
+        for here, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(here, name)
+                rel = os.path.relpath(path, folder).encode("utf-8", "surrogateescape")
+                try:
+                    if name in read:
+                        with open(path, "rb") as f:
+                            digest.update(rel + b"\0" + hashlib.sha256(f.read()).digest() + b"\n")
+                        continue
+                    st = os.lstat(path)
+                except FileNotFoundError:
+                    continue
+                digest.update(rel + f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+    return digest.hexdigest()
+
+
+def is_recorded(record_file: Path, site: Path, **made: str) -> bool:
+    """Whether the record says site/ is the site made from each of `made`
+    (digests of made_from, by name)."""
+    try:
+        record = json.loads(record_file.read_bytes())
+        return (isinstance(record, dict) and record.get("site") == site.stat().st_ino
+                and all(record.get(name) == digest for name, digest in made.items()))
+    except (OSError, ValueError):
+        return False
+
+
+def record_published(record_file: Path, site: Path, **made: str) -> None:
+    """After a swap: site/ is the site made from `made`."""
+    atomic_write(record_file, json.dumps({**made, "site": site.stat().st_ino}, sort_keys=True).encode(),
+                 "the record of the published site")
 
 
 def link_copy(site: Path, aside: Path) -> None:

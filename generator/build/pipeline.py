@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import logging
 import os
 import re
@@ -18,7 +19,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +27,17 @@ from pathlib import Path
 from generator.analyse.classify import analyse
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.cache import ReportCache, cache_key
-from generator.build.incremental import can_reuse, expected_files, link_copy, prune, site_stamp, unlinking_writes
+from generator.build.incremental import (
+    can_reuse,
+    expected_files,
+    is_recorded,
+    link_copy,
+    made_from,
+    prune,
+    record_published,
+    site_stamp,
+    unlinking_writes,
+)
 from generator.build.lock import project_lock
 from generator.build.pool import read_reports
 from generator.disk import atomic_write
@@ -54,6 +65,8 @@ from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+# The search index's state, rewritten by every build: its bytes say what it holds.
+SEARCH_STATE = frozenset({"state.json"})
 MAX_SLUG = 100  # characters of a file name's stem: the page address and its downloads' names
 Progress = Callable[[str], None]
 
@@ -109,6 +122,11 @@ class Project:
         return self.root / "build" / "site-stamp"
 
     @property
+    def published(self) -> Path:
+        """What the published site was made from (generator/build/incremental.py)."""
+        return self.root / "build" / "published.json"
+
+    @property
     def build_dir(self) -> Path:
         return self.root / "build"
 
@@ -120,6 +138,37 @@ class Project:
     def aside_sites(self) -> list[Path]:
         """Sites being built (or left by killed builds): .site.new-<pid>."""
         return sorted(self.site_dir.parent.glob(f".{self.site_dir.name}.new*"))
+
+
+class Uninterrupted:
+    """Sections that Ctrl-C and SIGTERM must not cut: the swap of site/ and
+    the record of what it holds. The command's signal handler calls
+    interrupt(): outside a section it raises KeyboardInterrupt at once,
+    inside one it is raised as the section ends."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pending = False
+
+    @contextlib.contextmanager
+    def section(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+        if self.depth == 0 and self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
+
+    def interrupt(self) -> None:
+        if self.depth:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+
+UNINTERRUPTED = Uninterrupted()
 
 
 @dataclass(frozen=True)
@@ -269,6 +318,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     except ContentError as exc:  # list the report files' problems with it, then stop
         raise ContentError(exc.problems + discover(project)[1]) from None
     sources, problems = discover(project)
+    problems.extend(byte_copies(sources))
     cache = ReportCache(project.cache_dir, enabled=use_cache)
     found: dict[str, Report] = {}
     keys = {source.slug: cache_key(source, taxonomy.digest) for source in sources}
@@ -277,21 +327,23 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
             if (report := cache.get(source, keys[source.slug])) is not None:
                 found[source.slug] = report
         unread = [source for source in sources if source.slug not in found]
-        # read in parallel where there are enough (generator/build/pool.py), in order
-        for n, (source, result) in enumerate(zip(unread, read_reports(
-                unread, taxonomy, project.content_dir, read_report)), start=1):
-            if progress:
-                progress(f"reading {n}/{len(unread)}: {source.slug}")
-            if isinstance(result, list):
-                problems.extend(result)
-                continue
-            cache.put(keys[source.slug], result)
-            found[source.slug] = result
+        # read in parallel where there are enough (generator/build/pool.py), in order;
+        # closed on every way out, which stops the workers at once
+        with contextlib.closing(read_reports(unread, taxonomy, project.content_dir, read_report)) as results:
+            for n, (source, result) in enumerate(zip(unread, results), start=1):
+                if progress:
+                    progress(f"reading {n}/{len(unread)}: {source.slug}")
+                if isinstance(result, list):
+                    problems.extend(result)
+                    continue
+                cache.put(keys[source.slug], result)
+                found[source.slug] = result
     reports = [found[source.slug] for source in sources if source.slug in found]
     for report in reports:  # each object is this build's own: set in place (dataclasses.replace took 3 s at 10,000)
         object.__setattr__(report, "key", keys[report.slug])
         _frame_only(report.cleaned)
     cache.prune({s.slug for s in sources})
+    cache.notice()
     skipped: list[Skipped] = []
     if problems:
         if not keep_going:
@@ -316,11 +368,51 @@ def _frame_only(cleaned: Cleaned) -> None:
         object.__setattr__(cleaned, "page", replace(page, lines=tuple(p for p in page.lines if p.role != "body")))
 
 
+def byte_copies(sources: Sequence[Source]) -> list[Problem]:
+    """A report whose bytes are those of another, sidecar and all (sorted by
+    name: the first is kept), is an error naming both: published twice, it
+    would count twice in every comparison. One text under two sidecars that
+    say different things is two reports to the generator (and two of one
+    issuer and year are a warning: same_issuer_and_year)."""
+    first: dict[bytes, Source] = {}
+    problems = []
+    for source in sources:
+        digest = hashlib.sha256(source.raw).digest()
+        if source.sidecar_path is not None:
+            try:
+                digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
+            except OSError:  # the sidecar's own reading says what is wrong with it
+                continue
+        if (kept := first.setdefault(digest, source)) is not source:
+            problems.append(Problem(source.path, None, (
+                f"is a byte-for-byte copy of {kept.path.name}: the same report would be published twice; "
+                "delete one of the two files")))
+    return problems
+
+
+def same_issuer_and_year(reports: Sequence[Report]) -> list[str]:
+    """Two reports of one issuer and year: a warning naming every file (a
+    corrected version beside the first, or a wrong year or issuer)."""
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        issuer, year = report.metadata.get("issuer"), report.metadata.get("year")
+        if issuer and year:
+            groups.setdefault((str(issuer), str(year)), []).append(report)
+    out = []
+    for (issuer, year), group in groups.items():
+        for report in group[1:] if len(group) > 1 else ():
+            others = ", ".join(r.source.path.name for r in group if r is not report)
+            out.append(f"{report.source.path}: duplicate-issuer-year: {issuer}, {year}: the same issuer and year as "
+                       f"{others}; keep one report per issuer and year (delete the older version), or correct the "
+                       "issuer or year in the sidecar")
+    return out
+
+
 def warnings_of(reports: Sequence[Report]) -> list[str]:
     return [
         f"{r.source.path}: {d.code}: {d.message}"
         for r in reports for d in r.diagnostics if d.severity == "warning"
-    ]
+    ] + same_issuer_and_year(reports)
 
 
 def site_url(project: Project) -> str:
@@ -416,15 +508,28 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                 del corpus
                 gc.collect()
                 indexed = indexing[0].result
-                if dirty and not written.written and not written.removed and is_published(indexed(), project.site_dir):
-                    # Nothing the site is made from changed: the published site is this build's.
+                docs = made_from(stamp, project.docs_dir)
+                search: list[str] = []
+                if (dirty and is_recorded(project.published, project.site_dir, docs=docs)
+                        and not indexed().rebuilt and is_published(indexed(), project.site_dir)
+                        and is_recorded(project.published, project.site_dir, docs=docs,
+                                        search=made_from("", project.search_dir, read=SEARCH_STATE))):
+                    # Nothing the site is made from changed since it was published: it is this build's.
                     return done(seconds=time.monotonic() - started)
-                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty,
-                           then=lambda site: publish_search_index(indexed(), project.search_dir, site))
+
+                def add_search(site: Path) -> None:
+                    index = indexed()
+                    search.append(made_from("", project.search_dir, read=SEARCH_STATE))  # the state that is published
+                    publish_search_index(index, project.search_dir, site)
+
+                def record() -> None:  # only after the swap, what the next build trusts says what site/ holds
+                    atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
+                    record_published(project.published, project.site_dir, docs=docs, search=search[0])
+
+                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
-        atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
         return done(seconds=time.monotonic() - started)
 
 
@@ -471,7 +576,7 @@ def mkdocs_config(project: Project, **overrides):
 
 
 def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty: bool = False,
-               then: Callable[[Path], None] | None = None) -> None:
+               then: Callable[[Path], None] | None = None, swapped: Callable[[], None] | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
     writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
@@ -524,20 +629,24 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
     # Two renames: readers see the old site or the new one, never a mix; the
     # old one is kept until the new one is in place, and put back on failure
-    # (or, after a kill between the two, by recover()).
-    try:
-        if site.exists():
-            site.rename(old)
-    except OSError as exc:
-        shutil.rmtree(aside, ignore_errors=True)
-        raise os_error(site, exc, "move the published site aside to replace it") from None
-    try:
-        aside.rename(site)
-    except OSError as exc:
-        if old.exists():
-            old.rename(site)
-        shutil.rmtree(aside, ignore_errors=True)
-        raise os_error(site, exc, "move the new site into place") from None
+    # (or, after a kill between the two, by recover()). Ctrl-C and SIGTERM
+    # wait until the swap and its record (`swapped`) are done.
+    with UNINTERRUPTED.section():
+        try:
+            if site.exists():
+                site.rename(old)
+        except OSError as exc:
+            shutil.rmtree(aside, ignore_errors=True)
+            raise os_error(site, exc, "move the published site aside to replace it") from None
+        try:
+            aside.rename(site)
+        except OSError as exc:
+            if old.exists():
+                old.rename(site)
+            shutil.rmtree(aside, ignore_errors=True)
+            raise os_error(site, exc, "move the new site into place") from None
+        if swapped:
+            swapped()
     try:
         _remove_tree(old, "remove the replaced site")
     except BuildError as exc:  # the new site is published; the next command stops on this

@@ -8,6 +8,11 @@ hundreds of times a minute with nothing changing. So only events that can
 change a file count; a burst of them (an editor's save is several) is one
 regeneration after a quiet moment; and nothing is regenerated when every
 file's size, time and inode under content/ are what they were.
+
+A watch follows a folder, not its name: once content/ was deleted (or moved
+away) and made again, serve stopped regenerating. The project folder is
+watched too (not its subfolders), and when content/ appears there again its
+watch is made anew and counts as a change.
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from watchdog.events import (
     EVENT_TYPE_MOVED,
     FileSystemEventHandler,
 )
+from watchdog.observers.api import BaseObserver
 
 from generator.build.lock import project_lock
 from generator.build.pipeline import Project, generate, recover
@@ -93,6 +99,31 @@ class ContentWatcher(FileSystemEventHandler):
                 self.timer.cancel()
 
 
+class FolderReturns(FileSystemEventHandler):
+    """Watches the parent of the watcher's folder: when the folder is made
+    again (restored, or moved back into place), the folder is watched anew."""
+
+    def __init__(self, observer: BaseObserver, watcher: ContentWatcher):
+        self.observer, self.watcher = observer, watcher
+        self.lock = threading.Lock()
+        self.watch = observer.schedule(watcher, str(watcher.folder), recursive=True)
+        observer.schedule(self, str(watcher.folder.parent), recursive=False)
+
+    def on_any_event(self, event) -> None:
+        if event.event_type not in (EVENT_TYPE_CREATED, EVENT_TYPE_MOVED):
+            return
+        target = getattr(event, "dest_path", "") if event.event_type == EVENT_TYPE_MOVED else event.src_path
+        if not target or Path(str(target)) != self.watcher.folder or not self.watcher.folder.is_dir():
+            return
+        with self.lock:
+            try:
+                self.observer.unschedule(self.watch)
+            except KeyError:  # already gone with the folder
+                pass
+            self.watch = self.observer.schedule(self.watcher, str(self.watcher.folder), recursive=True)
+        self.watcher.on_any_event(event)
+
+
 def serve(project: Project, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.observers import Observer
@@ -112,7 +143,7 @@ def serve(project: Project, dev_addr: str) -> None:
         generate(project)
         watcher = ContentWatcher(project.content_dir, regenerate)
         observer = Observer()
-        observer.schedule(watcher, str(project.content_dir), recursive=True)
+        FolderReturns(observer, watcher)
         observer.start()
         os.chdir(project.root)  # mkdocs resolves the search dictionary from here
         try:

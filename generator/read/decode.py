@@ -138,6 +138,23 @@ def _decode_with_bom(source: Source, encoding: str) -> str:
         )) from None
 
 
+# Each encoding's frequent characters, as code ranges: GB2312's first level
+# (3,755 characters, lead bytes B0-D7) and Big5's frequent set (A440-C67E).
+FREQUENT = {"gb18030": ("gb2312", 0xB0A1, 0xD7FE), "big5": ("big5", 0xA440, 0xC67E)}
+
+
+def common_share(text: str, encoding: str) -> float:
+    """The share of text's Han characters that are among the encoding's
+    frequent ones: bytes read in the wrong encoding give mostly rare ones."""
+    codec, low, high = FREQUENT[encoding]
+    han = [c for c in text if HAN.match(c)]
+    frequent = 0
+    for c in han:
+        code = c.encode(codec, "ignore")
+        frequent += len(code) == 2 and low <= int.from_bytes(code, "big") <= high
+    return frequent / len(han) if han else 0.0
+
+
 def _damaged_utf8(source: Source) -> Problem | None:
     """A file that is mostly UTF-8 but has lines that are not: mixed
     encodings, or a damaged character. Judged line by line on the non-ASCII
@@ -162,9 +179,12 @@ def _damaged_utf8(source: Source) -> Problem | None:
     number, start, line, index = lines[0]
     where = f"byte {start + index} ({_hex(source.raw, start + index)})"
     others = _ranges([n for n, *_ in lines], neutral)
-    if all(_decodes(l, "gb18030") and HAN.search(l.decode("gb18030")) for _, _, l, _ in lines):
+    readable = [e for e in ("gb18030", "big5") if all(_decodes(l, e) and HAN.search(l.decode(e)) for _, _, l, _ in lines)]
+    if readable:  # both read most Chinese bytes: the one giving common characters is the one written
+        joined = b"".join(l for _, _, l, _ in lines)
+        name = ENCODING_NAMES[max(readable, key=lambda e: common_share(joined.decode(e), e))]
         return Problem(source.path, number, (
-            f"{where} is not UTF-8, the encoding of the rest of the file: line(s) {others} are in GBK/GB18030. "
+            f"{where} is not UTF-8, the encoding of the rest of the file: line(s) {others} are in {name}. "
             "The file mixes two encodings; copy those lines again from the source into the UTF-8 file "
             "(or convert them) and save it as UTF-8"))
     return Problem(source.path, number, (

@@ -65,8 +65,13 @@ def _level(value: object) -> str:
     return str(value)
 
 
+MAX_URL = 2000  # characters: what browsers and servers reliably accept; a longer value is no address
+
+
 def _url(value: object) -> str:
     text = _text(value)
+    if len(text) > MAX_URL:
+        raise ValueError(f"is {len(text):,} characters long; an address has at most {MAX_URL:,}: give the page's address")
     if not re.fullmatch(r"https?://[^\s<>\"']+", text):
         raise ValueError(f"must be an http:// or https:// address, got {value!r}")
     return text

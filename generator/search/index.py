@@ -336,7 +336,9 @@ def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: t
             path.write_text(record_page(record, family), encoding="utf-8")
         env = {**os.environ, CHUNK_VARIABLE: str(chunk_size(len(records)))}
         command = [str(_pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"]
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env) as process:
+        # a group of its own: a terminal's Ctrl-C reaches the build, which stops it in order
+        group = {"process_group": 0} if os.name == "posix" else {}
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, **group) as process:
             while True:
                 try:
                     output, _ = process.communicate(timeout=0.2)
@@ -374,9 +376,13 @@ def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: thread
             raise Stopped()
         _index_shard(records, family, out, stop)
 
+    # Every job runs to its end (a stopped build stops each at once); then a
+    # failure is raised rather than the stops it caused.
     with ThreadPoolExecutor(INDEXERS) as pool:
-        for future in [pool.submit(one, *item) for item in todo]:
-            future.result()
+        futures = [pool.submit(one, *item) for item in todo]
+    errors = [e for e in (future.exception() for future in futures) if e is not None]
+    if errors:
+        raise next((e for e in errors if not isinstance(e, Stopped)), errors[0])
 
 
 def _trim(bundle: Path, primary: bool, script: bool = True) -> None:

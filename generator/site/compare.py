@@ -20,7 +20,7 @@ import functools
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -376,7 +376,7 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
         "| 报告 | " + " | ".join(md_inline(f"{i.name}（{i.unit}）") for i in indicators) + " |",
         "|---|" + "---|" * len(indicators),
     ]
-    for report in chunk:
+    for report, title in zip(chunk, told_apart([r.title for r in chunk], chunk)):
         cells = []
         for indicator in indicators:
             best, others = chosen(report, indicator)
@@ -384,7 +384,7 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
             if others:
                 cell += "（另：" + "、".join(_figure_link(report, f) for f in others) + "）"
             cells.append(cell)
-        lines.append(f"| [{md_inline(report.title)}](#{report.slug}) | " + " | ".join(cells) + " |")
+        lines.append(f"| [{md_inline(title)}](#{report.slug}) | " + " | ".join(cells) + " |")
     lines.append("")
     charts = [c for i in indicators for c in charts_by_level(i, chunk)]
     if charts:
@@ -397,19 +397,29 @@ def charts_by_level(indicator: Indicator, reports: list[Report]) -> list[str]:
     """One chart per level of government, each comparing at least two bodies
     of that level on the indicator: a city beside towns compares nothing."""
     rows: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
-    for report in reports:
-        best, _ = chosen(report, indicator)
-        if best is not None:
-            label = str(report.metadata.get("issuer") or report.title)
-            if report.metadata.get("year"):  # one body's several years must read apart
-                label += f"（{report.metadata.get('year')}年度）"
-            rows[str(report.metadata.get("level") or "")].append((label, best))
+    having = [(report, best) for report in reports for best in [chosen(report, indicator)[0]] if best is not None]
+    labels = []
+    for report, _ in having:
+        label = str(report.metadata.get("issuer") or report.title)
+        if report.metadata.get("year"):  # one body's several years must read apart
+            label += f"（{report.metadata.get('year')}年度）"
+        labels.append(label)
+    for (report, best), label in zip(having, told_apart(labels, [r for r, _ in having])):
+        rows[str(report.metadata.get("level") or "")].append((label, best))
     return [bar_chart(indicator, level_rows, LEVELS.get(level, "层级不详"))
             for level, level_rows in sorted(rows.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9))
             if len(level_rows) >= 2]
 
 
 LEVEL_ORDER = {key: k for k, key in enumerate(LEVELS)}
+
+
+def told_apart(labels: list[str], reports: Sequence[Report]) -> list[str]:
+    """Labels with the report's file name added where two read alike: two
+    reports of one issuer and year (a corrected version beside the first,
+    which the build warns about) must never show as two identical rows."""
+    counts = Counter(labels)
+    return [f"{label}（{report.slug}）" if counts[label] > 1 else label for label, report in zip(labels, reports)]
 
 
 def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) -> str:

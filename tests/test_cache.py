@@ -1,0 +1,86 @@
+"""The report cache's format (issue 21 item 5): an entry that cannot be read,
+or of another format, is read again with one notice; a bug is not hidden."""
+from __future__ import annotations
+
+import operator
+import pickle
+import zlib
+
+import pytest
+
+from generator.build.cache import FORMAT, ReportCache
+from generator.build.pipeline import read_all
+from generator.records import Source
+from tests.conftest import make_project
+
+
+def entry(project, slug: str = "2022-anhui-wuhu"):
+    return project.cache_dir / f"{slug}.pickle"
+
+
+def store(path, value) -> None:
+    path.write_bytes(zlib.compress(pickle.dumps(value)))
+
+
+@pytest.fixture()
+def cached(tmp_path):
+    project = make_project(tmp_path / "p")
+    read_all(project)
+    return project
+
+
+def test_entries_hold_their_format(cached):
+    version, key, report = pickle.loads(zlib.decompress(entry(cached).read_bytes()))
+    assert version == FORMAT and report.slug == "2022-anhui-wuhu" and len(key) == 64
+
+
+@pytest.mark.parametrize("damage", ["cut short", "not zlib", "old shape", "other format", "unknown class"])
+def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsys):
+    path = entry(cached)
+    data = path.read_bytes()
+    version, key, report = pickle.loads(zlib.decompress(data))
+    if damage == "cut short":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "not zlib":
+        path.write_bytes(b"not a cache entry")
+    elif damage == "old shape":  # what fazhi wrote before entries had a format
+        store(path, (key, report))
+    elif damage == "other format":
+        store(path, (FORMAT + 1, key, report))
+    else:  # a record class that no longer exists
+        path.write_bytes(zlib.compress(pickle.dumps((FORMAT, key, report)).replace(
+            b"generator.records", b"generator.recordz")))
+    other = entry(cached, "2023-shanxi-xiangning")
+    other.write_bytes(b"\x00")  # a second one: still one line
+    capsys.readouterr()
+    corpus = read_all(cached)
+    assert corpus.cache_hits == len(corpus.reports) - 2
+    notices = [line for line in capsys.readouterr().err.splitlines() if line.startswith("notice:")]
+    assert len(notices) == 1 and "2 cache entries" in notices[0] and str(cached.cache_dir) in notices[0]
+    assert pickle.loads(zlib.decompress(path.read_bytes()))[0] == FORMAT  # rewritten
+    assert read_all(cached).cache_hits == len(corpus.reports)
+    assert "notice:" not in capsys.readouterr().err
+
+
+class Failing:
+    """Unpickles by dividing by zero: stands for a bug met while loading."""
+
+    def __reduce__(self):
+        return operator.truediv, (1, 0)
+
+
+def test_an_error_that_is_no_damage_is_not_hidden(tmp_path):
+    cache = ReportCache(tmp_path)
+    store(tmp_path / "r.pickle", (FORMAT, "key", Failing()))
+    source = Source("r", tmp_path / "r.txt", b"", None)
+    with pytest.raises(ZeroDivisionError):
+        cache.get(source, "key")
+
+
+def test_a_changed_report_is_a_silent_miss(cached, capsys):
+    path = cached.reports_dir / "2022-anhui-wuhu.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n补充一段。\n", encoding="utf-8")
+    capsys.readouterr()
+    corpus = read_all(cached)
+    assert corpus.cache_hits == len(corpus.reports) - 1
+    assert "notice:" not in capsys.readouterr().err
