@@ -337,8 +337,9 @@ def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: t
         env = {**os.environ, CHUNK_VARIABLE: str(chunk_size(len(records)))}
         command = [str(_pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"]
         # a group of its own: a terminal's Ctrl-C reaches the build, which stops it in order
-        group = {"process_group": 0} if os.name == "posix" else {}
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, **group) as process:
+        group = 0 if os.name == "posix" else None
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                              process_group=group) as process:
             while True:
                 try:
                     output, _ = process.communicate(timeout=0.2)
