@@ -49,22 +49,26 @@ def _places() -> tuple[frozenset[str], int]:
     return names, max(len(n) for n in names)
 
 
-def template(text: str) -> str:
-    """The text with place names replaced by 地 and numbers by #, white space dropped."""
-    names, longest = _places()
-    text = NUMBER.sub("#", re.sub(r"\s+", "", text))
+def replace_names(text: str, names: frozenset[str], longest: int, mark: str) -> str:
+    """Each name of names in text (longest first, left to right) replaced by mark."""
     out: list[str] = []
     i = 0
     while i < len(text):
         for n in range(min(longest, len(text) - i), 1, -1):
             if text[i:i + n] in names:
-                out.append("地")
+                out.append(mark)
                 i += n
                 break
         else:
             out.append(text[i])
             i += 1
     return "".join(out)
+
+
+def template(text: str) -> str:
+    """The text with place names replaced by 地 and numbers by #, white space dropped."""
+    names, longest = _places()
+    return replace_names(NUMBER.sub("#", re.sub(r"\s+", "", text)), names, longest, "地")
 
 
 def grams(text: str) -> frozenset[str]:

@@ -38,6 +38,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.families import replace_names
+
 REPO = Path(__file__).resolve().parent.parent
 SPLIT_FILE = REPO / "tests" / "data" / "passage_labels" / "split.yml"
 
@@ -71,18 +73,7 @@ def _places() -> tuple[frozenset[str], int]:
 def normalise(text: str) -> str:
     """Text with places, unit words and numbers replaced, punctuation removed."""
     names, longest = _places()
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        for n in range(min(longest, len(text) - i), 1, -1):
-            if text[i:i + n] in names:
-                out.append("〇")
-                i += n
-                break
-        else:
-            out.append(text[i])
-            i += 1
-    text = NUMBER.sub("#", "".join(out))
+    text = NUMBER.sub("#", replace_names(text, names, longest, "〇"))
     text = UNIT.sub("〇", text)
     return NOISE.sub("", text)
 
