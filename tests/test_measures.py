@@ -313,3 +313,12 @@ def test_check_names_a_bad_deadline_file(tmp_path):
     assert result.returncode != 0
     assert f"{project.content_dir / 'deadlines.yml'}:3: public_by must be a day of the year written MM-DD" in result.stderr
     assert (project.content_dir / "deadlines.yml").read_text(encoding="utf-8").endswith("source: 规定\n")  # untouched
+
+
+def test_a_share_too_small_to_show_is_not_zero():
+    """One county of 2,850 covered reads <0.1%, not 0.0% (which says none)."""
+    from generator.site.coverage import _share
+    assert _share(1, 2850) == "<0.1%"
+    assert _share(0, 2850) == "0.0%"
+    assert _share(3, 4) == "75.0%"
+    assert _share(0, 0) == "—"

@@ -137,7 +137,10 @@ def coverage(reports: Sequence[Report]) -> Coverage:
 # --- pages -------------------------------------------------------------------------
 
 def _share(covered: int, expected: int) -> str:
-    return f"{100 * covered / expected:.1f}%" if expected else "—"
+    """A percentage to one decimal; a share too small to show is "<0.1%", never 0.0%."""
+    if not expected:
+        return "—"
+    return "<0.1%" if covered and 1000 * covered < expected else f"{100 * covered / expected:.1f}%"
 
 
 def _bin(covered: int, expected: int) -> str:
@@ -163,7 +166,7 @@ LABELS = {**LEVELS, "unknown": "层级不详"}
 def coverage_site(reports: Sequence[Report]) -> tuple[Coverage, list[SiteFile]]:
     cov = coverage(reports)
     every = [b for bs in cov.bodies.values() for b in bs]
-    lines = ["[首页](../index.md) › 本页\n{ .crumbs }", "", "# 收录情况", "",
+    lines = ["[首页](../index.md)\n{ .crumbs }", "", "# 收录情况", "",
              "每年应当公开法治政府建设年度报告的机关，本站收录了哪些。应报机关包括地名库（jionlp）中县级以上的全部政府"
              "（省、市、县三级），以及本站收录过其任一年度报告的乡镇（街道）和政府部门。", "", f"**{NOTE}**", ""]
     if cov.unplaced:
@@ -204,7 +207,7 @@ def grid(cov: Coverage, year: int, up: str, current: str = "") -> str:
 
 
 def _year_page(cov: Coverage, year: int) -> SiteFile:
-    lines = ["[首页](../../index.md) › [收录情况](../index.md) › 本页\n{ .crumbs }", "",
+    lines = ["[首页](../../index.md) › [收录情况](../index.md)\n{ .crumbs }", "",
              f"# {year} 年度报告收录情况", "", NOTE, "", grid(cov, year, ""), "",
              "| 省级行政区 | 应报机关 | 本站已收录 | 收录比例 | 其中县级以上政府 |", "|---|---|---|---|---|"]
     for province in (p for p in GRID if p in cov.bodies):
@@ -225,7 +228,7 @@ def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Bo
     covered = sum(v[0] for v in counts.values())
     title = f"{province} {year} 年度报告收录情况"
     head = ["[首页](../../../index.md) › [收录情况](../../index.md) › "
-            f"[{year} 年度](../index.md) › 本页\n{{ .crumbs }}", ""]
+            f"[{year} 年度](../index.md)\n{{ .crumbs }}", ""]
     intro = [f"# {md_inline(title)}", "", NOTE, "",
              f"应报机关 {len(bodies)} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, len(bodies))}）："
              + "；".join(f"{LABELS[lv]} {c} / {e}" for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))

@@ -46,8 +46,10 @@ def figures_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
         pages.append(_data_file(f"figures/{path}", members, taxonomy))
         files.append({"year": year, "province": province, "name": NAMES[province], "reports": len(members),
                       "file": path})
+    # How many reports give each measure: the page opens on the measure most of them give.
+    giving = {i.slug: sum(chosen(r, i)[0] is not None for r in reports) for i in taxonomy.indicators}
     index = {
-        "indicators": [{"slug": i.slug, "name": i.name, "unit": i.unit, "theme": i.theme,
+        "indicators": [{"slug": i.slug, "name": i.name, "unit": i.unit, "theme": i.theme, "reports": giving[i.slug],
                         "theme_name": taxonomy.theme(i.theme).name} for i in taxonomy.indicators],
         "levels": [{"slug": k, "name": v} for k, v in LEVELS.items()],
         "files": files,

@@ -158,7 +158,7 @@ def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], 
     for report in reports:
         by_year[measured[report.slug].year].append(report)
     years = sorted((y for y in by_year if y is not None), reverse=True)
-    lines = ["[首页](../index.md) › 本页\n{ .crumbs }", "", "# 按时公开", "",
+    lines = ["[首页](../index.md)\n{ .crumbs }", "", "# 按时公开", "",
              "各级政府及其部门的法治政府建设年度报告须在规定期限前向社会公开。本站据下列规则核对每份报告：", ""]
     lines += _rule_text(deadlines)
     lines += [HOW, "", "## 各年度 {#years}", "", "| 报告年度 " + TALLY_HEAD, "|---" + TALLY_RULE]
@@ -189,7 +189,7 @@ ORDER = {"late": 0, "unknown": 1, "on_time": 2}
 def _year_pages(year: int, reports: list[Report], measured: dict[str, Timeliness],
                 deadlines: Deadlines) -> list[SiteFile]:
     base = f"timeliness/{year}"
-    head = ["[首页](../../index.md) › [按时公开](../index.md) › 本页\n{ .crumbs }", ""]
+    head = ["[首页](../../index.md) › [按时公开](../index.md)\n{ .crumbs }", ""]
     rule = deadlines.rule(None)
     due = f"，公开期限为 {rule.deadline(year).isoformat()}" if rule else ""
     intro = [f"# {year} 年度报告按时公开情况", "",

@@ -60,7 +60,9 @@
     var indicators = {};
     index.indicators.forEach(function (i) { indicators[i.slug] = i; });
     var state = {
-      i: indicators[params.get("i")] ? params.get("i") : index.indicators[0].slug,
+      i: indicators[params.get("i")] ? params.get("i") : index.indicators.reduce(function (best, i) {
+        return (i.reports || 0) > (best.reports || 0) ? i : best;  // the measure most reports give
+      }, index.indicators[0]).slug,
       year: years.indexOf(params.get("year")) >= 0 ? params.get("year") : years[0],
       province: params.get("province") || "",
       level: params.get("level") || "",
