@@ -46,6 +46,7 @@ from generator.site.render import (
     theme_pages,
     when_changed,
 )
+from generator.site.twins import labelled, twins_of
 from generator.version import generator_version
 
 UNREPORTED = "未报告"
@@ -457,6 +458,7 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
 def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
     ordered = in_region_order(reports)
+    twins = twins_of(reports)  # two reports of one body and year: two rows that read alike otherwise
     rows = []
     for report in ordered:
         m = report.metadata
@@ -469,7 +471,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
                           "href": f"../{page_url(target)}#{report.slug}" if target else None})
         rows.append({
             "slug": report.slug,
-            "title": report.title,
+            "title": labelled(report, twins),
             "href": f"../reports/{report.slug}/",
             "province": str(m.get("province") or "地区不详"),
             "level": LEVELS.get(str(m.get("level")), "层级不详"),

@@ -14,7 +14,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analyse.classify import passage_anchors, table_anchor
@@ -25,6 +25,7 @@ from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
 from generator.records import Metadata, Paragraph, Report, Table
 from generator.site.chunks import chunk_file, pager, stable_chunks
+from generator.site.twins import Twin, card_line, labelled, twins_of
 
 PAGE_SIZE = 100  # rows of a list page
 LATEST = 10
@@ -78,12 +79,16 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
     mine: dict[str, dict[str, str]] = defaultdict(dict)  # report slug -> its theme pages
     for (theme, slug), path in where.items():
         mine[slug][theme] = path
+    twins = twins_of(reports)  # two reports of one body and year: told apart in every list, linked on their pages
     for report in reports:
-        pages.extend(report_pages(report, taxonomy, where, (links or {}).get(report.slug), mine[report.slug]))
-    pages.append(_home(reports, len(skipped)))
-    pages.extend(_regions(reports))
-    pages.extend(_years(reports))
-    pages.extend(_levels(reports))
+        extra = (links or {}).get(report.slug)
+        if report.slug in twins:
+            extra = {**(extra or {}), "twins": card_line(twins[report.slug])}
+        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug]))
+    pages.append(_home(reports, len(skipped), twins))
+    pages.extend(_regions(reports, twins))
+    pages.extend(_years(reports, twins))
+    pages.extend(_levels(reports, twins))
     return pages
 
 
@@ -414,12 +419,12 @@ def _cn_date(iso: str) -> str:
 
 # --- index pages ---------------------------------------------------------------
 
-def _row(report: Report, depth: int) -> str:
+def _row(report: Report, depth: int, twins: Mapping[str, Twin]) -> str:
     up = "../" * depth
     m = report.metadata
     place = place_name(m)
     cells = [
-        f"[{md_inline(report.title)}]({up}reports/{report.slug}/index.md)",
+        f"[{md_inline(labelled(report, twins))}]({up}reports/{report.slug}/index.md)",
         md_inline(str(m.get("issuer") or "—")),
         md_inline(place or "—"),
         md_inline(LEVELS.get(str(m.get("level")), "—")),
@@ -432,8 +437,8 @@ def _row(report: Report, depth: int) -> str:
 TABLE_HEAD = "| 报告 | 发布机关 | 地区 | 层级 | 年度 | 日期 |\n|---|---|---|---|---|---|"
 
 
-def _table(reports: Iterable[Report], depth: int) -> str:
-    rows = [_row(r, depth) for r in reports]
+def _table(reports: Iterable[Report], depth: int, twins: Mapping[str, Twin]) -> str:
+    rows = [_row(r, depth, twins) for r in reports]
     return TABLE_HEAD + "\n" + "\n".join(rows) if rows else "（暂无报告）"
 
 
@@ -473,7 +478,8 @@ def range_label(chunk: Sequence[Report]) -> str:
     return first if first == last else f"{first} — {last}"
 
 
-def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int) -> list[SiteFile]:
+def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int,
+             twins: Mapping[str, Twin]) -> list[SiteFile]:
     """One listing split into pages: base/index.md, base/from-<slug>.md, …
     The intro (with its counts) is on the first page only."""
     chunks, files = list_pages(base, reports)
@@ -484,7 +490,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         # one listing sits in the same folder, so all share one depth.
         heading = title if n == 1 else f"{title}（续）"
         body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
-                f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth)}\n\n{nav}")
+                f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth, twins)}\n\n{nav}")
         pages.append(SiteFile(files[n - 1], frontmatter({"title": heading, "hide": ["navigation"]}, body)))
     return pages
 
@@ -511,7 +517,7 @@ def pager_line(n: int, total: int) -> str:
     return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
 
 
-def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
+def _home(reports: list[Report], skipped: int, twins: Mapping[str, Twin]) -> SiteFile:
     provinces = {r.metadata.get("province") for r in reports if r.metadata.get("province")}
     years = sorted({r.metadata.get("year") for r in reports if r.metadata.get("year")}, key=str)
     span = f"{years[0]}—{years[-1]} 年度" if years else "—"
@@ -531,7 +537,7 @@ def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
 {skipped_line}
 ## 最新报告
 
-{_table(_by_date(reports)[:LATEST], 0)}
+{_table(_by_date(reports)[:LATEST], 0, twins)}
 
 ## 说明
 
@@ -541,14 +547,14 @@ def _home(reports: list[Report], skipped: int = 0) -> SiteFile:
     return SiteFile("index.md", frontmatter({"title": "首页"}, body))
 
 
-def _regions(reports: list[Report]) -> list[SiteFile]:
+def _regions(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
     groups = by_province(reports)
     lines = ["# 按地区浏览", "", "| 省级行政区 | 报告数 |", "|---|---|"]
     for slug, members in groups.items():
         lines.append(f"| [{md_inline(NAMES[slug])}]({slug}/index.md) | {len(members)} |")
     pages = [SiteFile("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
     for slug, members in groups.items():
-        pages.extend(_province(slug, NAMES[slug], members))
+        pages.extend(_province(slug, NAMES[slug], members, twins))
     return pages
 
 
@@ -570,7 +576,7 @@ def _region_anchor(name: object) -> str:
     return "r-" + re.sub(r"[^0-9a-f]", "", str(name).encode("utf-8").hex())[:24]
 
 
-def _province(slug: str, name: str, reports: list[Report]) -> list[SiteFile]:
+def _province(slug: str, name: str, reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
     """Province page: cities, then counties, then the reports of each."""
     tree: dict[str, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
     for report in reports:
@@ -578,7 +584,7 @@ def _province(slug: str, name: str, reports: list[Report]) -> list[SiteFile]:
         tree[_own_city(m)][str(m.get("county") or "")].append(report)
     if len(reports) > PAGE_SIZE:
         intro = f"共 {len(reports)} 份报告。"
-        return _listing(f"regions/{slug}", name, intro, _by_place(reports), 2)
+        return _listing(f"regions/{slug}", name, intro, _by_place(reports), 2, twins)
     body = [crumbs(f"regions/{slug}") + f"# {md_inline(name)}", "", f"共 {len(reports)} 份报告。", ""]
     for city in sorted(tree):
         if city:
@@ -589,7 +595,7 @@ def _province(slug: str, name: str, reports: list[Report]) -> list[SiteFile]:
                 body += [f"{level} {md_inline(county)} {{#{_region_anchor(county)}}}", ""]
             elif city:
                 body += [f"{level} {md_inline(city)}本级", ""]
-            body += [_table(_by_date(tree[city][county]), 2), ""]
+            body += [_table(_by_date(tree[city][county]), 2, twins), ""]
     return [SiteFile(f"regions/{slug}/index.md", frontmatter({"title": name, "hide": ["navigation"]}, "\n".join(body)))]
 
 
@@ -597,7 +603,7 @@ def _by_place(reports: list[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: tuple(str(r.metadata.get(k) or "") for k in ("city", "county", "town")) + (r.slug,))
 
 
-def _years(reports: list[Report]) -> list[SiteFile]:
+def _years(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
     by_year: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_year[str(report.metadata.get("year") or "unknown")].append(report)
@@ -608,11 +614,11 @@ def _years(reports: list[Report]) -> list[SiteFile]:
         label = "年度不详" if year == "unknown" else f"{year} 年度"
         lines.append(f"| [{label}]({year}/index.md) | {len(by_year[year])} |")
         pages.extend(_listing(f"years/{year}", label, f"共 {len(by_year[year])} 份报告，按地区排列。",
-                              in_region_order(by_year[year]), 2))
+                              in_region_order(by_year[year]), 2, twins))
     return [SiteFile("years/index.md", frontmatter({"title": "按年度浏览"}, "\n".join(lines) + "\n"))] + pages
 
 
-def _levels(reports: list[Report]) -> list[SiteFile]:
+def _levels(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
     by_level: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_level[str(report.metadata.get("level") or "unknown")].append(report)
@@ -622,7 +628,7 @@ def _levels(reports: list[Report]) -> list[SiteFile]:
     for level in [lv for lv in labels if lv in by_level]:
         lines.append(f"| [{labels[level]}]({level}/index.md) | {len(by_level[level])} |")
         pages.extend(_listing(f"levels/{level}", labels[level], f"共 {len(by_level[level])} 份报告，按地区排列。",
-                              in_region_order(by_level[level]), 2))
+                              in_region_order(by_level[level]), 2, twins))
     return [SiteFile("levels/index.md", frontmatter({"title": "按层级浏览"}, "\n".join(lines) + "\n"))] + pages
 
 

@@ -32,6 +32,7 @@ from generator.site.render import (
     pager_line,
     place_name,
 )
+from generator.site.twins import labelled, twins_of
 
 YEAR_PREFIX = re.compile(r"^(19|20)\d\d[-_]?|[-_]?(19|20)\d\d$")
 MAX_READER = 4  # the side-by-side reader shows at most this many reports
@@ -44,6 +45,7 @@ class Series:
     place: str
     level: str
     reports: tuple[Report, ...]  # oldest year first; one report per year
+    others: tuple[Report, ...] = ()  # a year's other reports (versions of one report): listed under it, not counted
 
     @property
     def years(self) -> list[int]:
@@ -71,14 +73,17 @@ def series_key(report: Report) -> tuple[str, ...] | None:
 
 def find_series(reports: Sequence[Report]) -> list[Series]:
     """Every body with reports for two or more years. Where a body has two
-    reports for one year (a report and its 解读), the first by slug stands
-    for the year. Slugs are unique: the reports' common name without its
+    reports for one year (two versions, or a report and its 解读), the first
+    by slug stands for the year in its columns, and the others are listed
+    under the year (never silently dropped). Slugs are unique: the reports' common name without its
     year, else a hash of the key."""
     groups: dict[tuple[str, ...], dict[int, Report]] = {}
+    more: dict[tuple[str, ...], list[Report]] = {}
     for report in sorted(reports, key=lambda r: r.slug):
         key = series_key(report)
-        if key is not None:
-            groups.setdefault(key, {}).setdefault(int(str(report.metadata.get("year"))), report)
+        if key is not None and groups.setdefault(key, {}).setdefault(int(str(report.metadata.get("year"))), report) \
+                is not report:
+            more.setdefault(key, []).append(report)
     found: list[Series] = []
     used: set[str] = set()
     for key, by_year in sorted(groups.items()):
@@ -91,13 +96,14 @@ def find_series(reports: Sequence[Report]) -> list[Series]:
             slug = "s-" + hashlib.sha1("/".join(key).encode("utf-8")).hexdigest()[:10]
         used.add(slug)
         m = members[-1].metadata
-        found.append(Series(slug, key[-1], place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), members))
+        found.append(Series(slug, key[-1], place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), members,
+                            tuple(more.get(key, ()))))
     return found
 
 
 def series_of(series: Sequence[Series]) -> dict[str, str]:
     """Report slug -> its series page, relative to the site's root."""
-    return {r.slug: f"series/{s.slug}/" for s in series for r in s.reports}
+    return {r.slug: f"series/{s.slug}/" for s in series for r in (*s.reports, *s.others)}
 
 
 def series_site(series: Sequence[Series], taxonomy: Taxonomy, extra: dict[str, str] | None = None) -> list[SiteFile]:
@@ -148,8 +154,11 @@ def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
         "| 年度 | 报告 | 日期 |",
         "|---|---|---|",
     ]
-    for year, r in zip(years, s.reports):
-        lines.append(f"| {year} | [{md_inline(r.title)}]({up}reports/{r.slug}/index.md) | {r.metadata.get('date') or '—'} |")
+    twins = twins_of([*s.reports, *s.others])  # versions of one year's report, each with what tells it apart
+    for year, first in zip(years, s.reports):
+        for r in [first, *(o for o in s.others if str(o.metadata.get("year")) == str(year))]:
+            lines.append(f"| {year} | [{md_inline(labelled(r, twins))}]({up}reports/{r.slug}/index.md) | "
+                         f"{r.metadata.get('date') or '—'} |")
     lines += [
         "",
         "## 各主题逐年对照 {#themes}",
