@@ -39,6 +39,7 @@ from generator.build.incremental import (
     unlinking_writes,
 )
 from generator.build.lock import project_lock
+from generator.build.manifest import Changes, changes, write_changes
 from generator.build.pool import read_reports
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
@@ -125,6 +126,11 @@ class Project:
     def published(self) -> Path:
         """What the published site was made from (generator/build/incremental.py)."""
         return self.root / "build" / "published.json"
+
+    @property
+    def changes(self) -> Path:
+        """What the last publish changed in site/ (generator/build/manifest.py)."""
+        return self.root / "build" / "changes.json"
 
     @property
     def build_dir(self) -> Path:
@@ -517,12 +523,16 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                     # Nothing the site is made from changed since it was published: it is this build's.
                     return done(seconds=time.monotonic() - started)
 
+                found: list[Changes] = []
+
                 def add_search(site: Path) -> None:
                     index = indexed()
                     search.append(made_from("", project.search_dir, read=SEARCH_STATE))  # the state that is published
                     publish_search_index(index, project.search_dir, site)
+                    found.append(changes(site, project.site_dir, everything=clean))  # before the swap, interruptible
 
                 def record() -> None:  # only after the swap, what the next build trusts says what site/ holds
+                    write_changes(project.changes, found[0])
                     atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
                     record_published(project.published, project.site_dir, docs=docs, search=search[0])
 
