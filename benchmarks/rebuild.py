@@ -1,6 +1,7 @@
 """Benchmark: a full build of a synthesised corpus vs a rebuild after adding one report.
 
     .venv/bin/python benchmarks/rebuild.py [--reports 300] [--keep DIR] [--corpus varied|copied] [--seed 1]
+    .venv/bin/python benchmarks/rebuild.py --ab [--reports 1000] [--keep DIR]
 
 Synthesises N reports: by default the varied corpus of benchmarks/corpus.py
 (a sample's layout with a real place, paragraphs rebuilt from sentences of
@@ -15,17 +16,25 @@ corpus, kept for comparison. Then, in one run on one machine:
 4. one-edited rebuild: append a paragraph to one report, `fazhi build`.
 
 Each build runs as its own process, as a publisher would run it. Prints the
-times, their ratio to the full build, the peak of the summed resident memory
+times (wall clock, and the CPU seconds of the build and all its
+descendants), their ratio to the full build, the peak of the summed resident memory
 of the build process and all its descendants (the Pagefind indexers, the
 reading workers), sampled from /proc every 0.2 s, and the size of site/ (file
 bytes, hard links once) against the text it publishes, folder by folder. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
 benchmarks/RESULTS.md.
+
+With --ab, the cost of the measures of issue 20 (coverage, timeliness,
+versions, 对照 pages, shared templates): the same corpus in two projects, one
+built with FAZHI_MEASURES=0 (no measures) and one without the setting, in
+one run, alternating: full build of each, then one report added to each and
+rebuilt. Prints wall and CPU seconds, site bytes by folder, and the ratios.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -115,14 +124,21 @@ def tree_rss(root: int) -> int:
     return sum(rss.get(pid, 0) for pid in tree)
 
 
-def timed_build(root: Path, *flags: str) -> tuple[float, int]:
+def children_cpu() -> float:
+    """CPU seconds (user and system) of the waited-for descendants so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Seconds of one build and the peak of its process tree's summed memory."""
     started = time.perf_counter()
     # Run from the project folder: `python -m` puts the working folder first
     # on the import path, so started from the repository it would import the
     # working tree's generator, not the one PYTHONPATH names (a snapshot).
     process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root.resolve()), "build", *flags],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root.resolve())
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root.resolve(),
+                               env={**os.environ, **(env or {})})
     peak = [0]
     done = threading.Event()
 
@@ -142,6 +158,60 @@ def timed_build(root: Path, *flags: str) -> tuple[float, int]:
     return seconds, peak[0]
 
 
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def ab(args: argparse.Namespace, base: Path) -> None:
+    """The same corpus with and without the measures of issue 20 (see the module's text)."""
+    variants = {"without": {"FAZHI_MEASURES": "0"}, "with": {}}
+    roots = {name: make_project(base / name) for name in variants}
+    add_reports(args.corpus, roots["with"] / "content" / "reports", args.reports, seed=args.seed)
+    shutil.rmtree(roots["without"] / "content" / "reports")
+    shutil.copytree(roots["with"] / "content" / "reports", roots["without"] / "content" / "reports")
+    text = sum(p.stat().st_size for p in (roots["with"] / "content" / "reports").glob("*.txt"))
+    print(f"corpus: {args.reports} {args.corpus} reports, {text / 1e6:.1f} MB of text, in {base}; load {load()}")
+    wall: dict[tuple[str, str], float] = {}
+    cpu: dict[tuple[str, str], float] = {}
+    peak: dict[str, int] = {}
+    for name, env in variants.items():
+        print(f"full build (--clean), {name} the measures:")
+        before = children_cpu()
+        wall[name, "full"], peak[name] = timed_build(roots[name], "--clean", env=env)
+        cpu[name, "full"] = children_cpu() - before
+    sizes = {name: by_folder(roots[name] / "site") for name in variants}
+    for name, env in variants.items():
+        add_reports(args.corpus, roots[name] / "content" / "reports", 1, start=args.reports, seed=args.seed)
+        print(f"rebuild after adding one report, {name} the measures:")
+        before = children_cpu()
+        wall[name, "one"], _ = timed_build(roots[name], env=env)
+        cpu[name, "one"] = children_cpu() - before
+    print(f"load at the end: {load()}")
+    print()
+    print("| reports | measures | full build, wall | full build, CPU | one added, wall | one added, CPU "
+          "| peak memory (full) | site/ |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in variants:
+        site = sum(sizes[name].values())
+        print(f"| {args.reports} | {name} | {wall[name, 'full']:.1f} s | {cpu[name, 'full']:.1f} s "
+              f"| {wall[name, 'one']:.1f} s | {cpu[name, 'one']:.1f} s | {peak[name] / 2**20:.0f} MiB "
+              f"| {site / 1e6:.2f} MB |")
+    with_size, without_size = (sum(sizes[n].values()) for n in ("with", "without"))
+
+    def more(key: str, table: dict[tuple[str, str], float]) -> str:
+        return f"{table['with', key] / table['without', key] - 1:+.1%}"
+
+    print(f"| {args.reports} | added by the measures | {more('full', wall)} | {more('full', cpu)} "
+          f"| {more('one', wall)} | {more('one', cpu)} | | {with_size / without_size - 1:+.1%} |")
+    print()
+    added = {k: sizes["with"].get(k, 0) - sizes["without"].get(k, 0) for k in sizes["with"].keys() | sizes["without"].keys()}
+    print("site/ bytes the measures add, by folder: " + ", ".join(
+        f"{k} {v / 1e6:+.2f} MB ({v / args.reports / 1e3:+.1f} KB a report)"
+        for k, v in sorted(added.items(), key=lambda x: -abs(x[1])) if v))
+    if not args.keep:
+        shutil.rmtree(base)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=300)
@@ -149,8 +219,13 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("varied", "copied"), default="varied")
     parser.add_argument("--seed", type=int, default=1, help="of the varied corpus")
     parser.add_argument("--full-only", action="store_true", help="only the full build (for large corpora)")
+    parser.add_argument("--ab", action="store_true",
+                        help="with and without the measures of issue 20: full build and one added, each")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
+    if args.ab:
+        ab(args, base)
+        return
     root = make_project(base / "project")
     reports_dir = root / "content" / "reports"
     add_reports(args.corpus, reports_dir, args.reports, seed=args.seed)

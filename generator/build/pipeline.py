@@ -57,7 +57,7 @@ from generator.read.schema import load_sidecar
 from generator.records import Cleaned, Report, Source
 from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
 from generator.site.compare import compare_site
-from generator.site.measures import measures_site, with_links
+from generator.site.measures import measures_site, measures_wanted, no_measures, with_links
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
@@ -458,7 +458,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
     in_series = series_of(series)
     # timeliness, coverage, versions, repeats (issue 20): git history is read here, before the pages
     measures = measures_site(reports, series, load_deadlines(project.content_dir),
-                             read_history(project.root, project.reports_dir))
+                             read_history(project.root, project.reports_dir)) if measures_wanted() else no_measures()
     if measures.note:
         print(f"note: {measures.note}", file=sys.stderr)
     pages = (render_site(reports, taxonomy, corpus.skipped,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,22 @@ class Measures:
     series_tables: dict[str, str] = field(default_factory=dict)  # series slug -> Markdown for its page
     note: str = ""  # said once by the build: why no versions pages were made
     edits: list[tuple[str, str, int]] = field(default_factory=list)  # (date, report slug, version) for the feed
+
+
+SWITCH = "FAZHI_MEASURES"  # "0": a build without the pages of issue 20, for benchmarks only
+
+
+def measures_wanted() -> bool:
+    """False when the environment sets FAZHI_MEASURES=0: the build then makes
+    no coverage, timeliness, versions, 对照 or template marks, so that
+    benchmarks/rebuild.py --ab can measure what they cost on one corpus.
+    Publishers never set it."""
+    return os.environ.get(SWITCH, "").strip() != "0"
+
+
+def no_measures() -> Measures:
+    """What a build without the measures adds: nothing."""
+    return Measures([])
 
 
 def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines: Deadlines,
