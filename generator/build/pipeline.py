@@ -58,6 +58,7 @@ from generator.records import Cleaned, Report, Source
 from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
 from generator.site.compare import compare_site
 from generator.site.measures import measures_site, measures_wanted, no_measures, with_links
+from generator.site.memo import Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
@@ -458,7 +459,8 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
     in_series = series_of(series)
     # timeliness, coverage, versions, repeats (issue 20): git history is read here, before the pages
     measures = measures_site(reports, series, load_deadlines(project.content_dir),
-                             read_history(project.root, project.reports_dir)) if measures_wanted() else no_measures()
+                             read_history(project.root, project.reports_dir),
+                             Memo(project.cache_dir / "measures", read=use_cache)) if measures_wanted() else no_measures()
     if measures.note:
         print(f"note: {measures.note}", file=sys.stderr)
     pages = (render_site(reports, taxonomy, corpus.skipped,

@@ -18,11 +18,12 @@ from generator.read.deadlines import Deadlines
 from generator.read.history import History
 from generator.records import Report
 from generator.site.coverage import COVERAGE_COLUMNS, coverage_rows, coverage_site
+from generator.site.memo import Memo
 from generator.site.render import Output, SiteFile, frontmatter, md_inline
 from generator.site.series import Series, series_key
 from generator.site.timeliness import TIMELINESS_COLUMNS, measure, timeliness_rows, timeliness_site
 from generator.site.versions import edits_of, versions_site
-from generator.site.yearly import templates, yearly_site
+from generator.site.yearly import prints_of, templates, yearly_site
 
 
 @dataclass(frozen=True)
@@ -51,17 +52,29 @@ def no_measures() -> Measures:
 
 
 def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines: Deadlines,
-                  history: History) -> Measures:
+                  history: History, memo: Memo | None = None) -> Measures:
+    """memo: what was measured from each report's text in earlier builds
+    (site/memo.py); without one, everything is measured again."""
     reports = sorted(reports, key=lambda r: r.slug)
+    memo = memo or Memo(None)
+    kept: dict[str, dict] = {}
+    for report in reports:
+        if (values := memo.get(report.slug, report.key)) is not None:
+            kept[report.slug] = values
+    changed: set[str] = set()
     measured = measure(reports, deadlines)
     cov, files = coverage_site(reports)
     pages: list[Output] = list(files)
     pages += timeliness_site(reports, measured, deadlines)
     edits = edits_of(reports, history, measured)
     pages += versions_site(reports, edits, measured)
-    tables, duizhao = yearly_site(series)
+    tables, duizhao = yearly_site(series, kept, changed)
     pages += duizhao
-    shared = templates(reports, {r.slug: series_key(r) or (r.slug,) for r in reports})
+    shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed))
+    for report in reports:
+        if report.slug in changed:
+            memo.put(report.slug, report.key, kept[report.slug])
+    memo.prune({r.slug for r in reports})
     links: dict[str, dict] = {}
     for report in reports:
         extra: dict[str, object] = {"timeliness": measured[report.slug].shown()}
@@ -76,7 +89,7 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
         SiteFile("data/timeliness.csv", to_csv(TIMELINESS_COLUMNS, t_rows)),
         SiteFile("data/timeliness.json", to_json(TIMELINESS_COLUMNS, t_rows)),
         SiteFile("data/coverage.csv", to_csv(COVERAGE_COLUMNS, c_rows)),
-        SiteFile("data/coverage.json", to_json(COVERAGE_COLUMNS, c_rows)),
+        SiteFile("data/coverage.json", coverage_json(c_rows)),
         _data_page(),
     ]
     note = "" if history.available else f"no versions pages: {history.why}"
@@ -107,11 +120,32 @@ def to_json(columns: Sequence[tuple[str, str]], rows: Sequence[dict]) -> bytes:
     return (json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+COUNT_COLUMNS = ("year", "province", "level", "expected", "covered")
+
+
+def coverage_json(rows: Sequence[dict]) -> bytes:
+    """What the CSV holds, without its rows of 未收录 (most of them: the
+    gazetteer's every government, each year): the covered bodies' rows, and
+    for each year, province and level the bodies expected and covered, from
+    which the share follows. The full table is coverage.csv."""
+    counts: dict[tuple[object, object, object], list[int]] = {}
+    for row in rows:
+        c = counts.setdefault((row["year"], row["province"], row["level"]), [0, 0])
+        c[0] += 1
+        c[1] += int(row["covered"])
+    names = [c for c, _ in COVERAGE_COLUMNS]
+    table = {"columns": names, "rows": [[row.get(k) for k in names] for row in rows if row["covered"]],
+             "counts": {"columns": list(COUNT_COLUMNS), "rows": [[*k, *v] for k, v in counts.items()]}}
+    return (json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def _data_page() -> SiteFile:
     lines = ["# 收录情况与按时公开数据", "",
              "[收录情况](../coverage/index.md) 与 [按时公开](../timeliness/index.md) 两页的数据。CSV 文件为带 BOM 的 UTF-8 编码，"
              "可用 Excel 或 WPS 打开；JSON 文件中 columns 为列名，rows 为各行的值（顺序同 columns）。", "",
-             "- [coverage.csv](coverage.csv) · [coverage.json](coverage.json)：每个报告年度、每个应报机关一行，是否收录",
+             "- [coverage.csv](coverage.csv)：每个报告年度、每个应报机关一行，是否收录（含未收录的机关）",
+             "- [coverage.json](coverage.json)：只列本站已收录的机关（即 CSV 中 covered 为 1 的行）；"
+             "另有 counts：每个报告年度、省级行政区和层级一行，列出应报机关数（expected）与本站已收录的机关数（covered）",
              "- [timeliness.csv](timeliness.csv) · [timeliness.json](timeliness.json)：每份报告一行，公开期限、所用日期及其来源、结果", ""]
     for title, columns in (("coverage.csv / coverage.json", COVERAGE_COLUMNS),
                            ("timeliness.csv / timeliness.json", TIMELINESS_COLUMNS)):

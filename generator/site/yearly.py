@@ -15,7 +15,11 @@ characters in the reports of one year gets a MinHash signature (HASHES
 multiply-shift hashes over its shingles, numpy); signatures are cut into
 BANDS bands (locality-sensitive hashing); a paragraph is verified against the
 first paragraph of each of its band buckets (the signatures' agreement
-estimates their Jaccard) and joined to it when it reaches REPEAT. Groups
+estimates their Jaccard) and joined to it when it reaches REPEAT. Signatures
+keep the low 32 bits of each minimum (two unequal minima agree by chance
+once in 2**32) and are kept per report between builds (site/memo.py), as is
+each report's match against last year's: a build after one report was added
+computes that report's alone. Groups
 holding paragraphs of two or more bodies are a shared template. No pair of
 reports is ever compared as such: time is linear in the paragraphs.
 """
@@ -116,23 +120,49 @@ def match_paragraphs(current: Sequence[str], previous: Sequence[str]) -> tuple[l
     return matches, scores
 
 
-def repeats(series_reports: Sequence[Report]) -> list[Repeat]:
-    """Each report of a series (oldest first) against the one before it."""
+def repeats(series_reports: Sequence[Report], kept: dict[str, dict] | None = None,
+            changed: set[str] | None = None) -> list[Repeat]:
+    """Each report of a series (oldest first) against the one before it.
+    kept: report slug -> its values kept between builds (site/memo.py); a
+    report's match against a previous report of the same key is read from
+    its "vs" there, and what is matched anew is put there (its slug added to
+    changed)."""
     found = []
     for previous, report in zip(series_reports, series_reports[1:]):
-        matches, scores = match_paragraphs([p.text for p in paragraphs(report)], [p.text for p in paragraphs(previous)])
+        own = kept.get(report.slug) if kept is not None else None
+        vs = own.get("vs") if own is not None else None
+        if vs is not None and previous.key and vs[0] == previous.key:
+            matches, scores = vs[1], vs[2]
+        else:
+            matches, scores = match_paragraphs([p.text for p in paragraphs(report)],
+                                               [p.text for p in paragraphs(previous)])
+            if own is not None:
+                own["vs"] = (previous.key, tuple(matches), tuple(scores))
+                if changed is not None:
+                    changed.add(report.slug)
         found.append(Repeat(report, previous, tuple(matches), tuple(scores)))
     return found
 
 
-def diff_marked(old: str, new: str) -> tuple[str, str]:
+CONTEXT = 12  # characters of the same text kept on the left around each difference
+CUT = '<span class="duiz-cut" title="此处与右栏相同">……</span>'
+
+
+def diff_marked(old: str, new: str, context: int | None = None) -> tuple[str, str]:
     """Both texts as escaped HTML, with what the other lacks marked: <del> in
-    the old, <ins> in the new."""
+    the old, <ins> in the new. With context, the old text keeps only that
+    many characters of the text both share on either side of each
+    difference; the rest, which the new text shows anyway, is cut to ……"""
     ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     left, right = [], []
-    for tag, a0, a1, b0, b1 in ops:
+    for n, (tag, a0, a1, b0, b1) in enumerate(ops):
         a, b = html.escape(old[a0:a1]), html.escape(new[b0:b1])
         if tag == "equal":
+            same = old[a0:a1]
+            if context is not None and len(same) > 2 * context + 2:
+                head = same[:context] if n > 0 else ""
+                tail = same[-context:] if n < len(ops) - 1 else ""
+                a = html.escape(head) + CUT + html.escape(tail)
             left.append(a)
             right.append(b)
         else:
@@ -174,7 +204,7 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
                 rows.append(f'<tr class="duiz-same"><td><span class="duiz-tag">（与右栏相同）</span></td>'
                             f'<td>{html.escape(new[i])}</td></tr>')
             else:
-                left, right = diff_marked(old[m], new[i])
+                left, right = diff_marked(old[m], new[i], CONTEXT)
                 rows.append(f'<tr class="duiz-same"><td>{left}</td><td>{right}</td></tr>')
         for o in placed.get(i, ()):
             gone(o)
@@ -182,13 +212,14 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
     return "\n".join(rows)
 
 
-def yearly_site(series: Sequence) -> tuple[dict[str, str], list[Output]]:
+def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
+                changed: set[str] | None = None) -> tuple[dict[str, str], list[Output]]:
     """The 对照 pages of every series, and for each series page the table of
-    its years to add (series slug -> Markdown)."""
+    its years to add (series slug -> Markdown). kept and changed: as repeats'."""
     pages: list[Output] = []
     tables: dict[str, str] = {}
     for s in series:
-        found = repeats(s.reports)
+        found = repeats(s.reports, kept, changed)
         lines = ["## 逐年重复与新增 {#repeats}", "",
                  f"每份报告的每一段与上一年度报告比较：两段的{SHINGLE}字片段重合度（杰卡德系数）不低于 {REPEAT:.0%} 的，"
                  "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。", "",
@@ -201,7 +232,7 @@ def yearly_site(series: Sequence) -> tuple[dict[str, str], list[Output]]:
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
             # made again only when either report changed (difflib over two reports' text)
             pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-1"))
+                                      [rep.report, rep.previous], s.issuer, "duizhao-2"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
@@ -218,7 +249,8 @@ def duizhao_page(s, rep: Repeat) -> bytes:
             f"本年度 {len(new)} 段中，{rep.repeated} 段几乎逐字重复上一年度（{SHINGLE}字片段重合度不低于 {REPEAT:.0%}），"
             f"{rep.new} 段为新增；重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
             "标记：<ins>下划绿底</ins> 为本年度新写的文字，<del>删除线红底</del> 为上一年度有、本年度没有的文字；"
-            "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次。\n\n")
+            "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次；"
+            "相近的两段，左栏只留改动之处及其前后几个字，其余与右栏相同的文字以“……”代替。\n\n")
     table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"))
     return frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n")
 
@@ -283,7 +315,7 @@ def candidates(sig: np.ndarray) -> list[tuple[int, int]]:
     if n < 2:
         return []
     with np.errstate(over="ignore"):
-        keys = (sig.reshape(n, BANDS, HASHES // BANDS) * _BAND_MIX).sum(axis=2, dtype=np.uint64)
+        keys = (sig.reshape(n, BANDS, HASHES // BANDS).astype(np.uint64) * _BAND_MIX).sum(axis=2, dtype=np.uint64)
     found = []
     every = np.arange(n)
     for b in range(BANDS):
@@ -312,21 +344,56 @@ class Shared:
     bodies: int  # other bodies whose reports hold it
 
 
-def templates(reports: Iterable[Report], body: dict[str, tuple[str, ...]]) -> dict[str, list[Shared]]:
+@dataclass(frozen=True)
+class Prints:
+    """What finding shared templates needs of one report: its paragraphs of
+    TEMPLATE_MIN characters or more, by anchor, with their MinHash signatures."""
+
+    slug: str
+    year: object
+    body: tuple[str, ...]  # the body the report is of
+    anchors: tuple[str, ...]
+    signatures: np.ndarray  # len(anchors) x HASHES, uint32
+
+
+def long_paragraphs(report: Report) -> list[Paragraph]:
+    return [p for p in paragraphs(report) if len(SPACE.sub("", p.text)) >= TEMPLATE_MIN]
+
+
+def prints_of(reports: Sequence[Report], body: dict[str, tuple[str, ...]],
+              kept: dict[str, dict] | None = None, changed: set[str] | None = None) -> list[Prints]:
+    """Each report's Prints. kept: report slug -> its values kept between
+    builds (site/memo.py): a report's "prints" (anchors, signatures) are read
+    from there; those not there are computed in one batch and put there (their
+    slugs added to changed)."""
+    kept = {} if kept is None else kept
+    missing = [r for r in reports if "prints" not in kept.setdefault(r.slug, {})]
+    texts = [[p for p in long_paragraphs(r)] for r in missing]
+    sig = signatures([p.text for ps in texts for p in ps]).astype(np.uint32)  # low 32 bits: half the bytes kept
+    start = 0
+    for report, ps in zip(missing, texts):
+        kept[report.slug]["prints"] = (tuple(p.anchor for p in ps), sig[start:start + len(ps)].copy())
+        start += len(ps)
+        if changed is not None:
+            changed.add(report.slug)
+    return [Prints(r.slug, r.metadata.get("year"), body[r.slug], *kept[r.slug]["prints"]) for r in reports]
+
+
+def templates(prints: Iterable[Prints]) -> dict[str, list[Shared]]:
     """Report slug -> its paragraphs shared with other bodies' reports of the
-    same year. body: report slug -> the body it is of."""
-    by_year: dict[object, list[Report]] = defaultdict(list)
-    for report in sorted(reports, key=lambda r: r.slug):
-        if report.metadata.get("year"):
-            by_year[report.metadata.get("year")].append(report)
+    same year."""
+    by_year: dict[object, list[Prints]] = defaultdict(list)
+    for one in sorted(prints, key=lambda r: r.slug):
+        if one.year:
+            by_year[one.year].append(one)
     found: dict[str, list[Shared]] = defaultdict(list)
     for members in by_year.values():
-        if len({body[r.slug] for r in members}) < 2:
+        if len({r.body for r in members}) < 2:
             continue
-        items = [(r, p) for r in members for p in paragraphs(r) if len(SPACE.sub("", p.text)) >= TEMPLATE_MIN]
+        items = [(r, a) for r in members for a in r.anchors]
         if not items:
             continue
-        sig = signatures([p.text for _, p in items])
+        sig = np.concatenate([r.signatures for r in members if len(r.anchors)])
         parent = list(range(len(items)))
         root = functools.partial(find_root, parent)
         for i, j in candidates(sig):
@@ -334,9 +401,9 @@ def templates(reports: Iterable[Report], body: dict[str, tuple[str, ...]]) -> di
                 parent[root(i)] = root(j)
         groups: dict[int, set[tuple[str, ...]]] = defaultdict(set)
         for i, (r, _) in enumerate(items):
-            groups[root(i)].add(body[r.slug])
-        for i, (r, p) in enumerate(items):
-            others = len(groups[root(i)] - {body[r.slug]})
+            groups[root(i)].add(r.body)
+        for i, (r, anchor) in enumerate(items):
+            others = len(groups[root(i)] - {r.body})
             if others:
-                found[r.slug].append(Shared(p.anchor, others))
+                found[r.slug].append(Shared(anchor, others))
     return dict(found)

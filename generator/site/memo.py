@@ -1,0 +1,70 @@
+"""What the measures of issue 20 compute from one report's text, kept between
+builds beside the report cache, so that a build after one report was added
+or edited measures that report again and reads the others' results back.
+
+An entry is build/cache/measures/<slug>.pickle: (FORMAT, the report's key,
+the values). The report's key (generator/build/cache.py: a digest of its
+bytes, its sidecar, the taxonomy and the generator) changes whenever the
+report could read differently, and then its entry is made again. A report
+without a key (never cached) is measured every build. An entry that cannot
+be read back is made again, like the report cache's. `fazhi build --clean`
+reads none and rewrites them all.
+"""
+from __future__ import annotations
+
+import pickle
+import zlib
+from pathlib import Path
+
+from generator.disk import atomic_write
+from generator.errors import os_error
+
+FORMAT = 1  # raise when the shape of the values changes
+UNREADABLE = (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+              TypeError, ValueError)
+
+
+class Memo:
+    """slug -> the values measured from its report under its key; None: no folder, nothing kept."""
+
+    def __init__(self, folder: Path | None, read: bool = True):
+        self.folder = folder
+        self.read = read
+        self.hits = self.misses = 0
+
+    def _path(self, slug: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{slug}.pickle"
+
+    def get(self, slug: str, key: str) -> dict | None:
+        if self.folder is None or not key or not self.read:
+            self.misses += 1
+            return None
+        try:
+            version, stored, values = pickle.loads(zlib.decompress(self._path(slug).read_bytes()))
+        except UNREADABLE:
+            version, stored, values = None, None, None
+        if version == FORMAT and stored == key and isinstance(values, dict):
+            self.hits += 1
+            return values
+        self.misses += 1
+        return None
+
+    def put(self, slug: str, key: str, values: dict) -> None:
+        if self.folder is None or not key:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(self.folder, exc, "create the measures' cache folder") from None
+        data = zlib.compress(pickle.dumps((FORMAT, key, values), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        atomic_write(self._path(slug), data, "the measures' cache entry")
+
+    def prune(self, slugs: set[str]) -> None:
+        """Forget reports that were deleted (and what a killed build left half written)."""
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in slugs:
+                    path.unlink(missing_ok=True)
+            for path in self.folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)
