@@ -211,6 +211,10 @@ def test_series_page_counts_new_and_repeated_paragraphs(measured):
     assert page.count('class="duiz-same"') == 2 and page.count('class="duiz-new"') == 3
     assert page.count('class="duiz-gone"') == 2  # 2021's shortcomings and plans are not repeated
     assert "工作<del>三</del>次" in page and "工作<ins>四</ins>次" in page
+    # the left column keeps the changed words and a few around them; the right the whole paragraph
+    right = re.search(r'<tr class="duiz-same"><td>(.*?)</td><td>(.*?)</td></tr>', page, flags=re.S)
+    assert "……" in right[1] and "县政府常务会议" not in right[1]
+    assert html.unescape(re.sub(r"<[^>]+>", "", right[2])).startswith("县政府常务会议全年专题研究法治政府建设工作四次")
 
 
 def test_shared_template_is_marked_on_both_reports(measured):
@@ -236,6 +240,15 @@ def test_data_files(measured):
     assert "2022,江西省,马坳镇,town,九江市,修水县,0," in coverage
     assert "2023,江西省,马坳镇,town,九江市,修水县,1,2023-jiangxi-xiushui-mawao" in coverage
     assert "coverage / timeliness" in text_of(measured, "data")
+    # coverage.json: the covered bodies only (the CSV has every expected one), and counts per year, province, level
+    cov = json.loads((measured.site_dir / "data/coverage.json").read_text(encoding="utf-8"))
+    rows = [dict(zip(cov["columns"], r)) for r in cov["rows"]]
+    assert all(r["covered"] == 1 for r in rows)
+    assert [r["reports"] for r in rows if r["body"] == "马坳镇"] == ["2023-jiangxi-xiushui-mawao"]
+    counts = {tuple(r[:3]): r[3:] for r in cov["counts"]["rows"]}
+    assert counts[2023, "江西省", "town"][1] >= 1 and counts[2022, "江西省", "town"][1] == 0
+    csv_2022_towns = [line for line in coverage if line.startswith("2022,江西省,") and ",town," in line]
+    assert counts[2022, "江西省", "town"][0] == len(csv_2022_towns)
     table = json.loads((measured.site_dir / "data/timeliness.json").read_text(encoding="utf-8"))
     row = dict(zip(table["columns"], table["rows"][[r[0] for r in table["rows"]].index("2022-zhejiang-anji")]))
     assert (row["status"], row["days_late"], row["date_source"]) == ("late", 17, "publication")
@@ -322,3 +335,24 @@ def test_a_share_too_small_to_show_is_not_zero():
     assert _share(0, 2850) == "0.0%"
     assert _share(3, 4) == "75.0%"
     assert _share(0, 0) == "—"
+
+
+def test_measures_are_kept_per_report_between_builds(measured):
+    """The build kept each report's prints and its match against last year's
+    (build/cache/measures/); measuring again from them computes nothing anew
+    and gives what measuring from scratch gives."""
+    from generator.build.pipeline import read_all
+    from generator.read.history import read_history
+    from generator.site.measures import measures_site
+    from generator.site.memo import Memo
+    from generator.site.series import find_series
+
+    reports = read_all(measured).reports
+    series = find_series(reports)
+    deadlines, history = load_deadlines(measured.content_dir), read_history(measured.root, measured.reports_dir)
+    memo = Memo(measured.cache_dir / "measures")
+    kept = measures_site(reports, series, deadlines, history, memo)
+    assert memo.hits == len(reports) and memo.misses == 0
+    fresh = measures_site(reports, series, deadlines, history)
+    assert kept.links == fresh.links and kept.series_tables == fresh.series_tables
+    assert "shared" in kept.links["2023-zhejiang-anji"]

@@ -159,10 +159,10 @@ def diff_marked(old: str, new: str, context: int | None = None) -> tuple[str, st
         a, b = html.escape(old[a0:a1]), html.escape(new[b0:b1])
         if tag == "equal":
             same = old[a0:a1]
-            if context is not None and len(same) > 2 * context + 2:
-                head = same[:context] if n > 0 else ""
-                tail = same[-context:] if n < len(ops) - 1 else ""
-                a = html.escape(head) + CUT + html.escape(tail)
+            head = context if context is not None and n > 0 else 0  # a paragraph's first words need no lead-in
+            tail = context if context is not None and n < len(ops) - 1 else 0
+            if context is not None and len(same) > head + tail + 2:
+                a = html.escape(same[:head]) + CUT + html.escape(same[len(same) - tail:])
             left.append(a)
             right.append(b)
         else:
