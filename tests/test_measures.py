@@ -215,6 +215,11 @@ def test_series_page_counts_new_and_repeated_paragraphs(measured):
     right = re.search(r'<tr class="duiz-same"><td>(.*?)</td><td>(.*?)</td></tr>', page, flags=re.S)
     assert "……" in right[1] and "县政府常务会议" not in right[1]
     assert html.unescape(re.sub(r"<[^>]+>", "", right[2])).startswith("县政府常务会议全年专题研究法治政府建设工作四次")
+    # a paragraph dropped since 2021 shows its beginning and links to the whole of it in the 2021 report
+    gone = re.findall(r'<tr class="duiz-gone"><td>(.*?)</td>', page, flags=re.S)
+    links = [re.search(r'href="../../../reports/2021-zhejiang-anji/#([^"]+)"', g) for g in gone]
+    report_2021 = (measured.site_dir / "reports/2021-zhejiang-anji/index.html").read_text(encoding="utf-8")
+    assert links and all(link and f'id="{link[1]}"' in report_2021 for link in links), gone
 
 
 def test_shared_template_is_marked_on_both_reports(measured):

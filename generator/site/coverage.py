@@ -182,23 +182,29 @@ def coverage_site(reports: Sequence[Report]) -> tuple[Coverage, list[SiteFile]]:
     lines += ["", "数据下载：[coverage.csv](../data/coverage.csv) · [coverage.json](../data/coverage.json)"]
     pages = [SiteFile("coverage/index.md", frontmatter({"title": "收录情况", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
     for year in cov.years:
-        pages.append(_year_page(cov, year))
+        counts = shares(cov, year)
+        pages.append(_year_page(cov, year, counts))
         for province, bodies in cov.bodies.items():
-            pages += _province_pages(cov, year, province, bodies)
+            pages += _province_pages(cov, year, province, bodies, counts)
     return cov, pages
 
 
-def grid(cov: Coverage, year: int, up: str, current: str = "") -> str:
+def shares(cov: Coverage, year: int) -> dict[str, tuple[int, int]]:
+    """Province -> (bodies covered, bodies expected) in the year: once a year, for every grid of it."""
+    return {province: (sum(1 for b in bodies if cov.covered(b, year)), len(bodies))
+            for province, bodies in cov.bodies.items()}
+
+
+def grid(counts: dict[str, tuple[int, int]], year: int, up: str, current: str = "") -> str:
     """The country as a grid of provinces, each coloured by its share covered
-    and linking to its page (plain HTML; the stylesheet draws it)."""
+    (counts: shares()) and linking to its page (plain HTML; the stylesheet draws it)."""
     cells = []
     for province, (row, col) in GRID.items():
-        bodies = cov.bodies.get(province, ())
-        covered = sum(1 for b in bodies if cov.covered(b, year))
-        share = _share(covered, len(bodies))
+        covered, expected = counts.get(province, (0, 0))
+        share = _share(covered, expected)
         name = SHORT.get(province, province.removesuffix("省").removesuffix("市"))
         mark = ' aria-current="page"' if province == current else ""
-        cells.append(f'<a class="cov-{_bin(covered, len(bodies))}" style="grid-area:{row}/{col}"{mark} '
+        cells.append(f'<a class="cov-{_bin(covered, expected)}" style="grid-area:{row}/{col}"{mark} '
                      f'href="{up}{PROVINCES[province]}/">{html.escape(name)}<small>{share}</small></a>')
     legend = ('<p class="cov-legend">颜色表示本站已收录报告的机关占应报机关的比例：'
               '<span class="cov-0">0</span><span class="cov-1">25% 以下</span><span class="cov-2">25%—50%</span>'
@@ -206,23 +212,24 @@ def grid(cov: Coverage, year: int, up: str, current: str = "") -> str:
     return f'<nav class="cov-grid" aria-label="{year} 年度各省已收录报告的机关占应报机关的比例">' + "".join(cells) + "</nav>\n" + legend
 
 
-def _year_page(cov: Coverage, year: int) -> SiteFile:
+def _year_page(cov: Coverage, year: int, counts: dict[str, tuple[int, int]]) -> SiteFile:
     lines = ["[首页](../../index.md) › [收录情况](../index.md)\n{ .crumbs }", "",
-             f"# {year} 年度报告收录情况", "", NOTE, "", grid(cov, year, ""), "",
+             f"# {year} 年度报告收录情况", "", NOTE, "", grid(counts, year, ""), "",
              "| 省级行政区 | 应报机关 | 本站已收录 | 收录比例 | 其中县级以上政府 |", "|---|---|---|---|---|"]
     for province in (p for p in GRID if p in cov.bodies):
         bodies = cov.bodies[province]
-        counts = _counts(cov, bodies, year)
-        c = sum(v[0] for v in counts.values())
-        gc = sum(counts.get(lv, (0, 0))[0] for lv in GOVERNMENT_LEVELS)
-        ge = sum(counts.get(lv, (0, 0))[1] for lv in GOVERNMENT_LEVELS)
+        levels = _counts(cov, bodies, year)
+        c = sum(v[0] for v in levels.values())
+        gc = sum(levels.get(lv, (0, 0))[0] for lv in GOVERNMENT_LEVELS)
+        ge = sum(levels.get(lv, (0, 0))[1] for lv in GOVERNMENT_LEVELS)
         lines.append(f"| [{md_inline(province)}]({PROVINCES[province]}/index.md) | {len(bodies)} | {c} | "
                      f"{_share(c, len(bodies))} | {gc} / {ge} |")
     return SiteFile(f"coverage/{year}/index.md",
                     frontmatter({"title": f"{year} 年度报告收录情况", "hide": ["navigation"]}, "\n".join(lines) + "\n"))
 
 
-def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Body]) -> list[SiteFile]:
+def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Body],
+                    shares_of_year: dict[str, tuple[int, int]]) -> list[SiteFile]:
     base = f"coverage/{year}/{PROVINCES[province]}"
     counts = _counts(cov, bodies, year)
     covered = sum(v[0] for v in counts.values())
@@ -232,7 +239,7 @@ def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Bo
     intro = [f"# {md_inline(title)}", "", NOTE, "",
              f"应报机关 {len(bodies)} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, len(bodies))}）："
              + "；".join(f"{LABELS[lv]} {c} / {e}" for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))
-             + "。", "", grid(cov, year, "../", province), ""]
+             + "。", "", grid(shares_of_year, year, "../", province), ""]
     chunks = [list(bodies[i:i + ROWS]) for i in range(0, len(bodies), ROWS)] or [[]]
     files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []

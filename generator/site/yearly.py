@@ -173,11 +173,18 @@ def diff_marked(old: str, new: str, context: int | None = None) -> tuple[str, st
     return "".join(left), "".join(right)
 
 
+EXCERPT = 40  # characters of a paragraph dropped since last year shown, with a link to all of it
+
+
 def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int | None],
-                 labels: tuple[str, str], new_label: str = "新增", gone_label: str = "删去") -> str:
+                 labels: tuple[str, str], new_label: str = "新增", gone_label: str = "删去",
+                 old_href: Sequence[str] | None = None) -> str:
     """A two-column table: each new paragraph beside the old one it repeats
     (differences marked), new ones alone, old ones not repeated beside
-    nothing, placed after the nearest earlier old paragraph that was."""
+    nothing, placed after the nearest earlier old paragraph that was. With
+    old_href (each old paragraph's address), an old paragraph not repeated
+    shows its first EXCERPT characters (all of a short one) and links to
+    it in the old report."""
     placed: dict[int, list[int]] = defaultdict(list)  # row of new paragraph (-1: top) -> old ones after it
     used = {m for m in matches if m is not None}
     last_row = {m: i for i, m in enumerate(matches) if m is not None}
@@ -190,7 +197,16 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
             f'<th scope="col">{html.escape(labels[1])}</th></tr></thead><tbody>']
 
     def gone(o: int) -> None:
-        rows.append(f'<tr class="duiz-gone"><td><del>{html.escape(old[o])}</del></td>'
+        text = old[o]
+        if old_href is None:
+            shown = f"<del>{html.escape(text)}</del>"
+        elif len(text) > EXCERPT + 2:
+            shown = (f'<del>{html.escape(text[:EXCERPT])}</del>……'
+                     f'<a class="duiz-more" href="{html.escape(old_href[o])}">全段（{len(text)} 字）</a>')
+        else:
+            shown = f'<del>{html.escape(text)}</del> <a class="duiz-more" href="{html.escape(old_href[o])}">原文位置</a>'
+
+        rows.append(f'<tr class="duiz-gone"><td>{shown}</td>'
                     f'<td><span class="duiz-tag">{gone_label}</span></td></tr>')
 
     for o in placed.get(-1, ()):
@@ -232,7 +248,7 @@ def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
             # made again only when either report changed (difflib over two reports' text)
             pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-2"))
+                                      [rep.report, rep.previous], s.issuer, "duizhao-3"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
@@ -250,8 +266,11 @@ def duizhao_page(s, rep: Repeat) -> bytes:
             f"{rep.new} 段为新增；重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
             "标记：<ins>下划绿底</ins> 为本年度新写的文字，<del>删除线红底</del> 为上一年度有、本年度没有的文字；"
             "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次；"
-            "相近的两段，左栏只留改动之处及其前后几个字，其余与右栏相同的文字以“……”代替。\n\n")
-    table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"))
+            "相近的两段，左栏只留改动之处及其前后几个字，其余与右栏相同的文字以“……”代替；"
+            "“删去”的段落只列开头，全段见上一年度报告（点“全段”）。\n\n")
+    # the page is series/<slug>/vs-<year>/: the old report's paragraphs are three folders up
+    hrefs = [f"../../../reports/{rep.previous.slug}/#{p.anchor}" for p in paragraphs(rep.previous)]
+    table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"), old_href=hrefs)
     return frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n")
 
 
@@ -325,15 +344,27 @@ def candidates(sig: np.ndarray) -> list[tuple[int, int]]:
         agree = np.count_nonzero(sig[moved] == sig[rep[moved]], axis=1) >= REPEAT * HASHES
         found.append(np.stack([moved[agree], rep[moved][agree]], axis=1))
     pairs = np.unique(np.concatenate(found), axis=0)
-    return [(int(i), int(j)) for i, j in pairs]
+    return [(i, j) for i, j in pairs.tolist()]  # tolist: row by row from numpy took seconds at 1,000 reports
 
 
-def find_root(parent: list[int], i: int) -> int:
-    """Union-find: the group of item i (paths halved on the way)."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+def components(n: int, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The group of each of n items joined by pairs: the least item of its
+    group (each pair's two take the lower label, then labels follow their
+    label's label, until nothing changes)."""
+    labels = np.arange(n)
+    if not len(pairs):
+        return labels
+    edges = np.asarray(pairs, dtype=np.int64)
+    i, j = edges[:, 0], edges[:, 1]
+    while True:
+        low = np.minimum(labels[i], labels[j])
+        new = labels.copy()
+        np.minimum.at(new, i, low)
+        np.minimum.at(new, j, low)
+        new = new[new]
+        if np.array_equal(new, labels):
+            return labels
+        labels = new
 
 
 @dataclass(frozen=True)
@@ -394,16 +425,14 @@ def templates(prints: Iterable[Prints]) -> dict[str, list[Shared]]:
         if not items:
             continue
         sig = np.concatenate([r.signatures for r in members if len(r.anchors)])
-        parent = list(range(len(items)))
-        root = functools.partial(find_root, parent)
-        for i, j in candidates(sig):
-            if root(i) != root(j):
-                parent[root(i)] = root(j)
-        groups: dict[int, set[tuple[str, ...]]] = defaultdict(set)
-        for i, (r, _) in enumerate(items):
-            groups[root(i)].add(r.body)
-        for i, (r, anchor) in enumerate(items):
-            others = len(groups[root(i)] - {r.body})
-            if others:
-                found[r.slug].append(Shared(anchor, others))
+        group = components(len(items), candidates(sig))
+        bodies = {b: n for n, b in enumerate(sorted({r.body for r in members}))}
+        body = np.array([bodies[r.body] for r, _ in items], dtype=np.int64)
+        # each group's bodies, counted once each: the bodies other than an item's own are that count less one
+        pairs = np.unique(np.stack([group, body], axis=1), axis=0)
+        labels, count = np.unique(pairs[:, 0], return_counts=True)
+        others = count[np.searchsorted(labels, group)] - 1
+        for i in np.flatnonzero(others).tolist():
+            r, anchor = items[i]
+            found[r.slug].append(Shared(anchor, int(others[i])))
     return dict(found)
