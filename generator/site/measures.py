@@ -58,9 +58,8 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
     reports = sorted(reports, key=lambda r: r.slug)
     memo = memo or Memo(None)
     kept: dict[str, dict] = {}
-    for report in reports:
-        if (values := memo.get(report.slug, report.key)) is not None:
-            kept[report.slug] = values
+    for report in reports:  # a report measured anew starts with no values, and gets them all below
+        kept[report.slug] = memo.get(report.slug, report.key) or {}
     changed: set[str] = set()
     measured = measure(reports, deadlines)
     cov, files = coverage_site(reports)

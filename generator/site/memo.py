@@ -30,7 +30,7 @@ class Memo:
     def __init__(self, folder: Path | None, read: bool = True):
         self.folder = folder
         self.read = read
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.written = 0
 
     def _path(self, slug: str) -> Path:
         assert self.folder is not None
@@ -59,6 +59,7 @@ class Memo:
             raise os_error(self.folder, exc, "create the measures' cache folder") from None
         data = zlib.compress(pickle.dumps((FORMAT, key, values), protocol=pickle.HIGHEST_PROTOCOL), 1)
         atomic_write(self._path(slug), data, "the measures' cache entry")
+        self.written += 1
 
     def prune(self, slugs: set[str]) -> None:
         """Forget reports that were deleted (and what a killed build left half written)."""
