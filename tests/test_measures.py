@@ -346,3 +346,11 @@ def test_measures_are_kept_per_report_between_builds(measured):
     fresh = measures_site(reports, series, deadlines, history)
     assert kept.links == fresh.links and kept.series_tables == fresh.series_tables
     assert "shared" in kept.links["2023-zhejiang-anji"]
+
+
+def test_template_counts_by_steps_above_four():
+    """One more body sharing a template must not make every report page of the year again."""
+    from generator.site.measures import how_many
+    assert [how_many(n) for n in (1, 4, 5, 9, 10, 19, 20, 99, 100, 250)] == [
+        "最多 1 个", "最多 4 个", "5 个以上", "5 个以上", "10 个以上", "10 个以上", "20 个以上", "50 个以上",
+        "100 个以上", "100 个以上"]

@@ -197,15 +197,18 @@ def shares(cov: Coverage, year: int) -> dict[str, tuple[int, int]]:
 
 def grid(counts: dict[str, tuple[int, int]], year: int, up: str, current: str = "") -> str:
     """The country as a grid of provinces, each coloured by its share covered
-    (counts: shares()) and linking to its page (plain HTML; the stylesheet draws it)."""
+    (counts: shares()) and linking to its page (plain HTML; the stylesheet draws it).
+    The year's page writes each share; a province's page (current) only
+    colours them, so that one more report of one province does not make
+    every province's page of the year again (its colour changes rarely)."""
     cells = []
     for province, (row, col) in GRID.items():
         covered, expected = counts.get(province, (0, 0))
-        share = _share(covered, expected)
+        share = "" if current else f"<small>{_share(covered, expected)}</small>"
         name = SHORT.get(province, province.removesuffix("省").removesuffix("市"))
         mark = ' aria-current="page"' if province == current else ""
         cells.append(f'<a class="cov-{_bin(covered, expected)}" style="grid-area:{row}/{col}"{mark} '
-                     f'href="{up}{PROVINCES[province]}/">{html.escape(name)}<small>{share}</small></a>')
+                     f'href="{up}{PROVINCES[province]}/">{html.escape(name)}{share}</a>')
     legend = ('<p class="cov-legend">颜色表示本站已收录报告的机关占应报机关的比例：'
               '<span class="cov-0">0</span><span class="cov-1">25% 以下</span><span class="cov-2">25%—50%</span>'
               '<span class="cov-3">50%—75%</span><span class="cov-4">75% 以上</span></p>')
