@@ -179,6 +179,8 @@ def ab(args: argparse.Namespace, base: Path) -> None:
         before = children_cpu()
         wall[name, "full"], peak[name] = timed_build(roots[name], "--clean", env=env)
         cpu[name, "full"] = children_cpu() - before
+        print(f"    CPU {cpu[name, 'full']:.1f} s, site/ {sum(by_folder(roots[name] / 'site').values()) / 1e6:.2f} MB, "
+              f"load {load()}", flush=True)
     sizes = {name: by_folder(roots[name] / "site") for name in variants}
     for name, env in variants.items():
         add_reports(args.corpus, roots[name] / "content" / "reports", 1, start=args.reports, seed=args.seed)
@@ -186,6 +188,7 @@ def ab(args: argparse.Namespace, base: Path) -> None:
         before = children_cpu()
         wall[name, "one"], _ = timed_build(roots[name], env=env)
         cpu[name, "one"] = children_cpu() - before
+        print(f"    CPU {cpu[name, 'one']:.1f} s, load {load()}", flush=True)
     print(f"load at the end: {load()}")
     print()
     print("| reports | measures | full build, wall | full build, CPU | one added, wall | one added, CPU "
