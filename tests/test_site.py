@@ -512,3 +512,37 @@ def test_part_pages_link_and_count_but_quote_nothing(sample_site):
     assert re.search(r'<p class="part-length">本部分共 186 字。</p>', blocks["2023-anhui-shexian-xucun"])
     assert re.search(r'<p class="part-length">本部分共 206 字。</p>', blocks["2022-anhui-wuhu"])
     assert "一年来，我市法治政府建设" not in blocks["2022-anhui-wuhu"]
+
+
+# --- weight (issue 22: a site at most 3 times its text) -----------------------------
+
+def test_report_theme_and_part_pages_weigh_little_beyond_what_they_say(sample_site):
+    """The frame around a page's article (header, tabs, drawer, footer,
+    scripts) stays under 7.5 KB on the many pages outside the navigation
+    (8.8 KB before issue 22); a report page's bytes outside its text (card,
+    parts, cleaning record, related reports, frame) stay under 17 KB; theme
+    and part pages quote nothing, and a report's block on a theme page stays
+    under 1.4 KB (three links with their headings and words; a quote added
+    about 300 bytes). Bounds a little above the five samples' largest (6.9
+    KB, 16.4 KB, 1.2 KB)."""
+    site = sample_site.site_dir
+    pages = [*site.glob("reports/*/index.html"), *site.glob("themes/*/index.html"), *site.glob("parts/*/index.html")]
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.rindex("</article>")]
+        assert len(html.encode()) - len(article.encode()) < 7_500, path
+        assert 'class="md-nav__link"' in html and "<svg" in html  # drawer and icons still there, only lighter
+    for path in site.glob("reports/*/index.html"):
+        html = path.read_text(encoding="utf-8")
+        text = re.search(r'<article class="report-text">(.*?)</article>', html, re.S).group(1)
+        assert len(html.encode()) - len(text.encode()) < 17_000, path
+    for path in site.glob("themes/*/index.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<mark>" not in html and "excerpt-source" not in html, path
+        for slug, block in theme_blocks(html).items():
+            assert len(block.encode()) < 1_400, (path, slug)
+    for path in site.glob("parts/*/index.html"):
+        assert 'class="para"' not in path.read_text(encoding="utf-8"), path
+    # Material's own search and source maps are not published
+    assert not list(site.glob("assets/**/*.map")) and not (site / "assets/javascripts/lunr").exists()

@@ -6,12 +6,35 @@
 // - a visible hint on tables wider than the screen (they scroll sideways,
 //   their first column stays in place: see fazhi.css);
 // - the header tab of the section a page belongs to, for pages that are not
-//   in the site's navigation (reports, themes, years …);
+//   in the site's navigation (reports, themes, years …), and their phone's
+//   navigation drawer, made from the tabs (overrides/main.html);
 // - the 本报告目录 block of report pages, made from the text's headings
 //   (overrides/report.html), and the table of contents in the sidebar, made
 //   from it (overrides/partials/toc.html).
 (function () {
   "use strict";
+
+  // The navigation drawer of a page outside the navigation: the page writes
+  // only the home page's link in it; the tabs hold them all. Before
+  // Material's script starts (on DOMContentLoaded), so it finds the list whole.
+  function drawer() {
+    var list = document.querySelector("ul[data-fazhi-nav]");
+    if (!list) return;
+    var links = document.querySelectorAll(".md-tabs__link");
+    if (!links.length) return;
+    list.textContent = "";
+    links.forEach(function (tab) {
+      var item = document.createElement("li");
+      item.className = "md-nav__item";
+      var a = document.createElement("a");
+      a.className = "md-nav__link";
+      a.setAttribute("href", tab.getAttribute("href"));
+      a.textContent = tab.textContent;
+      item.appendChild(a);
+      list.appendChild(item);
+    });
+  }
+  drawer();
 
   // The 本报告目录 block: a nested list of the report text's headings (h2-h6
   // with an id), each linked to its place; the page writes the block empty.
