@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.read.orgs import GENERIC_LEVEL, Org, Place, org_names, parse_org, resolve, split_place
+from generator.read.orgs import BARE_ZONE, GENERIC_LEVEL, Org, Place, is_zone, org_names, parse_org, resolve, split_place
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -40,6 +40,7 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
@@ -382,13 +383,18 @@ def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...],
 
 
 def _government_of(text: str, context) -> Org | None:
-    """The government of a place written alone (下洋镇, 武汉市江夏区, 赵县人民政府)."""
+    """The government of a place written alone (下洋镇, 武汉市江夏区, 赵县人民政府);
+    a development zone named alone (西宁经济技术开发区) reports as its committee."""
+    if BARE_ZONE.match(text) and (zone := parse_org(text + "管理委员会", context)) and zone.place:
+        return zone
     if org := parse_org(text, context):
         return org
     chain, rest = split_place(text)
     if not chain or rest:
         return None
-    suffix = "办事处" if chain[-1].endswith("街道") else "行政公署" if chain[-1].endswith(("盟", "地区")) else "人民政府"
+    last = chain[-1]
+    suffix = "办事处" if last.endswith("街道") else "行政公署" if last.endswith(("盟", "地区")) \
+        else "管理委员会" if is_zone(last, "管理委员会") else "人民政府"
     return parse_org("".join(chain) + suffix, context)
 
 
@@ -414,7 +420,12 @@ def _year(facts: Facts, document: Document) -> int | None:
         if m := REPORTING.search(paragraph.text):
             return _year_number(m.group(2))
         # A year standing as its own clause after a clause of grounds: 根据…部署，2023年，某街道…
-        if m := CLAUSE_YEAR.search(re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]):
+        first = re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]
+        if m := CLAUSE_YEAR.search(first):
+            return _year_number(m.group(1))
+        # The year the first sentence gives the work it reports on, outside cited
+        # titles (《…》) and spans (2021—2025年): …，2024年度法治政府建设各项任务顺利完成
+        if m := WORK_YEAR.search(re.sub(r"《[^》]*》", "", first)):
             return _year_number(m.group(1))
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.

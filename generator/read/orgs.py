@@ -24,6 +24,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+AUTONOMOUS_COUNTY = re.compile(r"自治(县|旗)$")
+# A division of the Xinjiang Production and Construction Corps written before the
+# city it governs as one body (师市合一): 第八师石河子市, 新疆生产建设兵团第三师图木舒克市.
+CORPS = re.compile(r"^(?:新疆生产建设兵团|兵团)?第?[一二三四五六七八九十]{1,3}师(?=[\u4e00-\u9fff]{2,}市)")
+# jionlp's filler for units directly under a province (石河子市, 神农架林区, 济源市) or a
+# city without counties (东莞市): no place of that level.
+FILLER = "直辖行政区划"
 GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|街道办事处|办事处)$")
 PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
 # Departments: a functional name, then one of these. 人民政府办公室 is a department.
@@ -167,7 +174,12 @@ def gazetteer() -> Gazetteer:
             if path[1] is None:
                 aliases.setdefault(short, full)
             elif full.endswith(("州", "盟")):
-                aliases.setdefault(short + full[-1], full)
+                # jionlp's short form may keep the unit already (巴州): never 巴州州.
+                aliases.setdefault(short if short.endswith(full[-1]) else short + full[-1], full)
+            elif path[2] is not None and (m := AUTONOMOUS_COUNTY.search(full)) and len(short) >= 2:
+                # An autonomous county or banner is written with the plain unit
+                # after its short form: 门源县 (门源回族自治县), 鄂温克旗 (鄂温克族自治旗).
+                aliases.setdefault(short if short.endswith(m.group(1)) else short + m.group(1), full)
 
     for province, p in tree.items():
         add(province, p.get("_alias", ""), (province, None, None))
@@ -241,8 +253,10 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     if len(options) != 1:
         return None
     province, city, county, town = next(iter(options))
-    if county and county.endswith("直辖行政区划"):  # jionlp's filler for cities without counties (东莞市)
+    if county and county.endswith(FILLER):  # jionlp's filler for cities without counties (东莞市)
         county = None
+    if city and city.endswith(FILLER):  # a unit directly under its province (石河子市, 神农架林区)
+        city = None
     if city == province:  # a municipality has no city of its own
         city = None
     return Place(chain, province, city, county, town)
@@ -277,12 +291,21 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return found
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
+    if (corps := CORPS.match(text)) and (inner := parse_org(text[corps.end():], context)) and inner.place:
+        # 第八师石河子市司法局: the city's body, named with its division as printed.
+        chain = inner.place.chain[:-1] + (corps.group(0) + inner.place.last,)
+        return replace(inner, written=text, place=replace(inner.place, chain=chain))
     party = text.startswith("中共")
     body = text[2:] if party else text
     chain, rest = split_place(body)
     generic = GENERIC_PLACE.match(rest) if not chain else None
     if chain and (office := _street_office(text, chain, rest, context)):
         return office
+    if chain and not party and is_zone(chain[-1], rest) and rest in COMMITTEE:
+        # A zone the gazetteer lists among counties (库尔勒经济技术开发区) is no
+        # county: its committee is a department of the zone's city.
+        place = resolve(chain, context) or Place(chain)
+        return Org(text, "department", replace(place, county=None) if place.county == chain[-1] else place, rest)
     if not chain and (zone := _zone_committee(text, context)):
         return zone
     if party:
@@ -300,7 +323,8 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return None
         if not chain and not generic and not _known_department(rest):
             return None
-        unit = generic.group(0) if generic else ""
+        # A place-less name that is no central body (司法局) settles only the level.
+        unit = generic.group(0) if generic else "" if chain or CENTRAL.match(rest) else "部门"
         return Org(text, "department", resolve(chain, context) if chain else None, rest, unit)
     return None
 
@@ -330,23 +354,37 @@ BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开
                        r"综合保税区|工业园区|产业园区)$")
 
 
+COMMITTEE = ("管理委员会", "管委会")
+ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
+             r"保税区|工业园区|产业园区)")
+# After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
+ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
+
+
+def is_zone(name: str, rest: str) -> bool:
+    """A development zone's name; a 新区 only with its committee (浦东新区 is a district)."""
+    return bool(ZONE_UNIT.search(name)) or name.endswith("新区") and rest in COMMITTEE
+
+
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
-    """某某经济技术开发区管理委员会: a development zone's committee is a
-    department of the city whose short name opens it (西宁 → 西宁市). The
-    zone named alone (滨海高新区) speaks for its committee: a department whose
-    name the text does not give, so only the level is settled."""
+    """某某经济技术开发区管理委员会, 包头稀土高新区管委会: a development zone's
+    committee is a department of the city whose short name opens it (西宁 →
+    西宁市). The zone named alone (滨海高新区) speaks for its committee: a
+    department whose name the text does not give, so only the level is settled."""
     if BARE_ZONE.match(text):
         return Org(text, "department", None, text, "部门")
-    m = ZONE.match(text)
-    if not m:
-        return None
     g = gazetteer()
-    city = next((c for c in (m.group(1) + "市", m.group(1)) if c in g.names and unit_level(c) != "town"), None)
-    if city is None:
-        return None
-    place = resolve((city,), context) or Place((city,))
-    # Shown as written: the zone's name keeps the city's short form.
-    return Org(text, "department", replace(place, chain=(m.group(1),)), text[len(m.group(1)):])
+    for k in (4, 3, 2):
+        short = text[:k]
+        if not ZONE_AFTER_CITY.match(text[k:]):
+            continue
+        city = next((c for c in (short + "市", short) if c in g.names and unit_level(c) not in ("town", "county")), None)
+        if city is None:
+            continue
+        place = resolve((city,), context) or Place((city,))
+        # Shown as written: the zone's name keeps the city's short form.
+        return Org(text, "department", replace(place, chain=(short,)), text[k:])
+    return None
 
 
 def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
@@ -362,6 +400,8 @@ def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[
     return Org(text, "government", resolve(full, context) or Place(full), suffix)
 
 
+# Central bodies, the only place-less names shown as issuers: 国务院…, 国家…局, 司法部.
+CENTRAL = re.compile(r"^(?:国务院|国家|中华人民共和国|中央|最高人民|海关总署)|^[\u4e00-\u9fff]{2,8}部$")
 # Department names that stand without a place: ministries and their bureaus.
 MINISTRY = re.compile(r"^(?:[\u4e00-\u9fff]{2,10})(?:部|委员会|总局|署|局)$")
 
