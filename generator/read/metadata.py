@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.read.orgs import BARE_ZONE, GENERIC_LEVEL, Org, Place, is_zone, org_names, parse_org, resolve, split_place
+from generator.read.orgs import BARE_ZONE, CORPS, GENERIC_LEVEL, Org, Place, is_zone, org_names, parse_org, resolve, split_place
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -302,12 +302,13 @@ def _elliptic_government(text: str) -> str:
     """某县委、政府 / 乡党委、政府: the government after a Party committee is
     written without its place; give it the committee's."""
     head, sep, tail = text.rpartition("、")
-    if not sep or tail not in ("政府", "人民政府") or not (party := parse_org(head)) or party.kind != "party":
+    if not sep or tail not in ("政府", "人民政府", "办事处") or not (party := parse_org(head)) or party.kind != "party":
         return text
     if party.generic:
         return f"{head}、{party.unit}{tail}"
     if party.place is not None:
-        return f"{head}、{''.join(party.place.chain)}人民政府"
+        office = "办事处" if party.place.last.endswith("街道") else "人民政府"
+        return f"{head}、{''.join(party.place.chain)}{office}"
     return text
 
 
@@ -389,13 +390,15 @@ def _government_of(text: str, context) -> Org | None:
         return zone
     if org := parse_org(text, context):
         return org
-    chain, rest = split_place(text)
+    corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone
+    division = corps.group(0) if corps else ""
+    chain, rest = split_place(text[len(division):])
     if not chain or rest:
         return None
     last = chain[-1]
     suffix = "办事处" if last.endswith("街道") else "行政公署" if last.endswith(("盟", "地区")) \
         else "管理委员会" if is_zone(last, "管理委员会") else "人民政府"
-    return parse_org("".join(chain) + suffix, context)
+    return parse_org(division + "".join(chain) + suffix, context)
 
 
 def _banner_org(banner: str, context) -> Org | None:

@@ -31,7 +31,7 @@ CORPS = re.compile(r"^(?:新疆生产建设兵团|兵团)?第?[一二三四五�
 # jionlp's filler for units directly under a province (石河子市, 神农架林区, 济源市) or a
 # city without counties (东莞市): no place of that level.
 FILLER = "直辖行政区划"
-GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|街道办事处|办事处)$")
+GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|行署|街道办事处|办事处)$")
 PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
 # Departments: a functional name, then one of these. 人民政府办公室 is a department.
 DEPARTMENT_SUFFIX = re.compile(
@@ -39,18 +39,18 @@ DEPARTMENT_SUFFIX = re.compile(
 )
 TOWN_UNIT = re.compile(r"(?:镇|乡|街道|苏木)$")
 # One-character level words standing for "this body's own place": 县司法局, 市政府.
-GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县)")
+GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县|地区)")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # The generic-unit table: the level a place-less self-reference settles on its own.
 # 市 stays None: a 市 may be a prefecture-level or a county-level city.
-GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自治州": "city", "盟": "city",
+GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自治州": "city", "盟": "city", "地区": "city",
                  "县": "county", "自治县": "county", "区": "county", "旗": "county",
                  "镇": "town", "乡": "town", "街道": "town", "部门": "department"}
 SELF = re.compile(r"^(?:我|本)(局|委|办|厅|署|中心|院|所|队|站|部|省|市|州|盟|县|区|旗|镇|乡|街道)$")
 # A template's placeholder stands for a place too: XX镇, xx县人民政府, ××区.
 PLACEHOLDER = r"(?:[Xx×＊*]{1,4}|某)?"
 GENERIC_GOVERNMENT = re.compile(
-    rf"^{PLACEHOLDER}(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)?$")
+    rf"^{PLACEHOLDER}(自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署|行署)?$")
 GENERIC_PARTY = re.compile(r"^(?:中共)?(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:委员会|委|党委|党工委)$")
 
 
@@ -336,7 +336,7 @@ def _generic_org(text: str) -> Org | None:
         if unit in GENERIC_LEVEL or unit == "市":
             return Org(text, "government", None, text, unit)
         return Org(text, "department", None, text, "部门")
-    if (m := GENERIC_GOVERNMENT.match(text)) and (m.group(0) != m.group(1) or text.endswith(("政府", "办事处", "公署"))):
+    if (m := GENERIC_GOVERNMENT.match(text)) and (m.group(0) != m.group(1) or text.endswith(("政府", "办事处", "公署", "行署"))):
         return Org(text, "government", None, text, m.group(1))
     if m := GENERIC_PARTY.match(text):
         return Org(text, "party", None, text, m.group(1))
@@ -358,6 +358,7 @@ COMMITTEE = ("管理委员会", "管委会")
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
              r"保税区|工业园区|产业园区)")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
+PLACELESS_ZONE = re.compile(rf"{ZONE_WORD}(?:管理委员会|管委会)")
 ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
 
 
@@ -371,7 +372,7 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
     committee is a department of the city whose short name opens it (西宁 →
     西宁市). The zone named alone (滨海高新区) speaks for its committee: a
     department whose name the text does not give, so only the level is settled."""
-    if BARE_ZONE.match(text):
+    if BARE_ZONE.match(text) or PLACELESS_ZONE.fullmatch(text):
         return Org(text, "department", None, text, "部门")
     g = gazetteer()
     for k in (4, 3, 2):
