@@ -213,9 +213,10 @@ def test_a_government_written_after_its_party_committee_without_a_place():
 
 
 def test_a_development_zone_named_alone_is_no_county():
+    # Its report is its committee's (as 下洋镇2023年… is 下洋镇人民政府's): a department of its city.
     got, codes = meta("白银高新区2023年度法治政府建设情况报告\n2023年，高新区坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
-    assert got["level"] == "department" and "county" not in got and "issuer" not in got
-    assert "issuer-placeless" in codes
+    assert got["level"] == "department" and "county" not in got and got["city"] == "白银市"
+    assert got["issuer"] == "白银高新区管理委员会"
 
 
 def test_the_sites_address_is_a_place_clue():
@@ -240,3 +241,83 @@ def test_a_text_that_starts_at_its_first_heading():
 def test_a_city_leadership_opening_in_a_departments_text_is_not_the_author():
     got, _ = meta("庆阳市人民政府门户网站\n2022年，市委、市政府高度重视法治建设，我局认真落实各项部署。\n" + BODY)
     assert got.get("issuer") != "庆阳市人民政府" and got.get("level") == "department"
+
+
+# --- the fresh set's classes: western units, zones, street offices ------------------
+
+def test_autonomous_counties_and_banners_in_their_short_form():
+    for written, name, county in (("门源县人民政府", "门源回族自治县人民政府", "门源回族自治县"),
+                                  ("鄂温克旗司法局", "鄂温克族自治旗司法局", "鄂温克族自治旗"),
+                                  ("莫旗人民政府", "莫力达瓦达斡尔族自治旗人民政府", "莫力达瓦达斡尔族自治旗")):
+        org = parse_org(written)
+        assert org is not None and org.name == name and org.place.county == county, written
+
+
+def test_autonomous_prefecture_short_forms_are_read_once():
+    org = parse_org("巴州司法局")
+    assert org is not None and org.place.city == "巴音郭楞蒙古自治州" and org.level == "department"
+
+
+def test_units_directly_under_a_province_have_no_prefecture():
+    for written, county in (("神农架林区人民政府", "神农架林区"), ("石河子市人民政府", "石河子市")):
+        org = parse_org(written)
+        assert org.place.city is None and org.place.county == county and org.level == "county", written
+
+
+def test_a_corps_division_city_keeps_its_division_in_the_name():
+    got, _ = meta("第八师石河子市司法局2022年度法治政府建设工作报告\n2022年，师市司法局坚持依法履职。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"], got["county"]) == (
+        "第八师石河子市司法局", "department", "新疆维吾尔自治区", "石河子市")
+    assert "city" not in got
+
+
+def test_a_league_office_and_a_prefecture_office_are_city_level_governments():
+    got, _ = meta("2023年，喀什地区行署坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("喀什地区行署", "city", "喀什地区")
+    got, codes = meta("2021年，盟行署坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert got["level"] == "city" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_zone_the_gazetteer_lists_as_a_county_is_a_department_of_its_city():
+    got, _ = meta("库尔勒经济技术开发区2022年度法治政府建设情况报告\n2022年，开发区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == (
+        "库尔勒经济技术开发区管理委员会", "department", "巴音郭楞蒙古自治州")
+    assert "county" not in got
+
+
+def test_a_zone_committee_with_its_own_words_after_the_city():
+    org = parse_org("包头稀土高新区管委会")
+    assert org is not None and org.level == "department" and org.place.city == "包头市" and org.place.county is None
+
+
+def test_a_placeless_zone_committee_on_its_own_site():
+    got, _ = meta("库尔勒经济技术开发区管理委员会\n首页 > 政务公开\n"
+                  "2023年，开发区管委会坚持以习近平法治思想为指导，推进园区依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == (
+        "库尔勒经济技术开发区管理委员会", "department", "巴音郭楞蒙古自治州")
+    got, codes = meta("2023年，高新区管委会坚持以习近平法治思想为指导，推进园区依法行政。\n" + BODY)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_bare_department_name_is_never_shown():
+    got, codes = meta("2022年，司法局坚持依法履职，推进法治政府建设。\n" + BODY + "司法局\n2023年1月5日\n")
+    assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes
+
+
+def test_a_street_offices_party_committee_and_office_together():
+    got, _ = meta("拉萨市城关区人民政府\n首页 > 街道动态\n"
+                  "2022年，八廓街道党工委、办事处坚持依法履职，推进基层治理。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["county"], got["town"]) == (
+        "八廓街道办事处", "town", "城关区", "八廓街道")
+
+
+def test_a_lone_reporting_sentence_starts_the_body():
+    got, _ = meta("乌鲁木齐市天山区人民政府\n首页 > 街道动态\n"
+                  "现将团结路街道2023年度法治政府建设工作情况报告如下：\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["year"]) == ("团结路街道办事处", "town", "天山区", 2023)
+
+
+def test_the_year_of_the_reported_work_in_the_opening_sentence():
+    got, _ = meta("在旗委、旗政府的领导下，正蓝旗司法局依法履职，2024年度法治政府建设各项任务顺利完成，"
+                  "按照《2021—2025年法治建设规划》推进。\n" + BODY)
+    assert got["year"] == 2024 and got["issuer"] == "正蓝旗司法局"

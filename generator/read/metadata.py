@@ -32,7 +32,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.read.orgs import BARE_ZONE, CORPS, GENERIC_LEVEL, Org, Place, is_zone, org_names, parse_org, resolve, split_place
+from generator.read.orgs import (
+    BARE_ZONE,
+    CORPS,
+    GENERIC_LEVEL,
+    ZONE_WORD,
+    Org,
+    Place,
+    is_zone,
+    org_names,
+    parse_org,
+    resolve,
+    split_place,
+)
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -177,7 +189,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…;
     #    or standing right after a year that opens it: 2020年某区…, 2021年度某县司法局…
     for head in _title_heads(title):
-        if names := org_names(head):
+        if BARE_ZONE.match(head) and (zone := _government_of(head, context)):
+            # 白银高新区2023年… is the zone's committee's report, as 下洋镇2023年… is its government's.
+            yield [zone], "derived", False
+        elif names := org_names(head):
             if orgs := _all_orgs(names, context):
                 yield orgs, "text", False
         # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
@@ -197,9 +212,24 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
         m = GENERIC_SUBJECT.search(opening[0][:80])
         if m and banner.place and banner.place.last.endswith(m.group(1)) and _speaks_as([banner], opening[0]):
             yield [banner], "derived", False
+    # 6b. An opening that speaks of 开发区管委会 / 高新区 on the site of that zone's committee.
+    if banner and opening and _zone_speaks(banner, opening[0]):
+        yield [banner], "derived", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
         yield [own], "text", True
+
+
+# How a zone's committee calls itself in its text: 开发区管委会, 高新区, 经开区管理委员会.
+GENERIC_ZONE = re.compile(rf"(?:^|[，。])(?:在[^，。]{{2,30}}下，)?(?:我|本|全)?({ZONE_WORD})(?:管理委员会|管委会)?")
+
+
+def _zone_speaks(banner: Org, paragraph: str) -> bool:
+    """The banner is a zone's committee and the opening names a zone of its kind
+    without a place (开发区管委会 on the 某经济技术开发区管理委员会 site)."""
+    m = GENERIC_ZONE.search(re.sub(rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?|今年以来|一年来)\s*[，,]", "", paragraph[:80]))
+    return bool(m and banner.kind == "department" and banner.place and not banner.generic
+                and re.search(rf"{m.group(1)}(?:管理委员会|管委会)$", banner.written))
 
 
 def _opening(document: Document) -> tuple[str, ...]:

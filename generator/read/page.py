@@ -575,7 +575,11 @@ def _starts_body(text: str) -> bool:
         return False
     if _is_addressee(text) or CLOSING.match(text) or DATE_LINE.match(text) or ATTACHMENT.search(text):
         return False
-    return is_prose(text) or is_heading(text)
+    return is_prose(text) or is_heading(text) or bool(REPORTING_LINE.match(text.strip()))
+
+
+# A report's reporting sentence standing alone at its start: 现将…情况报告如下：
+REPORTING_LINE = re.compile(rf"^现[将就把][{HAN}\d\s“”（）()、]{{4,60}}(?:报告|汇报)如下\s*[：:。]?$")
 
 
 def _is_addressee(text: str) -> bool:
