@@ -321,3 +321,15 @@ def test_the_year_of_the_reported_work_in_the_opening_sentence():
     got, _ = meta("在旗委、旗政府的领导下，正蓝旗司法局依法履职，2024年度法治政府建设各项任务顺利完成，"
                   "按照《2021—2025年法治建设规划》推进。\n" + BODY)
     assert got["year"] == 2024 and got["issuer"] == "正蓝旗司法局"
+
+
+def test_a_bare_date_key_among_keys_with_colons():
+    got, _ = meta("叶城县2023年度法治政府建设工作报告\n来源:叶城县司法局 作者: 发布时间 2025年09月05日 点击数:\n"
+                  "2023年，叶城县坚持依法行政。\n" + BODY)
+    assert (got["date"], got["source"]) == ("2025-09-05", "叶城县司法局")
+
+
+def test_a_street_office_the_gazetteer_does_not_know_is_town_level():
+    got, codes = meta("北城街街道办事处2025年法治政府建设年度报告\n2025年，北城街街道办事处坚持依法履职。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("北城街街道办事处", "town") and "place-unresolved" in codes
+    assert parse_org("各乡镇人民政府") is None

@@ -308,6 +308,10 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return Org(text, "department", replace(place, county=None) if place.county == chain[-1] else place, rest)
     if not chain and (zone := _zone_committee(text, context)):
         return zone
+    if not chain and not party and (town := UNKNOWN_TOWN.fullmatch(text)):
+        # A town's or street's government the gazetteer does not know (北城街街道办事处):
+        # town level by its grammar; its place stays unresolved.
+        return Org(text, "government", Place((town.group(1),)), town.group(2))
     if party:
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
@@ -327,6 +331,10 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         unit = generic.group(0) if generic else "" if chain or CENTRAL.match(rest) else "部门"
         return Org(text, "department", resolve(chain, context) if chain else None, rest, unit)
     return None
+
+
+UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([\u4e00-\u9fff]{2,6}?(?:街道|镇|乡|苏木))"
+                          r"(人民政府|办事处)")
 
 
 def _generic_org(text: str) -> Org | None:

@@ -201,7 +201,10 @@ def publication_fields(text: str) -> dict[str, str] | None:
     # The site's name and address in front: 某市人民政府网 www.… 2024-02-19 来源：…
     if m := SITE_ADDRESS.match(bare):
         bare = bare[m.end():]
-    keys = list(PUB_KV.finditer(bare)) or _bare_keys(bare)
+    keys = list(PUB_KV.finditer(bare))
+    # A date key without its colon among keys with one: 来源:某局 作者: 发布时间 2025年09月05日
+    keys = sorted(keys + [b for b in BARE_DATE_KV.finditer(bare) if not any(k.start() <= b.start() < k.end() for k in keys)],
+                  key=lambda k: k.start()) if keys else _bare_keys(bare)
     if keys:
         before = bare[: keys[0].start()].strip(" 【[|｜")
         if before and not DATE.fullmatch(before.split()[-1] if before.split() else before) and not DATE.search(before):
@@ -226,6 +229,7 @@ def publication_fields(text: str) -> dict[str, str] | None:
 
 SITE_ADDRESS = re.compile(rf"^(?:[{HAN}]{{2,30}}\s*)?(?:https?://|www\.)[\w./:-]+\s+(?=(?:19|20)\d{{2}}\s*[-年/.])")
 DATE_KEYS = r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|日期|时间"
+BARE_DATE_KV = re.compile(rf"(?:^|(?<=\s))({DATE_KEYS})(?=\s+(?:19|20)\d{{2}}\s*[-年/.])")
 BARE_KV = re.compile(rf"(?:^|(?<=\s))({PUB_KEYS})(?=\s+\S)")
 
 
