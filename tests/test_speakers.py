@@ -248,7 +248,10 @@ def test_a_city_leadership_opening_in_a_departments_text_is_not_the_author():
 def test_autonomous_counties_and_banners_in_their_short_form():
     for written, name, county in (("门源县人民政府", "门源回族自治县人民政府", "门源回族自治县"),
                                   ("鄂温克旗司法局", "鄂温克族自治旗司法局", "鄂温克族自治旗"),
-                                  ("莫旗人民政府", "莫力达瓦达斡尔族自治旗人民政府", "莫力达瓦达斡尔族自治旗")):
+                                  ("莫旗人民政府", "莫力达瓦达斡尔族自治旗人民政府", "莫力达瓦达斡尔族自治旗"),
+                                  ("和布克赛尔县司法局", "和布克赛尔蒙古自治县司法局", "和布克赛尔蒙古自治县"),
+                                  ("积石山县人民政府", "积石山保安族东乡族撒拉族自治县人民政府",
+                                   "积石山保安族东乡族撒拉族自治县")):
         org = parse_org(written)
         assert org is not None and org.name == name and org.place.county == county, written
 

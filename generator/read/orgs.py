@@ -25,6 +25,13 @@ from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 AUTONOMOUS_COUNTY = re.compile(r"自治(县|旗)$")
+# China's ethnic groups as autonomous units' names carry them; a name of one character
+# is an ethnic name only with 族 (三都水族自治县), a longer one also without (巴里坤哈萨克自治县).
+ETHNIC = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+          "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 "
+          "保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
+ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted((f"{e}族?" if len(e) > 1 else f"{e}族" for e in ETHNIC),
+                                                   key=len, reverse=True)) + r")+(?=自治(?:县|旗|州)$)")
 # A division of the Xinjiang Production and Construction Corps written before the
 # city it governs as one body (师市合一): 第八师石河子市, 新疆生产建设兵团第三师图木舒克市.
 CORPS = re.compile(r"^(?:新疆生产建设兵团|兵团)?第?[一二三四五六七八九十]{1,3}师(?=[\u4e00-\u9fff]{2,}市)")
@@ -180,6 +187,10 @@ def gazetteer() -> Gazetteer:
                 # An autonomous county or banner is written with the plain unit
                 # after its short form: 门源县 (门源回族自治县), 鄂温克旗 (鄂温克族自治旗).
                 aliases.setdefault(short if short.endswith(m.group(1)) else short + m.group(1), full)
+        # …and with its place name alone before the unit, the ethnic names dropped:
+        # 和布克赛尔县 (和布克赛尔蒙古自治县), 积石山县 (积石山保安族东乡族撒拉族自治县).
+        if path[1] is not None and (tail := ETHNIC_TAIL.search(full)) and tail.start() >= 2:
+            aliases.setdefault(full[: tail.start()] + full[-1], full)
 
     for province, p in tree.items():
         add(province, p.get("_alias", ""), (province, None, None))
