@@ -344,7 +344,7 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     return None
 
 
-UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([\u4e00-\u9fff]{2,6}?(?:街道|镇|乡|苏木))"
+UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
                           r"(人民政府|办事处)")
 
 
