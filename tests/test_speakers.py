@@ -336,3 +336,10 @@ def test_a_street_office_the_gazetteer_does_not_know_is_town_level():
     got, codes = meta("北城街街道办事处2025年法治政府建设年度报告\n2025年，北城街街道办事处坚持依法履职。\n" + BODY)
     assert (got["issuer"], got["level"]) == ("北城街街道办事处", "town") and "place-unresolved" in codes
     assert parse_org("各乡镇人民政府") is None
+
+
+def test_the_superior_in_the_leadership_phrase_tells_apart_a_shared_street_name():
+    got, _ = meta("城北街道2022年法治政府建设工作报告\n2022年，城北街道在中共伊州区委的坚强领导下，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["county"], got["city"]) == ("城北街道办事处", "伊州区", "哈密市")
+    got, codes = meta("城北街道2022年法治政府建设工作报告\n2022年，城北街道在区委、区政府的坚强领导下，推进依法行政。\n" + BODY)
+    assert got["level"] == "town" and "county" not in got and "place-unresolved" in codes

@@ -78,7 +78,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         values[key] = Field(value, "sidecar")
 
     put("title", facts.title, "text")
-    context = _context(facts, given)
+    context = _context(facts, given) + _superiors(document)
     orgs, origin, trusted = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
     if trusted is not None and trusted.generic and not orgs and "issuer" not in given:
@@ -148,6 +148,22 @@ def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], .
         chain, _ = split_place(re.sub(r"^中共", "", text))
         if chain:
             chains.append(chain)
+    return tuple(chains)
+
+
+SUPERIOR = re.compile(r"在(?:中共)?([\u4e00-\u9fff]{2,16}?)(?:党工委|党委|委员会|委)[、和及]?[^，。；]{0,24}?(?:领导|指导)")
+
+
+def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
+    """The issuer's superior named in the opening's leadership phrase (在朝阳区委、区政府的
+    领导下): context to tell apart places sharing a name (a street office's), never a
+    clue that must agree nor an issuer."""
+    chains = []
+    for text in _opening(document)[:1]:
+        for m in SUPERIOR.finditer(text[:200]):
+            chain, rest = split_place(m.group(1))
+            if chain and not rest:
+                chains.append(chain)
     return tuple(chains)
 
 
