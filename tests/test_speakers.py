@@ -343,3 +343,15 @@ def test_the_superior_in_the_leadership_phrase_tells_apart_a_shared_street_name(
     assert (got["issuer"], got["county"], got["city"]) == ("城北街道办事处", "伊州区", "哈密市")
     got, codes = meta("城北街道2022年法治政府建设工作报告\n2022年，城北街道在区委、区政府的坚强领导下，推进依法行政。\n" + BODY)
     assert got["level"] == "town" and "county" not in got and "place-unresolved" in codes
+
+
+def test_a_named_party_committee_and_the_generic_government_of_its_unit():
+    got, _ = meta("2023年，阿合奇县委、县政府坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["county"]) == ("阿合奇县人民政府", "county", "阿合奇县")
+
+
+def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():
+    got, _ = meta("2022年是党的二十大召开之年。一年来，若羌县坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["year"]) == ("若羌县人民政府", 2022)
+    got, _ = meta("近年来，尼勒克县坚持依法行政，法治政府建设取得明显成效。2023年，全县各项工作稳步推进。\n" + BODY)
+    assert (got["issuer"], got["year"]) == ("尼勒克县人民政府", 2023)

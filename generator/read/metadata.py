@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from generator.read.orgs import (
     BARE_ZONE,
     CORPS,
+    GENERIC_GOVERNMENT,
     GENERIC_LEVEL,
     ZONE_WORD,
     Org,
@@ -52,6 +53,7 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+LATER_YEAR = re.compile(rf"[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
@@ -279,7 +281,7 @@ def _title_heads(title: str) -> list[str]:
 
 # The opening sentence: [year，] [在…领导下，] [year，] SUBJECT PREDICATE…
 OPENING_LEAD = re.compile(
-    rf"^(?:(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?|今年以来|一年来|过去一年|近年来)\s*[，,]?\s*)?"
+    rf"^(?:(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?|今年以来|一年来|过去的?一年(?:里|中|来)?|近年来)\s*[，,]?\s*)?"
     r"(?:在[^，。；]{2,40}?(?:领导|指导|关心|关怀|支持|帮助|部署)下\s*[，,]?\s*)?"
     rf"(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?\s*[，,]?\s*)?"
 )
@@ -296,7 +298,11 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
     在…领导下，区政府…; also after a clause that gives the ground
     (根据…的部署，2023年，某街道以…): the first clause of the sentence, once its
     year and leadership phrase are set aside, that opens with a name and a predicate."""
-    rest = re.split(r"[。！？]", text, maxsplit=1)[0]
+    first, _, after = text.partition("。")
+    rest = re.split(r"[！？]", first, maxsplit=1)[0]
+    if FRAMING.match(rest) and after:
+        # 2022年是…之年。一年来，某县坚持…: the first sentence only frames the year.
+        rest = re.split(r"[。！？]", after, maxsplit=1)[0]
     for _ in range(OPENING_CLAUSES):
         lead = OPENING_LEAD.match(rest)
         clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
@@ -309,6 +315,8 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
 
 
 OPENING_CLAUSES = 6
+# A first sentence that says what the year was: 2022年是党的二十大召开之年。
+FRAMING = re.compile(rf"^(?:{YEAR_TEXT})\s*年(?:是|为)[^，,]*(?:之年|一年)$")
 
 
 REPORTING_SUBJECT = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)(?:(?:{YEAR_TEXT})\s*年度?)([^，。；]{{0,40}}?)(?:报告|汇报)")
@@ -348,7 +356,12 @@ def _elliptic_government(text: str) -> str:
     """某县委、政府 / 乡党委、政府: the government after a Party committee is
     written without its place; give it the committee's."""
     head, sep, tail = text.rpartition("、")
-    if not sep or tail not in ("政府", "人民政府", "办事处") or not (party := parse_org(head)) or party.kind != "party":
+    if not sep or not (party := parse_org(head)) or party.kind != "party":
+        return text
+    if party.place is not None and (own := GENERIC_GOVERNMENT.match(tail)) and party.place.last.endswith(own.group(1)):
+        # 某县委、县政府: the government of the committee's own unit.
+        return f"{head}、{''.join(party.place.chain)}人民政府"
+    if tail not in ("政府", "人民政府", "办事处"):
         return text
     if party.generic:
         return f"{head}、{party.unit}{tail}"
@@ -476,6 +489,10 @@ def _year(facts: Facts, document: Document) -> int | None:
         # titles (《…》) and spans (2021—2025年): …，2024年度法治政府建设各项任务顺利完成
         if m := WORK_YEAR.search(re.sub(r"《[^》]*》", "", first)):
             return _year_number(m.group(1))
+        # A later sentence of the opening paragraph that opens with its year, when only
+        # one year opens sentences there: 近年来，某县…。2023年，全县…
+        if len(years := {_year_number(y) for y in LATER_YEAR.findall(paragraph.text[:400])}) == 1:
+            return years.pop()
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.
     for section in document.sections[:8]:
