@@ -355,3 +355,13 @@ def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():
     assert (got["issuer"], got["year"]) == ("若羌县人民政府", 2022)
     got, _ = meta("近年来，尼勒克县坚持依法行政，法治政府建设取得明显成效。2023年，全县各项工作稳步推进。\n" + BODY)
     assert (got["issuer"], got["year"]) == ("尼勒克县人民政府", 2023)
+
+
+def test_every_western_unit_has_its_level():
+    from generator.read.orgs import unit_level
+
+    for name, level in (("海西蒙古族藏族自治州", "city"), ("阿克苏地区", "city"), ("锡林郭勒盟", "city"),
+                        ("正蓝旗", "county"), ("鄂温克族自治旗", "county"), ("门源回族自治县", "county"),
+                        ("神农架林区", "county"), ("六枝特区", "county"), ("巴彦乌拉苏木", "town"),
+                        ("新疆维吾尔自治区", "province")):
+        assert unit_level(name) == level, name

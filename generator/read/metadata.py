@@ -53,7 +53,7 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
-LATER_YEAR = re.compile(rf"[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
+SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
@@ -489,10 +489,9 @@ def _year(facts: Facts, document: Document) -> int | None:
         # titles (《…》) and spans (2021—2025年): …，2024年度法治政府建设各项任务顺利完成
         if m := WORK_YEAR.search(re.sub(r"《[^》]*》", "", first)):
             return _year_number(m.group(1))
-        # A later sentence of the opening paragraph that opens with its year, when only
-        # one year opens sentences there: 近年来，某县…。2023年，全县…
-        if len(years := {_year_number(y) for y in LATER_YEAR.findall(paragraph.text[:400])}) == 1:
-            return years.pop()
+        # The second sentence of the opening paragraph opening with its year: 近年来，某县…。2023年，全县…
+        if m := SECOND_YEAR.match(paragraph.text[:400]):
+            return _year_number(m.group(1))
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.
     for section in document.sections[:8]:
