@@ -365,3 +365,14 @@ def test_every_western_unit_has_its_level():
                         ("神农架林区", "county"), ("六枝特区", "county"), ("巴彦乌拉苏木", "town"),
                         ("新疆维吾尔自治区", "province")):
         assert unit_level(name) == level, name
+
+
+def test_a_local_bureau_of_a_vertically_managed_service():
+    org = parse_org("国家税务总局和静县税务局")
+    assert (org.name, org.level, org.place.county) == ("国家税务总局和静县税务局", "department", "和静县")
+
+
+def test_a_department_of_a_party_committee():
+    org = parse_org("中共和静县委全面依法治县委员会办公室")
+    assert (org.name, org.level, org.place.county) == ("中共和静县委全面依法治县委员会办公室", "department", "和静县")
+    assert parse_org("中共和静县委员会").kind == "party"

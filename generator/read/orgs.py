@@ -25,6 +25,10 @@ from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 AUTONOMOUS_COUNTY = re.compile(r"自治(县|旗)$")
+# A vertically managed service's local bureau is named after the service: 国家税务总局某县税务局.
+VERTICAL = re.compile(r"^国家[\u4e00-\u9fff]{2,12}?总局(?=[\u4e00-\u9fff]{2,}(?:局|分局)$)")
+# A department of a Party committee: 委宣传部, 委全面依法治县委员会办公室, 党工委党政办.
+PARTY_DEPARTMENT = re.compile(r"^(?:党工委|党委|委员会|委)([\u4e00-\u9fff]{2,20})$")
 # China's ethnic groups as autonomous units' names carry them; a name of one character
 # is an ethnic name only with 族 (三都水族自治县), a longer one also without (巴里坤哈萨克自治县).
 ETHNIC = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
@@ -131,7 +135,7 @@ class Org:
         """The body's own name, without parent places: 榆垡镇人民政府."""
         if self.place is None:
             return self.written
-        prefix = "中共" if self.kind == "party" and self.written.startswith("中共") else ""
+        prefix = "中共" if self.written.startswith("中共") and not self.place.last.startswith("中共") else ""
         return prefix + self.place.last + self.rest
 
     @property
@@ -302,10 +306,13 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return found
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
-    if (corps := CORPS.match(text)) and (inner := parse_org(text[corps.end():], context)) and inner.place:
-        # 第八师石河子市司法局: the city's body, named with its division as printed.
-        chain = inner.place.chain[:-1] + (corps.group(0) + inner.place.last,)
-        return replace(inner, written=text, place=replace(inner.place, chain=chain))
+    for head in (CORPS.match(text), VERTICAL.match(text)):
+        if head and (inner := parse_org(text[head.end():], context)) and inner.place \
+                and (head.re is CORPS or inner.kind == "department"):
+            # 第八师石河子市司法局: the city's body, named with its division as printed;
+            # 国家税务总局某县税务局: a local bureau of a vertically managed service.
+            chain = inner.place.chain[:-1] + (head.group(0) + inner.place.last,)
+            return replace(inner, written=text, place=replace(inner.place, chain=chain))
     party = text.startswith("中共")
     body = text[2:] if party else text
     chain, rest = split_place(body)
@@ -324,6 +331,10 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         # town level by its grammar; its place stays unresolved.
         return Org(text, "government", Place((town.group(1),)), town.group(2))
     if party:
+        if chain and not PARTY_SUFFIX.fullmatch(rest) and (own := PARTY_DEPARTMENT.match(rest)) \
+                and DEPARTMENT_SUFFIX.search(own.group(1)):
+            # 中共某县委宣传部, 中共某县委全面依法治县委员会办公室: a department of the committee.
+            return Org(text, "department", resolve(chain, context) or Place(chain), rest)
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
