@@ -376,3 +376,9 @@ def test_a_department_of_a_party_committee():
     org = parse_org("中共和静县委全面依法治县委员会办公室")
     assert (org.name, org.level, org.place.county) == ("中共和静县委全面依法治县委员会办公室", "department", "和静县")
     assert parse_org("中共和静县委员会").kind == "party"
+
+
+def test_a_departments_own_rule_of_law_report_is_a_title():
+    got, _ = meta("国家税务总局和静县税务局2022年度法治税务建设情况报告\n2022年，县税务局坚持依法治税。\n" + BODY)
+    assert (got["title"], got["issuer"], got["county"]) == (
+        "国家税务总局和静县税务局2022年度法治税务建设情况报告", "国家税务总局和静县税务局", "和静县")

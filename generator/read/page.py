@@ -114,7 +114,9 @@ LONE = re.compile(r"^[?？□\-—_=*.·…\s]+$")
 
 # --- the report's title -------------------------------------------------------------
 NAMES_REPORT = re.compile(
-    r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作|法治工作|依法治理")
+    r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作|法治工作|依法治理|"
+    # A department's own rule-of-law report: 法治税务建设, 法治财政建设, 法治公安建设.
+    rf"法治[{HAN}]{{2}}建设")
 TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点|年报)(?:[(（][^()（）]{1,12}[)）])?$")
 REPORT_WORD = re.compile(r"报告|情况|总结|汇报|年报")
 # Not a title: a sentence that reports (现将…情况报告如下：) or cites its ground (根据…).
