@@ -382,3 +382,15 @@ def test_a_departments_own_rule_of_law_report_is_a_title():
     got, _ = meta("国家税务总局和静县税务局2022年度法治税务建设情况报告\n2022年，县税务局坚持依法治税。\n" + BODY)
     assert (got["title"], got["issuer"], got["county"]) == (
         "国家税务总局和静县税务局2022年度法治税务建设情况报告", "国家税务总局和静县税务局", "和静县")
+
+
+def test_a_committee_and_its_generic_government_run_together():
+    got, _ = meta("2023年，阿合奇县委县政府团结带领全县各族干部群众，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["county"]) == ("阿合奇县人民政府", "阿合奇县")
+    assert parse_org("阿合奇县委县政府") is None  # never a place 委县
+
+
+def test_more_predicates_of_the_opening_subject():
+    for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实"):
+        got, _ = meta(f"2022年，乌恰县{predicate}，全面推进法治政府建设。\n" + BODY)
+        assert got.get("issuer") == "乌恰县人民政府", predicate

@@ -288,7 +288,9 @@ OPENING_LEAD = re.compile(
 # How the genre's opening sentences go on after their subject.
 PREDICATE = re.compile(
     r"^(?:坚持|深入|认真|全面|紧紧|始终|扎实|紧扣|聚焦|持续|围绕|在|以|按照|立足|着力|积极|切实|不断|大力|牢固|"
-    r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将)"
+    r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将|"
+    r"通过|注重|抢抓|践行|落实|聚力|压实|坚定|继续|团结|紧密|牢记|着眼|狠抓|精心|多措并举|奋力|努力|紧盯|突出|"
+    r"夯实|加快|完善|健全|推动|发挥|致力|瞄准|依托|全方位|自觉|带头|勇于|敢于|坚决|不折不扣)"
 )
 SUBJECT_MAX = 30
 
@@ -346,7 +348,10 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
     or a place alone (某区)."""
     text = _elliptic_government(text)
-    if names := org_names(text):
+    if (names := org_names(text)) and len(names) == 2 and "、" not in text:
+        # 某县委县政府: the two names run together, the second without its place.
+        names = org_names(_elliptic_government("、".join(names))) or names
+    if names:
         return _all_orgs(names, context)
     org = _government_of(text, context)
     return [org] if org else None

@@ -240,7 +240,7 @@ def split_place(text: str) -> tuple[tuple[str, ...], str]:
     if chain:
         # A unit the gazetteer does not know, right under a known parent:
         # 西宁市湟中区 (renamed from 湟中县), a new town. Only the plain units.
-        m = re.match(r"[\u4e00-\u9fff]{1,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
+        m = re.match(r"(?!委|党|政府|人民)[\u4e00-\u9fff]{2,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
         if m and unit_level(chain[-1]) != "town" and not ZONE_UNIT.search(m.group(0)):
             chain.append(m.group(0))
             i += m.end()
@@ -468,7 +468,8 @@ def _run_together(text: str) -> list[str] | None:
         return None
     for m in JOINT_END.finditer(text):
         head, tail = text[: m.end()], text[m.end():]
-        if len(tail) >= 4 and (first := parse_org(head)) and first.kind in ("party", "government") \
+        if (len(tail) >= 4 or GENERIC_GOVERNMENT.match(tail)) and (first := parse_org(head)) \
+                and first.kind in ("party", "government") \
                 and not first.generic and parse_org(tail):
             return [head, tail]
     return None
