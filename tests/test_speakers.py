@@ -394,3 +394,10 @@ def test_more_predicates_of_the_opening_subject():
     for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实"):
         got, _ = meta(f"2022年，乌恰县{predicate}，全面推进法治政府建设。\n" + BODY)
         assert got.get("issuer") == "乌恰县人民政府", predicate
+
+
+def test_a_departments_self_reference_on_that_departments_site():
+    got, _ = meta("阿克苏地区生态环境局\n首页 > 法治建设\n2022年，我局在地委、行署的坚强领导下，全面推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("阿克苏地区生态环境局", "department", "阿克苏地区")
+    got, codes = meta("温宿县人民政府\n首页 > 部门动态\n2022年，我局坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes

@@ -233,6 +233,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     # 6b. An opening that speaks of 开发区管委会 / 高新区 on the site of that zone's committee.
     if banner and opening and _zone_speaks(banner, opening[0]):
         yield [banner], "derived", False
+    # 6c. An opening that calls its author 我局 / 本委 on the site of a department of that kind.
+    if banner and opening and banner.kind == "department" and banner.place and not banner.generic \
+            and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
+        yield [banner], "derived", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
         yield [own], "text", True
@@ -248,6 +252,17 @@ def _zone_speaks(banner: Org, paragraph: str) -> bool:
     m = GENERIC_ZONE.search(re.sub(rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?|今年以来|一年来)\s*[，,]", "", paragraph[:80]))
     return bool(m and banner.kind == "department" and banner.place and not banner.generic
                 and re.search(rf"{m.group(1)}(?:管理委员会|管委会)$", banner.written))
+
+
+OWN_DEPARTMENT = re.compile(r"(?:我|本)(局|委|办|厅)")
+
+
+def _department_kind(name: str) -> str | None:
+    """局 / 委 / 办 / 厅: the kind of department a name ends with (委员会 → 委, 办公室 → 办)."""
+    for suffix, kind in (("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅")):
+        if name.endswith(suffix):
+            return kind
+    return None
 
 
 def _opening(document: Document) -> tuple[str, ...]:
