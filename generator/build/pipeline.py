@@ -446,6 +446,8 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     try:
         if read:
             read(corpus)
+        if progress:
+            progress(f"making pages of {len(corpus.reports)} reports")
         return _make_pages(project, corpus, use_cache)
     finally:
         gc.unfreeze()
