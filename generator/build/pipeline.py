@@ -388,32 +388,22 @@ SHARED_MAX = 24  # characters of a string held once for all reports (sys.intern)
 
 
 def share_strings(report: Report) -> None:
-    """Hold each text of the report once, and the short strings every report
-    repeats once for all reports, in place (each object is this build's own).
+    """Hold the short strings every report repeats once for all reports
+    (sys.intern), in place (each object is this build's own).
 
-    Unpickled, every string is a new object: a passage or a body line equal
-    to its paragraph held the same characters again, and each report held
-    its own copies of the theme terms that matched (about 90 a report), its
-    anchors and numberings. Measured on the varied corpus: 20-25 KB of a
-    report's 83 KB held until the pages are made, so 200-250 MB at 10,000
-    reports. Values are unchanged: only which object holds them."""
+    Unpickled, every string is a new object: each report held its own copies
+    of the theme terms that matched (about 90 a report), of its anchors and
+    numberings (a passage equal to its paragraph already shares its text:
+    pickle keeps that). Values are unchanged: only which object holds them."""
     doc = report.document
-    texts: dict[str, str] = {}
     for paragraph in doc.preamble:
-        texts.setdefault(paragraph.text, paragraph.text)
         object.__setattr__(paragraph, "anchor", sys.intern(paragraph.anchor))
     for section in doc.sections:
         for name in ("anchor", "number", "kind"):
             object.__setattr__(section, name, sys.intern(getattr(section, name)))
         for paragraph in section.paragraphs:
-            texts.setdefault(paragraph.text, paragraph.text)
             object.__setattr__(paragraph, "anchor", sys.intern(paragraph.anchor))
-    for line in report.cleaned.lines:
-        if (text := texts.get(line.text)) is not None:
-            object.__setattr__(line, "text", text)
     for passage in report.analysis.passages:
-        if (text := texts.get(passage.text)) is not None:
-            object.__setattr__(passage, "text", text)
         for name in ("anchor", "paragraph", "section"):
             object.__setattr__(passage, name, sys.intern(getattr(passage, name)))
         for match in passage.themes:
