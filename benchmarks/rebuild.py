@@ -17,7 +17,10 @@ corpus, kept for comparison. Then, in one run on one machine:
 Each build runs as its own process, as a publisher would run it. Prints the
 times, their ratio to the full build, the peak of the summed resident memory
 of the build process and all its descendants (the Pagefind indexers, the
-reading workers), sampled from /proc every 0.2 s, and the size of site/ (file
+reading workers), sampled from /proc every 0.2 s, also by kind of process
+(the build process, the reading pool's workers, the Pagefind indexers) and,
+for the build process, by stage (reading, making pages, MkDocs: from the
+build's log lines), and the size of site/ (file
 bytes, hard links once) against the text it publishes, folder by folder. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
 benchmarks/RESULTS.md.
