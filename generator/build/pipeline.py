@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import functools
 import gc
 import hashlib
@@ -592,8 +591,7 @@ def return_freed_memory() -> None:
     library can (glibc's malloc_trim): freed, it stayed the build's while
     MkDocs rendered (1,000 varied reports: 226 -> 163 MiB)."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
+        trim = ctypes.CDLL("libc.so.6").malloc_trim  # by name: find_library would run ldconfig
     except (OSError, AttributeError):  # not glibc: nothing to give back this way
         return
     trim(0)
