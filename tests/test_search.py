@@ -93,7 +93,8 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     cache = tmp_path / "search"
     first = build_search_index(records(7) + [THEME], cache)
     # a shard without a word of an index (THEME has no trigram) is left out of that index
-    assert first.shards == ("base",) and first.pairs == ("pairs-base", "pairs-themes")
+    # the theme shard (small) comes first where it has words: the page opens it whatever the query
+    assert first.shards == ("base",) and first.pairs == ("pairs-themes", "pairs-base")
     assert first.rebuilt == 2 and first.superseded == ()
     assert build_search_index(records(7) + [THEME], cache).rebuilt == 0  # nothing changed: nothing indexed
     base_ids = {url: path.stem for path in (cache / "base/fragment").glob("*")
@@ -106,11 +107,15 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     site = tmp_path / "site"
     search.publish_search_index(second, cache, site)
     manifest = json.loads((site / "pagefind/shards.json").read_text())
-    assert manifest == {"shards": ["base", "delta"], "pairs": ["pairs-base", "pairs-delta", "pairs-themes"],
-                        "superseded": list(second.superseded)}
+    assert manifest == {"shards": ["base", "delta"], "pairs": ["pairs-themes", "pairs-base", "pairs-delta"],
+                        "superseded": list(second.superseded), "routes": {"bits": 0, "parts": ["base"]}}
+    # one base part: the routing table is one file, every word of the base in it
+    routes = json.loads((site / "pagefind/routes/0.json").read_text())
+    assert routes["行政复"] == "*" and routes["行政"] == "*" and "调解" not in routes  # 调解 is only a theme
     assert len(second.superseded) == 4  # r3's and r6's results in each index
     assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]  # one script
-    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == ["base", "pairs-base"]
+    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == [
+        "base", "pairs-base", "pairs-themes"]
     delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/"): p
              for p in (site / "pagefind/delta/fragment").glob("*")}
     assert set(delta) == {"reports/r3/", "reports/r7/"}
@@ -167,6 +172,23 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     assert found["reports/r4/"]["content"].count("行政复核") == 1  # stored as characters, one a position
     # the first listed part keeps the script, which the page loads from there
     assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == [second.shards[0]]
+    # the routing table names, for each word, the parts holding it: r4's 复核 only its part
+    manifest = json.loads((site / "pagefind/shards.json").read_text())
+    bits, parts = manifest["routes"]["bits"], manifest["routes"]["parts"]
+    assert parts == ["base", "base-1", "base-2"]
+
+    def holders(word: str) -> object:
+        table = json.loads((site / "pagefind/routes" / f"{search.route_file(search.route_hash(word), bits)}.json")
+                           .read_text())
+        return table.get(word)
+
+    four = search.shard_of("reports/r4", 3)
+    assert holders("复核") == [four] and holders("政复核") == [four]
+    assert holders("4号报") == [four]
+    assert holders("行政复") == ("*" if len(held) == 3 else held)  # in every record
+    others = sorted({search.shard_of(f"reports/r{i}", 3) for i in range(7) if i != 4})
+    assert holders("复议") == ("*" if len(others) == 3 else others)
+    assert holders("调解") is None  # in no record
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
