@@ -46,9 +46,21 @@ reports when it was made, in parts of about BASE_CHARACTERS), a delta (only
 the reports added or edited since, indexed anew in each build that changes
 it, and nothing once the base is made again) and the theme pages. The base's
 results of reports the delta replaces or that were deleted are listed as
-superseded in shards.json, and the page drops them. The page loads an
-index's first base shard's script and merges its other shards (Pagefind's
-mergeIndex); it opens the bigram index only for a query that needs it.
+superseded in shards.json, and the page drops them. The delta stays smaller
+than half a part (a Pagefind process's memory is bounded by a part, whatever
+the corpus). The page loads an index's first shard's script (the theme
+shard's, where it has words) and merges the delta (Pagefind's mergeIndex); it
+opens the bigram index only for a query that needs it.
+
+Base parts are merged only as a query needs them. Pagefind cannot say a
+part holds nothing before loading its chunk list (pf_meta, about 16 KiB a
+part of BASE_CHARACTERS), so with every part merged a first search fetched
+every part's list (618 KiB for 行政复议 at 10,000 varied reports). A routing
+table of our own (build_routes: for each word of either index, the parts
+holding it, in small JSON files by a hash of the word) tells the page which
+parts can hold every word of a query; it merges those a few at a time until
+it has the results it draws, and the rest when the reader asks for more
+(search.js, findSome). Matching and ranking stay Pagefind's.
 """
 from __future__ import annotations
 
@@ -360,9 +372,11 @@ def write_grams(records: Iterable[SearchRecord], path: Path) -> int:
 def build_routes(parts: Sequence[str], counts: Sequence[int], cache_dir: Path, out: Path,
                  stop: threading.Event | None = None) -> int:
     """The routing table of the base: for every word of either index, the
-    base parts holding it ("*": all of them; a word in none is absent), in
-    2**bits JSON files by route_file, about ROUTE_PAIRS (word, part) pairs
-    each. Written by merging the parts' sorted word lists (write_grams), so
+    base parts holding it (a word in none is absent), in 2**bits JSON files
+    by route_file, about ROUTE_PAIRS (word, part) pairs each. A file is
+    {n: {parts: words}}: for the words of n characters, by the parts holding
+    them ("*": all; else their numbers in routes.parts, joined by ","),
+    the words concatenated (each n characters: no separator is needed). Written by merging the parts' sorted word lists (write_grams), so
     it holds one file's words at a time. Returns bits.
 
     Why a file of our own: Pagefind loads every merged index's chunk list
@@ -381,13 +395,21 @@ def build_routes(parts: Sequence[str], counts: Sequence[int], cache_dir: Path, o
             for line in f:
                 yield line[:-1], number
 
-    table: dict[str, object] = {}
+    # One file: n -> the parts holding a word ("*" for all, else their
+    # numbers joined by ",") -> its words of n characters, concatenated.
+    table: dict[str, dict[str, list[str]]] = {}
     current = 0
     seen = 0
 
     def flush() -> None:
-        (out / f"{current}.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")),
+        data = {n: {holders: "".join(grams) for holders, grams in sets.items()} for n, sets in table.items()}
+        (out / f"{current}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                                             encoding="utf-8")
+
+    def add(line: str, holders: list[int]) -> None:
+        gram = line[8:]
+        key = "*" if len(holders) == len(parts) else ",".join(map(str, holders))
+        table.setdefault(str(len(gram)), {}).setdefault(key, []).append(gram)
 
     last, holders = "", list[int]()
     for line, number in merge(*(lines(n) for n in range(len(parts)))):
@@ -396,7 +418,7 @@ def build_routes(parts: Sequence[str], counts: Sequence[int], cache_dir: Path, o
             raise Stopped()
         if line != last:
             if last:
-                table[last[8:]] = "*" if len(holders) == len(parts) else holders
+                add(last, holders)
             here = route_file(int(line[:8], 16), bits)
             while here != current:
                 flush()
@@ -405,7 +427,7 @@ def build_routes(parts: Sequence[str], counts: Sequence[int], cache_dir: Path, o
             last, holders = line, []
         holders.append(number)
     if last:
-        table[last[8:]] = "*" if len(holders) == len(parts) else holders
+        add(last, holders)
     while current < 2 ** bits:
         flush()
         table = {}

@@ -82,13 +82,21 @@ export async function openIndex(base) {
       if (!routes) return null;
       const bits = routes.bits;
       const file = bits ? routeHash(word) >>> (32 - bits) : 0;
-      files[file] ??= fetch(new URL(`routes/${file}.json`, base)).then((r) => {
+      // a file is {n: {parts: words}}: the words of n characters, concatenated,
+      // by the parts holding them ("*": all; else their numbers joined by ",")
+      files[file] ??= fetch(new URL(`routes/${file}.json`, base)).then(async (r) => {
         if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
-        return r.json();
+        const held = new Map();
+        for (const [n, sets] of Object.entries(await r.json())) {
+          for (const [parts, words] of Object.entries(sets)) {
+            const numbers = parts === "*" ? routes.parts.map((_, k) => k) : parts.split(",").map(Number);
+            const chars = [...words];
+            for (let i = 0; i < chars.length; i += +n) held.set(chars.slice(i, i + +n).join(""), numbers);
+          }
+        }
+        return held;
       });
-      const entry = (await files[file])[word];
-      if (entry === undefined) return [];
-      return entry === "*" ? routes.parts.map((_, k) => k) : entry;
+      return (await files[file]).get(word) || [];
     },
     // Pagefind over the index's shards that are not base parts (the theme
     // shard, the delta), and a function merging named base parts into it.
