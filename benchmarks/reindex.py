@@ -35,8 +35,9 @@ from generator.search import index as search
 from generator.search.index import build_search_index, publish_search_index, record_size, search_records
 
 
-def pagefind_memory(done: threading.Event, peaks: dict[str, int]) -> None:
-    """Sample the Pagefind processes' resident memory (KiB) until done."""
+def pagefind_memory(done: threading.Event, peaks: dict[str, int], folder: Path) -> None:
+    """Sample the resident memory (KiB) of the Pagefind processes indexing
+    under folder until done."""
     largest = summed = 0
     while not done.is_set():
         total = 0
@@ -44,8 +45,9 @@ def pagefind_memory(done: threading.Event, peaks: dict[str, int]) -> None:
             if not entry.name.isdigit():
                 continue
             try:
-                argv0 = (entry / "cmdline").read_bytes().split(b"\0")[0]
-                status = (entry / "status").read_text() if b"pagefind" in argv0 else ""
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+                ours = b"pagefind" in argv[0] and any(a.startswith(bytes(folder)) for a in argv)
+                status = (entry / "status").read_text() if ours else ""
             except OSError:
                 continue
             if entry.name == str(os.getpid()) or not status:
@@ -82,7 +84,7 @@ def main() -> None:
         shutil.rmtree(cache, ignore_errors=True)
     done = threading.Event()
     peaks: dict[str, int] = {}
-    sampler = threading.Thread(target=pagefind_memory, args=(done, peaks))
+    sampler = threading.Thread(target=pagefind_memory, args=(done, peaks, cache))
     sampler.start()
     started = time.perf_counter()
     try:

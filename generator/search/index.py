@@ -95,10 +95,13 @@ SPACE = "␣"  # stands for a run of white space, which would otherwise vanish f
 FILLER = "·"  # a position no query word starts at (the end of a run): not a letter, not indexed
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the n-grams are the words
 # Characters of report text in one part of the base. A Pagefind process's
-# memory grows with the text it holds: the trigram index of 1,000 benchmark
-# reports (4.8 million characters) took 2.3 GiB, the bigram index 2.0. But
-# every part adds its chunk list to a first search.
-BASE_CHARACTERS = 3_000_000
+# memory grows with the text it holds: on the varied corpus (1,000 reports,
+# 4.3 million characters) the largest process peaked at 579 MiB with parts
+# of 1.5 million characters, two at a time 974 MiB (benchmarks/reindex.py).
+# A search merges only the parts that can hold the query (the routing
+# table), so more parts cost a first search little: 行政复议 132 KiB with
+# parts of 1.5 million, 159 with parts of 3 million; the index is 2% larger.
+BASE_CHARACTERS = 1_500_000
 INDEXERS = 2  # Pagefind processes at a time
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
