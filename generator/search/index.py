@@ -828,6 +828,8 @@ def _write_part_grams(plan: ShardPlan, cache_dir: Path, stop: threading.Event | 
     counts: dict[str, int] = dict(plan.state.get("grams", {}))
     for job, name in plan.jobs:
         if stop is not None and stop.is_set():
+            for half in (cache_dir / GRAMS).glob("*.new"):
+                half.unlink()
             raise Stopped()
         if name.startswith("base"):
             counts[name] = write_grams(job, cache_dir / GRAMS / f"{name}.gz.new")
@@ -847,7 +849,11 @@ def _route_base(plan: ShardPlan, counts: dict[str, int], cache_dir: Path,
     shutil.rmtree(target, ignore_errors=True)
     fresh = target.with_name(ROUTES + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    bits = build_routes(parts, [counts[p] for p in parts], cache_dir, fresh, stop)
+    try:
+        bits = build_routes(parts, [counts[p] for p in parts], cache_dir, fresh, stop)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
     fresh.rename(target)
     return bits, parts
 
