@@ -106,7 +106,9 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
                 for url in [json.loads(gzip.decompress(path.read_bytes())[12:])["url"].lstrip("/")]}
     # r3 edited, r6 deleted, r7 added: only those two records are indexed, in the delta
     changed = [r for r in records(8, edited=3) if r.key != "reports/r6"] + [THEME]
+    routing = (cache / "routes/0.json").stat()
     second = build_search_index(changed, cache)
+    assert (cache / "routes/0.json").stat().st_mtime_ns == routing.st_mtime_ns  # the base's table is kept
     assert second.shards == ("base", "delta") and second.rebuilt == 1 and second.delta == 3
     assert {base_ids["reports/r3/"], base_ids["reports/r6/"]} < set(second.superseded)
     site = tmp_path / "site"
