@@ -162,6 +162,76 @@ def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
     assert len(list((cache / "base/fragment").glob("*"))) == 7
 
 
+def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search.SearchIndex) -> None:
+    """The search page's own module (search.js) over a published base of
+    three parts (records(7, edited=4)), in Chromium: a query held by one
+    report loads only its part (and the part the page opens first); a common
+    one stops at the results asked for and finds all of them when asked for all."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    (site / "assets/javascripts").mkdir(parents=True)
+    script = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search.js"
+    (site / "assets/javascripts/search.js").write_bytes(script.read_bytes())
+    (site / "search").mkdir()
+    (site / "search/index.html").write_text("<!doctype html><html lang='zh'><body></body></html>")
+    number = {i: search.shard_of(f"reports/r{i}", 3) for i in range(7)}
+    def part_name(n: int) -> str:
+        return f"base-{n}" if n else "base"
+
+    part = {i: part_name(n) for i, n in number.items()}
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ask = """async ([query, enough]) => {
+        const m = await import('../assets/javascripts/search.js');
+        const index = await m.openIndex(new URL('../pagefind/', location.href));
+        const found = enough ? await m.findSome(index, query, {}, enough)
+                             : { items: await m.find(index, query, {}), complete: true };
+        const urls = await Promise.all(found.items.map(async (i) => (await i.result.data()).url));
+        return { urls: urls.sort(), complete: found.complete };
+    }"""
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+
+            def run(query: str, enough: int) -> tuple[dict, set[str]]:
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+                parts: set[str] = set()
+                page.on("request", lambda r: parts.add(r.url.split("/pagefind/")[1].split("/")[0])
+                        if "/pagefind/base" in r.url else None)
+                answer = page.evaluate(ask, [query, enough])
+                page.close()
+                return answer, parts
+
+            answer, parts = run("行政复核", 5)  # only r4 has it
+            assert answer == {"urls": ["/reports/r4/"], "complete": True}
+            assert parts <= {index.shards[0], part[4]}
+            everyone = [f"/reports/r{i}/" for i in range(7) if i != 4]
+            # one result asked: the part opened first if it holds the query, else the first other part that does
+            first = index.shards[0]
+            holding = sorted({number[i] for i in range(7) if i != 4})
+            others = [n for n in holding if part_name(n) != first]
+            searched = first if first in map(part_name, holding) else part_name(others[0])
+            answer, parts = run("行政复议", 1)
+            assert answer["urls"] == [u for i, u in enumerate(everyone) if part[i + (i >= 4)] == searched]
+            assert answer["complete"] == (not others if searched == first else len(others) == 1)
+            assert run("行政复议", 0)[0]["urls"] == everyone
+            assert run("调解", 0)[0]["urls"] == []  # in no record
+            browser.close()
+    finally:
+        server.shutdown()
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "BASE_CHARACTERS", 30)  # seven records of 11 characters: three parts
@@ -200,6 +270,7 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     others = sorted({search.shard_of(f"reports/r{i}", 3) for i in range(7) if i != 4})
     assert holders("复议") == ("*" if len(others) == 3 else others)
     assert holders("调解") is None  # in no record
+    page_merges_only_the_parts_that_can_hold_the_query(site, second)
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
@@ -411,78 +482,3 @@ def test_a_record_file_of_another_format_stops_the_build_with_what_to_do(tmp_pat
 
     with pytest.raises(BuildError, match=r"cannot read .*Upgrading Pagefind"):
         search.read_fragment(path)
-
-
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_the_page_merges_only_the_parts_that_can_hold_the_query(tmp_path, monkeypatch):
-    """The search page's own module (search.js) over a base of three parts,
-    in Chromium: a query held by one report loads only its part (and the
-    part the page opens first); a common one stops at the results asked for
-    and finds all of them when asked for all."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setattr(search, "BASE_CHARACTERS", 30)  # seven records of 11 characters: three parts
-    cache, site = tmp_path / "search", tmp_path / "site"
-    index = build_search_index(records(7, edited=4), cache)
-    search.publish_search_index(index, cache, site)
-    (site / "assets/javascripts").mkdir(parents=True)
-    script = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search.js"
-    (site / "assets/javascripts/search.js").write_bytes(script.read_bytes())
-    (site / "search").mkdir()
-    (site / "search/index.html").write_text("<!doctype html><html lang='zh'><body></body></html>")
-    number = {i: search.shard_of(f"reports/r{i}", 3) for i in range(7)}
-    def part_name(n: int) -> str:
-        return f"base-{n}" if n else "base"
-
-    part = {i: part_name(n) for i, n in number.items()}
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    ask = """async ([query, enough]) => {
-        const m = await import('../assets/javascripts/search.js');
-        const index = await m.openIndex(new URL('../pagefind/', location.href));
-        const found = enough ? await m.findSome(index, query, {}, enough)
-                             : { items: await m.find(index, query, {}), complete: true };
-        const urls = await Promise.all(found.items.map(async (i) => (await i.result.data()).url));
-        return { urls: urls.sort(), complete: found.complete };
-    }"""
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-
-            def run(query: str, enough: int) -> tuple[dict, set[str]]:
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-                parts: set[str] = set()
-                page.on("request", lambda r: parts.add(r.url.split("/pagefind/")[1].split("/")[0])
-                        if "/pagefind/base" in r.url else None)
-                answer = page.evaluate(ask, [query, enough])
-                page.close()
-                return answer, parts
-
-            answer, parts = run("行政复核", 5)  # only r4 has it
-            assert answer == {"urls": ["/reports/r4/"], "complete": True}
-            assert parts <= {index.shards[0], part[4]}
-            everyone = [f"/reports/r{i}/" for i in range(7) if i != 4]
-            # one result asked: the part opened first if it holds the query, else the first other part that does
-            first = index.shards[0]
-            holding = sorted({number[i] for i in range(7) if i != 4})
-            others = [n for n in holding if part_name(n) != first]
-            searched = first if first in map(part_name, holding) else part_name(others[0])
-            answer, parts = run("行政复议", 1)
-            assert answer["urls"] == [u for i, u in enumerate(everyone) if part[i + (i >= 4)] == searched]
-            assert answer["complete"] == (not others if searched == first else len(others) == 1)
-            assert run("行政复议", 0)[0]["urls"] == everyone
-            assert run("调解", 0)[0]["urls"] == []  # in no record
-            browser.close()
-    finally:
-        server.shutdown()
