@@ -142,12 +142,10 @@ export async function findSome(index, query, filters, enough) {
   const { pagefind } = opened;
   // base parts that hold every word of every run
   let candidates = null;
-  for (const q of queries) {
-    for (const word of q.ranked.split(" ")) {
-      const held = await index.holders(word);
-      if (held === null) continue;
-      candidates = candidates === null ? held : candidates.filter((k) => held.includes(k));
-    }
+  const words = queries.flatMap((q) => q.ranked.split(" "));
+  for (const held of await Promise.all(words.map((word) => index.holders(word)))) {  // fetched at once
+    if (held === null) continue;
+    candidates = candidates === null ? held : candidates.filter((k) => held.includes(k));
   }
   const names = candidates === null ? [] : candidates.map((k) => index.partName(k));
   const todo = opened.fresh(names);
