@@ -198,28 +198,46 @@ def test_a_build_without_history_says_so_once(tmp_path, capsys):
 
 # --- year over year and templates ---------------------------------------------------------
 
+def paragraphs_2022() -> list[str]:
+    """The paragraphs of the 2022 Anji fixture: its lines less title, publication line, headings and signature."""
+    own = (FIXTURES / "2022-zhejiang-anji.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in own if line[0] not in "一二三（" and not line.startswith(("安吉县", "发布", "2023"))]
+
+
 def test_series_page_counts_new_and_repeated_paragraphs(measured):
     text = text_of(measured, "series/zhejiang-anji")
     a21 = ["县政府常务会议全年专题研究法治政府建设工作四次，印发年度工作要点，明确四十五项具体任务并逐项落实到责任单位。",
            "全县行政执法机关全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年组织执法案卷评查两轮。"]
-    own = (FIXTURES / "2022-zhejiang-anji.txt").read_text(encoding="utf-8").splitlines()
-    paragraphs = [line for line in own if line[0] not in "一二三（" and not line.startswith(("安吉县", "发布", "2023"))]
+    paragraphs = paragraphs_2022()
     share = round(100 * sum(map(len, a21)) / sum(map(len, paragraphs)))
     assert f"2022 5 3 2 {share}% 与 2021 年度对照" in text
     assert "2023 6 6 0 0% 与 2022 年度对照" in text
     page = (measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8")
     assert page.count('class="duiz-same"') == 2 and page.count('class="duiz-new"') == 3
     assert page.count('class="duiz-gone"') == 2  # 2021's shortcomings and plans are not repeated
-    assert "工作<del>三</del>次" in page and "工作<ins>四</ins>次" in page
-    # the left column keeps the changed words and a few around them; the right the whole paragraph
-    right = re.search(r'<tr class="duiz-same"><td>(.*?)</td><td>(.*?)</td></tr>', page, flags=re.S)
-    assert "……" in right[1] and "县政府常务会议" not in right[1]
-    assert html.unescape(re.sub(r"<[^>]+>", "", right[2])).startswith("县政府常务会议全年专题研究法治政府建设工作四次")
+    assert "工作<del>三</del>次" in page
+    # the left column keeps the changed words and a few around them (the right: test_duizhao_right_column_in_the_browser)
+    left = re.search(r'<tr class="duiz-same"><td>(.*?)</td>', page, flags=re.S)
+    assert "……" in left[1] and "县政府常务会议" not in left[1]
     # a paragraph dropped since 2021 shows its beginning and links to the whole of it in the 2021 report
     gone = re.findall(r'<tr class="duiz-gone"><td>(.*?)</td>', page, flags=re.S)
     links = [re.search(r'href="../../../reports/2021-zhejiang-anji/#([^"]+)"', g) for g in gone]
     report_2021 = (measured.site_dir / "reports/2021-zhejiang-anji/index.html").read_text(encoding="utf-8")
     assert links and all(link and f'id="{link[1]}"' in report_2021 for link in links), gone
+
+
+def test_duizhao_page_does_not_repeat_this_years_text(measured):
+    """The 2022 text is on its report page: the 对照 page holds where each paragraph is, not its words."""
+    page = html.unescape((measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8"))
+    report = html.unescape((measured.site_dir / "reports/2022-zhejiang-anji/index.html").read_text(encoding="utf-8"))
+    paragraphs = paragraphs_2022()
+    assert len(paragraphs) == 5 and all(p in report for p in paragraphs)
+    for p in paragraphs:
+        assert p not in page and p[:20] not in page, p
+    # without the script each right cell links to its paragraph in the 2022 report
+    links = re.findall(r'<td data-a="([^"]+)"[^>]*><a class="duiz-link" href="../../../reports/2022-zhejiang-anji/#\1">', page)
+    assert len(links) == 5 and all(f'id="{a}"' in report for a in links)
+    assert "浏览器未启用 JavaScript" in page
 
 
 def test_shared_template_is_marked_on_both_reports(measured):
@@ -274,7 +292,7 @@ def test_feed_announces_edits(measured):
 PAGES = {  # page -> what a reader must see on it
     "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
     "timeliness/2022/": "table",
-    "series/zhejiang-anji/vs-2022/": "table.duiz ins",
+    "series/zhejiang-anji/vs-2022/": "table.duiz td[data-a] ins",  # this year's text, filled by duizhao.js
     "reports/2023-zhejiang-anji/versions/": "table.duiz del",
     "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
 }
@@ -289,6 +307,7 @@ def test_pages_in_the_browser(measured, viewport, browser):
         page, errors, hosts = watched_page(browser, viewport)
         for path, selector in PAGES.items():
             page.goto(base + path)
+            page.locator(selector).first.wait_for(timeout=5000)  # some arrive by script
             assert page.locator(selector).first.is_visible(), (path, selector)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= viewport["width"], f"{path}: page is {width}px wide"
@@ -302,6 +321,36 @@ def test_pages_in_the_browser(measured, viewport, browser):
         page.wait_for_url("**/coverage/2023/jiangxi/")
         assert not errors, errors
         assert hosts == {base.split("/")[2]}, hosts
+        page.close()
+
+
+def test_duizhao_right_column_in_the_browser(measured, browser):
+    """This year's paragraphs arrive by script from the report page, the new words marked;
+    when that page cannot be fetched the page says so and the links stay."""
+    from tests.conftest import serving, watched_page
+
+    paragraphs = paragraphs_2022()
+    with serving(measured.site_dir) as base:
+        page, errors, _ = watched_page(browser)
+        page.goto(base + "series/zhejiang-anji/vs-2022/")
+        cells = page.locator("table.duiz tbody td[data-a]")
+        page.wait_for_function("document.querySelector('.duiz-status').hidden")  # hidden once every cell is filled
+        texts = [t.removesuffix(" ¶") for t in cells.all_inner_texts()]
+        assert texts == paragraphs
+        first = cells.first.inner_html()
+        assert "工作<ins>四</ins>次" in first  # 2021: 三次, 2022: 四次
+        new = page.locator("tr.duiz-new td[data-a] ins").all_inner_texts()
+        assert new == paragraphs[2:]  # 复议受理点, 不足 and 安排 have nothing like them in 2021
+        assert page.locator("tr.duiz-same td[data-a]").nth(1).locator("ins").count() == 0  # word for word
+        assert not errors, errors
+        # the report page cannot be fetched: the reader is told, in Chinese, and keeps the links
+        page.route("**/reports/2022-zhejiang-anji/", lambda route: route.abort())
+        page.reload()
+        status = page.locator(".duiz-status--failed")
+        status.wait_for()
+        assert status.inner_text().startswith("未能载入本年度报告的文字")
+        assert status.locator('a[href="../../../reports/2022-zhejiang-anji/"]').count() == 1
+        assert page.locator("table.duiz a.duiz-link").count() == 5
         page.close()
 
 

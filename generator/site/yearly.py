@@ -148,12 +148,20 @@ CONTEXT = 12  # characters of the same text kept on the left around each differe
 CUT = '<span class="duiz-cut" title="此处与右栏相同">……</span>'
 
 
-def diff_marked(old: str, new: str, context: int | None = None) -> tuple[str, str]:
+Ops = list[tuple[str, int, int, int, int]]
+
+
+def diff_ops(old: str, new: str) -> Ops:
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def diff_marked(old: str, new: str, context: int | None = None, ops: Ops | None = None) -> tuple[str, str]:
     """Both texts as escaped HTML, with what the other lacks marked: <del> in
     the old, <ins> in the new. With context, the old text keeps only that
     many characters of the text both share on either side of each
-    difference; the rest, which the new text shows anyway, is cut to ……"""
-    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    difference; the rest, which the new text shows anyway, is cut to ……
+    ops: diff_ops(old, new), when the caller has them already."""
+    ops = diff_ops(old, new) if ops is None else ops
     left, right = [], []
     for n, (tag, a0, a1, b0, b1) in enumerate(ops):
         a, b = html.escape(old[a0:a1]), html.escape(new[b0:b1])
@@ -176,15 +184,37 @@ def diff_marked(old: str, new: str, context: int | None = None) -> tuple[str, st
 EXCERPT = 40  # characters of a paragraph dropped since last year shown, with a link to all of it
 
 
+def inserted(ops: Ops) -> list[tuple[int, int]]:
+    """The stretches of the new text that the old lacks (what diff_marked
+    wraps in <ins>), as (start, length) in characters (code points) of the
+    new, from diff_ops(old, new)."""
+    return [(b0, b1 - b0) for tag, _, _, b0, b1 in ops if tag != "equal" and b1 > b0]
+
+
+def fill_cell(text: str, href: str, number: int, spans: Sequence[tuple[int, int]]) -> str:
+    """A right-column cell whose text overrides/assets/javascripts/duizhao.js
+    fills from the new report's page (the paragraph whose id ends href),
+    marking spans (start, length) as <ins>. Until then, and without
+    JavaScript, the cell links to the paragraph; data-n (the paragraph's
+    length) lets the script tell a page that no longer matches."""
+    anchor = href.rsplit("#", 1)[1]
+    marks = ",".join(f"{a}+{n}" for a, n in spans)
+    return (f'<td data-a="{html.escape(anchor)}" data-n="{len(text)}"' + (f' data-ins="{marks}"' if marks else "")
+            + f'><a class="duiz-link" href="{html.escape(href)}">本年度第 {number} 段（{len(text)} 字）</a></td>')
+
+
 def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int | None],
                  labels: tuple[str, str], new_label: str = "新增", gone_label: str = "删去",
-                 old_href: Sequence[str] | None = None) -> str:
+                 old_href: Sequence[str] | None = None, new_href: Sequence[str] | None = None,
+                 source: str = "") -> str:
     """A two-column table: each new paragraph beside the old one it repeats
     (differences marked), new ones alone, old ones not repeated beside
     nothing, placed after the nearest earlier old paragraph that was. With
     old_href (each old paragraph's address), an old paragraph not repeated
     shows its first EXCERPT characters (all of a short one) and links to
-    it in the old report."""
+    it in the old report. With new_href (each new paragraph's address) and
+    source (the new report's page), the new text is not in the table: each
+    right cell is a fill_cell, filled in the browser (duizhao.js)."""
     placed: dict[int, list[int]] = defaultdict(list)  # row of new paragraph (-1: top) -> old ones after it
     used = {m for m in matches if m is not None}
     last_row = {m: i for i, m in enumerate(matches) if m is not None}
@@ -193,7 +223,9 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
             continue
         earlier = [m for m in used if m < o]
         placed[last_row[max(earlier)] if earlier else -1].append(o)
-    rows = [f'<table class="duiz"><thead><tr><th scope="col">{html.escape(labels[0])}</th>'
+    filled = new_href is not None
+    rows = [(f'<table class="duiz" data-source="{html.escape(source)}">' if filled else '<table class="duiz">')
+            + f'<thead><tr><th scope="col">{html.escape(labels[0])}</th>'
             f'<th scope="col">{html.escape(labels[1])}</th></tr></thead><tbody>']
 
     def gone(o: int) -> None:
@@ -213,15 +245,20 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
         gone(o)
     for i, m in enumerate(matches):
         if m is None:
-            rows.append(f'<tr class="duiz-new"><td><span class="duiz-tag">{new_label}</span></td>'
-                        f'<td><ins>{html.escape(new[i])}</ins></td></tr>')
+            right = (fill_cell(new[i], new_href[i], i + 1, [(0, len(new[i]))]) if new_href is not None
+                     else f'<td><ins>{html.escape(new[i])}</ins></td>')
+            rows.append(f'<tr class="duiz-new"><td><span class="duiz-tag">{new_label}</span></td>{right}</tr>')
         else:
             if old[m] == new[i]:  # word for word: the text once, not twice
-                rows.append(f'<tr class="duiz-same"><td><span class="duiz-tag">（与右栏相同）</span></td>'
-                            f'<td>{html.escape(new[i])}</td></tr>')
+                right = (fill_cell(new[i], new_href[i], i + 1, []) if new_href is not None
+                         else f'<td>{html.escape(new[i])}</td>')
+                rows.append(f'<tr class="duiz-same"><td><span class="duiz-tag">（与右栏相同）</span></td>{right}</tr>')
             else:
-                left, right = diff_marked(old[m], new[i], CONTEXT)
-                rows.append(f'<tr class="duiz-same"><td>{left}</td><td>{right}</td></tr>')
+                ops = diff_ops(old[m], new[i])
+                left, marked = diff_marked(old[m], new[i], CONTEXT, ops)
+                right = (fill_cell(new[i], new_href[i], i + 1, inserted(ops)) if new_href is not None
+                         else f'<td>{marked}</td>')
+                rows.append(f'<tr class="duiz-same"><td>{left}</td>{right}</tr>')
         for o in placed.get(i, ()):
             gone(o)
     rows.append("</tbody></table>")
@@ -248,7 +285,7 @@ def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
             # made again only when either report changed (difflib over two reports' text)
             pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-3"))
+                                      [rep.report, rep.previous], s.issuer, "duizhao-4"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
@@ -268,10 +305,22 @@ def duizhao_page(s, rep: Repeat) -> bytes:
             "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次；"
             "相近的两段，左栏只留改动之处及其前后几个字，其余与右栏相同的文字以“……”代替；"
             "“删去”的段落只列开头，全段见上一年度报告（点“全段”）。\n\n")
-    # the page is series/<slug>/vs-<year>/: the old report's paragraphs are three folders up
+    # the page is series/<slug>/vs-<year>/: the reports' paragraphs are three folders up.
+    # This year's text is on its report page already: the right column is filled from
+    # there in the browser (duizhao.js), the page holds only where each paragraph is
+    # and what changed in it; without the script, a line above says so and each cell
+    # links to its paragraph.
     hrefs = [f"../../../reports/{rep.previous.slug}/#{p.anchor}" for p in paragraphs(rep.previous)]
-    table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"), old_href=hrefs)
-    return frontmatter({"title": title, "hide": ["navigation", "toc"]}, head + HTML_MARKER + "\n" + table + "\n")
+    source = f"../../../reports/{rep.report.slug}/"
+    new_hrefs = [f"{source}#{p.anchor}" for p in paragraphs(rep.report)]
+    status = (f'<p class="duiz-status" role="status">右栏 {year} 年度报告的文字由浏览器从'
+              f'<a href="{html.escape(source)}">{year} 年度报告页面</a>载入。'
+              "如果右栏只有“本年度第几段”的链接，说明本页的脚本未能运行（浏览器未启用 JavaScript），"
+              "请点链接到报告页面阅读该段。</p>")
+    table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"), old_href=hrefs,
+                         new_href=new_hrefs, source=source)
+    return frontmatter({"title": title, "hide": ["navigation", "toc"]},
+                       head + HTML_MARKER + "\n" + status + "\n" + table + "\n")
 
 
 # --- shared templates ------------------------------------------------------------------
