@@ -148,7 +148,7 @@ CONTEXT = 12  # characters of the same text kept on the left around each differe
 CUT = '<span class="duiz-cut" title="此处与右栏相同">……</span>'
 
 
-Ops = list[tuple[str, int, int, int, int]]
+Ops = Sequence[tuple[str, int, int, int, int]]
 
 
 def diff_ops(old: str, new: str) -> Ops:
