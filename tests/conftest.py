@@ -1,7 +1,12 @@
 """Shared fixtures: a project copy with the sample corpus, built once with the real mkdocs."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +16,12 @@ from generator.build.pipeline import Project, build
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "content" / "reports"
 SLUGS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
+SHOTS = REPO / "build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def make_project(root: Path, reports: dict[str, bytes | str] | None = None, with_samples: bool = True) -> Project:
@@ -50,3 +61,51 @@ def read_text(text: str):
     normalised = normalise(Decoded(Source("r", Path("r.txt"), text.encode(), None), text, "utf-8"))
     cleaned = clean(normalised, segment(normalised.lines))
     return cleaned, parse(cleaned)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static host on the loopback that does not log every request."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = Quiet) -> Iterator[str]:
+    """The folder served on a free loopback port, as its base address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run (each test opens its own pages)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (make test does)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def watched_page(browser, viewport=None):
+    """A new page, with the console errors it logs and the hosts it requests."""
+    page = browser.new_page(viewport=viewport or DESKTOP)
+    errors: list[str] = []
+    hosts: set[str] = set()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    return page, errors, hosts
+
+
+def shot(page, name: str, viewport: dict, full: bool = False, folder: Path = SHOTS) -> None:
+    """A screenshot for a person to look at (build/screenshots/ unless told)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}-{'phone' if viewport['width'] < 600 else 'desktop'}.png"), full_page=full)

@@ -1,58 +1,23 @@
 """Headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) on the built site."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+from tests.conftest import serving, watched_page
 
 
 @pytest.fixture(scope="module")
 def served(sample_site):
-    handler = functools.partial(Quiet, directory=str(sample_site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "install Debian's chromium (make test does)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    with serving(sample_site.site_dir) as base:
+        yield base
 
 
 def containing(project, word: str) -> set[str]:
     folder = project.docs_dir / "reports"
     return {d.name for d in folder.iterdir() if word in (d / f"{d.name}.txt").read_text(encoding="utf-8")}
-
-
-def watched_page(browser, viewport=None):
-    """A new page, with the console errors it logs and the hosts it requests."""
-    page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
-    errors: list[str] = []
-    hosts: set[str] = set()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
-    return page, errors, hosts
 
 
 def search_page(page, base: str, query: str, **filters: str) -> None:
@@ -178,19 +143,14 @@ def test_the_header_sends_a_query_to_the_search_page(sample_site, served, browse
 
 def test_search_links_stay_in_a_site_served_from_a_folder(sample_site, browser):
     """A GitHub project page lives at /<repo>/: result links must stay inside it."""
-    handler = functools.partial(Quiet, directory=str(sample_site.root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/site/"
-    try:
+    with serving(sample_site.root) as root:
+        base = root + "site/"
         page, errors, _ = watched_page(browser)
         search_page(page, base, "行政复议")
         links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
         assert links and all(link.startswith(base) for link in links), links
         assert errors == []
         page.close()
-    finally:
-        server.shutdown()
 
 
 def test_search_after_an_edit_finds_the_new_text_only(tmp_path, browser):
@@ -204,18 +164,12 @@ def test_search_after_an_edit_finds_the_new_text_only(tmp_path, browser):
     report.write_text(report.read_text(encoding="utf-8").replace("行政复议", "行政复核"), encoding="utf-8")
     build(project)
     assert (project.site_dir / "pagefind/delta").is_dir()
-    handler = functools.partial(Quiet, directory=str(project.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with serving(project.site_dir) as base:
         old, _, count, errors, _ = search(browser, base, "行政复议")
         assert old == containing(project, "行政复议") and "2022-anhui-wuhu" not in old
         new, _, _, errors2, _ = search(browser, base, "行政复核")
         assert new == {"2022-anhui-wuhu"}
         assert errors == errors2 == []
-    finally:
-        server.shutdown()
 
 
 def test_search_of_nothing_found_and_of_markup(served, browser):

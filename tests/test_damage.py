@@ -371,47 +371,32 @@ if __name__ == "__main__":
         print(f"variant {kind}: caught in {n} of {len(caught)}")
 
 
-def test_report_page_shows_the_repaired_text_and_names_the_damage(tmp_path):
+def test_report_page_shows_the_repaired_text_and_names_the_damage(tmp_path, browser):
     """Built with the real MkDocs, read in headless Chromium: the wrapped
     report reads in paragraphs, its page numbers and headers are listed as
     removed lines, each damage code is a row of 文本清理记录; the shared page
     is titled without its file name and warns it is cut."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
     from generator.build.pipeline import build
-    from tests.conftest import make_project
-    from tests.test_browser import ARGS, CHROMIUM, Quiet
+    from tests.conftest import make_project, serving
 
     project = make_project(tmp_path / "p", {"tonglu-2023.txt": pdf_text(), "shared-2023.txt": SHARED},
                            with_samples=False)
     build(project)
-    handler = functools.partial(Quiet, directory=str(project.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.goto(base + "reports/tonglu-2023/")
-            text = page.locator("article.report-text").inner_text()
-            assert PARAGRAPHS[0] in text and PARAGRAPHS[5] in text and "办理案件共计123件，无一" in text
-            rows = page.locator("section.report-cleaning tr.diagnostic--warning")
-            codes_shown = {rows.nth(i).get_attribute("data-code") for i in range(rows.count())}
-            assert {"wrapped-lines", "page-numbers", "running-headers"} <= codes_shown
-            frame = page.locator("details.report-frame").text_content() or ""
-            assert "第 2 页 共 3 页" in frame and "页眉" in frame
-            page.goto(base + "reports/shared-2023/")
-            assert ".docx" not in page.locator("h1").inner_text()
-            assert page.locator('section.report-cleaning tr[data-code="truncated"]').count() == 1
-            assert "继续阅读" not in page.locator("article.report-text").inner_text()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(project.site_dir) as base:
+        page = browser.new_page()
+        page.goto(base + "reports/tonglu-2023/")
+        text = page.locator("article.report-text").inner_text()
+        assert PARAGRAPHS[0] in text and PARAGRAPHS[5] in text and "办理案件共计123件，无一" in text
+        rows = page.locator("section.report-cleaning tr.diagnostic--warning")
+        codes_shown = {rows.nth(i).get_attribute("data-code") for i in range(rows.count())}
+        assert {"wrapped-lines", "page-numbers", "running-headers"} <= codes_shown
+        frame = page.locator("details.report-frame").text_content() or ""
+        assert "第 2 页 共 3 页" in frame and "页眉" in frame
+        page.goto(base + "reports/shared-2023/")
+        assert ".docx" not in page.locator("h1").inner_text()
+        assert page.locator('section.report-cleaning tr[data-code="truncated"]').count() == 1
+        assert "继续阅读" not in page.locator("article.report-text").inner_text()
+        page.close()
 
 
 def test_an_address_ends_at_its_domain_and_mail_or_hotline_sites_are_not_spam():

@@ -3,16 +3,13 @@ scrolls sideways on a phone, its cells are found by the site's search, and the
 page's markup values say where they came from."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
 from generator.build.pipeline import build
-from tests.conftest import make_project
-from tests.test_browser import Quiet, browser, search, watched_page  # noqa: F401  (the browser fixture)
+from tests.conftest import make_project, serving, watched_page
+from tests.test_browser import search
 
 WIDE = "".join(f"<th>{y}年</th>" for y in range(2016, 2024))
 ROWS = "".join(
@@ -38,14 +35,11 @@ PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 def site(tmp_path_factory) -> tuple[Path, str]:
     project = make_project(tmp_path_factory.mktemp("formats") / "p", {"ninghai-2023.html": PAGE}, with_samples=True)
     build(project)
-    handler = functools.partial(Quiet, directory=str(project.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project.site_dir, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(project.site_dir) as base:
+        yield project.site_dir, base
 
 
-def test_a_pages_table_scrolls_on_a_phone(site, browser, tmp_path):  # noqa: F811
+def test_a_pages_table_scrolls_on_a_phone(site, browser, tmp_path):
     folder, base = site
     page, errors, hosts = watched_page(browser, {"width": 390, "height": 844})
     page.goto(base + "reports/ninghai-2023/")
@@ -64,7 +58,7 @@ def test_a_pages_table_scrolls_on_a_phone(site, browser, tmp_path):  # noqa: F81
     page.close()
 
 
-def test_a_table_cell_is_found_by_search(site, browser):  # noqa: F811
+def test_a_table_cell_is_found_by_search(site, browser):
     _, base = site
     reports, _, _, errors, _ = search(browser, base, "和解终止")
     assert reports == {"ninghai-2023"} and errors == []

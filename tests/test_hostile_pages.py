@@ -7,15 +7,10 @@ with the real build; every page of the site, the reader, search and the figures
 explorer are loaded in Chromium, and not one dialog may open."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from generator.build.pipeline import build
-from tests.conftest import SAMPLES, make_project
-from tests.test_browser import ARGS, CHROMIUM, Quiet
+from tests.conftest import SAMPLES, make_project, serving
 from tests.test_measures import git
 
 MARKUP = '<img src=x onerror=alert(1)><script>alert(2)</script>"\'><svg onload=alert(3)>'
@@ -55,28 +50,21 @@ def hostile_site(tmp_path_factory):
     return project
 
 
-def test_no_markup_from_a_report_runs_on_any_page(hostile_site):
+def test_no_markup_from_a_report_runs_on_any_page(hostile_site, browser):
     site = hostile_site.site_dir
     assert (site / "reports/2022-hostile-text/versions/index.html").is_file(), "the edit made no versions page"
     assert (site / "reports/2023-hostile-page/index.html").is_file()
     paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
     paths += ["reader/?theme=enforcement&r=2022-anhui-wuhu,2022-hostile-text,2023-hostile-page",
               "search/?q=%E5%85%A8%E9%9D%A2", "figures/", "compare/"]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     dialogs: list[tuple[str, str]] = []
-    from playwright.sync_api import sync_playwright
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
-            for path in paths:
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
-                page.wait_for_timeout(1500 if "?" in path or path in ("figures/", "compare/") else 100)
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(site) as base:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
+        for path in paths:
+            page.goto(base + path)
+            page.wait_for_timeout(1500 if "?" in path or path in ("figures/", "compare/") else 100)
+        page.close()
     assert len(paths) > 60
     assert not dialogs, dialogs
 

@@ -264,42 +264,27 @@ PAGES = {  # page -> what a reader must see on it
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
-def test_pages_in_the_browser(measured, viewport):
-    import functools
-    import http.server
-    import threading
+def test_pages_in_the_browser(measured, viewport, browser):
+    from tests.conftest import serving, shot, watched_page
 
-    from tests.test_browser import CHROMIUM, Quiet, watched_page
-    from tests.test_reader_browser import shot
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(measured.site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_browser import ARGS
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page, errors, hosts = watched_page(browser, viewport)
-            for path, selector in PAGES.items():
-                page.goto(base + path)
-                assert page.locator(selector).first.is_visible(), (path, selector)
-                width = page.evaluate("document.documentElement.scrollWidth")
-                assert width <= viewport["width"], f"{path}: page is {width}px wide"
-                shot(page, "measures-" + path.strip("/").replace("/", "-"), viewport, full=True)
-            # the report's card leads to its versions, and the grid to a province
-            page.goto(base + "reports/2023-zhejiang-anji/")
-            page.get_by_role("link", name="查看各版本及改动").click()
-            page.wait_for_url("**/versions/")
-            page.goto(base + "coverage/2023/")
-            page.locator('.cov-grid a[href="jiangxi/"]').click()
-            page.wait_for_url("**/coverage/2023/jiangxi/")
-            assert not errors, errors
-            assert hosts == {base.split("/")[2]}, hosts
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(measured.site_dir) as base:
+        page, errors, hosts = watched_page(browser, viewport)
+        for path, selector in PAGES.items():
+            page.goto(base + path)
+            assert page.locator(selector).first.is_visible(), (path, selector)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{path}: page is {width}px wide"
+            shot(page, "measures-" + path.strip("/").replace("/", "-"), viewport, full=True)
+        # the report's card leads to its versions, and the grid to a province
+        page.goto(base + "reports/2023-zhejiang-anji/")
+        page.get_by_role("link", name="查看各版本及改动").click()
+        page.wait_for_url("**/versions/")
+        page.goto(base + "coverage/2023/")
+        page.locator('.cov-grid a[href="jiangxi/"]').click()
+        page.wait_for_url("**/coverage/2023/jiangxi/")
+        assert not errors, errors
+        assert hosts == {base.split("/")[2]}, hosts
+        page.close()
 
 
 def test_check_names_a_bad_deadline_file(tmp_path):

@@ -6,35 +6,19 @@ sideways scrolling of the page, chart text of 12 px or more, a table of
 contents on phones. Screenshots go to build/screenshots/ for a person to see."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from tests.conftest import REPO
-from tests.test_browser import Quiet, browser, watched_page  # noqa: F401 (browser is a fixture)
+from tests.conftest import DESKTOP, PHONE, Quiet, serving, shot, watched_page
 from tests.test_reader import series_site  # noqa: F401 (a fixture)
 
-SHOTS = REPO / "build" / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 THREE = ["2022-anhui-wuhu", "2023-shanxi-xiangning", "2023-anhui-qingyang"]
 
 
 @pytest.fixture(scope="module")
 def site(series_site):  # noqa: F811
-    handler = functools.partial(Quiet, directory=str(series_site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def shot(page, name: str, viewport: dict, full: bool = False) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}-{'phone' if viewport['width'] < 600 else 'desktop'}.png"), full_page=full)
+    with serving(series_site.site_dir) as base:
+        yield base
 
 
 def no_sideways_scroll(page) -> None:
@@ -70,7 +54,7 @@ def columns_labelled_at_the_end(page, slugs: list[str]) -> None:
 
 
 @VIEWPORTS
-def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, browser, viewport):  # noqa: F811
+def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, browser, viewport):
     page, errors, hosts = watched_page(browser, viewport)
     page.goto(site)
     page.locator("article").get_by_role("link", name="并排对读").first.click()
@@ -134,7 +118,7 @@ def test_home_to_three_reports_side_by_side_on_reconsideration_and_back(site, br
 
 
 @VIEWPORTS
-def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa: F811
+def test_series_of_three_years_and_its_reader(site, browser, viewport):
     page, errors, _ = watched_page(browser, viewport)
     page.goto(site + "reports/2023-anhui-qingyang/")
     page.locator(".report-links a", has_text="同一机关的历年报告").click()
@@ -169,7 +153,7 @@ def test_series_of_three_years_and_its_reader(site, browser, viewport):  # noqa:
 
 
 @VIEWPORTS
-def test_official_source_and_citation(site, browser, viewport):  # noqa: F811
+def test_official_source_and_citation(site, browser, viewport):
     context = browser.new_context(viewport=viewport)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -193,7 +177,7 @@ def test_official_source_and_citation(site, browser, viewport):  # noqa: F811
     context.close()
 
 
-def test_table_of_contents_on_a_phone(site, browser):  # noqa: F811
+def test_table_of_contents_on_a_phone(site, browser):
     page, errors, _ = watched_page(browser, PHONE)
     page.goto(site + "reports/2022-anhui-wuhu/")
     toc = page.locator("details.page-toc")
@@ -234,7 +218,7 @@ def test_table_of_contents_on_a_phone(site, browser):  # noqa: F811
 
 
 @VIEWPORTS
-def test_wide_tables_scroll_inside_with_the_first_column_fixed(site, browser, viewport):  # noqa: F811
+def test_wide_tables_scroll_inside_with_the_first_column_fixed(site, browser, viewport):
     page, errors, _ = watched_page(browser, viewport)
     for path in ("", "parts/", "compare/", "regions/anhui/"):
         page.goto(site + path)
@@ -257,7 +241,7 @@ def test_wide_tables_scroll_inside_with_the_first_column_fixed(site, browser, vi
     page.close()
 
 
-def test_compare_subthemes_fold_under_their_parent(site, browser):  # noqa: F811
+def test_compare_subthemes_fold_under_their_parent(site, browser):
     page, errors, _ = watched_page(browser, DESKTOP)
     page.goto(site + "compare/")
     page.wait_for_selector(".compare-filters:not([hidden]) select")
@@ -273,7 +257,7 @@ def test_compare_subthemes_fold_under_their_parent(site, browser):  # noqa: F811
 
 
 @VIEWPORTS
-def test_chart_text_is_twelve_pixels_or_more(site, browser, viewport):  # noqa: F811
+def test_chart_text_is_twelve_pixels_or_more(site, browser, viewport):
     page, _, _ = watched_page(browser, viewport)
     page.goto(site + "themes/mediation/")
     sizes = page.locator(".indicator-chart").evaluate_all(
@@ -340,7 +324,7 @@ PAGES = ["", "reader/?theme=reconsideration&r=" + ",".join(THREE), "compare/", "
 
 
 @VIEWPORTS
-def test_text_contrast_meets_wcag_aa(site, browser, viewport):  # noqa: F811
+def test_text_contrast_meets_wcag_aa(site, browser, viewport):
     page, _, _ = watched_page(browser, viewport)
     lowest = {}
     for path in PAGES:
@@ -359,7 +343,7 @@ def test_text_contrast_meets_wcag_aa(site, browser, viewport):  # noqa: F811
     page.close()
 
 
-def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
+def test_report_text_stays_text_in_the_reader(tmp_path, browser):
     """Passages and titles reach the reader as JSON and are set as text: markup
     in a report is shown, never run."""
     from generator.build.pipeline import build
@@ -372,12 +356,9 @@ def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
         'title: "<b onmouseover=window.pwned=3>报告</b>"\nissuer: 某镇人民政府\nyear: 2023\nprovince: 安徽省\nlevel: town\n',
         encoding="utf-8")
     build(project)
-    handler = functools.partial(Quiet, directory=str(project.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(project.site_dir) as base:
         page, errors, hosts = watched_page(browser, DESKTOP)
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/reader/?theme=reconsideration&r=evil,2022-anhui-wuhu")
+        page.goto(f"{base}reader/?theme=reconsideration&r=evil,2022-anhui-wuhu")
         page.wait_for_selector(".reader-table tr.reader-names th >> nth=1")
         assert "<script>window.pwned=2</script>" in page.locator(".reader-table").inner_text()
         assert page.locator(".reader-table tr.reader-names th").first.inner_text().startswith("<b onmouseover")
@@ -386,8 +367,6 @@ def test_report_text_stays_text_in_the_reader(tmp_path, browser):  # noqa: F811
         assert page.evaluate("window.pwned") is None
         assert errors == [] and len(hosts) == 1
         page.close()
-    finally:
-        server.shutdown()
 
 
 class GzipEncoded(Quiet):
@@ -427,15 +406,12 @@ def test_reader_decompresses_only_what_is_still_gzip(series_site, browser, viewp
     address = "reader/?theme=reconsideration&r=" + ",".join(THREE)
     seen = []
     for handler_class in (Quiet, GzipEncoded):
-        handler = functools.partial(handler_class, directory=str(series_site.site_dir))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
+        with serving(series_site.site_dir, handler_class) as base:
             page, errors, hosts = watched_page(browser, viewport)
             types = {}
             page.on("response", lambda r, types=types: types.update({r.url.rsplit("/", 1)[1]: (
                 r.headers.get("content-type"), r.headers.get("content-encoding"))}))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{address}")
+            page.goto(base + address)
             seen.append(three_columns_with_text(page))
             assert all("行政复议" in column for column in seen[-1])
             data = types[f"{THREE[0]}.json.gz"]
@@ -443,8 +419,6 @@ def test_reader_decompresses_only_what_is_still_gzip(series_site, browser, viewp
             no_sideways_scroll(page)
             assert errors == [] and len(hosts) == 1
             page.close()
-        finally:
-            server.shutdown()
     assert seen[0] == seen[1]
 
 
@@ -457,13 +431,9 @@ def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser): 
     shutil.copytree(series_site.site_dir, site)
     (site / "reader/r/2023-shanxi-xiangning.json.gz").write_bytes(b"\x1f\x8b\x08\x00broken")
     shutil.rmtree(site / "reports/2023-anhui-qingyang")
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(site) as base:
         page, _, _ = watched_page(browser, DESKTOP)
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/reader/?theme=reconsideration&r=nosuch,"
-                  + ",".join(THREE))
+        page.goto(f"{base}reader/?theme=reconsideration&r=nosuch," + ",".join(THREE))
         page.wait_for_selector(".reader-table tr.reader-names th")
         page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 3")
         messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
@@ -472,5 +442,3 @@ def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser): 
         assert messages[2].startswith("找不到报告 2023-anhui-qingyang（报告页面：HTTP 404）")
         assert page.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == [THREE[0]]
         page.close()
-    finally:
-        server.shutdown()

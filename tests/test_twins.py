@@ -3,19 +3,14 @@ tells them apart (by date where the dates differ, else by file name), each
 report's page links the other, and the series page lists both under the year."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.build.pipeline import build, read_all
 from generator.site.twins import twins_of
-from tests.conftest import SAMPLES, make_project
-from tests.test_browser import ARGS, CHROMIUM, Quiet
+from tests.conftest import SAMPLES, make_project, serving
 
 WUHU = (SAMPLES / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")  # 芜湖市人民政府, 2022, 发布日期:2023-03-29
 DATE_LINE = "发布日期:2023-03-29 09:56"
@@ -85,21 +80,14 @@ def test_versions_published_the_same_day_are_told_apart_by_file_name(tmp_path):
     assert [(slug, label) for slug, _, label in twins[FIRST].others] == [(SECOND, f"文件 {SECOND}.txt")]
 
 
-def test_a_reader_goes_from_one_version_to_the_other_in_a_browser(site, tmp_path):
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/reports/{FIRST}/")
-            line = page.locator(".report-card__twins")
-            assert line.is_visible() and line.inner_text().startswith("同一机关同一年度另有报告：")
-            page.screenshot(path=str(tmp_path / "twins.png"))
-            line.get_by_role("link", name=TITLE + LABELS[SECOND]).click()
-            page.wait_for_url(f"**/reports/{SECOND}/")
-            assert page.locator(".report-card__twins").get_by_role("link", name=TITLE + LABELS[FIRST]).is_visible()
-            browser.close()
-    finally:
-        server.shutdown()
+def test_a_reader_goes_from_one_version_to_the_other_in_a_browser(site, tmp_path, browser):
+    with serving(site) as base:
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(f"{base}reports/{FIRST}/")
+        line = page.locator(".report-card__twins")
+        assert line.is_visible() and line.inner_text().startswith("同一机关同一年度另有报告：")
+        page.screenshot(path=str(tmp_path / "twins.png"))
+        line.get_by_role("link", name=TITLE + LABELS[SECOND]).click()
+        page.wait_for_url(f"**/reports/{SECOND}/")
+        assert page.locator(".report-card__twins").get_by_role("link", name=TITLE + LABELS[FIRST]).is_visible()
+        page.close()

@@ -11,23 +11,19 @@ Screenshots go to tests/output/ (ignored by git) for a person to look at."""
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import re
-import threading
 from importlib import resources
 
 import pytest
 
 from generator.build.pipeline import build
-from tests.conftest import REPO, make_project
-from tests.test_browser import Quiet, browser, watched_page  # noqa: F401 (browser is a fixture)
+from tests.conftest import DESKTOP, PHONE, REPO, make_project, serving, watched_page
+from tests.conftest import shot as shot_in
 from tests.test_reader_browser import columns_labelled_at_the_end
 from tests.views_corpus import corpus
 
 SHOTS = REPO / "tests" / "output"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 
 
@@ -40,16 +36,12 @@ def views_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(views_site):
-    handler = functools.partial(Quiet, directory=str(views_site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(views_site.site_dir) as base:
+        yield base
 
 
 def shot(page, name: str, viewport: dict, full: bool = False) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}-{'phone' if viewport['width'] < 600 else 'desktop'}.png"), full_page=full)
+    shot_in(page, name, viewport, full, folder=SHOTS)
 
 
 AXE = (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
@@ -93,7 +85,7 @@ def page_types(site: str, views_site) -> dict[str, str]:
 
 
 @VIEWPORTS
-def test_axe_finds_no_serious_problem_on_any_page_type(site, views_site, browser, viewport):  # noqa: F811
+def test_axe_finds_no_serious_problem_on_any_page_type(site, views_site, browser, viewport):
     problems = {}
     page, errors, _ = watched_page(browser, viewport)
     for name, path in page_types(site, views_site).items():
@@ -112,7 +104,7 @@ def test_axe_finds_no_serious_problem_on_any_page_type(site, views_site, browser
     assert problems == {}
 
 
-def test_focus_is_visible_on_both_search_boxes_and_the_404_marks_no_tab(site, browser):  # noqa: F811
+def test_focus_is_visible_on_both_search_boxes_and_the_404_marks_no_tab(site, browser):
     page, errors, _ = watched_page(browser, DESKTOP)
     page.goto(site + "search/")
     for box in (".md-header__search-input", "#fazhi-search input[type=search]"):
@@ -161,7 +153,7 @@ def choose(page, name: str, slug: str) -> None:
 
 
 @VIEWPORTS
-def test_a_journalist_reads_three_counties_side_by_side_and_cites_one(site, views_site, browser, viewport):  # noqa: F811
+def test_a_journalist_reads_three_counties_side_by_side_and_cites_one(site, views_site, browser, viewport):
     """Three county governments of 2023, in three provinces, on 矛盾纠纷化解与调解
     then 行政复议: every subtheme reachable by scrolling the page, every column
     named while any of it is in view; then one paragraph cited with its address."""
@@ -206,7 +198,7 @@ def test_a_journalist_reads_three_counties_side_by_side_and_cites_one(site, view
 
 
 @VIEWPORTS
-def test_an_official_checks_a_report_is_complete_and_finds_its_peers(site, browser, viewport):  # noqa: F811
+def test_an_official_checks_a_report_is_complete_and_finds_its_peers(site, browser, viewport):
     """The report page says which of the five required parts its headings
     name, each linked to its section; /parts/ filters every report by
     province, level and year and finds one by name, in the page's address."""
@@ -249,7 +241,7 @@ def test_an_official_checks_a_report_is_complete_and_finds_its_peers(site, brows
 
 
 @VIEWPORTS
-def test_no_list_names_a_report_by_its_file(site, browser, viewport):  # noqa: F811
+def test_no_list_names_a_report_by_its_file(site, browser, viewport):
     """Home's 最新报告, a theme page and its page names, /parts/, a year's list:
     reports without a title are named by issuer and year, pages by places."""
     page, errors, _ = watched_page(browser, viewport)
@@ -267,7 +259,7 @@ def test_no_list_names_a_report_by_its_file(site, browser, viewport):  # noqa: F
 
 
 @VIEWPORTS
-def test_a_researcher_takes_one_provinces_county_reconsideration_figures(site, views_site, browser, viewport):  # noqa: F811
+def test_a_researcher_takes_one_provinces_county_reconsideration_figures(site, views_site, browser, viewport):
     """行政复议收到申请 of 安徽省's county governments for 2023: the table lists
     exactly those reports that give it, each value linked to its sentence;
     the chart compares them; the CSV holds exactly the rows shown, in
@@ -316,7 +308,7 @@ def test_a_researcher_takes_one_provinces_county_reconsideration_figures(site, v
     page.close()
 
 
-def test_touch_screens_show_the_paragraph_link_and_the_feed_reads_as_a_page(site, browser):  # noqa: F811
+def test_touch_screens_show_the_paragraph_link_and_the_feed_reads_as_a_page(site, browser):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site + "reports/2023-feixi-gov/")
