@@ -22,6 +22,7 @@ import functools
 import gzip
 import http.server
 import json
+import re
 import statistics
 import sys
 import threading
@@ -152,10 +153,15 @@ def main() -> None:
         # only results of the delta and theme shards fetch their record to be
         # named: at 10,000 reports fetching every result's record would move
         # hundreds of MB per query.
+        # Ids are unique within each index, not across the two (a trigram record and another
+        # report's bigram record may share one): the query's own index names its results.
         state = json.loads((args.project / "build" / "search" / "state.json").read_text(encoding="utf-8"))
-        known = {id_: key.split("/", 1)[1] for key, entry in state["base"].items() for id_ in (entry[1], entry[3])}
+        known_in = {n: {entry[k]: key.split("/", 1)[1] for key, entry in state["base"].items() if entry[k]}
+                    for n, k in ((3, 1), (2, 3))}
         rows = []
         for query in args.queries:
+            runs = [r for r in re.findall(r"[^\W_]+", query.lower()) if len(r) > 1]
+            known = known_in[2 if any(len(r) < 3 for r in runs) else 3]  # search.js, gramsFor
             started = time.perf_counter()
             named = page.evaluate("""async ([q, known]) => {
                 const found = await window.searchModule.find(window.searchIndex, q, {});
@@ -174,14 +180,15 @@ def main() -> None:
             hits = len(found & expected)
             recall = hits / len(expected) if expected else 1.0
             precision = hits / len(found) if found else (1.0 if not expected else 0.0)
-            rows.append((query, len(expected), len(found), recall, precision, seconds))
+            rows.append((query, len(expected), len(found), recall, precision, seconds,
+                         len(expected - found), len(found - expected)))
         page.close()
         browser.close()
     print()
-    print("| query | reports containing it (grep) | found | recall | precision | seconds (all results' data) |")
-    print("|---|---|---|---|---|---|")
-    for q, e, f, r, pr, s in rows:
-        print(f"| {q} | {e} | {f} | {r:.2f} | {pr:.2f} | {s:.1f} |")
+    print("| query | reports containing it (grep) | found | missed | extra | recall | precision | seconds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for q, e, f, r, pr, s, missed, extra in rows:
+        print(f"| {q} | {e} | {f} | {missed} | {extra} | {r:.2f} | {pr:.2f} | {s:.1f} |")
     print(f"\n{len(rows)} queries: min recall {min(r[3] for r in rows):.2f}, "
           f"min precision {min(r[4] for r in rows):.2f}, median {statistics.median(r[5] for r in rows):.1f} s")
     server.shutdown()

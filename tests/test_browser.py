@@ -283,7 +283,7 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     page.wait_for_url("**/themes/mediation/#2022-anhui-wuhu")
     section = page.locator('h2[id="2022-anhui-wuhu"]')
     assert section.is_visible()
-    source = page.locator('.excerpt-source a[href*="/reports/2022-anhui-wuhu/#p-"]').first
+    source = page.locator('.excerpts a[href*="/reports/2022-anhui-wuhu/#p-"]').first
     target = source.get_attribute("href").split("#")[1]
     source.click()
     page.wait_for_url(f"**/reports/2022-anhui-wuhu/#{target}")

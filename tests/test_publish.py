@@ -6,7 +6,6 @@ import csv
 import gzip
 import hashlib
 import io
-import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -124,7 +123,7 @@ def test_open_data_files(sample_site):
     assert xucun["issuer"] == "许村镇人民政府" and xucun["issuer_origin"] == "sidecar" and xucun["date"] == ""
     # built without SITE_URL: addresses relative to the home page, never a made-up host
     assert xucun["original_url"] == "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt.gz"
-    assert json.loads((data / "reports.json").read_text(encoding="utf-8"))[0]["slug"] == SLUGS[0]
+    assert not (data / "reports.json").exists()  # it repeated reports.csv (issue 22)
     # passages and figures: one gzip file per report year, each holding that year's reports only
     assert not (data / "passages.csv").exists() and not (data / "figures.csv").exists()
     year_of = {r["slug"]: r["year"] for r in reports}
@@ -138,7 +137,8 @@ def test_open_data_files(sample_site):
     assert rate["value"] == "99.25" and rate["url"] == "reports/2022-anhui-wuhu/#p-3975c901-s1"
     passages = [p for rows in passages_by_year.values() for p in rows]
     assert {p["theme"] for p in passages} >= {"enforcement", "mediation", "business-environment", "reconsideration"}
-    assert all(p["text"] and p["url"] for p in passages)
+    # a passage's words are the report page's: the row links them, never repeats them (issue 22)
+    assert all(p["url"] and "text" not in p for p in passages)
     assert {p["report"] for p in passages} == set(SLUGS)
     columns = (data / "index.html").read_text(encoding="utf-8")
     for name in list(reports[0]) + list(figures[0]) + list(passages[0]):

@@ -79,6 +79,11 @@ def test_phrases_never_run_across_paragraphs():
     assert starts == "p-1:3 p-2:8"  # 标题 is words 0-1, ¶ is 2; each paragraph starts after its ¶
 
 
+def chunks(words: str, n: int) -> list[str]:
+    """A routing file's words of n characters, which it holds concatenated."""
+    return [words[i:i + n] for i in range(0, len(words), n)]
+
+
 def records(n: int, edited: int | None = None) -> list[SearchRecord]:
     return [SearchRecord(f"reports/r{i}", f"reports/r{i}/", f"报告{i}",
                          (("", f"第{i}号报告开展{'行政复核' if i == edited else '行政复议'}"),),
@@ -93,24 +98,33 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     cache = tmp_path / "search"
     first = build_search_index(records(7) + [THEME], cache)
     # a shard without a word of an index (THEME has no trigram) is left out of that index
-    assert first.shards == ("base",) and first.pairs == ("pairs-base", "pairs-themes")
+    # the theme shard (small) comes first where it has words: the page opens it whatever the query
+    assert first.shards == ("base",) and first.pairs == ("pairs-themes", "pairs-base")
     assert first.rebuilt == 2 and first.superseded == ()
     assert build_search_index(records(7) + [THEME], cache).rebuilt == 0  # nothing changed: nothing indexed
     base_ids = {url: path.stem for path in (cache / "base/fragment").glob("*")
                 for url in [json.loads(gzip.decompress(path.read_bytes())[12:])["url"].lstrip("/")]}
     # r3 edited, r6 deleted, r7 added: only those two records are indexed, in the delta
     changed = [r for r in records(8, edited=3) if r.key != "reports/r6"] + [THEME]
+    routing = (cache / "routes/0.json").stat()
     second = build_search_index(changed, cache)
+    assert (cache / "routes/0.json").stat().st_mtime_ns == routing.st_mtime_ns  # the base's table is kept
     assert second.shards == ("base", "delta") and second.rebuilt == 1 and second.delta == 3
     assert {base_ids["reports/r3/"], base_ids["reports/r6/"]} < set(second.superseded)
     site = tmp_path / "site"
     search.publish_search_index(second, cache, site)
     manifest = json.loads((site / "pagefind/shards.json").read_text())
-    assert manifest == {"shards": ["base", "delta"], "pairs": ["pairs-base", "pairs-delta", "pairs-themes"],
-                        "superseded": list(second.superseded)}
+    assert manifest == {"shards": ["base", "delta"], "pairs": ["pairs-themes", "pairs-base", "pairs-delta"],
+                        "superseded": list(second.superseded), "routes": {"bits": 0, "parts": ["base"]}}
+    # one base part: the routing table is one file, every word of the base in it
+    routes = json.loads((site / "pagefind/routes/0.json").read_text())
+    assert set(routes) == {"2", "3"} and set(routes["3"]) == {"*"}  # every word is in the only part
+    assert "行政复" in chunks(routes["3"]["*"], 3) and "行政" in chunks(routes["2"]["*"], 2)
+    assert "调解" not in chunks(routes["2"]["*"], 2)  # only a theme holds it
     assert len(second.superseded) == 4  # r3's and r6's results in each index
     assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]  # one script
-    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == ["base", "pairs-base"]
+    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == [
+        "base", "pairs-base", "pairs-themes"]
     delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/"): p
              for p in (site / "pagefind/delta/fragment").glob("*")}
     assert set(delta) == {"reports/r3/", "reports/r7/"}
@@ -148,6 +162,76 @@ def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
     assert len(list((cache / "base/fragment").glob("*"))) == 7
 
 
+def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search.SearchIndex) -> None:
+    """The search page's own module (search.js) over a published base of
+    three parts (records(7, edited=4)), in Chromium: a query held by one
+    report loads only its part (and the part the page opens first); a common
+    one stops at the results asked for and finds all of them when asked for all."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    (site / "assets/javascripts").mkdir(parents=True)
+    script = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search.js"
+    (site / "assets/javascripts/search.js").write_bytes(script.read_bytes())
+    (site / "search").mkdir()
+    (site / "search/index.html").write_text("<!doctype html><html lang='zh'><body></body></html>")
+    number = {i: search.shard_of(f"reports/r{i}", 3) for i in range(7)}
+    def part_name(n: int) -> str:
+        return f"base-{n}" if n else "base"
+
+    part = {i: part_name(n) for i, n in number.items()}
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ask = """async ([query, enough]) => {
+        const m = await import('../assets/javascripts/search.js');
+        const index = await m.openIndex(new URL('../pagefind/', location.href));
+        const found = enough ? await m.findSome(index, query, {}, enough)
+                             : { items: await m.find(index, query, {}), complete: true };
+        const urls = await Promise.all(found.items.map(async (i) => (await i.result.data()).url));
+        return { urls: urls.sort(), complete: found.complete };
+    }"""
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+
+            def run(query: str, enough: int) -> tuple[dict, set[str]]:
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+                parts: set[str] = set()
+                page.on("request", lambda r: parts.add(r.url.split("/pagefind/")[1].split("/")[0])
+                        if "/pagefind/base" in r.url else None)
+                answer = page.evaluate(ask, [query, enough])
+                page.close()
+                return answer, parts
+
+            answer, parts = run("行政复核", 5)  # only r4 has it
+            assert answer == {"urls": ["/reports/r4/"], "complete": True}
+            assert parts <= {index.shards[0], part[4]}
+            everyone = [f"/reports/r{i}/" for i in range(7) if i != 4]
+            # one result asked: the part opened first if it holds the query, else the first other part that does
+            first = index.shards[0]
+            holding = sorted({number[i] for i in range(7) if i != 4})
+            others = [n for n in holding if part_name(n) != first]
+            searched = first if first in map(part_name, holding) else part_name(others[0])
+            answer, parts = run("行政复议", 1)
+            assert answer["urls"] == [u for i, u in enumerate(everyone) if part[i + (i >= 4)] == searched]
+            assert answer["complete"] == (not others if searched == first else len(others) == 1)
+            assert run("行政复议", 0)[0]["urls"] == everyone
+            assert run("调解", 0)[0]["urls"] == []  # in no record
+            browser.close()
+    finally:
+        server.shutdown()
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "BASE_CHARACTERS", 30)  # seven records of 11 characters: three parts
@@ -167,6 +251,26 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     assert found["reports/r4/"]["content"].count("行政复核") == 1  # stored as characters, one a position
     # the first listed part keeps the script, which the page loads from there
     assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == [second.shards[0]]
+    # the routing table names, for each word, the parts holding it: r4's 复核 only its part
+    manifest = json.loads((site / "pagefind/shards.json").read_text())
+    bits, parts = manifest["routes"]["bits"], manifest["routes"]["parts"]
+    assert parts == ["base", "base-1", "base-2"]
+
+    def holders(word: str) -> object:
+        table = json.loads((site / "pagefind/routes" / f"{search.route_file(search.route_hash(word), bits)}.json")
+                           .read_text())
+        found = [key for key, words in table.get(str(len(word)), {}).items() if word in chunks(words, len(word))]
+        assert len(found) <= 1
+        return None if not found else "*" if found[0] == "*" else [int(n) for n in found[0].split(",")]
+
+    four = search.shard_of("reports/r4", 3)
+    assert holders("复核") == [four] and holders("政复核") == [four]
+    assert holders("4号报") == [four]
+    assert holders("行政复") == ("*" if len(held) == 3 else held)  # in every record
+    others = sorted({search.shard_of(f"reports/r{i}", 3) for i in range(7) if i != 4})
+    assert holders("复议") == ("*" if len(others) == 3 else others)
+    assert holders("调解") is None  # in no record
+    page_merges_only_the_parts_that_can_hold_the_query(site, second)
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):

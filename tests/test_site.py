@@ -79,11 +79,13 @@ def test_report_page_shows_metadata_card_and_provenance(sample_site):
     assert 'class="report-card__text" data-file="2023-shanxi-xiangning.txt"' in html
 
 
-def test_the_contents_block_lists_every_heading_level(sample_site):
-    """本报告目录 (and the sidebar made from it) reaches fourth-level headings."""
+def test_the_contents_block_is_made_from_every_heading_level(sample_site):
+    """本报告目录 is written empty and made by fazhi.js from the text's headings
+    (test_reader_browser.py opens it), which reach fourth-level ones: written
+    out it repeated every heading (issue 22)."""
     html = (sample_site.site_dir / "reports/2022-chongqing-yunyang-houye/index.html").read_text(encoding="utf-8")
-    block = html.split('<details class="page-toc">', 1)[1].split("</details>", 1)[0]
-    assert 'id="s1-2-1"' in html and 'href="#s1-2-1"' in block
+    block = html.split('<details class="page-toc" hidden>', 1)[1].split("</details>", 1)[0]
+    assert 'id="s1-2-1"' in html and "<ul>" not in block and "href=" not in block
 
 
 def test_every_paragraph_and_section_has_its_anchor(sample_site):
@@ -285,14 +287,14 @@ def labelled(theme: str) -> set[str]:
 
 
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment"])
-def test_theme_page_quotes_every_report_that_discusses_it(sample_site, theme):
+def test_theme_page_lists_every_report_that_discusses_it(sample_site, theme):
     html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
     sections = set(re.findall(r'<h2 id="([^"]+)"', html)) - {"indicators", "method"}
     assert labelled(theme) <= sections
-    # each passage links to its paragraph in the report
+    # each passage links to its paragraph in the report; none is quoted (issue 22: links, not quotes)
     links = re.findall(r'href="\.\./\.\./reports/([^/]+)/#(p-[0-9a-f]{8}[-\w]*)"', html)
     assert {slug for slug, _ in links} == sections
-    assert "<mark>" in html
+    assert "<mark>" not in html
 
 
 def visible(fragment: str) -> str:
@@ -310,67 +312,46 @@ def theme_blocks(html: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment", "reconsideration"])
-def test_theme_pages_show_three_excerpts_with_why_and_the_rest_in_the_reader(sample_site, theme):
-    """Each report's block: at most 3 passages, each linked to its paragraph
-    with the words that decided it; one of them (the strongest) quoted in at
-    most 100 characters of its own text, cut at punctuation; where the report
-    has more, how many, linked to the reader (theme and report) and to the
-    report."""
+def test_theme_pages_link_three_passages_with_why_and_the_rest_in_the_reader(sample_site, theme):
+    """Each report's block: its place and year and how many passages it has
+    on the theme, then at most 3 passages, each a link to its paragraph
+    named by its heading, with the words that decided it; none quoted (a
+    quote a report was a quarter of the theme pages); where the report has
+    more, how many, linked to the reader (theme and report)."""
     html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
     blocks = theme_blocks(html)
-    assert blocks and "passage-quote" not in html
+    assert blocks and "<mark>" not in html and "excerpt-source" not in html
     for slug, block in blocks.items():
         text = (sample_site.root / "build/docs/reports" / slug / f"{slug}.txt").read_text(encoding="utf-8")
-        count = int(re.search(r"本主题 (\d+) 段", block).group(1))
-        items = re.findall(r'<li><p>(.*?)</p><p class="excerpt-source">(.*?)</p></li>', block)
-        linked = re.findall(r'<li class="excerpt-link"><p class="excerpt-source">(.*?)</p></li>', block)
-        assert len(items) == 1 and len(items) + len(linked) == min(3, count), slug
-        for source in linked:
-            assert re.match(rf'<a href="\.\./\.\./reports/{slug}/#p-[0-9a-f]{{8}}[-\w]*">[^<]+</a>', source), source
-            assert re.fullmatch(r"命中：[^；]+(；标题：.+)?", visible(source).split(" · ")[-1]), source
-        for quote, source in items:
-            shown = visible(quote)
-            inner = shown.removeprefix("……").removesuffix("……")
-            assert 0 < len(inner) <= 100, shown
-            assert inner in text, shown  # the report's own words, in one piece
-            if shown.endswith("……"):  # cut after a sentence or a clause mark
-                after = text[text.index(inner) + len(inner):]
-                assert inner[-1] in "。！？；" or after[:1] in "，、：,:;", shown
-            assert re.match(rf'<a href="\.\./\.\./reports/{slug}/#p-[0-9a-f]{{8}}[-\w]*">[^<]+</a>', source), source
-            why = visible(source).split(" · ")[-1]
-            assert re.fullmatch(r"命中：[^；]+(；标题：.+)?", why), why
-            if "（仅标题）" not in why:
-                assert "<mark>" in quote
+        count = int(re.search(r'<p class="theme-report">[^<]*本主题 (\d+) 段', block).group(1))
+        items = re.findall(r"<li>(.*?)</li>", block)
+        assert len(items) == min(3, count), slug
+        for item in items:
+            link = re.match(rf'<a href="\.\./\.\./reports/{slug}/#p-[0-9a-f]{{8}}[-\w]*">([^<]+)</a>', item)
+            assert link, item
+            heading = visible(link.group(1))
+            assert heading == "开头部分" or heading in text, heading  # the report's own heading
+            assert re.fullmatch(r"命中：[^；]+(；标题：.+)?", visible(item).split(" · ")[-1]), item
         more = re.search(r'<p class="excerpts-more">另有 (\d+) 段：(.*?)</p>', block)
         if count > 3:
             assert int(more.group(1)) == count - 3
             assert f'href="../../reader/?theme={theme}&amp;r={slug}"' in more.group(2)
-            assert f'href="../../reports/{slug}/"' in more.group(2)
         else:
             assert more is None
 
 
-def test_theme_page_excerpt_of_a_known_passage(sample_site):
-    """Wuhu's 矛盾纠纷 passage (read in the text): its first term of the theme
-    (矛盾纠纷化解) opens its second sentence, which an excerpt quotes whole (74
-    characters) after ……; the first (130 characters) does not fit beside it.
-    The theme page shows it among Wuhu's three (quoted if it is the strongest,
-    else linked with the words that decided it). Wuhu has 6 passages labelled
-    mediation (tests/data/theme_labels.yml), so 3 are left to the reader; its
+def test_theme_page_links_a_known_passage(sample_site):
+    """Wuhu's 矛盾纠纷 passage (read in the text: under （五）政府依法治理体系更加统筹高效,
+    with 化解, 矛盾化解, 矛盾纠纷 and 调解) is among its three on the mediation
+    page, linked with those words. Wuhu has 6 passages labelled mediation
+    (tests/data/theme_labels.yml), so 3 are left to the reader; its
     shortcomings passage, only 矛盾纠纷 and 化解 (1.5), is among the weakest and
     not shown."""
-    from generator.site.compare import excerpt
-
     html = (sample_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
     block = theme_blocks(html)["2022-anhui-wuhu"]
-    report = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
-    passage = visible(re.search(r'<span id="p-3975c901-s1" class="passage">(.*?)</span>', report).group(1))
-    assert visible(excerpt(passage, ["化解", "矛盾化解", "矛盾纠纷", "调解"], 100)) == (
-        "……建立多元矛盾纠纷化解机制，加强重点群体、敏感领域矛盾化解，全市各级调解组织排查各类矛盾纠纷30146件，调解成功率99.25%。")
-    quotes = [visible(q) for q in re.findall(r"<li><p>(.*?)</p>", block)]
-    assert not any("有待进一步健全" in q for q in quotes) and "有待进一步健全" not in visible(block)
+    assert "有待进一步健全" not in visible(block)
     assert "本主题 6 段" in block and "另有 3 段" in block
-    source = re.search(r'<p class="excerpt-source">(<a href="[^"]*#p-3975c901-s1">.*?)</p>', block).group(1)
+    source = re.search(r'<li>(<a href="[^"]*#p-3975c901-s1">.*?)</li>', block).group(1)
     assert visible(source) == "（五）政府依法治理体系更加统筹高效 · 命中：化解、矛盾化解、矛盾纠纷、调解"
 
 
@@ -514,35 +495,54 @@ def test_one_value_per_report_and_indicator():
     assert chosen(report, litigation) == (other, [part])
 
 
-def test_part_pages_quote_short_parts_and_outline_long_ones(sample_site):
-    """Part 1 (measures) is most of a report: its page gives the part's
-    opening and its headings, linked to the report, instead of copying it; a
-    part of at most 300 characters (Xucun's and Wuhu's shortcomings) is quoted whole,
-    a longer one (Xiangning's) only its opening, cut at punctuation."""
-    from generator.site.compare import OPENING, QUOTE_MAX
-
-    assert (QUOTE_MAX, OPENING) == (300, 200)
+def test_part_pages_link_and_count_but_quote_nothing(sample_site):
+    """Part 1 (measures) is most of a report: a part page gives each report's
+    part as its heading, linked to the report, its length and its own
+    subsections' headings, linked; it quotes nothing (openings were a quarter
+    of the part pages, issue 22). Xucun's shortcomings (a lead-in, 一是 二是
+    三是 and a closing line) are 186 characters, Wuhu's one paragraph of 206."""
     measures = (sample_site.site_dir / "parts" / "measures" / "index.html").read_text(encoding="utf-8")
     shortcomings = (sample_site.site_dir / "parts" / "shortcomings" / "index.html").read_text(encoding="utf-8")
     wuhu = (sample_site.root / "build" / "docs" / "reports" / "2022-anhui-wuhu" / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")
-    long_lines = [line for line in wuhu.splitlines() if len(line) > 200]
-    assert long_lines and not any(line[:200] in measures for line in long_lines)
+    paragraphs = [line for line in wuhu.splitlines() if len(line) > 40]
+    assert paragraphs and not any(line[:40] in measures + shortcomings for line in paragraphs)
     assert 'href="../../reports/2022-anhui-wuhu/#s1-7"' in measures
-    assert measures.count("<li>") > 10
+    assert measures.count("<li>") > 10 and 'class="para"' not in measures + shortcomings
     blocks = theme_blocks(shortcomings)
-    paras = {slug: [visible(p) for p in re.findall(r'<p class="para">(.*?)</p>', block)] for slug, block in blocks.items()}
-    # Xucun's: a lead-in, 一是 二是 三是 and a closing line, 186 characters; Wuhu's: one paragraph of 206
-    assert len(paras["2023-anhui-shexian-xucun"]) == 5
-    assert paras["2023-anhui-shexian-xucun"][-1] == "针对上述问题，我镇将努力在今后的工作推进中改进解决。"
-    assert paras["2022-anhui-wuhu"] == [line for line in wuhu.splitlines() if line.startswith("一年来，我市法治政府建设")]
-    # Xiangning's (its shortcomings and next year's plans, over 500 characters): the
-    # first paragraph (85) whole, then the second up to a clause mark, 200 in all
-    first, second = paras["2023-shanxi-xiangning"]
-    assert first.startswith("我县法治政府建设虽然取得了一定的成效") and first.endswith("三是基层法治工作队伍力量还需要进一步加强。")
-    assert second.startswith("2024年，我们将坚持") and second.endswith("……")
-    assert len(first) + len(second.removesuffix("……")) <= 200
-    xiangning = (sample_site.root / "build/docs/reports/2023-shanxi-xiangning/2023-shanxi-xiangning.txt").read_text(encoding="utf-8")
-    cut = second.removesuffix("……")
-    assert xiangning[xiangning.index(cut) + len(cut)] in "，、：；。"
-    assert "持续优化法治化营商环境" not in blocks["2023-shanxi-xiangning"]
-    assert re.search(r"本部分共 [\d,]+ 字，全文见<a href=\"\.\./\.\./reports/2023-shanxi-xiangning/#s3\">", blocks["2023-shanxi-xiangning"])
+    assert re.search(r'<p class="part-length">本部分共 186 字。</p>', blocks["2023-anhui-shexian-xucun"])
+    assert re.search(r'<p class="part-length">本部分共 206 字。</p>', blocks["2022-anhui-wuhu"])
+    assert "一年来，我市法治政府建设" not in blocks["2022-anhui-wuhu"]
+
+
+# --- weight (issue 22: a site at most 3 times its text) -----------------------------
+
+def test_report_theme_and_part_pages_weigh_little_beyond_what_they_say(sample_site):
+    """The frame around a page's article (header, tabs, drawer, footer,
+    scripts) stays under 7.5 KB on the many pages outside the navigation
+    (8.8 KB before issue 22); a report page's bytes outside its text (card,
+    parts, cleaning record, related reports, frame) stay under 17 KB; theme
+    and part pages quote nothing, and a report's block on a theme page stays
+    under 1.4 KB (three links with their headings and words; a quote added
+    about 300 bytes). Bounds a little above the five samples' largest (6.9
+    KB, 16.4 KB, 1.2 KB)."""
+    site = sample_site.site_dir
+    pages = [*site.glob("reports/*/index.html"), *site.glob("themes/*/index.html"), *site.glob("parts/*/index.html")]
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.rindex("</article>")]
+        assert len(html.encode()) - len(article.encode()) < 7_500, path
+        assert 'class="md-nav__link"' in html and "<svg" in html  # drawer and icons still there, only lighter
+    for path in site.glob("reports/*/index.html"):
+        html = path.read_text(encoding="utf-8")
+        text = re.search(r'<article class="report-text">(.*?)</article>', html, re.S).group(1)
+        assert len(html.encode()) - len(text.encode()) < 17_000, path
+    for path in site.glob("themes/*/index.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<mark>" not in html and "excerpt-source" not in html, path
+        for slug, block in theme_blocks(html).items():
+            assert len(block.encode()) < 1_400, (path, slug)
+    for path in site.glob("parts/*/index.html"):
+        assert 'class="para"' not in path.read_text(encoding="utf-8"), path
+    # Material's own search and source maps are not published
+    assert not list(site.glob("assets/**/*.map")) and not (site / "assets/javascripts/lunr").exists()

@@ -213,9 +213,10 @@ def test_a_government_written_after_its_party_committee_without_a_place():
 
 
 def test_a_development_zone_named_alone_is_no_county():
+    # Its report is its committee's (as 下洋镇2023年… is 下洋镇人民政府's): a department of its city.
     got, codes = meta("白银高新区2023年度法治政府建设情况报告\n2023年，高新区坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
-    assert got["level"] == "department" and "county" not in got and "issuer" not in got
-    assert "issuer-placeless" in codes
+    assert got["level"] == "department" and "county" not in got and got["city"] == "白银市"
+    assert got["issuer"] == "白银高新区管理委员会"
 
 
 def test_the_sites_address_is_a_place_clue():
@@ -240,3 +241,163 @@ def test_a_text_that_starts_at_its_first_heading():
 def test_a_city_leadership_opening_in_a_departments_text_is_not_the_author():
     got, _ = meta("庆阳市人民政府门户网站\n2022年，市委、市政府高度重视法治建设，我局认真落实各项部署。\n" + BODY)
     assert got.get("issuer") != "庆阳市人民政府" and got.get("level") == "department"
+
+
+# --- the fresh set's classes: western units, zones, street offices ------------------
+
+def test_autonomous_counties_and_banners_in_their_short_form():
+    for written, name, county in (("门源县人民政府", "门源回族自治县人民政府", "门源回族自治县"),
+                                  ("鄂温克旗司法局", "鄂温克族自治旗司法局", "鄂温克族自治旗"),
+                                  ("莫旗人民政府", "莫力达瓦达斡尔族自治旗人民政府", "莫力达瓦达斡尔族自治旗"),
+                                  ("和布克赛尔县司法局", "和布克赛尔蒙古自治县司法局", "和布克赛尔蒙古自治县"),
+                                  ("积石山县人民政府", "积石山保安族东乡族撒拉族自治县人民政府",
+                                   "积石山保安族东乡族撒拉族自治县")):
+        org = parse_org(written)
+        assert org is not None and org.name == name and org.place.county == county, written
+
+
+def test_autonomous_prefecture_short_forms_are_read_once():
+    org = parse_org("巴州司法局")
+    assert org is not None and org.place.city == "巴音郭楞蒙古自治州" and org.level == "department"
+
+
+def test_units_directly_under_a_province_have_no_prefecture():
+    for written, county in (("神农架林区人民政府", "神农架林区"), ("石河子市人民政府", "石河子市")):
+        org = parse_org(written)
+        assert org.place.city is None and org.place.county == county and org.level == "county", written
+
+
+def test_a_corps_division_city_keeps_its_division_in_the_name():
+    got, _ = meta("第八师石河子市司法局2022年度法治政府建设工作报告\n2022年，师市司法局坚持依法履职。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"], got["county"]) == (
+        "第八师石河子市司法局", "department", "新疆维吾尔自治区", "石河子市")
+    assert "city" not in got
+
+
+def test_a_league_office_and_a_prefecture_office_are_city_level_governments():
+    got, _ = meta("2023年，喀什地区行署坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("喀什地区行署", "city", "喀什地区")
+    got, codes = meta("2021年，盟行署坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert got["level"] == "city" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_zone_the_gazetteer_lists_as_a_county_is_a_department_of_its_city():
+    got, _ = meta("库尔勒经济技术开发区2022年度法治政府建设情况报告\n2022年，开发区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == (
+        "库尔勒经济技术开发区管理委员会", "department", "巴音郭楞蒙古自治州")
+    assert "county" not in got
+
+
+def test_a_zone_committee_with_its_own_words_after_the_city():
+    org = parse_org("包头稀土高新区管委会")
+    assert org is not None and org.level == "department" and org.place.city == "包头市" and org.place.county is None
+
+
+def test_a_placeless_zone_committee_on_its_own_site():
+    got, _ = meta("库尔勒经济技术开发区管理委员会\n首页 > 政务公开\n"
+                  "2023年，开发区管委会坚持以习近平法治思想为指导，推进园区依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == (
+        "库尔勒经济技术开发区管理委员会", "department", "巴音郭楞蒙古自治州")
+    got, codes = meta("2023年，高新区管委会坚持以习近平法治思想为指导，推进园区依法行政。\n" + BODY)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_bare_department_name_is_never_shown():
+    got, codes = meta("2022年，司法局坚持依法履职，推进法治政府建设。\n" + BODY + "司法局\n2023年1月5日\n")
+    assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes
+
+
+def test_a_street_offices_party_committee_and_office_together():
+    got, _ = meta("拉萨市城关区人民政府\n首页 > 街道动态\n"
+                  "2022年，八廓街道党工委、办事处坚持依法履职，推进基层治理。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["county"], got["town"]) == (
+        "八廓街道办事处", "town", "城关区", "八廓街道")
+
+
+def test_a_lone_reporting_sentence_starts_the_body():
+    got, _ = meta("乌鲁木齐市天山区人民政府\n首页 > 街道动态\n"
+                  "现将团结路街道2023年度法治政府建设工作情况报告如下：\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["year"]) == ("团结路街道办事处", "town", "天山区", 2023)
+
+
+def test_the_year_of_the_reported_work_in_the_opening_sentence():
+    got, _ = meta("在旗委、旗政府的领导下，正蓝旗司法局依法履职，2024年度法治政府建设各项任务顺利完成，"
+                  "按照《2021—2025年法治建设规划》推进。\n" + BODY)
+    assert got["year"] == 2024 and got["issuer"] == "正蓝旗司法局"
+
+
+def test_a_bare_date_key_among_keys_with_colons():
+    got, _ = meta("叶城县2023年度法治政府建设工作报告\n来源:叶城县司法局 作者: 发布时间 2025年09月05日 点击数:\n"
+                  "2023年，叶城县坚持依法行政。\n" + BODY)
+    assert (got["date"], got["source"]) == ("2025-09-05", "叶城县司法局")
+
+
+def test_a_street_office_the_gazetteer_does_not_know_is_town_level():
+    got, codes = meta("北城街街道办事处2025年法治政府建设年度报告\n2025年，北城街街道办事处坚持依法履职。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("北城街街道办事处", "town") and "place-unresolved" in codes
+    assert parse_org("各乡镇人民政府") is None
+
+
+def test_the_superior_in_the_leadership_phrase_tells_apart_a_shared_street_name():
+    got, _ = meta("城北街道2022年法治政府建设工作报告\n2022年，城北街道在中共伊州区委的坚强领导下，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["county"], got["city"]) == ("城北街道办事处", "伊州区", "哈密市")
+    got, codes = meta("城北街道2022年法治政府建设工作报告\n2022年，城北街道在区委、区政府的坚强领导下，推进依法行政。\n" + BODY)
+    assert got["level"] == "town" and "county" not in got and "place-unresolved" in codes
+
+
+def test_a_named_party_committee_and_the_generic_government_of_its_unit():
+    got, _ = meta("2023年，阿合奇县委、县政府坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["county"]) == ("阿合奇县人民政府", "county", "阿合奇县")
+
+
+def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():
+    got, _ = meta("2022年是党的二十大召开之年。一年来，若羌县坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["year"]) == ("若羌县人民政府", 2022)
+    got, _ = meta("近年来，尼勒克县坚持依法行政，法治政府建设取得明显成效。2023年，全县各项工作稳步推进。\n" + BODY)
+    assert (got["issuer"], got["year"]) == ("尼勒克县人民政府", 2023)
+
+
+def test_every_western_unit_has_its_level():
+    from generator.read.orgs import unit_level
+
+    for name, level in (("海西蒙古族藏族自治州", "city"), ("阿克苏地区", "city"), ("锡林郭勒盟", "city"),
+                        ("正蓝旗", "county"), ("鄂温克族自治旗", "county"), ("门源回族自治县", "county"),
+                        ("神农架林区", "county"), ("六枝特区", "county"), ("巴彦乌拉苏木", "town"),
+                        ("新疆维吾尔自治区", "province")):
+        assert unit_level(name) == level, name
+
+
+def test_a_local_bureau_of_a_vertically_managed_service():
+    org = parse_org("国家税务总局和静县税务局")
+    assert (org.name, org.level, org.place.county) == ("国家税务总局和静县税务局", "department", "和静县")
+
+
+def test_a_department_of_a_party_committee():
+    org = parse_org("中共和静县委全面依法治县委员会办公室")
+    assert (org.name, org.level, org.place.county) == ("中共和静县委全面依法治县委员会办公室", "department", "和静县")
+    assert parse_org("中共和静县委员会").kind == "party"
+
+
+def test_a_departments_own_rule_of_law_report_is_a_title():
+    got, _ = meta("国家税务总局和静县税务局2022年度法治税务建设情况报告\n2022年，县税务局坚持依法治税。\n" + BODY)
+    assert (got["title"], got["issuer"], got["county"]) == (
+        "国家税务总局和静县税务局2022年度法治税务建设情况报告", "国家税务总局和静县税务局", "和静县")
+
+
+def test_a_committee_and_its_generic_government_run_together():
+    got, _ = meta("2023年，阿合奇县委县政府团结带领全县各族干部群众，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["county"]) == ("阿合奇县人民政府", "阿合奇县")
+    assert parse_org("阿合奇县委县政府") is None  # never a place 委县
+
+
+def test_more_predicates_of_the_opening_subject():
+    for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实"):
+        got, _ = meta(f"2022年，乌恰县{predicate}，全面推进法治政府建设。\n" + BODY)
+        assert got.get("issuer") == "乌恰县人民政府", predicate
+
+
+def test_a_departments_self_reference_on_that_departments_site():
+    got, _ = meta("阿克苏地区生态环境局\n首页 > 法治建设\n2022年，我局在地委、行署的坚强领导下，全面推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("阿克苏地区生态环境局", "department", "阿克苏地区")
+    got, codes = meta("温宿县人民政府\n首页 > 部门动态\n2022年，我局坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes

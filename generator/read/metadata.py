@@ -32,7 +32,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.read.orgs import GENERIC_LEVEL, Org, Place, org_names, parse_org, resolve, split_place
+from generator.read.orgs import (
+    BARE_ZONE,
+    CORPS,
+    GENERIC_GOVERNMENT,
+    GENERIC_LEVEL,
+    ZONE_WORD,
+    Org,
+    Place,
+    is_zone,
+    org_names,
+    parse_org,
+    resolve,
+    split_place,
+)
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
@@ -40,6 +53,8 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
+WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
@@ -65,7 +80,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         values[key] = Field(value, "sidecar")
 
     put("title", facts.title, "text")
-    context = _context(facts, given)
+    context = _context(facts, given) + _superiors(document)
     orgs, origin, trusted = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
     if trusted is not None and trusted.generic and not orgs and "issuer" not in given:
@@ -138,6 +153,22 @@ def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], .
     return tuple(chains)
 
 
+SUPERIOR = re.compile(r"在(?:中共)?([\u4e00-\u9fff]{2,16}?)(?:党工委|党委|委员会|委)[、和及]?[^，。；]{0,24}?(?:领导|指导)")
+
+
+def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
+    """The issuer's superior named in the opening's leadership phrase (在朝阳区委、区政府的
+    领导下): context to tell apart places sharing a name (a street office's), never a
+    clue that must agree nor an issuer."""
+    chains = []
+    for text in _opening(document)[:1]:
+        for m in SUPERIOR.finditer(text[:200]):
+            chain, rest = split_place(m.group(1))
+            if chain and not rest:
+                chains.append(chain)
+    return tuple(chains)
+
+
 Candidate = tuple[list[Org], str, bool]  # organisations, origin, read from the body
 
 
@@ -176,7 +207,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     # 2. Organisations opening the title: 中共某县委 某县人民政府关于…, 某局2022年度…;
     #    or standing right after a year that opens it: 2020年某区…, 2021年度某县司法局…
     for head in _title_heads(title):
-        if names := org_names(head):
+        if BARE_ZONE.match(head) and (zone := _government_of(head, context)):
+            # 白银高新区2023年… is the zone's committee's report, as 下洋镇2023年… is its government's.
+            yield [zone], "derived", False
+        elif names := org_names(head):
             if orgs := _all_orgs(names, context):
                 yield orgs, "text", False
         # 3. A place opening the title: 下洋镇2023年… is 下洋镇人民政府's report.
@@ -196,9 +230,39 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
         m = GENERIC_SUBJECT.search(opening[0][:80])
         if m and banner.place and banner.place.last.endswith(m.group(1)) and _speaks_as([banner], opening[0]):
             yield [banner], "derived", False
+    # 6b. An opening that speaks of 开发区管委会 / 高新区 on the site of that zone's committee.
+    if banner and opening and _zone_speaks(banner, opening[0]):
+        yield [banner], "derived", False
+    # 6c. An opening that calls its author 我局 / 本委 on the site of a department of that kind.
+    if banner and opening and banner.kind == "department" and banner.place and not banner.generic \
+            and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
+        yield [banner], "derived", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
         yield [own], "text", True
+
+
+# How a zone's committee calls itself in its text: 开发区管委会, 高新区, 经开区管理委员会.
+GENERIC_ZONE = re.compile(rf"(?:^|[，。])(?:在[^，。]{{2,30}}下，)?(?:我|本|全)?({ZONE_WORD})(?:管理委员会|管委会)?")
+
+
+def _zone_speaks(banner: Org, paragraph: str) -> bool:
+    """The banner is a zone's committee and the opening names a zone of its kind
+    without a place (开发区管委会 on the 某经济技术开发区管理委员会 site)."""
+    m = GENERIC_ZONE.search(re.sub(rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?|今年以来|一年来)\s*[，,]", "", paragraph[:80]))
+    return bool(m and banner.kind == "department" and banner.place and not banner.generic
+                and re.search(rf"{m.group(1)}(?:管理委员会|管委会)$", banner.written))
+
+
+OWN_DEPARTMENT = re.compile(r"(?:我|本)(局|委|办|厅)")
+
+
+def _department_kind(name: str) -> str | None:
+    """局 / 委 / 办 / 厅: the kind of department a name ends with (委员会 → 委, 办公室 → 办)."""
+    for suffix, kind in (("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅")):
+        if name.endswith(suffix):
+            return kind
+    return None
 
 
 def _opening(document: Document) -> tuple[str, ...]:
@@ -232,14 +296,16 @@ def _title_heads(title: str) -> list[str]:
 
 # The opening sentence: [year，] [在…领导下，] [year，] SUBJECT PREDICATE…
 OPENING_LEAD = re.compile(
-    rf"^(?:(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?|今年以来|一年来|过去一年|近年来)\s*[，,]?\s*)?"
+    rf"^(?:(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?|今年以来|一年来|过去的?一年(?:里|中|来)?|近年来)\s*[，,]?\s*)?"
     r"(?:在[^，。；]{2,40}?(?:领导|指导|关心|关怀|支持|帮助|部署)下\s*[，,]?\s*)?"
     rf"(?:(?:{YEAR_TEXT})\s*年度?(?:以来|全年)?\s*[，,]?\s*)?"
 )
 # How the genre's opening sentences go on after their subject.
 PREDICATE = re.compile(
     r"^(?:坚持|深入|认真|全面|紧紧|始终|扎实|紧扣|聚焦|持续|围绕|在|以|按照|立足|着力|积极|切实|不断|大力|牢固|"
-    r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将)"
+    r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将|"
+    r"通过|注重|抢抓|践行|落实|聚力|压实|坚定|继续|团结|紧密|牢记|着眼|狠抓|精心|多措并举|奋力|努力|紧盯|突出|"
+    r"夯实|加快|完善|健全|推动|发挥|致力|瞄准|依托|全方位|自觉|带头|勇于|敢于|坚决|不折不扣)"
 )
 SUBJECT_MAX = 30
 
@@ -249,7 +315,11 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
     在…领导下，区政府…; also after a clause that gives the ground
     (根据…的部署，2023年，某街道以…): the first clause of the sentence, once its
     year and leadership phrase are set aside, that opens with a name and a predicate."""
-    rest = re.split(r"[。！？]", text, maxsplit=1)[0]
+    first, _, after = text.partition("。")
+    rest = re.split(r"[！？]", first, maxsplit=1)[0]
+    if FRAMING.match(rest) and after:
+        # 2022年是…之年。一年来，某县坚持…: the first sentence only frames the year.
+        rest = re.split(r"[。！？]", after, maxsplit=1)[0]
     for _ in range(OPENING_CLAUSES):
         lead = OPENING_LEAD.match(rest)
         clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
@@ -262,6 +332,8 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
 
 
 OPENING_CLAUSES = 6
+# A first sentence that says what the year was: 2022年是党的二十大召开之年。
+FRAMING = re.compile(rf"^(?:{YEAR_TEXT})\s*年(?:是|为)[^，,]*(?:之年|一年)$")
 
 
 REPORTING_SUBJECT = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)(?:(?:{YEAR_TEXT})\s*年度?)([^，。；]{{0,40}}?)(?:报告|汇报)")
@@ -291,7 +363,10 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
     or a place alone (某区)."""
     text = _elliptic_government(text)
-    if names := org_names(text):
+    if (names := org_names(text)) and len(names) == 2 and "、" not in text:
+        # 某县委县政府: the two names run together, the second without its place.
+        names = org_names(_elliptic_government("、".join(names))) or names
+    if names:
         return _all_orgs(names, context)
     org = _government_of(text, context)
     return [org] if org else None
@@ -301,12 +376,18 @@ def _elliptic_government(text: str) -> str:
     """某县委、政府 / 乡党委、政府: the government after a Party committee is
     written without its place; give it the committee's."""
     head, sep, tail = text.rpartition("、")
-    if not sep or tail not in ("政府", "人民政府") or not (party := parse_org(head)) or party.kind != "party":
+    if not sep or not (party := parse_org(head)) or party.kind != "party":
+        return text
+    if party.place is not None and (own := GENERIC_GOVERNMENT.match(tail)) and party.place.last.endswith(own.group(1)):
+        # 某县委、县政府: the government of the committee's own unit.
+        return f"{head}、{''.join(party.place.chain)}人民政府"
+    if tail not in ("政府", "人民政府", "办事处"):
         return text
     if party.generic:
         return f"{head}、{party.unit}{tail}"
     if party.place is not None:
-        return f"{head}、{''.join(party.place.chain)}人民政府"
+        office = "办事处" if party.place.last.endswith("街道") else "人民政府"
+        return f"{head}、{''.join(party.place.chain)}{office}"
     return text
 
 
@@ -382,14 +463,21 @@ def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...],
 
 
 def _government_of(text: str, context) -> Org | None:
-    """The government of a place written alone (下洋镇, 武汉市江夏区, 赵县人民政府)."""
+    """The government of a place written alone (下洋镇, 武汉市江夏区, 赵县人民政府);
+    a development zone named alone (西宁经济技术开发区) reports as its committee."""
+    if BARE_ZONE.match(text) and (zone := parse_org(text + "管理委员会", context)) and zone.place:
+        return zone
     if org := parse_org(text, context):
         return org
-    chain, rest = split_place(text)
+    corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone
+    division = corps.group(0) if corps else ""
+    chain, rest = split_place(text[len(division):])
     if not chain or rest:
         return None
-    suffix = "办事处" if chain[-1].endswith("街道") else "行政公署" if chain[-1].endswith(("盟", "地区")) else "人民政府"
-    return parse_org("".join(chain) + suffix, context)
+    last = chain[-1]
+    suffix = "办事处" if last.endswith("街道") else "行政公署" if last.endswith(("盟", "地区")) \
+        else "管理委员会" if is_zone(last, "管理委员会") else "人民政府"
+    return parse_org(division + "".join(chain) + suffix, context)
 
 
 def _banner_org(banner: str, context) -> Org | None:
@@ -414,7 +502,15 @@ def _year(facts: Facts, document: Document) -> int | None:
         if m := REPORTING.search(paragraph.text):
             return _year_number(m.group(2))
         # A year standing as its own clause after a clause of grounds: 根据…部署，2023年，某街道…
-        if m := CLAUSE_YEAR.search(re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]):
+        first = re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]
+        if m := CLAUSE_YEAR.search(first):
+            return _year_number(m.group(1))
+        # The year the first sentence gives the work it reports on, outside cited
+        # titles (《…》) and spans (2021—2025年): …，2024年度法治政府建设各项任务顺利完成
+        if m := WORK_YEAR.search(re.sub(r"《[^》]*》", "", first)):
+            return _year_number(m.group(1))
+        # The second sentence of the opening paragraph opening with its year: 近年来，某县…。2023年，全县…
+        if m := SECOND_YEAR.match(paragraph.text[:400]):
             return _year_number(m.group(1))
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.

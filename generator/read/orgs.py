@@ -24,7 +24,25 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|街道办事处|办事处)$")
+AUTONOMOUS_COUNTY = re.compile(r"自治(县|旗)$")
+# A vertically managed service's local bureau is named after the service: 国家税务总局某县税务局.
+VERTICAL = re.compile(r"^国家[\u4e00-\u9fff]{2,12}?总局(?=[\u4e00-\u9fff]{2,}(?:局|分局)$)")
+# A department of a Party committee: 委宣传部, 委全面依法治县委员会办公室, 党工委党政办.
+PARTY_DEPARTMENT = re.compile(r"^(?:党工委|党委|委员会|委)([\u4e00-\u9fff]{2,20})$")
+# China's ethnic groups as autonomous units' names carry them; a name of one character
+# is an ethnic name only with 族 (三都水族自治县), a longer one also without (巴里坤哈萨克自治县).
+ETHNIC = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+          "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 "
+          "保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
+ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted((f"{e}族?" if len(e) > 1 else f"{e}族" for e in ETHNIC),
+                                                   key=len, reverse=True)) + r")+(?=自治(?:县|旗|州)$)")
+# A division of the Xinjiang Production and Construction Corps written before the
+# city it governs as one body (师市合一): 第八师石河子市, 新疆生产建设兵团第三师图木舒克市.
+CORPS = re.compile(r"^(?:新疆生产建设兵团|兵团)?第?[一二三四五六七八九十]{1,3}师(?=[\u4e00-\u9fff]{2,}市)")
+# jionlp's filler for units directly under a province (石河子市, 神农架林区, 济源市) or a
+# city without counties (东莞市): no place of that level.
+FILLER = "直辖行政区划"
+GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|行署|街道办事处|办事处)$")
 PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
 # Departments: a functional name, then one of these. 人民政府办公室 is a department.
 DEPARTMENT_SUFFIX = re.compile(
@@ -32,18 +50,18 @@ DEPARTMENT_SUFFIX = re.compile(
 )
 TOWN_UNIT = re.compile(r"(?:镇|乡|街道|苏木)$")
 # One-character level words standing for "this body's own place": 县司法局, 市政府.
-GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县)")
+GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县|地区)")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # The generic-unit table: the level a place-less self-reference settles on its own.
 # 市 stays None: a 市 may be a prefecture-level or a county-level city.
-GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自治州": "city", "盟": "city",
+GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自治州": "city", "盟": "city", "地区": "city",
                  "县": "county", "自治县": "county", "区": "county", "旗": "county",
                  "镇": "town", "乡": "town", "街道": "town", "部门": "department"}
 SELF = re.compile(r"^(?:我|本)(局|委|办|厅|署|中心|院|所|队|站|部|省|市|州|盟|县|区|旗|镇|乡|街道)$")
 # A template's placeholder stands for a place too: XX镇, xx县人民政府, ××区.
 PLACEHOLDER = r"(?:[Xx×＊*]{1,4}|某)?"
 GENERIC_GOVERNMENT = re.compile(
-    rf"^{PLACEHOLDER}(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署)?$")
+    rf"^{PLACEHOLDER}(自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处|行政公署|行署)?$")
 GENERIC_PARTY = re.compile(r"^(?:中共)?(自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道)(?:委员会|委|党委|党工委)$")
 
 
@@ -117,7 +135,7 @@ class Org:
         """The body's own name, without parent places: 榆垡镇人民政府."""
         if self.place is None:
             return self.written
-        prefix = "中共" if self.kind == "party" and self.written.startswith("中共") else ""
+        prefix = "中共" if self.written.startswith("中共") and not self.place.last.startswith("中共") else ""
         return prefix + self.place.last + self.rest
 
     @property
@@ -167,7 +185,16 @@ def gazetteer() -> Gazetteer:
             if path[1] is None:
                 aliases.setdefault(short, full)
             elif full.endswith(("州", "盟")):
-                aliases.setdefault(short + full[-1], full)
+                # jionlp's short form may keep the unit already (巴州): never 巴州州.
+                aliases.setdefault(short if short.endswith(full[-1]) else short + full[-1], full)
+            elif path[2] is not None and (m := AUTONOMOUS_COUNTY.search(full)) and len(short) >= 2:
+                # An autonomous county or banner is written with the plain unit
+                # after its short form: 门源县 (门源回族自治县), 鄂温克旗 (鄂温克族自治旗).
+                aliases.setdefault(short if short.endswith(m.group(1)) else short + m.group(1), full)
+        # …and with its place name alone before the unit, the ethnic names dropped:
+        # 和布克赛尔县 (和布克赛尔蒙古自治县), 积石山县 (积石山保安族东乡族撒拉族自治县).
+        if path[1] is not None and (tail := ETHNIC_TAIL.search(full)) and tail.start() >= 2:
+            aliases.setdefault(full[: tail.start()] + full[-1], full)
 
     for province, p in tree.items():
         add(province, p.get("_alias", ""), (province, None, None))
@@ -213,7 +240,7 @@ def split_place(text: str) -> tuple[tuple[str, ...], str]:
     if chain:
         # A unit the gazetteer does not know, right under a known parent:
         # 西宁市湟中区 (renamed from 湟中县), a new town. Only the plain units.
-        m = re.match(r"[\u4e00-\u9fff]{1,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
+        m = re.match(r"(?!委|党|政府|人民)[\u4e00-\u9fff]{2,4}?(?:区|县|旗|镇|乡|街道)(?=人民政府|政府|委|中共|党委|办事处|$|(?:19|20)\d{2}|[〇零一二]{4}|关于)", text[i:])
         if m and unit_level(chain[-1]) != "town" and not ZONE_UNIT.search(m.group(0)):
             chain.append(m.group(0))
             i += m.end()
@@ -241,8 +268,10 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     if len(options) != 1:
         return None
     province, city, county, town = next(iter(options))
-    if county and county.endswith("直辖行政区划"):  # jionlp's filler for cities without counties (东莞市)
+    if county and county.endswith(FILLER):  # jionlp's filler for cities without counties (东莞市)
         county = None
+    if city and city.endswith(FILLER):  # a unit directly under its province (石河子市, 神农架林区)
+        city = None
     if city == province:  # a municipality has no city of its own
         city = None
     return Place(chain, province, city, county, town)
@@ -277,15 +306,35 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return found
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
+    for head in (CORPS.match(text), VERTICAL.match(text)):
+        if head and (inner := parse_org(text[head.end():], context)) and inner.place \
+                and (head.re is CORPS or inner.kind == "department"):
+            # 第八师石河子市司法局: the city's body, named with its division as printed;
+            # 国家税务总局某县税务局: a local bureau of a vertically managed service.
+            chain = inner.place.chain[:-1] + (head.group(0) + inner.place.last,)
+            return replace(inner, written=text, place=replace(inner.place, chain=chain))
     party = text.startswith("中共")
     body = text[2:] if party else text
     chain, rest = split_place(body)
     generic = GENERIC_PLACE.match(rest) if not chain else None
     if chain and (office := _street_office(text, chain, rest, context)):
         return office
+    if chain and not party and is_zone(chain[-1], rest) and rest in COMMITTEE:
+        # A zone the gazetteer lists among counties (库尔勒经济技术开发区) is no
+        # county: its committee is a department of the zone's city.
+        place = resolve(chain, context) or Place(chain)
+        return Org(text, "department", replace(place, county=None) if place.county == chain[-1] else place, rest)
     if not chain and (zone := _zone_committee(text, context)):
         return zone
+    if not chain and not party and (town := UNKNOWN_TOWN.fullmatch(text)):
+        # A town's or street's government the gazetteer does not know (北城街街道办事处):
+        # town level by its grammar; its place stays unresolved.
+        return Org(text, "government", Place((town.group(1),)), town.group(2))
     if party:
+        if chain and not PARTY_SUFFIX.fullmatch(rest) and (own := PARTY_DEPARTMENT.match(rest)) \
+                and DEPARTMENT_SUFFIX.search(own.group(1)):
+            # 中共某县委宣传部, 中共某县委全面依法治县委员会办公室: a department of the committee.
+            return Org(text, "department", resolve(chain, context) or Place(chain), rest)
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
@@ -300,9 +349,14 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return None
         if not chain and not generic and not _known_department(rest):
             return None
-        unit = generic.group(0) if generic else ""
+        # A place-less name that is no central body (司法局) settles only the level.
+        unit = generic.group(0) if generic else "" if chain or CENTRAL.match(rest) else "部门"
         return Org(text, "department", resolve(chain, context) if chain else None, rest, unit)
     return None
+
+
+UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
+                          r"(人民政府|办事处)")
 
 
 def _generic_org(text: str) -> Org | None:
@@ -312,7 +366,7 @@ def _generic_org(text: str) -> Org | None:
         if unit in GENERIC_LEVEL or unit == "市":
             return Org(text, "government", None, text, unit)
         return Org(text, "department", None, text, "部门")
-    if (m := GENERIC_GOVERNMENT.match(text)) and (m.group(0) != m.group(1) or text.endswith(("政府", "办事处", "公署"))):
+    if (m := GENERIC_GOVERNMENT.match(text)) and (m.group(0) != m.group(1) or text.endswith(("政府", "办事处", "公署", "行署"))):
         return Org(text, "government", None, text, m.group(1))
     if m := GENERIC_PARTY.match(text):
         return Org(text, "party", None, text, m.group(1))
@@ -330,23 +384,38 @@ BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开
                        r"综合保税区|工业园区|产业园区)$")
 
 
+COMMITTEE = ("管理委员会", "管委会")
+ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
+             r"保税区|工业园区|产业园区)")
+# After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
+PLACELESS_ZONE = re.compile(rf"{ZONE_WORD}(?:管理委员会|管委会)")
+ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
+
+
+def is_zone(name: str, rest: str) -> bool:
+    """A development zone's name; a 新区 only with its committee (浦东新区 is a district)."""
+    return bool(ZONE_UNIT.search(name)) or name.endswith("新区") and rest in COMMITTEE
+
+
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
-    """某某经济技术开发区管理委员会: a development zone's committee is a
-    department of the city whose short name opens it (西宁 → 西宁市). The
-    zone named alone (滨海高新区) speaks for its committee: a department whose
-    name the text does not give, so only the level is settled."""
-    if BARE_ZONE.match(text):
+    """某某经济技术开发区管理委员会, 包头稀土高新区管委会: a development zone's
+    committee is a department of the city whose short name opens it (西宁 →
+    西宁市). The zone named alone (滨海高新区) speaks for its committee: a
+    department whose name the text does not give, so only the level is settled."""
+    if BARE_ZONE.match(text) or PLACELESS_ZONE.fullmatch(text):
         return Org(text, "department", None, text, "部门")
-    m = ZONE.match(text)
-    if not m:
-        return None
     g = gazetteer()
-    city = next((c for c in (m.group(1) + "市", m.group(1)) if c in g.names and unit_level(c) != "town"), None)
-    if city is None:
-        return None
-    place = resolve((city,), context) or Place((city,))
-    # Shown as written: the zone's name keeps the city's short form.
-    return Org(text, "department", replace(place, chain=(m.group(1),)), text[len(m.group(1)):])
+    for k in (4, 3, 2):
+        short = text[:k]
+        if not ZONE_AFTER_CITY.match(text[k:]):
+            continue
+        city = next((c for c in (short + "市", short) if c in g.names and unit_level(c) not in ("town", "county")), None)
+        if city is None:
+            continue
+        place = resolve((city,), context) or Place((city,))
+        # Shown as written: the zone's name keeps the city's short form.
+        return Org(text, "department", replace(place, chain=(short,)), text[k:])
+    return None
 
 
 def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
@@ -362,6 +431,8 @@ def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[
     return Org(text, "government", resolve(full, context) or Place(full), suffix)
 
 
+# Central bodies, the only place-less names shown as issuers: 国务院…, 国家…局, 司法部.
+CENTRAL = re.compile(r"^(?:国务院|国家|中华人民共和国|中央|最高人民|海关总署)|^[\u4e00-\u9fff]{2,8}部$")
 # Department names that stand without a place: ministries and their bureaus.
 MINISTRY = re.compile(r"^(?:[\u4e00-\u9fff]{2,10})(?:部|委员会|总局|署|局)$")
 
@@ -397,7 +468,8 @@ def _run_together(text: str) -> list[str] | None:
         return None
     for m in JOINT_END.finditer(text):
         head, tail = text[: m.end()], text[m.end():]
-        if len(tail) >= 4 and (first := parse_org(head)) and first.kind in ("party", "government") \
+        if (len(tail) >= 4 or GENERIC_GOVERNMENT.match(tail)) and (first := parse_org(head)) \
+                and first.kind in ("party", "government") \
                 and not first.generic and parse_org(tail):
             return [head, tail]
     return None

@@ -114,7 +114,9 @@ LONE = re.compile(r"^[?？□\-—_=*.·…\s]+$")
 
 # --- the report's title -------------------------------------------------------------
 NAMES_REPORT = re.compile(
-    r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作|法治工作|依法治理")
+    r"法治政府建设|法治建设|依法行政|法治政府|依法治[省市县区州旗镇乡]|法治[省市县区镇]建设|行政执法工作|法治工作|依法治理|"
+    # A department's own rule-of-law report: 法治税务建设, 法治财政建设, 法治公安建设.
+    rf"法治[{HAN}]{{2}}建设")
 TITLE_END = re.compile(r"(?:报告|情况|总结|汇报|要点|年报)(?:[(（][^()（）]{1,12}[)）])?$")
 REPORT_WORD = re.compile(r"报告|情况|总结|汇报|年报")
 # Not a title: a sentence that reports (现将…情况报告如下：) or cites its ground (根据…).
@@ -201,7 +203,10 @@ def publication_fields(text: str) -> dict[str, str] | None:
     # The site's name and address in front: 某市人民政府网 www.… 2024-02-19 来源：…
     if m := SITE_ADDRESS.match(bare):
         bare = bare[m.end():]
-    keys = list(PUB_KV.finditer(bare)) or _bare_keys(bare)
+    keys = list(PUB_KV.finditer(bare))
+    # A date key without its colon among keys with one: 来源:某局 作者: 发布时间 2025年09月05日
+    keys = sorted(keys + [b for b in BARE_DATE_KV.finditer(bare) if not any(k.start() <= b.start() < k.end() for k in keys)],
+                  key=lambda k: k.start()) if keys else _bare_keys(bare)
     if keys:
         before = bare[: keys[0].start()].strip(" 【[|｜")
         if before and not DATE.fullmatch(before.split()[-1] if before.split() else before) and not DATE.search(before):
@@ -226,6 +231,7 @@ def publication_fields(text: str) -> dict[str, str] | None:
 
 SITE_ADDRESS = re.compile(rf"^(?:[{HAN}]{{2,30}}\s*)?(?:https?://|www\.)[\w./:-]+\s+(?=(?:19|20)\d{{2}}\s*[-年/.])")
 DATE_KEYS = r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|日期|时间"
+BARE_DATE_KV = re.compile(rf"(?:^|(?<=\s))({DATE_KEYS})(?=\s+(?:19|20)\d{{2}}\s*[-年/.])")
 BARE_KV = re.compile(rf"(?:^|(?<=\s))({PUB_KEYS})(?=\s+\S)")
 
 
@@ -575,7 +581,11 @@ def _starts_body(text: str) -> bool:
         return False
     if _is_addressee(text) or CLOSING.match(text) or DATE_LINE.match(text) or ATTACHMENT.search(text):
         return False
-    return is_prose(text) or is_heading(text)
+    return is_prose(text) or is_heading(text) or bool(REPORTING_LINE.match(text.strip()))
+
+
+# A report's reporting sentence standing alone at its start: 现将…情况报告如下：
+REPORTING_LINE = re.compile(rf"^现[将就把][{HAN}\d\s“”（）()、]{{4,60}}(?:报告|汇报)如下\s*[：:。]?$")
 
 
 def _is_addressee(text: str) -> bool:

@@ -46,9 +46,21 @@ reports when it was made, in parts of about BASE_CHARACTERS), a delta (only
 the reports added or edited since, indexed anew in each build that changes
 it, and nothing once the base is made again) and the theme pages. The base's
 results of reports the delta replaces or that were deleted are listed as
-superseded in shards.json, and the page drops them. The page loads an
-index's first base shard's script and merges its other shards (Pagefind's
-mergeIndex); it opens the bigram index only for a query that needs it.
+superseded in shards.json, and the page drops them. The delta stays smaller
+than half a part (a Pagefind process's memory is bounded by a part, whatever
+the corpus). The page loads an index's first shard's script (the theme
+shard's, where it has words) and merges the delta (Pagefind's mergeIndex); it
+opens the bigram index only for a query that needs it.
+
+Base parts are merged only as a query needs them. Pagefind cannot say a
+part holds nothing before loading its chunk list (pf_meta, about 16 KiB a
+part of BASE_CHARACTERS), so with every part merged a first search fetched
+every part's list (618 KiB for 行政复议 at 10,000 varied reports). A routing
+table of our own (build_routes: for each word of either index, the parts
+holding it, in small JSON files by a hash of the word) tells the page which
+parts can hold every word of a query; it merges those a few at a time until
+it has the results it draws, and the rest when the reader asks for more
+(search.js, findSome). Matching and ranking stay Pagefind's.
 """
 from __future__ import annotations
 
@@ -62,9 +74,11 @@ import re
 import shutil
 import subprocess
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from heapq import merge
 from pathlib import Path
 
 from generator.analyse.classify import table_anchor
@@ -81,10 +95,13 @@ SPACE = "␣"  # stands for a run of white space, which would otherwise vanish f
 FILLER = "·"  # a position no query word starts at (the end of a run): not a letter, not indexed
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the n-grams are the words
 # Characters of report text in one part of the base. A Pagefind process's
-# memory grows with the text it holds: the trigram index of 1,000 benchmark
-# reports (4.8 million characters) took 2.3 GiB, the bigram index 2.0. But
-# every part adds its chunk list to a first search.
-BASE_CHARACTERS = 3_000_000
+# memory grows with the text it holds: on the varied corpus (1,000 reports,
+# 4.3 million characters) the largest process peaked at 579 MiB with parts
+# of 1.5 million characters, two at a time 974 MiB (benchmarks/reindex.py).
+# A search merges only the parts that can hold the query (the routing
+# table), so more parts cost a first search little: 行政复议 132 KiB with
+# parts of 1.5 million, 159 with parts of 3 million; the index is 2% larger.
+BASE_CHARACTERS = 1_500_000
 INDEXERS = 2  # Pagefind processes at a time
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
@@ -106,7 +123,7 @@ CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "trigrams+bigrams-3"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "trigrams+bigrams-4"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
 # The Pagefind release whose index format (record files, entry file, the
@@ -116,6 +133,12 @@ FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the pag
 PAGEFIND_VERSION = "1.5.2"
 RUN = re.compile(r"[^\W_]+|\s+|.", re.S)  # a run of letters and digits, of white space, or one other character
 KEEP_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+# The routing table (see route_grams): about this many (word, part) pairs per
+# file, so a first search fetches a few KiB per query word to know which base
+# parts can hold it.
+ROUTE_PAIRS = 2000
+ROUTES = "routes"  # its folder, in build/search/ and in site/pagefind/
+GRAMS = "grams"  # build/search/grams/<part>.gz: each base part's words, sorted by route_hash
 KEEP_SUFFIXES = (".pf_meta", ".pagefind")
 
 
@@ -139,6 +162,7 @@ class SearchIndex:
     superseded: tuple[str, ...] = ()  # result ids of the base that the delta replaces or that were deleted
     delta: int = 0  # reports in the delta
     pairs: tuple[str, ...] = ()  # the bigram index's shards, in the same order
+    routes: tuple[int, tuple[str, ...]] | None = None  # the routing table's bits and the base parts it names
 
 
 @dataclass(frozen=True)
@@ -315,6 +339,105 @@ def chunk_size(reports: int) -> int:
     return max(CHUNK_MIN, CHUNK_PER_REPORT * reports)
 
 
+def route_hash(gram: str) -> int:
+    """A word's place in the routing table: CRC-32 of its UTF-8 bytes (the
+    page computes the same, search.js routeHash)."""
+    return zlib.crc32(gram.encode("utf-8"))
+
+
+def route_file(hash_: int, bits: int) -> int:
+    """The routing file holding a word of this hash: its top bits."""
+    return hash_ >> (32 - bits) if bits else 0
+
+
+def record_grams(record: SearchRecord) -> set[str]:
+    """Every word of both indexes (the n-grams of FAMILIES) the record holds."""
+    out: set[str] = set()
+    for family in FAMILIES:
+        for _, text in record.units:
+            out.update(w for w in words(text, family.n) if len(w) == family.n)
+    return out
+
+
+def write_grams(records: Iterable[SearchRecord], path: Path) -> int:
+    """A base part's words, one a line after its route_hash in 8 hex digits,
+    sorted (so the parts' lists merge file by file); returns how many."""
+    grams: set[str] = set()
+    for record in records:
+        grams |= record_grams(record)
+    lines = sorted(f"{route_hash(g):08x}{g}\n" for g in grams)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as out:
+        out.writelines(lines)
+    return len(lines)
+
+
+def build_routes(parts: Sequence[str], counts: Sequence[int], cache_dir: Path, out: Path,
+                 stop: threading.Event | None = None) -> int:
+    """The routing table of the base: for every word of either index, the
+    base parts holding it (a word in none is absent), in 2**bits JSON files
+    by route_file, about ROUTE_PAIRS (word, part) pairs each. A file is
+    {n: {parts: words}}: for the words of n characters, by the parts holding
+    them ("*": all; else their numbers in routes.parts, joined by ","),
+    the words concatenated (each n characters: no separator is needed). Written by merging the parts' sorted word lists (write_grams), so
+    it holds one file's words at a time. Returns bits.
+
+    Why a file of our own: Pagefind loads every merged index's chunk list
+    (pf_meta, about 16 KiB a part) before it can say a part holds nothing,
+    so a first search would fetch all parts' lists; the page reads this
+    table first and merges only the parts that can hold every query word
+    (search.js). It says nothing of order or position: which records match,
+    and how, is still Pagefind's answer."""
+    pairs = sum(counts)
+    bits = max(0, (max(1, pairs) - 1) // ROUTE_PAIRS).bit_length()
+    bits = min(bits, 24)
+    out.mkdir(parents=True)
+
+    def lines(number: int) -> Iterable[tuple[str, int]]:
+        with gzip.open(cache_dir / GRAMS / f"{parts[number]}.gz", "rt", encoding="utf-8") as f:
+            for line in f:
+                yield line[:-1], number
+
+    # One file: n -> the parts holding a word ("*" for all, else their
+    # numbers joined by ",") -> its words of n characters, concatenated.
+    table: dict[str, dict[str, list[str]]] = {}
+    current = 0
+    seen = 0
+
+    def flush() -> None:
+        data = {n: {holders: "".join(grams) for holders, grams in sets.items()} for n, sets in table.items()}
+        (out / f"{current}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                            encoding="utf-8")
+
+    def add(line: str, holders: list[int]) -> None:
+        gram = line[8:]
+        key = "*" if len(holders) == len(parts) else ",".join(map(str, holders))
+        table.setdefault(str(len(gram)), {}).setdefault(key, []).append(gram)
+
+    last, holders = "", list[int]()
+    for line, number in merge(*(lines(n) for n in range(len(parts)))):
+        seen += 1
+        if stop is not None and seen % 100_000 == 0 and stop.is_set():
+            raise Stopped()
+        if line != last:
+            if last:
+                add(last, holders)
+            here = route_file(int(line[:8], 16), bits)
+            while here != current:
+                flush()
+                table = {}
+                current += 1
+            last, holders = line, []
+        holders.append(number)
+    if last:
+        add(last, holders)
+    while current < 2 ** bits:
+        flush()
+        table = {}
+        current += 1
+    return bits
+
+
 class Stopped(Exception):
     """The build that asked for the index has failed: indexing stops."""
 
@@ -457,7 +580,7 @@ def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, s
 
 
 def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, stop: threading.Event | None,
-                primary: dict[Family, str] | None = None) -> dict[str, dict[str, list[str]]]:
+                primary: dict[Family, set[str]] | None = None) -> dict[str, dict[str, list[str]]]:
     """Index each job's records into <shard>.new and pairs-<shard>.new, trim
     them, store the text in the trigram shard and pointers in the bigram
     shard. Returns shard name -> record key -> [trigram id, bigram id] ("" where
@@ -480,7 +603,7 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, sto
         folders = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
         for family, folder in folders.items():
             # the index's first shard (primary) keeps the script: the page loads it from there
-            _trim(folder, primary=name == (primary or {}).get(family, "base"), script=family == TRIGRAMS)
+            _trim(folder, primary=name in (primary or {}).get(family, {"base"}), script=family == TRIGRAMS)
         texts = {r.key: record_text(r) for r in job}
         ids = _plain_fragments(folders[TRIGRAMS], texts)
         pair_ids = _pointer_fragments(folders[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
@@ -540,8 +663,10 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
     cache_dir.mkdir(parents=True, exist_ok=True)
     plan = plan_shards(records, read_state(cache_dir), cache_dir)
     made = _index_with_own_ids(plan, cache_dir, stop)
+    counts = _write_part_grams(plan, cache_dir, stop)
     _swap_in(plan, made, cache_dir)
-    return _commit_state(plan, made, cache_dir)
+    routes = _route_base(plan, counts, cache_dir, stop)
+    return _commit_state(plan, made, cache_dir, routes, counts)
 
 
 @dataclass
@@ -598,7 +723,9 @@ def plan_shards(records: Sequence[SearchRecord], state: dict, cache_dir: Path) -
     removed = [key for key in base if key not in digests]
     part_of = {r.key: base[r.key][2] if r.key in base else shard_of(r.key, parts) for r in reports}
     jobs: list[tuple[list[SearchRecord], str]] = []  # records, the name of their shard in each index
-    if not base or len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(reports)):
+    # the delta is one Pagefind process, loaded by every search: it stays smaller than a part
+    if not base or len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(reports)) \
+            or sum(record_size(r) for r in changed) > BASE_CHARACTERS // 2:
         again = set(range(parts)) if not base else {part_of[r.key] for r in changed} | {base[k][2] for k in removed}
         for part in sorted(again):
             jobs.append(([r for r in reports if part_of[r.key] == part], _part_name(part)))
@@ -641,14 +768,19 @@ def _index_with_own_ids(plan: ShardPlan, cache_dir: Path,
     return made_ids
 
 
-def _first_parts(plan: ShardPlan) -> dict[Family, str]:
-    """Each index's first base part with words, which the page loads the
-    script from: part 0, unless no report of it has a word of that index (a
-    part holds hundreds of reports, so only tiny corpora) and it is no bundle."""
+def _first_parts(plan: ShardPlan) -> dict[Family, set[str]]:
+    """The shards of each index that keep the script and WebAssembly, which
+    the page opens first: the theme shard (small: a reader's first search
+    loads its chunk list, whatever the query) and, for a build whose theme
+    shard has no words of that index, the first base part with words: part
+    0, unless no report of it has a word of that index (a part holds
+    hundreds of reports, so only tiny corpora) and it is no bundle."""
     out = {}
     for family in FAMILIES:
         held = [plan.part_of[r.key] for r in plan.reports if indexable(r, family.n)]
-        out[family] = _part_name(min(held, default=0))
+        out[family] = {_part_name(min(held, default=0))}
+        if any(indexable(r, family.n) for r in plan.themes):
+            out[family].add("themes")
     return out
 
 
@@ -670,6 +802,7 @@ def _swap_in(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_d
             shutil.rmtree(cache_dir / f"{family.prefix}{name}", ignore_errors=True)
             (cache_dir / f"{family.prefix}{name}.new").rename(cache_dir / f"{family.prefix}{name}")
         if name.startswith("base"):
+            (cache_dir / GRAMS / f"{name}.gz.new").replace(cache_dir / GRAMS / f"{name}.gz")
             for key in [k for k, v in plan.base.items() if _part_name(v[2]) == name]:
                 del plan.base[key]  # deleted reports leave with their part
             # "" where an index left the record out: it has no word of that index
@@ -683,9 +816,50 @@ def _swap_in(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_d
         name = stale.name.removeprefix(BIGRAMS.prefix)
         if stale.is_dir() and name.startswith("base") and name not in names:
             shutil.rmtree(stale)
+    for stale in (cache_dir / GRAMS).glob("*"):
+        if stale.name.removesuffix(".gz") not in names:
+            stale.unlink()
 
 
-def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_dir: Path) -> SearchIndex:
+def _write_part_grams(plan: ShardPlan, cache_dir: Path, stop: threading.Event | None) -> dict[str, int]:
+    """Each base part made in this build: its word list (write_grams) into
+    grams/<part>.gz.new, which _swap_in puts in place; returns how many
+    words each part holds, made or kept (the state keeps them)."""
+    counts: dict[str, int] = dict(plan.state.get("grams", {}))
+    for job, name in plan.jobs:
+        if stop is not None and stop.is_set():
+            for half in (cache_dir / GRAMS).glob("*.new"):
+                half.unlink()
+            raise Stopped()
+        if name.startswith("base"):
+            counts[name] = write_grams(job, cache_dir / GRAMS / f"{name}.gz.new")
+    return {_part_name(n): counts.get(_part_name(n), 0) for n in range(plan.parts)}
+
+
+def _route_base(plan: ShardPlan, counts: dict[str, int], cache_dir: Path,
+                stop: threading.Event | None) -> tuple[int, tuple[str, ...]]:
+    """The base's routing table (build_routes) in cache_dir/routes, made
+    again when a base part was; returns its bits and the parts it names."""
+    parts = tuple(_part_name(n) for n in range(plan.parts))
+    kept = plan.state.get("routes")
+    target = cache_dir / ROUTES
+    if kept and tuple(kept[1]) == parts and target.is_dir() \
+            and not any(name.startswith("base") for _, name in plan.jobs):
+        return int(kept[0]), parts
+    shutil.rmtree(target, ignore_errors=True)
+    fresh = target.with_name(ROUTES + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        bits = build_routes(parts, [counts[p] for p in parts], cache_dir, fresh, stop)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    fresh.rename(target)
+    return bits, parts
+
+
+def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_dir: Path,
+                  routes: tuple[int, tuple[str, ...]], counts: dict[str, int]) -> SearchIndex:
     """Write the state that matches the shards now on disk, and say what the
     index serves: its shards in each index (those with words) and the
     base's superseded results."""
@@ -696,18 +870,35 @@ def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], ca
     superseded = tuple(sorted(i for entry in plan.retired.values() for i in _result_ids(entry)
                               if i and i not in current))
     state = {"format": _format(), "parts": plan.parts, "base": plan.base, "ids": ids,
-             "delta": _digest(plan.changed) if plan.changed else None, "themes": _digest(plan.themes)}
+             "delta": _digest(plan.changed) if plan.changed else None, "themes": _digest(plan.themes),
+             "grams": counts, "routes": [routes[0], list(routes[1])]}
     atomic_write(cache_dir / "state.json", json.dumps(state, sort_keys=True).encode(), "the search index's state")
     shards = (tuple(_part_name(n) for n in range(plan.parts)) + (("delta",) if plan.changed else ())
               + (("themes",) if plan.themes else ()))
-    return SearchIndex(tuple(n for n in shards if is_bundle(cache_dir / n)), len(plan.jobs), plan.records, superseded,
-                       len(plan.changed) + len(plan.removed),
-                       tuple(BIGRAMS.prefix + n for n in shards if is_bundle(cache_dir / f"{BIGRAMS.prefix}{n}")))
+
+    def served(family: Family) -> tuple[str, ...]:
+        """The family's shards with words, the one the page opens first
+        (holding the script and WebAssembly: the small theme shard where it
+        can) at the head."""
+        out = [family.prefix + n for n in shards if is_bundle(cache_dir / f"{family.prefix}{n}")]
+        opener = family.prefix + "themes"
+        if opener in out and any((cache_dir / opener).glob("wasm.*.pagefind")):
+            out.remove(opener)
+            out.insert(0, opener)
+        return tuple(out)
+
+    return SearchIndex(served(TRIGRAMS), len(plan.jobs), plan.records, superseded,
+                       len(plan.changed) + len(plan.removed), served(BIGRAMS), routes)
 
 
 def _manifest(index: SearchIndex) -> bytes:
+    """shards.json: each index's shards (the first holds the script), the
+    base's superseded results, and the routing table's bits and the base
+    parts its numbers name (by their trigram names; a bigram part is
+    BIGRAMS.prefix + name)."""
+    routes = {"bits": index.routes[0], "parts": list(index.routes[1])} if index.routes else None
     return json.dumps({"shards": list(index.shards), "pairs": list(index.pairs),
-                       "superseded": list(index.superseded)}).encode("utf-8")
+                       "superseded": list(index.superseded), "routes": routes}).encode("utf-8")
 
 
 def is_published(index: SearchIndex, site_dir: Path) -> bool:
@@ -725,7 +916,7 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in index.shards + index.pairs:
+    for name in index.shards + index.pairs + ((ROUTES,) if index.routes else ()):
         shutil.copytree(cache_dir / name, target / name, copy_function=link_or_copy)
     (target / "shards.json").write_bytes(_manifest(index))
 

@@ -6,13 +6,13 @@
 - /compare/: reports × themes (passages and share of the text), sortable and
   filterable in the browser from compare.json; no server.
 - /parts/ and /parts/<slug>/: which report has which required part, and each
-  part's text from every report.
+  part's headings and length from every report, linked to the text.
 
 Every page here is split into pages of a bounded number of reports, so no page
 grows with the corpus; theme and part pages are cut where the reports' slugs say
 (generator/site/chunks.py), so a new report leaves most of them as they are. The
 search index (generator/search/index.py) holds the reports and the themes' names and
-descriptions, not these quotations: a search finds the report.
+descriptions, not these pages: a search finds the report.
 """
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.regions import PROVINCES
@@ -68,93 +67,6 @@ def _report_line(report: Report) -> str:
     bits = [str(m.get("issuer") or ""), place_name(m), f"{m.get('year')} 年度" if m.get("year") else ""]
     return md_inline(" · ".join(b for b in bits if b))
 
-
-def highlight(text: str, terms: Sequence[str]) -> str:
-    """Escaped text with the matched terms in <mark>."""
-    if not terms:
-        return html_text(text)
-    out, last = [], 0
-    for m in _term_pattern(tuple(terms)).finditer(text):
-        out.append(html_text(text[last : m.start()]))
-        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
-        last = m.end()
-    out.append(html_text(text[last:]))
-    return "".join(out)
-
-
-@lru_cache(maxsize=1024)
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
-
-
-# --- excerpts -------------------------------------------------------------------
-
-SENTENCE_MARKS = "。！？；"  # a cut after one of these ends a sentence
-CLAUSE_MARKS = "，、：,:;"  # ... after one of these, a clause
-ELLIPSIS = "……"
-
-
-def _cuts(text: str, marks: str) -> list[int]:
-    """Positions right after each of marks in text, with 0 and len(text)."""
-    return sorted({0, len(text)} | {i + 1 for i, c in enumerate(text) if c in marks})
-
-
-def excerpt_span(text: str, terms: Sequence[str], limit: int) -> tuple[int, int]:
-    """(start, end) of at most limit characters of text to quote: the
-    sentence holding the first of terms (the start when none is in the text),
-    widened by whole sentences after and then before it while they fit; a
-    longer sentence is cut at clause marks (，、：) around the term, and only
-    where a clause is itself too long, at limit characters, never inside a
-    term."""
-    if len(text) <= limit:
-        return 0, len(text)
-    spans = [m.span() for m in _term_pattern(tuple(terms)).finditer(text)] if terms else []
-    first = spans[0] if spans else (0, 0)
-    sentences = _cuts(text, SENTENCE_MARKS)
-    start = max(b for b in sentences if b <= first[0])
-    end = min(b for b in sentences if b >= max(first[1], start + 1))
-    if end - start <= limit:
-        while True:
-            after = next((b for b in sentences if b > end), None)
-            before = max((b for b in sentences if b < start), default=None)
-            if after is not None and after - start <= limit:
-                end = after
-            elif before is not None and end - before <= limit:
-                start = before
-            else:
-                break
-        if end - start < limit // 2:  # a short sentence (一是…。) goes on into the next one's clauses
-            end = max(b for b in _cuts(text, SENTENCE_MARKS + CLAUSE_MARKS) if b <= start + limit)
-        return start, end
-    clauses = [b for b in _cuts(text, SENTENCE_MARKS + CLAUSE_MARKS) if start <= b <= end]
-    # Start at the earliest clause that keeps the term in the first half of
-    # the excerpt, so some of what follows it fits too.
-    starts = [b for b in clauses if b <= first[0]]
-    start = next((b for b in starts if first[1] - b <= limit // 2), starts[-1])
-    if first[1] - start > limit:
-        start = first[0]
-    ends = [b for b in clauses if first[1] <= b <= start + limit]
-    if ends:
-        return start, ends[-1]
-    end = start + limit
-    for a, b in spans:  # a hard cut leaves every term whole (the first ends before it)
-        if a < end < b:
-            end = a
-    return start, end
-
-
-def excerpt(text: str, terms: Sequence[str], limit: int) -> str:
-    """HTML of the excerpt of text (excerpt_span) with its terms marked and
-    ELLIPSIS where text was left out; a cut after a clause mark drops it."""
-    start, end = excerpt_span(text, terms, limit)
-    quoted = text[start:end].strip()
-    if end < len(text):
-        quoted = quoted.rstrip(CLAUSE_MARKS)
-    return ((ELLIPSIS if start > 0 else "") + highlight(quoted, terms)
-            + (ELLIPSIS if end < len(text) else ""))
-
-
-# --- themes -------------------------------------------------------------------
 
 def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, list[Report]]) -> SiteFile:
     lines = [
@@ -243,21 +155,19 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[l
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
-    shown = (f"每份报告列出本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序），摘引其中权重最高的一段："
-             f"只引首个主题词所在的句子，至多约 {EXCERPT_MAX} 字，“……”表示有删节，主题词以高亮标出；"
+    shown = (f"每份报告列出本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序），"
              "每段注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
-             "段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
+             "本页不摘引原文：点击标题即到报告中的这一段；段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
     method = ["", "## 本页说明 {#method}", ""]
     if count is None:  # a later page: the rules and the terms are on the first
         return (lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。", ""],
                 method + [shown, ""])
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
-    lines += ["", f"共 **{count}** 份报告有段落涉及此主题；每份摘引至多 {SHOWN} 段，怎样选段和计入见[本页说明](#method)。", ""]
+    lines += ["", f"共 **{count}** 份报告有段落涉及此主题；每份列出至多 {SHOWN} 段，怎样选段和计入见[本页说明](#method)。", ""]
     method += [
         shown
         + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
-        "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。"
-        "引文中的 □ 表示原网页此处的字符因编码损坏而丢失。",
+        "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。",
         "",
         f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
         f"<p>{html.escape(terms)}</p></details>",
@@ -266,13 +176,12 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[l
     return lines, method
 
 
-# A theme page shows each report's SHOWN strongest passages on the theme: the
-# strongest as an excerpt of at most EXCERPT_MAX characters, the others as
-# links to their paragraphs with the words that decided them; the side-by-side reader
-# (/reader/?theme=…&r=…) shows them all in full. Quoting every passage whole
-# made the theme pages most of the site (58 KB a report at 1,000 reports).
+# A theme page shows each report's SHOWN strongest passages on the theme as
+# links to their paragraphs with the words that decided them; the side-by-side
+# reader (/reader/?theme=…&r=…) shows them all in full. Quoting every passage
+# whole made the theme pages most of the site (58 KB a report at 1,000
+# reports); one excerpt of 100 characters a report was still a quarter of them.
 SHOWN = 3
-EXCERPT_MAX = 100
 
 
 def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
@@ -300,34 +209,39 @@ def why(match) -> str:
 
 def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> list[str]:
     """A report's block on a theme page: the heading the report pages' theme
-    chips link to (#<slug>), then its strongest passages as excerpts, each
-    linked to its paragraph with the words that decided it. up is the way
-    from this page to the site's root (raw HTML is not rewritten by MkDocs)."""
+    chips link to (#<slug>), then its strongest passages as links to their
+    paragraphs, each with the words that decided it, and the reader for all
+    of them. up is the way from this page to the site's root (raw HTML is not
+    rewritten by MkDocs). No passage is quoted: a theme page is a directory
+    of where reports speak of the theme, and one quote a report was still a
+    quarter of the theme pages (3.0 of 18.7 MB at 1,000 varied reports);
+    the paragraph is one click away and the reader shows them all side by
+    side."""
     passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
-    lines = [_report_heading(report, up), "", f"{_report_line(report)} · 本主题 {len(passages)} 段", ""]
+    line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
+    lines = [_report_heading(report, up), "",
+             f'<p class="theme-report">{html_text(line) + " · " if line else ""}本主题 {len(passages)} 段'
+             + (f'，权重最高的 {SHOWN} 段：' if len(passages) > SHOWN else "：") + "</p>", ""]
     subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
     items = []
-    shown = strongest(passages, theme.slug)
-    quoted = strongest(passages, theme.slug, 1)  # the strongest, the earliest among equals
-    for passage in shown:
+    for passage in strongest(passages, theme.slug):
         match = passage.theme(theme.slug)
         assert match is not None
         tags = "、".join(subs[m.theme] for m in passage.themes if m.theme in subs)
-        source = (f'<a href="{up}reports/{report.slug}/#{passage.anchor}">'
-                  f'{html_text(headings.get(passage.section, "开头部分"))}</a>'
-                  + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}")
-        if any(passage is q for q in quoted):
-            items.append(f'<li><p>{excerpt(passage.text, match.terms, EXCERPT_MAX)}</p>'
-                         f'<p class="excerpt-source">{source}</p></li>')
-        else:  # linked, not quoted: a second and third quote were a quarter of the theme pages
-            items.append(f'<li class="excerpt-link"><p class="excerpt-source">{source}</p></li>')
+        items.append(f'<li><a href="{up}reports/{report.slug}/#{passage.anchor}">'
+                     f'{html_text(headings.get(passage.section, "开头部分"))}</a>'
+                     + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}</li>")
     lines += ['<ul class="excerpts">' + "".join(items) + "</ul>", ""]
     if len(passages) > SHOWN:
         lines += [f'<p class="excerpts-more">另有 {len(passages) - SHOWN} 段：'
-                  f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">并排对读全部段落</a>'
-                  f' · <a href="{up}reports/{report.slug}/">阅读报告全文</a></p>', ""]
+                  f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">并排对读全部段落</a></p>', ""]
     return lines
+
+
+def _year(report: Report) -> str:
+    year = report.metadata.get("year")
+    return f"{year} 年度" if year else ""
 
 
 # --- indicators -----------------------------------------------------------------
@@ -632,8 +546,7 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
         "",
         (f"共 {counts[0]} 份报告有标题写明此部分，{counts[1]} 份的标题中未见（见[完整性总表](../index.md)）。" if counts
          else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
-        + f"各报告的该部分依次排列，标题链接到原文位置；不超过 {QUOTE_MAX:,} 字的部分全文引用，"
-        f"更长的部分只引开头约 {OPENING:,} 字（“……”表示以下从略），并列出其各节标题，点击标题阅读原文。",
+        + "各报告的该部分依次排列：标题链接到原文位置，并注明该部分的字数和其下各节标题（点击阅读原文）。",
         "",
         nav + listing,
     ]
@@ -653,34 +566,15 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
     return frontmatter(meta, "\n".join(body) + "\n")
 
 
-# A part longer than QUOTE_MAX characters is shown as its opening (about
-# OPENING characters) and its outline, not quoted: part 1 (the year's
-# measures) is most of a report, and quoting parts of up to 1,500 characters
-# still made the part pages 16 KB a report at 1,000 reports.
-QUOTE_MAX = 300
-OPENING = 200
-
-
-def opening(text: str, limit: int = OPENING) -> str:
-    """text, or its first sentences (else clauses) up to limit characters and
-    ELLIPSIS; cut at limit only where no mark ends a sentence or clause in
-    its second half."""
-    if len(text) <= limit:
-        return text
-    for marks in (SENTENCE_MARKS, SENTENCE_MARKS + CLAUSE_MARKS):
-        end = max(b for b in _cuts(text[: limit + 1], marks) if b <= limit)
-        if end >= limit // 2:
-            return text[:end].rstrip(CLAUSE_MARKS) + ELLIPSIS
-    return text[:limit] + ELLIPSIS
-
-
 def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str]:
-    """The paragraphs of sections[start] and its subsections, with their
-    headings; when they are longer than QUOTE_MAX characters, the part's
-    opening (its first paragraphs, up to OPENING characters) and the
-    subsections' headings, linked to their place in the report. Subsections
-    follow their section (their anchors extend its anchor), so the walk stops
-    at the first section outside it."""
+    """What a part page says of sections[start] and its subsections: how long
+    it is and its own subsections' headings (not theirs), linked to their
+    place in the report. Subsections follow
+    their section (their anchors extend its anchor), so the walk stops at the
+    first section outside it. No text is quoted: part 1 (the year's
+    measures) is most of a report, and even openings of about 200
+    characters were a quarter of the part pages (2.0 of 7.8 MB at 1,000
+    varied reports); the heading above links to the part in the report."""
     anchor = sections[start].anchor
     inside = []
     for section in sections[start:]:
@@ -688,29 +582,9 @@ def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str
             break
         inside.append(section)
     length = sum(len(p.text) for s in inside for p in s.paragraphs)
-    lines = []
-    if length <= QUOTE_MAX:
-        for section in inside:
-            if section.anchor != anchor:
-                lines += [f'<p class="part-subheading">{html_text(section.heading)}</p>', ""]
-            for paragraph in section.paragraphs:
-                lines += [f'<p class="para">{html_text(paragraph.text)}</p>', ""]
-        return lines
-    shown, left = [], OPENING  # the opening: whole paragraphs, the last one cut
-    for paragraph in (p for s in inside for p in s.paragraphs):
-        shown.append(opening(paragraph.text, left))
-        left -= len(shown[-1])
-        if shown[-1].endswith(ELLIPSIS) or left < OPENING // 4:
-            break
-    if shown and not shown[-1].endswith(ELLIPSIS):
-        shown[-1] += ELLIPSIS  # the part goes on: it is longer than QUOTE_MAX
-    lines += [line for text in shown for line in (f'<p class="para">{html_text(text)}</p>', "")]
-    subs = [s for s in inside if s.anchor != anchor]
-    if subs:
-        lines += [f"本部分共 {length:,} 字，分 {len(subs)} 节（点击标题阅读原文）：", ""]
-        top = anchor.count("-") + 1  # nested subsections are indented under theirs
-        lines += [f"{'    ' * (s.anchor.count('-') - top)}- [{md_inline(s.heading)}]({url}#{s.anchor})"
-                  for s in subs] + [""]
-    else:
-        lines += [f"本部分共 {length:,} 字，全文见[原文]({url}#{anchor})。", ""]
-    return lines
+    depth = anchor.count("-") + 1
+    subs = [s for s in inside if s.anchor.count("-") == depth]  # its own subsections; theirs are in the report
+    if not subs:
+        return [f'<p class="part-length">本部分共 {length:,} 字。</p>', ""]
+    return ([f'<p class="part-length">本部分共 {length:,} 字，分 {len(subs)} 节：</p>', ""]
+            + [f"- [{md_inline(s.heading)}]({url}#{s.anchor})" for s in subs] + [""])

@@ -1,10 +1,12 @@
 """Stage 6c: what the site publishes besides pages: open data, the feed, and
 the list of reports a --keep-going build skipped.
 
-- /data/reports.csv and .json: one row per report, all metadata with where
-  each value came from, and links to the page and both texts;
+- /data/reports.csv: one row per report, all metadata with where each value
+  came from, and links to the page and the original (a JSON copy of the same
+  rows went: it repeated the CSV, 1 MB at 1,000 reports);
 - /data/passages-<year>.csv.gz: every theme passage of the reports of one
-  year with its link;
+  year: its theme, heading, terms, score and link (not its words: they are
+  the report page's text again, a third of the text's size gzipped);
 - /data/figures-<year>.csv.gz: every indicator value of those reports with
   its sentence and link;
 - /data/: a page listing the files and explaining every column;
@@ -12,10 +14,9 @@ the list of reports a --keep-going build skipped.
 - /skipped/: reports left out of this build, with the reason.
 
 CSV files are UTF-8 with a BOM so that Excel and WPS open them correctly.
-Passages and figures hold the reports' text again (28 MB of passages at
-1,000 reports, in one file that grew with the corpus), so they are split by
-report year and stored gzip-compressed, with deterministic bytes; the index
-files reports.csv and .json stay plain.
+Passages and figures grow with the corpus, so they are split by report year
+and stored gzip-compressed, with deterministic bytes; the index file
+reports.csv stays plain.
 Nothing here reads the clock: dates come from the content or from git.
 """
 from __future__ import annotations
@@ -24,7 +25,6 @@ import csv
 import datetime as dt
 import gzip
 import io
-import json
 import subprocess
 from collections import defaultdict
 from collections.abc import Sequence
@@ -98,8 +98,6 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
     base = site_url.rstrip("/") + "/" if site_url else ""
     pages: list[Output] = [
         SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
-        SiteFile("data/reports.json", (json.dumps([_report_row(r, added, base) for r in reports], ensure_ascii=False,
-                                              indent=1) + "\n").encode("utf-8")),
     ]
     years = []
     for year, members in by_year(reports).items():
@@ -188,8 +186,7 @@ PASSAGE_COLUMNS = (
     ("terms", "段落中命中的主题词，以“、”分隔"),
     ("heading_terms", "所在标题中命中的主题词"),
     ("score", "主题词权重合计"),
-    ("text", "段落文字"),
-    ("url", "原文中该段的地址"),
+    ("url", "原文中该段的地址（段落文字即报告页面中该锚点所在的段落）"),
 )
 FIGURE_COLUMNS = (
     ("report", "报告代码（同 reports.csv 的 slug 列）"),
@@ -267,7 +264,7 @@ def _passage_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
                     "parent_theme": theme.parent, "section": headings.get(passage.section, ""),
                     "anchor": passage.anchor, "terms": "、".join(match.terms),
                     "heading_terms": "、".join(match.heading_terms), "score": match.score,
-                    "text": passage.text, "url": f"{base}reports/{report.slug}/#{passage.anchor}",
+                    "url": f"{base}reports/{report.slug}/#{passage.anchor}",
                 }
 
 
@@ -309,10 +306,11 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "",
         f"本站全部 {count} 份报告的数据可下载，供研究和核对使用。CSV 文件为带 BOM 的 UTF-8 编码，"
         "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文本（未经改动，gzip 压缩）可在报告页面下载，"
-        "地址也列在 reports.csv 中；清理后文本即报告页面的正文，可在报告页面一键下载，各主题段落的全文见下列段落文件。",
+        "地址也列在 reports.csv 中；清理后文本即报告页面的正文，可在报告页面一键下载。段落文件不重复收录段落文字："
+        "每段的 url 列指向报告页面中的这一段（锚点即 anchor 列），段落文字在那里。",
         "",
-        "- [reports.csv](reports.csv) · [reports.json](reports.json)：每份报告一行，含全部元数据及每项的来源（未压缩）",
-        "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含命中的主题词和原文地址",
+        "- [reports.csv](reports.csv)：每份报告一行，含全部元数据及每项的来源（未压缩）",
+        "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含所在标题、命中的主题词和原文地址",
         "- [figures-年度.csv](#files)（另有 .gz 压缩版）：报告给出的指标数字，含发布机关、省份、层级、原句和原文地址",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
         "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV / JSON）",
@@ -340,7 +338,7 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
     if not absolute:
         lines += ["构建本站时没有设定站点的公开地址，因此数据文件中的地址（url 等列）是相对于本站首页的路径，"
                   "例如 `reports/2022-anhui-wuhu/`：在前面加上本站首页的地址即为完整地址。", ""]
-    for title, name, columns in (("reports.csv / reports.json", "reports", REPORT_COLUMNS),
+    for title, name, columns in (("reports.csv", "reports", REPORT_COLUMNS),
                                  ("passages-年度.csv.gz", "passages", PASSAGE_COLUMNS),
                                  ("figures-年度.csv.gz", "figures", FIGURE_COLUMNS)):
         lines += [f"## {md_inline(title)} {{#{name}}}", "", "| 列 | 含义 |", "|---|---|"]

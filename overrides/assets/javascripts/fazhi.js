@@ -6,11 +6,65 @@
 // - a visible hint on tables wider than the screen (they scroll sideways,
 //   their first column stays in place: see fazhi.css);
 // - the header tab of the section a page belongs to, for pages that are not
-//   in the site's navigation (reports, themes, years …);
-// - the table of contents in the sidebar of report pages, made from the
-//   page's own 本报告目录 block (overrides/partials/toc.html).
+//   in the site's navigation (reports, themes, years …), and their phone's
+//   navigation drawer, made from the tabs (overrides/main.html);
+// - the 本报告目录 block of report pages, made from the text's headings
+//   (overrides/report.html), and the table of contents in the sidebar, made
+//   from it (overrides/partials/toc.html).
 (function () {
   "use strict";
+
+  // The navigation drawer of a page outside the navigation: the page writes
+  // only the home page's link in it; the tabs hold them all. Before
+  // Material's script starts (on DOMContentLoaded), so it finds the list whole.
+  function drawer() {
+    var list = document.querySelector("ul[data-fazhi-nav]");
+    if (!list) return;
+    var links = document.querySelectorAll(".md-tabs__link");
+    if (!links.length) return;
+    list.textContent = "";
+    links.forEach(function (tab) {
+      var item = document.createElement("li");
+      item.className = "md-nav__item";
+      var a = document.createElement("a");
+      a.className = "md-nav__link";
+      a.setAttribute("href", tab.getAttribute("href"));
+      a.textContent = tab.textContent;
+      item.appendChild(a);
+      list.appendChild(item);
+    });
+  }
+  drawer();
+
+  // The 本报告目录 block: a nested list of the report text's headings (h2-h6
+  // with an id), each linked to its place; the page writes the block empty.
+  function contents() {
+    var block = document.querySelector("details.page-toc");
+    var text = document.querySelector(".report-text");
+    if (!block || !text || block.querySelector("ul")) return;
+    var root = document.createElement("ul");
+    var stack = [{ level: 1, item: null, sub: root }];
+    text.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
+      var level = Number(h.tagName.charAt(1));
+      while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop();
+      var parent = stack[stack.length - 1];
+      if (!parent.sub) {
+        parent.sub = document.createElement("ul");
+        parent.item.appendChild(parent.sub);
+      }
+      var item = document.createElement("li");
+      var a = document.createElement("a");
+      a.setAttribute("href", "#" + h.id);
+      a.textContent = h.textContent;
+      item.appendChild(a);
+      parent.sub.appendChild(item);
+      stack.push({ level: level, item: item, sub: null });
+    });
+    if (!root.children.length) return;
+    block.appendChild(root);
+    block.hidden = false;
+  }
+  contents();
 
   // Material's contents list, as its partials/toc.html writes it, for the
   // headings of the 本报告目录 block. This runs as the page is parsed, before

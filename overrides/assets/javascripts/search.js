@@ -44,49 +44,138 @@ async function openShards(base, shards, script) {
     html.setAttribute("lang", lang);
   }
   await pagefind.init();
-  for (const shard of shards.slice(1)) await pagefind.mergeIndex(new URL(`${shard}/`, base).pathname);
+  await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(new URL(`${shard}/`, base).pathname)));
   return pagefind;
 }
 
-// Both indexes, each opened when a query first needs it.
+// CRC-32 of a word's UTF-8 bytes: its place in the routing table
+// (generator/search/index.py, route_hash).
+const CRC = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+export function routeHash(word) {
+  let c = 0xffffffff;
+  for (const byte of new TextEncoder().encode(word)) c = CRC[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+// Both indexes, each opened when a query first needs it. The base's parts
+// are merged only when a query can be in them (the routing table says which
+// hold each word) and only as many as the results drawn need.
 export async function openIndex(base) {
   const manifest = await (await fetch(new URL("shards.json", base))).json();
   const opened = {};
+  const files = {};
+  const routes = manifest.routes;
+  const isPart = (name) => routes && routes.parts.includes(name);
   return {
     base,
     // Results of the base shards that the delta shards replace (edited
     // reports) or that no longer exist (deleted reports), in either index.
     superseded: new Set(manifest.superseded || []),
+    partName: (k) => routes.parts[k],
+    // The base parts (numbers of routes.parts) that hold a word; all when
+    // there is no routing table.
+    async holders(word) {
+      if (!routes) return null;
+      const bits = routes.bits;
+      const file = bits ? routeHash(word) >>> (32 - bits) : 0;
+      // a file is {n: {parts: words}}: the words of n characters, concatenated,
+      // by the parts holding them ("*": all; else their numbers joined by ",")
+      files[file] ??= fetch(new URL(`routes/${file}.json`, base)).then(async (r) => {
+        if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
+        const held = new Map();
+        for (const [n, sets] of Object.entries(await r.json())) {
+          for (const [parts, words] of Object.entries(sets)) {
+            const numbers = parts === "*" ? routes.parts.map((_, k) => k) : parts.split(",").map(Number);
+            const chars = [...words];
+            for (let i = 0; i < chars.length; i += +n) held.set(chars.slice(i, i + +n).join(""), numbers);
+          }
+        }
+        return held;
+      });
+      return (await files[file]).get(word) || [];
+    },
+    // Pagefind over the index's shards that are not base parts (the theme
+    // shard, the delta), and a function merging named base parts into it.
     open(n) {
-      // One script for both (the trigram index's); each index's first
-      // shard has its own WebAssembly and entry file.
-      opened[n] ??= openShards(base, n === 2 ? manifest.pairs : manifest.shards, manifest.shards[0]);
+      const prefix = n === 2 ? "pairs-" : "";
+      const shards = n === 2 ? manifest.pairs : manifest.shards;
+      opened[n] ??= (async () => {
+        const always = shards.filter((s, k) => k === 0 || !isPart(s.slice(prefix.length)));
+        const pagefind = await openShards(base, always, manifest.shards[0]);
+        const merged = new Set(always);
+        const served = new Set(shards);
+        return {
+          pagefind,
+          // parts (names in routes.parts) not merged yet that this index serves
+          fresh: (parts) => parts.map((p) => prefix + p).filter((s) => served.has(s) && !merged.has(s)),
+          async merge(names) {
+            for (const s of names) merged.add(s);
+            await Promise.all(names.map((s) => pagefind.mergeIndex(new URL(`${s}/`, base).pathname)));
+          },
+        };
+      })();
       return opened[n];
     },
   };
 }
 
-// Results whose text holds every run as a phrase, best first.
+// Results whose text holds every run as a phrase, best first: all of them.
 export async function find(index, query, filters) {
+  return (await findSome(index, query, filters, Infinity)).items;
+}
+
+// At least `enough` of the results (all of them if fewer), best first among
+// those found: the base parts that can hold every query word are merged a
+// few at a time until enough are found. complete: whether every part that
+// can hold the query was searched (then items are all results).
+export async function findSome(index, query, filters, enough) {
   const current = (result) => !index.superseded.has(result.id);
   const parts = runs(query);
-  if (!parts.length) return [];
+  if (!parts.length) return { items: [], complete: true, searched: 0, candidates: 0 };
   const n = gramsFor(parts);
-  const pagefind = await index.open(n);
-  let matched = null; // id -> exact result (for the excerpt of the first run)
-  const scores = new Map();
-  for (const [k, part] of parts.entries()) {
-    const q = pagefindQueries(part, n);
-    const exact = await pagefind.search(q.exact, { filters });
-    const here = new Map(exact.results.filter(current).map((r) => [r.id, r]));
-    matched = matched === null ? here : new Map([...matched].filter(([id]) => here.has(id)));
-    const ranked = await pagefind.search(q.ranked, { filters });
-    for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
-    if (k === 0 && matched.size === 0) break;
+  const queries = parts.map((part) => pagefindQueries(part, n));
+  const opened = await index.open(n);
+  const { pagefind } = opened;
+  // base parts that hold every word of every run
+  let candidates = null;
+  const words = queries.flatMap((q) => q.ranked.split(" "));
+  for (const held of await Promise.all(words.map((word) => index.holders(word)))) {  // fetched at once
+    if (held === null) continue;
+    candidates = candidates === null ? held : candidates.filter((k) => held.includes(k));
   }
-  const results = [...matched.values()];
-  results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
-  return results.map((r) => ({ result: r, length: [...parts[0]].length, index }));
+  const names = candidates === null ? [] : candidates.map((k) => index.partName(k));
+  const todo = opened.fresh(names);
+  const wanted = todo.length;
+  let batch = 1;
+  for (;;) {
+    let matched = null; // id -> exact result (for the excerpt of the first run)
+    const scores = new Map();
+    for (const [k, q] of queries.entries()) {
+      const exact = await pagefind.search(q.exact, { filters });
+      const here = new Map(exact.results.filter(current).map((r) => [r.id, r]));
+      matched = matched === null ? here : new Map([...matched].filter(([id]) => here.has(id)));
+      const ranked = await pagefind.search(q.ranked, { filters });
+      for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
+      if (k === 0 && matched.size === 0) break;
+    }
+    if (matched.size < enough && todo.length) {
+      await opened.merge(todo.splice(0, batch));
+      batch *= 2;
+      continue;
+    }
+    const results = [...matched.values()];
+    results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
+    return {
+      items: results.map((r) => ({ result: r, length: [...parts[0]].length, index })),
+      complete: !todo.length,
+      searched: wanted - todo.length,
+      candidates: wanted,
+    };
+  }
 }
 
 // A record of the bigram index keeps no text or meta: it names the
@@ -168,15 +257,34 @@ if (form) {
   let shown = [];
   let next = 0;
   let generation = 0;
+  let search = null; // the query's state: what findSome needs to find more
+
+  const say = (found, words) => {
+    status.textContent = !found.items.length && found.complete ? `没有页面含“${words}”`
+      : found.complete ? `找到 ${found.items.length} 个含“${words}”的页面`
+      : `已找到 ${found.items.length} 个含“${words}”的页面（已检索可能含有它的 ${found.candidates} 个索引分卷中的 `
+        + `${found.searched} 个；“显示更多结果”继续检索）`;
+    status.dataset.count = String(found.items.length);
+    status.dataset.complete = String(found.complete);
+  };
 
   const drawMore = async (mine) => {
     more.hidden = true;
+    if (next >= shown.length && search && !search.complete) {
+      // every result found so far is drawn: search more of the base
+      const found = await findSome(search.index, search.query, search.filters, shown.length + PAGE);
+      if (mine !== generation) return;
+      const drawn = new Set(shown.map((item) => item.result.id));
+      shown.push(...found.items.filter((item) => !drawn.has(item.result.id)));
+      search.complete = found.complete;
+      say({ ...found, items: shown }, search.words);
+    }
     const slice = shown.slice(next, next + PAGE);
     next += slice.length;
     const items = await Promise.all(slice.map((item) => draw(item, root)));
     if (mine !== generation) return;
     list.append(...items);
-    more.hidden = next >= shown.length;
+    more.hidden = next >= shown.length && search.complete;
   };
 
   const run = async () => {
@@ -197,16 +305,17 @@ if (form) {
     }
     status.textContent = "正在检索……";
     delete status.dataset.count;
+    delete status.dataset.complete;
     form.dataset.state = "searching";
     try {
       indexPromise ??= openIndex(base);
-      const found = await find(await indexPromise, query, filters);
+      const index = await indexPromise;
+      const found = await findSome(index, query, filters, PAGE);
       if (mine !== generation) return;
-      shown = found;
+      shown = found.items;
       next = 0;
-      status.textContent = found.length
-        ? `找到 ${found.length} 个含“${runs(query).join(" ")}”的页面` : `没有页面含“${runs(query).join(" ")}”`;
-      status.dataset.count = String(found.length);
+      search = { index, query, filters, complete: found.complete, words: runs(query).join(" ") };
+      say(found, search.words);
       await drawMore(mine);
       form.dataset.state = "done";
     } catch (error) {
