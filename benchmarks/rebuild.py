@@ -17,7 +17,10 @@ corpus, kept for comparison. Then, in one run on one machine:
 Each build runs as its own process, as a publisher would run it. Prints the
 times, their ratio to the full build, the peak of the summed resident memory
 of the build process and all its descendants (the Pagefind indexers, the
-reading workers), sampled from /proc every 0.2 s, and the size of site/ (file
+reading workers), sampled from /proc every 0.2 s, also by kind of process
+(the build process, the reading pool's workers, the Pagefind indexers) and,
+for the build process, by stage (reading, making pages, MkDocs: from the
+build's log lines), and the size of site/ (file
 bytes, hard links once) against the text it publishes, folder by folder. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
 benchmarks/RESULTS.md.
@@ -92,10 +95,11 @@ def by_folder(site: Path) -> dict[str, int]:
     return out
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of the process and all its descendants."""
+def processes() -> tuple[dict[int, int], dict[int, int], dict[int, str]]:
+    """Every process's parent, resident bytes and executable's name, from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
+    names: dict[int, str] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -105,41 +109,78 @@ def tree_rss(root: int) -> int:
         except OSError:
             continue
         pid = int(entry.name)
+        names[pid] = stat[stat.find("(") + 1:stat.rfind(")")]
         parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
         rss[pid] = int(statm.split()[1]) * PAGE
+    return parents, rss, names
+
+
+def tree_rss(root: int) -> dict[str, int]:
+    """Resident bytes of the process and all its descendants, by kind: the
+    build process itself ("build"), the Pagefind indexers ("pagefind"), the
+    other descendants (the reading pool's workers, its forkserver: "workers")
+    and all together ("summed")."""
+    parents, rss, names = processes()
     tree, grew = {root}, True
     while grew:
         more = {pid for pid, parent in parents.items() if parent in tree} - tree
         grew = bool(more)
         tree |= more
-    return sum(rss.get(pid, 0) for pid in tree)
+    kinds = {"build": rss.get(root, 0), "pagefind": 0, "workers": 0}
+    for pid in tree - {root}:
+        kinds["pagefind" if "pagefind" in names.get(pid, "") else "workers"] += rss.get(pid, 0)
+    kinds["summed"] = sum(kinds.values())
+    return kinds
+
+
+# The build's stages as its log lines tell them (the build process's own memory is given per stage).
+STAGES = (("reading", "reading"), ("making pages", "pages"), ("mkdocs renders", "mkdocs"))
 
 
 def timed_build(root: Path, *flags: str) -> tuple[float, int]:
-    """Seconds of one build and the peak of its process tree's summed memory."""
+    """Seconds of one build and the peak of its process tree's summed memory.
+    Prints the peaks by kind of process and, for the build process, by stage."""
     started = time.perf_counter()
     # Run from the project folder: `python -m` puts the working folder first
     # on the import path, so started from the repository it would import the
     # working tree's generator, not the one PYTHONPATH names (a snapshot).
     process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root.resolve()), "build", *flags],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root.resolve())
-    peak = [0]
+    peaks: dict[str, int] = {}
+    stage = ["start"]
+    lines: list[str] = []
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.2):
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            kinds = tree_rss(process.pid)
+            kinds[f"build: {stage[0]}"] = kinds["build"]
+            for kind, n in kinds.items():
+                peaks[kind] = max(peaks.get(kind, 0), n)
+
+    def follow() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.append(line)
+            stage[0] = next((name for start, name in STAGES if line.startswith(start)), stage[0])
 
     sampler = threading.Thread(target=sample, daemon=True)
+    reader = threading.Thread(target=follow, daemon=True)
     sampler.start()
-    _, stderr = process.communicate()
+    reader.start()
+    process.stdout.read() if process.stdout else None
+    process.wait()
+    reader.join()
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
+    stderr = "".join(lines)
     if process.returncode != 0:
         sys.exit(f"build failed:\n{stderr}")
-    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, peak {peak[0] / 2**20:.0f} MiB summed)")
-    return seconds, peak[0]
+    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, peak {peaks.get('summed', 0) / 2**20:.0f} MiB summed,"
+          f" load average {os.getloadavg()[0]:.1f})")
+    print("    peak MiB by kind: " + ", ".join(f"{kind} {n / 2**20:.0f}" for kind, n in peaks.items()))
+    return seconds, peaks.get("summed", 0)
 
 
 def main() -> None:

@@ -84,3 +84,33 @@ def test_a_changed_report_is_a_silent_miss(cached, capsys):
     corpus = read_all(cached)
     assert corpus.cache_hits == len(corpus.reports) - 1
     assert "notice:" not in capsys.readouterr().err
+
+
+def test_a_report_as_the_build_holds_it_says_what_it_said_as_read(tmp_path):
+    """The build holds each report lean (generator/build/pipeline.py held):
+    its page's frame lines only, and the short strings every report repeats
+    (theme terms, anchors) once for all. Only which objects hold the values
+    changes: the document, the cleaned lines, the metadata and the analysis
+    are equal to the report as read."""
+    import sys
+
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.build.pipeline import discover, held, read_report
+
+    project = make_project(tmp_path / "p")
+    taxonomy = load_taxonomy(project.content_dir)
+    sources, _ = discover(project)
+    terms = 0
+    for source in sources:
+        read = read_report(source, taxonomy)
+        lean = held(pickle.loads(pickle.dumps(read)))  # as the reading pool hands it over
+        assert (lean.document, lean.cleaned.lines, lean.analysis, lean.metadata) == (
+            read.document, read.cleaned.lines, read.analysis, read.metadata)
+        assert all(line.role != "body" for line in lean.cleaned.page.lines)
+        for passage in lean.analysis.passages:
+            assert passage.anchor is sys.intern(passage.anchor) and passage.section is sys.intern(passage.section)
+            for match in passage.themes:
+                assert match.theme is sys.intern(match.theme)
+                assert all(term is sys.intern(term) for term in match.terms if len(term) <= 24)
+                terms += len(match.terms)
+    assert terms  # the samples match themes

@@ -128,3 +128,34 @@ def test_a_long_content_waits_compressed_until_its_page_is_rendered():
         held = plugin.on_page_content(content, page)
         assert held == (kept + STASH if kept != content else content)
         assert plugin.on_post_page(f"<article>{held}</article>", page) == f"<article>{content}</article>"
+
+
+def test_the_frontmatter_waits_compressed_until_its_page_is_rendered():
+    """MkDocs holds every page between converting it and rendering it: the
+    frontmatter (report card, downloads, related reports) waits compressed,
+    the page keeping only what the rendering of other pages reads of it;
+    its own template gets all of it back, and once written it keeps only
+    those keys again. The Markdown is let go once converted."""
+    from types import SimpleNamespace
+
+    from generator.plugins.prerendered import NAV_META, PrerenderedPlugin
+
+    meta = {"title": "某区 2023 年度报告", "template": "report.html", "hide": ["navigation"],
+            "downloads": [["原文", "x.txt.gz"]], "related": [{"slug": "b", "why": ["行政复议"]}], "year": 2023}
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="reports/a/index.md", abs_src_path="/nonexistent"),
+                           meta=dict(meta), toc=[], present_anchor_ids=None, markdown="正文", content=None)
+    plugin = PrerenderedPlugin()
+    plugin.on_page_markdown(page.markdown, page)
+    page.content = plugin.on_page_content("<p>正文</p>", page)
+    assert page.markdown == "" and page.meta == {k: meta[k] for k in ("title", "template", "hide")}
+    context = {"page": page}
+    assert plugin.on_page_context(context, page=page) is context
+    assert page.meta == meta and list(page.meta) == list(meta)  # all of it, in its order, for its template
+    plugin.on_post_page("<html></html>", page)
+    assert set(page.meta) <= NAV_META and page.meta["title"] == meta["title"] and page.content is None
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="about.md", abs_src_path="/nonexistent"),
+                            meta={"title": "关于"}, toc=[], present_anchor_ids=None, markdown="", content=None)
+    plugin.on_page_markdown("关于", other)
+    plugin.on_page_content("<p>关于</p>", other)
+    plugin.on_page_context({}, page=other)
+    assert other.meta == {"title": "关于"}  # nothing to hold back, nothing held

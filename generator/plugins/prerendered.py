@@ -32,9 +32,17 @@ pages' HTML held as text was about 400 MB of the build). The rest of a
 longer page's content waits compressed (STASH in its place): theme and part
 pages are mostly excerpts. What stays is the content up to its first <h1
 (Material adds a title to a page whose content has none).
+
+Likewise a page's Markdown is let go once converted, and its frontmatter
+(the report card, downloads, related reports, cleaning record: at 300
+reports about as much as the Markdown) waits pickled and compressed from its
+conversion until its own rendering, when the template reads it; between
+the two, and once the page is written, the page keeps only the keys that
+MkDocs and Material read of other pages (NAV_META).
 """
 from __future__ import annotations
 
+import pickle
 import re
 import zlib
 from typing import Any
@@ -53,6 +61,10 @@ LINE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>]")  # a line of a block that m
 PLACEHOLDER = "FAZHIRAWHTML{}X"  # a paragraph of one word: Markdown leaves it alone
 PUT_BACK = re.compile(r"<p>FAZHIRAWHTML(\d+)X</p>")
 BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+# Frontmatter keys read while a page is not the one being rendered: its
+# template (MkDocs picks it before the page's own context) and what
+# Material's navigation, tabs and titles read of every page.
+NAV_META = frozenset({"title", "template", "hide", "icon", "status", "subtitle", "description", "search"})
 
 
 def toc_tokens(entries: list) -> list[Any]:
@@ -104,11 +116,17 @@ def put_back(html: str, kept: list[str]) -> str:
     return PUT_BACK.sub(lambda m: kept[int(m.group(1))] + "\n", html).rstrip("\n")
 
 
+def nav_meta(meta: dict) -> dict:
+    """The keys of a page's frontmatter that other pages' rendering reads."""
+    return {key: value for key, value in meta.items() if key in NAV_META}
+
+
 class PrerenderedPlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self._pages: dict[str, tuple[list[str], str]] = {}
         self._stash: dict[str, bytes] = {}
+        self._meta: dict[str, bytes] = {}
 
     def on_page_markdown(self, markdown: str, page, **kwargs) -> str:
         head, _, tail = markdown.partition(HTML_MARKER)
@@ -133,13 +151,27 @@ class PrerenderedPlugin(BasePlugin):
             keep = html.find("<h1") + 3 if "<h1" in html else 0
             self._stash[page.file.src_uri] = zlib.compress(html[keep:].encode("utf-8"), 1)
             html = html[:keep] + STASH
+        page.markdown = ""  # converted: only its being set is read now (Page.title)
+        if any(key not in NAV_META for key in page.meta):
+            self._meta[page.file.src_uri] = zlib.compress(pickle.dumps(page.meta, pickle.HIGHEST_PROTOCOL), 1)
+            page.meta = nav_meta(page.meta)
         return html
+
+    def on_page_context(self, context, page, **kwargs):
+        """The page's whole frontmatter back, for its own template."""
+        packed = self._meta.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.meta = pickle.loads(zlib.decompress(packed))
+        return context
 
     def on_post_build(self, **kwargs) -> None:  # pages converted but not rendered (a dirty build)
         self._pages.clear()
         self._stash.clear()
+        self._meta.clear()
 
     def on_post_page(self, output: str, page, **kwargs) -> str:
+        page.meta = nav_meta(page.meta)  # written: what other pages read of it is all it keeps
+        page.content = None
         packed = self._stash.pop(page.file.src_uri, None)
         if packed is not None:
             before, _, after = output.partition(STASH)
