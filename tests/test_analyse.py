@@ -385,3 +385,24 @@ def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path)
                      + stats + "\n（二）推进法治宣传和队伍建设\n1．加强法治机构人员配备\n" + team + "\n")
     assert "enforcement" in themed[stats]
     assert "publicity" not in themed[team]
+
+
+def test_an_order_to_rectify_is_enforcement_only_after_an_inspection_of_the_public(tmp_path):
+    """责令整改 after inspecting firms is an enforcement act; a superior's
+    督促检查 of its own units with 约谈、责令整改 is internal supervision."""
+    inspected = "全年检查建筑工地310家次，责令整改问题工地46家。"
+    internal = "对各村工作进展定期开展督促检查，对工作不力的约谈负责同志、责令整改。"
+    themed = _themed(tmp_path, "某县人民政府2022年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + inspected + "\n" + internal + "\n")
+    assert "enforcement" in themed[inspected]
+    assert "enforcement" not in themed[internal]
+
+
+def test_firms_qualifying_disputes_are_not_services_to_firms(tmp_path):
+    """化解涉企矛盾 is about disputes that concern firms (mediation), not about
+    the business environment; 企业 as a party to a dispute does not add to it."""
+    disputes = "设立商会调解室，全年调解企业之间的货款纠纷27件。"
+    themed = _themed(tmp_path, "某区人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（三）化解涉企矛盾\n"
+                     + disputes + "\n")
+    assert "mediation" in themed[disputes]
+    assert "business-environment" not in themed[disputes]
