@@ -285,7 +285,7 @@ def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
             # made again only when either report changed (difflib over two reports' text)
             pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-4"))
+                                      [rep.report, rep.previous], s.issuer, "duizhao-5"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
@@ -319,8 +319,10 @@ def duizhao_page(s, rep: Repeat) -> bytes:
               "请点链接到报告页面阅读该段。</p>")
     table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"), old_href=hrefs,
                          new_href=new_hrefs, source=source)
+    # loaded by the 对照 pages alone (as the search page loads search.js), not by every page of the site
+    script = '<script defer src="../../../assets/javascripts/duizhao.js"></script>'
     return frontmatter({"title": title, "hide": ["navigation", "toc"]},
-                       head + HTML_MARKER + "\n" + status + "\n" + table + "\n")
+                       head + HTML_MARKER + "\n" + status + "\n" + table + "\n" + script + "\n")
 
 
 # --- shared templates ------------------------------------------------------------------
