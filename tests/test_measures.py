@@ -235,7 +235,7 @@ def test_duizhao_page_does_not_repeat_this_years_text(measured):
     for p in paragraphs:
         assert p not in page and p[:20] not in page, p
     # without the script each right cell links to its paragraph in the 2022 report
-    links = re.findall(r'<td data-a="([^"]+)"[^>]*><a class="duiz-link" href="../../../reports/2022-zhejiang-anji/#\1">', page)
+    links = re.findall(r'<td data-n="\d+"[^>]*><a href="../../../reports/2022-zhejiang-anji/#([^"]+)">第 \d 段</a>', page)
     assert len(links) == 5 and all(f'id="{a}"' in report for a in links)
     assert "浏览器未启用 JavaScript" in page
 
@@ -292,7 +292,7 @@ def test_feed_announces_edits(measured):
 PAGES = {  # page -> what a reader must see on it
     "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
     "timeliness/2022/": "table",
-    "series/zhejiang-anji/vs-2022/": "table.duiz td[data-a] ins",  # this year's text, filled by duizhao.js
+    "series/zhejiang-anji/vs-2022/": "table.duiz td[data-n] ins",  # this year's text, filled by duizhao.js
     "reports/2023-zhejiang-anji/versions/": "table.duiz del",
     "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
 }
@@ -333,15 +333,15 @@ def test_duizhao_right_column_in_the_browser(measured, browser):
     with serving(measured.site_dir) as base:
         page, errors, _ = watched_page(browser)
         page.goto(base + "series/zhejiang-anji/vs-2022/")
-        cells = page.locator("table.duiz tbody td[data-a]")
+        cells = page.locator("table.duiz tbody td[data-n]")
         page.wait_for_function("document.querySelector('.duiz-status').hidden")  # hidden once every cell is filled
         texts = [t.removesuffix(" ¶") for t in cells.all_inner_texts()]
         assert texts == paragraphs
         first = cells.first.inner_html()
         assert "工作<ins>四</ins>次" in first  # 2021: 三次, 2022: 四次
-        new = page.locator("tr.duiz-new td[data-a] ins").all_inner_texts()
+        new = page.locator("tr.duiz-new td[data-n] ins").all_inner_texts()
         assert new == paragraphs[2:]  # 复议受理点, 不足 and 安排 have nothing like them in 2021
-        assert page.locator("tr.duiz-same td[data-a]").nth(1).locator("ins").count() == 0  # word for word
+        assert page.locator("tr.duiz-same td[data-n]").nth(1).locator("ins").count() == 0  # word for word
         assert not errors, errors
         # the report page cannot be fetched: the reader is told, in Chinese, and keeps the links
         page.route("**/reports/2022-zhejiang-anji/", lambda route: route.abort())
@@ -350,7 +350,7 @@ def test_duizhao_right_column_in_the_browser(measured, browser):
         status.wait_for()
         assert status.inner_text().startswith("未能载入本年度报告的文字")
         assert status.locator('a[href="../../../reports/2022-zhejiang-anji/"]').count() == 1
-        assert page.locator("table.duiz a.duiz-link").count() == 5
+        assert page.locator("table.duiz td[data-n] > a").count() == 5
         page.close()
 
 

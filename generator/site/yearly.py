@@ -191,16 +191,15 @@ def inserted(ops: Ops) -> list[tuple[int, int]]:
     return [(b0, b1 - b0) for tag, _, _, b0, b1 in ops if tag != "equal" and b1 > b0]
 
 
-def fill_cell(text: str, href: str, number: int, spans: Sequence[tuple[int, int]]) -> str:
+def fill_cell(text: str, href: str, number: int, spans: Sequence[tuple[int, int]] | None) -> str:
     """A right-column cell whose text overrides/assets/javascripts/duizhao.js
     fills from the new report's page (the paragraph whose id ends href),
-    marking spans (start, length) as <ins>. Until then, and without
-    JavaScript, the cell links to the paragraph; data-n (the paragraph's
-    length) lets the script tell a page that no longer matches."""
-    anchor = href.rsplit("#", 1)[1]
-    marks = ",".join(f"{a}+{n}" for a, n in spans)
-    return (f'<td data-a="{html.escape(anchor)}" data-n="{len(text)}"' + (f' data-ins="{marks}"' if marks else "")
-            + f'><a class="duiz-link" href="{html.escape(href)}">本年度第 {number} 段（{len(text)} 字）</a></td>')
+    marking spans (start, length) as <ins> (all of it in a duiz-new row:
+    spans None). Until then, and without JavaScript, the cell links to the
+    paragraph; data-n (the paragraph's length) lets the script tell a page
+    that no longer matches. Kept short: one per paragraph of every 对照 page."""
+    marks = "" if not spans else ' data-ins="' + ",".join(f"{a}+{n}" for a, n in spans) + '"'
+    return f'<td data-n="{len(text)}"{marks}><a href="{html.escape(href)}">第 {number} 段</a></td>'
 
 
 def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int | None],
@@ -245,7 +244,7 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
         gone(o)
     for i, m in enumerate(matches):
         if m is None:
-            right = (fill_cell(new[i], new_href[i], i + 1, [(0, len(new[i]))]) if new_href is not None
+            right = (fill_cell(new[i], new_href[i], i + 1, None) if new_href is not None
                      else f'<td><ins>{html.escape(new[i])}</ins></td>')
             rows.append(f'<tr class="duiz-new"><td><span class="duiz-tag">{new_label}</span></td>{right}</tr>')
         else:
@@ -285,7 +284,7 @@ def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
             # made again only when either report changed (difflib over two reports' text)
             pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-5"))
+                                      [rep.report, rep.previous], s.issuer, "duizhao-6"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
@@ -315,7 +314,7 @@ def duizhao_page(s, rep: Repeat) -> bytes:
     new_hrefs = [f"{source}#{p.anchor}" for p in paragraphs(rep.report)]
     status = (f'<p class="duiz-status" role="status">右栏 {year} 年度报告的文字由浏览器从'
               f'<a href="{html.escape(source)}">{year} 年度报告页面</a>载入。'
-              "如果右栏只有“本年度第几段”的链接，说明本页的脚本未能运行（浏览器未启用 JavaScript），"
+              "如果右栏只有“第几段”的链接，说明本页的脚本未能运行（浏览器未启用 JavaScript），"
               "请点链接到报告页面阅读该段。</p>")
     table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"), old_href=hrefs,
                          new_href=new_hrefs, source=source)

@@ -1,8 +1,8 @@
 // The right column of a 对照 page (series/<slug>/vs-<year>/, made by
 // generator/site/yearly.py): this year's report text is not in the page, only
-// each paragraph's anchor on the report's own page (data-a), its length in
-// characters (data-n) and the stretches new since last year (data-ins:
-// "start+length,…", in characters). The report page is fetched once, and
+// a link to each paragraph on the report's own page (its anchor), its length
+// in characters (data-n) and the stretches new since last year (data-ins:
+// "start+length,…", in characters; all of it in a .duiz-new row). The report page is fetched once, and
 // each cell's link is replaced by the paragraph's text, the stretches marked
 // as <ins>. Without this script, or when the fetch fails, the cells keep
 // their links and the line above the table (.duiz-status) says why.
@@ -30,7 +30,8 @@
     return box;
   }
 
-  function spansOf(cell) {
+  function spansOf(cell, length) {
+    if (cell.parentNode.classList.contains("duiz-new")) return [{ start: 0, length: length }];
     return (cell.getAttribute("data-ins") || "").split(",").filter(Boolean).map(function (s) {
       var parts = s.split("+");
       return { start: parseInt(parts[0], 10), length: parseInt(parts[1], 10) };
@@ -40,26 +41,26 @@
   function fill(table, html, status) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var missing = 0;
-    table.querySelectorAll("td[data-a]").forEach(function (cell) {
-      var node = doc.getElementById(cell.getAttribute("data-a"));
+    table.querySelectorAll("td[data-n]").forEach(function (cell) {
+      var link = cell.querySelector("a");
+      var anchor = link ? decodeURIComponent(link.hash.slice(1)) : "";
+      var node = anchor && doc.getElementById(anchor);
       if (!node) { missing += 1; return; }  // the link stays
       node.querySelectorAll(".para-link").forEach(function (a) { a.remove(); });
       var chars = Array.from(node.textContent);
-      var link = cell.querySelector("a.duiz-link");
       var text = document.createDocumentFragment();
       if (chars.length === parseInt(cell.getAttribute("data-n"), 10)) {
-        text.appendChild(marked(chars, spansOf(cell)));
+        text.appendChild(marked(chars, spansOf(cell, chars.length)));
       } else {  // the report page is not the one this page was made from (a cache): text without marks
         text.appendChild(document.createTextNode(chars.join("")));
         missing += 1;
       }
       cell.textContent = "";
       cell.appendChild(text);
-      if (link) {  // the paragraph's place in the report, after its text
-        link.textContent = " ¶";
-        link.setAttribute("title", "本段在报告中的位置");
-        cell.appendChild(link);
-      }
+      // the paragraph's place in the report, after its text
+      link.textContent = " ¶";
+      link.setAttribute("title", "本段在报告中的位置");
+      cell.appendChild(link);
     });
     status.textContent = missing
       ? "有 " + missing + " 段在本年度报告页面上找不到或已有改动，未标出差异；请点该段链接到报告页面阅读。"
