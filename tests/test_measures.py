@@ -403,3 +403,14 @@ def test_template_counts_by_steps_above_four():
     assert [how_many(n) for n in (1, 4, 5, 9, 10, 19, 20, 99, 100, 250)] == [
         "最多 1 个", "最多 4 个", "5 个以上", "5 个以上", "10 个以上", "10 个以上", "20 个以上", "50 个以上",
         "100 个以上", "100 个以上"]
+
+
+def test_units_under_a_province_are_expected_as_counties_with_no_city_above():
+    """The gazetteer files 济源市, 仙桃市 and 石河子市 under a filler "city" (省直辖行政区划):
+    coverage expects them as county-level bodies of their province and no such city."""
+    from generator.read.governments import governments
+
+    found = {g.key: g for g in governments()}
+    for key in (("河南省", "", "济源市"), ("湖北省", "", "仙桃市"), ("新疆维吾尔自治区", "", "石河子市")):
+        assert found[key].level == "county", key
+    assert not [g for g in found.values() if "直辖" in g.city or "直辖" in g.county]

@@ -226,6 +226,18 @@ def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search
             assert answer["urls"] == [u for i, u in enumerate(everyone) if part[i + (i >= 4)] == searched]
             assert answer["complete"] == (not others if searched == first else len(others) == 1)
             assert run("行政复议", 0)[0]["urls"] == everyone
+            # a search continued on the same page counts every part that can hold the query, not only those left
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            counts = page.evaluate("""async (query) => {
+                const m = await import('../assets/javascripts/search.js');
+                const index = await m.openIndex(new URL('../pagefind/', location.href));
+                const a = await m.findSome(index, query, {}, 1);
+                const b = await m.findSome(index, query, {}, Infinity);
+                return [a.searched, a.candidates, b.searched, b.candidates, b.complete];
+            }""", "行政复议")
+            page.close()
+            assert counts == [1, len(holding), len(holding), len(holding), True], counts
             assert run("调解", 0)[0]["urls"] == []  # in no record
             browser.close()
     finally:

@@ -326,10 +326,12 @@ def test_theme_pages_link_three_passages_with_why_and_the_rest_in_the_reader(sam
         count = int(re.search(r'<p class="theme-report">[^<]*本主题 (\d+) 段', block).group(1))
         items = re.findall(r"<li>(.*?)</li>", block)
         assert len(items) == min(3, count), slug
+        names = [visible(re.match(r"<a [^>]+>([^<]+)</a>", item).group(1)) for item in items]
+        assert len(set(names)) == len(names), names  # two links under one heading say which passage each is
         for item in items:
             link = re.match(rf'<a href="\.\./\.\./reports/{slug}/#p-[0-9a-f]{{8}}[-\w]*">([^<]+)</a>', item)
             assert link, item
-            heading = visible(link.group(1))
+            heading = re.sub(r"（该标题下第 \d+ 处）$", "", visible(link.group(1)))
             assert heading == "开头部分" or heading in text, heading  # the report's own heading
             assert re.fullmatch(r"命中：[^；]+(；标题：.+)?", visible(item).split(" · ")[-1]), item
         more = re.search(r'<p class="excerpts-more">另有 (\d+) 段：(.*?)</p>', block)

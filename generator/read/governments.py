@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.read.orgs import load_jionlp
+from generator.read.orgs import FILLER, load_jionlp
 
 OUTSIDE = ("香港特别行政区", "澳门特别行政区", "台湾省")
 COUNTY_UNIT = re.compile(r"(?:县|区|市|旗)$")
@@ -23,7 +23,7 @@ COUNTY_UNIT = re.compile(r"(?:县|区|市|旗)$")
 @dataclass(frozen=True, slots=True)
 class Government:
     province: str
-    city: str  # "" for a province, and for the districts of a municipality (重庆市云阳县)
+    city: str  # "" for a province, a municipality's districts (重庆市云阳县) and units under a province (河南省济源市)
     county: str  # "" for a province or a city
     level: str  # province | city | county
     code: str  # administrative code, for order
@@ -52,7 +52,9 @@ def governments() -> tuple[Government, ...]:
         for city, c in p.items():
             if city.startswith("_"):
                 continue
-            own = "" if city == province else city
+            # a municipality's districts, and the gazetteer's filler for units directly under
+            # their province (济源市, 仙桃市, 石河子市): no city government above the county
+            own = "" if city == province or city.endswith(FILLER) else city
             if own:
                 found.append(Government(province, own, "", "city", str(c.get("_admin_code", ""))))
             for county, k in c.items():

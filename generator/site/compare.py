@@ -74,8 +74,8 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
         "",
         "每份报告按段落（长段落按“一是……二是……”或句子再分）归入主题：段落中出现主题词、"
         "或所在标题含主题词时计入。一段可属于多个主题。"
-        f"每个主题页逐份报告摘引最相关的至多 {SHOWN} 段，"
-        "并链接回报告原文的该段；一份报告在某主题下的全部段落可在[并排对读](../reader/index.md)中阅读。",
+        f"每个主题页逐份报告列出最相关的至多 {SHOWN} 段（所在标题与命中的主题词），"
+        "点击即到报告原文的该段；一份报告在某主题下的全部段落可在[并排对读](../reader/index.md)中阅读。",
         "",
         "| 主题 | 说明 | 报告数 | 段落数 |",
         "|---|---|---|---|",
@@ -225,12 +225,18 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> 
     subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
     items = []
-    for passage in strongest(passages, theme.slug):
+    shown = strongest(passages, theme.slug)
+    repeated = {p.section for p in shown if sum(q.section == p.section for q in shown) > 1}
+    for passage in shown:
         match = passage.theme(theme.slug)
         assert match is not None
         tags = "、".join(subs[m.theme] for m in passage.themes if m.theme in subs)
+        name = headings.get(passage.section, "开头部分")
+        if passage.section in repeated:  # two links of one heading: say which passage under it each is
+            under = [q.anchor for q in report.analysis.passages if q.section == passage.section]
+            name += f"（该标题下第 {under.index(passage.anchor) + 1} 处）"
         items.append(f'<li><a href="{up}reports/{report.slug}/#{passage.anchor}">'
-                     f'{html_text(headings.get(passage.section, "开头部分"))}</a>'
+                     f'{html_text(name)}</a>'
                      + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}</li>")
     lines += ['<ul class="excerpts">' + "".join(items) + "</ul>", ""]
     if len(passages) > SHOWN:

@@ -148,8 +148,7 @@ export async function findSome(index, query, filters, enough) {
     candidates = candidates === null ? held : candidates.filter((k) => held.includes(k));
   }
   const names = candidates === null ? [] : candidates.map((k) => index.partName(k));
-  const todo = opened.fresh(names);
-  const wanted = todo.length;
+  const todo = opened.fresh(names); // the candidates not merged by an earlier search of this page
   let batch = 1;
   for (;;) {
     let matched = null; // id -> exact result (for the excerpt of the first run)
@@ -172,8 +171,8 @@ export async function findSome(index, query, filters, enough) {
     return {
       items: results.map((r) => ({ result: r, length: [...parts[0]].length, index })),
       complete: !todo.length,
-      searched: wanted - todo.length,
-      candidates: wanted,
+      searched: names.length - todo.length,
+      candidates: names.length,
     };
   }
 }
@@ -268,7 +267,7 @@ if (form) {
     status.dataset.complete = String(found.complete);
   };
 
-  const drawMore = async (mine) => {
+  const drawMore = async (mine, focusFirst = false) => {
     more.hidden = true;
     if (next >= shown.length && search && !search.complete) {
       // every result found so far is drawn: search more of the base
@@ -285,6 +284,8 @@ if (form) {
     if (mine !== generation) return;
     list.append(...items);
     more.hidden = next >= shown.length && search.complete;
+    // the button hid itself while loading: the keyboard goes on at the first new result
+    if (focusFirst && items.length) items[0].querySelector("a")?.focus();
   };
 
   const run = async () => {
@@ -330,7 +331,7 @@ if (form) {
     run();
   });
   for (const select of form.querySelectorAll("select")) select.addEventListener("change", run);
-  more.addEventListener("click", () => drawMore(generation));
+  more.addEventListener("click", () => drawMore(generation, true));
 
   const params = new URLSearchParams(location.search);
   for (const key of ["q", "province", "level", "year", "theme"]) {
