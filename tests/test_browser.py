@@ -297,3 +297,22 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     assert errors == []
     assert hosts == {served.split("/")[2]}
     page.close()
+
+
+def test_the_phone_menu_button_is_named_and_opens_by_keyboard(served, browser):
+    """Material's menu button is a label of a hidden checkbox: a screen reader
+    hears a named button and a keyboard opens the drawer with Enter."""
+    from tests.conftest import PHONE
+
+    page, errors, _ = watched_page(browser, PHONE)
+    page.goto(served + "reports/2022-anhui-wuhu/")
+    button = page.get_by_role("button", name="打开导航菜单")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#__drawer").is_checked()
+    button.focus()
+    page.keyboard.press(" ")
+    assert not page.locator("#__drawer").is_checked()
+    assert errors == []
+    page.close()

@@ -275,7 +275,23 @@
     });
   }
 
+  // Material's menu button is a label of a hidden checkbox: a click opens the
+  // drawer. The label is a named, focusable button (header.html); Enter and
+  // Space open and close the drawer as a click does (Material 9 handles Enter
+  // on a focused label itself, Space not at all: handled here, once).
+  function menuByKeyboard() {
+    document.querySelectorAll('label.md-header__button[for="__drawer"]').forEach(function (label) {
+      label.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        event.stopPropagation(); // Material's own handler of Enter on a focused label would toggle it back
+        label.click();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    menuByKeyboard();
     drawChips();
     linkTitles();
     document.querySelectorAll(".cite[data-title]").forEach(setupCite);
