@@ -162,16 +162,12 @@ def test_a_large_delta_makes_the_base_again(tmp_path, monkeypatch):
     assert len(list((cache / "base/fragment").glob("*"))) == 7
 
 
-def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search.SearchIndex) -> None:
+def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search.SearchIndex, browser) -> None:
     """The search page's own module (search.js) over a published base of
     three parts (records(7, edited=4)), in Chromium: a query held by one
     report loads only its part (and the part the page opens first); a common
     one stops at the results asked for and finds all of them when asked for all."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
+    from tests.conftest import serving
 
     (site / "assets/javascripts").mkdir(parents=True)
     script = Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/search.js"
@@ -184,13 +180,6 @@ def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search
 
     part = {i: part_name(n) for i, n in number.items()}
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     ask = """async ([query, enough]) => {
         const m = await import('../assets/javascripts/search.js');
         const index = await m.openIndex(new URL('../pagefind/', location.href));
@@ -199,53 +188,48 @@ def page_merges_only_the_parts_that_can_hold_the_query(site: Path, index: search
         const urls = await Promise.all(found.items.map(async (i) => (await i.result.data()).url));
         return { urls: urls.sort(), complete: found.complete };
     }"""
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+    with serving(site) as served:
 
-            def run(query: str, enough: int) -> tuple[dict, set[str]]:
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-                parts: set[str] = set()
-                page.on("request", lambda r: parts.add(r.url.split("/pagefind/")[1].split("/")[0])
-                        if "/pagefind/base" in r.url else None)
-                answer = page.evaluate(ask, [query, enough])
-                page.close()
-                return answer, parts
-
-            answer, parts = run("行政复核", 5)  # only r4 has it
-            assert answer == {"urls": ["/reports/r4/"], "complete": True}
-            assert parts <= {index.shards[0], part[4]}
-            everyone = [f"/reports/r{i}/" for i in range(7) if i != 4]
-            # one result asked: the part opened first if it holds the query, else the first other part that does
-            first = index.shards[0]
-            holding = sorted({number[i] for i in range(7) if i != 4})
-            others = [n for n in holding if part_name(n) != first]
-            searched = first if first in map(part_name, holding) else part_name(others[0])
-            answer, parts = run("行政复议", 1)
-            assert answer["urls"] == [u for i, u in enumerate(everyone) if part[i + (i >= 4)] == searched]
-            assert answer["complete"] == (not others if searched == first else len(others) == 1)
-            assert run("行政复议", 0)[0]["urls"] == everyone
-            # a search continued on the same page counts every part that can hold the query, not only those left
+        def run(query: str, enough: int) -> tuple[dict, set[str]]:
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-            counts = page.evaluate("""async (query) => {
-                const m = await import('../assets/javascripts/search.js');
-                const index = await m.openIndex(new URL('../pagefind/', location.href));
-                const a = await m.findSome(index, query, {}, 1);
-                const b = await m.findSome(index, query, {}, Infinity);
-                return [a.searched, a.candidates, b.searched, b.candidates, b.complete];
-            }""", "行政复议")
+            page.goto(served + "search/")
+            parts: set[str] = set()
+            page.on("request", lambda r: parts.add(r.url.split("/pagefind/")[1].split("/")[0])
+                    if "/pagefind/base" in r.url else None)
+            answer = page.evaluate(ask, [query, enough])
             page.close()
-            assert counts == [1, len(holding), len(holding), len(holding), True], counts
-            assert run("调解", 0)[0]["urls"] == []  # in no record
-            browser.close()
-    finally:
-        server.shutdown()
+            return answer, parts
+
+        answer, parts = run("行政复核", 5)  # only r4 has it
+        assert answer == {"urls": ["/reports/r4/"], "complete": True}
+        assert parts <= {index.shards[0], part[4]}
+        everyone = [f"/reports/r{i}/" for i in range(7) if i != 4]
+        # one result asked: the part opened first if it holds the query, else the first other part that does
+        first = index.shards[0]
+        holding = sorted({number[i] for i in range(7) if i != 4})
+        others = [n for n in holding if part_name(n) != first]
+        searched = first if first in map(part_name, holding) else part_name(others[0])
+        answer, parts = run("行政复议", 1)
+        assert answer["urls"] == [u for i, u in enumerate(everyone) if part[i + (i >= 4)] == searched]
+        assert answer["complete"] == (not others if searched == first else len(others) == 1)
+        assert run("行政复议", 0)[0]["urls"] == everyone
+        # a search continued on the same page counts every part that can hold the query, not only those left
+        page = browser.new_page()
+        page.goto(served + "search/")
+        counts = page.evaluate("""async (query) => {
+            const m = await import('../assets/javascripts/search.js');
+            const index = await m.openIndex(new URL('../pagefind/', location.href));
+            const a = await m.findSome(index, query, {}, 1);
+            const b = await m.findSome(index, query, {}, Infinity);
+            return [a.searched, a.candidates, b.searched, b.candidates, b.complete];
+        }""", "行政复议")
+        page.close()
+        assert counts == [1, len(holding), len(holding), len(holding), True], counts
+        assert run("调解", 0)[0]["urls"] == []  # in no record
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch):
+def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again(tmp_path, monkeypatch, browser):
     monkeypatch.setattr(search, "BASE_CHARACTERS", 30)  # seven records of 11 characters: three parts
     monkeypatch.setattr(search, "DELTA_MIN", 0)
     monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
@@ -282,7 +266,7 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
     others = sorted({search.shard_of(f"reports/r{i}", 3) for i in range(7) if i != 4})
     assert holders("复议") == ("*" if len(others) == 3 else others)
     assert holders("调解") is None  # in no record
-    page_merges_only_the_parts_that_can_hold_the_query(site, second)
+    page_merges_only_the_parts_that_can_hold_the_query(site, second, browser)
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_published_site(tmp_path, monkeypatch):
