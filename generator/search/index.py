@@ -951,5 +951,7 @@ def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> SiteFile:
 <script type="module" src="../assets/javascripts/search.js"></script>
 """
     intro = ("在全部报告全文和主题页中检索**原样出现**的词语或短语（两个字以上，如“调解”“行政复议”），"
-             "可按省份、层级、年度和主题筛选；每条结果显示词语所在的段落，点击直达原文位置。\n\n")
+             "可按省份、层级、年度和主题筛选；每条结果显示词语所在的段落，点击直达原文位置。"
+             "按主题筛选留下的是至少有一段归入该主题的报告（多数报告涉及多数主题），"
+             "词语不一定出现在该主题的段落中；要逐段阅读某一主题，请用[主题页](../themes/index.md)。\n\n")
     return SiteFile("search/index.md", frontmatter({"title": "全文检索", "search": {"exclude": True}}, intro + body))
