@@ -80,6 +80,8 @@ def page_types(site: str, views_site) -> dict[str, str]:
         "parts": "parts/",
         "figures": "figures/?i=reconsideration-received&year=2023&level=county",
         "regions": "regions/anhui/",
+        "timeliness": "timeliness/2023/",
+        "coverage": "coverage/2023/",
         "404": "404.html",
     }
 

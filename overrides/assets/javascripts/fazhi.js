@@ -173,6 +173,16 @@
       var inner = wrap.querySelector(".md-typeset__table, table") || wrap;
       var wide = wrap.scrollWidth > wrap.clientWidth + 1 || inner.scrollWidth > inner.clientWidth + 1;
       wrap.classList.toggle("is-wide", wide);
+      // a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable)
+      if (wide && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "表格（可左右滚动）");
+      } else if (!wide && wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
     });
   }
 
