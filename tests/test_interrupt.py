@@ -234,7 +234,11 @@ def interrupt_and_rebuild(corpus: Corpus, point: Point, work: Path) -> str:
     finished = code == 0 or "\nfazhi: built " in "\n" + err  # done (and published) before the signal came
     swapped = err.rstrip("\n").endswith(SWAPPED)  # stopped once the swap had begun: it ends first
     if not finished:
-        if not swapped:
+        if not swapped and point.signal == signal.SIGKILL and snapshot(project.site_dir) != site_before:
+            # killed between the swap and the line that reports it (a kill cannot be caught): the
+            # published site must then be the new one, whole
+            assert snapshot(project.site_dir, search=False) == corpus.clean, f"{point}: a site neither old nor new\n{err}"
+        elif not swapped:
             assert snapshot(project.site_dir) == site_before, f"{point}: the published site changed\n{err}"
         if point.signal == signal.SIGKILL:
             assert code == -signal.SIGKILL
