@@ -233,13 +233,16 @@ def interrupt_and_rebuild(corpus: Corpus, point: Point, work: Path) -> str:
     err = "".join(lines)
     finished = code == 0 or "\nfazhi: built " in "\n" + err  # done (and published) before the signal came
     swapped = err.rstrip("\n").endswith(SWAPPED)  # stopped once the swap had begun: it ends first
-    if not finished:
-        if not swapped and point.signal == signal.SIGKILL and snapshot(project.site_dir) != site_before:
+    if not finished and not swapped:
+        now = snapshot(project.site_dir)
+        if point.signal == signal.SIGKILL and now != site_before:
             # killed between the swap and the line that reports it (a kill cannot be caught): the
             # published site must then be the new one, whole
             assert snapshot(project.site_dir, search=False) == corpus.clean, f"{point}: a site neither old nor new\n{err}"
-        elif not swapped:
-            assert snapshot(project.site_dir) == site_before, f"{point}: the published site changed\n{err}"
+        else:
+            changed = sorted(k for k in now.keys() | site_before.keys() if now.get(k) != site_before.get(k))
+            assert not changed, f"{point}: the published site changed: {changed[:20]}\n{err}"
+    if not finished:
         if point.signal == signal.SIGKILL:
             assert code == -signal.SIGKILL
         else:
