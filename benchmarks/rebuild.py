@@ -52,6 +52,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "content" / "reports"
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TIMELINE: list[Path] = []  # --timeline: each build's samples (seconds, stage, MiB by kind) into this file
 
 
 def make_project(root: Path) -> Path:
@@ -163,6 +164,9 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root.resolve(),
                                env={**os.environ, **(env or {})})
     peaks: dict[str, int] = {}
+    at_peak: dict[str, int] = {}  # every kind at the moment of the summed peak
+    at_stage = ["start", 0.0]
+    samples: list[str] = []
     stage = ["start"]
     lines: list[str] = []
     done = threading.Event()
@@ -171,6 +175,12 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
         while not done.wait(0.2):
             kinds = tree_rss(process.pid)
             kinds[f"build: {stage[0]}"] = kinds["build"]
+            samples.append(f"{time.perf_counter() - started:.1f}\t{stage[0]}\t" + "\t".join(
+                str(kinds[k] >> 20) for k in ("summed", "build", "pagefind", "workers")))
+            if kinds["summed"] > at_peak.get("summed", 0):
+                at_peak.clear()
+                at_peak.update((k, kinds[k]) for k in ("summed", "build", "pagefind", "workers"))
+                at_stage[:] = [stage[0], time.perf_counter() - started]
             for kind, n in kinds.items():
                 peaks[kind] = max(peaks.get(kind, 0), n)
 
@@ -191,11 +201,17 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
     done.set()
     sampler.join()
     stderr = "".join(lines)
+    if TIMELINE:
+        with TIMELINE[0].open("a", encoding="utf-8") as f:
+            f.write(f"# {' '.join(flags) or 'build'}\nseconds\tstage\tsummed\tbuild\tpagefind\tworkers\n")
+            f.writelines(line + "\n" for line in samples)
     if process.returncode != 0:
         sys.exit(f"build failed:\n{stderr}")
     print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, peak {peaks.get('summed', 0) / 2**20:.0f} MiB summed,"
           f" load average {os.getloadavg()[0]:.1f})")
     print("    peak MiB by kind: " + ", ".join(f"{kind} {n / 2**20:.0f}" for kind, n in peaks.items()))
+    print(f"    at the summed peak ({at_stage[0]}, {at_stage[1]:.0f} s in), MiB: "
+          + ", ".join(f"{kind} {n / 2**20:.0f}" for kind, n in at_peak.items()))
     return seconds, peaks.get("summed", 0)
 
 
@@ -263,10 +279,13 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("varied", "copied"), default="varied")
     parser.add_argument("--seed", type=int, default=1, help="of the varied corpus")
     parser.add_argument("--full-only", action="store_true", help="only the full build (for large corpora)")
+    parser.add_argument("--timeline", type=Path, help="append every build's memory samples (MiB by kind) to this file")
     parser.add_argument("--ab", action="store_true",
                         help="with and without the measures of issue 20: full build and one added, each")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
+    if args.timeline:
+        TIMELINE.append(args.timeline.resolve())
     if args.ab:
         ab(args, base)
         return
