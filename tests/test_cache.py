@@ -114,3 +114,27 @@ def test_a_report_as_the_build_holds_it_says_what_it_said_as_read(tmp_path):
                 assert all(term is sys.intern(term) for term in match.terms if len(term) <= 24)
                 terms += len(match.terms)
     assert terms  # the samples match themes
+
+
+def test_a_lean_report_is_whole_again_for_its_downloads(tmp_path):
+    """The build holds each report without its bytes and cleaned lines
+    (pipeline.lean: only its two downloads read them); whole_report gives
+    them back, equal to the file's bytes and the lines as read, and refuses
+    a file that changed after it was read."""
+    from generator.build.pipeline import discover, read_report, whole_report
+    from generator.errors import BuildError
+
+    project = make_project(tmp_path / "p")
+    corpus = read_all(project, use_lean=True)
+    whole = whole_report(project, corpus.taxonomy)
+    sources = {s.slug: s for s in discover(project)[0]}
+    for report in corpus.reports:
+        assert report.source.raw == b"" and report.cleaned.lines == ()
+        again = whole(report)
+        assert again.source.raw == sources[report.slug].path.read_bytes()
+        assert again.cleaned.lines == read_report(sources[report.slug], corpus.taxonomy).cleaned.lines
+    report = corpus.reports[0]
+    path = report.source.path
+    path.write_bytes(path.read_bytes() + "\n又一段。\n".encode())
+    with pytest.raises(BuildError, match=str(path)):
+        whole_report(project, corpus.taxonomy)(report)

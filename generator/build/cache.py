@@ -74,6 +74,16 @@ class ReportCache:
         self.misses += 1
         return None
 
+    def stored(self, slug: str, key: str) -> Report | None:
+        """The entry of slug as stored (without its bytes) when its key is
+        key, whether or not this build reads from the cache (a build writes
+        every report it reads: `--clean` too); None otherwise."""
+        try:
+            version, stored_key, report = pickle.loads(zlib.decompress(self._path(slug).read_bytes()))
+        except UNREADABLE:
+            return None
+        return report if version == FORMAT and stored_key == key and isinstance(report, Report) else None
+
     def notice(self) -> None:
         """One line for the entries that were unreadable or of another format."""
         if self.unreadable:

@@ -262,14 +262,19 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
                 "many web hosts they are the same page address: rename all but one")))
             continue
         try:
-            # A PDF or Word file carries fonts and pictures beside its text: four times the limit.
-            raw = read_regular(path, project.max_report_bytes * (4 if path.suffix.lower() in (".pdf", ".docx") else 1),
-                               "a report")
+            raw = read_source(project, path)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
         sources.append(Source(slug, path, raw, sidecars.get(slug)))
     return sources, problems
+
+
+def read_source(project: Project, path: Path) -> bytes:
+    """A report file's bytes, refused above the project's limit."""
+    # A PDF or Word file carries fonts and pictures beside its text: four times the limit.
+    return read_regular(path, project.max_report_bytes * (4 if path.suffix.lower() in (".pdf", ".docx") else 1),
+                        "a report")
 
 
 def read_report(source: Source, taxonomy: Taxonomy) -> Report:
@@ -317,10 +322,12 @@ def no_cycle_collection():
 
 
 def read_all(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
-             keep_going: bool = False) -> Corpus:
+             keep_going: bool = False, use_lean: bool = False) -> Corpus:
     """Read every report, from the cache where nothing it depends on changed.
     Every problem in every file is collected; without keep_going any problem
-    fails the whole build, with it the files at fault are skipped."""
+    fails the whole build, with it the files at fault are skipped. With
+    use_lean the reports are held without their bytes and cleaned lines
+    (lean), which only their downloads need: whole_report gives them back."""
     try:
         taxonomy = load_taxonomy(project.content_dir)
     except ContentError as exc:  # list the report files' problems with it, then stop
@@ -349,6 +356,8 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     reports = [found[source.slug] for source in sources if source.slug in found]
     for report in reports:  # each object is this build's own: set in place (dataclasses.replace took 3 s at 10,000)
         object.__setattr__(report, "key", keys[report.slug])
+        if use_lean:
+            lean(report)
     cache.prune({s.slug for s in sources})
     cache.notice()
     skipped: list[Skipped] = []
@@ -372,6 +381,43 @@ def held(report: Report) -> Report:
     _frame_only(report.cleaned)
     share_strings(report)
     return report
+
+
+def lean(report: Report) -> None:
+    """Hold the report without what only its two downloads read: the
+    publisher's bytes (13 KB a report of text; a PDF many times that) and
+    the cleaned body lines (about 11 KB), 24 KB of the about 100 a report the
+    build held until the pages were made. A download made in this build
+    takes them back from the file and the cache (whole_report). In place:
+    each object is this build's own."""
+    source = replace(report.source, raw=b"")
+    object.__setattr__(report, "source", source)
+    object.__setattr__(report.cleaned, "source", source)
+    object.__setattr__(report.cleaned, "lines", ())
+
+
+def whole_report(project: Project, taxonomy: Taxonomy) -> Callable[[Report], Report]:
+    """The report a build holds lean, whole again: its file's bytes read
+    again (they must still be those it was read from: its cache key says
+    so) and its cleaned lines from its cache entry, which the build wrote or
+    found under that key. The last one is kept: a report's two downloads
+    are made one after the other."""
+    cache = ReportCache(project.cache_dir)
+    last: list[Report] = []
+
+    def whole(report: Report) -> Report:
+        if last and last[0] is report:
+            return last[1]
+        source = replace(report.source, raw=read_source(project, report.source.path))
+        stored = cache.stored(report.slug, report.key) if cache_key(source, taxonomy.digest) == report.key else None
+        if stored is None:
+            raise BuildError(f"{report.source.path}: changed while the build was making its pages "
+                             "(or its cache entry in build/cache/ did); build again")
+        found = replace(stored, source=source, cleaned=replace(stored.cleaned, source=source))
+        last[:] = [report, found]
+        return found
+
+    return whole
 
 
 def _frame_only(cleaned: Cleaned) -> None:
@@ -482,7 +528,7 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     # pass over 10,000 reports took 2 s, and passes while the search records
     # were made 4 s more) instead of walking them again and again.
     with no_cycle_collection():
-        corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going)
+        corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going, use_lean=True)
         gc.freeze()
     try:
         if read:
@@ -506,7 +552,8 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
     if measures.note:
         print(f"note: {measures.note}", file=sys.stderr)
     pages = (render_site(reports, taxonomy, corpus.skipped,
-                         with_links(report_links(reports, taxonomy, in_series), measures.links))
+                         with_links(report_links(reports, taxonomy, in_series), measures.links),
+                         whole_report(project, taxonomy))
              + compare_site(reports, taxonomy)
              + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits)
              + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy, measures.series_tables)

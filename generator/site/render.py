@@ -50,6 +50,7 @@ class Deferred:
 
 
 Output = SiteFile | Deferred  # what the site stages return: a file now, or one made when its inputs changed
+Whole = Callable[[Report], Report]  # the report with its bytes and cleaned lines, which the build does not hold
 
 
 def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> Output:
@@ -70,9 +71,11 @@ def gzipped(data: bytes, level: int = 9) -> bytes:
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
-                links: dict[str, dict] | None = None) -> list[Output]:
+                links: dict[str, dict] | None = None, whole: Whole | None = None) -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
-    reports, citation), made by the stages that know them."""
+    reports, citation), made by the stages that know them. whole: where a
+    report's two downloads get its bytes and cleaned lines when the build
+    holds it without them (generator/build/pipeline.py lean)."""
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(theme_members(reports, taxonomy))
     pages: list[Output] = []
@@ -84,7 +87,7 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
         extra = (links or {}).get(report.slug)
         if report.slug in twins:
             extra = {**(extra or {}), "twins": card_line(twins[report.slug])}
-        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug]))
+        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole))
     pages.append(_home(reports, len(skipped), twins))
     pages.extend(_regions(reports, twins))
     pages.extend(_years(reports, twins))
@@ -146,26 +149,27 @@ def report_url(slug: str) -> str:
 
 
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
-                 theme_pages_of_report: dict[str, str]) -> list[Output]:
+                 theme_pages_of_report: dict[str, str], whole: Whole | None = None) -> list[Output]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed (the
     downloads: only when the report did). Each is made on its own and
     nothing keeps it once written: when the three shared one rendering,
     every report's rendered files stayed in memory until all pages were
     written (about 50 KB a report)."""
-    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links)
+    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole)
     return [when_changed(page, make_page, [report], links, theme_pages_of_report)] + [
         when_changed(path, make, [report]) for path, make in downloads]
 
 
 def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                   links: dict | None) -> list[tuple[str, Callable[[], bytes]]]:
+                   links: dict | None, whole: Whole | None = None) -> list[tuple[str, Callable[[], bytes]]]:
     """Each of a report's three files, and how to make it."""
     page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
+    full = whole or (lambda r: r)
     return [
         (page, lambda: report_page(report, taxonomy, where, links)),
-        (original, lambda: gzipped(report.source.raw)),
-        (cleaned, lambda: report.cleaned.text.encode("utf-8")),
+        (original, lambda: gzipped(full(report).source.raw)),
+        (cleaned, lambda: full(report).cleaned.text.encode("utf-8")),
     ]
 
 
