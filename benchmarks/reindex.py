@@ -32,7 +32,7 @@ from pathlib import Path
 from generator.analyse.taxonomy import load_taxonomy
 from generator.records import Report
 from generator.search import index as search
-from generator.search.index import build_search_index, publish_search_index, record_size, search_records
+from generator.search.index import build_search_index, publish_search_index, record_size, search_records, units_of
 
 
 def pagefind_memory(done: threading.Event, peaks: dict[str, int], folder: Path) -> None:
@@ -99,7 +99,7 @@ def main() -> None:
     site = project / "site" / "pagefind"
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     routes = sum(p.stat().st_size for p in (site / "routes").rglob("*") if p.is_file()) if (site / "routes").is_dir() else 0
-    text_bytes = sum(len(t.encode("utf-8")) for r in records if r.key.startswith("reports/") for _, t in r.units)
+    text_bytes = sum(len(t.encode("utf-8")) for r in records if r.key.startswith("reports/") for _, t in units_of(r))
     print(f"{len(records)} records ({text:,} characters, {text_bytes / 1e6:.1f} MB of their text); "
           f"{index.rebuilt} shards indexed in {seconds:.1f} s; {len(index.shards)} + {len(index.pairs)} shards; "
           f"Pagefind processes: largest {peaks['largest'] / 1024:.0f} MiB, all at once {peaks['summed'] / 1024:.0f} "

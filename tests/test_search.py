@@ -15,6 +15,7 @@ from generator.search.index import (
     SearchRecord,
     build_search_index,
     characters,
+    packed_record,
     record_content,
     record_text,
     words,
@@ -91,6 +92,21 @@ def records(n: int, edited: int | None = None) -> list[SearchRecord]:
 
 
 THEME = SearchRecord("themes/t", "themes/t/", "主题：调解", (("", "调解"),), meta=(("kind", "主题"),))
+
+
+def test_a_packed_record_is_indexed_as_the_record_itself(tmp_path):
+    """The build hands the indexer its report records packed (their units
+    compressed, search_records(pack=True)): the index and its state are
+    those of the plain records, and an unchanged record is not indexed again
+    whichever way it comes."""
+    plain = build_search_index(records(7) + [THEME], tmp_path / "plain")
+    packed = [packed_record(r) for r in records(7)]
+    assert all(r.units == () and r.packed for r in packed)
+    assert [record_content(p) for p in packed] == [record_content(r) for r in records(7)]
+    assert build_search_index(packed + [THEME], tmp_path / "packed") == plain
+    state = {name: json.loads((tmp_path / name / "state.json").read_text()) for name in ("plain", "packed")}
+    assert state["packed"] == state["plain"]
+    assert build_search_index(packed + [THEME], tmp_path / "plain").rebuilt == 0
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")

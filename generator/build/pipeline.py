@@ -584,7 +584,7 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
             stop = threading.Event()
 
             def index_for_search(corpus: Corpus) -> None:
-                records = search_records(corpus.reports, corpus.taxonomy)
+                records = search_records(corpus.reports, corpus.taxonomy, pack=True)
                 indexing.append(indexer.submit(build_search_index, records, project.search_dir, stop))
 
             try:

@@ -70,6 +70,7 @@ import hashlib
 import html
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -152,6 +153,22 @@ class SearchRecord:
     units: tuple[tuple[str, str], ...]  # (anchor on the page or "", text): paragraphs, headings
     meta: tuple[tuple[str, str], ...] = ()  # shown with the result
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # province, level, year, theme
+    packed: bytes = b""  # the units, compressed (packed_record), when units is empty
+
+
+def packed_record(record: SearchRecord) -> SearchRecord:
+    """The record with its units compressed (read back by units_of). The
+    build hands the records to the indexer, which holds them until the last
+    part is indexed, while the pages are made and MkDocs renders: as text
+    they kept every paragraph of every report alive after the reports were
+    let go (about 13 KB a report; compressed about a third of that)."""
+    return dataclasses.replace(record, units=(), packed=zlib.compress(
+        pickle.dumps(record.units, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+
+def units_of(record: SearchRecord) -> tuple[tuple[str, str], ...]:
+    """The record's units, packed or not."""
+    return pickle.loads(zlib.decompress(record.packed)) if record.packed else record.units
 
 
 @dataclass(frozen=True)
@@ -205,7 +222,7 @@ def record_content(record: SearchRecord, n: int = 3) -> tuple[str, str]:
     """The record's Pagefind content, and where each unit starts: 'anchor:position …'."""
     tokens: list[str] = []
     starts: list[str] = []
-    for anchor, text in record.units:
+    for anchor, text in units_of(record):
         if tokens:
             tokens.append(PARA)
         if anchor:
@@ -217,11 +234,11 @@ def record_content(record: SearchRecord, n: int = 3) -> tuple[str, str]:
 def record_text(record: SearchRecord) -> str:
     """The record's stored text: one character per word position, a line
     break for PARA."""
-    return "\n".join(characters(text) for _, text in record.units)
+    return "\n".join(characters(text) for _, text in units_of(record))
 
 
 def record_size(record: SearchRecord) -> int:
-    return sum(len(text) for _, text in record.units)
+    return sum(len(text) for _, text in units_of(record))
 
 
 def _values(report: Report, key: str) -> tuple[str, ...]:
@@ -246,15 +263,16 @@ def report_units(report: Report) -> tuple[tuple[str, str], ...]:
     return tuple(units)
 
 
-def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[SearchRecord]:
-    """One record per report (filters: province, level, year, themes) and one per theme page."""
+def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = False) -> list[SearchRecord]:
+    """One record per report (filters: province, level, year, themes) and one
+    per theme page; with pack, each report's record packed (packed_record)."""
     names = {t.slug: t.name for t in taxonomy.themes}
     records = []
     for report in sorted(reports, key=lambda r: r.slug):
         themes = tuple(sorted({names[s] for s in report.analysis.theme_counts() if s in names}))
         meta = {"issuer": _values(report, "issuer"), "province": _values(report, "province"),
                 "level": _values(report, "level"), "year": _values(report, "year")}
-        records.append(SearchRecord(
+        records.append((packed_record if pack else _same)(SearchRecord(
             key=f"reports/{report.slug}",
             url=f"reports/{report.slug}/",
             title=report.title,
@@ -262,7 +280,7 @@ def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Search
             meta=tuple((k, v[0]) for k, v in meta.items() if v),
             filters=tuple((k, v) for k, v in (("province", meta["province"]), ("level", meta["level"]),
                                                 ("year", meta["year"]), ("theme", themes)) if v),
-        ))
+        )))
     for theme in taxonomy.themes:
         records.append(SearchRecord(
             key=f"themes/{theme.slug}",
@@ -272,6 +290,10 @@ def search_records(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Search
             meta=(("kind", "主题"),),
         ))
     return records
+
+
+def _same(record: SearchRecord) -> SearchRecord:
+    return record
 
 
 def shard_of(key: str, count: int) -> int:
@@ -298,7 +320,7 @@ def record_page(record: SearchRecord, family: Family) -> str:
 def indexable(record: SearchRecord, n: int) -> bool:
     """Whether the record has a word of the index of n-grams (a run of n
     letters or digits); Pagefind leaves a record without one out."""
-    return any(re.search(rf"[^\W_]{{{n}}}", text) for _, text in record.units)
+    return any(re.search(rf"[^\W_]{{{n}}}", text) for _, text in units_of(record))
 
 
 def is_bundle(folder: Path) -> bool:
@@ -322,7 +344,7 @@ def _format() -> str:
 def _digest(records: Iterable[SearchRecord]) -> str:
     h = hashlib.sha256(f"{_format()}\n".encode())
     for record in records:
-        h.update(json.dumps([record.url, record.title, record.units, record.meta, record.filters],
+        h.update(json.dumps([record.url, record.title, units_of(record), record.meta, record.filters],
                             ensure_ascii=False).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
@@ -354,7 +376,7 @@ def record_grams(record: SearchRecord) -> set[str]:
     """Every word of both indexes (the n-grams of FAMILIES) the record holds."""
     out: set[str] = set()
     for family in FAMILIES:
-        for _, text in record.units:
+        for _, text in units_of(record):
             out.update(w for w in words(text, family.n) if len(w) == family.n)
     return out
 
