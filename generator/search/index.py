@@ -102,7 +102,11 @@ LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the n-grams
 # A search merges only the parts that can hold the query (the routing
 # table), so more parts cost a first search little: 行政复议 132 KiB with
 # parts of 1.5 million, 159 with parts of 3 million; the index is 2% larger.
-BASE_CHARACTERS = 1_500_000
+# Halved (issue 22 item 4: two Pagefind processes were 1.1 of a build's
+# 1.3 GiB at 1,000 reports, 1.2 of 2.5 at 10,000): the largest 624 -> 333 MiB,
+# two at a time 968 -> 592; first search 行政复议 156 -> 154 KiB, 调解
+# 160 -> 155 (as served); the index 5% larger (29.7 -> 31.3 MB).
+BASE_CHARACTERS = 750_000
 INDEXERS = 2  # Pagefind processes at a time
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
