@@ -22,7 +22,8 @@ of the build process and all its descendants (the Pagefind indexers, the
 reading workers), sampled from /proc every 0.2 s, also by kind of process
 (the build process, the reading pool's workers, the Pagefind indexers) and,
 for the build process, by stage (reading, making pages, MkDocs: from the
-build's log lines), and the size of site/ (file
+build's log lines), every kind at the moment of the summed peak (which
+processes overlap there; --timeline FILE appends every sample), and the size of site/ (file
 bytes, hard links once) against the text it publishes, folder by folder. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
 benchmarks/RESULTS.md.
