@@ -252,11 +252,11 @@ def test_compare_matrix_has_subthemes_and_counts_unmentioned(series_site):
     assert data["levels"][:3] == ["省级", "市级", "县级"]
     html = (series_site.site_dir / "compare/index.html").read_text(encoding="utf-8")
     k = names.index("信访")
-    unmentioned = sum(1 for row in data["rows"] if not row["cells"][k]["n"])
+    unmentioned = sum(1 for row in data["rows"] if not row["cells"][k])  # a cell: 0, or [count, share, page]
     assert unmentioned > 0
     assert f'data-theme="petitions">└ 信访<small class="unmentioned">未涉及 {unmentioned} 份</small>' in html
     assert html.count('<span class="none">未涉及</span>') == sum(
-        1 for row in data["rows"] for cell in row["cells"] if not cell["n"])
+        1 for row in data["rows"] for cell in row["cells"] if not cell)
 
 
 def test_footer_says_licence_update_and_where_to_report(series_site):

@@ -17,6 +17,18 @@
   // The navigation drawer of a page outside the navigation: the page writes
   // only the home page's link in it; the tabs hold them all. Before
   // Material's script starts (on DOMContentLoaded), so it finds the list whole.
+  // The tabs of a page outside the navigation are written without their
+  // classes (overrides/main.html: 45 bytes a tab, on most of the site's
+  // pages); Material's script and markTab find them by class.
+  function tabClasses() {
+    document.querySelectorAll(".md-tabs__list > li").forEach(function (li) {
+      li.classList.add("md-tabs__item");
+      var a = li.querySelector(":scope > a");
+      if (a) a.classList.add("md-tabs__link");
+    });
+  }
+  tabClasses();
+
   function drawer() {
     var list = document.querySelector("ul[data-fazhi-nav]");
     if (!list) return;
@@ -139,7 +151,8 @@
     else if (paragraph) after = " 所引段落：" + paragraph;
     var author = box.getAttribute("data-author");
     var date = box.getAttribute("data-date");
-    var line = (author ? author + ". " : "") + box.getAttribute("data-title") + "[EB/OL].";
+    var title = box.getAttribute("data-title") || (document.querySelector(".md-content h1") || {}).textContent || "";
+    var line = (author ? author + ". " : "") + title.trim() + "[EB/OL].";
     var dates = (date ? "(" + date + ")" : "") + (cited ? "[" + cited + "]" : "");
     if (dates) line += " " + dates + ".";
     return line + " " + url + "." + after;
@@ -428,7 +441,7 @@
     partHeadings();
     linkTitles();
     reportRecord();
-    document.querySelectorAll(".cite[data-title]").forEach(setupCite);
+    document.querySelectorAll(".cite[data-author]").forEach(setupCite);
     document.querySelectorAll(".report-card__text[data-file]").forEach(setupTextDownload);
     markTab();
     markWide();
