@@ -297,6 +297,10 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
         "| 报告 | " + " | ".join(md_inline(f"{i.name}（{i.unit}）") for i in indicators) + " |",
         "|---|" + "---|" * len(indicators),
     ]
+    # A report of the page that gives none of the numbers is counted, not
+    # listed: its row was its title and a 未报告 per indicator (most rows of
+    # most themes; about a tenth of the theme pages at 1,000 varied reports).
+    silent = 0
     for report, title in zip(chunk, told_apart([r.title for r in chunk], chunk)):
         cells = []
         for indicator in indicators:
@@ -305,7 +309,14 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
             if others:
                 cell += "（另：" + "、".join(_figure_link(report, f) for f in others) + "）"
             cells.append(cell)
+        if all(cell == UNREPORTED for cell in cells):
+            silent += 1
+            continue
         lines.append(f"| [{md_inline(title)}](#{report.slug}) | " + " | ".join(cells) + " |")
+    if silent == len(chunk):
+        lines = lines[:-2] + ["本页各报告都没有给出这些指标的数字。"]
+    elif silent:
+        lines += ["", f"本页其余 {silent} 份报告没有给出这些指标中的任何一个数字，不列入上表。"]
     lines.append("")
     charts = [c for i in indicators for c in charts_by_level(i, chunk)]
     if charts:
