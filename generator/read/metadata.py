@@ -56,7 +56,7 @@ GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
-RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
+RESULTS_HEADING = re.compile(r"举措|成效|做法|开展情况|工作情况|总体情况|基本情况|完成情况|主要工作|建设情况|进展|回顾")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
 
 
