@@ -359,6 +359,13 @@ def test_a_named_party_committee_and_the_generic_government_of_its_unit():
     assert (got["issuer"].split("、")[-1], got["level"], got["county"]) == ("阿合奇县人民政府", "county", "阿合奇县")
 
 
+def test_a_party_committee_and_its_government_joined_by_a_word():
+    got, _ = meta("2023年，青海省委和省政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+    got, _ = meta("2022年，海东市委及政府深入推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["city"]) == ("海东市人民政府", "city", "海东市")
+
+
 def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():
     got, _ = meta("2022年是党的二十大召开之年。一年来，若羌县坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
     assert (got["issuer"], got["year"]) == ("若羌县人民政府", 2022)
