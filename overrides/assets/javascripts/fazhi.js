@@ -29,6 +29,20 @@
   }
   tabClasses();
 
+  // The header's second line (the page's title, shown once the reader has
+  // scrolled past the heading) is written empty on pages outside the
+  // navigation (overrides/partials/header.html): its text is the page's
+  // <title> without the site's name after it.
+  function headerTopic() {
+    var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    if (!topic || topic.textContent.trim()) return;
+    var site = document.querySelector(".md-header__topic .md-ellipsis");
+    var suffix = " - " + (site ? site.textContent.trim() : "");
+    var title = document.title;
+    topic.textContent = title.slice(-suffix.length) === suffix ? title.slice(0, -suffix.length) : title;
+  }
+  headerTopic();
+
   function drawer() {
     var list = document.querySelector("ul[data-fazhi-nav]");
     if (!list) return;
