@@ -534,25 +534,28 @@ def test_part_pages_link_and_count_but_quote_nothing(sample_site):
 
 def test_report_theme_and_part_pages_weigh_little_beyond_what_they_say(sample_site):
     """The frame around a page's article (header, tabs, drawer, footer,
-    scripts) stays under 7.5 KB on the many pages outside the navigation
-    (8.8 KB before issue 22); a report page's bytes outside its text (card,
-    parts, cleaning record, related reports, frame) stay under 17 KB; theme
-    and part pages quote nothing, and a report's block on a theme page stays
-    under 1.4 KB (three links with their headings and words; a quote added
-    about 300 bytes). Bounds a little above the five samples' largest (6.9
-    KB, 16.4 KB, 1.2 KB)."""
+    scripts) stays under 6 KB on the many pages outside the navigation
+    (8.8 KB before issue 22, 6.9 after its first cuts); a report page's bytes
+    outside its text (card, parts, the packed cleaning record and related
+    reports, frame) stay under 13.5 KB (16.4 before the record was packed);
+    theme and part pages quote nothing, and a report's block on a theme page
+    stays under 1.4 KB (three links with their headings and words; a quote
+    added about 300 bytes). Bounds a little above the five samples' largest
+    (5.7 KB, 12.6 KB, 1.2 KB)."""
     site = sample_site.site_dir
     pages = [*site.glob("reports/*/index.html"), *site.glob("themes/*/index.html"), *site.glob("parts/*/index.html")]
     assert len(pages) > 20
     for path in pages:
         html = path.read_text(encoding="utf-8")
         article = html[html.index("<article"):html.rindex("</article>")]
-        assert len(html.encode()) - len(article.encode()) < 7_500, path
+        assert len(html.encode()) - len(article.encode()) < 6_000, path
         assert 'class="md-nav__link"' in html and "<svg" in html  # drawer and icons still there, only lighter
     for path in site.glob("reports/*/index.html"):
         html = path.read_text(encoding="utf-8")
         text = re.search(r'<article class="report-text">(.*?)</article>', html, re.S).group(1)
-        assert len(html.encode()) - len(text.encode()) < 17_000, path
+        assert len(html.encode()) - len(text.encode()) < 13_500, path
+        assert "<table" not in html.split('<section class="report-cleaning"')[-1]  # the record is packed,
+        assert report_record(html)["d"]  # and holds the cleaning steps
     for path in site.glob("themes/*/index.html"):
         html = path.read_text(encoding="utf-8")
         assert "<mark>" not in html and "excerpt-source" not in html, path
