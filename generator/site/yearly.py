@@ -307,7 +307,7 @@ def duizhao_page(s, rep: Repeat) -> bytes:
                             (old_src, new_src), (f"{before} 年度", f"{year} 年度"))
     # loaded by the 对照 pages alone (as the search page loads search.js), not by every page of the site
     script = '<script defer src="../../../assets/javascripts/duizhao.js"></script>'
-    return frontmatter({"title": title, "hide": ["navigation", "toc"]},
+    return frontmatter({"title": title, "template": "duizhao.html", "hide": ["navigation", "toc"]},
                        head + HTML_MARKER + "\n" + status + "\n" + table + "\n" + script + "\n")
 
 
