@@ -7,8 +7,10 @@ year's when the two share at least REPEAT of their character shingles
 for word. Otherwise it is new. The share of repeated text is the repeated
 paragraphs' characters over all. Matching is an inverted index of last year's
 shingles, so a pair costs time in the size of the two reports, never of the
-corpus. A 对照 page per report shows it beside last year's, paragraph by
-paragraph, with the characters that differ marked (difflib).
+corpus. A 对照 page per report aligns it with last year's, paragraph by
+paragraph, with the characters that differ (difflib) as ranges: it holds no
+text of either report, and its script fills both columns from the two
+report pages (overrides/assets/javascripts/duizhao.js).
 
 Across bodies (a shared template): every paragraph of at least TEMPLATE_MIN
 characters in the reports of one year gets a MinHash signature (HASHES
