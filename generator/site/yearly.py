@@ -302,9 +302,8 @@ def duizhao_page(s, rep: Repeat) -> bytes:
             f"重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
             "标记：<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，"
             "<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；一字不差的段落只在右栏显示。\n\n")
-    status = ('<p class="duiz-status" role="status">两栏并排的文字需要浏览器运行 JavaScript 才能显示：'
-              "本页只记录两份报告各段的对应关系，文字由本页的脚本从两份报告的页面载入。"
-              "现在下表每行只有链接，请点“第几段”到报告页面阅读该段。</p>")
+    status = ('<p class="duiz-status" role="status">两栏并排的文字需要浏览器运行 JavaScript 才能显示'
+              "（由本页的脚本从两份报告的页面载入）；现在请点各段的链接到报告页面阅读。</p>")
     table = alignment_table(rows, [f"{old_src}#{p.anchor}" for p in old_ps], [f"{new_src}#{p.anchor}" for p in new_ps],
                             (old_src, new_src), (f"{before} 年度", f"{year} 年度"))
     # loaded by the 对照 pages alone (as the search page loads search.js), not by every page of the site
