@@ -326,6 +326,15 @@ def test_the_year_of_the_reported_work_in_the_opening_sentence():
     assert got["year"] == 2024 and got["issuer"] == "正蓝旗司法局"
 
 
+def test_the_year_of_a_review_heading_when_the_opening_has_none():
+    plan = "二、2025年工作打算\n继续推进依法行政。\n"
+    got, _ = meta("今年以来，全县各级政府坚持依法行政，法治政府建设取得新进展。现将有关情况报告如下：\n"
+                  "一、2024年工作回顾\n全年办理行政复议案件8件。\n" + plan)
+    assert got["year"] == 2024
+    got, _ = meta("今年以来，全县各级政府坚持依法行政。\n一、主要做法\n全年办理行政复议案件8件。\n" + plan)
+    assert "year" not in got or got["year"] is None
+
+
 def test_a_bare_date_key_among_keys_with_colons():
     got, _ = meta("叶城县2023年度法治政府建设工作报告\n来源:叶城县司法局 作者: 发布时间 2025年09月05日 点击数:\n"
                   "2023年，叶城县坚持依法行政。\n" + BODY)
@@ -348,6 +357,13 @@ def test_the_superior_in_the_leadership_phrase_tells_apart_a_shared_street_name(
 def test_a_named_party_committee_and_the_generic_government_of_its_unit():
     got, _ = meta("2023年，阿合奇县委、县政府坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
     assert (got["issuer"].split("、")[-1], got["level"], got["county"]) == ("阿合奇县人民政府", "county", "阿合奇县")
+
+
+def test_a_party_committee_and_its_government_joined_by_a_word():
+    got, _ = meta("2023年，青海省委和省政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+    got, _ = meta("2022年，海东市委及政府深入推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["city"]) == ("海东市人民政府", "city", "海东市")
 
 
 def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():

@@ -56,7 +56,7 @@ GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
-RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
+RESULTS_HEADING = re.compile(r"举措|成效|做法|开展情况|工作情况|总体情况|基本情况|完成情况|主要工作|建设情况|进展|回顾")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
 
 
@@ -362,7 +362,8 @@ def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...]
 def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
     or a place alone (某区)."""
-    text = _elliptic_government(text)
+    # 某省委和省政府 / 自治区党委和政府: a Party committee and its government joined by 和 (或 及、与) read as by 、.
+    text = _elliptic_government(JOINED_BY_WORD.sub(r"\1、", text))
     if (names := org_names(text)) and len(names) == 2 and "、" not in text:
         # 某县委县政府: the two names run together, the second without its place.
         names = org_names(_elliptic_government("、".join(names))) or names
@@ -391,6 +392,7 @@ def _elliptic_government(text: str) -> str:
     return text
 
 
+JOINED_BY_WORD = re.compile(r"(委|党委|党工委)(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
 
 
