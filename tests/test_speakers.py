@@ -366,6 +366,18 @@ def test_a_party_committee_and_its_government_joined_by_a_word():
     assert (got["issuer"].split("、")[-1], got["level"], got["city"]) == ("海东市人民政府", "city", "海东市")
 
 
+def test_our_region_is_an_autonomous_region_when_the_text_speaks_as_its_government():
+    got, _ = meta("2022年，我区坚持依法行政，法治政府建设取得新进展。现将有关情况报告如下：\n一、主要举措\n"
+                  "自治区人民政府常务会议专题研究法治政府建设5次，各盟市同步部署。\n")
+    assert (got.get("issuer"), got["level"], got.get("county")) == (None, "province", None)
+    got, _ = meta("2023年，自治区深入推进依法行政，全面建设法治政府。\n" + BODY)
+    assert (got.get("issuer"), got["level"]) == (None, "province")
+    # A district of a region names its superiors (自治区党委, 市委、市政府): 我区 stays a district.
+    got, _ = meta("2023年，我区在自治区党委、政府和市委、市政府的坚强领导下，深入推进依法行政。\n一、主要举措\n"
+                  "自治区人民政府督查组督察我区工作2次。\n")
+    assert got["level"] == "county"
+
+
 def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():
     got, _ = meta("2022年是党的二十大召开之年。一年来，若羌县坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
     assert (got["issuer"], got["year"]) == ("若羌县人民政府", 2022)
