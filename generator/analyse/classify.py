@@ -172,6 +172,11 @@ ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
+# A term followed by an organ's suffix is part of an actor's name (行政审批局,
+# 营商环境建设局): the labels count actors for nothing. Not where the organ is
+# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设).
+ACTOR = re.compile(r"(?:建设|管理|服务)?(?:局|厅|委员会)(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
+BUILT = re.compile(r"(?:组建|成立|设立|挂牌|整合|改革)[^，。；！？]{0,6}$")
 # A number that is not a year (2023年, 2021—2025年): a passage reporting one is
 # concrete work.
 QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
@@ -210,7 +215,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     partial: dict[str, float] = {}
     for m in found_at:
         term = m.group(0)
-        if mention_weight < 1 and (any(a <= m.start() < b for a, b in mentions) or MODIFIED.match(text, m.end())):
+        if mention_weight < 1 and (any(a <= m.start() < b for a, b in mentions) or MODIFIED.match(text, m.end())
+                                   or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
