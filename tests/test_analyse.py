@@ -418,6 +418,9 @@ def test_a_list_of_one_themes_work_counts_in_full():
     counts = "全年办理行政处罚、行政强制、行政检查案件分别为210件、35件、960件"
     assert find_terms(enforcement, counts, 0.3) == {"行政处罚": 1.0, "行政强制": 1.0, "行政检查": 1.0}
     assert find_terms(enforcement, "统筹推进政务公开、行政处罚改革、普法宣传等工作", 0.3) == {"行政处罚": 0.3}
+    # topics studied, two of three of one theme: still topics
+    publicity = taxonomy.theme("publicity")
+    assert find_terms(publicity, "专题研究行政执法、学法普法、法治宣传等相关工作", 0.3) == {"普法": 0.3, "法治宣传": 0.3}
 
 
 def test_a_service_centre_as_a_venue_and_an_actors_name_are_mentions():

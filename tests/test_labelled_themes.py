@@ -146,7 +146,7 @@ def test_near_twins_are_found_through_place_names_and_numbers():
 # read to write rules). Third round (the outline's key-area inspection acts,
 # lists of one theme's work, venues and actors' names, headings deciding only
 # statistics that name no area of their own; 65 new tune passages):
-# enforcement P 0.994 R 0.922, mediation 0.939 / 0.947, business environment
+# enforcement P 0.994 R 0.922, mediation 0.947 / 0.939, business environment
 # 0.892 / 0.935. Where the target is met the bound is the target; where not
 # (business-environment precision), the bound is the level reached, not the
 # target: see the README.

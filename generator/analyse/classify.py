@@ -164,6 +164,7 @@ MENTION = re.compile(
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
+NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
 ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
@@ -204,13 +205,12 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     exclude, terms, weights = _matchers(theme)
     if exclude is not None:
         text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
-    mentions = _mentions(text) if mention_weight < 1 else ()
     found_at = list(terms.finditer(text))
-    # A list whose items are this theme's work (行政处罚、行政强制、行政检查案件分别为…;
+    # A list whose items are all this theme's work (行政处罚、行政强制、行政检查案件分别为…;
     # two distinct terms of the theme or more) is a list of the theme's work, not
-    # one topic among others: its terms count in full.
-    mentions = tuple((a, b) for a, b, listed in mentions
-                     if not (listed and len({m.group(0) for m in found_at if a <= m.start() < b}) >= LIST_OF_ONE_THEME))
+    # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
+    mentions = tuple((a, b) for a, b, listed in (_mentions(text) if mention_weight < 1 else ())
+                     if not (listed and _one_themes_list(text, a, b, found_at)))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     for m in found_at:
@@ -225,6 +225,18 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         w = weights[term]
         found[term] = w if w >= cap else min(cap, w * (1 + repeat_weight * (n - 1)))
     return found
+
+
+def _one_themes_list(text: str, start: int, end: int, found: list[re.Match[str]]) -> bool:
+    """Whether every item of the 、-list text[start:end] holds a term found
+    (items that are only a number, 35件, aside), with LIST_OF_ONE_THEME
+    distinct terms at least."""
+    inside = [m for m in found if start <= m.start() < end]
+    if len({m.group(0) for m in inside}) < LIST_OF_ONE_THEME:
+        return False
+    bounds = [start, *(k + 1 for k in range(start, end) if text[k] == "、"), end + 1]
+    return all(any(a <= m.start() < b - 1 for m in inside) or NUMBER_ITEM.fullmatch(text[a:b - 1])
+               for a, b in zip(bounds, bounds[1:]))
 
 
 def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy: Taxonomy) -> Passage:
