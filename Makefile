@@ -42,11 +42,12 @@ browser:
 	  fi; \
 	fi
 
-# Lint and types first (seconds), then every test.
+# Lint and types first (seconds), then every test: one worker per core, each
+# test file whole on one worker (its module fixtures, such as a built site, made once).
 test: $(TEST_STAMP) browser
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Re-pin every dependency to what is installed in .venv now: the packages already
 # named in requirements-test.lock stay there, every other one goes to requirements.lock.

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from tests.families import replace_names
@@ -54,6 +55,7 @@ NUMBER = re.compile(r"[0-9０-９.,，%％]*[0-9０-９]+[0-9０-９.%％]*|[零
 UNIT = re.compile(r"[省市县区州旗盟镇乡]|街道|社区|村")
 NOISE = re.compile(r"[\s\W_]+")
 PRIME = (1 << 61) - 1
+PRIME_U, SHIFT = np.uint64(PRIME), np.uint64(61)
 OWN = "own/"  # reports written for this split (tests/data/own_reports): o* held, t* tune
 OWN_HALF = {"o": "held", "t": "tune"}
 
@@ -93,11 +95,17 @@ def twins(texts: Mapping[str, str]) -> list[tuple[str, str, float]]:
     """(a, b, jaccard) for every pair of passages at TWIN or above."""
     sets = {k: shingles(t) for k, t in texts.items()}
     sets = {k: s for k, s in sets.items() if len(s) >= MIN_SHINGLES}
-    coeff = _coefficients()
+    coeff = np.array(_coefficients(), dtype=np.uint64)
+    a, b = coeff[:, :1], coeff[:, 1:]
     rows = PERMUTATIONS // BANDS
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
     for key, s in sets.items():
-        signature = [min((a * x + b) % PRIME for x in s) for a, b in coeff]
+        # (a * x + b) % PRIME, exact in uint64: a, x and b are below 2**32, so
+        # a * x + b is below 2**64; a Mersenne prime's remainder is two folds.
+        y = a * np.fromiter(s, dtype=np.uint64, count=len(s)) + b
+        y = (y & PRIME_U) + (y >> SHIFT)
+        y = np.where(y >= PRIME_U, y - PRIME_U, y)
+        signature = y.min(axis=1).tolist()
         for band in range(BANDS):
             buckets.setdefault((band, tuple(signature[band * rows:(band + 1) * rows])), []).append(key)
     candidates = {(a, b) if a < b else (b, a) for keys in buckets.values() if len(keys) > 1

@@ -35,9 +35,12 @@ PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     wuhu = (SAMPLES / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")
+    text = wuhu.replace("全面", "全面" + MARKUP, 3).replace("芜湖", "马鞍山")
+    later = text.replace("2022年", "2023年").replace("坚持", "坚持" + MARKUP, 1)  # the next year: a 对照 page
     project = make_project(tmp_path_factory.mktemp("hostile-pages") / "project", {
         "2023-hostile-page.html": PAGE,
-        "2022-hostile-text.txt": wuhu.replace("全面", "全面" + MARKUP, 3).replace("芜湖", "马鞍山"),
+        "2022-hostile-text.txt": text,
+        "2023-hostile-text.txt": later,
     })
     git(project.root, "init", "-q")
     git(project.root, "add", "content")
@@ -54,6 +57,7 @@ def test_no_markup_from_a_report_runs_on_any_page(hostile_site, browser):
     site = hostile_site.site_dir
     assert (site / "reports/2022-hostile-text/versions/index.html").is_file(), "the edit made no versions page"
     assert (site / "reports/2023-hostile-page/index.html").is_file()
+    assert (site / "series/hostile-text/vs-2023/index.html").is_file(), "no 对照 page of the two text reports"
     paths = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
     paths += ["reader/?theme=enforcement&r=2022-anhui-wuhu,2022-hostile-text,2023-hostile-page",
               "search/?q=%E5%85%A8%E9%9D%A2", "figures/", "compare/"]
@@ -63,7 +67,7 @@ def test_no_markup_from_a_report_runs_on_any_page(hostile_site, browser):
         page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
         for path in paths:
             page.goto(base + path)
-            page.wait_for_timeout(1500 if "?" in path or path in ("figures/", "compare/") else 100)
+            page.wait_for_timeout(1500 if "?" in path or "/vs-" in path or path in ("figures/", "compare/") else 100)
         page.close()
     assert len(paths) > 60
     assert not dialogs, dialogs

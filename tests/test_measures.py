@@ -198,10 +198,18 @@ def test_a_build_without_history_says_so_once(tmp_path, capsys):
 
 # --- year over year and templates ---------------------------------------------------------
 
+def paragraphs_of(year: int) -> list[str]:
+    """The paragraphs of an Anji fixture: its lines less title, publication line, headings and signature."""
+    own = (FIXTURES / f"{year}-zhejiang-anji.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in own if line[0] not in "一二三（" and not line.startswith(("安吉县", "发布", str(year + 1)))]
+
+
 def paragraphs_2022() -> list[str]:
-    """The paragraphs of the 2022 Anji fixture: its lines less title, publication line, headings and signature."""
-    own = (FIXTURES / "2022-zhejiang-anji.txt").read_text(encoding="utf-8").splitlines()
-    return [line for line in own if line[0] not in "一二三（" and not line.startswith(("安吉县", "发布", "2023"))]
+    return paragraphs_of(2022)
+
+
+def spans(value: str) -> list[tuple[int, int]]:
+    return [(int(a), int(n)) for a, n in (s.split("+") for s in value.split(","))]
 
 
 def test_series_page_counts_new_and_repeated_paragraphs(measured):
@@ -213,31 +221,68 @@ def test_series_page_counts_new_and_repeated_paragraphs(measured):
     assert f"2022 5 3 2 {share}% 与 2021 年度对照" in text
     assert "2023 6 6 0 0% 与 2022 年度对照" in text
     page = (measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8")
-    assert page.count('class="duiz-same"') == 2 and page.count('class="duiz-new"') == 3
-    assert page.count('class="duiz-gone"') == 2  # 2021's shortcomings and plans are not repeated
-    assert "工作<del>三</del>次" in page
-    # the left column keeps the changed words and a few around them (the right: test_duizhao_right_column_in_the_browser)
-    left = re.search(r'<tr class="duiz-same"><td>(.*?)</td>', page, flags=re.S)
-    assert "……" in left[1] and "县政府常务会议" not in left[1]
-    # a paragraph dropped since 2021 shows its beginning and links to the whole of it in the 2021 report
-    gone = re.findall(r'<tr class="duiz-gone"><td>(.*?)</td>', page, flags=re.S)
+    # 2022's first paragraph repeats 2021's with two numbers changed, its second word for word;
+    # 2021's shortcomings and plans are not repeated; 2022's 复议, 不足 and 安排 paragraphs are new
+    assert page.count('class="duiz-changed"') == 1 and page.count('class="duiz-same"') == 1
+    assert page.count('class="duiz-new"') == 3 and page.count('class="duiz-gone"') == 2
+    summary = text_of(measured, "series/zhejiang-anji/vs-2022")
+    assert (f"本年度 5 段中，2 段几乎逐字重复上一年度（4字片段重合度不低于 60%；其中 1 段一字不差），3 段为新增；"
+            f"上一年度 4 段中，2 段在本年度没有相近的一段（删去）。重复的文字占本年度报告字数的 {share}%。") in summary
+    # what changed in the first paragraph, as character ranges: 三 → 四 (次) and 四十二 → 四十五 (项)
+    row = re.search(r'<tr class="duiz-changed" data-del="([^"]+)" data-ins="([^"]+)">', page)
+    old, new = paragraphs_of(2021)[0], paragraphs[0]
+    assert [old[a:a + n] for a, n in spans(row[1])] == ["三", "二"]
+    assert [new[a:a + n] for a, n in spans(row[2])] == ["四", "五"]
+    # a paragraph dropped since 2021 links to itself in the 2021 report
+    gone = re.findall(r'<tr class="duiz-gone"><td>(.*?)<td>', page, flags=re.S)
     links = [re.search(r'href="../../../reports/2021-zhejiang-anji/#([^"]+)"', g) for g in gone]
     report_2021 = (measured.site_dir / "reports/2021-zhejiang-anji/index.html").read_text(encoding="utf-8")
-    assert links and all(link and f'id="{link[1]}"' in report_2021 for link in links), gone
+    assert len(links) == 2 and all(link and f'id="{link[1]}"' in report_2021 for link in links), gone
 
 
-def test_duizhao_page_does_not_repeat_this_years_text(measured):
-    """The 2022 text is on its report page: the 对照 page holds where each paragraph is, not its words."""
+def test_duizhao_page_holds_no_report_text(measured):
+    """Both texts are on their report pages: the 对照 page holds where each paragraph is and what
+    changed in it, never their words; without the script it is a table of links to them."""
     page = html.unescape((measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8"))
-    report = html.unescape((measured.site_dir / "reports/2022-zhejiang-anji/index.html").read_text(encoding="utf-8"))
-    paragraphs = paragraphs_2022()
-    assert len(paragraphs) == 5 and all(p in report for p in paragraphs)
-    for p in paragraphs:
-        assert p not in page and p[:20] not in page, p
-    # without the script each right cell links to its paragraph in the 2022 report
-    links = re.findall(r'<td data-n="\d+"[^>]*><a href="../../../reports/2022-zhejiang-anji/#([^"]+)">第 \d 段</a>', page)
-    assert len(links) == 5 and all(f'id="{a}"' in report for a in links)
-    assert "浏览器未启用 JavaScript" in page
+    for year in (2021, 2022):
+        report = html.unescape((measured.site_dir / f"reports/{year}-zhejiang-anji/index.html").read_text(encoding="utf-8"))
+        paragraphs = paragraphs_of(year)
+        assert len(paragraphs) == (4 if year == 2021 else 5) and all(p in report for p in paragraphs)
+        for p in paragraphs:
+            assert p[:10] not in page and p[-10:] not in page, p
+        # each paragraph of each report is linked once, in order, to its place on the report's page
+        links = re.findall(rf'<a href="../../../reports/{year}-zhejiang-anji/#([^"]+)">第(\d)段</a>', page)
+        assert sorted(int(n) for _, n in links) == list(range(1, len(paragraphs) + 1))
+        assert all(f'<p id="{a}">{paragraphs[int(n) - 1]}</p>' in report for a, n in links)
+    assert "两栏并排的文字需要浏览器运行 JavaScript 才能显示" in page
+
+
+def test_an_edited_report_rewrites_both_duizhao_pages_it_is_in(measured, tmp_path):
+    """A 对照 page points at paragraphs of two report pages: when one report is edited, its
+    page and both 对照 pages holding it are written again, and their links and marks follow
+    the new text; no other page of the series is. (On a copy of the built fixture project.)"""
+    project = Project(shutil.copytree(measured.root, tmp_path / "p", symlinks=True))
+    site = project.site_dir
+    pages = {p: site / p / "index.html" for p in ("series/zhejiang-anji/vs-2022", "series/zhejiang-anji/vs-2023",
+                                                "reports/2022-zhejiang-anji", "reports/2021-zhejiang-anji",
+                                                "reports/2023-zhejiang-anji")}
+    inodes = {p: f.stat().st_ino for p, f in pages.items()}
+    text = (project.reports_dir / "2022-zhejiang-anji.txt").read_text(encoding="utf-8")
+    assert "工作四次" in text
+    (project.reports_dir / "2022-zhejiang-anji.txt").write_text(text.replace("工作四次", "工作六次"), encoding="utf-8")
+    build(project)
+    rewritten = {p for p, f in pages.items() if f.stat().st_ino != inodes[p]}
+    assert rewritten == {"series/zhejiang-anji/vs-2022", "series/zhejiang-anji/vs-2023", "reports/2022-zhejiang-anji"}
+    report = (site / "reports/2022-zhejiang-anji/index.html").read_text(encoding="utf-8")
+    for path in ("series/zhejiang-anji/vs-2022", "series/zhejiang-anji/vs-2023"):
+        page = pages[path].read_text(encoding="utf-8")
+        anchors = re.findall(r'href="../../../reports/2022-zhejiang-anji/#([^"]+)"', page)
+        assert anchors and all(f'<p id="{a}">' in report for a in anchors), path
+    # 2021: 三次 … 四十二项; 2022 now: 六次 … 四十五项
+    row = re.search(r'<tr class="duiz-changed" data-del="([^"]+)" data-ins="([^"]+)">',
+                    pages["series/zhejiang-anji/vs-2022"].read_text(encoding="utf-8"))
+    edited = paragraphs_of(2022)[0].replace("四次", "六次")
+    assert [edited[a:a + n] for a, n in spans(row[2])] == ["六", "五"]
 
 
 def test_shared_template_is_marked_on_both_reports(measured):
@@ -292,7 +337,7 @@ def test_feed_announces_edits(measured):
 PAGES = {  # page -> what a reader must see on it
     "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
     "timeliness/2022/": "table",
-    "series/zhejiang-anji/vs-2022/": "table.duiz td[data-n] ins",  # this year's text, filled by duizhao.js
+    "series/zhejiang-anji/vs-2022/": "table.duiz tr.duiz-new ins",  # this year's text, filled by duizhao.js
     "reports/2023-zhejiang-anji/versions/": "table.duiz del",
     "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
 }
@@ -324,34 +369,61 @@ def test_pages_in_the_browser(measured, viewport, browser):
         page.close()
 
 
-def test_duizhao_right_column_in_the_browser(measured, browser):
-    """This year's paragraphs arrive by script from the report page, the new words marked;
-    when that page cannot be fetched the page says so and the links stay."""
-    from tests.conftest import serving, watched_page
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_duizhao_columns_in_the_browser(measured, browser, viewport):
+    """Both years' paragraphs arrive by script from their report pages, what changed marked as
+    the generator found it; when a page cannot be fetched, or the script cannot run, the page says
+    so in Chinese and its links stay."""
+    from tests.conftest import serving, shot, watched_page
+    from tests.test_views import axe_problems
 
-    paragraphs = paragraphs_2022()
+    old, new = paragraphs_of(2021), paragraphs_of(2022)
     with serving(measured.site_dir) as base:
-        page, errors, _ = watched_page(browser)
+        page, errors, _ = watched_page(browser, viewport)
         page.goto(base + "series/zhejiang-anji/vs-2022/")
-        cells = page.locator("table.duiz tbody td[data-n]")
         page.wait_for_function("document.querySelector('.duiz-status').hidden")  # hidden once every cell is filled
-        texts = [t.removesuffix(" ¶") for t in cells.all_inner_texts()]
-        assert texts == paragraphs
-        first = cells.first.inner_html()
-        assert "工作<ins>四</ins>次" in first  # 2021: 三次, 2022: 四次
-        new = page.locator("tr.duiz-new td[data-n] ins").all_inner_texts()
-        assert new == paragraphs[2:]  # 复议受理点, 不足 and 安排 have nothing like them in 2021
-        assert page.locator("tr.duiz-same td[data-n]").nth(1).locator("ins").count() == 0  # word for word
+        rows = page.locator("table.duiz tbody tr")
+
+        def cells(column: int) -> list[str]:  # each cell's text less its ¶ link
+            return [t.removesuffix(" ¶") for t in rows.locator(f"td:nth-child({column})").all_inner_texts()]
+
+        # 2021's 1 (changed) and 2 (word for word), its 3 and 4 dropped; 2022's 3, 4, 5 new
+        assert cells(1) == [old[0], "（与右栏相同）", old[2], old[3], "新增", "新增", "新增"]
+        assert cells(2) == [new[0], new[1], "删去", "删去", new[2], new[3], new[4]]
+        changed = rows.nth(0)
+        assert changed.locator("td").nth(0).locator("del").all_inner_texts() == ["三", "二"]
+        assert changed.locator("td").nth(1).locator("ins").all_inner_texts() == ["四", "五"]
+        assert "工作<ins>四</ins>次" in changed.locator("td").nth(1).inner_html()
+        assert rows.nth(1).locator("ins, del").count() == 0
+        assert page.locator("tr.duiz-gone td:first-child del").all_inner_texts() == old[2:]
+        assert page.locator("tr.duiz-new td:last-child ins").all_inner_texts() == new[2:]
+        # each filled cell keeps its link to the paragraph, by name
+        link = rows.nth(4).locator("td").nth(1).get_by_role("link", name="第3段")
+        assert link.get_attribute("href").startswith("../../../reports/2022-zhejiang-anji/#p-")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        shot(page, "duizhao-filled", viewport, full=True)
+        assert axe_problems(page) == []
         assert not errors, errors
-        # the report page cannot be fetched: the reader is told, in Chinese, and keeps the links
-        page.route("**/reports/2022-zhejiang-anji/", lambda route: route.abort())
+        # last year's page cannot be fetched: the reader is told which, the left column keeps its links
+        page.route("**/reports/2021-zhejiang-anji/", lambda route: route.abort())
         page.reload()
         status = page.locator(".duiz-status--failed")
         status.wait_for()
-        assert status.inner_text().startswith("未能载入本年度报告的文字")
-        assert status.locator('a[href="../../../reports/2022-zhejiang-anji/"]').count() == 1
-        assert page.locator("table.duiz td[data-n] > a").count() == 5
+        assert status.inner_text().startswith("未能载入2021 年度报告的文字")
+        assert status.locator("a").get_attribute("href").endswith("/reports/2021-zhejiang-anji/")
+        assert cells(1)[2:] == ["第3段", "第4段", "新增", "新增", "新增"]
+        assert cells(2)[4:] == new[2:]
         page.close()
+    # without JavaScript: the summary, a line saying why the columns hold only links, and the links
+    plain = browser.new_page(viewport=viewport, java_script_enabled=False)
+    with serving(measured.site_dir) as base:
+        plain.goto(base + "series/zhejiang-anji/vs-2022/")
+        assert plain.locator(".duiz-status").inner_text().startswith("两栏并排的文字需要浏览器运行 JavaScript 才能显示")
+        assert plain.locator("table.duiz tbody a").count() == 4 + 5  # every paragraph of both years
+        assert plain.locator("table.duiz tbody tr").first.inner_text().split() == ["第1段", "改动", "第1段"]
+        shot(plain, "duizhao-without-script", viewport, full=True)
+    plain.close()
 
 
 def test_check_names_a_bad_deadline_file(tmp_path):

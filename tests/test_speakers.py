@@ -326,6 +326,22 @@ def test_the_year_of_the_reported_work_in_the_opening_sentence():
     assert got["year"] == 2024 and got["issuer"] == "正蓝旗司法局"
 
 
+def test_the_year_of_a_review_heading_when_the_opening_has_none():
+    plan = "二、2025年工作打算\n继续推进依法行政。\n"
+    got, _ = meta("今年以来，全县各级政府坚持依法行政，法治政府建设取得新进展。现将有关情况报告如下：\n"
+                  "一、2024年工作回顾\n全年办理行政复议案件8件。\n" + plan)
+    assert got["year"] == 2024
+    got, _ = meta("今年以来，全县各级政府坚持依法行政。\n一、主要做法\n全年办理行政复议案件8件。\n" + plan)
+    assert "year" not in got or got["year"] is None
+
+
+def test_a_title_broken_after_its_year_below_a_covering_letter():
+    got, _ = meta("海府法〔2024〕7号\n市委、市政府：\n现将我局2023年度法治政府建设情况报告报上，请审阅。\n"
+                  "海口市司法局\n2024年2月1日\n海口市司法局关于2023年度\n法治政府建设情况的报告\n"
+                  "2023年，海口市司法局坚持依法行政。\n" + BODY)
+    assert (got["title"], got["issuer"], got["year"]) == ("海口市司法局关于2023年度法治政府建设情况的报告", "海口市司法局", 2023)
+
+
 def test_a_bare_date_key_among_keys_with_colons():
     got, _ = meta("叶城县2023年度法治政府建设工作报告\n来源:叶城县司法局 作者: 发布时间 2025年09月05日 点击数:\n"
                   "2023年，叶城县坚持依法行政。\n" + BODY)
@@ -348,6 +364,25 @@ def test_the_superior_in_the_leadership_phrase_tells_apart_a_shared_street_name(
 def test_a_named_party_committee_and_the_generic_government_of_its_unit():
     got, _ = meta("2023年，阿合奇县委、县政府坚持以习近平法治思想为指导，全面推进法治政府建设。\n" + BODY)
     assert (got["issuer"].split("、")[-1], got["level"], got["county"]) == ("阿合奇县人民政府", "county", "阿合奇县")
+
+
+def test_a_party_committee_and_its_government_joined_by_a_word():
+    got, _ = meta("2023年，青海省委和省政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+    got, _ = meta("2022年，海东市委及政府深入推进法治政府建设。\n" + BODY)
+    assert (got["issuer"].split("、")[-1], got["level"], got["city"]) == ("海东市人民政府", "city", "海东市")
+
+
+def test_our_region_is_an_autonomous_region_when_the_text_speaks_as_its_government():
+    got, _ = meta("2022年，我区坚持依法行政，法治政府建设取得新进展。现将有关情况报告如下：\n一、主要举措\n"
+                  "自治区人民政府常务会议专题研究法治政府建设5次，各盟市同步部署。\n")
+    assert (got.get("issuer"), got["level"], got.get("county")) == (None, "province", None)
+    got, _ = meta("2023年，自治区深入推进依法行政，全面建设法治政府。\n" + BODY)
+    assert (got.get("issuer"), got["level"]) == (None, "province")
+    # A district of a region names its superiors (自治区党委, 市委、市政府): 我区 stays a district.
+    got, _ = meta("2023年，我区在自治区党委、政府和市委、市政府的坚强领导下，深入推进依法行政。\n一、主要举措\n"
+                  "自治区人民政府督查组督察我区工作2次。\n")
+    assert got["level"] == "county"
 
 
 def test_a_first_sentence_that_frames_the_year_and_a_later_sentence_year():

@@ -56,7 +56,7 @@ GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
-RESULTS_HEADING = re.compile(r"举措|成效|开展情况|工作情况|主要工作|建设情况|进展")
+RESULTS_HEADING = re.compile(r"举措|成效|做法|开展情况|工作情况|总体情况|基本情况|完成情况|主要工作|建设情况|进展|回顾")
 PLAN_HEADING = re.compile(r"安排|计划|打算|思路|下一步|下一年|明年|展望|目标")
 
 
@@ -183,7 +183,14 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
     name read from the body is shown only when those places agree with it."""
     clues = _clue_places(facts, context)
     first: Org | None = None
+    region = None
     for orgs, origin, from_body in _issuer_sources(facts, document, context):
+        if from_body and any(o.written == "我区" for o in orgs):
+            # 我区 is a district's word and an autonomous region's: see _speaks_as_region.
+            if region is None:
+                region = _speaks_as_region(document)
+            if region and (own := parse_org("自治区人民政府")):
+                orgs = [own if o.written == "我区" else o for o in orgs]
         principal = _principal(orgs)
         if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues):
             continue
@@ -238,8 +245,32 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
             and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
         yield [banner], "derived", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
+    #    2022年，自治区坚持…: the generic region as the opening's subject.
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
         yield [own], "text", True
+    elif opening and REGION_SUBJECT.match(opening[0]) and (own := parse_org("自治区人民政府")):
+        yield [own], "text", True
+
+
+# 自治区 standing for its own government as a sentence's subject: not after a place's
+# name (内蒙古自治区), nor as a superior (在自治区党委…领导下, 落实自治区党委…部署), nor in a cited title.
+# Only the government: a district's report may open a sentence with its superior
+# (自治区党委依法治区办督察我区…), and names a city above it (市委、市政府).
+GENERIC_REGION = re.compile(r"(?:^|[。；！])\s*(?:我|全)?自治区(?:人民)?政府")
+CITY_ABOVE = re.compile(r"[市州盟]委[、和及]?[市州盟]?(?:人民)?政府|[市州盟]委、|[市州盟]政府")
+REGION_SUBJECT = re.compile(rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?|今年以来|一年来)\s*[，,]\s*自治区(?!人民政府|政府|党委)[\u4e00-\u9fff]")
+
+
+def _speaks_as_region(document: Document) -> bool:
+    """The report's first paragraphs make 自治区人民政府 (without a region's name) a
+    sentence's subject, or open with 自治区 as the subject, and name no city above the author."""
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:3]:
+        texts += [p.text for p in section.paragraphs[:2]]
+    if any(CITY_ABOVE.search(t) for t in texts[:3]):
+        return False
+    return any(GENERIC_REGION.search(re.sub(r"《[^》]*》", "", t)) for t in texts) \
+        or any(REGION_SUBJECT.match(t) for t in texts[:1])
 
 
 # How a zone's committee calls itself in its text: 开发区管委会, 高新区, 经开区管理委员会.
@@ -362,7 +393,8 @@ def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...]
 def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
     or a place alone (某区)."""
-    text = _elliptic_government(text)
+    # 某省委和省政府 / 自治区党委和政府: a Party committee and its government joined by 和 (或 及、与) read as by 、.
+    text = _elliptic_government(JOINED_BY_WORD.sub(r"\1、", text))
     if (names := org_names(text)) and len(names) == 2 and "、" not in text:
         # 某县委县政府: the two names run together, the second without its place.
         names = org_names(_elliptic_government("、".join(names))) or names
@@ -391,6 +423,7 @@ def _elliptic_government(text: str) -> str:
     return text
 
 
+JOINED_BY_WORD = re.compile(r"(委|党委|党工委)(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
 
 

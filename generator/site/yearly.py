@@ -7,8 +7,10 @@ year's when the two share at least REPEAT of their character shingles
 for word. Otherwise it is new. The share of repeated text is the repeated
 paragraphs' characters over all. Matching is an inverted index of last year's
 shingles, so a pair costs time in the size of the two reports, never of the
-corpus. A 对照 page per report shows it beside last year's, paragraph by
-paragraph, with the characters that differ marked (difflib).
+corpus. A 对照 page per report aligns it with last year's, paragraph by
+paragraph, with the characters that differ (difflib) as ranges: it holds no
+text of either report, and its script fills both columns from the two
+report pages (overrides/assets/javascripts/duizhao.js).
 
 Across bodies (a shared template): every paragraph of at least TEMPLATE_MIN
 characters in the reports of one year gets a MinHash signature (HASHES
@@ -144,10 +146,6 @@ def repeats(series_reports: Sequence[Report], kept: dict[str, dict] | None = Non
     return found
 
 
-CONTEXT = 12  # characters of the same text kept on the left around each difference
-CUT = '<span class="duiz-cut" title="此处与右栏相同">……</span>'
-
-
 Ops = Sequence[tuple[str, int, int, int, int]]
 
 
@@ -155,22 +153,13 @@ def diff_ops(old: str, new: str) -> Ops:
     return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
-def diff_marked(old: str, new: str, context: int | None = None, ops: Ops | None = None) -> tuple[str, str]:
+def diff_marked(old: str, new: str) -> tuple[str, str]:
     """Both texts as escaped HTML, with what the other lacks marked: <del> in
-    the old, <ins> in the new. With context, the old text keeps only that
-    many characters of the text both share on either side of each
-    difference; the rest, which the new text shows anyway, is cut to ……
-    ops: diff_ops(old, new), when the caller has them already."""
-    ops = diff_ops(old, new) if ops is None else ops
+    the old, <ins> in the new."""
     left, right = [], []
-    for n, (tag, a0, a1, b0, b1) in enumerate(ops):
+    for tag, a0, a1, b0, b1 in diff_ops(old, new):
         a, b = html.escape(old[a0:a1]), html.escape(new[b0:b1])
         if tag == "equal":
-            same = old[a0:a1]
-            head = context if context is not None and n > 0 else 0  # a paragraph's first words need no lead-in
-            tail = context if context is not None and n < len(ops) - 1 else 0
-            if context is not None and len(same) > head + tail + 2:
-                a = html.escape(same[:head]) + CUT + html.escape(same[len(same) - tail:])
             left.append(a)
             right.append(b)
         else:
@@ -181,39 +170,36 @@ def diff_marked(old: str, new: str, context: int | None = None, ops: Ops | None 
     return "".join(left), "".join(right)
 
 
-EXCERPT = 40  # characters of a paragraph dropped since last year shown, with a link to all of it
+def changed_spans(ops: Ops) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The stretches of the old text that the new lacks and of the new text
+    that the old lacks (what diff_marked wraps in <del> and <ins>), each as
+    (start, length) in characters (code points), from diff_ops(old, new)."""
+    gone = [(a0, a1 - a0) for tag, a0, a1, _, _ in ops if tag != "equal" and a1 > a0]
+    added = [(b0, b1 - b0) for tag, _, _, b0, b1 in ops if tag != "equal" and b1 > b0]
+    return gone, added
 
 
-def inserted(ops: Ops) -> list[tuple[int, int]]:
-    """The stretches of the new text that the old lacks (what diff_marked
-    wraps in <ins>), as (start, length) in characters (code points) of the
-    new, from diff_ops(old, new)."""
-    return [(b0, b1 - b0) for tag, _, _, b0, b1 in ops if tag != "equal" and b1 > b0]
+# A row of a 对照 page: a paragraph of this year's report beside the one of
+# last year's it repeats, word for word (SAME) or with changes (CHANGED); one
+# with nothing like it last year (NEW); one of last year's with nothing like
+# it this year (GONE).
+SAME, CHANGED, NEW, GONE = "same", "changed", "new", "gone"
 
 
-def fill_cell(text: str, href: str, number: int, spans: Sequence[tuple[int, int]] | None) -> str:
-    """A right-column cell whose text overrides/assets/javascripts/duizhao.js
-    fills from the new report's page (the paragraph whose id ends href),
-    marking spans (start, length) as <ins> (all of it in a duiz-new row:
-    spans None). Until then, and without JavaScript, the cell links to the
-    paragraph; data-n (the paragraph's length) lets the script tell a page
-    that no longer matches. Kept short: one per paragraph of every 对照 page."""
-    marks = "" if not spans else ' data-ins="' + ",".join(f"{a}+{n}" for a, n in spans) + '"'
-    return f'<td data-n="{len(text)}"{marks}><a href="{html.escape(href)}">第 {number} 段</a></td>'
+@dataclass(frozen=True)
+class Row:
+    status: str
+    old: int | None  # index of last year's paragraph, None in a NEW row
+    new: int | None  # index of this year's paragraph, None in a GONE row
+    deleted: tuple[tuple[int, int], ...] = ()  # CHANGED: (start, length) of the old text the new lacks
+    inserted: tuple[tuple[int, int], ...] = ()  # CHANGED: (start, length) of the new text the old lacks
 
 
-def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int | None],
-                 labels: tuple[str, str], new_label: str = "新增", gone_label: str = "删去",
-                 old_href: Sequence[str] | None = None, new_href: Sequence[str] | None = None,
-                 source: str = "") -> str:
-    """A two-column table: each new paragraph beside the old one it repeats
-    (differences marked), new ones alone, old ones not repeated beside
-    nothing, placed after the nearest earlier old paragraph that was. With
-    old_href (each old paragraph's address), an old paragraph not repeated
-    shows its first EXCERPT characters (all of a short one) and links to
-    it in the old report. With new_href (each new paragraph's address) and
-    source (the new report's page), the new text is not in the table: each
-    right cell is a fill_cell, filled in the browser (duizhao.js)."""
+def alignment(old: Sequence[str], new: Sequence[str], matches: Sequence[int | None]) -> list[Row]:
+    """The rows of a 对照 page, in this year's order: each new paragraph
+    beside the old one it repeats (the characters that differ, by difflib),
+    new ones alone, old ones not repeated beside nothing, placed after the
+    nearest earlier old paragraph that was (at the top when none was)."""
     placed: dict[int, list[int]] = defaultdict(list)  # row of new paragraph (-1: top) -> old ones after it
     used = {m for m in matches if m is not None}
     last_row = {m: i for i, m in enumerate(matches) if m is not None}
@@ -222,46 +208,52 @@ def side_by_side(old: Sequence[str], new: Sequence[str], matches: Sequence[int |
             continue
         earlier = [m for m in used if m < o]
         placed[last_row[max(earlier)] if earlier else -1].append(o)
-    filled = new_href is not None
-    rows = [(f'<table class="duiz" data-source="{html.escape(source)}">' if filled else '<table class="duiz">')
-            + f'<thead><tr><th scope="col">{html.escape(labels[0])}</th>'
-            f'<th scope="col">{html.escape(labels[1])}</th></tr></thead><tbody>']
-
-    def gone(o: int) -> None:
-        text = old[o]
-        if old_href is None:
-            shown = f"<del>{html.escape(text)}</del>"
-        elif len(text) > EXCERPT + 2:
-            shown = (f'<del>{html.escape(text[:EXCERPT])}</del>……'
-                     f'<a class="duiz-more" href="{html.escape(old_href[o])}">全段（{len(text)} 字）</a>')
-        else:
-            shown = f'<del>{html.escape(text)}</del> <a class="duiz-more" href="{html.escape(old_href[o])}">原文位置</a>'
-
-        rows.append(f'<tr class="duiz-gone"><td>{shown}</td>'
-                    f'<td><span class="duiz-tag">{gone_label}</span></td></tr>')
-
-    for o in placed.get(-1, ()):
-        gone(o)
+    rows = [Row(GONE, o, None) for o in placed.get(-1, ())]
     for i, m in enumerate(matches):
         if m is None:
-            right = (fill_cell(new[i], new_href[i], i + 1, None) if new_href is not None
-                     else f'<td><ins>{html.escape(new[i])}</ins></td>')
-            rows.append(f'<tr class="duiz-new"><td><span class="duiz-tag">{new_label}</span></td>{right}</tr>')
+            rows.append(Row(NEW, None, i))
+        elif old[m] == new[i]:
+            rows.append(Row(SAME, m, i))
         else:
-            if old[m] == new[i]:  # word for word: the text once, not twice
-                right = (fill_cell(new[i], new_href[i], i + 1, []) if new_href is not None
-                         else f'<td>{html.escape(new[i])}</td>')
-                rows.append(f'<tr class="duiz-same"><td><span class="duiz-tag">（与右栏相同）</span></td>{right}</tr>')
-            else:
-                ops = diff_ops(old[m], new[i])
-                left, marked = diff_marked(old[m], new[i], CONTEXT, ops)
-                right = (fill_cell(new[i], new_href[i], i + 1, inserted(ops)) if new_href is not None
-                         else f'<td>{marked}</td>')
-                rows.append(f'<tr class="duiz-same"><td>{left}</td>{right}</tr>')
-        for o in placed.get(i, ()):
-            gone(o)
-    rows.append("</tbody></table>")
-    return "\n".join(rows)
+            gone, added = changed_spans(diff_ops(old[m], new[i]))
+            rows.append(Row(CHANGED, m, i, tuple(gone), tuple(added)))
+        rows.extend(Row(GONE, o, None) for o in placed.get(i, ()))
+    return rows
+
+
+def spans_attr(name: str, spans: Sequence[tuple[int, int]]) -> str:
+    return f' {name}="' + ",".join(f"{a}+{n}" for a, n in spans) + '"' if spans else ""
+
+
+def alignment_table(rows: Sequence[Row], old_href: Sequence[str], new_href: Sequence[str],
+                    sources: tuple[str, str], labels: tuple[str, str]) -> str:
+    """The rows as a two-column table holding no text of either report: each
+    cell links to its paragraph on its report's page (old_href, new_href:
+    each paragraph's address; sources: the two pages), a CHANGED row says
+    which characters differ (data-del, data-ins: "start+length,…"), and
+    overrides/assets/javascripts/duizhao.js fills the cells from the two
+    pages. Without the script the table is the links, row by row, each
+    row saying 新增, 删去, 相同 (word for word) or 改动. Kept short: a row
+    per paragraph of every 对照 page."""
+    out = [f'<table class="duiz" data-old="{html.escape(sources[0])}" data-new="{html.escape(sources[1])}">'
+           f'<thead><tr><th scope="col">{html.escape(labels[0])}</th><th scope="col">{html.escape(labels[1])}</th>'
+           '</tr></thead><tbody>']
+
+    def link(href: str, n: int) -> str:
+        return f'<a href="{html.escape(href)}">第{n + 1}段</a>'
+
+    for row in rows:  # end tags of cells and rows left out (HTML's rules close them): 10 bytes a row
+        if row.status == NEW and row.new is not None:
+            out.append(f'<tr class="duiz-new"><td>新增<td>{link(new_href[row.new], row.new)}')
+        elif row.status == GONE and row.old is not None:
+            out.append(f'<tr class="duiz-gone"><td>{link(old_href[row.old], row.old)}<td>删去')
+        elif row.old is not None and row.new is not None:
+            tag = " 相同" if row.status == SAME else " 改动"
+            out.append(f'<tr class="duiz-{row.status}"{spans_attr("data-del", row.deleted)}'
+                       f'{spans_attr("data-ins", row.inserted)}><td>{link(old_href[row.old], row.old)}{tag}'
+                       f'<td>{link(new_href[row.new], row.new)}')
+    out.append("</tbody></table>")
+    return "\n".join(out)
 
 
 def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
@@ -284,43 +276,39 @@ def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
             # made again only when either report changed (difflib over two reports' text)
             pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-6"))
+                                      [rep.report, rep.previous], s.issuer, "duizhao-7"))
         tables[s.slug] = "\n".join(lines) + "\n"
     return tables, pages
 
 
 def duizhao_page(s, rep: Repeat) -> bytes:
+    """A 对照 page holding no text of either report (both are published on
+    their own pages): a summary with the counts and the share repeated, and
+    the alignment (alignment_table), which duizhao.js fills in the browser."""
     year, before = rep.report.metadata.get("year"), rep.previous.metadata.get("year")
     title = f"{s.issuer} {year} 年度报告与 {before} 年度对照"
-    new = [p.text for p in paragraphs(rep.report)]
-    old = [p.text for p in paragraphs(rep.previous)]
+    new_ps, old_ps = paragraphs(rep.report), paragraphs(rep.previous)
+    rows = alignment([p.text for p in old_ps], [p.text for p in new_ps], rep.matches)
+    same = sum(1 for r in rows if r.status == SAME)
+    gone = sum(1 for r in rows if r.status == GONE)
+    # the page is series/<slug>/vs-<year>/: the reports' pages are three folders up
+    old_src, new_src = f"../../../reports/{rep.previous.slug}/", f"../../../reports/{rep.report.slug}/"
     head = (f"[首页](../../index.md) › [历年报告](../index.md) › [{md_inline(s.issuer)}](index.md) › 本页\n{{ .crumbs }}\n\n"
             f"# {md_inline(title)}\n\n"
             f"左栏为 [{before} 年度报告](../../reports/{rep.previous.slug}/index.md)，"
             f"右栏为 [{year} 年度报告](../../reports/{rep.report.slug}/index.md)。"
-            f"本年度 {len(new)} 段中，{rep.repeated} 段几乎逐字重复上一年度（{SHINGLE}字片段重合度不低于 {REPEAT:.0%}），"
-            f"{rep.new} 段为新增；重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
-            "标记：<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；"
-            "“新增”段落与上一年度任何一段都不相近，“删去”段落在本年度没有相近的一段；一字不差的段落只在右栏显示一次；"
-            "相近的两段，左栏只留改动之处及其前后几个字，其余与右栏相同的文字以“……”代替；"
-            "“删去”的段落只列开头，全段见上一年度报告（点“全段”）。\n\n")
-    # the page is series/<slug>/vs-<year>/: the reports' paragraphs are three folders up.
-    # This year's text is on its report page already: the right column is filled from
-    # there in the browser (duizhao.js), the page holds only where each paragraph is
-    # and what changed in it; without the script, a line above says so and each cell
-    # links to its paragraph.
-    hrefs = [f"../../../reports/{rep.previous.slug}/#{p.anchor}" for p in paragraphs(rep.previous)]
-    source = f"../../../reports/{rep.report.slug}/"
-    new_hrefs = [f"{source}#{p.anchor}" for p in paragraphs(rep.report)]
-    status = (f'<p class="duiz-status" role="status">右栏 {year} 年度报告的文字由浏览器从'
-              f'<a href="{html.escape(source)}">{year} 年度报告页面</a>载入。'
-              "如果右栏只有“第几段”的链接，说明本页的脚本未能运行（浏览器未启用 JavaScript），"
-              "请点链接到报告页面阅读该段。</p>")
-    table = side_by_side(old, new, rep.matches, (f"{before} 年度", f"{year} 年度"), old_href=hrefs,
-                         new_href=new_hrefs, source=source)
+            f"本年度 {len(new_ps)} 段中，{rep.repeated} 段几乎逐字重复上一年度（{SHINGLE}字片段重合度不低于 {REPEAT:.0%}；"
+            f"其中 {same} 段一字不差），{rep.new} 段为新增；上一年度 {len(old_ps)} 段中，{gone} 段在本年度没有相近的一段（删去）。"
+            f"重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
+            "标记：<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，"
+            "<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；一字不差的段落只在右栏显示。\n\n")
+    status = ('<p class="duiz-status" role="status">两栏并排的文字需要浏览器运行 JavaScript 才能显示'
+              "（由本页的脚本从两份报告的页面载入）；现在请点各段的链接到报告页面阅读。</p>")
+    table = alignment_table(rows, [f"{old_src}#{p.anchor}" for p in old_ps], [f"{new_src}#{p.anchor}" for p in new_ps],
+                            (old_src, new_src), (f"{before} 年度", f"{year} 年度"))
     # loaded by the 对照 pages alone (as the search page loads search.js), not by every page of the site
     script = '<script defer src="../../../assets/javascripts/duizhao.js"></script>'
-    return frontmatter({"title": title, "hide": ["navigation", "toc"]},
+    return frontmatter({"title": title, "template": "duizhao.html", "hide": ["navigation", "toc"]},
                        head + HTML_MARKER + "\n" + status + "\n" + table + "\n" + script + "\n")
 
 
