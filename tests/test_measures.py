@@ -353,7 +353,7 @@ def test_feed_announces_edits(measured):
 PAGES = {  # page -> what a reader must see on it
     "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
     "timeliness/2022/": "table",
-    "series/zhejiang-anji/vs-2022/": "table.duiz tr.duiz-new ins",  # this year's text, filled by duizhao.js
+    "series/zhejiang-anji/#vs-2022": "table.duiz tr.duiz-new ins",  # this year's text, by duizhao.js on load
     "reports/2023-zhejiang-anji/versions/": "table.duiz del",
     "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
 }
@@ -388,18 +388,25 @@ def test_pages_in_the_browser(measured, viewport, browser):
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
 def test_duizhao_columns_in_the_browser(measured, browser, viewport):
-    """Both years' paragraphs arrive by script from their report pages, what changed marked as
-    the generator found it; when a page cannot be fetched, or the script cannot run, the page says
-    so in Chinese and its links stay."""
+    """Opened on the series page, a 对照 shows both years' paragraphs, brought by script from their
+    report pages, what changed marked as the generator found it; when a page cannot be fetched, or
+    the script cannot run, the page says so in Chinese and the links to both reports stay."""
     from tests.conftest import serving, shot, watched_page
     from tests.test_views import axe_problems
 
     old, new = paragraphs_of(2021), paragraphs_of(2022)
     with serving(measured.site_dir) as base:
         page, errors, _ = watched_page(browser, viewport)
-        page.goto(base + "series/zhejiang-anji/vs-2022/")
-        page.wait_for_function("document.querySelector('.duiz-status').hidden")  # hidden once every cell is filled
-        rows = page.locator("table.duiz tbody tr")
+        page.goto(base + "series/zhejiang-anji/")
+        pair = page.locator("#vs-2022")
+        button = pair.get_by_role("button", name="显示逐段对照")
+        assert button.get_attribute("aria-expanded") == "false" and not page.locator("table.duiz").count()
+        assert not pair.locator(".duiz-status").is_visible()  # the line saying it needs the script: gone
+        button.click()
+        pair.locator("table.duiz").wait_for()
+        page.wait_for_function("document.querySelector('#vs-2022 .duiz-status').hidden")  # every cell filled
+        assert pair.get_by_role("button", name="收起逐段对照").get_attribute("aria-expanded") == "true"
+        rows = pair.locator("table.duiz tbody tr")
 
         def cells(column: int) -> list[str]:  # each cell's text less its ¶ link
             return [t.removesuffix(" ¶") for t in rows.locator(f"td:nth-child({column})").all_inner_texts()]
@@ -412,32 +419,42 @@ def test_duizhao_columns_in_the_browser(measured, browser, viewport):
         assert changed.locator("td").nth(1).locator("ins").all_inner_texts() == ["四", "五"]
         assert "工作<ins>四</ins>次" in changed.locator("td").nth(1).inner_html()
         assert rows.nth(1).locator("ins, del").count() == 0
-        assert page.locator("tr.duiz-gone td:first-child del").all_inner_texts() == old[2:]
-        assert page.locator("tr.duiz-new td:last-child ins").all_inner_texts() == new[2:]
+        assert pair.locator("tr.duiz-gone td:first-child del").all_inner_texts() == old[2:]
+        assert pair.locator("tr.duiz-new td:last-child ins").all_inner_texts() == new[2:]
         # each filled cell keeps its link to the paragraph, by name
-        link = rows.nth(4).locator("td").nth(1).get_by_role("link", name="第3段")
-        assert link.get_attribute("href").startswith("../../../reports/2022-zhejiang-anji/#p-")
+        link = rows.nth(4).locator("td").nth(1).get_by_role("link", name="2022 年度第3段")
+        assert re.fullmatch(r"/reports/2022-zhejiang-anji/#p-[0-9a-f]{8}", link.get_attribute("href"))
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        pair.scroll_into_view_if_needed()
         shot(page, "duizhao-filled", viewport, full=True)
         assert axe_problems(page) == []
+        pair.get_by_role("button", name="收起逐段对照").click()
+        assert not pair.locator("table.duiz").is_visible()
+        assert not page.locator("#vs-2023 table.duiz").count()  # the other pair: not opened, nothing fetched
         assert not errors, errors
-        # last year's page cannot be fetched: the reader is told which, the left column keeps its links
+        # the address names a pair: it opens on load; last year's page cannot be fetched: the reader
+        # is told which, that column's cells keep their links
         page.route("**/reports/2021-zhejiang-anji/", lambda route: route.abort())
-        page.reload()
-        status = page.locator(".duiz-status--failed")
+        page.goto("about:blank")
+        page.goto(base + "series/zhejiang-anji/#vs-2022")
+        status = page.locator("#vs-2022 .duiz-status--failed")
         status.wait_for()
         assert status.inner_text().startswith("未能载入2021 年度报告的文字")
         assert status.locator("a").get_attribute("href").endswith("/reports/2021-zhejiang-anji/")
-        assert cells(1)[2:] == ["第3段", "第4段", "新增", "新增", "新增"]
+        rows = page.locator("#vs-2022 table.duiz tbody tr")
+        assert cells(1)[2:] == ["2021 年度报告中的这一段"] * 2 + ["新增"] * 3
         assert cells(2)[4:] == new[2:]
+        shot(page, "duizhao-failed", viewport, full=False)
         page.close()
-    # without JavaScript: the summary, a line saying why the columns hold only links, and the links
+    # without JavaScript: each pair's summary, its links to both reports and a line saying why no table
     plain = browser.new_page(viewport=viewport, java_script_enabled=False)
     with serving(measured.site_dir) as base:
-        plain.goto(base + "series/zhejiang-anji/vs-2022/")
-        assert plain.locator(".duiz-status").inner_text().startswith("两栏并排的文字需要浏览器运行 JavaScript 才能显示")
-        assert plain.locator("table.duiz tbody a").count() == 4 + 5  # every paragraph of both years
-        assert plain.locator("table.duiz tbody tr").first.inner_text().split() == ["第1段", "改动", "第1段"]
+        plain.goto(base + "series/zhejiang-anji/#vs-2022")
+        pair = plain.locator("#vs-2022")
+        assert pair.locator(".duiz-status").inner_text().startswith("逐段并排对照需要浏览器运行 JavaScript")
+        assert [a.get_attribute("href") for a in pair.locator("a").all()] == [
+            "../../reports/2021-zhejiang-anji/", "../../reports/2022-zhejiang-anji/"]
+        assert not plain.locator("table.duiz, button.duiz-open").count()
         shot(plain, "duizhao-without-script", viewport, full=True)
     plain.close()
 

@@ -197,7 +197,8 @@
   function fromHash(buttons) {
     var id = decodeURIComponent(location.hash.slice(1));
     var pair = /^vs-\d+$/.test(id) && document.getElementById(id);
-    if (pair && buttons.has(pair) && !pair.querySelector("table.duiz")) open(pair, buttons.get(pair));
+    var shown = pair && pair.querySelector("table.duiz");
+    if (pair && buttons.has(pair) && (!shown || shown.hidden)) open(pair, buttons.get(pair));
   }
 
   document.addEventListener("DOMContentLoaded", function () {
