@@ -335,6 +335,13 @@ def test_the_year_of_a_review_heading_when_the_opening_has_none():
     assert "year" not in got or got["year"] is None
 
 
+def test_a_title_broken_after_its_year_below_a_covering_letter():
+    got, _ = meta("海府法〔2024〕7号\n市委、市政府：\n现将我局2023年度法治政府建设情况报告报上，请审阅。\n"
+                  "海口市司法局\n2024年2月1日\n海口市司法局关于2023年度\n法治政府建设情况的报告\n"
+                  "2023年，海口市司法局坚持依法行政。\n" + BODY)
+    assert (got["title"], got["issuer"], got["year"]) == ("海口市司法局关于2023年度法治政府建设情况的报告", "海口市司法局", 2023)
+
+
 def test_a_bare_date_key_among_keys_with_colons():
     got, _ = meta("叶城县2023年度法治政府建设工作报告\n来源:叶城县司法局 作者: 发布时间 2025年09月05日 点击数:\n"
                   "2023年，叶城县坚持依法行政。\n" + BODY)

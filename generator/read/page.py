@@ -620,6 +620,8 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
         if i + 1 < top and not is_prose(t) and not is_prose(texts[i + 1]):
             pair = t + texts[i + 1]
             if trim_title(pair) and (t.endswith(("关于印发", "关于", "关于转发", "关于公布"))
+                                     # 某局关于2022年度 / 法治政府建设情况的报告: no title ends with its year
+                                     or TITLE_YEAR_END.search(t) and ("关于" in t or org_names(t))
                                      or not trim_title(texts[i + 1]) and not trim_title(t)
                                      and (org_names(t) or NAMES_REPORT.search(t) and len(texts[i + 1]) <= 20)):
                 joined = trim_title(pair)
@@ -655,6 +657,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
     return title, kind, printed
 
 
+TITLE_YEAR_END = re.compile(rf"(?:{YEAR_TEXT})\s*年度?$")
 GLUED_OPENING = re.compile(rf"^(?:(?:{YEAR_TEXT})\s*年|在|根据|按照|近年来|一年来|过去一年|今年以来|我[局委办厅镇乡县区市省])")
 
 
