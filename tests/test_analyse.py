@@ -97,9 +97,10 @@ def test_mentions_in_titles_and_topic_lists_weigh_less():
     assert find_terms(enforcement, "开展谁执法谁普法履职评议", 0.3) == {}
     assert find_terms(enforcement, "推进综合行政执法改革", 0.3) == {"行政执法": 1.0}
     assert find_terms(enforcement, "推进营商环境改善、综合行政执法改革、政务公开等工作", 0.3) == {"行政执法": 0.3}
-    # a list of five enforcement systems is about enforcement
+    # a list of four enforcement systems (行政执法, 移送: two terms of the theme)
+    # is a list of enforcement work: its terms count in full
     listed = "完善行政执法公示制度、行政执法考核制度、行政执法投诉举报制度、案件移送制度"
-    assert find_terms(enforcement, listed, 0.3)["行政执法"] == pytest.approx(0.9)
+    assert find_terms(enforcement, listed, 0.3)["行政执法"] == 1.0
     mediation = taxonomy.theme("reconsideration")
     assert find_terms(mediation, "开展宪法、民法典、行政复议法等主题宣传", 0.3) == {"行政复议": 0.3}
 
@@ -406,3 +407,41 @@ def test_firms_qualifying_disputes_are_not_services_to_firms(tmp_path):
                      + disputes + "\n")
     assert "mediation" in themed[disputes]
     assert "business-environment" not in themed[disputes]
+
+
+def test_a_list_of_one_themes_work_counts_in_full():
+    """A 、-list whose items are two or more terms of one theme lists that
+    theme's work (issue 24: strong terms in a list read as mere mentions); one
+    term of a theme among other topics is still a mention."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    counts = "全年办理行政处罚、行政强制、行政检查案件分别为210件、35件、960件"
+    assert find_terms(enforcement, counts, 0.3) == {"行政处罚": 1.0, "行政强制": 1.0, "行政检查": 1.0}
+    assert find_terms(enforcement, "统筹推进政务公开、行政处罚改革、普法宣传等工作", 0.3) == {"行政处罚": 0.3}
+    # topics studied, two of three of one theme: still topics
+    publicity = taxonomy.theme("publicity")
+    assert find_terms(publicity, "专题研究行政执法、学法普法、法治宣传等相关工作", 0.3) == {"普法": 0.3, "法治宣传": 0.3}
+
+
+def test_a_service_centre_as_a_venue_and_an_actors_name_are_mentions():
+    """在便民服务中心设立… names where other work is set up; 行政审批局 names who
+    acts. Neither is business-environment work; an organ the work builds is."""
+    taxonomy, _ = samples()
+    business = taxonomy.theme("business-environment")
+    assert find_terms(business, "在镇便民服务中心设立人民调解室", 0.3) == {"便民服务中心": 0.3}
+    assert find_terms(business, "镇便民服务中心实行一窗受理", 0.3)["便民服务中心"] == 1.0
+    assert find_terms(business, "区行政审批局党组开展集体学习", 0.3) == {"行政审批": 0.3}
+    enforcement = taxonomy.theme("enforcement")
+    assert find_terms(enforcement, "推进综合执法局规范化建设", 0.3) == {"综合执法": 1.0}
+
+
+def test_a_heading_decides_only_statistics_that_name_no_area_of_their_own(tmp_path):
+    """A number under 规范行政执法 is enforcement work when it names no area; a
+    lesson on 习近平法治思想 with its attendance is not, though the heading names
+    enforcement."""
+    lesson = "邀请专家为各部门行政执法人员讲授习近平法治思想，参加人员185人。"
+    stats = "全年办理各类案件312件，办结298件。"
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）规范行政执法\n"
+                     + lesson + "\n" + stats + "\n")
+    assert "enforcement" not in themed[lesson]
+    assert "enforcement" in themed[stats]

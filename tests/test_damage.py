@@ -387,6 +387,7 @@ def test_report_page_shows_the_repaired_text_and_names_the_damage(tmp_path, brow
         page.goto(base + "reports/tonglu-2023/")
         text = page.locator("article.report-text").inner_text()
         assert PARAGRAPHS[0] in text and PARAGRAPHS[5] in text and "办理案件共计123件，无一" in text
+        page.wait_for_selector("section.report-cleaning tr.diagnostic")  # drawn from the page's packed record
         rows = page.locator("section.report-cleaning tr.diagnostic--warning")
         codes_shown = {rows.nth(i).get_attribute("data-code") for i in range(rows.count())}
         assert {"wrapped-lines", "page-numbers", "running-headers"} <= codes_shown
@@ -394,6 +395,7 @@ def test_report_page_shows_the_repaired_text_and_names_the_damage(tmp_path, brow
         assert "第 2 页 共 3 页" in frame and "页眉" in frame
         page.goto(base + "reports/shared-2023/")
         assert ".docx" not in page.locator("h1").inner_text()
+        page.wait_for_selector("section.report-cleaning tr.diagnostic")
         assert page.locator('section.report-cleaning tr[data-code="truncated"]').count() == 1
         assert "继续阅读" not in page.locator("article.report-text").inner_text()
         page.close()

@@ -12,6 +12,7 @@ import pytest
 
 from generator.build.pipeline import build
 from tests.conftest import REPO, make_project
+from tests.test_site import report_record
 
 SERIES = REPO / "tests" / "data" / "series"  # one county's reports for 2021-2023, written for the tests
 QINGYANG = [f"{y}-anhui-qingyang" for y in (2021, 2022, 2023)]
@@ -153,14 +154,13 @@ def test_samples_alone_are_no_series(series_site):
 
 def test_related_reports_are_of_the_same_level_and_year(series_site):
     page = (series_site.site_dir / "reports/2023-anhui-shexian-xucun/index.html").read_text(encoding="utf-8")
-    related = page[page.index('id="related"'):]
+    record = report_record(page)  # drawn by fazhi.js: peers "p", closest "c", as [slug, title, similarity]
     # towns of 2023: 黄江镇 (广东) is the only other one; 许村镇 has no peer in 安徽省
-    assert "reports/2023-guangdong-dongguan-huangjiang/" in related
-    assert "同省、同层级、同年度的报告" not in related
-    assert "reports/2022-chongqing-yunyang-houye/" not in related  # another year
+    assert "2023-guangdong-dongguan-huangjiang" in [r[0] for r in record["p"] + record["c"]]
+    assert record["p"] == []
+    assert "2022-chongqing-yunyang-houye" not in [r[0] for r in record["p"] + record["c"]]  # another year
     county = (series_site.site_dir / "reports/2023-anhui-qingyang/index.html").read_text(encoding="utf-8")
-    related = county[county.index('id="related"'):]
-    assert "reports/2023-shanxi-xiangning/" in related  # a county of 2023 with a close theme profile
+    assert "2023-shanxi-xiangning" in [r[0] for r in report_record(county)["p"] + report_record(county)["c"]]  # a county of 2023 with a close theme profile
 
 
 def test_related_reports_compare_bounded_candidates():
@@ -252,11 +252,11 @@ def test_compare_matrix_has_subthemes_and_counts_unmentioned(series_site):
     assert data["levels"][:3] == ["省级", "市级", "县级"]
     html = (series_site.site_dir / "compare/index.html").read_text(encoding="utf-8")
     k = names.index("信访")
-    unmentioned = sum(1 for row in data["rows"] if not row["cells"][k]["n"])
+    unmentioned = sum(1 for row in data["rows"] if not row["cells"][k])  # a cell: 0, or [count, share, page]
     assert unmentioned > 0
     assert f'data-theme="petitions">└ 信访<small class="unmentioned">未涉及 {unmentioned} 份</small>' in html
     assert html.count('<span class="none">未涉及</span>') == sum(
-        1 for row in data["rows"] for cell in row["cells"] if not cell["n"])
+        1 for row in data["rows"] for cell in row["cells"] if not cell)
 
 
 def test_footer_says_licence_update_and_where_to_report(series_site):

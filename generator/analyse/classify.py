@@ -151,13 +151,20 @@ def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], di
 MENTION = re.compile(
     r"《[^《》]{1,80}》"
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
-    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
-    r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
-    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？和]{1,16}(?:和|及|以及)[^、，。；：！？]{1,12}"
     # An agenda: what a meeting heard or a lesson taught (研究法治议题…, 讲授行政处罚
     # 相关法律) names topics; the passage reports the meeting, not the topics.
     r"|[^，。；！？]*(?:议题|讲授|授课|听取[^，。；！？]{0,20}汇报|列入[^，。；！？]{0,12}(?:任务|要点|计划))[^，。；！？]*"
+    r"|(?P<list>(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
+    r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
+    r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？和]{1,16}(?:和|及|以及)[^、，。；：！？]{1,12})"
+    # A venue: a service centre or hall named as the place where other work is
+    # set up (在便民服务中心设立公共法律服务窗口, 政务服务中心大厅设置政务公开专区);
+    # the passage reports what was set up, not the centre's own work.
+    r"|[^，。；！？、]{0,12}?(?:中心|大厅)(?=(?:大厅)?(?:内|里)?(?:设立|设置|开设|增设|建立|配备))"
 )
+# Distinct terms of one theme in a 、-list that make it a list of that theme's work.
+LIST_OF_ONE_THEME = 2
+NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
 ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
@@ -166,6 +173,11 @@ ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
+# A term followed by an organ's suffix is part of an actor's name (行政审批局,
+# 营商环境建设局): the labels count actors for nothing. Not where the organ is
+# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设).
+ACTOR = re.compile(r"(?:建设|管理|服务)?(?:局|厅|委员会)(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
+BUILT = re.compile(r"(?:组建|成立|设立|挂牌|整合|改革)[^，。；！？]{0,6}$")
 # A number that is not a year (2023年, 2021—2025年): a passage reporting one is
 # concrete work.
 QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
@@ -174,11 +186,11 @@ REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
 
 @lru_cache(maxsize=64)
-def _mentions(text: str) -> tuple[tuple[int, int], ...]:
-    """Where MENTION matches: the same text for every theme without an
-    exclusion in it, so a passage's is found once, not once per theme (it
-    was a third of reading)."""
-    return tuple(m.span() for m in MENTION.finditer(text)
+def _mentions(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Where MENTION matches (start, end, whether it is a 、-list): the same
+    text for every theme without an exclusion in it, so a passage's is found
+    once, not once per theme (it was a third of reading)."""
+    return tuple((m.start(), m.end(), m.group("list") is not None) for m in MENTION.finditer(text)
                  if not (m.group(0).startswith("《") and ISSUED.search(text[max(0, m.start() - 4):m.start()])))
 
 
@@ -193,12 +205,18 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     exclude, terms, weights = _matchers(theme)
     if exclude is not None:
         text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
-    mentions = _mentions(text) if mention_weight < 1 else ()
+    found_at = list(terms.finditer(text))
+    # A list whose items are all this theme's work (行政处罚、行政强制、行政检查案件分别为…;
+    # two distinct terms of the theme or more) is a list of the theme's work, not
+    # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
+    mentions = tuple((a, b) for a, b, listed in (_mentions(text) if mention_weight < 1 else ())
+                     if not (listed and _one_themes_list(text, a, b, found_at)))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
-    for m in terms.finditer(text):
+    for m in found_at:
         term = m.group(0)
-        if mention_weight < 1 and (any(a <= m.start() < b for a, b in mentions) or MODIFIED.match(text, m.end())):
+        if mention_weight < 1 and (any(a <= m.start() < b for a, b in mentions) or MODIFIED.match(text, m.end())
+                                   or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -207,6 +225,18 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         w = weights[term]
         found[term] = w if w >= cap else min(cap, w * (1 + repeat_weight * (n - 1)))
     return found
+
+
+def _one_themes_list(text: str, start: int, end: int, found: list[re.Match[str]]) -> bool:
+    """Whether every item of the 、-list text[start:end] holds a term found
+    (items that are only a number, 35件, aside), with LIST_OF_ONE_THEME
+    distinct terms at least."""
+    inside = [m for m in found if start <= m.start() < end]
+    if len({m.group(0) for m in inside}) < LIST_OF_ONE_THEME:
+        return False
+    bounds = [start, *(k + 1 for k in range(start, end) if text[k] == "、"), end + 1]
+    return all(any(a <= m.start() < b - 1 for m in inside) or NUMBER_ITEM.fullmatch(text[a:b - 1])
+               for a, b in zip(bounds, bounds[1:]))
 
 
 def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy: Taxonomy) -> Passage:
@@ -225,11 +255,23 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     nearest = _nearest_naming(context.headings, taxonomy) if concrete else ""
     opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
-    matches: dict[str, ThemeMatch] = {}
+    owns = {}
     for theme in taxonomy.themes:
         own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold)
-        if opening:
-            own = {t: w * taxonomy.mention_weight for t, w in own.items()}
+        owns[theme.slug] = {t: w * taxonomy.mention_weight for t, w in own.items()} if opening else own
+    if nearest:
+        # A number reported in words of another area (行政复议案件41件 under 行政执法)
+        # belongs to that area, not to the heading's: the heading decides
+        # only statistics that name no area of their own (mentions included:
+        # 为行政执法人员讲授习近平法治思想，参加210人 reports a lesson).
+        named = heading_themes(nearest, taxonomy)
+        alone = {theme.parent or theme.slug for theme in taxonomy.themes
+                 if sum(context_terms(theme, passage.text).values()) >= taxonomy.threshold - 1e-9}
+        if alone - named:
+            nearest = ""
+    matches: dict[str, ThemeMatch] = {}
+    for theme in taxonomy.themes:
+        own = owns[theme.slug]
         above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around else {}
         if nearest:
             above.update(context_terms(theme, nearest))

@@ -297,6 +297,10 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
         "| 报告 | " + " | ".join(md_inline(f"{i.name}（{i.unit}）") for i in indicators) + " |",
         "|---|" + "---|" * len(indicators),
     ]
+    # A report of the page that gives none of the numbers is counted, not
+    # listed: its row was its title and a 未报告 per indicator (most rows of
+    # most themes; about a tenth of the theme pages at 1,000 varied reports).
+    silent = 0
     for report, title in zip(chunk, told_apart([r.title for r in chunk], chunk)):
         cells = []
         for indicator in indicators:
@@ -305,7 +309,14 @@ def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list
             if others:
                 cell += "（另：" + "、".join(_figure_link(report, f) for f in others) + "）"
             cells.append(cell)
+        if all(cell == UNREPORTED for cell in cells):
+            silent += 1
+            continue
         lines.append(f"| [{md_inline(title)}](#{report.slug}) | " + " | ".join(cells) + " |")
+    if silent == len(chunk):
+        lines = lines[:-2] + ["本页各报告都没有给出这些指标的数字。"]
+    elif silent:
+        lines += ["", f"本页其余 {silent} 份报告没有给出这些指标中的任何一个数字，不列入上表。"]
     lines.append("")
     charts = [c for i in indicators for c in charts_by_level(i, chunk)]
     if charts:
@@ -401,10 +412,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
             "parts": [_part_state(report, part.number) for part in taxonomy.parts],
         })
-    data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": rows,
-            "levels": [*LEVELS.values(), "层级不详"], "parts": [p.name for p in taxonomy.parts],
-            "provinces": [*PROVINCES, "地区不详"]}
-    pages = [SiteFile("compare/compare.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))]
+    pages = [SiteFile("compare/compare.json", matrix_data(themes, rows, taxonomy))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
     unmentioned = _unmentioned(rows)
     for n, chunk in enumerate(chunks, start=1):
@@ -431,6 +439,29 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
         meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
         pages.append(SiteFile(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
     return pages
+
+
+def matrix_data(themes: Sequence[Theme], rows: list[dict], taxonomy: Taxonomy) -> bytes:
+    """compare.json, which compare.js expands (its expand()): a row without
+    its address (the slug's), a cell as 0 where the report has no passage on
+    the theme, else [count, share] and the theme's page that holds the
+    report when it is not the theme's first ("from-x"; null for none). As
+    objects each with its address, a row was 1.3 KB (1.4 MB at 1,000
+    reports, all of it loaded by /compare/ and /parts/); so about a third."""
+    def cell(c: dict, theme: Theme, slug: str) -> object:
+        if not c["n"]:
+            return 0
+        if c["href"] is None:
+            return [c["n"], c["share"], None]
+        page = c["href"].removeprefix(f"../themes/{theme.slug}/").removesuffix(f"#{slug}").rstrip("/")
+        return [c["n"], c["share"]] + ([page] if page else [])
+
+    compact = [{**{k: v for k, v in row.items() if k not in ("href", "cells")},
+                "cells": [cell(c, t, row["slug"]) for c, t in zip(row["cells"], themes)]} for row in rows]
+    data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": compact,
+            "levels": [*LEVELS.values(), "层级不详"], "parts": [p.name for p in taxonomy.parts],
+            "provinces": [*PROVINCES, "地区不详"]}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def _part_state(report: Report, number: int) -> int:

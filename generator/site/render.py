@@ -8,6 +8,7 @@ grows with the whole corpus and one added report changes few of them.
 """
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import html
@@ -202,10 +203,9 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     body: list[str] = []
     toc: list[list] = []
     counts = report.analysis.section_theme_counts()
-    chips = _chips(report, taxonomy, where, counts.get("", {}), first=True)
-    labelled = bool(chips)
-    if chips:
-        body.append(chips)
+    chips = _chips(report, taxonomy, where, counts.get("", {}))
+    if chips:  # the preamble's, on a line of its own (the sections' are on their headings)
+        body.append(f'<p class="theme-chips"{chips}></p>')
     tables = list(enumerate(report.cleaned.markup.tables))
 
     def tables_before(line: float) -> None:
@@ -220,18 +220,15 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         tables_before(section.line)
         depth = min(section.level + 1, 6)
         heading = html_text(section.heading)
-        body.append(f'<h{depth} id="{section.anchor}">{heading}</h{depth}>')  # its # link: fazhi.js
+        chips = _chips(report, taxonomy, where, counts.get(section.anchor, {}))
+        body.append(f'<h{depth} id="{section.anchor}"{chips}>{heading}</h{depth}>')  # its # link and chips: fazhi.js
         toc.append([depth, section.anchor, html.escape(section.heading, quote=False)])
-        chips = _chips(report, taxonomy, where, counts.get(section.anchor, {}), first=not labelled)
-        if chips:
-            labelled = True
-            body.append(chips)
         for paragraph in section.paragraphs:
             tables_before(paragraph.line)
             body.append(_paragraph(paragraph))
     tables_before(float("inf"))
-    if labelled:
-        body.append(chip_names(report, taxonomy))
+    if any(counts.values()):
+        body.append(chip_names(report, taxonomy, where))
     if doc.signers or doc.signed:
         lines = [html_text(s) for s in doc.signers]
         if doc.signed:
@@ -244,12 +241,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         "slug": slug,
         "report": _card(report),
         "front": {k: v for k, v in (("doc_number", doc.doc_number), ("addressee", doc.addressee)) if v},
-        "diagnostics": [
-            {"code": d.code, "message": d.message, "count": d.count, "severity": d.severity}
-            for d in report.diagnostics
-        ],
-        "frame": [{"line": p.number, "role": ROLE_LABELS[p.role], "reason": p.reason, "text": p.text}
-                  for p in report.cleaned.page.lines if p.role != "body"],
+        "cleaning": bool(report.diagnostics),
         "downloads": {"original": original_name(slug, report.cleaned.markup.format), "cleaned": f"{slug}.txt",
                       "format": FORMAT_LABELS.get(report.cleaned.markup.format, "")},
         "encoding": report.cleaned.encoding,
@@ -262,8 +254,34 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         value = report.metadata.get(key.name)
         if value is not None:
             meta[key.name] = value
-    meta.update(links or {})
+    links = dict(links or {})
+    meta["record"] = report_record(report, links.pop("related", None))
+    meta.update(links)
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
+
+
+def report_record(report: Report, related: dict | None) -> str:
+    """What a report page shows below its text and few readers open: the
+    cleaning record (each step and its count, each line of the page not
+    published as text) and the related reports, as JSON compressed with gzip
+    and written in base64, which fazhi.js unpacks and draws as the tables and
+    lists the page wrote before. Written out as HTML they were about 3.2 KB
+    of each report page (a tenth of it, 0.25 x the text at 1,000 varied
+    reports); packed, about 0.9 KB, in the page itself rather than a file of
+    its own (no second request, no file per report more for hosts that count
+    files). Related reports: [href after reports/, title, similarity or
+    null], peers under "p", closest under "c"."""
+    data: dict[str, object] = {
+        "d": [[d.code, d.message, d.count, d.severity] for d in report.diagnostics],
+        "f": [[p.number, ROLE_LABELS[p.role], p.reason, p.text] for p in report.cleaned.page.lines if p.role != "body"],
+    }
+    if related:
+        def entries(rows: list[dict]) -> list[list]:
+            return [[str(r["href"]).removeprefix("reports/").rstrip("/"), r["title"], r.get("similarity")] for r in rows]
+        data["p"] = entries(related.get("peers") or [])
+        data["c"] = entries(related.get("closest") or [])
+    packed = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzipped(packed)).decode("ascii")
 
 
 FORMAT_LABELS = {"html": "网页", "pdf": "PDF 文件", "docx": "Word 文件"}
@@ -303,46 +321,43 @@ def completeness(report: Report, taxonomy: Taxonomy) -> list[dict]:
 
 def _paragraph(paragraph: Paragraph) -> str:
     """A paragraph as an escaped HTML block; a long one holds its passages as
-    spans with anchors of their own, so theme pages can link to the piece.
-    Its ¶ link (like the headings' #, with their titles 本段链接 and 本节链接)
-    is added by fazhi.js: written into every paragraph and heading they were
-    2.2 MB of 1,000 varied reports' pages (the titles alone had been 7 MB at
-    10,000 before they moved there)."""
+    spans with anchors of their own, so theme pages can link to the piece
+    (a span with an id in the report's text is a passage: no class, which
+    was 16 bytes of every passage). Its ¶ link (like the headings' #, with
+    their titles 本段链接 and 本节链接) is added by fazhi.js: written into
+    every paragraph and heading they were 2.2 MB of 1,000 varied reports'
+    pages (the titles alone had been 7 MB at 10,000 before they moved there)."""
     pieces = passage_anchors(paragraph)
     if len(pieces) == 1:
         inner = html_text(paragraph.text)
     else:
-        inner = "".join(f'<span id="{anchor}" class="passage">{html_text(text)}</span>' for anchor, text in pieces)
+        inner = "".join(f'<span id="{anchor}">{html_text(text)}</span>' for anchor, text in pieces)
     return f'<p id="{paragraph.anchor}">{inner}</p>'
 
 
-def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int],
-           first: bool = False) -> str:
-    """A section's links to the theme pages that quote it (调解 3 …), as data
-    that fazhi.js draws: theme slug, the section's own passages in it, and
-    the theme page holding the report ("" for the theme's first page), e.g.
-    data-t="mediation:3: enforcement:1:from-2023-x". Written as links, with
-    each theme's name and the report's address, they were 5.4 MB of 1,000
-    varied reports' pages (a report page has dozens of chip lines); as data
-    about a fifth of that. The names are in the page once (chip_names). The
-    first line (data-first) says what the numbers are."""
-    items = []
-    for theme in taxonomy.themes:
-        n = counts.get(theme.slug)
-        if n and (theme.slug, report.slug) in where:
-            page = page_url(where[theme.slug, report.slug]).removeprefix(f"themes/{theme.slug}/").rstrip("/")
-            items.append(f"{theme.slug}:{n}:{page}")
-    if not items:
-        return ""
-    return f'<p class="theme-chips"{" data-first" if first else ""} data-t="{html.escape(" ".join(items))}"></p>'
+def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int]) -> str:
+    """A section's links to the theme pages that quote it (调解 3 …), as an
+    attribute of its heading that fazhi.js draws below it: each theme's slug
+    and the section's own passages in it, data-t="mediation:3 enforcement:1"
+    (the theme page holding the report, and the theme's name, are in the
+    page once: chip_names). Written as links, with each theme's name and the
+    report's address, they were 5.4 MB of 1,000 varied reports' pages (a
+    report page has dozens of chip lines); as a paragraph of data each with
+    its theme page, 2.0 MB; on the heading, about 0.6 MB."""
+    items = [f"{theme.slug}:{counts[theme.slug]}" for theme in taxonomy.themes
+             if counts.get(theme.slug) and (theme.slug, report.slug) in where]
+    return f' data-t="{html.escape(" ".join(items))}"' if items else ""
 
 
-def chip_names(report: Report, taxonomy: Taxonomy) -> str:
-    """The report's slug and the names of the themes its chips name, once
-    per page, for fazhi.js (JSON with < escaped: a theme's name is the
-    publisher's text)."""
+def chip_names(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> str:
+    """The report's slug and, for each theme its chips name, the theme's
+    name and the page of the theme that holds the report ("" for its first
+    page), once per page, for fazhi.js (JSON with < escaped: a theme's name
+    is the publisher's text)."""
     counts = report.analysis.theme_counts()
-    data = {"report": report.slug, "themes": {t.slug: t.name for t in taxonomy.themes if counts.get(t.slug)}}
+    themes = {t.slug: [t.name, page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")]
+              for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}
+    data = {"report": report.slug, "themes": themes}
     return ('<script type="application/json" id="theme-chips-data">'
             + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c") + "</script>")
 

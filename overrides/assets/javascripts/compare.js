@@ -34,12 +34,29 @@
     history.replaceState(null, "", (s ? "?" + s : location.pathname) + location.hash);
   }
 
+  // compare.json is written compact (generator/site/compare.py, matrix_data):
+  // a row's address is its slug's; a cell is 0 (no passage on the theme) or
+  // [count, share, page of the theme holding the report ("" its first page,
+  // absent likewise, null none)]. Here each becomes the object the tables use.
+  function expand(data) {
+    data.rows.forEach(function (r) {
+      r.href = "../reports/" + r.slug + "/";
+      r.cells = r.cells.map(function (c, k) {
+        if (!c) return { n: 0, share: 0, href: null };
+        var page = c.length > 2 ? c[2] : "";
+        return { n: c[0], share: c[1],
+          href: page === null ? null : "../themes/" + data.themes[k].slug + "/" + (page ? page + "/" : "") + "#" + r.slug };
+      });
+    });
+    return data;
+  }
+
   function setup(box) {
     var src = new URL(box.getAttribute("data-src"), document.baseURI);
     fetch(src).then(function (r) {
       if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
       return r.json();
-    }).then(function (data) { start(box, data, src); }).catch(function (e) {
+    }).then(function (data) { start(box, expand(data), src); }).catch(function (e) {
       box.querySelector(".compare-filters").hidden = false;
       box.querySelector(".compare-filters").textContent = "筛选不可用（" + e.message + "），仍可翻页浏览。";
     });
@@ -166,7 +183,7 @@
     fetch(src).then(function (r) {
       if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
       return r.json();
-    }).then(function (data) { startParts(box, data, src); }).catch(function (e) {
+    }).then(function (data) { startParts(box, expand(data), src); }).catch(function (e) {
       box.appendChild(el("p", {}, "筛选不可用（" + e.message + "），仍可翻页浏览。"));
     });
   }

@@ -17,6 +17,32 @@
   // The navigation drawer of a page outside the navigation: the page writes
   // only the home page's link in it; the tabs hold them all. Before
   // Material's script starts (on DOMContentLoaded), so it finds the list whole.
+  // The tabs of a page outside the navigation are written without their
+  // classes (overrides/main.html: 45 bytes a tab, on most of the site's
+  // pages); Material's script and markTab find them by class.
+  function tabClasses() {
+    document.querySelectorAll(".md-tabs__list > li").forEach(function (li) {
+      li.classList.add("md-tabs__item");
+      var a = li.querySelector(":scope > a");
+      if (a) a.classList.add("md-tabs__link");
+    });
+  }
+  tabClasses();
+
+  // The header's second line (the page's title, shown once the reader has
+  // scrolled past the heading) is written empty on pages outside the
+  // navigation (overrides/partials/header.html): its text is the page's
+  // <title> without the site's name after it.
+  function headerTopic() {
+    var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    if (!topic || topic.textContent.trim()) return;
+    var site = document.querySelector(".md-header__topic .md-ellipsis");
+    var suffix = " - " + (site ? site.textContent.trim() : "");
+    var title = document.title;
+    topic.textContent = title.slice(-suffix.length) === suffix ? title.slice(0, -suffix.length) : title;
+  }
+  headerTopic();
+
   function drawer() {
     var list = document.querySelector("ul[data-fazhi-nav]");
     if (!list) return;
@@ -139,7 +165,8 @@
     else if (paragraph) after = " 所引段落：" + paragraph;
     var author = box.getAttribute("data-author");
     var date = box.getAttribute("data-date");
-    var line = (author ? author + ". " : "") + box.getAttribute("data-title") + "[EB/OL].";
+    var title = box.getAttribute("data-title") || (document.querySelector(".md-content h1") || {}).textContent || "";
+    var line = (author ? author + ". " : "") + title.trim() + "[EB/OL].";
     var dates = (date ? "(" + date + ")" : "") + (cited ? "[" + cited + "]" : "");
     if (dates) line += " " + dates + ".";
     return line + " " + url + "." + after;
@@ -258,30 +285,152 @@
     });
   }
 
-  // A report section's theme chips are written as data (render._chips):
-  // data-t="slug:count:page …", the themes' names and the report's slug in
-  // #theme-chips-data. Each becomes a link to the theme page holding the
-  // report, at the report's block: 调解 3.
+  // A report section's theme chips are written as data on its heading
+  // (render._chips): data-t="slug:count …"; the preamble's on an empty
+  // p.theme-chips. The themes' names, the theme page holding the report and
+  // the report's slug are in #theme-chips-data. Each becomes a link to the
+  // theme page, at the report's block (调解 3), in a p.theme-chips below the
+  // heading; the first line says what the numbers are.
   function drawChips() {
     var data = document.getElementById("theme-chips-data");
     var config = document.getElementById("__config");
     if (!data || !config) return;
     var info = JSON.parse(data.textContent);
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
-    document.querySelectorAll("p.theme-chips[data-t]").forEach(function (p) {
+    var first = true;
+    document.querySelectorAll(".report-text [data-t]").forEach(function (el) {
+      var p = el;
+      if (el.tagName !== "P") {
+        p = document.createElement("p");
+        p.className = "theme-chips";
+        el.after(p);
+      }
       var label = document.createElement("span");
       label.className = "theme-chips-label";
-      label.textContent = p.hasAttribute("data-first") ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：";
+      label.textContent = first ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：";
+      first = false;
       p.appendChild(label);
-      p.getAttribute("data-t").split(" ").forEach(function (item, n) {
+      el.getAttribute("data-t").split(" ").forEach(function (item, n) {
         var f = item.split(":");
-        if (!(f[0] in info.themes)) return;
+        var theme = info.themes[f[0]];
+        if (!theme) return;
         var a = document.createElement("a");
-        a.href = base + "themes/" + f[0] + "/" + (f[2] ? f[2] + "/" : "") + "#" + info.report;
-        a.textContent = info.themes[f[0]] + " " + f[1];
+        a.href = base + "themes/" + f[0] + "/" + (theme[1] ? theme[1] + "/" : "") + "#" + info.report;
+        a.textContent = theme[0] + " " + f[1];
         if (n) p.appendChild(document.createTextNode(" "));
         p.appendChild(a);
       });
+    });
+  }
+
+  // The 五个必备部分 block links each part found by its name (the first of
+  // its sections; more as （另见）): here the name becomes text again and the
+  // sections' headings, read from the text, are the links, as the page
+  // showed them when it wrote them out.
+  function partHeadings() {
+    document.querySelectorAll(".report-parts__item[data-found=yes]").forEach(function (li) {
+      var links = li.querySelectorAll(":scope > a[href^='#']");
+      if (!links.length) return;
+      var name = document.createElement("span");
+      name.className = "report-parts__name";
+      name.textContent = links[0].textContent;
+      var list = document.createDocumentFragment();
+      list.appendChild(name);
+      list.appendChild(document.createTextNode("："));
+      links.forEach(function (from, n) {
+        var heading = document.getElementById(from.getAttribute("href").slice(1));
+        var a = document.createElement("a");
+        a.setAttribute("href", from.getAttribute("href"));
+        a.textContent = heading ? heading.textContent.replace(/#$/, "") : from.textContent;
+        if (n) list.appendChild(document.createTextNode("；"));
+        list.appendChild(a);
+        from.remove();
+      });
+      li.insertBefore(list, li.firstChild);
+    });
+  }
+
+  // The related reports and the cleaning record, packed in the page
+  // (render.report_record: JSON, gzip, base64): unpacked and drawn as the
+  // lists and tables the page once wrote out. Every value is text.
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function table(head, rows, cells) {
+    var t = el("table");
+    var thead = el("thead");
+    var tr = el("tr");
+    head.forEach(function (h) { tr.appendChild(el("th", {}, h)); });
+    thead.appendChild(tr);
+    t.appendChild(thead);
+    var tbody = el("tbody");
+    rows.forEach(function (row) { tbody.appendChild(cells(row)); });
+    t.appendChild(tbody);
+    // wrapped as Material wraps the tables it finds on load (it scrolls sideways on a phone)
+    var wrap = el("div", { "class": "md-typeset__scrollwrap" });
+    var inner = el("div", { "class": "md-typeset__table" });
+    inner.appendChild(t);
+    wrap.appendChild(inner);
+    return wrap;
+  }
+  function unpack(text) {
+    var bytes = Uint8Array.from(atob(text.trim()), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+  function drawRecord(record, base) {
+    var links = document.querySelector(".report-links");
+    function list(title, rows) {
+      if (!rows || !rows.length) return;
+      links.appendChild(el("h3", {}, title));
+      var ul = el("ul");
+      rows.forEach(function (r) {
+        var li = el("li");
+        li.appendChild(el("a", { href: base + "reports/" + r[0] + "/" }, r[1]));
+        if (r[2] !== null && r[2] !== undefined) li.appendChild(document.createTextNode("（相似度 " + Math.round(r[2] * 100) + "%）"));
+        ul.appendChild(li);
+      });
+      links.appendChild(ul);
+    }
+    if (links && (record.p || record.c)) {
+      list("同省、同层级、同年度的报告", record.p);
+      list("主题分布最接近的报告（同层级、同年度）", record.c);
+      if (!(record.p || []).length && !(record.c || []).length) links.appendChild(el("p", {}, "本站暂无与这份报告同层级、同年度的其他报告。"));
+    }
+    var cleaning = document.querySelector(".report-cleaning");
+    if (!cleaning || !record.d.length) return;
+    cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
+      var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
+      tr.appendChild(el("td", {}, d[1]));
+      tr.appendChild(el("td", {}, d[2]));
+      return tr;
+    }));
+    if (!record.f.length) return;
+    var details = el("details", { "class": "report-frame" });
+    details.appendChild(el("summary", {}, "未作为正文发布的 " + record.f.length + " 行（网站杂项、标题、发布信息、落款等），逐行列出"));
+    details.appendChild(table(["原文行号", "类别", "判断依据", "原文"], record.f, function (f) {
+      var tr = el("tr");
+      f.forEach(function (cell) { tr.appendChild(el("td", {}, cell)); });
+      return tr;
+    }));
+    cleaning.appendChild(details);
+    markWide();
+  }
+  function reportRecord() {
+    var packed = document.getElementById("report-record");
+    var config = document.getElementById("__config");
+    if (!packed || !config) return;
+    var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+    var say = function (message) {
+      var where = document.querySelector(".report-cleaning") || document.querySelector(".report-links");
+      if (where) where.appendChild(el("p", { "class": "report-record-error" }, message));
+    };
+    if (typeof DecompressionStream === "undefined") { say("相关报告和清理记录需要较新的浏览器才能显示。"); return; }
+    unpack(packed.textContent).then(function (record) { drawRecord(record, base); }, function () {
+      say("相关报告和清理记录无法读取。");
     });
   }
 
@@ -303,8 +452,10 @@
   document.addEventListener("DOMContentLoaded", function () {
     menuByKeyboard();
     drawChips();
+    partHeadings();
     linkTitles();
-    document.querySelectorAll(".cite[data-title]").forEach(setupCite);
+    reportRecord();
+    document.querySelectorAll(".cite[data-author]").forEach(setupCite);
     document.querySelectorAll(".report-card__text[data-file]").forEach(setupTextDownload);
     markTab();
     markWide();
