@@ -212,6 +212,17 @@ def spans(value: str) -> list[tuple[int, int]]:
     return [(int(a), int(n)) for a, n in (s.split("+") for s in value.split(","))]
 
 
+def pair_of(project: Project, series: str, year: int) -> tuple[dict[str, str], list[list[str]], str]:
+    """A 对照 on a series page (series/<slug>/#vs-<year>): the attributes of its section, its
+    alignment record's rows (a status code, then its fields) and the section's HTML."""
+    page = (project.site_dir / "series" / series / "index.html").read_text(encoding="utf-8")
+    section = re.search(rf'<section class="duiz-pair" id="vs-{year}"[^>]*>.*?</section>', page, flags=re.S)
+    assert section, f"no 对照 of {year} on series/{series}/"
+    attrs = dict(re.findall(r'\s([a-z-]+)="([^"]*)"', re.match(r"<section[^>]*>", section[0])[0]))
+    rows = [[item[0], *item[1:].split("/")] for item in attrs["data-rows"].split()]
+    return attrs, rows, section[0]
+
+
 def test_series_page_counts_new_and_repeated_paragraphs(measured):
     text = text_of(measured, "series/zhejiang-anji")
     a21 = ["县政府常务会议全年专题研究法治政府建设工作四次，印发年度工作要点，明确四十五项具体任务并逐项落实到责任单位。",
@@ -220,69 +231,74 @@ def test_series_page_counts_new_and_repeated_paragraphs(measured):
     share = round(100 * sum(map(len, a21)) / sum(map(len, paragraphs)))
     assert f"2022 5 3 2 {share}% 与 2021 年度对照" in text
     assert "2023 6 6 0 0% 与 2022 年度对照" in text
-    page = (measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8")
+    page = (measured.site_dir / "series/zhejiang-anji/index.html").read_text(encoding="utf-8")
+    assert '<a href="#vs-2022">与 2021 年度对照</a>' in page and '<a href="#vs-2023">与 2022 年度对照</a>' in page
+    attrs, rows, section = pair_of(measured, "zhejiang-anji", 2022)
     # 2022's first paragraph repeats 2021's with two numbers changed, its second word for word;
     # 2021's shortcomings and plans are not repeated; 2022's 复议, 不足 and 安排 paragraphs are new
-    assert page.count('class="duiz-changed"') == 1 and page.count('class="duiz-same"') == 1
-    assert page.count('class="duiz-new"') == 3 and page.count('class="duiz-gone"') == 2
-    summary = text_of(measured, "series/zhejiang-anji/vs-2022")
-    assert (f"本年度 5 段中，2 段几乎逐字重复上一年度（4字片段重合度不低于 60%；其中 1 段一字不差），3 段为新增；"
-            f"上一年度 4 段中，2 段在本年度没有相近的一段（删去）。重复的文字占本年度报告字数的 {share}%。") in summary
+    assert [r[0] for r in rows] == ["c", "s", "g", "g", "n", "n", "n"]
+    summary = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    assert (f"本年度 5 段中，2 段几乎逐字重复上一年度（其中 1 段一字不差），3 段为新增；"
+            f"上一年度 4 段中，2 段删去。重复的文字占本年度字数的 {share}%。") in summary
+    assert (attrs["data-old"], attrs["data-new"]) == ("../../reports/2021-zhejiang-anji/", "../../reports/2022-zhejiang-anji/")
+    assert '<a href="../../reports/2021-zhejiang-anji/">2021 年度报告</a>' in section
+    assert '<a href="../../reports/2022-zhejiang-anji/">2022 年度报告</a>' in section
     # what changed in the first paragraph, as character ranges: 三 → 四 (次) and 四十二 → 四十五 (项)
-    row = re.search(r'<tr class="duiz-changed" data-del="([^"]+)" data-ins="([^"]+)">', page)
     old, new = paragraphs_of(2021)[0], paragraphs[0]
-    assert [old[a:a + n] for a, n in spans(row[1])] == ["三", "二"]
-    assert [new[a:a + n] for a, n in spans(row[2])] == ["四", "五"]
-    # a paragraph dropped since 2021 links to itself in the 2021 report
-    gone = re.findall(r'<tr class="duiz-gone"><td>(.*?)<td>', page, flags=re.S)
-    links = [re.search(r'href="../../../reports/2021-zhejiang-anji/#([^"]+)"', g) for g in gone]
+    assert [old[a:a + n] for a, n in spans(rows[0][3])] == ["三", "二"]
+    assert [new[a:a + n] for a, n in spans(rows[0][4])] == ["四", "五"]
+    # a paragraph dropped since 2021 is named by its anchor on the 2021 report page
     report_2021 = (measured.site_dir / "reports/2021-zhejiang-anji/index.html").read_text(encoding="utf-8")
-    assert len(links) == 2 and all(link and f'id="{link[1]}"' in report_2021 for link in links), gone
+    for row, text_2021 in zip(rows[2:4], paragraphs_of(2021)[2:]):
+        assert f'<p id="p-{row[1]}">{text_2021}</p>' in report_2021
 
 
-def test_duizhao_page_holds_no_report_text(measured):
-    """Both texts are on their report pages: the 对照 page holds where each paragraph is and what
-    changed in it, never their words; without the script it is a table of links to them."""
-    page = html.unescape((measured.site_dir / "series/zhejiang-anji/vs-2022/index.html").read_text(encoding="utf-8"))
-    for year in (2021, 2022):
+def test_duizhao_record_holds_no_report_text(measured):
+    """Both texts are on their report pages: a 对照 on the series page holds where each paragraph
+    is and what changed in it, never their words; without the script it is a summary with links
+    to both reports and a line saying why."""
+    page = html.unescape((measured.site_dir / "series/zhejiang-anji/index.html").read_text(encoding="utf-8"))
+    _, rows, section = pair_of(measured, "zhejiang-anji", 2022)
+    assert len(section.encode("utf-8")) < 2048  # the issue's budget: a pair costs at most 2 KB
+    olds = [r[1] for r in rows if r[0] in "csg"]
+    news = [r[2] if r[0] in "cs" else r[1] for r in rows if r[0] in "csn"]
+    for year, anchors in ((2021, olds), (2022, news)):
         report = html.unescape((measured.site_dir / f"reports/{year}-zhejiang-anji/index.html").read_text(encoding="utf-8"))
         paragraphs = paragraphs_of(year)
         assert len(paragraphs) == (4 if year == 2021 else 5) and all(p in report for p in paragraphs)
         for p in paragraphs:
             assert p[:10] not in page and p[-10:] not in page, p
-        # each paragraph of each report is linked once, in order, to its place on the report's page
-        links = re.findall(rf'<a href="../../../reports/{year}-zhejiang-anji/#([^"]+)">第(\d)段</a>', page)
-        assert sorted(int(n) for _, n in links) == list(range(1, len(paragraphs) + 1))
-        assert all(f'<p id="{a}">{paragraphs[int(n) - 1]}</p>' in report for a, n in links)
-    assert "两栏并排的文字需要浏览器运行 JavaScript 才能显示" in page
+        # each paragraph of each report is in the record once, in this order: (2021) 1 changed, 2 same,
+        # 3 and 4 gone; (2022) 1 changed, 2 same, 3, 4 and 5 new
+        assert len(anchors) == len(paragraphs)
+        assert [f'<p id="p-{a}">{p}</p>' in report for a, p in zip(anchors, paragraphs)] == [True] * len(paragraphs)
+    assert "逐段并排对照需要浏览器运行 JavaScript" in section
+    assert not (measured.site_dir / "series/zhejiang-anji/vs-2022").exists()  # no page of its own any more
 
 
-def test_an_edited_report_rewrites_both_duizhao_pages_it_is_in(measured, tmp_path):
-    """A 对照 page points at paragraphs of two report pages: when one report is edited, its
-    page and both 对照 pages holding it are written again, and their links and marks follow
-    the new text; no other page of the series is. (On a copy of the built fixture project.)"""
+def test_an_edited_report_rewrites_its_series_page_and_its_own(measured, tmp_path):
+    """A 对照 points at paragraphs of two report pages: when one report is edited, its page and
+    its series page (which holds both 对照 it is in) are written again, and the records follow
+    the new text; no other report page of the series is. (On a copy of the built fixture project.)"""
     project = Project(shutil.copytree(measured.root, tmp_path / "p", symlinks=True))
     site = project.site_dir
-    pages = {p: site / p / "index.html" for p in ("series/zhejiang-anji/vs-2022", "series/zhejiang-anji/vs-2023",
-                                                "reports/2022-zhejiang-anji", "reports/2021-zhejiang-anji",
-                                                "reports/2023-zhejiang-anji")}
+    pages = {p: site / p / "index.html" for p in ("series/zhejiang-anji", "reports/2022-zhejiang-anji",
+                                                "reports/2021-zhejiang-anji", "reports/2023-zhejiang-anji")}
     inodes = {p: f.stat().st_ino for p, f in pages.items()}
     text = (project.reports_dir / "2022-zhejiang-anji.txt").read_text(encoding="utf-8")
     assert "工作四次" in text
     (project.reports_dir / "2022-zhejiang-anji.txt").write_text(text.replace("工作四次", "工作六次"), encoding="utf-8")
     build(project)
     rewritten = {p for p, f in pages.items() if f.stat().st_ino != inodes[p]}
-    assert rewritten == {"series/zhejiang-anji/vs-2022", "series/zhejiang-anji/vs-2023", "reports/2022-zhejiang-anji"}
+    assert rewritten == {"series/zhejiang-anji", "reports/2022-zhejiang-anji"}
     report = (site / "reports/2022-zhejiang-anji/index.html").read_text(encoding="utf-8")
-    for path in ("series/zhejiang-anji/vs-2022", "series/zhejiang-anji/vs-2023"):
-        page = pages[path].read_text(encoding="utf-8")
-        anchors = re.findall(r'href="../../../reports/2022-zhejiang-anji/#([^"]+)"', page)
-        assert anchors and all(f'<p id="{a}">' in report for a in anchors), path
+    _, rows, _ = pair_of(project, "zhejiang-anji", 2022)
+    _, later, _ = pair_of(project, "zhejiang-anji", 2023)
+    anchors = [r[2] if r[0] in "cs" else r[1] for r in rows if r[0] in "csn"] + [r[1] for r in later if r[0] == "g"]
+    assert len(anchors) == 10 and all(f'<p id="p-{a}">' in report for a in anchors)
     # 2021: 三次 … 四十二项; 2022 now: 六次 … 四十五项
-    row = re.search(r'<tr class="duiz-changed" data-del="([^"]+)" data-ins="([^"]+)">',
-                    pages["series/zhejiang-anji/vs-2022"].read_text(encoding="utf-8"))
     edited = paragraphs_of(2022)[0].replace("四次", "六次")
-    assert [edited[a:a + n] for a, n in spans(row[2])] == ["六", "五"]
+    assert [edited[a:a + n] for a, n in spans(rows[0][4])] == ["六", "五"]
 
 
 def test_shared_template_is_marked_on_both_reports(measured):
@@ -337,7 +353,7 @@ def test_feed_announces_edits(measured):
 PAGES = {  # page -> what a reader must see on it
     "coverage/2023/jiangxi/": ".cov-grid a[aria-current=page]",
     "timeliness/2022/": "table",
-    "series/zhejiang-anji/vs-2022/": "table.duiz tr.duiz-new ins",  # this year's text, filled by duizhao.js
+    "series/zhejiang-anji/#vs-2022": "table.duiz tr.duiz-new ins",  # this year's text, by duizhao.js on load
     "reports/2023-zhejiang-anji/versions/": "table.duiz del",
     "reports/2023-zhejiang-anji/": ".report-card__row--timeliness",
 }
@@ -372,18 +388,25 @@ def test_pages_in_the_browser(measured, viewport, browser):
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
 def test_duizhao_columns_in_the_browser(measured, browser, viewport):
-    """Both years' paragraphs arrive by script from their report pages, what changed marked as
-    the generator found it; when a page cannot be fetched, or the script cannot run, the page says
-    so in Chinese and its links stay."""
+    """Opened on the series page, a 对照 shows both years' paragraphs, brought by script from their
+    report pages, what changed marked as the generator found it; when a page cannot be fetched, or
+    the script cannot run, the page says so in Chinese and the links to both reports stay."""
     from tests.conftest import serving, shot, watched_page
     from tests.test_views import axe_problems
 
     old, new = paragraphs_of(2021), paragraphs_of(2022)
     with serving(measured.site_dir) as base:
         page, errors, _ = watched_page(browser, viewport)
-        page.goto(base + "series/zhejiang-anji/vs-2022/")
-        page.wait_for_function("document.querySelector('.duiz-status').hidden")  # hidden once every cell is filled
-        rows = page.locator("table.duiz tbody tr")
+        page.goto(base + "series/zhejiang-anji/")
+        pair = page.locator("#vs-2022")
+        button = pair.get_by_role("button", name="显示逐段对照")
+        assert button.get_attribute("aria-expanded") == "false" and not page.locator("table.duiz").count()
+        assert not pair.locator(".duiz-status").is_visible()  # the line saying it needs the script: gone
+        button.click()
+        pair.locator("table.duiz").wait_for()
+        page.wait_for_function("document.querySelector('#vs-2022 .duiz-status').hidden")  # every cell filled
+        assert pair.get_by_role("button", name="收起逐段对照").get_attribute("aria-expanded") == "true"
+        rows = pair.locator("table.duiz tbody tr")
 
         def cells(column: int) -> list[str]:  # each cell's text less its ¶ link
             return [t.removesuffix(" ¶") for t in rows.locator(f"td:nth-child({column})").all_inner_texts()]
@@ -396,32 +419,42 @@ def test_duizhao_columns_in_the_browser(measured, browser, viewport):
         assert changed.locator("td").nth(1).locator("ins").all_inner_texts() == ["四", "五"]
         assert "工作<ins>四</ins>次" in changed.locator("td").nth(1).inner_html()
         assert rows.nth(1).locator("ins, del").count() == 0
-        assert page.locator("tr.duiz-gone td:first-child del").all_inner_texts() == old[2:]
-        assert page.locator("tr.duiz-new td:last-child ins").all_inner_texts() == new[2:]
+        assert pair.locator("tr.duiz-gone td:first-child del").all_inner_texts() == old[2:]
+        assert pair.locator("tr.duiz-new td:last-child ins").all_inner_texts() == new[2:]
         # each filled cell keeps its link to the paragraph, by name
-        link = rows.nth(4).locator("td").nth(1).get_by_role("link", name="第3段")
-        assert link.get_attribute("href").startswith("../../../reports/2022-zhejiang-anji/#p-")
+        link = rows.nth(4).locator("td").nth(1).get_by_role("link", name="2022 年度第3段")
+        assert re.fullmatch(r"/reports/2022-zhejiang-anji/#p-[0-9a-f]{8}", link.get_attribute("href"))
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        pair.scroll_into_view_if_needed()
         shot(page, "duizhao-filled", viewport, full=True)
         assert axe_problems(page) == []
+        pair.get_by_role("button", name="收起逐段对照").click()
+        assert not pair.locator("table.duiz").is_visible()
+        assert not page.locator("#vs-2023 table.duiz").count()  # the other pair: not opened, nothing fetched
         assert not errors, errors
-        # last year's page cannot be fetched: the reader is told which, the left column keeps its links
+        # the address names a pair: it opens on load; last year's page cannot be fetched: the reader
+        # is told which, that column's cells keep their links
         page.route("**/reports/2021-zhejiang-anji/", lambda route: route.abort())
-        page.reload()
-        status = page.locator(".duiz-status--failed")
+        page.goto("about:blank")
+        page.goto(base + "series/zhejiang-anji/#vs-2022")
+        status = page.locator("#vs-2022 .duiz-status--failed")
         status.wait_for()
         assert status.inner_text().startswith("未能载入2021 年度报告的文字")
         assert status.locator("a").get_attribute("href").endswith("/reports/2021-zhejiang-anji/")
-        assert cells(1)[2:] == ["第3段", "第4段", "新增", "新增", "新增"]
+        rows = page.locator("#vs-2022 table.duiz tbody tr")
+        assert cells(1)[2:] == ["2021 年度报告中的这一段"] * 2 + ["新增"] * 3
         assert cells(2)[4:] == new[2:]
+        shot(page, "duizhao-failed", viewport, full=False)
         page.close()
-    # without JavaScript: the summary, a line saying why the columns hold only links, and the links
+    # without JavaScript: each pair's summary, its links to both reports and a line saying why no table
     plain = browser.new_page(viewport=viewport, java_script_enabled=False)
     with serving(measured.site_dir) as base:
-        plain.goto(base + "series/zhejiang-anji/vs-2022/")
-        assert plain.locator(".duiz-status").inner_text().startswith("两栏并排的文字需要浏览器运行 JavaScript 才能显示")
-        assert plain.locator("table.duiz tbody a").count() == 4 + 5  # every paragraph of both years
-        assert plain.locator("table.duiz tbody tr").first.inner_text().split() == ["第1段", "改动", "第1段"]
+        plain.goto(base + "series/zhejiang-anji/#vs-2022")
+        pair = plain.locator("#vs-2022")
+        assert pair.locator(".duiz-status").inner_text().startswith("逐段并排对照需要浏览器运行 JavaScript")
+        assert [a.get_attribute("href") for a in pair.locator("a").all()] == [
+            "../../reports/2021-zhejiang-anji/", "../../reports/2022-zhejiang-anji/"]
+        assert not plain.locator("table.duiz, button.duiz-open").count()
         shot(plain, "duizhao-without-script", viewport, full=True)
     plain.close()
 

@@ -67,8 +67,7 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
     pages += timeliness_site(reports, measured, deadlines)
     edits = edits_of(reports, history, measured)
     pages += versions_site(reports, edits, measured)
-    tables, duizhao = yearly_site(series, kept, changed)
-    pages += duizhao
+    tables = yearly_site(series, kept, changed)
     shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed))
     for report in reports:
         if report.slug in changed:

@@ -7,10 +7,12 @@ year's when the two share at least REPEAT of their character shingles
 for word. Otherwise it is new. The share of repeated text is the repeated
 paragraphs' characters over all. Matching is an inverted index of last year's
 shingles, so a pair costs time in the size of the two reports, never of the
-corpus. A 对照 page per report aligns it with last year's, paragraph by
-paragraph, with the characters that differ (difflib) as ranges: it holds no
-text of either report, and its script fills both columns from the two
-report pages (overrides/assets/javascripts/duizhao.js).
+corpus. The series page carries, per report, a 对照 with last year's: the
+alignment of their paragraphs with the characters that differ (difflib) as
+ranges, in a compact record that holds no text of either report; its script
+builds the side-by-side table from it and the two report pages
+(overrides/assets/javascripts/duizhao.js). The record is kept per report
+between builds, as its match is.
 
 Across bodies (a shared template): every paragraph of at least TEMPLATE_MIN
 characters in the reports of one year gets a MinHash signature (HASHES
@@ -28,7 +30,6 @@ reports is ever compared as such: time is linear in the paragraphs.
 from __future__ import annotations
 
 import difflib
-import functools
 import html
 import re
 from collections import defaultdict
@@ -37,9 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from generator.plugins.prerendered import HTML_MARKER
 from generator.records import Paragraph, Report
-from generator.site.render import Output, frontmatter, md_inline, when_changed
 
 SHINGLE = 4  # characters
 REPEAT = 0.6  # Jaccard of shingle sets at or above which two paragraphs are nearly word for word the same
@@ -221,95 +220,102 @@ def alignment(old: Sequence[str], new: Sequence[str], matches: Sequence[int | No
     return rows
 
 
-def spans_attr(name: str, spans: Sequence[tuple[int, int]]) -> str:
-    return f' {name}="' + ",".join(f"{a}+{n}" for a, n in spans) + '"' if spans else ""
+CODES = {SAME: "s", CHANGED: "c", NEW: "n", GONE: "g"}
 
 
-def alignment_table(rows: Sequence[Row], old_href: Sequence[str], new_href: Sequence[str],
-                    sources: tuple[str, str], labels: tuple[str, str]) -> str:
-    """The rows as a two-column table holding no text of either report: each
-    cell links to its paragraph on its report's page (old_href, new_href:
-    each paragraph's address; sources: the two pages), a CHANGED row says
-    which characters differ (data-del, data-ins: "start+length,…"), and
-    overrides/assets/javascripts/duizhao.js fills the cells from the two
-    pages. Without the script the table is the links, row by row, each
-    row saying 新增, 删去, 相同 (word for word) or 改动. Kept short: a row
-    per paragraph of every 对照 page."""
-    out = [f'<table class="duiz" data-old="{html.escape(sources[0])}" data-new="{html.escape(sources[1])}">'
-           f'<thead><tr><th scope="col">{html.escape(labels[0])}</th><th scope="col">{html.escape(labels[1])}</th>'
-           '</tr></thead><tbody>']
+def short(anchor: str) -> str:
+    """A paragraph anchor in a record: its hash without the "p-" every
+    paragraph anchor starts with (read/parse.py), which duizhao.js puts back."""
+    return anchor.removeprefix("p-")
 
-    def link(href: str, n: int) -> str:
-        return f'<a href="{html.escape(href)}">第{n + 1}段</a>'
 
-    for row in rows:  # end tags of cells and rows left out (HTML's rules close them): 10 bytes a row
-        if row.status == NEW and row.new is not None:
-            out.append(f'<tr class="duiz-new"><td>新增<td>{link(new_href[row.new], row.new)}')
-        elif row.status == GONE and row.old is not None:
-            out.append(f'<tr class="duiz-gone"><td>{link(old_href[row.old], row.old)}<td>删去')
-        elif row.old is not None and row.new is not None:
-            tag = " 相同" if row.status == SAME else " 改动"
-            out.append(f'<tr class="duiz-{row.status}"{spans_attr("data-del", row.deleted)}'
-                       f'{spans_attr("data-ins", row.inserted)}><td>{link(old_href[row.old], row.old)}{tag}'
-                       f'<td>{link(new_href[row.new], row.new)}')
-    out.append("</tbody></table>")
-    return "\n".join(out)
+def alignment_record(rows: Sequence[Row], old_anchors: Sequence[str], new_anchors: Sequence[str]) -> str:
+    """The rows as a compact string holding no text of either report, for
+    duizhao.js to build the 对照 table from: rows separated by spaces, each a
+    status code (s same, c changed, n new, g gone) and its paragraphs'
+    anchors (short), a changed row followed by the ranges difflib found in
+    the old and in the new text ("start+length,…"), fields separated by "/":
+    n1a2b3c4d · g5e6f7a8b · s1a2b3c4d/5e6f7a8b · c1a2b3c4d/5e6f7a8b/3+1,9+1/3+1,9+1.
+    Anchors and ranges hold only [0-9a-f+,-]: safe in an HTML attribute."""
+    out = []
+    for row in rows:
+        fields = []
+        if row.old is not None:
+            fields.append(short(old_anchors[row.old]))
+        if row.new is not None:
+            fields.append(short(new_anchors[row.new]))
+        if row.status == CHANGED:
+            fields += [",".join(f"{a}+{n}" for a, n in row.deleted), ",".join(f"{a}+{n}" for a, n in row.inserted)]
+        out.append(CODES[row.status] + "/".join(fields))
+    return " ".join(out)
+
+
+def pair_record(rep: Repeat, kept: dict[str, dict] | None = None, changed: set[str] | None = None) -> str:
+    """The alignment record of a report against last year's (alignment_record),
+    read from kept (as repeats reads "vs") when made against the same previous
+    report, else made (difflib over the changed rows) and put there."""
+    own = kept.get(rep.report.slug) if kept is not None else None
+    stored = own.get("duiz") if own is not None else None
+    if stored is not None and rep.previous.key and stored[0] == rep.previous.key:
+        return str(stored[1])
+    new_ps, old_ps = paragraphs(rep.report), paragraphs(rep.previous)
+    rows = alignment([p.text for p in old_ps], [p.text for p in new_ps], rep.matches)
+    found = alignment_record(rows, [p.anchor for p in old_ps], [p.anchor for p in new_ps])
+    if own is not None:
+        own["duiz"] = (rep.previous.key, found)
+        if changed is not None:
+            changed.add(rep.report.slug)
+    return found
 
 
 def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
-                changed: set[str] | None = None) -> tuple[dict[str, str], list[Output]]:
-    """The 对照 pages of every series, and for each series page the table of
-    its years to add (series slug -> Markdown). kept and changed: as repeats'."""
-    pages: list[Output] = []
+                changed: set[str] | None = None) -> dict[str, str]:
+    """For each series page, its section on what repeats year over year
+    (series slug -> Markdown and HTML): a table of its years, and for each
+    year after the first its 对照 with the year before (pair_html), which
+    duizhao.js shows side by side. kept and changed: as repeats'."""
     tables: dict[str, str] = {}
     for s in series:
         found = repeats(s.reports, kept, changed)
         lines = ["## 逐年重复与新增 {#repeats}", "",
                  f"每份报告的每一段与上一年度报告比较：两段的{SHINGLE}字片段重合度（杰卡德系数）不低于 {REPEAT:.0%} 的，"
-                 "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。", "",
+                 "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。"
+                 "逐段对照中，<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，"
+                 "<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；一字不差的段落只在右栏显示。", "",
                  "| 年度 | 段落 | 新增 | 重复上一年度 | 重复字数比例 | 对照 |", "|---|---|---|---|---|---|"]
         first = s.reports[0]
         lines.append(f"| {first.metadata.get('year')} | {len(paragraphs(first))} | — | — | — | 最早一年 |")
+        pairs = []
         for rep in found:
             year = rep.report.metadata.get("year")
             lines.append(f"| {year} | {len(rep.matches)} | {rep.new} | {rep.repeated} | {rep.share:.0%} | "
-                         f"[与 {rep.previous.metadata.get('year')} 年度对照](vs-{year}.md) |")
-            # made again only when either report changed (difflib over two reports' text)
-            pages.append(when_changed(f"series/{s.slug}/vs-{year}.md", functools.partial(duizhao_page, s, rep),
-                                      [rep.report, rep.previous], s.issuer, "duizhao-7"))
-        tables[s.slug] = "\n".join(lines) + "\n"
-    return tables, pages
+                         f"[与 {rep.previous.metadata.get('year')} 年度对照](#vs-{year}) |")
+            pairs.append(pair_html(rep, pair_record(rep, kept, changed)))
+        # loaded by the series pages that have a 对照 (as the search page loads search.js), not by every page
+        block = ['<div class="duiz-pairs">', *pairs, '<script defer src="../../assets/javascripts/duizhao.js"></script>',
+                 "</div>"]
+        tables[s.slug] = "\n".join(lines) + "\n\n" + "\n".join(block) + "\n"
+    return tables
 
 
-def duizhao_page(s, rep: Repeat) -> bytes:
-    """A 对照 page holding no text of either report (both are published on
-    their own pages): a summary with the counts and the share repeated, and
-    the alignment (alignment_table), which duizhao.js fills in the browser."""
+def pair_html(rep: Repeat, record: str) -> str:
+    """A 对照 on the series page (series/<slug>/#vs-<year>), holding no text of
+    either report: its title, the counts and the share repeated with links to
+    both report pages, a line saying the side-by-side view needs the script,
+    and the alignment record (data-rows) from which duizhao.js builds it."""
     year, before = rep.report.metadata.get("year"), rep.previous.metadata.get("year")
-    title = f"{s.issuer} {year} 年度报告与 {before} 年度对照"
-    new_ps, old_ps = paragraphs(rep.report), paragraphs(rep.previous)
-    rows = alignment([p.text for p in old_ps], [p.text for p in new_ps], rep.matches)
-    same = sum(1 for r in rows if r.status == SAME)
-    gone = sum(1 for r in rows if r.status == GONE)
-    # the page is series/<slug>/vs-<year>/: the reports' pages are three folders up
-    old_src, new_src = f"../../../reports/{rep.previous.slug}/", f"../../../reports/{rep.report.slug}/"
-    head = (f"[首页](../../index.md) › [历年报告](../index.md) › [{md_inline(s.issuer)}](index.md) › 本页\n{{ .crumbs }}\n\n"
-            f"# {md_inline(title)}\n\n"
-            f"左栏为 [{before} 年度报告](../../reports/{rep.previous.slug}/index.md)，"
-            f"右栏为 [{year} 年度报告](../../reports/{rep.report.slug}/index.md)。"
-            f"本年度 {len(new_ps)} 段中，{rep.repeated} 段几乎逐字重复上一年度（{SHINGLE}字片段重合度不低于 {REPEAT:.0%}；"
-            f"其中 {same} 段一字不差），{rep.new} 段为新增；上一年度 {len(old_ps)} 段中，{gone} 段在本年度没有相近的一段（删去）。"
-            f"重复的文字占本年度报告字数的 {rep.share:.0%}。\n\n"
-            "标记：<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，"
-            "<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；一字不差的段落只在右栏显示。\n\n")
-    status = ('<p class="duiz-status" role="status">两栏并排的文字需要浏览器运行 JavaScript 才能显示'
-              "（由本页的脚本从两份报告的页面载入）；现在请点各段的链接到报告页面阅读。</p>")
-    table = alignment_table(rows, [f"{old_src}#{p.anchor}" for p in old_ps], [f"{new_src}#{p.anchor}" for p in new_ps],
-                            (old_src, new_src), (f"{before} 年度", f"{year} 年度"))
-    # loaded by the 对照 pages alone (as the search page loads search.js), not by every page of the site
-    script = '<script defer src="../../../assets/javascripts/duizhao.js"></script>'
-    return frontmatter({"title": title, "template": "duizhao.html", "hide": ["navigation", "toc"]},
-                       head + HTML_MARKER + "\n" + status + "\n" + table + "\n" + script + "\n")
+    # the series page is series/<slug>/: the reports' pages are two folders up
+    old_src, new_src = f"../../reports/{rep.previous.slug}/", f"../../reports/{rep.report.slug}/"
+    codes = [r[0] for r in record.split()]
+    same, gone, old_count = codes.count("s"), codes.count("g"), len(paragraphs(rep.previous))
+    return (f'<section class="duiz-pair" id="vs-{year}" data-old="{html.escape(old_src)}" '
+            f'data-new="{html.escape(new_src)}" data-years="{before},{year}" data-rows="{record}">\n'
+            f"<h3>{year} 年度与 {before} 年度对照</h3>\n"
+            f'<p>左栏 <a href="{html.escape(old_src)}">{before} 年度报告</a>，右栏 <a href="{html.escape(new_src)}">{year} 年度报告</a>。'
+            f"本年度 {len(rep.matches)} 段中，{rep.repeated} 段几乎逐字重复上一年度（其中 {same} 段一字不差），"
+            f"{rep.new} 段为新增；上一年度 {old_count} 段中，{gone} 段删去。重复的文字占本年度字数的 {rep.share:.0%}。</p>\n"
+            '<p class="duiz-status" role="status">逐段并排对照需要浏览器运行 JavaScript；'
+            "请点上面的链接阅读两份报告。</p>\n</section>")
 
 
 # --- shared templates ------------------------------------------------------------------
