@@ -394,7 +394,7 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """Organisations written as a subject: 某县司法局, 县委、县政府, 乡党委、政府, 我局,
     or a place alone (某区)."""
     # 某省委和省政府 / 自治区党委和政府: a Party committee and its government joined by 和 (或 及、与) read as by 、.
-    text = _elliptic_government(JOINED_BY_WORD.sub(r"\1、", text))
+    text = _elliptic_government(JOINED_BY_WORD.sub("委、", text))
     if (names := org_names(text)) and len(names) == 2 and "、" not in text:
         # 某县委县政府: the two names run together, the second without its place.
         names = org_names(_elliptic_government("、".join(names))) or names
@@ -423,7 +423,7 @@ def _elliptic_government(text: str) -> str:
     return text
 
 
-JOINED_BY_WORD = re.compile(r"(委|党委|党工委)(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")
+JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
 
 
