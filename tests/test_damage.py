@@ -336,6 +336,7 @@ def survey() -> tuple[dict[str, set[str]], dict[str, dict[str, bool]]]:
     return clean_hits, caught
 
 
+@pytest.mark.skipif(not WILD.is_dir(), reason="../shared/wild is not beside this checkout")
 def test_no_detector_fires_on_the_samples_or_the_wild_openings():
     clean_hits, _ = survey()
     assert len(clean_hits) == 65

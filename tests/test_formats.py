@@ -194,6 +194,7 @@ def test_the_samples_publish_the_same_report_in_every_format(kind, tmp_path):
         assert got[slug]["themes"] == record["themes"], slug
 
 
+@needs_wild
 def test_html_markup_values_and_their_sources():
     folder, got = rendered("wild", "xxgk")
     record = got["01"]
