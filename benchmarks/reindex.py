@@ -12,9 +12,11 @@ change to generator/search/ without reading and rendering the corpus again
 (build_search_index: only what changed, or everything with --fresh) and
 published into site/pagefind/, with the page's script
 (overrides/assets/javascripts/search.js, which reads what the index holds)
-copied into site/assets/. Prints the time, the peak resident memory of
+copied into site/assets/ (as a new file: a project copied with hard
+links keeps its original's). Prints the time, the peak resident memory of
 the Pagefind processes (the largest one and all at once, sampled from /proc
-every 0.2 s) and of this process, and the index's bytes against the text.
+every 0.2 s) and of this process, and the index's bytes by kind against the
+text.
 """
 from __future__ import annotations
 
@@ -91,7 +93,9 @@ def main() -> None:
         index = build_search_index(records, cache)
         publish_search_index(index, cache, project / "site")
         script = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "search.js"
-        shutil.copyfile(script, project / "site" / "assets" / "javascripts" / "search.js")
+        target = project / "site" / "assets" / "javascripts" / "search.js"
+        target.unlink(missing_ok=True)
+        shutil.copyfile(script, target)
     finally:
         done.set()
         sampler.join()
@@ -99,13 +103,17 @@ def main() -> None:
     site = project / "site" / "pagefind"
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     routes = sum(p.stat().st_size for p in (site / "routes").rglob("*") if p.is_file()) if (site / "routes").is_dir() else 0
+    chunks = sum(p.stat().st_size for p in site.glob("*/index/*.pf_index"))
+    fragments = sum(p.stat().st_size for p in site.glob("*/fragment/*.pf_fragment"))
     text_bytes = sum(len(t.encode("utf-8")) for r in records if r.key.startswith("reports/") for _, t in units_of(r))
     print(f"{len(records)} records ({text:,} characters, {text_bytes / 1e6:.1f} MB of their text); "
-          f"{index.rebuilt} shards indexed in {seconds:.1f} s; {len(index.shards)} + {len(index.pairs)} shards; "
+          f"{index.rebuilt} shards indexed in {seconds:.1f} s; {len(index.shards)} shards; "
           f"Pagefind processes: largest {peaks['largest'] / 1024:.0f} MiB, all at once {peaks['summed'] / 1024:.0f} "
           f"MiB; this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
-          f"pagefind/ {size / 1e6:.1f} MB (routing table {routes / 1e6:.1f} MB, "
-          f"{len(list((site / 'routes').glob('*.json'))) if routes else 0} files)")
+          f"pagefind/ {size / 1e6:.1f} MB (chunks {chunks / 1e6:.1f} MB, fragments {fragments / 1e6:.1f} MB, "
+          f"routing table {routes / 1e6:.1f} MB in {len(list((site / 'routes').glob('*.json'))) if routes else 0} "
+          f"files, the rest {(size - chunks - fragments - routes) / 1e6:.1f} MB); index ÷ text "
+          f"{size / text_bytes:.2f}")
     sys.stdout.flush()
 
 

@@ -22,7 +22,6 @@ import functools
 import gzip
 import http.server
 import json
-import re
 import statistics
 import sys
 import threading
@@ -33,6 +32,7 @@ from urllib.parse import unquote, urlparse
 from playwright.sync_api import sync_playwright
 
 QUERIES = ["调解", "复议", "执法", "信访", "普法", "行政复议", "人民调解", "营商环境", "矛盾纠纷", "行政执法",
+           "法治政府", "人民政府", "依法行政", "法治政府建设年度报告",
            "综合行政执法", "法治政府建设", "重大行政决策", "规范性文件", "法律顾问", "行政应诉", "一网通办",
            "公共法律服务", "合法性审查", "行政执法三项制度", "政务公开", "多元化解", "放管服"]
 TEXT = (".js", ".json", ".html", ".css", ".svg", ".xml", ".csv", ".txt")
@@ -149,19 +149,14 @@ def main() -> None:
             window.searchModule = m;
             window.searchIndex = await m.openIndex(new URL('../pagefind/', location.href));
         }""")
-        # The base's result ids (of both indexes) name their reports in build/search/state.json, so
+        # The base's result ids name their reports in build/search/state.json, so
         # only results of the delta and theme shards fetch their record to be
         # named: at 10,000 reports fetching every result's record would move
         # hundreds of MB per query.
-        # Ids are unique within each index, not across the two (a trigram record and another
-        # report's bigram record may share one): the query's own index names its results.
         state = json.loads((args.project / "build" / "search" / "state.json").read_text(encoding="utf-8"))
-        known_in = {n: {entry[k]: key.split("/", 1)[1] for key, entry in state["base"].items() if entry[k]}
-                    for n, k in ((3, 1), (2, 3))}
+        known = {entry[1]: key.split("/", 1)[1] for key, entry in state["base"].items() if entry[1]}
         rows = []
         for query in args.queries:
-            runs = [r for r in re.findall(r"[^\W_]+", query.lower()) if len(r) > 1]
-            known = known_in[2 if any(len(r) < 3 for r in runs) else 3]  # search.js, gramsFor
             started = time.perf_counter()
             named = page.evaluate("""async ([q, known]) => {
                 const found = await window.searchModule.find(window.searchIndex, q, {});

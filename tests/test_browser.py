@@ -73,8 +73,8 @@ def test_search_finds_a_word_inside_a_longer_one(sample_site, served, browser):
 
 
 def test_search_finds_the_reports_holding_every_word_of_a_query(sample_site, served, browser):
-    """A query of a two-character word and a longer one is asked in the bigram
-    index (generator/search/index.py): the results hold both."""
+    """A query of a two-character word and a longer one (each asked as its
+    bigrams, generator/search/index.py): the results hold both."""
     expected = containing(sample_site, "调解") & containing(sample_site, "行政复议")
     assert expected and expected != containing(sample_site, "调解")
     found, _, _, errors, _ = search(browser, served, "调解 行政复议")
@@ -82,8 +82,8 @@ def test_search_finds_the_reports_holding_every_word_of_a_query(sample_site, ser
 
 
 def test_a_two_character_query_shows_its_passage(sample_site, served, browser):
-    """The bigram index keeps no text: its results show the passage from the
-    trigram index's record."""
+    """A query of two characters (one bigram) shows the passage and the
+    report's title and facts from the record's stored text and meta."""
     page, errors, _ = watched_page(browser)
     search_page(page, served, "复议")
     marks = page.locator(".fazhi-search__result mark").all_inner_texts()
@@ -91,7 +91,7 @@ def test_a_two_character_query_shows_its_passage(sample_site, served, browser):
     titles = page.locator(".fazhi-search__title").all_inner_texts()
     facts = page.locator(".fazhi-search__facts").all_inner_texts()
     assert len(titles) == len(marks) and all(t and "/" not in t for t in titles)  # titles, not addresses
-    assert all(f == "主题" or "年度" in f for f in facts), facts  # the meta of the trigram record
+    assert all(f == "主题" or "年度" in f for f in facts), facts  # the record's meta
     assert errors == []
     page.close()
 

@@ -14,8 +14,8 @@ Then:
 - the next plain build publishes exactly what a clean build of the same
   content publishes (every file but the search index, which an incremental
   build shards differently, is compared byte for byte; the search index by
-  the results it serves: each live record's address and stored text, in
-  both of its indexes), and the build after it leaves the site alone.
+  the results it serves: each live record's address and stored text), and
+  the build after it leaves the site alone.
 
 The previous site has a delta shard in its search index, so adding a report
 keeps the names of the published shards: the case where the next build used
@@ -93,25 +93,19 @@ def snapshot(site: Path, search: bool = True) -> dict[str, bytes]:
             if p.is_file() and (search or not p.relative_to(site).as_posix().startswith("pagefind/"))}
 
 
-def live_results(site: Path) -> dict[str, set[tuple[str, str]]]:
-    """Each index's live results: (address, stored text) of every record of a
+def live_results(site: Path) -> set[tuple[str, str]]:
+    """The index's live results: (address, stored text) of every record of a
     published shard whose id the manifest does not list as superseded."""
     manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     superseded = set(manifest["superseded"])
-    out: dict[str, set[tuple[str, str]]] = {"trigrams": set(), "bigrams": set()}
-    texts: dict[str, str] = {}
-    for family, shards in (("trigrams", manifest["shards"]), ("bigrams", manifest["pairs"])):
-        for shard in shards:
-            assert (site / "pagefind" / shard).is_dir(), f"{shard} is listed but not published"
-            for path in (site / "pagefind" / shard / "fragment").glob("*.pf_fragment"):
-                if path.stem in superseded:
-                    continue
-                record = json.loads(gzip.decompress(path.read_bytes())[12:])
-                if family == "trigrams":
-                    texts[f"{shard}/{path.stem}"] = record["content"]
-                out[family].add((record["url"], record["content"] or record["meta"].get("text", "")))
-    # a bigram record names the trigram record holding its text: compare the text itself
-    out["bigrams"] = {(url, texts.get(text, text)) for url, text in out["bigrams"]}
+    out: set[tuple[str, str]] = set()
+    for shard in manifest["shards"]:
+        assert (site / "pagefind" / shard).is_dir(), f"{shard} is listed but not published"
+        for path in (site / "pagefind" / shard / "fragment").glob("*.pf_fragment"):
+            if path.stem in superseded:
+                continue
+            record = json.loads(gzip.decompress(path.read_bytes())[12:])
+            out.add((record["url"], record["content"]))
     return out
 
 
@@ -156,7 +150,7 @@ def is_pagefind(pid: int) -> bool:
 class Corpus:
     before: Path  # a project whose site and build output hold the previous content
     clean: dict[str, bytes]  # the site a clean build makes of the changed content
-    results: dict[str, set[tuple[str, str]]]
+    results: set[tuple[str, str]]
 
 
 def change(root: Path) -> None:

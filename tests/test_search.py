@@ -23,11 +23,9 @@ from generator.search.index import (
 
 
 def fragments(site_dir: Path) -> dict[str, dict]:
-    """url -> the record the trigram index keeps for each result (content, meta, filters)."""
+    """url -> the record the index keeps for each result (content, meta, filters)."""
     out = {}
     for path in (site_dir / "pagefind").glob("*/fragment/*.pf_fragment"):
-        if path.parent.parent.name.startswith(search.BIGRAMS.prefix):
-            continue
         data = gzip.decompress(path.read_bytes())
         assert data[:12] == b"pagefind_dcd"
         record = json.loads(data[12:])
@@ -45,21 +43,19 @@ def unstable(relative: str) -> bool:
 
 
 def phrase_in(content: str, phrase: str) -> int:
-    """How often the word list holds the phrase (of 3 or more characters) as
-    the search page asks it: its trigrams at consecutive positions."""
-    tri = [phrase[i:i + 3] for i in range(len(phrase) - 2)]
-    tokens = [w.replace("-", "") for w in content.split(" ")]
-    return sum(tokens[i:i + len(tri)] == tri for i in range(len(tokens)))
+    """How often the word list holds the phrase (of 2 or more characters) as
+    the search page asks it: its bigrams at consecutive positions."""
+    pairs = [phrase[i:i + 2] for i in range(len(phrase) - 1)]
+    tokens = content.split(" ")
+    return sum(tokens[i:i + len(pairs)] == pairs for i in range(len(tokens)))
 
 
-def test_words_are_the_ngrams_starting_at_each_position():
-    assert words("行政复议") == ["行政复", "政复议", FILLER, FILLER]
-    assert words("行政复议", 2) == ["行政", "政复", "复议", FILLER]
-    assert words("调解，ICP 备2023") == [FILLER, FILLER, "，", "icp", FILLER, FILLER, SPACE,
-                                        "备20", "202", "023", FILLER, FILLER]
-    assert words("调解，ICP 备2023", 2) == ["调解", FILLER, "，", "ic", "cp", FILLER, SPACE,
-                                           "备2", "20", "02", "23", FILLER]
-    assert words("a") == [FILLER] and words("a", 2) == [FILLER]
+def test_words_are_the_bigrams_starting_at_each_position():
+    assert words("行政复议") == ["行政", "政复", "复议", FILLER]
+    assert words("调解，ICP 备2023") == ["调解", FILLER, "，", "ic", "cp", FILLER, SPACE,
+                                        "备2", "20", "02", "23", FILLER]
+    assert words("a") == [FILLER]
+    assert words("行政复议", 3) == ["行政复", "政复议", FILLER, FILLER]  # n-grams of another n, the same way
 
 
 def test_the_stored_text_has_one_character_for_each_word_position():
@@ -76,6 +72,7 @@ def test_phrases_never_run_across_paragraphs():
     record = SearchRecord("reports/a", "reports/a/", "标题", (("", "标题"), ("p-1", "依法行政"), ("p-2", "复议工作")))
     content, starts = record_content(record)
     assert phrase_in(content, "依法行政") == 1 and phrase_in(content, "行政复议") == 0
+    assert phrase_in(content, "行政") == 1 and phrase_in(content, "政复") == 0
     assert PARA in content.split(" ")
     assert starts == "p-1:3 p-2:8"  # 标题 is words 0-1, ¶ is 2; each paragraph starts after its ¶
 
@@ -113,9 +110,8 @@ def test_a_packed_record_is_indexed_as_the_record_itself(tmp_path):
 def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tmp_path):
     cache = tmp_path / "search"
     first = build_search_index(records(7) + [THEME], cache)
-    # a shard without a word of an index (THEME has no trigram) is left out of that index
     # the theme shard (small) comes first where it has words: the page opens it whatever the query
-    assert first.shards == ("base",) and first.pairs == ("pairs-themes", "pairs-base")
+    assert first.shards == ("themes", "base")
     assert first.rebuilt == 2 and first.superseded == ()
     assert build_search_index(records(7) + [THEME], cache).rebuilt == 0  # nothing changed: nothing indexed
     base_ids = {url: path.stem for path in (cache / "base/fragment").glob("*")
@@ -125,22 +121,22 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     routing = (cache / "routes/0.json").stat()
     second = build_search_index(changed, cache)
     assert (cache / "routes/0.json").stat().st_mtime_ns == routing.st_mtime_ns  # the base's table is kept
-    assert second.shards == ("base", "delta") and second.rebuilt == 1 and second.delta == 3
-    assert {base_ids["reports/r3/"], base_ids["reports/r6/"]} < set(second.superseded)
+    assert second.shards == ("themes", "base", "delta") and second.rebuilt == 1 and second.delta == 3
+    assert {base_ids["reports/r3/"], base_ids["reports/r6/"]} == set(second.superseded)
     site = tmp_path / "site"
     search.publish_search_index(second, cache, site)
     manifest = json.loads((site / "pagefind/shards.json").read_text())
-    assert manifest == {"shards": ["base", "delta"], "pairs": ["pairs-themes", "pairs-base", "pairs-delta"],
-                        "superseded": list(second.superseded), "routes": {"bits": 0, "parts": ["base"]}}
+    assert manifest == {"shards": ["themes", "base", "delta"], "superseded": list(second.superseded),
+                        "routes": {"bits": 0, "parts": ["base"]}}
     # one base part: the routing table is one file, every word of the base in it
     routes = json.loads((site / "pagefind/routes/0.json").read_text())
-    assert set(routes) == {"2", "3"} and set(routes["3"]) == {"*"}  # every word is in the only part
-    assert "行政复" in chunks(routes["3"]["*"], 3) and "行政" in chunks(routes["2"]["*"], 2)
+    assert set(routes) == {"2"} and set(routes["2"]) == {"*"}  # every word is in the only part
+    assert "行政" in chunks(routes["2"]["*"], 2) and "复议" in chunks(routes["2"]["*"], 2)
     assert "调解" not in chunks(routes["2"]["*"], 2)  # only a theme holds it
-    assert len(second.superseded) == 4  # r3's and r6's results in each index
-    assert [p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")] == ["base"]  # one script
-    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == [
-        "base", "pairs-base", "pairs-themes"]
+    # the script and WebAssembly: in the shard the page opens first, and in the first base part,
+    # which the page opens first when the theme shard has no words
+    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/pagefind.js")) == ["base", "themes"]
+    assert sorted(p.parent.name for p in (site / "pagefind").glob("*/*.pagefind")) == ["base", "themes"]
     delta = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/"): p
              for p in (site / "pagefind/delta/fragment").glob("*")}
     assert set(delta) == {"reports/r3/", "reports/r7/"}
@@ -152,16 +148,8 @@ def test_a_change_is_indexed_alone_and_the_base_result_it_replaces_is_dropped(tm
     assert phrase_in(" ".join(indexed), "行政复核") == 1
     assert len(record["content"]) == len(indexed) and record["content"].count("行政复核") == 1
     assert record["content"] == record_text(edited)
-    # the bigram index's record keeps no text: it names the trigram record that does
-    pairs = {json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/"): json.loads(gzip.decompress(p.read_bytes())[12:])
-             for p in (site / "pagefind/pairs-delta/fragment").glob("*")}
-    assert pairs["reports/r3/"]["content"] == ""
-    assert pairs["reports/r3/"]["meta"] == {"text": f"delta/{delta['reports/r3/'].stem}"}
-    assert pairs["reports/r3/"]["filters"] == {}  # the index holds the filters; the page reads the trigram record's
-    # a record with no trigram is left out of that index: its bigram record keeps the text
-    assert not (site / "pagefind/themes").exists()
-    (theme,) = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (site / "pagefind/pairs-themes/fragment").glob("*")]
-    assert theme["content"] == "调解" and "text" not in theme["meta"]
+    (theme,) = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (site / "pagefind/themes/fragment").glob("*")]
+    assert theme["content"] == "调解" and theme["meta"]["kind"] == "主题"
     # the same again: the delta is kept as it is
     assert build_search_index(changed, cache).rebuilt == 0
 
@@ -276,9 +264,8 @@ def test_a_large_base_is_split_and_only_the_parts_holding_changes_are_made_again
         return None if not found else "*" if found[0] == "*" else [int(n) for n in found[0].split(",")]
 
     four = search.shard_of("reports/r4", 3)
-    assert holders("复核") == [four] and holders("政复核") == [four]
-    assert holders("4号报") == [four]
-    assert holders("行政复") == ("*" if len(held) == 3 else held)  # in every record
+    assert holders("复核") == [four] and holders("4号") == [four]
+    assert holders("行政") == ("*" if len(held) == 3 else held)  # in every record
     others = sorted({search.shard_of(f"reports/r{i}", 3) for i in range(7) if i != 4})
     assert holders("复议") == ("*" if len(others) == 3 else others)
     assert holders("调解") is None  # in no record
@@ -374,13 +361,12 @@ def test_a_build_that_fails_while_indexing_stops_the_indexing(tmp_path, monkeypa
 
 def test_ids_that_would_hide_a_result_are_found():
     """Pagefind's ids are unique within one process only; the page tells
-    results apart by id across shards, and drops superseded ids in both
-    indexes."""
-    live = {"a": ["und_1", "und_p1"], "b": ["und_1", "und_p2"], "c": ["und_3", "und_p3"],
-            "d": ["und_4", "und_p4"], "e": ["und_5", "und_p5"]}
-    retired = {"c": [None, "und_3", 0, "und_p3"],  # edited to the same text: its own id, not a clash
-               "x": [None, "und_p5", 0, "und_9"]}  # deleted; its trigram id is e's bigram id
-    assert search._clashing(live, retired, fresh={"a", "c", "e"}) == {"a", "e"}
+    results apart by id across shards, and drops superseded ids."""
+    live = {"a": "und_1", "b": "und_1", "c": "und_3", "d": "und_4", "e": "und_5", "f": ""}
+    retired = {"c": [None, "und_3", 0],  # edited to the same text: its own id, not a clash
+               "x": [None, "und_5", 0],  # deleted; its id is e's
+               "y": [None, "", 0]}  # no word of the index: no id
+    assert search._clashing(live, retired, fresh={"a", "c", "e", "f"}) == {"a", "e"}
     assert search._clashing(live, retired, fresh={"d"}) == set()  # only records indexed now are salted
 
 
@@ -393,7 +379,7 @@ def test_a_record_whose_id_clashes_is_salted_and_indexed_again(tmp_path, monkeyp
         made = real(jobs, cache_dir, stop, primary)
         calls.append([[r.meta for r in job] for job, _ in jobs])
         if len(calls) == 1:  # as if Pagefind had given r1 the id of r2 in another shard
-            made["base"]["reports/r1"][0] = made["base"]["reports/r2"][0]
+            made["base"]["reports/r1"] = made["base"]["reports/r2"]
         return made
 
     monkeypatch.setattr(search, "_index_jobs", clashing_once)
@@ -425,10 +411,11 @@ def test_an_edit_the_index_cannot_see_leaves_the_result_current(tmp_path):
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_build_stopped_while_shards_are_swapped_starts_the_index_again(tmp_path, monkeypatch):
     """Between the first swap of a new shard into place and the state written
-    after the last, shards and state disagree (a bigram shard could name
-    trigram records no longer there): the state goes first."""
+    after the last, shards and state disagree (the state's ids could name
+    records no longer there): the state goes first."""
     cache = tmp_path / "search"
     build_search_index(records(5) + [THEME], cache)
+    theme = SearchRecord("themes/t", "themes/t/", "主题：调解", (("", "人民调解"),), meta=(("kind", "主题"),))
     renames = []
     original = Path.rename
 
@@ -439,12 +426,12 @@ def test_a_build_stopped_while_shards_are_swapped_starts_the_index_again(tmp_pat
         return original(self, target)
 
     monkeypatch.setattr(Path, "rename", failing)
-    with pytest.raises(OSError):
-        build_search_index(records(5, edited=1) + [THEME], cache)
+    with pytest.raises(OSError):  # the delta swapped in, the theme shard not
+        build_search_index(records(5, edited=1) + [theme], cache)
     monkeypatch.undo()
     assert not (cache / "state.json").exists()
-    again = build_search_index(records(5, edited=1) + [THEME], cache)
-    assert again.shards == ("base",) and again.rebuilt == 2 and again.superseded == ()
+    again = build_search_index(records(5, edited=1) + [theme], cache)
+    assert again.shards == ("themes", "base") and again.rebuilt == 2 and again.superseded == ()
 
 
 def test_pagefind_is_the_release_whose_index_format_was_checked():
@@ -468,13 +455,12 @@ def test_pagefind_writes_the_index_format_the_generator_and_the_page_read(tmp_pa
     with the part that changed if a release writes another format."""
     cache = tmp_path / "search"
     index = build_search_index(records(2), cache)
-    assert index.shards == ("base",) and index.pairs == ("pairs-base",)
-    for folder in ("base", "pairs-base"):
-        entry = json.loads((cache / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-        assert entry["version"] == search.PAGEFIND_VERSION
-        assert list(entry["languages"]) == [search.LANGUAGE] and entry["languages"][search.LANGUAGE]["page_count"] == 2
-        assert (cache / folder / f"pagefind.{entry['languages'][search.LANGUAGE]['hash']}.pf_meta").is_file()
-        assert list((cache / folder / "index").glob("*.pf_index"))
+    assert index.shards == ("base",)
+    entry = json.loads((cache / "base/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["version"] == search.PAGEFIND_VERSION
+    assert list(entry["languages"]) == [search.LANGUAGE] and entry["languages"][search.LANGUAGE]["page_count"] == 2
+    assert (cache / f"base/pagefind.{entry['languages'][search.LANGUAGE]['hash']}.pf_meta").is_file()
+    assert list((cache / "base/index").glob("*.pf_index"))
     stored = {r["url"]: r for r in map(search.read_fragment, (cache / "base/fragment").glob("*.pf_fragment"))}
     assert set(stored) == {"/reports/r0/", "/reports/r1/"}
     first = stored["/reports/r0/"]

@@ -5,39 +5,42 @@ indexer shipped in the `pagefind` PyPI package, a WebAssembly search in the
 browser that downloads only the index chunks a query needs). Its own Chinese
 handling does not find phrases exactly: the indexer cuts words with a
 dictionary while the browser cuts the query another way (Pagefind issue
-#1237). So this module controls segmentation on both sides, in two indexes
-(families) of the same records:
+#1237). So this module controls segmentation on both sides, in one index of
+character bigrams:
 
-- The **trigram** index: each run of letters and digits is indexed as the
-  overlapping character trigrams starting at each of its positions; its last
-  two positions hold FILLER, a word that is not indexed. Punctuation and
-  spaces become words of their own that are not indexed but keep their
-  positions, and a paragraph ends with PARA, so no phrase runs across a
-  paragraph. The search page (overrides/assets/javascripts/search.js) turns
-  a query of 3 or more characters into its trigrams as a quoted Pagefind
-  query: Pagefind's exact search requires them at consecutive positions,
-  which holds exactly where the text holds the phrase.
-- The **bigram** index, the same with bigrams, for queries holding a run of
-  two characters (all of whose runs are then asked as bigrams).
+- Each run of letters and digits is indexed as the overlapping character
+  bigrams starting at each of its positions; its last position holds
+  FILLER, a word that is not indexed. Punctuation and spaces become words of
+  their own that are not indexed but keep their positions, and a paragraph
+  ends with PARA, so no phrase runs across a paragraph. The search page
+  (overrides/assets/javascripts/search.js) turns each run of 2 or more
+  characters of a query into its bigrams as a quoted Pagefind query:
+  Pagefind's exact search requires them at consecutive positions, which
+  holds exactly where the text holds the phrase (行政复议 is 行政 政复 复议
+  at positions p, p+1, p+2: the text has 行政复议 at p).
 
-Every query word is one word of its index, so it is in exactly one index
+Every query word is one word of the index, so it is in exactly one index
 chunk (Pagefind loads one chunk per query word, which is why prefix queries
 are not used: a prefix shared by many words spans several chunks and only the
 first is loaded). Single characters are not searched.
 
-Why two indexes and not one word holding both (a hyphenated 调解-员, which
-Pagefind indexes whole and as its parts): a Pagefind process's memory grows
-with the distinct words of each record it holds, and splitting compound words
-was half of its time. The one-word shape needed about 4 GiB for 1,000
-benchmark reports; each index alone about 2.3 (trigrams) and 2.0 (bigrams),
-so each part of the corpus is two processes of about half the memory, for
-the same time in all.
+Why one index of bigrams (until issue 22 there were two, trigrams for
+queries of 3 or more characters and bigrams for those holding a run of 2):
+a phrase asked as its bigrams at consecutive positions is as exact as its
+trigrams, and every query of 2 or more characters can be asked so. The
+trigram index was the larger half of the index (at 10,000 varied reports its
+chunks 115 MB and the stored text 55 MB of the 295 MB, beside the bigrams'
+110 MB of chunks): one index stores the text once, and the routing table
+holds only bigrams. A common bigram (行政, 政府) has a long list of
+locations, but a first search merges only the parts the routing table says
+can hold every bigram of the query, and stops when it has the results it
+draws. A word that holds both shapes (a hyphenated 调解-员, which Pagefind
+indexes whole and as its parts) was tried before and doubled a Pagefind
+process's memory.
 
 A record's stored text (what excerpts are cut from) is its characters, one
-per word position (record_text): written into the trigram index's
-fragments once a shard is indexed (Pagefind would store the word list).
-The bigram index's fragments only say which trigram fragment holds the
-record's text and meta ("text": shard/id), so they are stored once.
+per word position (record_text), written into the index's fragments once a
+shard is indexed (Pagefind would store the word list).
 
 Publishing one report must not index every report again, and every extra
 shard costs each query one more index chunk per word, so each index has
@@ -48,15 +51,14 @@ it, and nothing once the base is made again) and the theme pages. The base's
 results of reports the delta replaces or that were deleted are listed as
 superseded in shards.json, and the page drops them. The delta stays smaller
 than half a part (a Pagefind process's memory is bounded by a part, whatever
-the corpus). The page loads an index's first shard's script (the theme
-shard's, where it has words) and merges the delta (Pagefind's mergeIndex); it
-opens the bigram index only for a query that needs it.
+the corpus). The page loads the first shard's script (the theme shard's,
+where it has words) and merges the delta (Pagefind's mergeIndex).
 
 Base parts are merged only as a query needs them. Pagefind cannot say a
 part holds nothing before loading its chunk list (pf_meta, about 16 KiB a
 part of BASE_CHARACTERS), so with every part merged a first search fetched
 every part's list (618 KiB for 行政复议 at 10,000 varied reports). A routing
-table of our own (build_routes: for each word of either index, the parts
+table of our own (build_routes: for each word of the index, the parts
 holding it, in small JSON files by a hash of the word) tells the page which
 parts can hold every word of a query; it merges those a few at a time until
 it has the results it draws, and the rest when the reader asks for more
@@ -96,6 +98,7 @@ PARA = "¶"  # between paragraphs: not a letter, so never indexed, but it takes 
 SPACE = "␣"  # stands for a run of white space, which would otherwise vanish from the word list
 FILLER = "·"  # a position no query word starts at (the end of a run): not a letter, not indexed
 LANGUAGE = "und"  # no stemmer and no word segmentation in Pagefind: the n-grams are the words
+GRAM = 2  # characters of an index word: the index holds bigrams
 # Characters of report text in one part of the base. A Pagefind process's
 # memory grows with the text it holds: on the varied corpus (1,000 reports,
 # 4.3 million characters) the largest process peaked at 579 MiB with parts
@@ -129,7 +132,7 @@ CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "trigrams+bigrams-4"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "bigrams-5"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
 # The Pagefind release whose index format (record files, entry file, the
@@ -185,29 +188,15 @@ def units_of(record: SearchRecord) -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True)
 class SearchIndex:
-    shards: tuple[str, ...]  # the trigram index's folders under pagefind/, the first one holds the script
-    rebuilt: int  # shards indexed anew in this build (in each index)
+    shards: tuple[str, ...]  # the index's folders under pagefind/, the first one holds the script
+    rebuilt: int  # shards indexed anew in this build
     records: int
     superseded: tuple[str, ...] = ()  # result ids of the base that the delta replaces or that were deleted
     delta: int = 0  # reports in the delta
-    pairs: tuple[str, ...] = ()  # the bigram index's shards, in the same order
     routes: tuple[int, tuple[str, ...]] | None = None  # the routing table's bits and the base parts it names
 
 
-@dataclass(frozen=True)
-class Family:
-    """One of the two indexes: its words are the n-grams of n characters."""
-
-    n: int
-    prefix: str  # of its shard folders
-
-
-TRIGRAMS = Family(3, "")
-BIGRAMS = Family(2, "pairs-")
-FAMILIES = (TRIGRAMS, BIGRAMS)
-
-
-def words(text: str, n: int = 3) -> list[str]:
+def words(text: str, n: int = GRAM) -> list[str]:
     """The Pagefind words of a text: for each letter or digit the n-gram
     starting there (FILLER where fewer than n are left in its run); one word
     for each other character (not indexed); SPACE for white space."""
@@ -230,7 +219,7 @@ def characters(text: str) -> str:
     return "".join(" " if run[0].isspace() else run for run in (m.group(0) for m in RUN.finditer(text.lower())))
 
 
-def record_content(record: SearchRecord, n: int = 3) -> tuple[str, str]:
+def record_content(record: SearchRecord, n: int = GRAM) -> tuple[str, str]:
     """The record's Pagefind content, and where each unit starts: 'anchor:position …'."""
     tokens: list[str] = []
     starts: list[str] = []
@@ -313,13 +302,13 @@ def shard_of(key: str, count: int) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
 
 
-def record_page(record: SearchRecord, family: Family) -> str:
+def record_page(record: SearchRecord) -> str:
     """The record as the HTML page Pagefind's command line indexes: its words
     (record_content) the page's only text, one paragraph; its title, meta and
     filters as <meta> elements in the head, which Pagefind reads
     (data-pagefind-meta="key[content]", data-pagefind-filter likewise) but
     does not index. Every value is escaped: report text is never markup."""
-    content, starts = record_content(record, family.n)
+    content, starts = record_content(record)
     meta = {"title": record.title, **dict(record.meta)}
     if starts:
         meta["at"] = starts
@@ -330,10 +319,10 @@ def record_page(record: SearchRecord, family: Family) -> str:
             f"<body><p>{html.escape(content, quote=False)}</p></body></html>")
 
 
-def indexable(record: SearchRecord, n: int) -> bool:
-    """Whether the record has a word of the index of n-grams (a run of n
-    letters or digits); Pagefind leaves a record without one out."""
-    return any(re.search(rf"[^\W_]{{{n}}}", text) for _, text in units_of(record))
+def indexable(record: SearchRecord) -> bool:
+    """Whether the record has a word of the index (a run of GRAM letters or
+    digits); Pagefind leaves a record without one out."""
+    return any(re.search(rf"[^\W_]{{{GRAM}}}", text) for _, text in units_of(record))
 
 
 def is_bundle(folder: Path) -> bool:
@@ -388,11 +377,10 @@ def route_file(hash_: int, bits: int) -> int:
 
 
 def record_grams(record: SearchRecord) -> set[str]:
-    """Every word of both indexes (the n-grams of FAMILIES) the record holds."""
+    """Every word of the index (the bigrams) the record holds."""
     out: set[str] = set()
-    for family in FAMILIES:
-        for _, text in units_of(record):
-            out.update(w for w in words(text, family.n) if len(w) == family.n)
+    for _, text in units_of(record):
+        out.update(w for w in words(text) if len(w) == GRAM)
     return out
 
 
@@ -411,7 +399,7 @@ def write_grams(records: Iterable[SearchRecord], path: Path) -> int:
 
 def build_routes(parts: Sequence[str], counts: Sequence[int], cache_dir: Path, out: Path,
                  stop: threading.Event | None = None) -> int:
-    """The routing table of the base: for every word of either index, the
+    """The routing table of the base: for every word of the index, the
     base parts holding it (a word in none is absent), in 2**bits JSON files
     by route_file, about ROUTE_PAIRS (word, part) pairs each. A file is
     {n: {parts: words}}: for the words of n characters, by the parts holding
@@ -479,12 +467,12 @@ class Stopped(Exception):
     """The build that asked for the index has failed: indexing stops."""
 
 
-def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: threading.Event | None) -> None:
-    """One index of one shard: the records written as pages (record_page)
+def _index_shard(records: list[SearchRecord], out: Path, stop: threading.Event | None) -> None:
+    """One shard: the records written as pages (record_page)
     beside out, then Pagefind's command line (its public interface, the
     binary `python -m pagefind` runs) over them with the shard's chunk size. Stopped
     (the process ended) as soon as stop is set."""
-    if not any(indexable(r, family.n) for r in records):
+    if not any(indexable(r) for r in records):
         out.mkdir(parents=True)  # Pagefind makes no index of no words: an empty shard, which is not published
         return
     pages = out.with_name(out.name + ".pages")
@@ -493,7 +481,7 @@ def _index_shard(records: list[SearchRecord], family: Family, out: Path, stop: t
         for record in records:
             path = pages / record_path(record)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_page(record, family), encoding="utf-8")
+            path.write_text(record_page(record), encoding="utf-8")
         env = {**os.environ, CHUNK_VARIABLE: str(chunk_size(len(records)))}
         command = [str(_pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"]
         # a group of its own: a terminal's Ctrl-C reaches the build, which stops it in order
@@ -529,13 +517,13 @@ def _pagefind_binary() -> Path:
     return binary
 
 
-def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: threading.Event | None = None) -> None:
-    """One Pagefind process per shard and index, INDEXERS at a time (one per
-    core; memory grows with the processes running together)."""
-    def one(records: list[SearchRecord], family: Family, out: Path) -> None:
+def _index_all(todo: list[tuple[list[SearchRecord], Path]], stop: threading.Event | None = None) -> None:
+    """One Pagefind process per shard, INDEXERS at a time (one per core;
+    memory grows with the processes running together)."""
+    def one(records: list[SearchRecord], out: Path) -> None:
         if stop is not None and stop.is_set():
             raise Stopped()
-        _index_shard(records, family, out, stop)
+        _index_shard(records, out, stop)
 
     # Every job runs to its end (a stopped build stops each at once); then a
     # failure is raised rather than the stops it caused.
@@ -546,16 +534,15 @@ def _index_all(todo: list[tuple[list[SearchRecord], Family, Path]], stop: thread
         raise next((e for e in errors if not isinstance(e, Stopped)), errors[0])
 
 
-def _trim(bundle: Path, primary: bool, script: bool = True) -> None:
-    """Keep what a search needs: the index, and in an index's first shard its
-    WebAssembly and worker, and the script (which serves both indexes);
-    Pagefind's own UI files are not used."""
+def _trim(bundle: Path, primary: bool) -> None:
+    """Keep what a search needs: the index, and in the index's first shard
+    its WebAssembly, worker and script; Pagefind's own UI files are not
+    used."""
     for entry in bundle.iterdir():
         if entry.is_dir():
             continue
         needed = entry.name.endswith(".pf_meta") or entry.name == "pagefind-entry.json" or (
-            primary and ((entry.name in KEEP_FILES and (script or entry.name != "pagefind.js"))
-                         or entry.name.endswith(".pagefind")))
+            primary and (entry.name in KEEP_FILES or entry.name.endswith(".pagefind")))
         if not needed:
             entry.unlink()
 
@@ -601,34 +588,18 @@ def _plain_fragments(bundle: Path, texts: dict[str, str]) -> dict[str, str]:
     return _rewrite_fragments(bundle, change)
 
 
-def _pointer_fragments(bundle: Path, targets: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
-    """A bigram shard's records keep only the name of the trigram index's
-    record of the same page ("text": shard/id), which the page reads for the
-    text and meta: they are stored once (with its meta, each was 750 bytes).
-    A record with no trigram (a text of runs of two characters), which
-    Pagefind leaves out of that index, keeps its text here."""
-    def change(key: str, record: dict) -> None:
-        if key in targets:  # all the page reads of it: meta, anchors and filters are the trigram record's
-            record.update(content="", meta={"text": targets[key]}, filters={}, anchors=[])
-        else:
-            record["content"] = texts[key]
-
-    return _rewrite_fragments(bundle, change)
-
-
 def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, stop: threading.Event | None,
-                primary: dict[Family, set[str]] | None = None) -> dict[str, dict[str, list[str]]]:
-    """Index each job's records into <shard>.new and pairs-<shard>.new, trim
-    them, store the text in the trigram shard and pointers in the bigram
-    shard. Returns shard name -> record key -> [trigram id, bigram id] ("" where
-    an index left the record out: it has no word of that index)."""
-    todo = [(job, family, cache_dir / f"{family.prefix}{name}.new") for job, name in jobs for family in FAMILIES]
-    for _, _, out in todo:
+                primary: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Index each job's records into <shard>.new, trim it and store the
+    records' text in it. Returns shard name -> record key -> result id (""
+    where Pagefind left the record out: it has no word of the index)."""
+    todo = [(job, cache_dir / f"{name}.new") for job, name in jobs]
+    for _, out in todo:
         shutil.rmtree(out, ignore_errors=True)
     try:
         _index_all(todo, stop)
     except Stopped:
-        for _, _, out in todo:
+        for _, out in todo:
             shutil.rmtree(out, ignore_errors=True)
         raise
     except BuildError:
@@ -637,42 +608,35 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, sto
         raise BuildError(f"{cache_dir}: indexing for search failed: {type(exc).__name__}: {exc}") from exc
     made = {}
     for job, name in jobs:
-        folders = {family: cache_dir / f"{family.prefix}{name}.new" for family in FAMILIES}
-        for family, folder in folders.items():
-            # the index's first shard (primary) keeps the script: the page loads it from there
-            _trim(folder, primary=name in (primary or {}).get(family, {"base"}), script=family == TRIGRAMS)
-        texts = {r.key: record_text(r) for r in job}
-        ids = _plain_fragments(folders[TRIGRAMS], texts)
-        pair_ids = _pointer_fragments(folders[BIGRAMS], {key: f"{name}/{id_}" for key, id_ in ids.items()}, texts)
-        made[name] = {r.key: [ids.get(r.key, ""), pair_ids.get(r.key, "")] for r in job}
+        folder = cache_dir / f"{name}.new"
+        # the index's first shard (primary) keeps the script: the page loads it from there
+        _trim(folder, primary=name in (primary if primary is not None else {"base"}))
+        ids = _plain_fragments(folder, {r.key: record_text(r) for r in job})
+        made[name] = {r.key: ids.get(r.key, "") for r in job}
     return made
 
 
-def _clashing(live: dict[str, list[str]], retired: dict[str, list], fresh: set[str]) -> set[str]:
-    """Keys of records indexed in this build (fresh) whose id, in either
-    index, another live record of that index has, or a retired (superseded)
-    record of another key has in either."""
-    owners: list[dict[str, set[str]]] = [{}, {}]
-    for key, pair in live.items():
-        for n, id_ in enumerate(pair):
-            if id_:
-                owners[n].setdefault(id_, set()).add(key)
+def _clashing(live: dict[str, str], retired: dict[str, list], fresh: set[str]) -> set[str]:
+    """Keys of records indexed in this build (fresh) whose id another live
+    record has, or a retired (superseded) record of another key has."""
+    owners: dict[str, set[str]] = {}
+    for key, id_ in live.items():
+        if id_:
+            owners.setdefault(id_, set()).add(key)
     gone: dict[str, set[str]] = {}
     for key, entry in retired.items():
-        for id_ in _result_ids(entry):
-            if id_:
-                gone.setdefault(id_, set()).add(key)
+        if _result_id(entry):
+            gone.setdefault(_result_id(entry), set()).add(key)
     out = set()
-    for n in (0, 1):
-        for id_, keys in owners[n].items():
-            if len(keys) > 1 or gone.get(id_, keys) - keys:
-                out |= keys & fresh
+    for id_, keys in owners.items():
+        if len(keys) > 1 or gone.get(id_, keys) - keys:
+            out |= keys & fresh
     return out
 
 
-def _result_ids(entry: list) -> tuple[str, str]:
-    """A base entry of the state, [digest, trigram id, part, bigram id]: its two ids."""
-    return entry[1], entry[3]
+def _result_id(entry: list) -> str:
+    """A base entry of the state, [digest, result id, part]: its id."""
+    return entry[1]
 
 
 def _salted(record: SearchRecord, salt: int) -> SearchRecord:
@@ -687,8 +651,8 @@ def _part_name(part: int) -> str:
 
 def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
                        stop: threading.Event | None = None) -> SearchIndex:
-    """Index what changed since the last build into cache_dir/, in both
-    indexes (FAMILIES): reports in the base (split into parts of about
+    """Index what changed since the last build into cache_dir/: reports in
+    the base (split into parts of about
     BASE_CHARACTERS by a hash of their key: a Pagefind process's memory grows
     with the text it holds) and, for reports added, edited or deleted since
     the base was made, a delta shard holding their new records (the base's
@@ -709,7 +673,7 @@ def build_search_index(records: Sequence[SearchRecord], cache_dir: Path,
 @dataclass
 class ShardPlan:
     """What a build indexes: the records by kind, the base as kept (its
-    entries [digest, trigram id, part, bigram id] by report key, updated as
+    entries [digest, result id, part] by report key, updated as
     parts are made again), the reports the delta holds and those deleted,
     the jobs (records, shard name) to index."""
 
@@ -752,7 +716,7 @@ def plan_shards(records: Sequence[SearchRecord], state: dict, cache_dir: Path) -
     base: dict[str, list] = state.get("base", {})
 
     def kept(name: str) -> bool:
-        return all((cache_dir / f"{family.prefix}{name}").is_dir() for family in FAMILIES)
+        return (cache_dir / name).is_dir()
 
     if not base or state.get("format") != _format() or not all(kept(_part_name(n)) for n in range(parts)) \
             or size > 1.5 * parts * BASE_CHARACTERS:
@@ -778,22 +742,21 @@ def plan_shards(records: Sequence[SearchRecord], state: dict, cache_dir: Path) -
 
 
 def _index_with_own_ids(plan: ShardPlan, cache_dir: Path,
-                        stop: threading.Event | None) -> dict[str, dict[str, list[str]]]:
+                        stop: threading.Event | None) -> dict[str, dict[str, str]]:
     """Index the plan's jobs into <shard>.new folders; returns shard name ->
-    record key -> [trigram id, bigram id]. Results are told apart by their
-    ids (und_ and 7 hex digits, unique only within one Pagefind process)
-    across every shard of an index, and the superseded ids apply to both
-    indexes: a record whose id another live record has, or a superseded one,
-    would hide a result. Such a record gets a salt in its meta and its shard
-    is indexed again."""
+    record key -> result id. Results are told apart by their ids (und_ and 7
+    hex digits, unique only within one Pagefind process) across every shard:
+    a record whose id another live record has, or a superseded one, would
+    hide a result. Such a record gets a salt in its meta and its shard is
+    indexed again."""
     kept_ids = _kept_ids(plan)
     retired = plan.retired
-    made_ids: dict[str, dict[str, list[str]]] = {}
+    made_ids: dict[str, dict[str, str]] = {}
     salts: dict[str, int] = {}
     todo_jobs = list(plan.jobs)
     for _ in range(SALT_ROUNDS):
         made_ids.update(_index_jobs(todo_jobs, cache_dir, stop, _first_parts(plan)))
-        live = {**{k: list(_result_ids(v)) for k, v in plan.base.items()
+        live = {**{k: _result_id(v) for k, v in plan.base.items()
                    if k not in retired and _part_name(v[2]) not in made_ids},
                 **{k: v for ids in [*kept_ids.values(), *made_ids.values()] for k, v in ids.items()}}
         clashing = _clashing(live, retired, {k for ids in made_ids.values() for k in ids})
@@ -806,53 +769,48 @@ def _index_with_own_ids(plan: ShardPlan, cache_dir: Path,
     return made_ids
 
 
-def _first_parts(plan: ShardPlan) -> dict[Family, set[str]]:
-    """The shards of each index that keep the script and WebAssembly, which
-    the page opens first: the theme shard (small: a reader's first search
-    loads its chunk list, whatever the query) and, for a build whose theme
-    shard has no words of that index, the first base part with words: part
-    0, unless no report of it has a word of that index (a part holds
-    hundreds of reports, so only tiny corpora) and it is no bundle."""
-    out = {}
-    for family in FAMILIES:
-        held = [plan.part_of[r.key] for r in plan.reports if indexable(r, family.n)]
-        out[family] = {_part_name(min(held, default=0))}
-        if any(indexable(r, family.n) for r in plan.themes):
-            out[family].add("themes")
+def _first_parts(plan: ShardPlan) -> set[str]:
+    """The shards that keep the script and WebAssembly, which the page opens
+    first: the theme shard (small: a reader's first search loads its chunk
+    list, whatever the query) and, for a build whose theme shard has no
+    words, the first base part with words: part 0, unless no report of it
+    has a word (a part holds hundreds of reports, so only tiny corpora) and
+    it is no bundle."""
+    held = [plan.part_of[r.key] for r in plan.reports if indexable(r)]
+    out = {_part_name(min(held, default=0))}
+    if any(indexable(r) for r in plan.themes):
+        out.add("themes")
     return out
 
 
-def _kept_ids(plan: ShardPlan) -> dict[str, dict[str, list[str]]]:
+def _kept_ids(plan: ShardPlan) -> dict[str, dict[str, str]]:
     """The result ids of the delta and theme shards kept from the last build."""
     indexed = {name for _, name in plan.jobs}
     return {name: ids for name, ids in plan.state.get("ids", {}).items() if name in plan.serving() - indexed}
 
 
-def _swap_in(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_dir: Path) -> None:
+def _swap_in(plan: ShardPlan, made_ids: dict[str, dict[str, str]], cache_dir: Path) -> None:
     """Put the new shards in place of the old ones and record the base parts
-    made again in plan.base; remove a delta no longer served and parts of a
-    base with more parts than now. From here the shards on disk and the
-    state disagree until the state is written (_commit_state): the state is
-    removed first, so a build stopped in between starts the index again."""
+    made again in plan.base; remove a delta no longer served, parts of a
+    base with more parts than now and any other folder that is no shard now
+    (the bigram shards, pairs-*, of the two indexes before issue 22). From
+    here the shards on disk and the state disagree until the state is
+    written (_commit_state): the state is removed first, so a build stopped
+    in between starts the index again."""
     (cache_dir / "state.json").unlink(missing_ok=True)
     for job, name in plan.jobs:
-        for family in FAMILIES:
-            shutil.rmtree(cache_dir / f"{family.prefix}{name}", ignore_errors=True)
-            (cache_dir / f"{family.prefix}{name}.new").rename(cache_dir / f"{family.prefix}{name}")
+        shutil.rmtree(cache_dir / name, ignore_errors=True)
+        (cache_dir / f"{name}.new").rename(cache_dir / name)
         if name.startswith("base"):
             (cache_dir / GRAMS / f"{name}.gz.new").replace(cache_dir / GRAMS / f"{name}.gz")
             for key in [k for k, v in plan.base.items() if _part_name(v[2]) == name]:
                 del plan.base[key]  # deleted reports leave with their part
-            # "" where an index left the record out: it has no word of that index
-            plan.base.update({r.key: [plan.digests[r.key], made_ids[name][r.key][0], plan.part_of[r.key],
-                                      made_ids[name][r.key][1]] for r in job})
-    if not plan.changed:
-        for family in FAMILIES:
-            shutil.rmtree(cache_dir / f"{family.prefix}delta", ignore_errors=True)
+            # "" where Pagefind left the record out: it has no word of the index
+            plan.base.update({r.key: [plan.digests[r.key], made_ids[name][r.key], plan.part_of[r.key]] for r in job})
     names = [_part_name(n) for n in range(plan.parts)]
-    for stale in cache_dir.iterdir():  # parts of a base with more parts than now
-        name = stale.name.removeprefix(BIGRAMS.prefix)
-        if stale.is_dir() and name.startswith("base") and name not in names:
+    current = {*names, *plan.serving(), ROUTES, GRAMS}
+    for stale in cache_dir.iterdir():  # the delta no longer served, parts of a larger base, older shapes
+        if stale.is_dir() and stale.name not in current:
             shutil.rmtree(stale)
     for stale in (cache_dir / GRAMS).glob("*"):
         if stale.name.removesuffix(".gz") not in names:
@@ -896,17 +854,16 @@ def _route_base(plan: ShardPlan, counts: dict[str, int], cache_dir: Path,
     return bits, parts
 
 
-def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], cache_dir: Path,
+def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, str]], cache_dir: Path,
                   routes: tuple[int, tuple[str, ...]], counts: dict[str, int]) -> SearchIndex:
     """Write the state that matches the shards now on disk, and say what the
-    index serves: its shards in each index (those with words) and the
-    base's superseded results."""
+    index serves: its shards (those with words) and the base's superseded
+    results."""
     ids = {name: v for name, v in {**_kept_ids(plan), **made_ids}.items() if name in plan.serving()}
     # An edit Pagefind cannot see (letter case, white space) gives the delta's
     # record the id of the base's: that id is not superseded, it is current.
-    current = {i for v in ids.get("delta", {}).values() for i in v}
-    superseded = tuple(sorted(i for entry in plan.retired.values() for i in _result_ids(entry)
-                              if i and i not in current))
+    current = set(ids.get("delta", {}).values())
+    superseded = tuple(sorted({_result_id(entry) for entry in plan.retired.values()} - current - {""}))
     state = {"format": _format(), "parts": plan.parts, "base": plan.base, "ids": ids,
              "delta": _digest(plan.changed) if plan.changed else None, "themes": _digest(plan.themes),
              "grams": counts, "routes": [routes[0], list(routes[1])]}
@@ -914,29 +871,23 @@ def _commit_state(plan: ShardPlan, made_ids: dict[str, dict[str, list[str]]], ca
     shards = (tuple(_part_name(n) for n in range(plan.parts)) + (("delta",) if plan.changed else ())
               + (("themes",) if plan.themes else ()))
 
-    def served(family: Family) -> tuple[str, ...]:
-        """The family's shards with words, the one the page opens first
-        (holding the script and WebAssembly: the small theme shard where it
-        can) at the head."""
-        out = [family.prefix + n for n in shards if is_bundle(cache_dir / f"{family.prefix}{n}")]
-        opener = family.prefix + "themes"
-        if opener in out and any((cache_dir / opener).glob("wasm.*.pagefind")):
-            out.remove(opener)
-            out.insert(0, opener)
-        return tuple(out)
-
-    return SearchIndex(served(TRIGRAMS), len(plan.jobs), plan.records, superseded,
-                       len(plan.changed) + len(plan.removed), served(BIGRAMS), routes)
+    # the shards with words, the one the page opens first (holding the script
+    # and WebAssembly: the small theme shard where it can) at the head
+    served = [n for n in shards if is_bundle(cache_dir / n)]
+    if "themes" in served and any((cache_dir / "themes").glob("wasm.*.pagefind")):
+        served.remove("themes")
+        served.insert(0, "themes")
+    return SearchIndex(tuple(served), len(plan.jobs), plan.records, superseded,
+                       len(plan.changed) + len(plan.removed), routes)
 
 
 def _manifest(index: SearchIndex) -> bytes:
-    """shards.json: each index's shards (the first holds the script), the
+    """shards.json: the index's shards (the first holds the script), the
     base's superseded results, and the routing table's bits and the base
-    parts its numbers name (by their trigram names; a bigram part is
-    BIGRAMS.prefix + name)."""
+    parts its numbers name."""
     routes = {"bits": index.routes[0], "parts": list(index.routes[1])} if index.routes else None
-    return json.dumps({"shards": list(index.shards), "pairs": list(index.pairs),
-                       "superseded": list(index.superseded), "routes": routes}).encode("utf-8")
+    return json.dumps({"shards": list(index.shards), "superseded": list(index.superseded),
+                       "routes": routes}).encode("utf-8")
 
 
 def is_published(index: SearchIndex, site_dir: Path) -> bool:
@@ -947,14 +898,14 @@ def is_published(index: SearchIndex, site_dir: Path) -> bool:
 
 
 def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
-    """Put the shards of both indexes into site/pagefind/ (hard links where
+    """Put the index's shards into site/pagefind/ (hard links where
     the disk allows) with shards.json, which lists them and the base's
     superseded results."""
     target = site_dir / "pagefind"
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in index.shards + index.pairs + ((ROUTES,) if index.routes else ()):
+    for name in index.shards + ((ROUTES,) if index.routes else ()):
         shutil.copytree(cache_dir / name, target / name, copy_function=link_or_copy)
     (target / "shards.json").write_bytes(_manifest(index))
 

@@ -1,7 +1,6 @@
 // The search page (/search/): Pagefind, with the query cut into the same
-// words the indexes hold (generator/search/index.py): the overlapping trigrams (or,
-// in the second index, bigrams) of each run of letters and digits, asked as
-// an exact phrase. Report text is only ever put into the page as text nodes,
+// words the index holds (generator/search/index.py): the overlapping bigrams
+// of each run of letters and digits, asked as an exact phrase. Report text is only ever put into the page as text nodes,
 // never as HTML.
 const PAGE = 5; // results drawn at a time: each needs its record's fragment (about 6 KiB gzipped)
 const CONTEXT = 40; // characters shown either side of the match
@@ -14,19 +13,14 @@ export function runs(query) {
   return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter((run) => [...run].length > 1);
 }
 
-// The Pagefind queries for one run, in the index of n-grams: the exact one
-// (which records hold it) and the ranked one (how well they match).
-export function pagefindQueries(run, n = 3) {
+// The Pagefind queries for one run, its bigrams: the exact one (which
+// records hold it: the bigrams at consecutive positions) and the ranked one
+// (how well they match).
+export function pagefindQueries(run, n = 2) {
   const chars = [...run];
   const grams = [];
   for (let i = 0; i + n <= chars.length; i++) grams.push(chars.slice(i, i + n).join(""));
   return { exact: `"${grams.join(" ")}"`, ranked: grams.join(" ") };
-}
-
-// The index a query is asked in: trigrams, unless a run is two characters
-// long (then every run is asked in bigrams, so results compare by id).
-export function gramsFor(parts) {
-  return parts.some((part) => [...part].length < 3) ? 2 : 3;
 }
 
 async function openShards(base, shards, script) {
@@ -61,19 +55,19 @@ export function routeHash(word) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-// Both indexes, each opened when a query first needs it. The base's parts
-// are merged only when a query can be in them (the routing table says which
+// The index, opened when a query first needs it. The base's parts are
+// merged only when a query can be in them (the routing table says which
 // hold each word) and only as many as the results drawn need.
 export async function openIndex(base) {
   const manifest = await (await fetch(new URL("shards.json", base))).json();
-  const opened = {};
+  let opened = null; // the index, once a query has opened it
   const files = {};
   const routes = manifest.routes;
   const isPart = (name) => routes && routes.parts.includes(name);
   return {
     base,
     // Results of the base shards that the delta shards replace (edited
-    // reports) or that no longer exist (deleted reports), in either index.
+    // reports) or that no longer exist (deleted reports).
     superseded: new Set(manifest.superseded || []),
     partName: (k) => routes.parts[k],
     // The base parts (numbers of routes.parts) that hold a word; all when
@@ -100,25 +94,24 @@ export async function openIndex(base) {
     },
     // Pagefind over the index's shards that are not base parts (the theme
     // shard, the delta), and a function merging named base parts into it.
-    open(n) {
-      const prefix = n === 2 ? "pairs-" : "";
-      const shards = n === 2 ? manifest.pairs : manifest.shards;
-      opened[n] ??= (async () => {
-        const always = shards.filter((s, k) => k === 0 || !isPart(s.slice(prefix.length)));
-        const pagefind = await openShards(base, always, manifest.shards[0]);
+    open() {
+      const shards = manifest.shards;
+      opened ??= (async () => {
+        const always = shards.filter((s, k) => k === 0 || !isPart(s));
+        const pagefind = await openShards(base, always, shards[0]);
         const merged = new Set(always);
         const served = new Set(shards);
         return {
           pagefind,
-          // parts (names in routes.parts) not merged yet that this index serves
-          fresh: (parts) => parts.map((p) => prefix + p).filter((s) => served.has(s) && !merged.has(s)),
+          // parts (names in routes.parts) not merged yet that the index serves
+          fresh: (parts) => parts.filter((s) => served.has(s) && !merged.has(s)),
           async merge(names) {
             for (const s of names) merged.add(s);
             await Promise.all(names.map((s) => pagefind.mergeIndex(new URL(`${s}/`, base).pathname)));
           },
         };
       })();
-      return opened[n];
+      return opened;
     },
   };
 }
@@ -136,9 +129,8 @@ export async function findSome(index, query, filters, enough) {
   const current = (result) => !index.superseded.has(result.id);
   const parts = runs(query);
   if (!parts.length) return { items: [], complete: true, searched: 0, candidates: 0 };
-  const n = gramsFor(parts);
-  const queries = parts.map((part) => pagefindQueries(part, n));
-  const opened = await index.open(n);
+  const queries = parts.map((part) => pagefindQueries(part));
+  const opened = await index.open();
   const { pagefind } = opened;
   // base parts that hold every word of every run
   let candidates = null;
@@ -169,25 +161,12 @@ export async function findSome(index, query, filters, enough) {
     const results = [...matched.values()];
     results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
     return {
-      items: results.map((r) => ({ result: r, length: [...parts[0]].length, index })),
+      items: results.map((r) => ({ result: r, length: [...parts[0]].length })),
       complete: !todo.length,
       searched: names.length - todo.length,
       candidates: names.length,
     };
   }
-}
-
-// A record of the bigram index keeps no text or meta: it names the
-// trigram index's record of the same page that does ("text": shard/id).
-// Pagefind's record files are gzip, "pagefind_dcd" before the JSON.
-async function storedRecord(index, data) {
-  if (!data.meta.text) return data;
-  const [shard, id] = data.meta.text.split("/");
-  const response = await fetch(new URL(`${shard}/fragment/${id}.pf_fragment`, index.base));
-  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-  const text = await new Response(stream).text();
-  return JSON.parse(text.slice("pagefind_dcd".length));
 }
 
 // The characters of a record, one per word position of the index
@@ -225,18 +204,17 @@ function excerpt(chars, start, length) {
 }
 
 async function draw(item, root) {
-  const data = await item.result.data(); // its locations are this index's
-  const record = await storedRecord(item.index, data);
+  const record = await item.result.data(); // its text and meta, and where the first run matched
   const chars = characters(record.content);
-  const start = Math.min(...data.locations);
+  const start = Math.min(...record.locations);
   const anchor = anchorAt(record.meta.at, start);
   const li = document.createElement("li");
   li.className = "fazhi-search__result";
   const link = document.createElement("a");
   // Pagefind gives the record's URL from the host's root; the site may live
   // in a folder (a GitHub project page), so it is resolved from the site's root.
-  link.href = new URL(data.url.replace(/^\/+/, "") + (anchor ? `#${anchor}` : ""), root).href;
-  link.textContent = record.meta.title || data.url;
+  link.href = new URL(record.url.replace(/^\/+/, "") + (anchor ? `#${anchor}` : ""), root).href;
+  link.textContent = record.meta.title || record.url;
   link.className = "fazhi-search__title";
   const facts = document.createElement("p");
   facts.className = "fazhi-search__facts";
