@@ -9,8 +9,9 @@ page opening /search/?q=行政复议) it records what was transferred: every
 response's body as served, and the same with text files gzipped as static
 hosts serve them (Pagefind's own index files are gzipped already), and the
 time until results are drawn. Then for each query it asks the search page's
-module for every matching report and compares with a grep of the generated
-text (build/docs/reports/<slug>/<slug>.txt): recall, precision. Prints a
+module for every matching report and compares with a grep of the published
+text (each report's title and build/docs/reports/<slug>/<slug>.txt): recall,
+precision. Prints a
 Markdown table for benchmarks/RESULTS.md. With --material (a site built
 before issue 12, with Material's lunr search) it measures only the first
 search: what it transfers and when its results are drawn.
@@ -32,7 +33,7 @@ from urllib.parse import unquote, urlparse
 from playwright.sync_api import sync_playwright
 
 QUERIES = ["调解", "复议", "执法", "信访", "普法", "行政复议", "人民调解", "营商环境", "矛盾纠纷", "行政执法",
-           "法治政府", "人民政府", "依法行政", "法治政府建设年度报告",
+           "法治政府", "人民政府", "依法行政", "行政复议委员会",
            "综合行政执法", "法治政府建设", "重大行政决策", "规范性文件", "法律顾问", "行政应诉", "一网通办",
            "公共法律服务", "合法性审查", "行政执法三项制度", "政务公开", "多元化解", "放管服"]
 TEXT = (".js", ".json", ".html", ".css", ".svg", ".xml", ".csv", ".txt")
@@ -53,9 +54,22 @@ def served_size(site: Path, url: str, body: int) -> int:
     return body
 
 
+@functools.cache
+def published(project: Path) -> dict[str, str]:
+    """Each report's published text: its title (the page's heading, from
+    the front matter of build/docs/reports/<slug>/index.md) and its text
+    (<slug>.txt). Read once for every query."""
+    out = {}
+    for d in (project / "build" / "docs" / "reports").iterdir():
+        with (d / "index.md").open(encoding="utf-8") as page:
+            page.readline()  # ---
+            title = json.loads(page.readline())["title"]
+        out[d.name] = title + "\n" + (d / f"{d.name}.txt").read_text(encoding="utf-8")
+    return out
+
+
 def grep(project: Path, word: str) -> set[str]:
-    folder = project / "build" / "docs" / "reports"
-    return {d.name for d in folder.iterdir() if word in (d / f"{d.name}.txt").read_text(encoding="utf-8")}
+    return {slug for slug, text in published(project).items() if word in text}
 
 
 def material(site: Path, query: str) -> None:
