@@ -315,9 +315,11 @@ def test_a_base_made_another_way_is_made_again_whole(tmp_path, monkeypatch):
     queries from chunks no longer read as they were written."""
     cache = tmp_path / "search"
     build_search_index(records(5), cache)
+    (cache / "pairs-base" / "index").mkdir(parents=True)  # a shard of the bigram index kept beside the trigrams'
     monkeypatch.setattr(search, "UNITS_VERSION", "another-shape")
     again = build_search_index(records(5), cache)
     assert again.shards == ("base",) and again.superseded == () and again.rebuilt == 1
+    assert sorted(p.name for p in cache.iterdir()) == ["base", "grams", "routes", "state.json"]  # no older shape's
     assert json.loads((cache / "state.json").read_text())["format"].startswith("another-shape ")
 
 
