@@ -28,15 +28,20 @@ Why one index of bigrams (until issue 22 there were two, trigrams for
 queries of 3 or more characters and bigrams for those holding a run of 2):
 a phrase asked as its bigrams at consecutive positions is as exact as its
 trigrams, and every query of 2 or more characters can be asked so. The
-trigram index was the larger half of the index (at 10,000 varied reports its
-chunks 115 MB and the stored text 55 MB of the 295 MB, beside the bigrams'
-110 MB of chunks): one index stores the text once, and the routing table
-holds only bigrams. A common bigram (行政, 政府) has a long list of
-locations, but a first search merges only the parts the routing table says
-can hold every bigram of the query, and stops when it has the results it
-draws. A word that holds both shapes (a hyphenated 调解-员, which Pagefind
-indexes whole and as its parts) was tried before and doubled a Pagefind
-process's memory.
+trigram index was more than half of the index: at 10,000 varied reports
+(benchmarks/reindex.py, 125 MB of text) pagefind/ went from 302 to 172 MB
+(chunks 117 + 110 -> 110 MB, the stored text stored once, the routing table
+16 -> 5 MB) and indexing from 368 to 122 s (one Pagefind process a part,
+not two). A common bigram (行政, 政府) has a long list of locations, but a
+first search merges only the parts the routing table says can hold every
+bigram of the query, and stops when it has the results it draws: 行政复议
+fetched 148 KiB (138 with trigrams), 调解 128 (128), and a search within
+one loaded part takes tens of milliseconds (法治政府建设, five common
+bigrams, about 40 ms where its trigrams took 18). Asked for every result at
+once (all parts merged), such a query takes a few seconds, about twice as
+long as with trigrams. A word that holds both shapes (a hyphenated 调解-员,
+which Pagefind indexes whole and as its parts) was tried before and doubled
+a Pagefind process's memory.
 
 A record's stored text (what excerpts are cut from) is its characters, one
 per word position (record_text), written into the index's fragments once a
