@@ -436,3 +436,85 @@ def test_a_departments_self_reference_on_that_departments_site():
     assert (got["issuer"], got["level"], got["city"]) == ("阿克苏地区生态环境局", "department", "阿克苏地区")
     got, codes = meta("温宿县人民政府\n首页 > 部门动态\n2022年，我局坚持依法行政，全面推进法治政府建设。\n" + BODY)
     assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes
+
+
+# --- speakers3: classes of a fourth unseen set (departments, streets, zones, western units) ---
+
+def test_a_zone_named_after_a_municipalitys_short_form_is_shown_as_written():
+    # 上海临港高新区: the zone's proper name keeps 上海, never 上海市临港高新区.
+    org = parse_org("上海临港高新区管理委员会")
+    assert org is not None and (org.name, org.level, org.place.province) == (
+        "上海临港高新区管理委员会", "department", "上海市")
+    got, _ = meta("上海临港高新区2023年度法治政府建设情况报告\n2023年，高新区坚持依法行政，优化园区营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("上海临港高新区管理委员会", "department", "上海市")
+
+
+def test_an_issuers_name_under_an_empty_document_number_key_starts_the_title():
+    # 文号 is empty; the line below it is no document number but the title's first line.
+    got, _ = meta("索 引 号：4311260/2025-00311\n发布机构：宁远县林业局\n文　　号：\n宁远县林业局\n"
+                  "2024年法治政府建设工作报告\n2024年，我局坚持依法行政，推进林业执法规范化。\n" + BODY)
+    assert (got["title"], got["issuer"], got["county"]) == ("宁远县林业局2024年法治政府建设工作报告", "宁远县林业局", "宁远县")
+
+
+def test_a_document_number_below_its_key_is_still_its_value():
+    got, _ = meta("索 引 号：4311260/2025-00311\n发布机构：宁远县林业局\n文　　号：\n宁林发〔2025〕3号\n"
+                  "宁远县林业局2024年法治政府建设工作报告\n2024年，我局坚持依法行政。\n" + BODY)
+    assert got["doc_number"] == "宁林发〔2025〕3号" and got["issuer"] == "宁远县林业局"
+
+
+def test_my_bureau_speaks_as_the_department_the_index_block_names_as_publisher():
+    # The index table's 关键词 has no value, so its cells run on: 关键词 | 发布机构 | name.
+    text = ("| 索引号 | 623025/2025-00007 | 发文字号 | |\n| 关键词 | 发布机构 | 玛曲县农业农村局 | |\n"
+            "| 生成日期 | 2025-01-20 | 是否有效 |\n2024年，我局坚持依法行政，全面推进农业综合执法。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["date"]) == (
+        "玛曲县农业农村局", "department", "玛曲县", "2025-01-20")
+    # The publisher of another kind (a 委, not a 局) is not the author of 我局.
+    got, _ = meta(text.replace("玛曲县农业农村局", "玛曲县发展和改革委员会"))
+    assert "issuer" not in got and got["level"] == "department"
+
+
+def test_a_hall_written_alone_is_a_provinces_department():
+    got, codes = meta("2022年，自然资源厅以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    assert got.get("level") == "department" and "issuer" not in got and "issuer-placeless" in codes
+    assert parse_org("政务服务大厅") is None
+
+
+def test_the_year_that_opens_the_results_sentences_of_a_text_without_an_opening():
+    text = ("一、加强组织领导\n落实第一责任人职责。2023年，局党组召开6次会议研究法治工作。\n"
+            "二、推进依法行政\n规范执法行为。2023年，办理行政许可420件。\n三、2024年工作打算\n2024年，继续推进。\n")
+    assert meta(text)[0].get("year") == 2023
+    # Sentences giving two years settle nothing.
+    assert "year" not in meta(text.replace("2023年，办理", "2022年，办理"))[0]
+
+
+def test_cited_documents_of_the_author_give_a_self_reference_its_place():
+    text = ("中共临夏州委、临夏州人民政府：\n2024年，县委、县政府坚持依法行政，制定《积石山县重大行政决策程序规定》"
+            "和《积石山县行政执法公示办法》，全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["level"], got["county"], got["city"]) == ("county", "积石山保安族东乡族撒拉族自治县", "临夏回族自治州")
+    assert got["issuer"] == "积石山保安族东乡族撒拉族自治县人民政府"
+
+
+def test_the_addressee_gives_only_the_places_above_a_placeless_author():
+    # One cited document is not enough for the county; the addressee holds it, so its
+    # province and prefecture are known, and no title is made from the prefecture.
+    got, codes = meta("中共临夏州委、临夏州人民政府：\n2024年，县委、县政府坚持依法行政，制定《积石山县重大行政决策程序规定》，"
+                      "全面推进法治政府建设。\n" + BODY)
+    assert (got["level"], got["province"], got["city"]) == ("county", "甘肃省", "临夏回族自治州")
+    assert "issuer" not in got and "county" not in got and "title" not in got and "issuer-placeless" in codes
+
+
+def test_spaces_around_a_years_digits_are_no_part_of_the_title():
+    got, _ = meta("宁远县林业局关于 2024 年度法治政府建设情况的报告\n2024年，我局坚持依法行政。\n" + BODY)
+    assert got["title"] == "宁远县林业局关于2024年度法治政府建设情况的报告"
+
+
+def test_a_transmittal_broken_over_two_lines_wraps_the_report():
+    # 某某关于报送 / 《…》的报告: the letter that sends the report; its date line is the page's.
+    got, _ = meta("首页 >> 政务公开\n玛曲县人民政府关于报送\n《玛曲县2023年度法治政府建设情况》的报告\n"
+                  "发布时间：2024-01-15 来源：县政府办\n州政府：\n现将《玛曲县2023年度法治政府建设情况》随文报送，请审阅。\n"
+                  "玛曲县人民政府\n2024年1月12日\n玛曲县2023年度法治政府建设情况\n"
+                  "2023年，玛曲县坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert (got["title"], got["issuer"], got["year"]) == ("玛曲县2023年度法治政府建设情况", "玛曲县人民政府", 2023)
+    assert got["date"] == "2024-01-15"

@@ -45,6 +45,7 @@ from generator.read.orgs import (
     parse_org,
     resolve,
     split_place,
+    unit_level,
 )
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
@@ -104,6 +105,11 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
                 "place-unresolved",
                 f"“{place.last}”在全国有多处同名或无法确定所属行政区划，请在补充文件中给出 province、city、county",
                 1, "warning"))
+    elif principal is not None and principal.generic and (above := _addressee_above(principal, facts, context)):
+        # 县委、县政府 reporting to 中共某州委、某州人民政府: the place is unknown, the
+        # places above it are the addressee's.
+        for key, value in above.items():
+            put(key, value, "derived")
     if principal is not None:
         put("level", principal.level, "derived")
 
@@ -121,7 +127,9 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     if "title" not in values and "year" in values:
         # A government's report is titled by its place (许村镇2023年度…), a department's by its name.
         level = values["level"].value if "level" in values else None
-        named = next((values[k].value for k in ("town", "county", "city", "province") if k in values), None)
+        # Only a place of the report's own level names it: the places above a
+        # place-less author (the addressee's) are not its own.
+        named = values[str(level)].value if str(level) in values else None
         issuer = values["issuer"].value if "issuer" in values else None
         name = issuer if level == "department" or not named else named
         if name:
@@ -199,7 +207,7 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            if placed := _place_generic(principal, clues, context):
+            if placed := _place_generic(principal, clues + _cited_places(document, principal, context), context):
                 return [placed], "derived", first
             continue
         return orgs, origin, first
@@ -244,6 +252,11 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     if banner and opening and banner.kind == "department" and banner.place and not banner.generic \
             and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
         yield [banner], "derived", False
+    # 6d. The same, where the page's index block names that department as the publisher (发布机构).
+    if facts.publisher and opening and (m := OWN_DEPARTMENT.search(opening[0][:120])) \
+            and (publisher := parse_org(facts.publisher, context)) and publisher.kind == "department" \
+            and publisher.place and not publisher.generic and _department_kind(publisher.written) == m.group(1):
+        yield [publisher], "text", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     #    2022年，自治区坚持…: the generic region as the opening's subject.
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
@@ -443,10 +456,12 @@ def _speaks_as(orgs: list[Org], paragraph: str) -> bool:
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
     """The places printed outside the body: title, banner, signature,
-    publication line, index block, footer (host, address), breadcrumb."""
+    publication line, index block, footer (host, address), breadcrumb, and the
+    addressee (the superior the report is sent to: it holds the author)."""
     places = []
     for text in [facts.title or "", facts.banner or "", *facts.signers, facts.source or "",
-                 facts.publisher or "", facts.host or "", facts.address or "", *facts.crumbs]:
+                 facts.publisher or "", facts.host or "", facts.address or "", *facts.crumbs,
+                 facts.addressee or ""]:
         chain, _ = split_place(re.sub(r"^中共", "", text))
         if chain and (place := resolve(chain, context)):
             places.append(place)
@@ -454,6 +469,45 @@ def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Pla
 
 
 LEVELS = ("province", "city", "county", "town")
+
+
+def _addressee_above(org: Org, facts: Facts, context: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """For a self-reference whose place is unknown, the places of the addressee
+    above the self-reference's unit (a report goes to the superior holding its
+    author); a department's unit is unknown, so only its province."""
+    if not facts.addressee:
+        return {}
+    chain, _ = split_place(re.sub(r"^中共", "", facts.addressee))
+    place = resolve(chain, context) if chain else None
+    if place is None:
+        return {}
+    level = GENERIC_LEVEL.get(org.unit) if org.kind != "department" else None
+    depth = LEVELS.index(level) if level in LEVELS else 1
+    return {k: v for k, v in place.values().items() if LEVELS.index(k) < depth}
+CITED = re.compile(r"《([^》]{4,60})》")
+
+
+def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """The place of the author's own documents cited in the opening and the first
+    sections (《某县党政主要负责人述法办法》), for a self-reference (县委、县政府):
+    the one place at the self-reference's own unit that opens at least two cited
+    titles, none at that unit naming another place; [] otherwise. Documents of
+    superiors (《某省…》) are of another unit and say nothing here."""
+    level = GENERIC_LEVEL.get(org.unit)
+    if level not in ("county", "city", "town"):
+        return []
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    found: list[Place] = []
+    for text in texts:
+        for m in CITED.finditer(text):
+            chain, _ = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+            if chain and unit_level(chain[-1]) == level and (place := resolve(chain, context)):
+                found.append(place)
+    if len(found) < 2 or len({p.values().get(level) for p in found}) != 1:
+        return []
+    return found[:1]
 
 
 def _compatible(place: Place | None, other: Place) -> bool:
@@ -551,7 +605,26 @@ def _year(facts: Facts, document: Document) -> int | None:
         if (m := YEAR.search(section.title)) and RESULTS_HEADING.search(section.title) \
                 and not PLAN_HEADING.search(section.title):
             return _year_number(m.group(1))
+    # A text that starts at its first heading with no opening: the year that opens
+    # the sentences of its results part (…。2021年，党组召开8次会议…), when every such
+    # sentence gives the same year and at least two do. From the first plan heading
+    # on (2022年工作打算) nothing counts.
+    years: set[str] = set()
+    count = 0
+    if not document.preamble:
+        for section in document.sections[:12]:
+            if PLAN_HEADING.search(section.title):
+                break
+            for paragraph in section.paragraphs:
+                for m in SENTENCE_YEAR.finditer(re.sub(r"《[^》]*》", "", paragraph.text)):
+                    years.add(m.group(1))
+                    count += 1
+    if count >= 2 and len(years) == 1:
+        return _year_number(years.pop())
     return None
+
+
+SENTENCE_YEAR = re.compile(rf"(?:^|[。；！？])\s*({YEAR_TEXT})\s*年度?\s*[，,]")
 
 
 def _year_number(text: str) -> int:

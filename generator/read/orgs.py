@@ -326,6 +326,11 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return Org(text, "department", replace(place, county=None) if place.county == chain[-1] else place, rest)
     if not chain and (zone := _zone_committee(text, context)):
         return zone
+    if chain and not party and ZONE_AFTER_CITY.match(rest) and not body.startswith("".join(chain)):
+        # 天津滨海高新区管委会: a zone's proper name opens with its place's short form
+        # (天津, not 天津市); shown as written, as a zone named after a city's short form is.
+        place = resolve(chain, context) or Place(chain)
+        return Org(text, "department", replace(place, chain=(body[: len(body) - len(rest)],)), rest)
     if not chain and not party and (town := UNKNOWN_TOWN.fullmatch(text)):
         # A town's or street's government the gazetteer does not know (北城街街道办事处):
         # town level by its grammar; its place stays unresolved.
@@ -347,6 +352,9 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return Org(text, "party", resolve(chain, context) or Place(chain), rest)
         if not chain and not generic and len(rest) > 12:
             return None
+        if not chain and not generic and PROVINCIAL_DEPARTMENT.fullmatch(rest):
+            # 教育厅, 自然资源厅: a 厅 is a province's department; written alone it settles the level only.
+            return Org(text, "department", None, rest, "省")
         if not chain and not generic and not _known_department(rest):
             return None
         # A place-less name that is no central body (司法局) settles only the level.
@@ -355,6 +363,8 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     return None
 
 
+# A province's department named by its function and 厅 (a hall of a building is no body).
+PROVINCIAL_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![大展餐客门舞歌])厅")
 UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
                           r"(人民政府|办事处)")
 
