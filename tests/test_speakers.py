@@ -518,3 +518,20 @@ def test_a_transmittal_broken_over_two_lines_wraps_the_report():
                   "2023年，玛曲县坚持依法行政，全面推进法治政府建设。\n" + BODY)
     assert (got["title"], got["issuer"], got["year"]) == ("玛曲县2023年度法治政府建设情况", "玛曲县人民政府", 2023)
     assert got["date"] == "2024-01-15"
+
+
+def test_a_zone_and_the_district_merged_with_it_are_one_government():
+    org = parse_org("经开区（头屯河区）人民政府")
+    assert org is not None and (org.name, org.level, org.place.city) == ("头屯河区人民政府", "county", "乌鲁木齐市")
+    got, _ = meta("高新区(米东区)人民政府2024年法治政府建设工作报告\n2024年，在区委的领导下，区人民政府坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("米东区人民政府", "county", "米东区")
+    got, _ = meta("经开区（头屯河区）2023年法治政府建设情况报告\n2023年，区人民政府坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["province"]) == ("头屯河区人民政府", "新疆维吾尔自治区")
+
+
+def test_a_zone_named_after_a_district_is_a_department_above_that_district():
+    org = parse_org("璧山高新区管委会")
+    assert org is not None and (org.name, org.level, org.place.province, org.place.county) == (
+        "璧山高新区管委会", "department", "重庆市", None)
+    got, _ = meta("2024年，璧山高新区管委会坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("璧山高新区管委会", "department", "重庆市")

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from generator.read.orgs import (
     BARE_ZONE,
     CORPS,
+    DUAL_NAME,
     GENERIC_GOVERNMENT,
     GENERIC_LEVEL,
     ZONE_WORD,
@@ -554,6 +555,9 @@ def _government_of(text: str, context) -> Org | None:
     a development zone named alone (西宁经济技术开发区) reports as its committee."""
     if BARE_ZONE.match(text) and (zone := parse_org(text + "管理委员会", context)) and zone.place:
         return zone
+    if (dual := DUAL_NAME.fullmatch(text)) and not dual.group(3) and (org := _government_of(dual.group(2), context)):
+        # 经开区（头屯河区）2023年…: the merged district's government reports.
+        return org
     if org := parse_org(text, context):
         return org
     corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone

@@ -304,6 +304,10 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     text = text.strip()
     if found := _generic_org(text):
         return found
+    if (dual := DUAL_NAME.fullmatch(text)) and dual.group(3) and (inner := parse_org(dual.group(2) + dual.group(3), context)) \
+            and inner.place is not None and inner.kind == "government":
+        # 高新区（新市区）人民政府: a zone and the district it is merged with, one government.
+        return replace(inner, written=text)
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
     for head in (CORPS.match(text), VERTICAL.match(text)):
@@ -395,6 +399,9 @@ BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开
 
 
 COMMITTEE = ("管理委员会", "管委会")
+# A zone named together with the district it is merged with: 高新区（新市区）, 经开区(头屯河区).
+DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区))"
+                       r"\s*[（(]([\u4e00-\u9fff]{2,10}?[区县市旗])[)）]([\u4e00-\u9fff]*)")
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
              r"保税区|工业园区|产业园区)")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
@@ -421,7 +428,12 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
             continue
         city = next((c for c in (short + "市", short) if c in g.names and unit_level(c) not in ("town", "county")), None)
         if city is None:
-            continue
+            # 涪陵高新区管委会: named after a district or county; like any zone, a department
+            # of the city (or municipality) above it, not of a county.
+            county = next((c for c in (short + "区", short + "县", short + "市") if c in g.names), None)
+            if county is None or not (place := resolve((county,), context)) or place.county != county:
+                continue
+            return Org(text, "department", replace(place, chain=(short,), county=None), text[k:])
         place = resolve((city,), context) or Place((city,))
         # Shown as written: the zone's name keeps the city's short form.
         return Org(text, "department", replace(place, chain=(short,)), text[k:])
