@@ -535,3 +535,8 @@ def test_a_zone_named_after_a_district_is_a_department_above_that_district():
         "璧山高新区管委会", "department", "重庆市", None)
     got, _ = meta("2024年，璧山高新区管委会坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
     assert (got["issuer"], got["level"], got["province"]) == ("璧山高新区管委会", "department", "重庆市")
+
+
+def test_a_title_opening_with_about_names_its_body_right_after():
+    got, _ = meta("关于玛曲县交通运输局2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("玛曲县交通运输局", "department", "玛曲县")

@@ -11,19 +11,24 @@ shown to readers is worse than a missing one.
   report is its government's); else the subject of 现将…报告如下 (before or after
   its year); else the subject of the opening sentence ([2022年，][在…领导下，]
   SUBJECT 坚持…); else an opening that speaks of "县政府/市政府" on a site whose
-  banner names that government. The first source settles the level; a
-  self-reference without its place (我局, 区政府, 县司法局) settles only the level
-  unless every place printed outside the body agrees on one; a name read from
-  the body is shown only when those places agree with it; a place-less name is
-  never shown. Names are read by the grammar of ``orgs`` and shown without
+  banner names that government, or of 我局 on a site (or under an index block's
+  发布机构) naming a department of that kind. The first source settles the level; a
+  self-reference without its place (我局, 区政府, 县司法局, 教育厅) settles only the level
+  unless every place printed outside the body (the addressee included) agrees on
+  one, or the author's own cited documents (《某县…办法》, at least two, at its
+  unit) give it; a name read from the body is shown only when those places agree
+  with it; a place-less name is never shown, though the places above it are the
+  addressee's. Names are read by the grammar of ``orgs`` and shown without
   parent places (榆垡镇人民政府).
 - places: the principal issuer's place (its government when several sign),
   resolved in jionlp's gazetteer; a name shared by several places is resolved
   only with another place printed on the page (banner, signature, breadcrumb).
 - level: from the grammar (a department whatever its place; a government by
   its place's unit).
-- year: the title, else the opening sentence, else the date minus one
-  (derived); banner dates, plan-year headings and cited documents never count.
+- year: the title, else the opening sentence, else a results heading, else
+  the one year that opens the results part's sentences (a text with no
+  opening), else the date minus one (derived); banner dates, plan-year
+  headings and cited documents never count.
 - date: the signature date, else a date printed with the headline, else the
   index block's 成文日期, else the publication date.
 """
@@ -330,7 +335,9 @@ def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> lis
 
 
 def _title_heads(title: str) -> list[str]:
-    """Where a title names its body: before 关于 or the year, else right after a year that opens it."""
+    """Where a title names its body: before 关于 or the year, else right after a year that opens it;
+    a title that opens with 关于 names it right after (关于某局2023年度…的报告)."""
+    title = re.sub(r"^关于(?=[\u4e00-\u9fff]{2,}?(?:{YEAR_TEXT}))".replace("{YEAR_TEXT}", YEAR_TEXT), "", title)
     head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
     if head:
         return [head]
