@@ -540,3 +540,15 @@ def test_a_zone_named_after_a_district_is_a_department_above_that_district():
 def test_a_title_opening_with_about_names_its_body_right_after():
     got, _ = meta("关于玛曲县交通运输局2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n" + BODY)
     assert (got["issuer"], got["level"], got["county"]) == ("玛曲县交通运输局", "department", "玛曲县")
+
+
+def test_a_banners_short_form_that_keeps_its_unit_is_a_place():
+    # 察右中旗 is 察哈尔右翼中旗, 达茂旗 is 达尔罕茂明安联合旗: short forms in everyday use.
+    got, _ = meta("察右中旗林业和草原局2022年法治政府建设年度报告\n2022年，我局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["county"], got["city"]) == ("察哈尔右翼中旗林业和草原局", "察哈尔右翼中旗", "乌兰察布市")
+
+
+def test_a_town_the_gazetteer_writes_with_its_county_in_front():
+    # 朝阳镇 is a town of many counties; the gazetteer lists this county's as 化德县朝阳镇.
+    got, _ = meta("化德县朝阳镇2021年法治政府建设工作总结\n2021年，朝阳镇坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("朝阳镇人民政府", "town", "化德县", "朝阳镇")

@@ -174,6 +174,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, list] = {}
     aliases: dict[str, str] = {}
     towns: dict[str, list] = {}
+    unit_aliases: dict[str, set[str]] = {}
 
     def add(full: str, alias, path) -> None:
         names.setdefault(full, []).append(path)
@@ -207,9 +208,19 @@ def gazetteer() -> Gazetteer:
                 if county.startswith("_"):
                     continue
                 add(county, k.get("_alias", ""), (province, city, county))
+                for short in ([k.get("_alias")] if isinstance(k.get("_alias"), str) else list(k.get("_alias") or ())):
+                    # A banner's or county's short form that keeps its unit: 达茂旗, 察右中旗.
+                    if short and len(short) >= 3 and short != county and short[-1] == county[-1] \
+                            and not ZONE_UNIT.search(county):
+                        unit_aliases.setdefault(short, set()).add(county)
                 for town in k:
                     if not town.startswith("_"):
-                        towns.setdefault(town, []).append((province, city, county))
+                        # jionlp writes some towns with their county in front (化德县朝阳镇).
+                        own = town[len(county):] if town.startswith(county) and len(town) > len(county) + 1 else town
+                        towns.setdefault(own, []).append((province, city, county))
+    for short, fulls in unit_aliases.items():
+        if len(fulls) == 1 and short not in names:
+            aliases.setdefault(short, next(iter(fulls)))
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
 
