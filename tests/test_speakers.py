@@ -552,3 +552,15 @@ def test_a_town_the_gazetteer_writes_with_its_county_in_front():
     # 朝阳镇 is a town of many counties; the gazetteer lists this county's as 化德县朝阳镇.
     got, _ = meta("化德县朝阳镇2021年法治政府建设工作总结\n2021年，朝阳镇坚持依法行政。\n" + BODY)
     assert (got["issuer"], got["level"], got["county"], got["town"]) == ("朝阳镇人民政府", "town", "化德县", "朝阳镇")
+
+
+def test_a_departments_party_group_speaks_for_the_department():
+    got, _ = meta("2023年，夏河县市场监督管理局党组坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("夏河县市场监督管理局", "department", "夏河县")
+
+
+def test_a_departments_second_name_in_brackets():
+    org = parse_org("夏河县文化和旅游局（县文物局）")
+    assert org is not None and (org.name, org.level, org.place.county) == ("夏河县文化和旅游局", "department", "夏河县")
+    got, _ = meta("2023年，夏河县应急管理局(县地震局)坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("夏河县应急管理局", "department", "夏河县")

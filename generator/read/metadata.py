@@ -416,6 +416,8 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     or a place alone (某区)."""
     # 某省委和省政府 / 自治区党委和政府: a Party committee and its government joined by 和 (或 及、与) read as by 、.
     text = _elliptic_government(JOINED_BY_WORD.sub("委、", text))
+    # 某局党组 / 某局党委: a department's Party group stands for the department.
+    text = DEPARTMENT_PARTY.sub("", text)
     if (names := org_names(text)) and len(names) == 2 and "、" not in text:
         # 某县委县政府: the two names run together, the second without its place.
         names = org_names(_elliptic_government("、".join(names))) or names
@@ -444,6 +446,7 @@ def _elliptic_government(text: str) -> str:
     return text
 
 
+DEPARTMENT_PARTY = re.compile(r"(?<=[局厅办委])(?:党组|党委)$")
 JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
 

@@ -315,6 +315,9 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     text = text.strip()
     if found := _generic_org(text):
         return found
+    if (co := CO_NAME.fullmatch(text)) and (inner := parse_org(co.group(1), context)) and inner.kind == "department":
+        # 某县教育局（县体育局）, 应急管理局(地震局): a department and the second name it bears.
+        return replace(inner, written=text)
     if (dual := DUAL_NAME.fullmatch(text)) and dual.group(3) and (inner := parse_org(dual.group(2) + dual.group(3), context)) \
             and inner.place is not None and inner.kind == "government":
         # 高新区（新市区）人民政府: a zone and the district it is merged with, one government.
@@ -410,6 +413,8 @@ BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开
 
 
 COMMITTEE = ("管理委员会", "管委会")
+# A department's second name in brackets after its own: 某县教育局（县体育局）.
+CO_NAME = re.compile(r"([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|委|办公室|办|中心))\s*[（(]([\u4e00-\u9fff]{2,16}(?:局|厅|委员会|委|办公室|办|中心))[)）]")
 # A zone named together with the district it is merged with: 高新区（新市区）, 经开区(头屯河区).
 DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区))"
                        r"\s*[（(]([\u4e00-\u9fff]{2,10}?[区县市旗])[)）]([\u4e00-\u9fff]*)")
