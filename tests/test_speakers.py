@@ -564,3 +564,9 @@ def test_a_departments_second_name_in_brackets():
     assert org is not None and (org.name, org.level, org.place.county) == ("夏河县文化和旅游局", "department", "夏河县")
     got, _ = meta("2023年，夏河县应急管理局(县地震局)坚持依法行政，全面推进法治政府建设。\n" + BODY)
     assert (got["issuer"], got["level"], got["county"]) == ("夏河县应急管理局", "department", "夏河县")
+
+
+def test_the_addressee_is_never_the_authors_own_place():
+    # A county-level city reports to the prefecture-level city: 市政府 here is not 苏州市人民政府.
+    got, _ = meta("中共苏州市委、苏州市人民政府：\n2023年，市政府坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert "issuer" not in got and "city" not in got and got["province"] == "江苏省"

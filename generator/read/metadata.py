@@ -196,6 +196,9 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
     outside the body agrees on one (区司法局 on the 七里河区 portal), and a
     name read from the body is shown only when those places agree with it."""
     clues = _clue_places(facts, context)
+    # The addressee holds the author: a check on every place, never the author's own place
+    # (a county-level city's report goes to the prefecture-level city's 市委、市政府).
+    above = [p for p in [_addressee_place(facts, context)] if p is not None]
     first: Org | None = None
     region = None
     for orgs, origin, from_body in _issuer_sources(facts, document, context):
@@ -206,14 +209,14 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
             if region and (own := parse_org("自治区人民政府")):
                 orgs = [own if o.written == "我区" else o for o in orgs]
         principal = _principal(orgs)
-        if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues):
+        if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues + above):
             continue
         if first is None:
             first = principal
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            if placed := _place_generic(principal, clues + _cited_places(document, principal, context), context):
+            if placed := _place_generic(principal, clues + _cited_places(document, principal, context), context, above):
                 return [placed], "derived", first
             continue
         return orgs, origin, first
@@ -467,12 +470,10 @@ def _speaks_as(orgs: list[Org], paragraph: str) -> bool:
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
     """The places printed outside the body: title, banner, signature,
-    publication line, index block, footer (host, address), breadcrumb, and the
-    addressee (the superior the report is sent to: it holds the author)."""
+    publication line, index block, footer (host, address), breadcrumb."""
     places = []
     for text in [facts.title or "", facts.banner or "", *facts.signers, facts.source or "",
-                 facts.publisher or "", facts.host or "", facts.address or "", *facts.crumbs,
-                 facts.addressee or ""]:
+                 facts.publisher or "", facts.host or "", facts.address or "", *facts.crumbs]:
         chain, _ = split_place(re.sub(r"^中共", "", text))
         if chain and (place := resolve(chain, context)):
             places.append(place)
@@ -482,14 +483,17 @@ def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Pla
 LEVELS = ("province", "city", "county", "town")
 
 
+def _addressee_place(facts: Facts, context: tuple[tuple[str, ...], ...]) -> Place | None:
+    """The place of the addressee (中共某州委、某州人民政府：), the superior the report goes to."""
+    chain, _ = split_place(re.sub(r"^中共", "", facts.addressee or ""))
+    return resolve(chain, context) if chain else None
+
+
 def _addressee_above(org: Org, facts: Facts, context: tuple[tuple[str, ...], ...]) -> dict[str, str]:
     """For a self-reference whose place is unknown, the places of the addressee
     above the self-reference's unit (a report goes to the superior holding its
     author); a department's unit is unknown, so only its province."""
-    if not facts.addressee:
-        return {}
-    chain, _ = split_place(re.sub(r"^中共", "", facts.addressee))
-    place = resolve(chain, context) if chain else None
+    place = _addressee_place(facts, context)
     if place is None:
         return {}
     level = GENERIC_LEVEL.get(org.unit) if org.kind != "department" else None
@@ -529,11 +533,13 @@ def _compatible(place: Place | None, other: Place) -> bool:
     return all(mine[k] == theirs[k] for k in LEVELS if k in mine and k in theirs)
 
 
-def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...], ...]) -> Org | None:
+def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...], ...],
+                   checks: list[Place] | None = None) -> Org | None:
     """A self-reference (区司法局, 县政府) given the place every clue outside the
     body agrees on, at the self-reference's own unit; None when the clues are
     absent, disagree or do not reach that unit."""
-    if not clues or any(not _compatible(a, b) for a in clues for b in clues):
+    every = clues + (checks or [])
+    if not clues or any(not _compatible(a, b) for a in every for b in every):
         return None
     agreed: dict[str, str] = {}
     for clue in clues:
