@@ -570,3 +570,11 @@ def test_the_addressee_is_never_the_authors_own_place():
     # A county-level city reports to the prefecture-level city: 市政府 here is not 苏州市人民政府.
     got, _ = meta("中共苏州市委、苏州市人民政府：\n2023年，市政府坚持依法行政，全面推进法治政府建设。\n" + BODY)
     assert "issuer" not in got and "city" not in got and got["province"] == "江苏省"
+
+
+def test_a_maxim_before_the_reports_first_sentence():
+    got, _ = meta("法治是最好的营商环境。2024年夏河县委、县政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["level"], got["county"]) == ("county", "夏河县") and "夏河县人民政府" in str(got["issuer"])
+    # Only a sentence that opens with its year (or 一年来) is read after the maxim.
+    got, _ = meta("法治是最好的营商环境。夏河县委、县政府高度重视，全面推进依法行政。\n" + BODY)
+    assert "issuer" not in got

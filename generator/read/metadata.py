@@ -375,6 +375,17 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
     if FRAMING.match(rest) and after:
         # 2022年是…之年。一年来，某县坚持…: the first sentence only frames the year.
         rest = re.split(r"[。！？]", after, maxsplit=1)[0]
+    found = _clause_subject(rest, context)
+    second = re.split(r"[。！？]", after, maxsplit=1)[0]
+    if found is None and re.match(rf"(?:{YEAR_TEXT})\s*年|今年以来|一年来", second):
+        # 法治兴则国兴。2024年某区委、区政府坚持…: a maxim opens; the report's sentence follows.
+        found = _clause_subject(second, context)
+    return found
+
+
+def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The subject of one sentence: the first of its clauses that opens with a name
+    and a predicate once its year and leadership phrase are set aside."""
     for _ in range(OPENING_CLAUSES):
         lead = OPENING_LEAD.match(rest)
         clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
