@@ -426,7 +426,7 @@ def test_a_committee_and_its_generic_government_run_together():
 
 
 def test_more_predicates_of_the_opening_subject():
-    for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实"):
+    for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实", "抓实依法行政", "优化法治化营商环境"):
         got, _ = meta(f"2022年，乌恰县{predicate}，全面推进法治政府建设。\n" + BODY)
         assert got.get("issuer") == "乌恰县人民政府", predicate
 
