@@ -161,6 +161,13 @@ MENTION = re.compile(
     # set up (在便民服务中心设立公共法律服务窗口, 政务服务中心大厅设置政务公开专区);
     # the passage reports what was set up, not the centre's own work.
     r"|[^，。；！？、]{0,12}?(?:中心|大厅)(?=(?:大厅)?(?:内|里)?(?:设立|设置|开设|增设|建立|配备))"
+    # A purpose: what the work serves (为优化营商环境提供法治保障, 为…保驾护航,
+    # 助力营商环境持续优化, 服务保障…, 以…为目标) names an aim, not the work itself;
+    # the work is named by the rest of the clause or passage.
+    r"|为[^，。；！？]{1,30}?(?:提供|营造|创造|打造)[^，。；！？]{0,12}?(?:保障|支撑|保证|环境)"
+    r"|为[^，。；！？]{1,24}?保驾护航"
+    r"|(?:助力|护航|服务保障)[^，。；！？]{1,16}"
+    r"|以[^，。；！？]{1,24}?为(?:目标|导向|目的|宗旨)"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
@@ -172,7 +179,7 @@ ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布
 # (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
-MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
+MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局): the labels count actors for nothing. Not where the organ is
 # what the work builds (组建综合行政执法局, 推进综合执法局规范化建设).
