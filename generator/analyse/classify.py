@@ -154,8 +154,10 @@ MENTION = re.compile(
     # ... or a regulation's name (优化营商环境条例) outside 《》.
     r"|[^\W和及与]{2,8}条例"
     # An agenda: what a meeting heard or a lesson taught (研究法治议题…, 讲授行政处罚
-    # 相关法律) names topics; the passage reports the meeting, not the topics.
-    r"|[^，。；！？]*(?:议题|讲授|授课|听取[^，。；！？]{0,20}汇报|列入[^，。；！？]{0,12}(?:任务|要点|计划))[^，。；！？]*"
+    # 相关法律) names topics; the passage reports the meeting, not the topics. Who
+    # met or studied (理论学习中心组, 常务会议) stands outside the topics.
+    r"|(?:研究|审议|讨论)[^，。；！？]{0,16}议题|(?:讲授|授课)[^，。；！？]*|听取[^，。；！？]{0,20}汇报"
+    r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
     r"|(?P<list>(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
     r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
     r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？和]{1,16}(?:和|及|以及)[^、，。；：！？]{1,12})"
