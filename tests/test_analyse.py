@@ -377,6 +377,18 @@ def test_a_title_the_body_issues_is_its_own_work(tmp_path):
     assert "enforcement" not in themed[studied]
 
 
+def test_every_title_of_a_run_the_body_issues_is_its_own_work(tmp_path):
+    """出台《甲》、《乙》《丙》: the body issued all three, so an enforcement rule in
+    second place is enforcement work (issue 24: a strong term inside 《》 read as
+    a mere mention); a title after a comma and another verb is not in the run."""
+    run = "出台《某街道议事规则》、《某街道综合行政执法处罚案件集体讨论规定》《某街道合法性审查目录》，规范办事流程。"
+    studied = "制定《某镇议事规则》，组织干部学习《中华人民共和国行政处罚法》《中华人民共和国行政强制法》。"
+    themed = _themed(tmp_path, "某区人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + run + "\n" + studied + "\n")
+    assert "enforcement" in themed[run]
+    assert "enforcement" not in themed[studied]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""

@@ -168,6 +168,10 @@ NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
 ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
+# The titles before a title in the same run (出台了《…议事规则》、《…处罚案件集体讨论
+# 规定》《…目录清单》): each title of a run the body issues is its own work, not
+# only the first one after the verb.
+TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:、|和|及|以及)?)+$")
 # A term that only qualifies the word after it: the people of an area
 # (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
@@ -191,7 +195,15 @@ def _mentions(text: str) -> tuple[tuple[int, int, bool], ...]:
     text for every theme without an exclusion in it, so a passage's is found
     once, not once per theme (it was a third of reading)."""
     return tuple((m.start(), m.end(), m.group("list") is not None) for m in MENTION.finditer(text)
-                 if not (m.group(0).startswith("《") and ISSUED.search(text[max(0, m.start() - 4):m.start()])))
+                 if not (m.group(0).startswith("《") and _issued(text, m.start())))
+
+
+def _issued(text: str, start: int) -> bool:
+    """Whether the title at text[start] (a 《) follows an issuing verb, directly
+    or after other titles of the same run."""
+    run = TITLE_RUN.search(text[:start])
+    before = run.start() if run else start
+    return bool(ISSUED.search(text[max(0, before - 4):before]))
 
 
 def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weight: float = 0.0,
