@@ -389,6 +389,26 @@ def test_every_title_of_a_run_the_body_issues_is_its_own_work(tmp_path):
     assert "enforcement" not in themed[studied]
 
 
+def test_a_list_of_counts_is_work_done_not_a_list_of_topics():
+    """A 、-list whose every item reports a number (网上信访2003件、网民留言1186件…)
+    breaks down work done (issue 24: a strong term in a 、-list read as a mere
+    mention); a list of topic names is still a mention."""
+    taxonomy, _ = samples()
+    petitions = taxonomy.theme("petitions")
+    counts = "办理网上信访210件、网民留言96件、来电咨询340件"
+    assert find_terms(petitions, counts, 0.3) == {"信访": 1.0}
+    assert find_terms(petitions, "统筹推进网上信访、政务公开、普法宣传等工作", 0.3) == {"信访": 0.3}
+
+
+def test_firms_bankruptcy_handled_with_the_courts_is_business_environment(tmp_path):
+    """优化营商环境条例 asks governments for a bankruptcy coordination mechanism
+    with the courts: a passage reporting that work is about the business environment."""
+    bankruptcy = "与县法院建立企业破产处置协调机制，推动2个停工多年的项目重新开工。"
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + bankruptcy + "\n")
+    assert "business-environment" in themed[bankruptcy]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""
