@@ -409,6 +409,18 @@ def test_firms_bankruptcy_handled_with_the_courts_is_business_environment(tmp_pa
     assert "business-environment" in themed[bankruptcy]
 
 
+def test_a_purpose_closing_a_measure_is_not_the_work_but_a_plan_names_it(tmp_path):
+    """…召开联席会议4次，全面提升行政执法水平。 reports meetings of the rule-of-law
+    office; the closing purpose names the quality they serve (issue 24: aims read
+    as work). The same words in the plans (下一步) name the work planned."""
+    measure = "二是健全督办机制。依法治县办全年召开联席会议4次，逐项督办年度任务，全面提升行政执法水平。"
+    plan = "健全基层执法协作机制，全面提升行政执法水平。"
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）统筹推进\n"
+                     + measure + "\n二、下一步工作打算\n" + plan + "\n")
+    assert "enforcement" not in themed[measure]
+    assert "enforcement" in themed[plan]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""

@@ -185,6 +185,12 @@ BUILT = re.compile(r"(?:组建|成立|设立|挂牌|整合|改革)[^，。；！
 # A number that is not a year (2023年, 2021—2025年): a passage reporting one is
 # concrete work.
 QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
+# A purpose closing a sentence of measures (…五大机制，全方位提升行政执法水平。): the
+# quality the work is meant to raise, not the work. In plans and shortcomings
+# (parts 2 and 4, or a passage opening with 下一步/明年) the same words name the
+# work planned or lacking and count (the labels' policy).
+AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:提升|提高|增强)[^，。；！？]{1,12}(?:水平|能力|质效|效能)(?=[。；！？]|$)")
+PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
@@ -207,7 +213,7 @@ def _issued(text: str, start: int) -> bool:
 
 
 def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weight: float = 0.0,
-               cap: float = 1.0) -> dict[str, float]:
+               cap: float = 1.0, aims: bool = False) -> dict[str, float]:
     """The theme's distinct terms in text with their weights (exclusions
     blanked out first). A term only mentioned (or only qualifying the word
     after it) weighs mention_weight as much per mention, up to its full
@@ -223,6 +229,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
     mentions = tuple((a, b) for a, b, listed in (_mentions(text) if mention_weight < 1 else ())
                      if not (listed and (_one_themes_list(text, a, b, found_at) or _counted_list(text, a, b))))
+    if aims and mention_weight < 1:
+        mentions += tuple(m.span() for m in AIM.finditer(text))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     for m in found_at:
@@ -274,9 +282,11 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     nearest = _nearest_naming(context.headings, taxonomy) if concrete else ""
     opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
+    planned = bool(PLAN_START.match(passage.text)) or any(
+        {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
     owns = {}
     for theme in taxonomy.themes:
-        own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold)
+        own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
         owns[theme.slug] = {t: w * taxonomy.mention_weight for t, w in own.items()} if opening else own
     if nearest:
         # A number reported in words of another area (行政复议案件41件 under 行政执法)
