@@ -421,6 +421,17 @@ def test_a_purpose_closing_a_measure_is_not_the_work_but_a_plan_names_it(tmp_pat
     assert "enforcement" in themed[plan]
 
 
+def test_an_environment_as_the_end_of_a_measure_is_not_its_area(tmp_path):
+    """…综合执法改革，打造一流营商环境。 is enforcement work done for the business
+    environment's sake, not business-environment work; 企业开办 is."""
+    reform = "深化综合行政执法改革，全年办理行政处罚案件86件，打造一流营商环境。"
+    firms = "压缩企业开办时间至1个工作日，打造一流营商环境。"
+    themed = _themed(tmp_path, "某区人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + reform + "\n" + firms + "\n")
+    assert "business-environment" not in themed[reform] and "enforcement" in themed[reform]
+    assert "business-environment" in themed[firms]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""

@@ -185,11 +185,13 @@ BUILT = re.compile(r"(?:组建|成立|设立|挂牌|整合|改革)[^，。；！
 # A number that is not a year (2023年, 2021—2025年): a passage reporting one is
 # concrete work.
 QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
-# A purpose closing a sentence of measures (…五大机制，全方位提升行政执法水平。): the
-# quality the work is meant to raise, not the work. In plans and shortcomings
+# A purpose closing a sentence of measures (…五大机制，全方位提升行政执法水平。;
+# …行政执法改革，打造最优营商环境。): the quality or the environment the work is
+# meant to bring about, not the work. In plans and shortcomings
 # (parts 2 and 4, or a passage opening with 下一步/明年) the same words name the
 # work planned or lacking and count (the labels' policy).
-AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:提升|提高|增强)[^，。；！？]{1,12}(?:水平|能力|质效|效能)(?=[。；！？]|$)")
+AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,12}(?:水平|能力|质效|效能)"
+                 r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
