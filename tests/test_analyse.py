@@ -432,6 +432,18 @@ def test_an_environment_as_the_end_of_a_measure_is_not_its_area(tmp_path):
     assert "business-environment" in themed[firms]
 
 
+def test_an_organ_the_body_sets_up_is_its_work_in_that_area(tmp_path):
+    """建立了…委员会和行政调解委员会: the mediation committee is what the work built,
+    not an actor's name (issue 24, seen on an unseen real report); the same name
+    as the actor of other work is still no mediation."""
+    built = "街道建立了社区矫正委员会和行政调解委员会，明确成员单位职责。"
+    actor = "街道人民调解委员会主任参加全区法治培训，学习民法典。"
+    themed = _themed(tmp_path, "某街道2023年法治政府建设年度报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + built + "\n" + actor + "\n")
+    assert "mediation" in themed[built]
+    assert "mediation" not in themed[actor]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""

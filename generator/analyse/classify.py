@@ -179,9 +179,10 @@ TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:、|和|及|以及)?)+$")
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局): the labels count actors for nothing. Not where the organ is
-# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设).
+# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正
+# 委员会和行政调解委员会).
 ACTOR = re.compile(r"(?:建设|管理|服务)?(?:局|厅|委员会)(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
-BUILT = re.compile(r"(?:组建|成立|设立|挂牌|整合|改革)[^，。；！？]{0,6}$")
+BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A number that is not a year (2023年, 2021—2025年): a passage reporting one is
 # concrete work.
 QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
