@@ -143,17 +143,15 @@ def test_near_twins_are_found_through_place_names_and_numbers():
 
 # Issue 24 asks for 0.9 (precision and recall) on the family-split held half.
 # The rules are chosen on the tune half only (the held half is measured, never
-# read to write rules). Third round (the outline's key-area inspection acts,
-# lists of one theme's work, venues and actors' names, headings deciding only
-# statistics that name no area of their own; 65 new tune passages):
-# enforcement P 0.994 R 0.922, mediation 0.947 / 0.939, business environment
-# 0.892 / 0.935. Where the target is met the bound is the target; where not
-# (business-environment precision), the bound is the level reached, not the
-# target: see the README.
+# read to write rules). Fourth round (a purpose clause, a centre as the means
+# of other work, a regulation's name outside 《》 and a service window's staff
+# only mention their terms; own/t16-t18 on the tune half): enforcement P 0.994
+# R 0.922, mediation 0.947 / 0.939, business environment 0.906 / 0.935 (third
+# round 0.892 / 0.935). Every bound is the issue's target.
 HELD_BOUNDS = {
     "enforcement": (0.9, 0.9),
     "mediation": (0.9, 0.9),
-    "business-environment": (0.88, 0.9),
+    "business-environment": (0.9, 0.9),
 }
 
 

@@ -426,7 +426,7 @@ def test_a_committee_and_its_generic_government_run_together():
 
 
 def test_more_predicates_of_the_opening_subject():
-    for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实"):
+    for predicate in ("通过完善制度", "注重发挥法治引领作用", "狠抓制度落实", "抓实依法行政", "优化法治化营商环境"):
         got, _ = meta(f"2022年，乌恰县{predicate}，全面推进法治政府建设。\n" + BODY)
         assert got.get("issuer") == "乌恰县人民政府", predicate
 
@@ -436,3 +436,145 @@ def test_a_departments_self_reference_on_that_departments_site():
     assert (got["issuer"], got["level"], got["city"]) == ("阿克苏地区生态环境局", "department", "阿克苏地区")
     got, codes = meta("温宿县人民政府\n首页 > 部门动态\n2022年，我局坚持依法行政，全面推进法治政府建设。\n" + BODY)
     assert "issuer" not in got and got["level"] == "department" and "issuer-placeless" in codes
+
+
+# --- speakers3: classes of a fourth unseen set (departments, streets, zones, western units) ---
+
+def test_a_zone_named_after_a_municipalitys_short_form_is_shown_as_written():
+    # 上海临港高新区: the zone's proper name keeps 上海, never 上海市临港高新区.
+    org = parse_org("上海临港高新区管理委员会")
+    assert org is not None and (org.name, org.level, org.place.province) == (
+        "上海临港高新区管理委员会", "department", "上海市")
+    got, _ = meta("上海临港高新区2023年度法治政府建设情况报告\n2023年，高新区坚持依法行政，优化园区营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("上海临港高新区管理委员会", "department", "上海市")
+
+
+def test_an_issuers_name_under_an_empty_document_number_key_starts_the_title():
+    # 文号 is empty; the line below it is no document number but the title's first line.
+    got, _ = meta("索 引 号：4311260/2025-00311\n发布机构：宁远县林业局\n文　　号：\n宁远县林业局\n"
+                  "2024年法治政府建设工作报告\n2024年，我局坚持依法行政，推进林业执法规范化。\n" + BODY)
+    assert (got["title"], got["issuer"], got["county"]) == ("宁远县林业局2024年法治政府建设工作报告", "宁远县林业局", "宁远县")
+
+
+def test_a_document_number_below_its_key_is_still_its_value():
+    got, _ = meta("索 引 号：4311260/2025-00311\n发布机构：宁远县林业局\n文　　号：\n宁林发〔2025〕3号\n"
+                  "宁远县林业局2024年法治政府建设工作报告\n2024年，我局坚持依法行政。\n" + BODY)
+    assert got["doc_number"] == "宁林发〔2025〕3号" and got["issuer"] == "宁远县林业局"
+
+
+def test_my_bureau_speaks_as_the_department_the_index_block_names_as_publisher():
+    # The index table's 关键词 has no value, so its cells run on: 关键词 | 发布机构 | name.
+    text = ("| 索引号 | 623025/2025-00007 | 发文字号 | |\n| 关键词 | 发布机构 | 玛曲县农业农村局 | |\n"
+            "| 生成日期 | 2025-01-20 | 是否有效 |\n2024年，我局坚持依法行政，全面推进农业综合执法。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["date"]) == (
+        "玛曲县农业农村局", "department", "玛曲县", "2025-01-20")
+    # The publisher of another kind (a 委, not a 局) is not the author of 我局.
+    got, _ = meta(text.replace("玛曲县农业农村局", "玛曲县发展和改革委员会"))
+    assert "issuer" not in got and got["level"] == "department"
+
+
+def test_a_hall_written_alone_is_a_provinces_department():
+    got, codes = meta("2022年，自然资源厅以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    assert got.get("level") == "department" and "issuer" not in got and "issuer-placeless" in codes
+    assert parse_org("政务服务大厅") is None
+
+
+def test_the_year_that_opens_the_results_sentences_of_a_text_without_an_opening():
+    text = ("一、加强组织领导\n落实第一责任人职责。2023年，局党组召开6次会议研究法治工作。\n"
+            "二、推进依法行政\n规范执法行为。2023年，办理行政许可420件。\n三、2024年工作打算\n2024年，继续推进。\n")
+    assert meta(text)[0].get("year") == 2023
+    # Sentences giving two years settle nothing.
+    assert "year" not in meta(text.replace("2023年，办理", "2022年，办理"))[0]
+
+
+def test_cited_documents_of_the_author_give_a_self_reference_its_place():
+    text = ("中共临夏州委、临夏州人民政府：\n2024年，县委、县政府坚持依法行政，制定《积石山县重大行政决策程序规定》"
+            "和《积石山县行政执法公示办法》，全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["level"], got["county"], got["city"]) == ("county", "积石山保安族东乡族撒拉族自治县", "临夏回族自治州")
+    assert got["issuer"] == "积石山保安族东乡族撒拉族自治县人民政府"
+
+
+def test_the_addressee_gives_only_the_places_above_a_placeless_author():
+    # One cited document is not enough for the county; the addressee holds it, so its
+    # province and prefecture are known, and no title is made from the prefecture.
+    got, codes = meta("中共临夏州委、临夏州人民政府：\n2024年，县委、县政府坚持依法行政，制定《积石山县重大行政决策程序规定》，"
+                      "全面推进法治政府建设。\n" + BODY)
+    assert (got["level"], got["province"], got["city"]) == ("county", "甘肃省", "临夏回族自治州")
+    assert "issuer" not in got and "county" not in got and "title" not in got and "issuer-placeless" in codes
+
+
+def test_spaces_around_a_years_digits_are_no_part_of_the_title():
+    got, _ = meta("宁远县林业局关于 2024 年度法治政府建设情况的报告\n2024年，我局坚持依法行政。\n" + BODY)
+    assert got["title"] == "宁远县林业局关于2024年度法治政府建设情况的报告"
+
+
+def test_a_transmittal_broken_over_two_lines_wraps_the_report():
+    # 某某关于报送 / 《…》的报告: the letter that sends the report; its date line is the page's.
+    got, _ = meta("首页 >> 政务公开\n玛曲县人民政府关于报送\n《玛曲县2023年度法治政府建设情况》的报告\n"
+                  "发布时间：2024-01-15 来源：县政府办\n州政府：\n现将《玛曲县2023年度法治政府建设情况》随文报送，请审阅。\n"
+                  "玛曲县人民政府\n2024年1月12日\n玛曲县2023年度法治政府建设情况\n"
+                  "2023年，玛曲县坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert (got["title"], got["issuer"], got["year"]) == ("玛曲县2023年度法治政府建设情况", "玛曲县人民政府", 2023)
+    assert got["date"] == "2024-01-15"
+
+
+def test_a_zone_and_the_district_merged_with_it_are_one_government():
+    org = parse_org("经开区（头屯河区）人民政府")
+    assert org is not None and (org.name, org.level, org.place.city) == ("头屯河区人民政府", "county", "乌鲁木齐市")
+    got, _ = meta("高新区(米东区)人民政府2024年法治政府建设工作报告\n2024年，在区委的领导下，区人民政府坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("米东区人民政府", "county", "米东区")
+    got, _ = meta("经开区（头屯河区）2023年法治政府建设情况报告\n2023年，区人民政府坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["province"]) == ("头屯河区人民政府", "新疆维吾尔自治区")
+
+
+def test_a_zone_named_after_a_district_is_a_department_above_that_district():
+    org = parse_org("璧山高新区管委会")
+    assert org is not None and (org.name, org.level, org.place.province, org.place.county) == (
+        "璧山高新区管委会", "department", "重庆市", None)
+    got, _ = meta("2024年，璧山高新区管委会坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("璧山高新区管委会", "department", "重庆市")
+
+
+def test_a_title_opening_with_about_names_its_body_right_after():
+    got, _ = meta("关于玛曲县交通运输局2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("玛曲县交通运输局", "department", "玛曲县")
+
+
+def test_a_banners_short_form_that_keeps_its_unit_is_a_place():
+    # 察右中旗 is 察哈尔右翼中旗, 达茂旗 is 达尔罕茂明安联合旗: short forms in everyday use.
+    got, _ = meta("察右中旗林业和草原局2022年法治政府建设年度报告\n2022年，我局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["county"], got["city"]) == ("察哈尔右翼中旗林业和草原局", "察哈尔右翼中旗", "乌兰察布市")
+
+
+def test_a_town_the_gazetteer_writes_with_its_county_in_front():
+    # 朝阳镇 is a town of many counties; the gazetteer lists this county's as 化德县朝阳镇.
+    got, _ = meta("化德县朝阳镇2021年法治政府建设工作总结\n2021年，朝阳镇坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("朝阳镇人民政府", "town", "化德县", "朝阳镇")
+
+
+def test_a_departments_party_group_speaks_for_the_department():
+    got, _ = meta("2023年，夏河县市场监督管理局党组坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("夏河县市场监督管理局", "department", "夏河县")
+
+
+def test_a_departments_second_name_in_brackets():
+    org = parse_org("夏河县文化和旅游局（县文物局）")
+    assert org is not None and (org.name, org.level, org.place.county) == ("夏河县文化和旅游局", "department", "夏河县")
+    got, _ = meta("2023年，夏河县应急管理局(县地震局)坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("夏河县应急管理局", "department", "夏河县")
+
+
+def test_the_addressee_is_never_the_authors_own_place():
+    # A county-level city reports to the prefecture-level city: 市政府 here is not 苏州市人民政府.
+    got, _ = meta("中共苏州市委、苏州市人民政府：\n2023年，市政府坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert "issuer" not in got and "city" not in got and got["province"] == "江苏省"
+
+
+def test_a_maxim_before_the_reports_first_sentence():
+    got, _ = meta("法治是最好的营商环境。2024年夏河县委、县政府坚持以习近平法治思想为指导，全面推进依法行政。\n" + BODY)
+    assert (got["level"], got["county"]) == ("county", "夏河县") and "夏河县人民政府" in str(got["issuer"])
+    # Only a sentence that opens with its year (or 一年来) is read after the maxim.
+    got, _ = meta("法治是最好的营商环境。夏河县委、县政府高度重视，全面推进依法行政。\n" + BODY)
+    assert "issuer" not in got

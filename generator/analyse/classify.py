@@ -151,9 +151,13 @@ def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], di
 MENTION = re.compile(
     r"《[^《》]{1,80}》"
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
+    # ... or a regulation's name (优化营商环境条例) outside 《》.
+    r"|[^\W和及与]{2,8}条例"
     # An agenda: what a meeting heard or a lesson taught (研究法治议题…, 讲授行政处罚
-    # 相关法律) names topics; the passage reports the meeting, not the topics.
-    r"|[^，。；！？]*(?:议题|讲授|授课|听取[^，。；！？]{0,20}汇报|列入[^，。；！？]{0,12}(?:任务|要点|计划))[^，。；！？]*"
+    # 相关法律) names topics; the passage reports the meeting, not the topics. Who
+    # met or studied (理论学习中心组, 常务会议) stands outside the topics.
+    r"|(?:研究|审议|讨论)[^，。；！？]{0,16}议题|(?:讲授|授课)[^，。；！？]*|听取[^，。；！？]{0,20}汇报"
+    r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
     r"|(?P<list>(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
     r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
     r"|(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？和]{1,16}(?:和|及|以及)[^、，。；：！？]{1,12})"
@@ -161,6 +165,15 @@ MENTION = re.compile(
     # set up (在便民服务中心设立公共法律服务窗口, 政务服务中心大厅设置政务公开专区);
     # the passage reports what was set up, not the centre's own work.
     r"|[^，。；！？、]{0,12}?(?:中心|大厅)(?=(?:大厅)?(?:内|里)?(?:设立|设置|开设|增设|建立|配备))"
+    # ... or as the means of it (依托便民服务中心开展矛盾纠纷排查, 通过政务服务大厅…).
+    r"|(?:依托|借助|利用|通过)[^，。；！？、]{0,12}?(?:中心|大厅)"
+    # A purpose: what the work serves (为优化营商环境提供法治保障, 为…保驾护航,
+    # 助力营商环境持续优化, 服务保障…, 以…为目标) names an aim, not the work itself;
+    # the work is named by the rest of the clause or passage.
+    r"|为[^，。；！？]{1,30}?(?:提供|营造|创造|打造)[^，。；！？]{0,12}?(?:保障|支撑|保证|环境)"
+    r"|为[^，。；！？]{1,24}?保驾护航"
+    r"|(?:助力|护航|服务保障)[^，。；！？]{1,16}"
+    r"|以[^，。；！？]{1,24}?为(?:目标|导向|目的|宗旨|引领|指导|指引|遵循)"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
@@ -176,7 +189,7 @@ TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:、|和|及|以及)?)+$")
 # (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
-MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
+MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局): the labels count actors for nothing. Not where the organ is
 # what the work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正

@@ -11,19 +11,24 @@ shown to readers is worse than a missing one.
   report is its government's); else the subject of 现将…报告如下 (before or after
   its year); else the subject of the opening sentence ([2022年，][在…领导下，]
   SUBJECT 坚持…); else an opening that speaks of "县政府/市政府" on a site whose
-  banner names that government. The first source settles the level; a
-  self-reference without its place (我局, 区政府, 县司法局) settles only the level
-  unless every place printed outside the body agrees on one; a name read from
-  the body is shown only when those places agree with it; a place-less name is
-  never shown. Names are read by the grammar of ``orgs`` and shown without
+  banner names that government, or of 我局 on a site (or under an index block's
+  发布机构) naming a department of that kind. The first source settles the level; a
+  self-reference without its place (我局, 区政府, 县司法局, 教育厅) settles only the level
+  unless every place printed outside the body (the addressee included) agrees on
+  one, or the author's own cited documents (《某县…办法》, at least two, at its
+  unit) give it; a name read from the body is shown only when those places agree
+  with it; a place-less name is never shown, though the places above it are the
+  addressee's. Names are read by the grammar of ``orgs`` and shown without
   parent places (榆垡镇人民政府).
 - places: the principal issuer's place (its government when several sign),
   resolved in jionlp's gazetteer; a name shared by several places is resolved
   only with another place printed on the page (banner, signature, breadcrumb).
 - level: from the grammar (a department whatever its place; a government by
   its place's unit).
-- year: the title, else the opening sentence, else the date minus one
-  (derived); banner dates, plan-year headings and cited documents never count.
+- year: the title, else the opening sentence, else a results heading, else
+  the one year that opens the results part's sentences (a text with no
+  opening), else the date minus one (derived); banner dates, plan-year
+  headings and cited documents never count.
 - date: the signature date, else a date printed with the headline, else the
   index block's 成文日期, else the publication date.
 """
@@ -35,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from generator.read.orgs import (
     BARE_ZONE,
     CORPS,
+    DUAL_NAME,
     GENERIC_GOVERNMENT,
     GENERIC_LEVEL,
     ZONE_WORD,
@@ -45,6 +51,7 @@ from generator.read.orgs import (
     parse_org,
     resolve,
     split_place,
+    unit_level,
 )
 from generator.read.page import YEAR_TEXT, Facts, cn_number
 from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
@@ -104,6 +111,11 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
                 "place-unresolved",
                 f"“{place.last}”在全国有多处同名或无法确定所属行政区划，请在补充文件中给出 province、city、county",
                 1, "warning"))
+    elif principal is not None and principal.generic and (above := _addressee_above(principal, facts, context)):
+        # 县委、县政府 reporting to 中共某州委、某州人民政府: the place is unknown, the
+        # places above it are the addressee's.
+        for key, value in above.items():
+            put(key, value, "derived")
     if principal is not None:
         put("level", principal.level, "derived")
 
@@ -121,7 +133,9 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     if "title" not in values and "year" in values:
         # A government's report is titled by its place (许村镇2023年度…), a department's by its name.
         level = values["level"].value if "level" in values else None
-        named = next((values[k].value for k in ("town", "county", "city", "province") if k in values), None)
+        # Only a place of the report's own level names it: the places above a
+        # place-less author (the addressee's) are not its own.
+        named = values[str(level)].value if str(level) in values else None
         issuer = values["issuer"].value if "issuer" in values else None
         name = issuer if level == "department" or not named else named
         if name:
@@ -182,6 +196,9 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
     outside the body agrees on one (区司法局 on the 七里河区 portal), and a
     name read from the body is shown only when those places agree with it."""
     clues = _clue_places(facts, context)
+    # The addressee holds the author: a check on every place, never the author's own place
+    # (a county-level city's report goes to the prefecture-level city's 市委、市政府).
+    above = [p for p in [_addressee_place(facts, context)] if p is not None]
     first: Org | None = None
     region = None
     for orgs, origin, from_body in _issuer_sources(facts, document, context):
@@ -192,14 +209,14 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
             if region and (own := parse_org("自治区人民政府")):
                 orgs = [own if o.written == "我区" else o for o in orgs]
         principal = _principal(orgs)
-        if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues):
+        if principal is None or from_body and not all(_compatible(principal.place, c) for c in clues + above):
             continue
         if first is None:
             first = principal
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            if placed := _place_generic(principal, clues, context):
+            if placed := _place_generic(principal, clues + _cited_places(document, principal, context), context, above):
                 return [placed], "derived", first
             continue
         return orgs, origin, first
@@ -244,6 +261,11 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     if banner and opening and banner.kind == "department" and banner.place and not banner.generic \
             and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
         yield [banner], "derived", False
+    # 6d. The same, where the page's index block names that department as the publisher (发布机构).
+    if facts.publisher and opening and (m := OWN_DEPARTMENT.search(opening[0][:120])) \
+            and (publisher := parse_org(facts.publisher, context)) and publisher.kind == "department" \
+            and publisher.place and not publisher.generic and _department_kind(publisher.written) == m.group(1):
+        yield [publisher], "text", False
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     #    2022年，自治区坚持…: the generic region as the opening's subject.
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
@@ -316,7 +338,9 @@ def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> lis
 
 
 def _title_heads(title: str) -> list[str]:
-    """Where a title names its body: before 关于 or the year, else right after a year that opens it."""
+    """Where a title names its body: before 关于 or the year, else right after a year that opens it;
+    a title that opens with 关于 names it right after (关于某局2023年度…的报告)."""
+    title = re.sub(r"^关于(?=[\u4e00-\u9fff]{2,}?(?:{YEAR_TEXT}))".replace("{YEAR_TEXT}", YEAR_TEXT), "", title)
     head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
     if head:
         return [head]
@@ -336,7 +360,8 @@ PREDICATE = re.compile(
     r"^(?:坚持|深入|认真|全面|紧紧|始终|扎实|紧扣|聚焦|持续|围绕|在|以|按照|立足|着力|积极|切实|不断|大力|牢固|"
     r"严格|高度|统筹|贯彻|主动|进一步|充分|依法|全力|强化|加强|推进|深化|牢牢|锚定|树牢|秉持|对照|根据|结合|把|将|"
     r"通过|注重|抢抓|践行|落实|聚力|压实|坚定|继续|团结|紧密|牢记|着眼|狠抓|精心|多措并举|奋力|努力|紧盯|突出|"
-    r"夯实|加快|完善|健全|推动|发挥|致力|瞄准|依托|全方位|自觉|带头|勇于|敢于|坚决|不折不扣)"
+    r"夯实|加快|完善|健全|推动|发挥|致力|瞄准|依托|全方位|自觉|带头|勇于|敢于|坚决|不折不扣|"
+    r"抓实|抓好|抓牢|做好|做实|用好|筑牢|守牢|优化|提升|构建|建立|探索|创新|着重|全力以赴|毫不动摇)"
 )
 SUBJECT_MAX = 30
 
@@ -351,6 +376,17 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
     if FRAMING.match(rest) and after:
         # 2022年是…之年。一年来，某县坚持…: the first sentence only frames the year.
         rest = re.split(r"[。！？]", after, maxsplit=1)[0]
+    found = _clause_subject(rest, context)
+    second = re.split(r"[。！？]", after, maxsplit=1)[0]
+    if found is None and re.match(rf"(?:{YEAR_TEXT})\s*年|今年以来|一年来", second):
+        # 法治兴则国兴。2024年某区委、区政府坚持…: a maxim opens; the report's sentence follows.
+        found = _clause_subject(second, context)
+    return found
+
+
+def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
+    """The subject of one sentence: the first of its clauses that opens with a name
+    and a predicate once its year and leadership phrase are set aside."""
     for _ in range(OPENING_CLAUSES):
         lead = OPENING_LEAD.match(rest)
         clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
@@ -395,6 +431,8 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     or a place alone (某区)."""
     # 某省委和省政府 / 自治区党委和政府: a Party committee and its government joined by 和 (或 及、与) read as by 、.
     text = _elliptic_government(JOINED_BY_WORD.sub("委、", text))
+    # 某局党组 / 某局党委: a department's Party group stands for the department.
+    text = DEPARTMENT_PARTY.sub("", text)
     if (names := org_names(text)) and len(names) == 2 and "、" not in text:
         # 某县委县政府: the two names run together, the second without its place.
         names = org_names(_elliptic_government("、".join(names))) or names
@@ -423,6 +461,7 @@ def _elliptic_government(text: str) -> str:
     return text
 
 
+DEPARTMENT_PARTY = re.compile(r"(?<=[局厅办委])(?:党组|党委)$")
 JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
 
@@ -456,6 +495,48 @@ def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Pla
 LEVELS = ("province", "city", "county", "town")
 
 
+def _addressee_place(facts: Facts, context: tuple[tuple[str, ...], ...]) -> Place | None:
+    """The place of the addressee (中共某州委、某州人民政府：), the superior the report goes to."""
+    chain, _ = split_place(re.sub(r"^中共", "", facts.addressee or ""))
+    return resolve(chain, context) if chain else None
+
+
+def _addressee_above(org: Org, facts: Facts, context: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """For a self-reference whose place is unknown, the places of the addressee
+    above the self-reference's unit (a report goes to the superior holding its
+    author); a department's unit is unknown, so only its province."""
+    place = _addressee_place(facts, context)
+    if place is None:
+        return {}
+    level = GENERIC_LEVEL.get(org.unit) if org.kind != "department" else None
+    depth = LEVELS.index(level) if level in LEVELS else 1
+    return {k: v for k, v in place.values().items() if LEVELS.index(k) < depth}
+CITED = re.compile(r"《([^》]{4,60})》")
+
+
+def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """The place of the author's own documents cited in the opening and the first
+    sections (《某县党政主要负责人述法办法》), for a self-reference (县委、县政府):
+    the one place at the self-reference's own unit that opens at least two cited
+    titles, none at that unit naming another place; [] otherwise. Documents of
+    superiors (《某省…》) are of another unit and say nothing here."""
+    level = GENERIC_LEVEL.get(org.unit)
+    if level not in ("county", "city", "town"):
+        return []
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    found: list[Place] = []
+    for text in texts:
+        for m in CITED.finditer(text):
+            chain, _ = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+            if chain and unit_level(chain[-1]) == level and (place := resolve(chain, context)):
+                found.append(place)
+    if len(found) < 2 or len({p.values().get(level) for p in found}) != 1:
+        return []
+    return found[:1]
+
+
 def _compatible(place: Place | None, other: Place) -> bool:
     """Two places on one line of the hierarchy (one is the other or holds it)."""
     if place is None:
@@ -464,11 +545,13 @@ def _compatible(place: Place | None, other: Place) -> bool:
     return all(mine[k] == theirs[k] for k in LEVELS if k in mine and k in theirs)
 
 
-def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...], ...]) -> Org | None:
+def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...], ...],
+                   checks: list[Place] | None = None) -> Org | None:
     """A self-reference (区司法局, 县政府) given the place every clue outside the
     body agrees on, at the self-reference's own unit; None when the clues are
     absent, disagree or do not reach that unit."""
-    if not clues or any(not _compatible(a, b) for a in clues for b in clues):
+    every = clues + (checks or [])
+    if not clues or any(not _compatible(a, b) for a in every for b in every):
         return None
     agreed: dict[str, str] = {}
     for clue in clues:
@@ -500,6 +583,9 @@ def _government_of(text: str, context) -> Org | None:
     a development zone named alone (西宁经济技术开发区) reports as its committee."""
     if BARE_ZONE.match(text) and (zone := parse_org(text + "管理委员会", context)) and zone.place:
         return zone
+    if (dual := DUAL_NAME.fullmatch(text)) and not dual.group(3) and (org := _government_of(dual.group(2), context)):
+        # 经开区（头屯河区）2023年…: the merged district's government reports.
+        return org
     if org := parse_org(text, context):
         return org
     corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone
@@ -551,7 +637,26 @@ def _year(facts: Facts, document: Document) -> int | None:
         if (m := YEAR.search(section.title)) and RESULTS_HEADING.search(section.title) \
                 and not PLAN_HEADING.search(section.title):
             return _year_number(m.group(1))
+    # A text that starts at its first heading with no opening: the year that opens
+    # the sentences of its results part (…。2021年，党组召开8次会议…), when every such
+    # sentence gives the same year and at least two do. From the first plan heading
+    # on (2022年工作打算) nothing counts.
+    years: set[str] = set()
+    count = 0
+    if not document.preamble:
+        for section in document.sections[:12]:
+            if PLAN_HEADING.search(section.title):
+                break
+            for paragraph in section.paragraphs:
+                for m in SENTENCE_YEAR.finditer(re.sub(r"《[^》]*》", "", paragraph.text)):
+                    years.add(m.group(1))
+                    count += 1
+    if count >= 2 and len(years) == 1:
+        return _year_number(years.pop())
     return None
+
+
+SENTENCE_YEAR = re.compile(rf"(?:^|[。；！？])\s*({YEAR_TEXT})\s*年度?\s*[，,]")
 
 
 def _year_number(text: str) -> int:

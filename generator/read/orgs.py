@@ -174,6 +174,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, list] = {}
     aliases: dict[str, str] = {}
     towns: dict[str, list] = {}
+    unit_aliases: dict[str, set[str]] = {}
 
     def add(full: str, alias, path) -> None:
         names.setdefault(full, []).append(path)
@@ -207,9 +208,19 @@ def gazetteer() -> Gazetteer:
                 if county.startswith("_"):
                     continue
                 add(county, k.get("_alias", ""), (province, city, county))
+                for short in ([k.get("_alias")] if isinstance(k.get("_alias"), str) else list(k.get("_alias") or ())):
+                    # A banner's or county's short form that keeps its unit: 达茂旗, 察右中旗.
+                    if short and len(short) >= 3 and short != county and short[-1] == county[-1] \
+                            and not ZONE_UNIT.search(county):
+                        unit_aliases.setdefault(short, set()).add(county)
                 for town in k:
                     if not town.startswith("_"):
-                        towns.setdefault(town, []).append((province, city, county))
+                        # jionlp writes some towns with their county in front (化德县朝阳镇).
+                        own = town[len(county):] if town.startswith(county) and len(town) > len(county) + 1 else town
+                        towns.setdefault(own, []).append((province, city, county))
+    for short, fulls in unit_aliases.items():
+        if len(fulls) == 1 and short not in names:
+            aliases.setdefault(short, next(iter(fulls)))
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
 
@@ -304,6 +315,13 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     text = text.strip()
     if found := _generic_org(text):
         return found
+    if (co := CO_NAME.fullmatch(text)) and (inner := parse_org(co.group(1), context)) and inner.kind == "department":
+        # 某县教育局（县体育局）, 应急管理局(地震局): a department and the second name it bears.
+        return replace(inner, written=text)
+    if (dual := DUAL_NAME.fullmatch(text)) and dual.group(3) and (inner := parse_org(dual.group(2) + dual.group(3), context)) \
+            and inner.place is not None and inner.kind == "government":
+        # 高新区（新市区）人民政府: a zone and the district it is merged with, one government.
+        return replace(inner, written=text)
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
     for head in (CORPS.match(text), VERTICAL.match(text)):
@@ -326,6 +344,11 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return Org(text, "department", replace(place, county=None) if place.county == chain[-1] else place, rest)
     if not chain and (zone := _zone_committee(text, context)):
         return zone
+    if chain and not party and ZONE_AFTER_CITY.match(rest) and not body.startswith("".join(chain)):
+        # 天津滨海高新区管委会: a zone's proper name opens with its place's short form
+        # (天津, not 天津市); shown as written, as a zone named after a city's short form is.
+        place = resolve(chain, context) or Place(chain)
+        return Org(text, "department", replace(place, chain=(body[: len(body) - len(rest)],)), rest)
     if not chain and not party and (town := UNKNOWN_TOWN.fullmatch(text)):
         # A town's or street's government the gazetteer does not know (北城街街道办事处):
         # town level by its grammar; its place stays unresolved.
@@ -347,6 +370,9 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return Org(text, "party", resolve(chain, context) or Place(chain), rest)
         if not chain and not generic and len(rest) > 12:
             return None
+        if not chain and not generic and PROVINCIAL_DEPARTMENT.fullmatch(rest):
+            # 教育厅, 自然资源厅: a 厅 is a province's department; written alone it settles the level only.
+            return Org(text, "department", None, rest, "省")
         if not chain and not generic and not _known_department(rest):
             return None
         # A place-less name that is no central body (司法局) settles only the level.
@@ -355,6 +381,8 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     return None
 
 
+# A province's department named by its function and 厅 (a hall of a building is no body).
+PROVINCIAL_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![大展餐客门舞歌])厅")
 UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
                           r"(人民政府|办事处)")
 
@@ -385,6 +413,11 @@ BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开
 
 
 COMMITTEE = ("管理委员会", "管委会")
+# A department's second name in brackets after its own: 某县教育局（县体育局）.
+CO_NAME = re.compile(r"([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|委|办公室|办|中心))\s*[（(]([\u4e00-\u9fff]{2,16}(?:局|厅|委员会|委|办公室|办|中心))[)）]")
+# A zone named together with the district it is merged with: 高新区（新市区）, 经开区(头屯河区).
+DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区))"
+                       r"\s*[（(]([\u4e00-\u9fff]{2,10}?[区县市旗])[)）]([\u4e00-\u9fff]*)")
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
              r"保税区|工业园区|产业园区)")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
@@ -411,7 +444,12 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
             continue
         city = next((c for c in (short + "市", short) if c in g.names and unit_level(c) not in ("town", "county")), None)
         if city is None:
-            continue
+            # 涪陵高新区管委会: named after a district or county; like any zone, a department
+            # of the city (or municipality) above it, not of a county.
+            county = next((c for c in (short + "区", short + "县", short + "市") if c in g.names), None)
+            if county is None or not (place := resolve((county,), context)) or place.county != county:
+                continue
+            return Org(text, "department", replace(place, chain=(short,), county=None), text[k:])
         place = resolve((city,), context) or Place((city,))
         # Shown as written: the zone's name keeps the city's short form.
         return Org(text, "department", replace(place, chain=(short,)), text[k:])

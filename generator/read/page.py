@@ -93,7 +93,7 @@ PUB_KEYS = (r"上传人|上传者|上传时间|文档页数|文档格式|文档�
             r"点击数|点击量|点击率|点击|访问量|访问次数|文章浏览量|次数|分类|栏目|字号|字体")
 INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象分类|组配分类|分\s*类|发布机构|发文机关|发文单位|"
               r"公开方式|公开范围|公开时限|公开形式|有\s*效\s*性|发文字号|文\s*号|成文日期|发文日期|生成日期|"
-              r"印发日期|实施日期|废止日期|发布日期|名\s*称|标\s*题|内容概述|摘\s*要|所属机构|信息类别|来\s*源")
+              r"印发日期|实施日期|废止日期|发布日期|名\s*称|标\s*题|内容概述|摘\s*要|所属机构|信息类别|来\s*源|关\s*键\s*词|责任部门")
 PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS})\s*[】\]]?\s*[:：]")
 INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS})\s*[】\]]?\s*[:：|｜]?")
 STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
@@ -127,7 +127,8 @@ TITLE_KEY = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息�
 TITLE_DATE = re.compile(
     rf"\s*[（(]\s*((?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*[)）]\s*$")
-WRAPPER = re.compile(r"^(.*?)关于(?:印发|转发|公布|公开|报送)\s*[《〈]?(.+?)[》〉]?\s*的通知$")
+WRAPPER = re.compile(r"^(.*?)关于(?:(?:印发|转发|公布|公开|报送)\s*[《〈]?(.+?)[》〉]?\s*的通知"
+                     r"|(?:报送|呈报|上报)\s*[《〈](.+?)[》〉]\s*的(?:报告|函))$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文)?解读$")
 TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
@@ -337,6 +338,8 @@ def trim_title(text: str) -> str | None:
             t = head
             break
     t = TITLE_DATE.sub("", _undouble(t.strip()))
+    # A space typed around a year's digits is no part of the title: 关于 2022年, 某县 2025 年度
+    t = re.sub(rf"(?<=[{HAN}])\s+(?=\d)|(?<=\d)\s+(?=[{HAN}])", "", t)
     if not t or len(t) > TITLE_MAX or not NAMES_REPORT.search(t):
         return None
     if not (REPORT_WORD.search(t) or t.endswith("解读")):
@@ -461,7 +464,8 @@ def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
         t = texts[i]
         if i in title_at:
             r.set(i, "title", "标题")
-        elif i in wrapper and min(title_at) < i and chrome_reason(t) is None:
+        elif i in wrapper and min(title_at) < i and chrome_reason(t) is None and publication_fields(t) is None:
+            # The page's publication line under the wrapper's headline is the page's, not the notice's.
             r.set(i, "notice", "印发通知（不属于报告本身）")
         elif i in b.index_block:
             r.set(i, "index", "信息公开索引（索引号、发布机构、成文日期等）")
@@ -619,7 +623,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
         # A title broken over two lines: …关于印发 / 《…》的通知, 赵县人民政府 / 2022年度…报告
         if i + 1 < top and not is_prose(t) and not is_prose(texts[i + 1]):
             pair = t + texts[i + 1]
-            if trim_title(pair) and (t.endswith(("关于印发", "关于", "关于转发", "关于公布"))
+            if trim_title(pair) and (t.endswith(("关于印发", "关于", "关于转发", "关于公布", "关于报送", "关于呈报", "关于上报"))
                                      # 某局关于2022年度 / 法治政府建设情况的报告: no title ends with its year
                                      or TITLE_YEAR_END.search(t) and ("关于" in t or org_names(t))
                                      or not trim_title(texts[i + 1]) and not trim_title(t)
@@ -642,7 +646,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
     kind = ""
     enclosed = None
     if m := WRAPPER.match(title):
-        enclosed, kind = m.group(2).strip("《》〈〉 "), "wrapper"
+        enclosed, kind = (m.group(2) or m.group(3)).strip("《》〈〉 "), "wrapper"
     elif (inner := _explained(title)) is not None:
         enclosed, kind = inner, "explanation"
     if enclosed:
@@ -672,8 +676,8 @@ def _glued_title(texts: list[str], top: int) -> str | None:
     head = re.split(r"[，。；,;]", first.strip(), maxsplit=1)[0]
     for m in reversed(list(re.finditer(r"(?:报告|情况|总结|年报)", head))):
         title, rest = head[: m.end()], first.strip()[m.end():]
-        if GLUED_OPENING.match(rest) and trim_title(title) == title:
-            return title
+        if GLUED_OPENING.match(rest) and (trimmed := trim_title(title)) == re.sub(r"\s+", "", title):
+            return trimmed
     return None
 
 
@@ -709,7 +713,7 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
             previous = fields[i - 1] if i else None
             value_below = (previous is not None and (i - 1) in found and all(not v for v in previous.values())
                            and len(texts[i]) <= 60 and not is_prose(texts[i]) and f is None
-                           and chrome_reason(texts[i]) is None)
+                           and chrome_reason(texts[i]) is None and any(_fits_key(k, texts[i]) for k in previous))
             # A key the index keys do not know, between two lines of the block: 信息名称类别：工作报告
             unknown_key = (f is None and (i - 1) in found and (i + 1) in found
                            and UNKNOWN_KEY_LINE.fullmatch(texts[i].strip()) is not None)
@@ -717,6 +721,21 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
                 found.add(i)
                 changed = True
     return found
+
+
+def _fits_key(key: str, text: str) -> bool:
+    """Whether a line can be the value of an index key printed above it: a document
+    number for 文号, a date for a date key, a code for 索引号. An organisation's
+    name under an empty 文号 is no value: it is the first line of a title broken
+    after its issuer (某县应急管理局 / 2025年法治政府建设报告)."""
+    t = text.strip()
+    if re.search(r"文号|字号", key):
+        return bool(DOC_NUMBER.match(t)) or bool(re.search(r"[〔［\[]\s*(?:19|20)\d{2}|\d+\s*号$", t))
+    if re.search(r"日期|时间", key):
+        return iso_date(t) is not None
+    if re.fullmatch(r"索\s*引\s*号", key):
+        return bool(re.fullmatch(r"[0-9A-Za-z\-_/.\s]+", t))
+    return True
 
 
 UNKNOWN_KEY_LINE = re.compile(rf"[{HAN}\s]{{2,12}}[:：]\s*[^，。；,;]{{0,40}}")
