@@ -444,6 +444,20 @@ def test_an_organ_the_body_sets_up_is_its_work_in_that_area(tmp_path):
     assert "mediation" not in themed[actor]
 
 
+def test_kinds_of_cases_in_a_breakdown_are_not_work_in_those_areas(tmp_path):
+    """Reconsideration cases broken down by kind (按照类型来分，主要为行政处罚…) and a
+    trend's background (随着综合执法改革的深入，…案件上涨) name the cases counted,
+    not enforcement work (issue 24: case-type categories in statistics)."""
+    kinds = "全年审结行政复议案件58件，按照类型来分，主要为行政处罚和投诉处理，分别占比41%、22%。"
+    trend = "随着综合行政执法改革的深入，以乡镇政府为被申请人的复议案件增至36件。"
+    work = "全年办理行政处罚案件58件，罚没款12万元。"
+    themed = _themed(tmp_path, "某市司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）行政复议\n"
+                     + kinds + "\n" + trend + "\n（二）其他工作\n" + work + "\n")
+    assert "enforcement" not in themed[kinds] and "reconsideration" in themed[kinds]
+    assert "enforcement" not in themed[trend] and "reconsideration" in themed[trend]
+    assert "enforcement" in themed[work]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""

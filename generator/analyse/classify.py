@@ -174,6 +174,11 @@ MENTION = re.compile(
     r"|为[^，。；！？]{1,24}?保驾护航"
     r"|(?:助力|护航|服务保障)[^，。；！？]{1,16}"
     r"|以[^，。；！？]{1,24}?为(?:目标|导向|目的|宗旨|引领|指导|指引|遵循)"
+    # Statistics broken down by kind (按照类型来分，主要为行政处罚和投诉处理，分别占比…):
+    # the kinds of the cases counted, not work in those areas; and the background
+    # of a trend (随着综合执法改革的不断深入，…案件上涨).
+    r"|(?:按照?|从)(?:案件)?(?:类型|类别|案由|领域)来?(?:分|看)[^。；！？]*"
+    r"|随着[^，。；！？]{1,30}"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
