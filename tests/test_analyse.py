@@ -526,3 +526,14 @@ def test_a_heading_decides_only_statistics_that_name_no_area_of_their_own(tmp_pa
                      + lesson + "\n" + stats + "\n")
     assert "enforcement" not in themed[lesson]
     assert "enforcement" in themed[stats]
+
+
+def test_the_end_of_a_range_of_years_is_no_count(tmp_path):
+    """An opening that cites a plan's years without 年 (（2021-2025）) reports no
+    number: it is still the year's aims, not work counted."""
+    opening = ("2024年，某市城市管理局落实《某市法治政府建设规划（2021-2025）》，深化综合行政执法改革，"
+               "推行行政执法三项制度。现将本年度工作报告如下：")
+    themed = _themed(tmp_path, "某市城市管理局2024年度法治政府建设情况报告\n" + opening + "\n"
+                     "一、主要举措和成效\n（一）规范执法\n全年办理行政处罚案件86件。\n")
+    assert "enforcement" not in themed[opening]
+    assert "enforcement" in themed["全年办理行政处罚案件86件。"]
