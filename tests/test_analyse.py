@@ -537,3 +537,15 @@ def test_the_end_of_a_range_of_years_is_no_count(tmp_path):
                      "一、主要举措和成效\n（一）规范执法\n全年办理行政处罚案件86件。\n")
     assert "enforcement" not in themed[opening]
     assert "enforcement" in themed["全年办理行政处罚案件86件。"]
+
+
+def test_the_topics_a_meeting_was_called_on_are_an_agenda(tmp_path):
+    """A meeting called on named topics (专题研究…执法工作, 就信访…等重点工作召开
+    会议) reports the meeting, not work in those areas; work reported with it does."""
+    agenda = "局党组定期召开会议专题研究法治政府建设和行政执法工作，总结经验，部署任务。"
+    topics = "2022年以来，就信访法治化、行政应诉、扫黑除恶等重点工作召开党组会议4次。"
+    work = "组织执法队开展夜间执法检查，查处占道经营42起。"
+    themed = _themed(tmp_path, "某局2022年度法治政府建设情况报告\n一、主要举措和成效\n（一）加强领导\n"
+                     + "\n".join((agenda, topics, work)) + "\n")
+    assert themed[agenda] == set() and themed[topics] == set()
+    assert "enforcement" in themed[work]
