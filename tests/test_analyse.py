@@ -549,3 +549,18 @@ def test_the_topics_a_meeting_was_called_on_are_an_agenda(tmp_path):
                      + "\n".join((agenda, topics, work)) + "\n")
     assert themed[agenda] == set() and themed[topics] == set()
     assert "enforcement" in themed[work]
+
+
+def test_a_slogan_of_the_rule_of_law_over_an_area_is_no_work_in_it(tmp_path):
+    """A petitions bureau's slogans (融入信访工作全过程, 推进信访工作法治化, 把执法监督
+    纳入法治化轨道) name the area the rule of law should reach; a count of
+    letters and visits handled is the work."""
+    slogans = ("坚持把学习贯彻习近平法治思想作为首要政治任务，推动法治思维融入信访工作全过程。",
+               "以《信访工作条例》为遵循，持续推进信访工作法治化，推动新时代信访工作高质量发展。",
+               "局党组坚持把日常执法监督纳入法治化轨道，确保各项工作合法合规。")
+    work = "全年受理群众来信来访1260件，按期办结率100%。"
+    themed = _themed(tmp_path, "某区信访局2025年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）学习贯彻习近平法治思想\n" + "\n".join((*slogans, work)) + "\n")
+    for slogan in slogans:
+        assert not {"mediation", "petitions", "enforcement"} & themed[slogan], slogan
+    assert "petitions" in themed[work]

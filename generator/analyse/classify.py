@@ -183,6 +183,12 @@ MENTION = re.compile(
     # of a trend (随着综合执法改革的不断深入，…案件上涨).
     r"|(?:按照?|从)(?:案件)?(?:类型|类别|案由|领域)来?(?:分|看)[^。；！？]*"
     r"|随着[^，。；！？]{1,30}"
+    # A slogan of the rule of law over an area (推进信访工作法治化, 推动信访工作高质量
+    # 发展, 融入信访工作全过程, 把执法监督纳入法治化轨道): the area named as what
+    # the rule of law should reach, not work reported in it.
+    r"|[^，。；！？]{0,12}(?:法治化|高质量发展)(?=[，。；！？]|$)"
+    r"|(?:融入|贯穿|贯彻到|落实到|纳入)[^，。；！？]{1,16}?(?:全过程|全链条|各环节|法治化轨道|法治轨道)"
+    r"|把[^，。；！？]{1,24}?纳入法治化?轨道"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
@@ -214,7 +220,7 @@ QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+
 # meant to bring about, not the work. In plans and shortcomings
 # (parts 2 and 4, or a passage opening with 下一步/明年) the same words name the
 # work planned or lacking and count (the labels' policy).
-AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,12}(?:水平|能力|质效|效能)"
+AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,20}(?:水平|能力|质效|效能)"
                  r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
