@@ -564,3 +564,14 @@ def test_a_slogan_of_the_rule_of_law_over_an_area_is_no_work_in_it(tmp_path):
     for slogan in slogans:
         assert not {"mediation", "petitions", "enforcement"} & themed[slogan], slogan
     assert "petitions" in themed[work]
+
+
+def test_training_in_enforcement_is_enforcement(tmp_path):
+    """Staff sent to enforcement training (执法培训) is enforcement work under the
+    labels' policy; the same staff at general law study is not."""
+    trained = "局机关干部全部参加法律知识考试和执法培训、考试，合格率100%。"
+    study = "组织全局行政执法人员参加习近平法治思想专题学习，参学86人。"
+    themed = _themed(tmp_path, "某县应急管理局2022年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）加强学习\n" + trained + "\n" + study + "\n")
+    assert "enforcement" in themed[trained]
+    assert "enforcement" not in themed[study]
