@@ -575,3 +575,15 @@ def test_training_in_enforcement_is_enforcement(tmp_path):
                      "（一）加强学习\n" + trained + "\n" + study + "\n")
     assert "enforcement" in themed[trained]
     assert "enforcement" not in themed[study]
+
+
+def test_a_list_of_channels_taken_in_and_dealt_with_is_the_work(tmp_path):
+    """Channels listed as what was received and handled (来信来访、市民热线、网上留言
+    实现统一受理) report grievance work; the same channels listed as topics of a
+    study session do not."""
+    handled = "来信来访、市民热线、网上留言实现统一受理，按责转办、限时办结。"
+    topics = "组织学习信访、热线、调解等方面的业务知识，提升干部素质。"
+    themed = _themed(tmp_path, "某街道2024年法治政府建设年度报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + handled + "\n" + topics + "\n")
+    assert "mediation" in themed[handled]
+    assert "mediation" not in themed[topics]

@@ -193,6 +193,10 @@ MENTION = re.compile(
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
 NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
+# A 、-list that is the subject of handling (信访、12345、政务督办实现统一受理，
+# 按责转办): the channels whose requests were taken in and dealt with, which is
+# the work, not topics named among others.
+HANDLED = re.compile(r"(?:实现|均已|全部|统一|集中|一并|及时|依法)+(?:受理|办结|转办|交办)")
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
 ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
@@ -260,7 +264,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # two distinct terms of the theme or more) is a list of the theme's work, not
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
     mentions = tuple((a, b) for a, b, listed in (_mentions(text) if mention_weight < 1 else ())
-                     if not (listed and (_one_themes_list(text, a, b, found_at) or _counted_list(text, a, b))))
+                     if not (listed and (_one_themes_list(text, a, b, found_at) or _counted_list(text, a, b)
+                                         or _handled_list(text, a, b))))
     if aims and mention_weight < 1:
         mentions += tuple(m.span() for m in AIM.finditer(text))
     full: dict[str, int] = {}
@@ -284,6 +289,12 @@ def _counted_list(text: str, start: int, end: int) -> bool:
     (办理网上信访2003件、网民留言1186件、热线工单17万件): a list of counts is
     the work done, broken down, not a list of topics."""
     return all(QUANTITY.search(item) for item in text[start:end].split("、"))
+
+
+def _handled_list(text: str, start: int, end: int) -> bool:
+    """Whether the 、-list text[start:end] is what was taken in and dealt with
+    (its last item, or the words after it, say …实现统一受理)."""
+    return bool(HANDLED.search(text, start + text[start:end].rfind("、") + 1, end) or HANDLED.match(text, end))
 
 
 def _one_themes_list(text: str, start: int, end: int, found: list[re.Match[str]]) -> bool:
