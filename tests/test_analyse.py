@@ -587,3 +587,16 @@ def test_a_list_of_channels_taken_in_and_dealt_with_is_the_work(tmp_path):
                      + handled + "\n" + topics + "\n")
     assert "mediation" in themed[handled]
     assert "mediation" not in themed[topics]
+
+
+def test_an_outcome_stated_in_the_opening_is_reported(tmp_path):
+    """An opening that states a result (全年无…败诉案件, a mediation committee's
+    award) reports it, though its aims around it still do not count."""
+    no_loss = ("2023年，县水利局坚持依法行政，全面推进法治水利建设，全年无行政复议、行政诉讼败诉案件。"
+               "现将有关情况报告如下：")
+    award = ("2023年，某镇坚持以习近平法治思想为指导，扎实推进法治政府建设，镇人民调解委员会获评"
+             "“全省优秀人民调解委员会”。现将有关情况报告如下：")
+    for title, opening, theme in (("某县水利局2023年度法治政府建设情况报告", no_loss, "reconsideration"),
+                                  ("某镇2023年法治政府建设年度报告", award, "mediation")):
+        themed = _themed(tmp_path, title + "\n" + opening + "\n一、主要举措和成效\n（一）其他工作\n全年开展河道巡查46次。\n")
+        assert theme in themed[opening], opening

@@ -227,6 +227,12 @@ QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+
 AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,20}(?:水平|能力|质效|效能)"
                  r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
+# An outcome stated in an opening paragraph: no case of a kind all year
+# (全年无行政复议、诉讼败诉案件) or an award to a body for its work (某镇人民调解
+# 委员会获评全国模范人民调解委员会). It is a result reported, not an aim: its
+# words count in full, the awarded body's name included.
+OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:无|未发生|实现零)[^，。；！？]{1,20}(?:案件|事件)"
+                     r"|获评|荣获|被评为|被授予|被命名为)[^，。；！？]*")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
@@ -330,7 +336,12 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     owns = {}
     for theme in taxonomy.themes:
         own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
-        owns[theme.slug] = {t: w * taxonomy.mention_weight for t, w in own.items()} if opening else own
+        if opening:
+            own = {t: w * taxonomy.mention_weight for t, w in own.items()}
+            for outcome in OUTCOME.finditer(passage.text):
+                for t, w in find_terms(theme, outcome.group(0)).items():
+                    own[t] = max(own.get(t, 0), w)
+        owns[theme.slug] = own
     if nearest:
         # A number reported in words of another area (行政复议案件41件 under 行政执法)
         # belongs to that area, not to the heading's: the heading decides
