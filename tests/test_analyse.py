@@ -600,3 +600,15 @@ def test_an_outcome_stated_in_the_opening_is_reported(tmp_path):
                                   ("某镇2023年法治政府建设年度报告", award, "mediation")):
         themed = _themed(tmp_path, title + "\n" + opening + "\n一、主要举措和成效\n（一）其他工作\n全年开展河道巡查46次。\n")
         assert theme in themed[opening], opening
+
+
+def test_a_middle_weight_word_said_three_times_is_the_subject(tmp_path):
+    """行政争议 (a word of middle weight) three times in one passage of case
+    management makes it dispute work; 争议 once, as an adjective, does not."""
+    cases = ("制定《关于规范行政争议案件办理的通知》，明确行政争议案件的承办科室；"
+             "法规科定期梳理行政争议案件情况，督促业务科室依法履职。")
+    once = "组织召开局务会议，传达上级会议精神，部署下一阶段争议较大的工作。"
+    themed = _themed(tmp_path, "某区住房和城乡建设局2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）健全制度\n" + cases + "\n" + once + "\n")
+    assert "mediation" in themed[cases]
+    assert "mediation" not in themed[once]

@@ -287,6 +287,10 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     for term, n in full.items():
         w = weights[term]
         found[term] = w if w >= cap else min(cap, w * (1 + repeat_weight * (n - 1)))
+        # A word of middle weight said again and again (行政争议案件 three times in
+        # one passage of case management) is what the passage is about.
+        if n >= REPEATED and w >= REPEATED_WEIGHT:
+            found[term] = max(found[term], cap)
     return found
 
 
@@ -295,6 +299,10 @@ def _counted_list(text: str, start: int, end: int) -> bool:
     (办理网上信访2003件、网民留言1186件、热线工单17万件): a list of counts is
     the work done, broken down, not a list of topics."""
     return all(QUANTITY.search(item) for item in text[start:end].split("、"))
+
+
+REPEATED = 3
+REPEATED_WEIGHT = 0.5
 
 
 def _handled_list(text: str, start: int, end: int) -> bool:
