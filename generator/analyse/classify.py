@@ -302,7 +302,7 @@ def _counted_list(text: str, start: int, end: int) -> bool:
 
 
 REPEATED = 3
-REPEATED_WEIGHT = 0.5
+REPEATED_WEIGHT = 0.6
 
 
 def _handled_list(text: str, start: int, end: int) -> bool:
