@@ -612,3 +612,14 @@ def test_a_middle_weight_word_said_three_times_is_the_subject(tmp_path):
                      "（一）健全制度\n" + cases + "\n" + once + "\n")
     assert "mediation" in themed[cases]
     assert "mediation" not in themed[once]
+
+
+def test_a_weak_channel_word_with_a_count_of_cases_is_grievance_work(tmp_path):
+    """A hotline with the number of cases it brought (市长热线2547件) reports
+    requests handled; the hotline merely named as a channel does not."""
+    counted = "及时发布招商政策等动态信息2900余条，受理网上问政1094件、市长热线2547件，按期回复率100%。"
+    named = "在管委会大厅公布市长热线号码，方便群众查询办事流程，全年更新办事指南36份。"
+    themed = _themed(tmp_path, "某区经济开发区管理委员会2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）推进政务公开\n" + counted + "\n" + named + "\n")
+    assert "mediation" in themed[counted]
+    assert "mediation" not in themed[named]

@@ -226,6 +226,11 @@ QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+
 # work planned or lacking and count (the labels' policy).
 AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,20}(?:水平|能力|质效|效能)"
                  r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
+# A count of cases right after a weak word of a channel (市长热线2547件, 投诉35件):
+# that many requests reached the body by it and were handled, which is work in
+# the area, though the channel merely named counts for nothing.
+COUNTED = re.compile(r"[约近共计]?\d[\d.,]*万?余?(?:件|宗|起|单)")
+CHANNEL_WEIGHT = 0.4
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # An outcome stated in an opening paragraph: no case of a kind all year
 # (全年无行政复议、诉讼败诉案件) or an award to a body for its work (某镇人民调解
@@ -291,6 +296,9 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         # one passage of case management) is what the passage is about.
         if n >= REPEATED and w >= REPEATED_WEIGHT:
             found[term] = max(found[term], cap)
+    for m in found_at:
+        if weights[m.group(0)] <= CHANNEL_WEIGHT and m.group(0) in full and COUNTED.match(text, m.end()):
+            found[m.group(0)] = cap
     return found
 
 
