@@ -623,3 +623,14 @@ def test_a_weak_channel_word_with_a_count_of_cases_is_grievance_work(tmp_path):
                      "（一）推进政务公开\n" + counted + "\n" + named + "\n")
     assert "mediation" in themed[counted]
     assert "mediation" not in themed[named]
+
+
+def test_a_date_in_an_opening_is_no_count(tmp_path):
+    """A month or a day (于3月召开…) is a date, not a count: an opening of aims
+    that dates a meeting still reports no work."""
+    opening = ("2021年，某区坚持严格规范公正文明执法，大力营造法治化营商环境，有效化解各类矛盾纠纷，"
+               "于3月召开全区法治政府建设推进会。现将有关情况报告如下：")
+    themed = _themed(tmp_path, "某区人民政府2021年度法治政府建设情况报告\n" + opening + "\n"
+                     "一、主要举措和成效\n（一）规范执法\n全区行政执法单位办理行政处罚案件120件。\n")
+    assert not {"enforcement", "mediation", "business-environment"} & themed[opening]
+    assert "enforcement" in themed["全区行政执法单位办理行政处罚案件120件。"]

@@ -218,7 +218,7 @@ BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，�
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
 # concrete work.
-QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+)?(?![\d.年—－\-~～至])")
+QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+)?(?![\d.年月日—－\-~～至])")
 # A purpose closing a sentence of measures (…五大机制，全方位提升行政执法水平。;
 # …行政执法改革，打造最优营商环境。): the quality or the environment the work is
 # meant to bring about, not the work. In plans and shortcomings
