@@ -76,7 +76,7 @@ def test_report_pages_are_clean_simplified_text(sample_site, slug):
 def test_report_page_shows_metadata_card_and_provenance(sample_site):
     html = (sample_site.site_dir / "reports/2023-shanxi-xiangning/index.html").read_text(encoding="utf-8")
     assert 'class="report-card"' in html
-    assert re.search(r"省份</dt>\s*<dd><a href=\"[./]*/regions/shanxi/\">山西省</a>\s*<span class=\"origin origin--derived\"", html)
+    assert re.search(r"省份</dt>\s*<dd><a href=\"[./]*/regions/shanxi/\">山西省</a>\s*<small class=\"o-derived\"", html)
     assert "乡宁县2023年度法治政府建设情况报告" in html
     record = report_record(html)
     assert "pinyin-removed" in {d[0] for d in record["d"]} and 'class="lost"' in html

@@ -20,6 +20,75 @@
   // The tabs of a page outside the navigation are written without their
   // classes (overrides/main.html: 45 bytes a tab, on most of the site's
   // pages); Material's script and markTab find them by class.
+  // A report page is written without Material's two sidebars and its back to
+  // top button (overrides/main.html, partials/top.html): none of them holds
+  // anything without JavaScript. They are made here, as Material writes them,
+  // before its script starts and looks for them; drawer() and sidebarToc()
+  // below fill them.
+  function svgIcon(name) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    var use = document.createElementNS(ns, "use");
+    var logo = document.querySelector(".md-logo use");
+    var file = logo ? logo.getAttribute("href").replace(/#.*$/, "") : "";
+    use.setAttribute("href", file + "#" + name);
+    svg.appendChild(use);
+    return svg;
+  }
+  function sidebar(kind, type, nav) {
+    var outer = document.createElement("div");
+    outer.className = "md-sidebar md-sidebar--" + kind;
+    outer.setAttribute("data-md-component", "sidebar");
+    outer.setAttribute("data-md-type", type);
+    var wrap = document.createElement("div");
+    wrap.className = "md-sidebar__scrollwrap";
+    var inner = document.createElement("div");
+    inner.className = "md-sidebar__inner";
+    inner.appendChild(nav);
+    wrap.appendChild(inner);
+    outer.appendChild(wrap);
+    return outer;
+  }
+  function reportFrame() {
+    var main = document.querySelector(".md-main__inner");
+    var content = main && main.querySelector(":scope > .md-content");
+    if (!content || !document.querySelector(".report-text") || main.querySelector(".md-sidebar")) return;
+    var site = document.querySelector(".md-header__topic .md-ellipsis");
+    var primary = document.createElement("nav");
+    primary.className = "md-nav md-nav--primary md-nav--lifted";
+    primary.setAttribute("aria-label", "导航栏");
+    primary.setAttribute("data-md-level", "0");
+    var title = document.createElement("label");
+    title.className = "md-nav__title";
+    title.setAttribute("for", "__drawer");
+    title.textContent = site ? site.textContent.trim() : "";
+    var list = document.createElement("ul");
+    list.className = "md-nav__list";
+    list.setAttribute("data-md-scrollfix", "");
+    list.setAttribute("data-fazhi-nav", "");
+    primary.appendChild(title);
+    primary.appendChild(list);
+    var left = sidebar("primary", "navigation", primary);
+    left.hidden = true; // no left column on wide screens; the phone's drawer still opens it
+    var toc = document.createElement("nav");
+    toc.className = "md-nav md-nav--secondary";
+    toc.setAttribute("aria-label", "目录");
+    toc.setAttribute("data-fazhi-toc", "目录");
+    main.insertBefore(left, content);
+    main.insertBefore(sidebar("secondary", "toc", toc), content);
+    var top = document.createElement("button");
+    top.type = "button";
+    top.className = "md-top md-icon";
+    top.setAttribute("data-md-component", "top");
+    top.hidden = true;
+    top.appendChild(svgIcon("top"));
+    top.appendChild(document.createTextNode("回到页面顶部"));
+    main.parentNode.insertBefore(top, main.nextSibling);
+  }
+  reportFrame();
+
   function tabClasses() {
     document.querySelectorAll(".md-tabs__list > li").forEach(function (li) {
       li.classList.add("md-tabs__item");
@@ -251,7 +320,6 @@
 
   function setupTextDownload(button) {
     button.hidden = false;
-    if (button.nextElementSibling) button.nextElementSibling.hidden = false;
     button.addEventListener("click", function () {
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([reportText()], { type: "text/plain;charset=utf-8" }));
@@ -328,7 +396,7 @@
   // sections' headings, read from the text, are the links, as the page
   // showed them when it wrote them out.
   function partHeadings() {
-    document.querySelectorAll(".report-parts__item[data-found=yes]").forEach(function (li) {
+    document.querySelectorAll(".report-parts__list > li[data-found=yes]").forEach(function (li) {
       var links = li.querySelectorAll(":scope > a[href^='#']");
       if (!links.length) return;
       var name = document.createElement("span");
@@ -396,12 +464,14 @@
       links.appendChild(ul);
     }
     if (links && (record.p || record.c)) {
+      links.hidden = false; // written hidden (overrides/report.html): shown once drawn
       list("同省、同层级、同年度的报告", record.p);
       list("主题分布最接近的报告（同层级、同年度）", record.c);
       if (!(record.p || []).length && !(record.c || []).length) links.appendChild(el("p", {}, "本站暂无与这份报告同层级、同年度的其他报告。"));
     }
     var cleaning = document.querySelector(".report-cleaning");
     if (!cleaning || !record.d.length) return;
+    cleaning.hidden = false;
     cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
       var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
       tr.appendChild(el("td", {}, d[1]));
@@ -426,7 +496,9 @@
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
     var say = function (message) {
       var where = document.querySelector(".report-cleaning") || document.querySelector(".report-links");
-      if (where) where.appendChild(el("p", { "class": "report-record-error" }, message));
+      if (!where) return;
+      where.appendChild(el("p", { "class": "report-record-error" }, message));
+      where.hidden = false;
     };
     if (typeof DecompressionStream === "undefined") { say("相关报告和清理记录需要较新的浏览器才能显示。"); return; }
     unpack(packed.textContent).then(function (record) { drawRecord(record, base); }, function () {
