@@ -103,6 +103,17 @@
   // navigation (overrides/partials/header.html): its text is the page's
   // <title> without the site's name after it.
   function headerTopic() {
+    var ellipsis = document.querySelector(".md-header__ellipsis");
+    if (ellipsis && !ellipsis.querySelector('[data-md-component="header-topic"]')) {
+      // a report page does not write it at all (overrides/partials/header.html)
+      var made = document.createElement("div");
+      made.className = "md-header__topic";
+      made.setAttribute("data-md-component", "header-topic");
+      var span = document.createElement("span");
+      span.className = "md-ellipsis";
+      made.appendChild(span);
+      ellipsis.appendChild(made);
+    }
     var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
     if (!topic || topic.textContent.trim()) return;
     var site = document.querySelector(".md-header__topic .md-ellipsis");
@@ -132,11 +143,18 @@
   drawer();
 
   // The 本报告目录 block: a nested list of the report text's headings (h2-h6
-  // with an id), each linked to its place; the page writes the block empty.
+  // with an id), each linked to its place, just before the text; a report
+  // page does not write it (overrides/report.html).
   function contents() {
-    var block = document.querySelector("details.page-toc");
     var text = document.querySelector(".report-text");
-    if (!block || !text || block.querySelector("ul")) return;
+    if (!text || document.querySelector("details.page-toc")) return;
+    var block = document.createElement("details");
+    block.className = "page-toc";
+    block.hidden = true;
+    var summary = document.createElement("summary");
+    summary.textContent = "本报告目录";
+    block.appendChild(summary);
+    text.parentNode.insertBefore(block, text);
     var root = document.createElement("ul");
     var stack = [{ level: 1, item: null, sub: root }];
     text.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
@@ -449,8 +467,31 @@
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
+  // The two sections after the text, which the page does not write
+  // (overrides/report.html): made here, once, in this order.
+  function section(cls, label, id, title) {
+    var made = document.querySelector("section." + cls);
+    if (made) return made;
+    made = el("section", { "class": cls, "aria-label": label });
+    made.appendChild(el("h2", { id: id }, title));
+    var text = document.querySelector(".report-text");
+    var after = document.querySelector("section.report-links") || text;
+    after.parentNode.insertBefore(made, after.nextSibling);
+    return made;
+  }
+  function relatedSection() {
+    var more = document.querySelector(".report-card__more");
+    if (more && !more.querySelector('a[href="#related"]')) {
+      more.appendChild(document.createTextNode(" · "));
+      more.appendChild(el("a", { href: "#related" }, "相关报告"));
+    }
+    return section("report-links", "相关报告", "related", "相关报告");
+  }
+  function cleaningSection() {
+    return section("report-cleaning", "清理记录", "cleaning", "文本清理记录");
+  }
   function drawRecord(record, base) {
-    var links = document.querySelector(".report-links");
+    var links = (record.p || record.c) ? relatedSection() : null;
     function list(title, rows) {
       if (!rows || !rows.length) return;
       links.appendChild(el("h3", {}, title));
@@ -463,15 +504,13 @@
       });
       links.appendChild(ul);
     }
-    if (links && (record.p || record.c)) {
-      links.hidden = false; // written hidden (overrides/report.html): shown once drawn
+    if (links) {
       list("同省、同层级、同年度的报告", record.p);
       list("主题分布最接近的报告（同层级、同年度）", record.c);
       if (!(record.p || []).length && !(record.c || []).length) links.appendChild(el("p", {}, "本站暂无与这份报告同层级、同年度的其他报告。"));
     }
-    var cleaning = document.querySelector(".report-cleaning");
-    if (!cleaning || !record.d.length) return;
-    cleaning.hidden = false;
+    if (!record.d || !record.d.length) return;
+    var cleaning = cleaningSection();
     cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
       var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
       tr.appendChild(el("td", {}, d[1]));
@@ -495,10 +534,7 @@
     if (!packed || !config) return;
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
     var say = function (message) {
-      var where = document.querySelector(".report-cleaning") || document.querySelector(".report-links");
-      if (!where) return;
-      where.appendChild(el("p", { "class": "report-record-error" }, message));
-      where.hidden = false;
+      relatedSection().appendChild(el("p", { "class": "report-record-error" }, message));
     };
     if (typeof DecompressionStream === "undefined") { say("相关报告和清理记录需要较新的浏览器才能显示。"); return; }
     unpack(packed.textContent).then(function (record) { drawRecord(record, base); }, function () {
