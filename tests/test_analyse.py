@@ -377,6 +377,87 @@ def test_a_title_the_body_issues_is_its_own_work(tmp_path):
     assert "enforcement" not in themed[studied]
 
 
+def test_every_title_of_a_run_the_body_issues_is_its_own_work(tmp_path):
+    """出台《甲》、《乙》《丙》: the body issued all three, so an enforcement rule in
+    second place is enforcement work (issue 24: a strong term inside 《》 read as
+    a mere mention); a title after a comma and another verb is not in the run."""
+    run = "出台《某街道议事规则》、《某街道综合行政执法处罚案件集体讨论规定》《某街道合法性审查目录》，规范办事流程。"
+    studied = "制定《某镇议事规则》，组织干部学习《中华人民共和国行政处罚法》《中华人民共和国行政强制法》。"
+    themed = _themed(tmp_path, "某区人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + run + "\n" + studied + "\n")
+    assert "enforcement" in themed[run]
+    assert "enforcement" not in themed[studied]
+
+
+def test_a_list_of_counts_is_work_done_not_a_list_of_topics():
+    """A 、-list whose every item reports a number (网上信访2003件、网民留言1186件…)
+    breaks down work done (issue 24: a strong term in a 、-list read as a mere
+    mention); a list of topic names is still a mention."""
+    taxonomy, _ = samples()
+    petitions = taxonomy.theme("petitions")
+    counts = "办理网上信访210件、网民留言96件、来电咨询340件"
+    assert find_terms(petitions, counts, 0.3) == {"信访": 1.0}
+    assert find_terms(petitions, "统筹推进网上信访、政务公开、普法宣传等工作", 0.3) == {"信访": 0.3}
+
+
+def test_firms_bankruptcy_handled_with_the_courts_is_business_environment(tmp_path):
+    """优化营商环境条例 asks governments for a bankruptcy coordination mechanism
+    with the courts: a passage reporting that work is about the business environment."""
+    bankruptcy = "与县法院建立企业破产处置协调机制，推动2个停工多年的项目重新开工。"
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + bankruptcy + "\n")
+    assert "business-environment" in themed[bankruptcy]
+
+
+def test_a_purpose_closing_a_measure_is_not_the_work_but_a_plan_names_it(tmp_path):
+    """…召开联席会议4次，全面提升行政执法水平。 reports meetings of the rule-of-law
+    office; the closing purpose names the quality they serve (issue 24: aims read
+    as work). The same words in the plans (下一步) name the work planned."""
+    measure = "二是健全督办机制。依法治县办全年召开联席会议4次，逐项督办年度任务，全面提升行政执法水平。"
+    plan = "健全基层执法协作机制，全面提升行政执法水平。"
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）统筹推进\n"
+                     + measure + "\n二、下一步工作打算\n" + plan + "\n")
+    assert "enforcement" not in themed[measure]
+    assert "enforcement" in themed[plan]
+
+
+def test_an_environment_as_the_end_of_a_measure_is_not_its_area(tmp_path):
+    """…综合执法改革，打造一流营商环境。 is enforcement work done for the business
+    environment's sake, not business-environment work; 企业开办 is."""
+    reform = "深化综合行政执法改革，全年办理行政处罚案件86件，打造一流营商环境。"
+    firms = "压缩企业开办时间至1个工作日，打造一流营商环境。"
+    themed = _themed(tmp_path, "某区人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + reform + "\n" + firms + "\n")
+    assert "business-environment" not in themed[reform] and "enforcement" in themed[reform]
+    assert "business-environment" in themed[firms]
+
+
+def test_an_organ_the_body_sets_up_is_its_work_in_that_area(tmp_path):
+    """建立了…委员会和行政调解委员会: the mediation committee is what the work built,
+    not an actor's name (issue 24, seen on an unseen real report); the same name
+    as the actor of other work is still no mediation."""
+    built = "街道建立了社区矫正委员会和行政调解委员会，明确成员单位职责。"
+    actor = "街道人民调解委员会主任参加全区法治培训，学习民法典。"
+    themed = _themed(tmp_path, "某街道2023年法治政府建设年度报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + built + "\n" + actor + "\n")
+    assert "mediation" in themed[built]
+    assert "mediation" not in themed[actor]
+
+
+def test_kinds_of_cases_in_a_breakdown_are_not_work_in_those_areas(tmp_path):
+    """Reconsideration cases broken down by kind (按照类型来分，主要为行政处罚…) and a
+    trend's background (随着综合执法改革的深入，…案件上涨) name the cases counted,
+    not enforcement work (issue 24: case-type categories in statistics)."""
+    kinds = "全年审结行政复议案件58件，按照类型来分，主要为行政处罚和投诉处理，分别占比41%、22%。"
+    trend = "随着综合行政执法改革的深入，以乡镇政府为被申请人的复议案件增至36件。"
+    work = "全年办理行政处罚案件58件，罚没款12万元。"
+    themed = _themed(tmp_path, "某市司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）行政复议\n"
+                     + kinds + "\n" + trend + "\n（二）其他工作\n" + work + "\n")
+    assert "enforcement" not in themed[kinds] and "reconsideration" in themed[kinds]
+    assert "enforcement" not in themed[trend] and "reconsideration" in themed[trend]
+    assert "enforcement" in themed[work]
+
+
 def test_statistics_under_a_neutral_label_belong_to_the_parent_heading(tmp_path):
     """数据情况 names no area; the numbers under it are the enforcement work its
     parent heading names. A longer sub-heading with a topic of its own decides alone."""

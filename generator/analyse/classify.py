@@ -174,6 +174,11 @@ MENTION = re.compile(
     r"|为[^，。；！？]{1,24}?保驾护航"
     r"|(?:助力|护航|服务保障)[^，。；！？]{1,16}"
     r"|以[^，。；！？]{1,24}?为(?:目标|导向|目的|宗旨|引领|指导|指引|遵循)"
+    # Statistics broken down by kind (按照类型来分，主要为行政处罚和投诉处理，分别占比…):
+    # the kinds of the cases counted, not work in those areas; and the background
+    # of a trend (随着综合执法改革的不断深入，…案件上涨).
+    r"|(?:按照?|从)(?:案件)?(?:类型|类别|案由|领域)来?(?:分|看)[^。；！？]*"
+    r"|随着[^，。；！？]{1,30}"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
@@ -181,6 +186,10 @@ NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
 ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
+# The titles before a title in the same run (出台了《…议事规则》、《…处罚案件集体讨论
+# 规定》《…目录清单》): each title of a run the body issues is its own work, not
+# only the first one after the verb.
+TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:、|和|及|以及)?)+$")
 # A term that only qualifies the word after it: the people of an area
 # (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
@@ -188,12 +197,21 @@ ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局): the labels count actors for nothing. Not where the organ is
-# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设).
+# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正
+# 委员会和行政调解委员会).
 ACTOR = re.compile(r"(?:建设|管理|服务)?(?:局|厅|委员会)(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
-BUILT = re.compile(r"(?:组建|成立|设立|挂牌|整合|改革)[^，。；！？]{0,6}$")
+BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A number that is not a year (2023年, 2021—2025年): a passage reporting one is
 # concrete work.
 QUANTITY = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年—－-])")
+# A purpose closing a sentence of measures (…五大机制，全方位提升行政执法水平。;
+# …行政执法改革，打造最优营商环境。): the quality or the environment the work is
+# meant to bring about, not the work. In plans and shortcomings
+# (parts 2 and 4, or a passage opening with 下一步/明年) the same words name the
+# work planned or lacking and count (the labels' policy).
+AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,12}(?:水平|能力|质效|效能)"
+                 r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
+PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
@@ -204,11 +222,19 @@ def _mentions(text: str) -> tuple[tuple[int, int, bool], ...]:
     text for every theme without an exclusion in it, so a passage's is found
     once, not once per theme (it was a third of reading)."""
     return tuple((m.start(), m.end(), m.group("list") is not None) for m in MENTION.finditer(text)
-                 if not (m.group(0).startswith("《") and ISSUED.search(text[max(0, m.start() - 4):m.start()])))
+                 if not (m.group(0).startswith("《") and _issued(text, m.start())))
+
+
+def _issued(text: str, start: int) -> bool:
+    """Whether the title at text[start] (a 《) follows an issuing verb, directly
+    or after other titles of the same run."""
+    run = TITLE_RUN.search(text[:start])
+    before = run.start() if run else start
+    return bool(ISSUED.search(text[max(0, before - 4):before]))
 
 
 def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weight: float = 0.0,
-               cap: float = 1.0) -> dict[str, float]:
+               cap: float = 1.0, aims: bool = False) -> dict[str, float]:
     """The theme's distinct terms in text with their weights (exclusions
     blanked out first). A term only mentioned (or only qualifying the word
     after it) weighs mention_weight as much per mention, up to its full
@@ -223,7 +249,9 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # two distinct terms of the theme or more) is a list of the theme's work, not
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
     mentions = tuple((a, b) for a, b, listed in (_mentions(text) if mention_weight < 1 else ())
-                     if not (listed and _one_themes_list(text, a, b, found_at)))
+                     if not (listed and (_one_themes_list(text, a, b, found_at) or _counted_list(text, a, b))))
+    if aims and mention_weight < 1:
+        mentions += tuple(m.span() for m in AIM.finditer(text))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     for m in found_at:
@@ -238,6 +266,13 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         w = weights[term]
         found[term] = w if w >= cap else min(cap, w * (1 + repeat_weight * (n - 1)))
     return found
+
+
+def _counted_list(text: str, start: int, end: int) -> bool:
+    """Whether every item of the 、-list text[start:end] reports a number
+    (办理网上信访2003件、网民留言1186件、热线工单17万件): a list of counts is
+    the work done, broken down, not a list of topics."""
+    return all(QUANTITY.search(item) for item in text[start:end].split("、"))
 
 
 def _one_themes_list(text: str, start: int, end: int, found: list[re.Match[str]]) -> bool:
@@ -268,9 +303,11 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     nearest = _nearest_naming(context.headings, taxonomy) if concrete else ""
     opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
+    planned = bool(PLAN_START.match(passage.text)) or any(
+        {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
     owns = {}
     for theme in taxonomy.themes:
-        own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold)
+        own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
         owns[theme.slug] = {t: w * taxonomy.mention_weight for t, w in own.items()} if opening else own
     if nearest:
         # A number reported in words of another area (行政复议案件41件 under 行政执法)
