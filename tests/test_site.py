@@ -375,17 +375,19 @@ def test_theme_page_links_a_known_passage(sample_site):
 
 def test_report_sections_link_to_their_themes(sample_site):
     """A section's theme chips are data for fazhi.js on its heading
-    (slug:count), the themes' names and pages once in the page; the browser
-    test clicks one."""
+    (slug:count), the themes' pages once in the page, their names once in
+    the site; the browser test clicks one."""
     html = (sample_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
     lines = re.findall(r'<h[2-6] id="s[-\d]+" data-t="([^"]+)">', html)
     chips = {item.split(":")[0] for data in lines for item in data.split(" ")}
     assert {"mediation", "enforcement", "business-environment"} <= chips
     assert len(lines) > 5 and all(re.fullmatch(r"[-a-z]+:\d+", item) for d in lines for item in d.split(" "))
     assert "theme-chips" not in html.split('<article class="report-text">')[1].split("<h")[0]  # no preamble chips here
-    names = json.loads(re.search(r'<script type="application/json" id="theme-chips-data">(.*?)</script>', html).group(1))
-    assert names["report"] == "2022-anhui-wuhu" and names["themes"]["mediation"][0] == "矛盾纠纷化解与调解"
-    assert chips <= set(names["themes"])
+    pages = json.loads(re.search(r'<script type="application/json" id="theme-chips-data">(.*?)</script>', html).group(1))
+    assert pages["report"] == "2022-anhui-wuhu" and chips <= set(pages["themes"])
+    assert all(re.fullmatch(r"(from-[-a-z0-9]+)?", p) for p in pages["themes"].values())  # its theme page, "" the first
+    names = json.loads((sample_site.site_dir / "assets/themes.json").read_text(encoding="utf-8"))  # once for all pages
+    assert names["mediation"] == "矛盾纠纷化解与调解" and chips <= set(names)
 
 
 def test_indicator_table_links_each_number_to_its_sentence(sample_site):

@@ -91,6 +91,7 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
         pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole))
     pages.append(_home(reports, len(skipped), twins))
     pages.append(guide_page())
+    pages.append(theme_names(taxonomy))
     pages.extend(_regions(reports, twins))
     pages.extend(_years(reports, twins))
     pages.extend(_levels(reports, twins))
@@ -355,12 +356,12 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
 
 
 def chip_names(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> str:
-    """The report's slug and, for each theme its chips name, the theme's
-    name and the page of the theme that holds the report ("" for its first
-    page), once per page, for fazhi.js (JSON with < escaped: a theme's name
-    is the publisher's text)."""
+    """The report's slug and, for each theme its chips name, the page of the
+    theme that holds the report ("" for its first page), once per page, for
+    fazhi.js (JSON with < escaped). The themes' names are one file for every
+    page (theme_names): in each page they were about 300 bytes."""
     counts = report.analysis.theme_counts()
-    themes = {t.slug: [t.name, page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")]
+    themes = {t.slug: page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")
               for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}
     data = {"report": report.slug, "themes": themes}
     return ('<script type="application/json" id="theme-chips-data">'
@@ -617,6 +618,16 @@ GUIDE = """# 报告页面说明
 报告原文是署名机关公开发布的政府信息，本站照录原文，仅作文本清理；本站整理的元数据、主题标注和数据文件按 CC BY 4.0 许可开放使用（[开放数据](../data/index.md)）。
 发现文字、元数据或主题标注有误，请把页面地址（可复制段落末尾 ¶ 的链接）和问题所在告诉本站的维护者（见本页页脚）。
 """
+
+
+THEME_NAMES = "assets/themes.json"
+
+
+def theme_names(taxonomy: Taxonomy) -> SiteFile:
+    """Each theme's name by its slug, one small file that fazhi.js reads (and
+    the browser keeps) to name the theme chips of every report page."""
+    names = {t.slug: t.name for t in taxonomy.themes}
+    return SiteFile(THEME_NAMES, json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def guide_page() -> SiteFile:

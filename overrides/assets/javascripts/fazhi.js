@@ -383,6 +383,13 @@
     if (!data || !config) return;
     var info = JSON.parse(data.textContent);
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+    // the themes' names are one file for every page (render.theme_names)
+    fetch(base + "assets/themes.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (names) { chips(info, names, base); }, function () {});
+  }
+  function chips(info, names, base) {
     var first = true;
     document.querySelectorAll(".report-text [data-t]").forEach(function (el) {
       var p = el;
@@ -398,11 +405,11 @@
       p.appendChild(label);
       el.getAttribute("data-t").split(" ").forEach(function (item, n) {
         var f = item.split(":");
-        var theme = info.themes[f[0]];
-        if (!theme) return;
+        var where = info.themes[f[0]];
+        if (where === undefined || !names[f[0]]) return;
         var a = document.createElement("a");
-        a.href = base + "themes/" + f[0] + "/" + (theme[1] ? theme[1] + "/" : "") + "#" + info.report;
-        a.textContent = theme[0] + " " + f[1];
+        a.href = base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + info.report;
+        a.textContent = names[f[0]] + " " + f[1];
         if (n) p.appendChild(document.createTextNode(" "));
         p.appendChild(a);
       });
