@@ -386,7 +386,7 @@ def test_report_sections_link_to_their_themes(sample_site):
     pages = json.loads(re.search(r'<script type="application/json" id="theme-chips-data">(.*?)</script>', html).group(1))
     assert pages["report"] == "2022-anhui-wuhu" and chips <= set(pages["themes"])
     assert all(re.fullmatch(r"(from-[-a-z0-9]+)?", p) for p in pages["themes"].values())  # its theme page, "" the first
-    names = json.loads((sample_site.site_dir / "assets/themes.json").read_text(encoding="utf-8"))  # once for all pages
+    names = json.loads((sample_site.site_dir / "themes/names.json").read_text(encoding="utf-8"))  # once for all pages
     assert names["mediation"] == "矛盾纠纷化解与调解" and chips <= set(names)
 
 
@@ -436,7 +436,7 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     assert page.parent.name == f"from-{slug}" or slug in page.read_text(encoding="utf-8")
     report = (project.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
     assert re.search(r'data-t="[^"]*\bmediation:\d+\b', report)  # fazhi.js links it there:
-    assert f'"mediation":["矛盾纠纷化解与调解","{page.parent.name}"]' in report  # to the theme's page that holds it
+    assert f'"mediation":"{page.parent.name}"' in report  # to the theme's page that holds it
 
 
 def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
@@ -455,7 +455,8 @@ def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
         assert "<script>alert" not in html and "<b>x</b>" not in html and "<strong>粗</strong>" not in html, path
     report = (project.site_dir / "reports/evil/index.html").read_text(encoding="utf-8")
     assert re.search(r'<h[2-6] id="[^"]+" data-t="', report)
-    assert '"矛盾\\") **粗** \\u003cb>x\\u003c/b>"' in report  # the theme's name as JSON for fazhi.js, < escaped
+    names = json.loads((project.site_dir / "themes/names.json").read_text(encoding="utf-8"))
+    assert names["mediation"] == '矛盾") **粗** <b>x</b>'  # the theme's name as data for fazhi.js, which sets it as text
     for page in ("themes/mediation/index.html", "parts/index.html"):
         html = (project.site_dir / page).read_text(encoding="utf-8")
         for table in re.findall(r"<table>.*?</table>", html, re.S):

@@ -620,7 +620,9 @@ GUIDE = """# 报告页面说明
 """
 
 
-THEME_NAMES = "assets/themes.json"
+# Not under assets/ (the theme's files): a generated file there emptied
+# site/assets/ on the next incremental build.
+THEME_NAMES = "themes/names.json"
 
 
 def theme_names(taxonomy: Taxonomy) -> SiteFile:

@@ -383,8 +383,8 @@
     if (!data || !config) return;
     var info = JSON.parse(data.textContent);
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
-    // the themes' names are one file for every page (render.theme_names)
-    fetch(base + "assets/themes.json").then(function (r) {
+    // the themes' names are one file for every page (render.theme_names: themes/names.json)
+    fetch(base + "themes/names.json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (names) { chips(info, names, base); }, function () {});
