@@ -210,7 +210,8 @@ def test_citation_and_official_link(series_site):
             "https://www.example.org/qingyang/fzzf/2023.html.") in page
     assert "青政〔2024〕5号" in page and "2024-03-15" in page  # document number and retrieval date on the card
     unknown = (series_site.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
-    assert "official-link" not in unknown and "本站尚未记录这份报告在发布机关网站上的地址" in unknown
+    assert "official-link" not in unknown and "官方原文：本站未记录其网址" in unknown
+    assert 'href="../../guide/#cite">如何核对</a>' in unknown  # the guide says how to check it
 
 
 def test_check_warns_of_reports_without_official_address(series_site, capsys):

@@ -90,6 +90,8 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
             extra = {**(extra or {}), "twins": card_line(twins[report.slug])}
         pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole))
     pages.append(_home(reports, len(skipped), twins))
+    pages.append(guide_page())
+    pages.append(theme_names(taxonomy))
     pages.extend(_regions(reports, twins))
     pages.extend(_years(reports, twins))
     pages.extend(_levels(reports, twins))
@@ -354,12 +356,12 @@ def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]
 
 
 def chip_names(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> str:
-    """The report's slug and, for each theme its chips name, the theme's
-    name and the page of the theme that holds the report ("" for its first
-    page), once per page, for fazhi.js (JSON with < escaped: a theme's name
-    is the publisher's text)."""
+    """The report's slug and, for each theme its chips name, the page of the
+    theme that holds the report ("" for its first page), once per page, for
+    fazhi.js (JSON with < escaped). The themes' names are one file for every
+    page (theme_names): in each page they were about 300 bytes."""
     counts = report.analysis.theme_counts()
-    themes = {t.slug: [t.name, page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")]
+    themes = {t.slug: page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")
               for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}
     data = {"report": report.slug, "themes": themes}
     return ('<script type="application/json" id="theme-chips-data">'
@@ -562,8 +564,77 @@ def _home(reports: list[Report], skipped: int, twins: Mapping[str, Twin]) -> Sit
 
 报告页面中的每项信息标有来源：**原文**（从报告文本中读取）、**补充**（本站发布者另行补充）、**推断**（由其他信息推算）。
 每份报告都可下载原始文本和清理后的文本；清理过程的每一步都记录在报告页面底部。
+报告页面各项的含义见[报告页面说明](guide/index.md)。
 """
     return SiteFile("index.md", frontmatter({"title": "首页"}, body))
+
+
+# The explanations every report page once repeated (the legend of the origin
+# marks, the notes on the citation, the downloads and the five parts, what
+# needs JavaScript): said once here, linked from each report's card
+# (overrides/report.html). Anchors are fixed ids, linked from the pages.
+GUIDE = """# 报告页面说明
+
+每份报告的页面依次是：报告信息卡片、五个必备部分、报告正文、相关报告和文本清理记录。
+
+## 来源标记 {#origin}
+
+报告信息卡片的每一项后面标明这项信息从哪里来：
+
+- **原文**：从报告文本中读取。
+- **补充**：由本站发布者另行补充（例如报告所属的地区、层级和年度）。
+- **推断**：由其他信息推算得出。
+- **网页标记**：由原网页的结构写明（元数据标签、标题元素、信息公开索引表、发布信息栏）。
+- **文件结构**：由原文件（PDF、Word 文档）的结构写明（标题样式或首页的大号标题）。
+
+## 官方原文与引用 {#cite}
+
+本站记录了报告在发布机关网站上的地址时，卡片链接到那里；没有记录时，可凭引用信息在发布机关网站检索核对。
+
+引用格式按 GB/T 7714 写出。“一键复制”复制这条引用；官方地址未知时，复制的引用以报告页面的地址和当天的日期作为访问路径和引用日期。
+从某一段的链接（段落末尾的 ¶）进入页面时，复制的引用指向这一段。
+
+## 下载 {#downloads}
+
+- **原始文本**或**原始文件**：发布者提供的原件，未经任何改动，用 gzip 压缩；卡片写明文本的编码。PDF、Word 等文件本站不直接显示，下载解压后用相应软件打开。
+- **清理后文本**：UTF-8 编码的纯文本，由浏览器从页面正文生成，内容与页面正文相同。生成下载文件需要浏览器运行 JavaScript；不运行 JavaScript 时，可直接复制页面正文。
+
+## 五个必备部分 {#parts}
+
+按报告的一级标题判断五个必备部分是否写明。“标题未见”指没有一个一级标题写明这一部分，报告可能在别的标题下写了相应内容；“按位置推断”指标题没有写明，按它在报告中的位置判断。
+各报告的对照见[必备部分](../parts/index.md)。
+
+## 共用模板 {#shared}
+
+与同年度其他机关的报告几乎逐字相同的段落，正文中以左侧虚线标出，卡片列出这些段落的链接。
+
+## 相关报告和文本清理记录 {#record}
+
+相关报告（同省、同层级、同年度的报告，主题分布最接近的报告）和文本清理记录（每一步处理及次数、未作为正文发布的各行）由浏览器从页面中压缩保存的数据画出，需要运行 JavaScript；不运行 JavaScript 时，这两部分不显示，报告正文、信息卡片和下载照常可用，原始文本可从卡片下载核对。
+与其他报告并排对读、同一机关的历年报告，链接在信息卡片中。
+
+## 许可与纠错 {#licence}
+
+报告原文是署名机关公开发布的政府信息，本站照录原文，仅作文本清理；本站整理的元数据、主题标注和数据文件按 CC BY 4.0 许可开放使用（[开放数据](../data/index.md)）。
+发现文字、元数据或主题标注有误，请把页面地址（可复制段落末尾 ¶ 的链接）和问题所在告诉本站的维护者（见本页页脚）。
+"""
+
+
+# Not under assets/ (the theme's files): a generated file there emptied
+# site/assets/ on the next incremental build.
+THEME_NAMES = "themes/names.json"
+
+
+def theme_names(taxonomy: Taxonomy) -> SiteFile:
+    """Each theme's name by its slug, one small file that fazhi.js reads (and
+    the browser keeps) to name the theme chips of every report page."""
+    names = {t.slug: t.name for t in taxonomy.themes}
+    return SiteFile(THEME_NAMES, json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def guide_page() -> SiteFile:
+    """/guide/: what the marks, notes and sections of a report page mean, once for all of them."""
+    return SiteFile("guide/index.md", frontmatter({"title": "报告页面说明"}, GUIDE))
 
 
 def _regions(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:

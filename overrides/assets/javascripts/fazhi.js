@@ -20,6 +20,75 @@
   // The tabs of a page outside the navigation are written without their
   // classes (overrides/main.html: 45 bytes a tab, on most of the site's
   // pages); Material's script and markTab find them by class.
+  // A report page is written without Material's two sidebars and its back to
+  // top button (overrides/main.html, partials/top.html): none of them holds
+  // anything without JavaScript. They are made here, as Material writes them,
+  // before its script starts and looks for them; drawer() and sidebarToc()
+  // below fill them.
+  function svgIcon(name) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    var use = document.createElementNS(ns, "use");
+    var logo = document.querySelector(".md-logo use");
+    var file = logo ? logo.getAttribute("href").replace(/#.*$/, "") : "";
+    use.setAttribute("href", file + "#" + name);
+    svg.appendChild(use);
+    return svg;
+  }
+  function sidebar(kind, type, nav) {
+    var outer = document.createElement("div");
+    outer.className = "md-sidebar md-sidebar--" + kind;
+    outer.setAttribute("data-md-component", "sidebar");
+    outer.setAttribute("data-md-type", type);
+    var wrap = document.createElement("div");
+    wrap.className = "md-sidebar__scrollwrap";
+    var inner = document.createElement("div");
+    inner.className = "md-sidebar__inner";
+    inner.appendChild(nav);
+    wrap.appendChild(inner);
+    outer.appendChild(wrap);
+    return outer;
+  }
+  function reportFrame() {
+    var main = document.querySelector(".md-main__inner");
+    var content = main && main.querySelector(":scope > .md-content");
+    if (!content || !document.querySelector(".report-text") || main.querySelector(".md-sidebar")) return;
+    var site = document.querySelector(".md-header__topic .md-ellipsis");
+    var primary = document.createElement("nav");
+    primary.className = "md-nav md-nav--primary md-nav--lifted";
+    primary.setAttribute("aria-label", "导航栏");
+    primary.setAttribute("data-md-level", "0");
+    var title = document.createElement("label");
+    title.className = "md-nav__title";
+    title.setAttribute("for", "__drawer");
+    title.textContent = site ? site.textContent.trim() : "";
+    var list = document.createElement("ul");
+    list.className = "md-nav__list";
+    list.setAttribute("data-md-scrollfix", "");
+    list.setAttribute("data-fazhi-nav", "");
+    primary.appendChild(title);
+    primary.appendChild(list);
+    var left = sidebar("primary", "navigation", primary);
+    left.hidden = true; // no left column on wide screens; the phone's drawer still opens it
+    var toc = document.createElement("nav");
+    toc.className = "md-nav md-nav--secondary";
+    toc.setAttribute("aria-label", "目录");
+    toc.setAttribute("data-fazhi-toc", "目录");
+    main.insertBefore(left, content);
+    main.insertBefore(sidebar("secondary", "toc", toc), content);
+    var top = document.createElement("button");
+    top.type = "button";
+    top.className = "md-top md-icon";
+    top.setAttribute("data-md-component", "top");
+    top.hidden = true;
+    top.appendChild(svgIcon("top"));
+    top.appendChild(document.createTextNode("回到页面顶部"));
+    main.parentNode.insertBefore(top, main.nextSibling);
+  }
+  reportFrame();
+
   function tabClasses() {
     document.querySelectorAll(".md-tabs__list > li").forEach(function (li) {
       li.classList.add("md-tabs__item");
@@ -34,6 +103,17 @@
   // navigation (overrides/partials/header.html): its text is the page's
   // <title> without the site's name after it.
   function headerTopic() {
+    var ellipsis = document.querySelector(".md-header__ellipsis");
+    if (ellipsis && !ellipsis.querySelector('[data-md-component="header-topic"]')) {
+      // a report page does not write it at all (overrides/partials/header.html)
+      var made = document.createElement("div");
+      made.className = "md-header__topic";
+      made.setAttribute("data-md-component", "header-topic");
+      var span = document.createElement("span");
+      span.className = "md-ellipsis";
+      made.appendChild(span);
+      ellipsis.appendChild(made);
+    }
     var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
     if (!topic || topic.textContent.trim()) return;
     var site = document.querySelector(".md-header__topic .md-ellipsis");
@@ -63,11 +143,18 @@
   drawer();
 
   // The 本报告目录 block: a nested list of the report text's headings (h2-h6
-  // with an id), each linked to its place; the page writes the block empty.
+  // with an id), each linked to its place, just before the text; a report
+  // page does not write it (overrides/report.html).
   function contents() {
-    var block = document.querySelector("details.page-toc");
     var text = document.querySelector(".report-text");
-    if (!block || !text || block.querySelector("ul")) return;
+    if (!text || document.querySelector("details.page-toc")) return;
+    var block = document.createElement("details");
+    block.className = "page-toc";
+    block.hidden = true;
+    var summary = document.createElement("summary");
+    summary.textContent = "本报告目录";
+    block.appendChild(summary);
+    text.parentNode.insertBefore(block, text);
     var root = document.createElement("ul");
     var stack = [{ level: 1, item: null, sub: root }];
     text.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
@@ -251,7 +338,6 @@
 
   function setupTextDownload(button) {
     button.hidden = false;
-    if (button.nextElementSibling) button.nextElementSibling.hidden = false;
     button.addEventListener("click", function () {
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([reportText()], { type: "text/plain;charset=utf-8" }));
@@ -297,6 +383,13 @@
     if (!data || !config) return;
     var info = JSON.parse(data.textContent);
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+    // the themes' names are one file for every page (render.theme_names: themes/names.json)
+    fetch(base + "themes/names.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (names) { chips(info, names, base); }, function () {});
+  }
+  function chips(info, names, base) {
     var first = true;
     document.querySelectorAll(".report-text [data-t]").forEach(function (el) {
       var p = el;
@@ -312,11 +405,11 @@
       p.appendChild(label);
       el.getAttribute("data-t").split(" ").forEach(function (item, n) {
         var f = item.split(":");
-        var theme = info.themes[f[0]];
-        if (!theme) return;
+        var where = info.themes[f[0]];
+        if (where === undefined || !names[f[0]]) return;
         var a = document.createElement("a");
-        a.href = base + "themes/" + f[0] + "/" + (theme[1] ? theme[1] + "/" : "") + "#" + info.report;
-        a.textContent = theme[0] + " " + f[1];
+        a.href = base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + info.report;
+        a.textContent = names[f[0]] + " " + f[1];
         if (n) p.appendChild(document.createTextNode(" "));
         p.appendChild(a);
       });
@@ -328,7 +421,7 @@
   // sections' headings, read from the text, are the links, as the page
   // showed them when it wrote them out.
   function partHeadings() {
-    document.querySelectorAll(".report-parts__item[data-found=yes]").forEach(function (li) {
+    document.querySelectorAll(".report-parts__list > li[data-found=yes]").forEach(function (li) {
       var links = li.querySelectorAll(":scope > a[href^='#']");
       if (!links.length) return;
       var name = document.createElement("span");
@@ -381,8 +474,31 @@
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
+  // The two sections after the text, which the page does not write
+  // (overrides/report.html): made here, once, in this order.
+  function section(cls, label, id, title) {
+    var made = document.querySelector("section." + cls);
+    if (made) return made;
+    made = el("section", { "class": cls, "aria-label": label });
+    made.appendChild(el("h2", { id: id }, title));
+    var text = document.querySelector(".report-text");
+    var after = document.querySelector("section.report-links") || text;
+    after.parentNode.insertBefore(made, after.nextSibling);
+    return made;
+  }
+  function relatedSection() {
+    var more = document.querySelector(".report-card__more");
+    if (more && !more.querySelector('a[href="#related"]')) {
+      more.appendChild(document.createTextNode(" · "));
+      more.appendChild(el("a", { href: "#related" }, "相关报告"));
+    }
+    return section("report-links", "相关报告", "related", "相关报告");
+  }
+  function cleaningSection() {
+    return section("report-cleaning", "清理记录", "cleaning", "文本清理记录");
+  }
   function drawRecord(record, base) {
-    var links = document.querySelector(".report-links");
+    var links = (record.p || record.c) ? relatedSection() : null;
     function list(title, rows) {
       if (!rows || !rows.length) return;
       links.appendChild(el("h3", {}, title));
@@ -395,13 +511,13 @@
       });
       links.appendChild(ul);
     }
-    if (links && (record.p || record.c)) {
+    if (links) {
       list("同省、同层级、同年度的报告", record.p);
       list("主题分布最接近的报告（同层级、同年度）", record.c);
       if (!(record.p || []).length && !(record.c || []).length) links.appendChild(el("p", {}, "本站暂无与这份报告同层级、同年度的其他报告。"));
     }
-    var cleaning = document.querySelector(".report-cleaning");
-    if (!cleaning || !record.d.length) return;
+    if (!record.d || !record.d.length) return;
+    var cleaning = cleaningSection();
     cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
       var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
       tr.appendChild(el("td", {}, d[1]));
@@ -425,8 +541,7 @@
     if (!packed || !config) return;
     var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
     var say = function (message) {
-      var where = document.querySelector(".report-cleaning") || document.querySelector(".report-links");
-      if (where) where.appendChild(el("p", { "class": "report-record-error" }, message));
+      relatedSection().appendChild(el("p", { "class": "report-record-error" }, message));
     };
     if (typeof DecompressionStream === "undefined") { say("相关报告和清理记录需要较新的浏览器才能显示。"); return; }
     unpack(packed.textContent).then(function (record) { drawRecord(record, base); }, function () {
