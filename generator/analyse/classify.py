@@ -231,6 +231,10 @@ AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增�
 # the area, though the channel merely named counts for nothing.
 COUNTED = re.compile(r"[约近共计]?\d[\d.,]*万?余?(?:件|宗|起|单)")
 CHANNEL_WEIGHT = 0.4
+# A term of at least REPEATED_WEIGHT said REPEATED times in one passage decides it
+# (行政争议案件 three times in a passage of case management).
+REPEATED = 3
+REPEATED_WEIGHT = 0.6
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # An outcome stated in an opening paragraph: no case of a kind all year
 # (全年无行政复议、诉讼败诉案件) or an award to a body for its work (某镇人民调解
@@ -307,10 +311,6 @@ def _counted_list(text: str, start: int, end: int) -> bool:
     (办理网上信访2003件、网民留言1186件、热线工单17万件): a list of counts is
     the work done, broken down, not a list of topics."""
     return all(QUANTITY.search(item) for item in text[start:end].split("、"))
-
-
-REPEATED = 3
-REPEATED_WEIGHT = 0.6
 
 
 def _handled_list(text: str, start: int, end: int) -> bool:
