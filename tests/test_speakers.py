@@ -626,3 +626,11 @@ def test_the_abbreviation_a_report_goes_on_with_is_no_part_of_the_subject():
 def test_a_departments_party_group_named_with_the_department_is_one_body():
     got, _ = meta("2024年，中共定西市生态环境局党组（以下简称局党组）、定西市生态环境局坚持依法行政。\n" + BODY)
     assert (got["issuer"], got["level"], got["city"]) == ("定西市生态环境局", "department", "定西市")
+
+
+def test_a_town_alone_that_may_be_a_renamed_town_elsewhere_is_not_placed():
+    # The gazetteer knows one 大顺镇 (寿县) and a 大顺乡 in 涪陵区, which has since become a 镇.
+    got, _ = meta("2024年，大顺镇坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert got["level"] == "town" and "county" not in got and "province" not in got
+    got, _ = meta("重庆市涪陵区大顺镇人民政府2024年法治政府建设情况报告\n2024年，我镇坚持依法行政。\n" + BODY)
+    assert (got["level"], got["county"]) == ("town", "涪陵区")

@@ -285,6 +285,11 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     if not chain:
         return None
     options = paths(chain)
+    if len(chain) == 1 and options and unit_level(chain[0]) == "town":
+        # A town named alone may be another county's town renamed since the gazetteer was
+        # made (乡 → 镇 → 街道): 大顺镇 is 寿县's in the gazetteer and also 涪陵区's former
+        # 大顺乡. Those count as places it may name; one of them wins only by the context.
+        options |= _renamed_towns(chain[0], {p[2] for p in options})
     if len(options) != 1:
         # Each context chain that leaves exactly one of the options votes for it.
         votes = set()
@@ -296,6 +301,8 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     if len(options) != 1:
         return None
     province, city, county, town = next(iter(options))
+    if town is not None and len(chain) == 1 and town != chain[0]:
+        return None  # the context chose the renamed town: not the name written
     if county and county.endswith(FILLER):  # jionlp's filler for cities without counties (东莞市)
         county = None
     if city and city.endswith(FILLER):  # a unit directly under its province (石河子市, 神农架林区)
@@ -305,6 +312,19 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     return Place(chain, province, city, county, town)
 
 
+TOWN_UNITS = ("街道", "镇", "乡")
+
+
+def _renamed_towns(name: str, counties: set[str | None]) -> set[tuple[str, str | None, str | None, str | None]]:
+    """The towns of other counties with the same name under another town unit (大顺乡 for 大顺镇)."""
+    g = gazetteer()
+    stem = re.sub(r"(?:街道|镇|乡)$", "", name)
+    if len(stem) < 2 or stem == name:
+        return set()
+    return {(p, c if c != p else None, k, other) for unit in TOWN_UNITS if (other := stem + unit) != name
+            for p, c, k in g.towns.get(other, ()) if k not in counties}
+
+
 def paths(chain: tuple[str, ...]) -> set[tuple[str, str | None, str | None, str | None]]:
     """Every (province, city, county, town) the chain can name."""
     g = gazetteer()
@@ -312,6 +332,8 @@ def paths(chain: tuple[str, ...]) -> set[tuple[str, str | None, str | None, str 
     found: set = set()
     if last in g.towns:
         found |= {(p, c, k, last) for p, c, k in g.towns[last]}
+        # 涪陵区大顺镇 where the gazetteer knows only another county's 大顺镇: read under its parent.
+        found = {x for x in found if all(_on(name, x) for name in chain[:-1])}
     if not found and len(chain) > 1 and unit_level(last) in ("county", "town"):
         # A unit the gazetteer does not know yet (湟中县 became 湟中区 in 2019):
         # read it under its parent, as written.
