@@ -634,3 +634,9 @@ def test_a_town_alone_that_may_be_a_renamed_town_elsewhere_is_not_placed():
     assert got["level"] == "town" and "county" not in got and "province" not in got
     got, _ = meta("重庆市涪陵区大顺镇人民政府2024年法治政府建设情况报告\n2024年，我镇坚持依法行政。\n" + BODY)
     assert (got["level"], got["county"]) == ("town", "涪陵区")
+
+
+def test_a_file_explanation_page_is_titled_by_the_report_it_explains():
+    got, _ = meta("【文件解读】《武都区人民政府关于2023年度法治政府建设情况的报告》文件解读\n"
+                  "一、背景依据\n为推动法治政府建设，区政府编写了年度报告并向社会公开。\n")
+    assert got["title"] == "武都区人民政府关于2023年度法治政府建设情况的报告"
