@@ -640,3 +640,8 @@ def test_a_file_explanation_page_is_titled_by_the_report_it_explains():
     got, _ = meta("【文件解读】《武都区人民政府关于2023年度法治政府建设情况的报告》文件解读\n"
                   "一、背景依据\n为推动法治政府建设，区政府编写了年度报告并向社会公开。\n")
     assert got["title"] == "武都区人民政府关于2023年度法治政府建设情况的报告"
+
+
+def test_the_addressee_tells_apart_the_towns_a_bare_name_may_be():
+    got, _ = meta("中共重庆市涪陵区委、重庆市涪陵区人民政府：\n2024年，大顺镇坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("大顺镇人民政府", "town", "涪陵区")

@@ -87,7 +87,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         values[key] = Field(value, "sidecar")
 
     put("title", facts.title, "text")
-    context = _context(facts, given) + _superiors(document)
+    context = _context(facts, given) + _superiors(document) + _addressee_chain(facts)
     orgs, origin, trusted = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
     if trusted is not None and trusted.generic and not orgs and "issuer" not in given:
@@ -168,6 +168,13 @@ def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], .
 
 
 SUPERIOR = re.compile(r"在(?:中共)?([\u4e00-\u9fff]{2,16}?)(?:党工委|党委|委员会|委)[、和及]?[^，。；]{0,24}?(?:领导|指导)")
+
+
+def _addressee_chain(facts: Facts) -> tuple[tuple[str, ...], ...]:
+    """The addressee's place (中共渠县县委、渠县人民政府：): the superior holding the author,
+    context to tell apart places sharing a name (宝城镇 under 渠县), never the author's place."""
+    chain, _ = split_place(re.sub(r"^中共", "", facts.addressee or ""))
+    return (chain,) if chain else ()
 
 
 def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:

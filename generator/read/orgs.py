@@ -302,7 +302,7 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
         return None
     province, city, county, town = next(iter(options))
     if town is not None and len(chain) == 1 and town != chain[0]:
-        return None  # the context chose the renamed town: not the name written
+        town = chain[0]  # the context chose the town renamed since: its county, the name as written
     if county and county.endswith(FILLER):  # jionlp's filler for cities without counties (东莞市)
         county = None
     if city and city.endswith(FILLER):  # a unit directly under its province (石河子市, 神农架林区)
