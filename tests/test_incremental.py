@@ -135,3 +135,26 @@ def test_the_replaced_site_becomes_the_next_builds_copy_and_every_publish_equals
     incremental, fresh = files(site), files(clean.site_dir)
     assert sorted(incremental) == sorted(fresh)
     assert [name for name in fresh if incremental[name] != fresh[name]] == []
+
+
+def test_pruning_keeps_the_themes_files_in_a_folder_the_docs_share(tmp_path):
+    """A generated file under docs/assets/ made the incremental build's
+    prune walk site/assets/ and delete every theme asset in it (they are
+    not docs files): the next page opened without its styles."""
+    from generator.build.incremental import expected_files, prune
+    from generator.build.pipeline import mkdocs_config
+
+    project = make_project(tmp_path / "p")
+    build(project)
+    generated = project.docs_dir / "assets" / "generated.json"
+    generated.parent.mkdir(parents=True, exist_ok=True)
+    generated.write_text("{}", encoding="utf-8")
+    (project.site_dir / "assets" / "generated.json").write_text("{}", encoding="utf-8")
+    stray = project.site_dir / "assets" / "gone.json"  # a generated file no longer made: pruned
+    stray.write_text("{}", encoding="utf-8")
+    css = project.site_dir / "assets/stylesheets/fazhi.css"
+    assert css.is_file()
+    removed = prune(project.site_dir, project.docs_dir, expected_files(mkdocs_config(project)))
+    assert removed == 1 and not stray.exists()
+    assert css.is_file() and (project.site_dir / "assets" / "generated.json").is_file()
+    assert list((project.site_dir / "assets").rglob("*.js"))  # Material's scripts stay
