@@ -689,3 +689,10 @@ def test_a_county_renamed_since_is_read_by_its_former_name():
     assert renamed_counties()["平果县"] == ("广西壮族自治区", "百色市")
     got, _ = meta("平果县2018年法治政府建设情况报告\n2018年，平果县坚持依法行政，推进法治政府建设。\n" + BODY)
     assert (got["issuer"], got["level"], got["city"], got["county"]) == ("平果县人民政府", "county", "百色市", "平果县")
+
+
+def test_a_column_label_gives_way_to_a_dated_title_without_a_body():
+    text = ("法治政府建设年度报告\n关于2023年度法治政府建设情况的报告\n"
+            "2023年，定边县水务局坚持依法行政，推进水利法治建设。\n" + BODY)
+    got, _ = meta(text)
+    assert got["title"] == "关于2023年度法治政府建设情况的报告"

@@ -674,19 +674,18 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
 def _without_column_label(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A column's name printed above the title (法治政府建设年度报告 / 某厅2023年度…报告):
     a title-like line that names neither a year nor a body, followed within two lines
-    by one that names both, is the site's label, not the report's title."""
+    by one that names its year, is the site's label, not the report's title."""
     from generator.read.orgs import split_place
 
-    def specific(text: str) -> bool:
-        return bool(re.search(rf"(?:{YEAR_TEXT})\s*年", text)) \
-            and bool(split_place(re.sub(r"^(?:中共|关于)", "", text))[0] or org_names(text))
+    def dated(text: str) -> bool:
+        return bool(re.search(rf"(?:{YEAR_TEXT})\s*年", text))
 
     first, rest = candidates[0], candidates[1:]
-    if first[0] < 0 or specific(first[1]) or re.search(rf"(?:{YEAR_TEXT})\s*年", first[1]) \
-            or split_place(re.sub(r"^(?:中共|关于)", "", first[1]))[0] or org_names(first[1]):
+    if first[0] < 0 or dated(first[1]) or split_place(re.sub(r"^(?:中共|关于)", "", first[1]))[0] \
+            or org_names(first[1]):
         return candidates
     following = [c for c in rest if 0 < c[0] - first[0] <= 2 and _key(c[1]) != _key(first[1])]
-    if following and specific(following[0][1]):
+    if following and dated(following[0][1]):
         return rest
     return candidates
 
