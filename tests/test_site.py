@@ -597,3 +597,32 @@ def test_report_pages_explain_once_on_the_guide(sample_site):
         assert "由本站发布者另行补充" not in html and "标题未见”指" not in html, path  # said on the guide only
         for mark in set(re.findall(r'<small class="o-\w+">([^<]+)</small>', html)):
             assert f"<strong>{mark}</strong>" in guide, (path, mark)
+
+
+def test_the_search_index_stores_no_report_text(sample_site):
+    """The index's record files hold a report's title, facts and where its
+    units start, not its text (search.js cuts the excerpt from the report's
+    page): together well under a tenth of the text's bytes. Stored, the text
+    was a third of them again (gzipped), 0.45 times the corpus at 50,000
+    reports (issue 22)."""
+    site = sample_site.site_dir
+    text = sum(p.stat().st_size for p in (sample_site.docs_dir / "reports").glob("*/*.txt"))
+    records = [p for p in site.glob("pagefind/*/fragment/*.pf_fragment") if p.parent.parent.name != "themes"]
+    assert len(records) == len(SLUGS)
+    assert sum(p.stat().st_size for p in records) < 0.12 * text
+    stored = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):]) for p in records]
+    assert all(r["content"] == "" and r["meta"]["at"] for r in stored)
+
+
+def test_a_report_pages_frame_stays_light(sample_site):
+    """What a report page holds outside its <article> (Material's head,
+    header, tabs, footer, scripts) is the same on every report page: kept
+    small, the rest made by fazhi.js. The header is the site's name linked
+    to the home page (about 1,340 bytes when written out whole)."""
+    for slug in SLUGS:
+        page = (sample_site.site_dir / "reports" / slug / "index.html").read_text(encoding="utf-8")
+        frame = page[:page.find("<article")] + page[page.rfind("</article>"):]
+        assert len(frame.encode("utf-8")) < 3_400, slug
+        header = re.search(r"<header.*?</header>", page, re.S).group(0)
+        assert "<svg" not in header and "<form" not in header
+        assert re.search(r'<a class="md-header__title" href="[./]+">法治政府建设年度报告对读</a>', header)

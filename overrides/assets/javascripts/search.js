@@ -251,10 +251,15 @@ function nearest(chars, run, near) {
 // match found by the record's "at", the match in it by its word position
 // (or, where the page's text differs, the run's occurrence nearest to it).
 async function pageExcerpt(url, record, position, run) {
-  const unit = unitAt(record.meta.at, position);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+  return cutExcerpt(new DOMParser().parseFromString(await response.text(), "text/html"), record.meta.at, position, run);
+}
+
+// The excerpt of a report page (doc) around the word at `position` of its
+// record (whose units start where `at` says), the run marked.
+export function cutExcerpt(doc, at, position, run) {
+  const unit = unitAt(at, position);
   const element = unit.anchor ? doc.getElementById(unit.anchor) : doc.querySelector("h1");
   const texts = element ? unitTexts(element) : [];
   const chars = [...(texts[Math.min(unit.nth, texts.length - 1)] || "")];
