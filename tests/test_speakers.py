@@ -747,3 +747,51 @@ def test_a_new_city_of_a_state_level_new_area_reports_as_its_committee():
     got, _ = meta("沣西新城2023年度法治政府建设工作报告\n2023年，沣西新城坚持依法行政，推进法治政府建设。\n" + BODY)
     assert got["issuer"] == "沣西新城管理委员会"
     assert (got["level"], got["province"]) == ("department", "陕西省")
+
+
+# --- a title-less report speaking as a whole unit (全省各级政府, 全市各级行政机关, 我市) ----
+
+def test_a_whole_province_as_the_subject_gives_the_level_only():
+    got, codes = meta("2021年，在省委的坚强领导下，全省各级政府及其组成部门认真履行职责，依法行政水平稳步提高。\n"
+                      "一、主要举措和成效\n省政府常务会议三次研究法治工作，各市县政府逐项落实。\n二、存在的不足\n基层力量薄弱。\n")
+    assert got["level"] == "province"
+    assert "issuer" not in got and "province" not in got
+    assert "missing-issuer" in codes
+
+
+def test_a_whole_city_holding_counties_under_a_province_is_a_prefecture_level_city():
+    got, _ = meta("2022年，在省委、省政府和市委的领导下，全市各级行政机关坚持依法行政，法治建设取得新进展。\n"
+                  "一、主要举措和成效\n督促各县（市、区）落实第一责任人职责，实现市县乡三级全覆盖。\n二、存在的不足\n执法力量不足。\n")
+    assert got["level"] == "city"
+    assert "issuer" not in got and "city" not in got
+
+
+def test_my_city_without_a_sign_of_its_rank_leaves_the_level_empty():
+    # 我市 is a prefecture-level or a county-level city: nothing here says which.
+    got, codes = meta("2022年，我市坚持依法行政，法治建设取得新进展。\n" + BODY)
+    assert "level" not in got and "missing-level" in codes
+    # …nor where a prefecture (州委) stands above it, though it speaks of 各区.
+    got, _ = meta("2022年，在州委、州政府的领导下，我市深入推进依法行政，省委部署全面落实。\n"
+                  "一、主要举措和成效\n各区乡镇完成执法改革。\n二、存在的不足\n执法力量不足。\n")
+    assert "level" not in got
+
+
+def test_a_sector_of_a_city_is_no_whole_unit():
+    got, _ = meta("2022年，全市交通运输系统坚持依法行政，法治建设取得新进展。\n" + BODY)
+    assert got.get("level") != "city"
+
+
+# --- a year run straight into the topic of the opening (2022年某街道法治政府建设工作，…) ----
+
+def test_a_year_run_into_a_topic_owned_by_a_place():
+    got, _ = meta("2023年清河县法治政府建设工作，坚持依法行政，推进严格规范公正文明执法。\n" + BODY)
+    assert got["year"] == 2023
+    assert (got["issuer"], got["level"]) == ("清河县人民政府", "county")
+    assert (got["province"], got["city"]) == ("河北省", "邢台市")
+
+
+def test_a_year_run_into_a_topic_without_a_predicate_names_no_owner():
+    # The clause after the topic is no predicate of it: only the year is read.
+    got, _ = meta("2023年清河县法治政府建设工作，总的来看成效明显。\n" + BODY)
+    assert got["year"] == 2023
+    assert "issuer" not in got

@@ -60,6 +60,10 @@ YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
+# A year run straight into the topic of the opening sentence, its owner between them:
+# 2022年某街道法治政府建设工作，… / 2023年度我局依法行政工作，…
+TOPIC_OPENING = re.compile(
+    rf"^({YEAR_TEXT})\s*年度?\s*([\u4e00-\u9fff]{{0,16}}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]\s*")
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
@@ -117,7 +121,10 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         for key, value in above.items():
             put(key, value, "derived")
     if principal is not None:
-        put("level", principal.level, "derived")
+        own_level = principal.level
+        if own_level is None and principal.generic and principal.unit == "市":
+            own_level = _generic_city_level(document)
+        put("level", own_level, "derived")
 
     year = _year(facts, document)
     put("year", year, "text")
@@ -255,6 +262,11 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
             yield found, "text", True
     if opening and (found := _opening_subject(opening[0], context)) and _speaks_as(found, opening[0]):
         yield found, "text", True
+    # 5b. 2022年某街道法治政府建设工作，深入贯彻…: the year runs into a topic whose owner
+    #     is named before it; the owner is the subject when a predicate opens the next clause.
+    if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) and PREDICATE.match(opening[0][m.end():]) \
+            and (found := _names(m.group(2), context)) and _speaks_as(found, opening[0]):
+        yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
     if banner and banner.kind == "government" and opening:
@@ -285,6 +297,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
         yield [own], "text", True
     elif opening and REGION_SUBJECT.match(opening[0]) and (own := parse_org("自治区人民政府")):
         yield [own], "text", True
+    # 7c. 2023年，全省各级政府坚持… / 我市深入…: the opening speaks as the whole of a
+    #     unit's government (the level; a place, as for any self-reference, only from the clues).
+    if opening and (own := _whole_unit_subject(opening[0])) and _speaks_as([own], opening[0]):
+        yield [own], "text", True
 
 
 # 自治区 standing for its own government as a sentence's subject: not after a place's
@@ -294,6 +310,33 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
 GENERIC_REGION = re.compile(r"(?:^|[。；！])\s*(?:我|全)?自治区(?:人民)?政府")
 CITY_ABOVE = re.compile(r"[市州盟]委[、和及]?[市州盟]?(?:人民)?政府|[市州盟]委、|[市州盟]政府")
 REGION_SUBJECT = re.compile(rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?|今年以来|一年来)\s*[，,]\s*自治区(?!人民政府|政府|党委)[\u4e00-\u9fff]")
+
+
+# A unit's government as a whole written without its place: 全省各级政府（及其组成部门）,
+# 全市各级行政机关, 我市, 全县. A sector (全市司法行政系统) is no whole: see SYSTEM_SUBJECT.
+WHOLE_UNIT = re.compile(
+    r"(?:全|我)(自治区|省|市|州|盟|县|区|旗)"
+    r"(?:各级(?:人民)?政府(?:及其(?:组成|工作)?部门|和部门|各部门)?|各级行政机关|各级各部门|政府系统)?")
+
+
+def _whole_unit_subject(text: str) -> Org | None:
+    """The place-less government (我省, 我市) of the unit a whole-unit phrase names, where that
+    phrase is the subject of one of the first sentence's clauses (set aside its
+    year and leadership phrase), right before its predicate."""
+    rest = re.split(r"[。！？]", ABBREVIATION.sub("", text), maxsplit=1)[0]
+    for _ in range(OPENING_CLAUSES):
+        lead = OPENING_LEAD.match(rest)
+        clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
+        if (m := WHOLE_UNIT.match(clause)) and PREDICATE.match(clause[m.end():]):
+            unit = m.group(1)
+            if unit == "区" and not CITY_ABOVE.search(text):
+                # 全区 is a district's and an autonomous region's: a district names the city above it.
+                return None
+            return parse_org("自治区人民政府" if unit == "自治区" else f"我{unit}")
+        if not more:
+            return None
+        rest = more[0]
+    return None
 
 
 def _speaks_as_region(document: Document) -> bool:
@@ -586,6 +629,31 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     return found[:1]
 
 
+# A prefecture-level city's report speaks of the counties and districts it holds
+# (各县（市、区）, 县区, 各区, 市县乡三级); a county-level city holds none.
+CITY_HOLDS_COUNTIES = re.compile(
+    r"各县|县[（(](?:市|区)|县市区|县（市）区|县区|区县|各区|市县乡|市县两级|市、县两级"
+    r"|(?:\d+|[一二三四五六七八九十]+)个(?:县|区|县区|县市区)")
+# …and is held by a province (省委、省政府), where a municipality (北京市) answers to the
+# State Council and a county-level city to a prefecture (州委, 地委, 盟委) or is called one.
+CITY_UNDER_PROVINCE = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区人民政府|自治区政府")
+CITY_COUNTY_LEVEL = re.compile(r"县级市|[州盟地]委(?!员)|[州盟]人民政府|[州盟]政府|行署")
+
+
+def _generic_city_level(document: Document) -> str | None:
+    """The level of a place-less 市 (我市, 市政府): a prefecture-level city ("city")
+    when the opening and the first sections speak of the counties it holds and of
+    the province above it, and give no sign of a county-level city; None otherwise."""
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:6]:
+        texts += [section.title, *(p.text for p in section.paragraphs)]
+    text = re.sub(r"《[^》]*》", "", "\n".join(texts))
+    if CITY_HOLDS_COUNTIES.search(text) and CITY_UNDER_PROVINCE.search(text) \
+            and not CITY_COUNTY_LEVEL.search(text):
+        return "city"
+    return None
+
+
 def _compatible(place: Place | None, other: Place) -> bool:
     """Two places on one line of the hierarchy (one is the other or holds it)."""
     if place is None:
@@ -665,7 +733,7 @@ def _year(facts: Facts, document: Document) -> int | None:
     if facts.title and (m := YEAR.search(facts.title)):
         return _year_number(m.group(1))
     for paragraph in document.preamble[:2]:
-        if m := OPENING_YEAR.match(paragraph.text):
+        if m := OPENING_YEAR.match(paragraph.text) or TOPIC_OPENING.match(paragraph.text):
             return _year_number(m.group(1))
         if m := REPORTING.search(paragraph.text):
             return _year_number(m.group(2))
