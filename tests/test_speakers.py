@@ -795,3 +795,23 @@ def test_a_year_run_into_a_topic_without_a_predicate_names_no_owner():
     got, _ = meta("2023年清河县法治政府建设工作，总的来看成效明显。\n" + BODY)
     assert got["year"] == 2023
     assert "issuer" not in got
+
+
+# --- publication keys: 发布单位 beside 发布时间; a navigation path run into a date key ----
+
+def test_a_publishing_unit_key_beside_the_publication_time():
+    got, _ = meta("关于某某县2023年度法治政府建设情况的报告\n发布单位：县司法局 发布时间：2024-02-20 09:15:02\n"
+                  "2023年，县政府坚持依法行政。\n" + BODY)
+    assert got["date"] == "2024-02-20"
+    assert "发布单位" not in str(got.get("title"))
+
+
+def test_a_navigation_path_run_into_the_date_leaves_the_index_block_below_it_read():
+    got, _ = meta("首页 > 政务公开 > 年度报告日期:2024-03-05 10:20 字体:[ 大 中 小 ]\n"
+                  "| 索引号: | 0123/2024-00007 | 分类: | 其他 |\n"
+                  "| 发布机构: | 清河县人民政府 | 成文日期: | 2024-03-01 |\n"
+                  "| 标题: | 清河县2023年法治政府建设年度报告 | |\n"
+                  "2023年，清河县坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert got["date"] == "2024-03-01"
+    assert got["title"] == "清河县2023年法治政府建设年度报告"
+    assert (got["issuer"], got["level"]) == ("清河县人民政府", "county")
