@@ -815,3 +815,13 @@ def test_a_navigation_path_run_into_the_date_leaves_the_index_block_below_it_rea
     assert got["date"] == "2024-03-01"
     assert got["title"] == "清河县2023年法治政府建设年度报告"
     assert (got["issuer"], got["level"]) == ("清河县人民政府", "county")
+
+
+# --- a pasted page running the site's name, the title and the body into one line ----------
+
+def test_a_site_name_and_address_glued_in_front_of_the_title_are_cut():
+    got, _ = meta("范文之家—每天更新www.example.com清河县人民政府关于2023年度法治政府建设情况的报告"
+                  "2023年，县政府坚持依法行政，推进法治政府建设，行政决策、行政执法和行政复议工作"
+                  "都有新的进展，群众对执法工作的满意度逐年提高。\n" + BODY)
+    assert got["title"] == "清河县人民政府关于2023年度法治政府建设情况的报告"
+    assert (got["issuer"], got["level"]) == ("清河县人民政府", "county")

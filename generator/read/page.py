@@ -739,6 +739,9 @@ TITLE_YEAR_END = re.compile(rf"(?:{YEAR_TEXT})\s*年度?$")
 GLUED_OPENING = re.compile(rf"^(?:(?:{YEAR_TEXT})\s*年|在|根据|按照|近年来|一年来|过去一年|今年以来|我[局委办厅镇乡县区市省])")
 
 
+SITE_IN_FRONT = re.compile(r"^\S{0,40}?(?:https?://|www\.)[A-Za-z0-9./_-]+")
+
+
 def _glued_title(texts: list[str], top: int) -> str | None:
     """A title run straight into the first body sentence on one line
     (某县2023年…年度报告2023年，某县坚持…): the longest opening of the first
@@ -750,6 +753,8 @@ def _glued_title(texts: list[str], top: int) -> str | None:
     head = re.split(r"[，。；,;]", first.strip(), maxsplit=1)[0]
     for m in reversed(list(re.finditer(r"(?:报告|情况|总结|年报)", head))):
         title, rest = head[: m.end()], first.strip()[m.end():]
+        # A pasted page's site name and address in front (某某网—每日更新www.example.com某县…报告): no part of the title.
+        title = SITE_IN_FRONT.sub("", title)
         if GLUED_OPENING.match(rest) and (trimmed := trim_title(title)) == re.sub(r"\s+", "", title):
             return trimmed
     return None
