@@ -796,9 +796,9 @@ def test_words_of_the_outline_for_enforcement_skills_and_supervision_of_firms(tm
 
 
 def test_an_area_s_organs_named_as_those_inspected_are_actors(tmp_path):
-    """Bodies named by their area and a generic organ word (综合行政执法单位, 行政执法
-    部门) as the objects of a superior's inspection are actors, not enforcement work;
-    an enforcement unit set up by the body is the work (issue 24, themereal5)."""
+    """Bodies named by their area and a generic organ word (综合行政执法单位) whose
+    rule-of-law building a superior inspected are actors, not enforcement work; an
+    enforcement unit set up by the body is the work (issue 24, themereal5)."""
     inspected = "组织3个检查组，对4个乡镇和7个综合行政执法单位的法治建设情况开展实地检查。"
     built = "组建镇综合行政执法单位，明确下沉执法人员12名。"
     themed = _themed(tmp_path, "某市司法局2023年度法治政府建设情况报告\n一、主要举措和成效\n"

@@ -248,13 +248,13 @@ MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大�
 # 工作专班): the labels count actors for nothing. Not where the organ is what the
 # work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正委员会和
 # 行政调解委员会, 成立优化营商环境工作专班).
-# So is a term before a generic organ word (综合行政执法单位, 行政审批部门, 行政执法机关):
-# the bodies of an area, named as those a superior inspected or trained.
 ACTOR = re.compile(r"(?:(?:建设|管理|服务)?(?:局|厅|委员会)|(?:工作)?(?:领导小组|专班))"
                    r"(?![^，。；！？]{0,4}(?:建设|改革|挂牌))"
-                   # The organ word right before what is built in it (执法单位规范化建设) is
-                   # the work; its 法治建设 (执法单位法治建设情况) is not.
-                   r"|(?:单位|部门|机关|机构)(?!(?:规范化|标准化)?(?:建设|改革|挂牌))")
+                   # ... and so is a generic organ word before the rule-of-law building of
+                   # those bodies (对7个综合行政执法单位法治建设情况开展督察): what a
+                   # superior checked is their 法治建设, not their area's work. The same
+                   # bodies doing their area's work (行政执法部门开展柔性执法能力建设) are not this.
+                   r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)")
 # Staff of an area as those who study (执法人员深入学, 执法人员学习超60学时): general
 # or political study of the people, not work in the area (the labels' policy; training
 # in the area's skills, 执法人员业务培训, is not this).
