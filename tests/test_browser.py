@@ -148,8 +148,8 @@ def test_search_links_stay_in_a_site_served_from_a_folder(sample_site, browser):
         page, errors, _ = watched_page(browser)
         search_page(page, base, "行政复议")
         links = page.eval_on_selector_all(".fazhi-search__title", "els => els.map(e => e.href)")
-        assert links and all(link.startswith(base) for link in links), links
-        assert errors == []
+        assert links and all(link.startswith((base + "reports/", base + "themes/")) for link in links), links
+        assert errors == []  # the excerpts were cut from the report pages, found at those links
         page.close()
 
 
@@ -315,4 +315,52 @@ def test_the_phone_menu_button_is_named_and_opens_by_keyboard(served, browser):
     page.keyboard.press(" ")
     assert not page.locator("#__drawer").is_checked()
     assert errors == []
+    page.close()
+
+
+def test_a_reports_excerpt_is_cut_from_its_page_at_the_matched_position(served, browser):
+    """The index stores no report text: search.js finds the unit by the
+    record's "at" (where each unit starts, in word positions) and the match
+    in it by its position, in the report's page parsed inert. A table's
+    caption and rows share its anchor; white space is one position; a Latin
+    run is found whatever its case; a page that no longer holds the run
+    shows its unit unmarked, and no markup of the page runs."""
+    from generator.search.index import SearchRecord, record_content
+
+    units = (("", "甲市2023年报告"), ("p-1", "调解 工作。调解ABC"), ("table-1", "表一 调解"),
+             ("table-1", "项目 件数"), ("table-1", "人民调解 12"))
+    content, at = record_content(SearchRecord("reports/x", "reports/x/", units[0][1], units))
+    words = content.split(" ")
+
+    def positions(run: str) -> list[int]:
+        grams = [run[i:i + 2] for i in range(len(run) - 1)]
+        return [i for i in range(len(words)) if words[i:i + len(grams)] == grams]
+
+    page_html = ("<h1>甲市2023年报告</h1><article><p id=\"p-1\">调解 工作。调解ABC<img src=x onerror=\"window.ran=1\"></p>"
+                 "<p class=\"report-table__caption\"><strong>表一 调解</strong></p><table id=\"table-1\">"
+                 "<thead><tr><th>项目</th><th>件数</th></tr></thead><tbody><tr><td>人民调解</td><td>12</td></tr></tbody>"
+                 "</table></article>")
+    asked = [(p, "调解") for p in positions("调解")] + [(positions("abc")[0], "abc"), (positions("2023")[0], "2023"),
+                                                         (positions("调解")[1], "复议")]
+    page, errors, _ = watched_page(browser)
+    page.goto(served + "search/")
+    shown = page.evaluate("""async ([html, at, asked]) => {
+        const m = await import('../assets/javascripts/search.js');
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        return asked.map(([position, run]) => {
+            const p = m.cutExcerpt(doc, at, position, run);
+            const mark = p.querySelector('mark');
+            return [p.textContent, mark ? mark.textContent : null, mark ? mark.previousSibling?.textContent || '' : null];
+        });
+    }""", [page_html, at, asked])
+    assert shown == [
+        ["调解 工作。调解ABC", "调解", ""],  # the paragraph's first 调解
+        ["调解 工作。调解ABC", "调解", "调解 工作。"],  # its second, after a space and a full stop
+        ["表一 调解", "调解", "表一 "],  # the table's caption
+        ["人民调解 12", "调解", "人民"],  # its second row (after the header row)
+        ["调解 工作。调解ABC", "ABC", "调解 工作。调解"],  # as the page writes it
+        ["甲市2023年报告", "2023", "甲市"],  # the title, which has no anchor
+        ["调解 工作。调解ABC", None, None],  # not on the page (any more): the unit, nothing marked
+    ]
+    assert page.evaluate("window.ran") is None and errors == []
     page.close()

@@ -93,19 +93,21 @@ def snapshot(site: Path, search: bool = True) -> dict[str, bytes]:
             if p.is_file() and (search or not p.relative_to(site).as_posix().startswith("pagefind/"))}
 
 
-def live_results(site: Path) -> set[tuple[str, str]]:
-    """The index's live results: (address, stored text) of every record of a
-    published shard whose id the manifest does not list as superseded."""
+def live_results(site: Path) -> set[tuple[str, ...]]:
+    """The index's live results: (address, stored text, words, where each
+    unit starts) of every record of a published shard whose id the manifest
+    does not list as superseded (a report's stored text is empty: its page
+    holds it; its words and units tell an edited record from the old one)."""
     manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     superseded = set(manifest["superseded"])
-    out: set[tuple[str, str]] = set()
+    out: set[tuple[str, ...]] = set()
     for shard in manifest["shards"]:
         assert (site / "pagefind" / shard).is_dir(), f"{shard} is listed but not published"
         for path in (site / "pagefind" / shard / "fragment").glob("*.pf_fragment"):
             if path.stem in superseded:
                 continue
             record = json.loads(gzip.decompress(path.read_bytes())[12:])
-            out.add((record["url"], record["content"]))
+            out.add((record["url"], record["content"], str(record["word_count"]), record["meta"].get("at", "")))
     return out
 
 
@@ -150,7 +152,7 @@ def is_pagefind(pid: int) -> bool:
 class Corpus:
     before: Path  # a project whose site and build output hold the previous content
     clean: dict[str, bytes]  # the site a clean build makes of the changed content
-    results: set[tuple[str, str]]
+    results: set[tuple[str, ...]]
 
 
 def change(root: Path) -> None:

@@ -43,9 +43,15 @@ long as with trigrams. A word that holds both shapes (a hyphenated 调解-员,
 which Pagefind indexes whole and as its parts) was tried before and doubled
 a Pagefind process's memory.
 
-A record's stored text (what excerpts are cut from) is its characters, one
-per word position (record_text), written into the index's fragments once a
-shard is indexed (Pagefind would store the word list).
+What a record stores for its excerpt (stored_text), written into the
+index's fragments once a shard is indexed (Pagefind would store the word
+list, about 11 bytes a character): for a theme page its characters, one per
+word position (record_text); for a report nothing. A report's text was the
+largest part of the index (0.45 times the corpus's text at 1,000 and
+50,000 varied reports) and is already published, on the report's page: the
+search page fetches that page for a result it draws and cuts the excerpt
+from it (search.js, pageExcerpt), finding the paragraph by the record's
+meta "at" (where each unit starts) and the match by its word position.
 
 Publishing one report must not index every report again, and every extra
 shard costs each query one more index chunk per word, so each index has
@@ -137,7 +143,7 @@ CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "bigrams-5"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "bigrams-6"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
 # The Pagefind release whose index format (record files, entry file, the
@@ -241,6 +247,13 @@ def record_text(record: SearchRecord) -> str:
     """The record's stored text: one character per word position, a line
     break for PARA."""
     return "\n".join(characters(text) for _, text in units_of(record))
+
+
+def stored_text(record: SearchRecord) -> str:
+    """What the index stores of a record for its excerpt: a theme page's
+    text (record_text); nothing of a report, whose page holds its text
+    (the search page cuts the excerpt from it)."""
+    return "" if record.key.startswith("reports/") else record_text(record)
 
 
 def record_size(record: SearchRecord) -> int:
@@ -583,10 +596,9 @@ def _rewrite_fragments(bundle: Path, change: Callable[[str, dict], None]) -> dic
 
 
 def _plain_fragments(bundle: Path, texts: dict[str, str]) -> dict[str, str]:
-    """Store each record's text (record_text: one character per word
-    position) instead of the word list Pagefind keeps, about 11 bytes for
-    each character of a report once, the largest part of the index. The
-    index chunks, built from the words, are not touched."""
+    """Store each record's stored_text instead of the word list Pagefind
+    keeps (about 11 bytes for each character of a report). The index
+    chunks, built from the words, are not touched."""
     def change(key: str, record: dict) -> None:
         record["content"] = texts[key]
 
@@ -616,7 +628,7 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, sto
         folder = cache_dir / f"{name}.new"
         # the index's first shard (primary) keeps the script: the page loads it from there
         _trim(folder, primary=name in (primary if primary is not None else {"base"}))
-        ids = _plain_fragments(folder, {r.key: record_text(r) for r in job})
+        ids = _plain_fragments(folder, {r.key: stored_text(r) for r in job})
         made[name] = {r.key: ids.get(r.key, "") for r in job}
     return made
 

@@ -25,6 +25,56 @@
   // anything without JavaScript. They are made here, as Material writes them,
   // before its script starts and looks for them; drawer() and sidebarToc()
   // below fill them.
+  // A report page's header holds only the site's name, linked to the home
+  // page (overrides/partials/header.html): the rest is made here as
+  // Material's header is written on the other pages (logo, menu button,
+  // title, the form that sends a query to /search/), before its script
+  // starts. The site's root is Material's configuration's base.
+  function reportHeader() {
+    var header = document.querySelector("header[data-fazhi-header]");
+    var config = document.getElementById("__config");
+    if (!header || !config) return;
+    var home = header.querySelector("a");
+    var name = home.textContent;
+    var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
+    var icons = new URL("assets/images/icons.svg", root).href;
+    function icon(id) {
+      var ns = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("viewBox", "0 0 24 24");
+      svg.setAttribute("aria-hidden", "true");
+      var use = document.createElementNS(ns, "use");
+      use.setAttribute("href", icons + "#" + id);
+      svg.appendChild(use);
+      return svg;
+    }
+    function element(tag, attributes, children) {
+      var made = document.createElement(tag);
+      Object.keys(attributes).forEach(function (key) { made.setAttribute(key, attributes[key]); });
+      (children || []).forEach(function (child) { made.appendChild(child); });
+      return made;
+    }
+    var logo = element("a", { href: home.getAttribute("href"), title: name, "class": "md-header__button md-logo",
+                              "aria-label": name, "data-md-component": "logo" }, [icon("logo")]);
+    var menu = element("label", { "class": "md-header__button md-icon", "for": "__drawer", role: "button",
+                                  tabindex: "0", "aria-label": "打开导航菜单" }, [icon("menu")]);
+    var site = element("span", { "class": "md-ellipsis" });
+    site.textContent = name;
+    var title = element("div", { "class": "md-header__title", "data-md-component": "header-title" }, [
+      element("div", { "class": "md-header__ellipsis" }, [element("div", { "class": "md-header__topic" }, [site])])]);
+    var input = element("input", { "class": "md-header__search-input", type: "search", name: "q",
+                                   placeholder: "检索全文", "aria-label": "检索全文", autocomplete: "off" });
+    var button = element("button", { "class": "md-header__button md-icon md-header__search-icon", type: "submit",
+                                     title: "全文检索", "aria-label": "全文检索" }, [icon("search")]);
+    var form = element("form", { "class": "md-header__search", action: new URL("search/", root).href,
+                                 method: "get", role: "search", "aria-label": "全站检索" }, [input, button]);
+    var nav = header.querySelector("nav");
+    nav.textContent = "";
+    [logo, menu, title, form].forEach(function (part) { nav.appendChild(part); });
+    header.removeAttribute("data-fazhi-header");
+  }
+  reportHeader();
+
   function svgIcon(name) {
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");

@@ -2,7 +2,7 @@
 // words the index holds (generator/search/index.py): the overlapping bigrams
 // of each run of letters and digits, asked as an exact phrase. Report text is only ever put into the page as text nodes,
 // never as HTML.
-const PAGE = 5; // results drawn at a time: each needs its record's fragment (about 6 KiB gzipped)
+const PAGE = 5; // results drawn at a time: each needs its record's fragment and, for a report, its page (search.js pageExcerpt)
 const CONTEXT = 40; // characters shown either side of the match
 
 const form = document.getElementById("fazhi-search");
@@ -161,7 +161,7 @@ export async function findSome(index, query, filters, enough) {
     const results = [...matched.values()];
     results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
     return {
-      items: results.map((r) => ({ result: r, length: [...parts[0]].length })),
+      items: results.map((r) => ({ result: r, length: [...parts[0]].length, run: parts[0] })),
       complete: !todo.length,
       searched: names.length - todo.length,
       candidates: names.length,
@@ -170,20 +170,107 @@ export async function findSome(index, query, filters, enough) {
 }
 
 // The characters of a record, one per word position of the index
-// (generator/search/index.py, record_text), a line break between paragraphs.
+// (generator/search/index.py, record_text), a line break between paragraphs:
+// what the index stores of a theme page.
 function characters(content) {
   return [...content];
 }
 
-function anchorAt(at, position) {
-  let anchor = "";
+// Where each unit of a record starts (its meta "at": "anchor:position …",
+// generator/search/index.py record_content), as [anchor, position].
+function unitStarts(at) {
+  const out = [];
   for (const item of (at || "").split(" ")) {
     const cut = item.lastIndexOf(":");
-    if (cut < 0) continue;
-    if (+item.slice(cut + 1) > position) break;
-    anchor = item.slice(0, cut);
+    if (cut > 0) out.push([item.slice(0, cut), +item.slice(cut + 1)]);
   }
-  return anchor;
+  return out;
+}
+
+// The unit holding a word position: its anchor ("" for the title, which
+// has none and comes first), where it starts, and which of the units of
+// that anchor it is (a table's caption and rows share the table's).
+function unitAt(at, position) {
+  let unit = { anchor: "", start: 0, nth: 0 };
+  const seen = new Map();
+  for (const [anchor, start] of unitStarts(at)) {
+    if (start > position) break;
+    const nth = seen.get(anchor) || 0;
+    seen.set(anchor, nth + 1);
+    unit = { anchor, start, nth };
+  }
+  return unit;
+}
+
+// The code point in text where the word at `offset` starts, counting words
+// as the index does (generator/search/index.py, words): each letter or
+// digit one, a run of white space one, each other character one.
+function pointAt(text, offset) {
+  let words = 0;
+  let point = 0;
+  for (const [run] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+|\s+|./gsu)) {
+    const letters = /^[\p{L}\p{N}]/u.test(run);
+    const size = [...run].length;
+    if (letters && words + size > offset) return point + (offset - words);
+    if (!letters && words === offset) return point;
+    words += letters ? size : 1;
+    point += size;
+  }
+  return -1;
+}
+
+// The texts of a unit's element on a report page, in the order the record
+// lists that anchor's units: a table's caption (the paragraph before it)
+// and rows (cells joined by a space, as generator/search/index.py
+// report_units joins them); any other element's text.
+function unitTexts(element) {
+  if (element.tagName !== "TABLE") return [element.textContent];
+  const caption = element.previousElementSibling;
+  const rows = [...element.rows].map((row) => [...row.cells].map((cell) => cell.textContent).join(" "));
+  return caption && caption.classList.contains("report-table__caption") ? [caption.textContent, ...rows] : rows;
+}
+
+// Whether the run (lower-cased) is in chars at code point i.
+function holds(chars, run, i) {
+  const want = [...run];
+  return i >= 0 && i + want.length <= chars.length && want.every((c, k) => chars[i + k].toLowerCase() === c);
+}
+
+// The code point of the run in chars nearest to `near` (-1 if none).
+function nearest(chars, run, near) {
+  let best = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (holds(chars, run, i) && (best < 0 || Math.abs(i - near) < Math.abs(best - near))) best = i;
+  }
+  return best;
+}
+
+// A report's excerpt, cut from its page (the index stores no report text):
+// the page is fetched and parsed as an inert document (no script of it
+// runs, nothing of it is put into this page but text), the unit holding the
+// match found by the record's "at", the match in it by its word position
+// (or, where the page's text differs, the run's occurrence nearest to it).
+async function pageExcerpt(url, record, position, run) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  return cutExcerpt(new DOMParser().parseFromString(await response.text(), "text/html"), record.meta.at, position, run);
+}
+
+// The excerpt of a report page (doc) around the word at `position` of its
+// record (whose units start where `at` says), the run marked.
+export function cutExcerpt(doc, at, position, run) {
+  const unit = unitAt(at, position);
+  const element = unit.anchor ? doc.getElementById(unit.anchor) : doc.querySelector("h1");
+  const texts = element ? unitTexts(element) : [];
+  const chars = [...(texts[Math.min(unit.nth, texts.length - 1)] || "")];
+  let start = pointAt(chars.join(""), position - unit.start);
+  if (!holds(chars, run, start)) start = nearest(chars, run, Math.max(start, 0));
+  if (start < 0) return excerpt(chars, 0, 0); // the page no longer holds it: its unit's opening, nothing marked
+  return excerpt(chars, start, [...run].length);
+}
+
+function anchorAt(at, position) {
+  return unitAt(at, position).anchor;
 }
 
 function excerpt(chars, start, length) {
@@ -196,31 +283,37 @@ function excerpt(chars, start, length) {
   p.className = "fazhi-search__excerpt";
   if (from > 0 && chars[from - 1] !== "\n") p.append("…");
   p.append(chars.slice(from, start).join(""));
-  const mark = document.createElement("mark");
-  mark.textContent = chars.slice(start, start + length).join("");
-  p.append(mark, chars.slice(start + length, to).join(""));
+  if (length) {
+    const mark = document.createElement("mark");
+    mark.textContent = chars.slice(start, start + length).join("");
+    p.append(mark);
+  }
+  p.append(chars.slice(start + length, to).join(""));
   if (to < chars.length && chars[to] !== "\n") p.append("…");
   return p;
 }
 
 async function draw(item, root) {
-  const record = await item.result.data(); // its text and meta, and where the first run matched
-  const chars = characters(record.content);
+  const record = await item.result.data(); // its meta, the text of a theme page, where the first run matched
   const start = Math.min(...record.locations);
   const anchor = anchorAt(record.meta.at, start);
+  // Pagefind gives the record's URL from the host's root, the site's folder
+  // (a GitHub project page's /<repo>/) in it: Pagefind takes it from the
+  // index's address, the part before "pagefind/".
+  const page = new URL(record.url, root);
   const li = document.createElement("li");
   li.className = "fazhi-search__result";
   const link = document.createElement("a");
-  // Pagefind gives the record's URL from the host's root; the site may live
-  // in a folder (a GitHub project page), so it is resolved from the site's root.
-  link.href = new URL(record.url.replace(/^\/+/, "") + (anchor ? `#${anchor}` : ""), root).href;
+  link.href = page.href + (anchor ? `#${anchor}` : "");
   link.textContent = record.meta.title || record.url;
   link.className = "fazhi-search__title";
   const facts = document.createElement("p");
   facts.className = "fazhi-search__facts";
   facts.textContent = [record.meta.kind, record.meta.issuer, record.meta.province, record.meta.level,
     record.meta.year && `${record.meta.year}年度`].filter(Boolean).join(" · ");
-  li.append(link, facts, excerpt(chars, start, item.length));
+  const shown = record.content ? excerpt(characters(record.content), start, item.length)
+    : await pageExcerpt(page.href, record, start, item.run);
+  li.append(link, facts, shown);
   return li;
 }
 
