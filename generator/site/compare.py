@@ -391,7 +391,9 @@ def told_apart(labels: list[str], reports: Sequence[Report]) -> list[str]:
 def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) -> str:
     """A horizontal bar chart in HTML and CSS (no scripts, no external files):
     its text is page text, as large as the page's on any screen, and every
-    name and value is printed, never only in a tooltip."""
+    name and value is printed, never only in a tooltip. The bar is the
+    row's middle grid cell itself (no track around it): a page of a dozen
+    indicators draws hundreds of bars."""
     top = max(f.value for _, f in rows) or 1
     caption = f"{indicator.name}（{indicator.unit}）· {level}"
     parts = [f'<figure class="indicator-chart" role="img" aria-label="{html.escape(caption)}">'
@@ -400,7 +402,7 @@ def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) 
         width = max(1.0, 100 * figure.value / top)
         parts.append(
             f'<div class="chart-row"><span class="chart-label">{html.escape(label)}</span>'
-            f'<span class="chart-track"><span class="chart-bar" style="width:{width:.1f}%"></span></span>'
+            f'<span class="chart-bar" style="width:{width:.1f}%"></span>'
             f'<span class="chart-value">{html.escape(format_value(figure))}</span></div>')
     parts.append("</figure>")
     return "".join(parts)
