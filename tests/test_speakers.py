@@ -696,3 +696,54 @@ def test_a_column_label_gives_way_to_a_dated_title_without_a_body():
             "2023年，定边县水务局坚持依法行政，推进水利法治建设。\n" + BODY)
     got, _ = meta(text)
     assert got["title"] == "关于2023年度法治政府建设情况的报告"
+
+
+def test_an_index_block_broken_across_lines_carries_each_value_to_its_key():
+    # The key ends one line, its value opens the next, followed by the next key.
+    text = ("- 索 引 号:1234567890/2024-00011 分 类:\n-\n发文机关:\n"
+            "临武县农业农村局 发文日期:2024-03-05 10:20 - 名称:\n"
+            "中共临武县农业农村局党组2023年度法治政府建设工作报告 - 文号:\n"
+            "2023年，临武县农业农村局坚持依法行政，推进农业综合执法。\n" + BODY)
+    got, _ = meta(text)
+    assert got["title"] == "中共临武县农业农村局党组2023年度法治政府建设工作报告"
+    assert (got["issuer"], got["level"], got["county"]) == ("临武县农业农村局", "department", "临武县")
+    assert got["date"] == "2024-03-05"
+
+
+def test_a_doubled_unit_is_repaired_only_where_the_place_is_known():
+    got, _ = meta("2023年，临武县县农业农村局坚持依法行政，推进农业综合执法。\n" + BODY)
+    assert got["issuer"] == "临武县农业农村局"
+    assert got["county"] == "临武县"
+    # 市场 opens a word, not a second 市.
+    assert parse_org("郴州市市场监督管理局").name == "郴州市市场监督管理局"
+    # An unknown place keeps nothing to repair against.
+    assert parse_org("青禾县县农业农村局") is None or parse_org("青禾县县农业农村局").place is None
+
+
+def test_any_date_key_before_a_date_dates_the_page():
+    text = ("临武县农业农村局2023年度法治政府建设工作报告\n"
+            "信息来源:临武县农业农村局 资料登记日期:2024-03-07 09:12 【字号: 大 中 小】\n"
+            "2023年，临武县农业农村局坚持依法行政，推进农业综合执法。\n" + BODY)
+    got, _ = meta(text)
+    assert got["date"] == "2024-03-07"
+
+
+def test_a_date_shaped_key_in_an_index_block_is_read_by_what_it_names():
+    text = ("• 索 引 号:LW001-2024-00003\n• 发布机构:临武县农业农村局\n• 文件形成日期:2024-02-28\n"
+            "临武县农业农村局2023年度法治政府建设工作报告\n"
+            "2023年，临武县农业农村局坚持依法行政，推进农业综合执法。\n" + BODY)
+    got, _ = meta(text)
+    assert got["date"] == "2024-02-28"
+
+
+def test_a_run_of_framing_clauses_does_not_hide_the_next_sentences_subject():
+    text = ("2023年是全面贯彻某会议精神的开局之年，是某规划承上启下的关键之年，也是汾口镇加快发展的重要之年。"
+            "汾口镇人民政府始终坚持依法行政，推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"]) == ("汾口镇人民政府", "town")
+
+
+def test_a_new_city_of_a_state_level_new_area_reports_as_its_committee():
+    got, _ = meta("沣西新城2023年度法治政府建设工作报告\n2023年，沣西新城坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert got["issuer"] == "沣西新城管理委员会"
+    assert (got["level"], got["province"]) == ("department", "陕西省")

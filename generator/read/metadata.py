@@ -425,7 +425,9 @@ def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org
 OPENING_CLAUSES = 6
 ABBREVIATION = re.compile(r"[（(]以下(?:简称|称)[^（）()，。]{1,16}[）)]")
 # A first sentence that says what the year was: 2022年是党的二十大召开之年。
-FRAMING = re.compile(rf"^(?:{YEAR_TEXT})\s*年(?:是|为)[^，,]*(?:之年|一年)$")
+# Also a run of such clauses: 2024年是…的关键之年，是…的攻坚之年，也是某街道…的重要之年。
+FRAMING = re.compile(rf"^(?:{YEAR_TEXT})\s*年(?:是|为)[^，,；;]*(?:之年|一年)"
+                     r"(?:[，,；;]\s*(?:也|又|更|还|亦|同时)?(?:是|为)[^，,；;]*(?:之年|一年))*$")
 
 
 REPORTING_SUBJECT = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)(?:(?:{YEAR_TEXT})\s*年度?)([^，。；]{{0,40}}?)(?:报告|汇报)")

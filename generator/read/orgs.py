@@ -169,6 +169,10 @@ NEW_AREAS: dict[str, tuple[str, str | None]] = {
     "长春新区": ("吉林省", "长春市"), "赣江新区": ("江西省", None), "雄安新区": ("河北省", None),
 }
 
+# The new cities (新城) of 西咸新区, each run by its own committee that reports as a county does.
+# 空港新城 is left out: Chengdu and Zhengzhou have areas of that name too.
+NEW_AREA_PARTS: dict[str, str] = {"沣东新城": "西咸新区", "沣西新城": "西咸新区", "秦汉新城": "西咸新区", "泾河新城": "西咸新区"}
+
 
 @lru_cache(maxsize=1)
 def renamed_counties() -> dict[str, tuple[str, str]]:
@@ -264,6 +268,10 @@ def gazetteer() -> Gazetteer:
         # The state-level new areas jionlp lacks, filed as it files 兰州新区 and 天府新区.
         if area not in names:
             names[area] = [(province, city, area)]
+    for part, area in NEW_AREA_PARTS.items():
+        # A part of a state-level new area, filed under the area's province (and city, where one hosts it).
+        if part not in names:
+            names[part] = [(NEW_AREAS[area][0], NEW_AREAS[area][1], part)]
     for old, (province, city) in renamed_counties().items():
         # A county-level unit renamed or merged since (横县 is 横州市 from 2021): a report
         # written before names it by its old name, filed under its current parents, as written.
@@ -405,6 +413,8 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     party = text.startswith("中共")
     body = text[2:] if party else text
     chain, rest = split_place(body)
+    if chain and (repaired := _undoubled_unit(text, chain, rest, context)):
+        return repaired
     generic = GENERIC_PLACE.match(rest) if not chain else None
     if chain and (office := _street_office(text, chain, rest, context)):
         return office
@@ -457,6 +467,24 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
     return None
 
 
+# Words that open with a unit's character and are no unit: 南通市市场监督管理局 is 南通市 + 市场….
+UNIT_WORDS = ("市场", "市政", "市容", "市民", "市域", "区域", "县域", "镇域", "乡村", "省级", "市级", "县级", "区级")
+
+
+def _undoubled_unit(text: str, chain: tuple[str, ...], rest: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """A place's unit written twice (某县县卫生健康局, 某县县人民政府): the body of the
+    name without the second unit, kept only when that name's place is in the gazetteer.
+    The name stays as printed; the body's own name drops the doubled character."""
+    unit = rest[:1]
+    if not unit or unit not in "省市县区州旗镇乡" or not chain[-1].endswith(unit) or rest[:2] in UNIT_WORDS:
+        return None
+    at = len(text) - len(rest)
+    again = parse_org(text[:at] + text[at + 1:], context)
+    if again is None or again.place is None or not (again.place.province or again.place.city or again.place.county):
+        return None
+    return replace(again, written=text)
+
+
 # A province's department named by its function and 厅 (a hall of a building is no body).
 PROVINCIAL_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![大展餐客门舞歌])厅")
 UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
@@ -505,7 +533,7 @@ ZONE_DEPARTMENT = re.compile(rf"^{ZONE_WORD}[\u4e00-\u9fff]{{2,12}}?(?:局|委�
 
 def is_zone(name: str, rest: str) -> bool:
     """A development zone's name; a 新区 only with its committee (浦东新区 is a district)."""
-    return bool(ZONE_UNIT.search(name)) or name.endswith("新区") and rest in COMMITTEE
+    return bool(ZONE_UNIT.search(name)) or (name.endswith("新区") or name in NEW_AREA_PARTS) and rest in COMMITTEE
 
 
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:

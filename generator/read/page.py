@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.read.orgs import org_names, parse_org
@@ -94,8 +95,10 @@ PUB_KEYS = (r"上传人|上传者|上传时间|文档页数|文档格式|文档�
 INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象分类|组配分类|分\s*类|发布机构|发文机关|发文单位|"
               r"公开方式|公开范围|公开时限|公开形式|有\s*效\s*性|发文字号|文\s*号|成文日期|发文日期|生成日期|"
               r"印发日期|实施日期|废止日期|发布日期|名\s*称|标\s*题|内容概述|摘\s*要|所属机构|信息类别|来\s*源|关\s*键\s*词|责任部门")
-PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS})\s*[】\]]?\s*[:：]")
-INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS})\s*[】\]]?\s*[:：|｜]?")
+# Any key of the shape …日期 / …时间 (信息提供日期, 公文生成日期) is a date key: its value shows what it is.
+DATE_KEY_SHAPE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s*[:：]\s*(?:19|20)\d{2}\s*[-年/.])"
+PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：]")
+INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：|｜]?")
 STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(rf"([{CN_NUM}]{{4}})\s*年\s*([{CN_NUM}]{{1,3}})\s*月\s*([{CN_NUM}]{{1,3}})\s*日")
@@ -253,19 +256,54 @@ def _bare_keys(text: str) -> list[re.Match[str]]:
     return list(BARE_KV.finditer(text))
 
 
-def index_fields(text: str) -> dict[str, str] | None:
-    """Fields of an index-block line (索引号 … 发布机构 … 成文日期 …), or None."""
+def index_fields(text: str, carried: str | None = None) -> dict[str, str] | None:
+    """Fields of an index-block line (索引号 … 发布机构 … 成文日期 …), or None.
+
+    `carried` is a key that ended the line above with no value: a block broken
+    across lines puts that key's value first on this line
+    (发文机关： / 某县教育局 发文日期：2025-02-25 - 名称： / 某局2024年…报告 - 文号：)."""
     bare = BULLET.sub("", text).strip().strip("|｜ ")
     if len(bare) > 200 or "。" in bare:
         return None
     keys = [k for k in INDEX_KV.finditer(bare)]
-    if not keys or bare[: keys[0].start()].strip(" [【|｜•·"):
+    lead = bare[: keys[0].start()].strip(" [【|｜•·-") if keys else ""
+    if not keys or lead and not carried:
         return None
-    fields: dict[str, str] = {}
+    fields: dict[str, str] = {carried: lead} if lead and carried else {}
     for k, nxt in zip(keys, keys[1:] + [None]):
-        value = bare[k.end(): nxt.start() if nxt else len(bare)].strip(" |｜【】[]：:")
-        fields[re.sub(r"\s", "", k.group(1))] = value
+        fields[re.sub(r"\s", "", k.group(1))] = _index_value_text(bare[k.end(): nxt.start() if nxt else len(bare)])
     return fields
+
+
+def _index_value_text(value: str) -> str:
+    """A value without the separators around it; a bracket that opens the value
+    and closes in it ([某政发〔2026〕7号]某市人民政府关于…) is part of it."""
+    value = value.strip(" |｜：:-")
+    if not (value.startswith("[") and "]" in value or value.startswith("【") and "】" in value):
+        value = value.lstrip("【[")
+    if not (value.endswith("]") and "[" in value or value.endswith("】") and "【" in value):
+        value = value.rstrip("】]")
+    return value.strip(" |｜：:-")
+
+
+def _open_key(fields: dict[str, str] | None) -> str | None:
+    """The key a line of an index block ends with when its value is not on the line."""
+    if not fields:
+        return None
+    last = next(reversed(fields))
+    return last if not fields[last] else None
+
+
+def index_block_fields(texts: list[str], block: Iterable[int]) -> dict[int, dict[str, str]]:
+    """Each index-block line's fields, a value carried over from the key that ends the line above."""
+    found: dict[int, dict[str, str]] = {}
+    carried: str | None = None
+    for i in sorted(block):
+        f = index_fields(texts[i], carried if (i - 1) in found else None)
+        if f is not None:
+            found[i] = f
+        carried = _open_key(f)
+    return found
 
 
 def iso_date(text: str | None) -> str | None:
@@ -615,6 +653,7 @@ def _is_addressee(text: str) -> bool:
 def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str | None, str, list[int]]:
     """The report's title, its kind, and the lines where it is printed."""
     candidates: list[tuple[int, str]] = []
+    block_fields = index_block_fields(texts, index_block)
     i = 0
     while i < top:
         t = texts[i]
@@ -622,7 +661,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
             i += 1
             continue
         if i in index_block:
-            fields = index_fields(t) or {"值": t}  # a value printed below its key
+            fields = block_fields.get(i) or {"值": t}  # a value printed below its key
             for key in ("名称", "标题", "内容概述", "值"):
                 if fields.get(key) and (trimmed := trim_title(fields[key])):
                     candidates.append((-1, trimmed))  # known, but not printed as a line
@@ -726,6 +765,7 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
     1153…/2022-00011) belong to it only beside such lines."""
     found: set[int] = set()
     fields = [index_fields(t) if i < top else None for i, t in enumerate(texts)]
+    carried_fields: dict[int, dict[str, str]] = {i: f for i, f in enumerate(fields) if f is not None}
     for i, f in enumerate(fields):
         if f is not None and (any(STRONG_INDEX.fullmatch(k) for k in f) or len(f) >= 2 and "发布日期" not in f):
             found.add(i)
@@ -746,7 +786,13 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
             # A key the index keys do not know, between two lines of the block: 信息名称类别：工作报告
             unknown_key = (f is None and (i - 1) in found and (i + 1) in found
                            and UNKNOWN_KEY_LINE.fullmatch(texts[i].strip()) is not None)
-            if f is not None or value_below or unknown_key:
+            # The block broken across lines: the value of the key ending the line above, then more keys.
+            key = _open_key(carried_fields.get(i - 1)) if (i - 1) in found else None
+            g = index_fields(texts[i], key) if key and f is None else None
+            carried = g is not None and len(g) >= 2
+            if f is not None or value_below or unknown_key or carried:
+                if g is not None:
+                    carried_fields[i] = g
                 found.add(i)
                 changed = True
     return found
@@ -808,6 +854,7 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
     values: dict[str, object] = {"title": title, "title_kind": kind}
     values.update({k: v for k, v in found.items() if k in ("signers", "signed")})
     crumbs: list[str] = []
+    block_fields = index_block_fields([line.text for line in lines], [i for i, p in enumerate(lines) if p.role == "index"])
     for i, line in enumerate(lines):
         t = line.text
         if line.role == "title" and (m := TITLE_DATE.search(t)):
@@ -829,7 +876,7 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
                 elif key in ("作者", "撰稿") and "author" not in values:
                     values["author"] = value.split()[0]
         elif line.role == "index":
-            fields = index_fields(t) or {}
+            fields = block_fields.get(i, {})
             for key, value in fields.items():
                 _index_value(values, key, value)
             # A value on the line below its key: • 发文字号： / 陆司发〔2022〕5号
@@ -853,16 +900,20 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
     return Facts(**values)  # type: ignore[arg-type]
 
 
+# Date keys of an index block: when the document was made, and when it holds (no date of the report).
+WRITTEN_KEY = re.compile(r"(?:成文|生成|形成|发文|印发|签发|制发)(?:日期|时间)$")
+VALIDITY_KEY = re.compile(r"实施|生效|施行|废止|失效|有效|截止|终止")
+
+
 def _index_value(values: dict[str, object], key: str, value: str) -> None:
     """Keep what an index-block field says about the report (first value wins)."""
     if not value:
         return
-    if key == "发布机构":
+    if key in ("发布机构", "发文机关", "发文单位"):
         values.setdefault("publisher", value.split()[0])
-    elif key in ("成文日期", "生成日期", "发文日期", "印发日期") and (iso := iso_date(value)):
-        values.setdefault("written", iso)
-    elif key == "发布日期" and (iso := iso_date(value)):
-        values.setdefault("published", iso)
+    elif re.search(r"(?:日期|时间)$", key) and not VALIDITY_KEY.search(key) and (iso := iso_date(value)):
+        # Any date key: the document's own (成文日期, 公文生成日期, 文件形成日期) or else the page's.
+        values.setdefault("written" if WRITTEN_KEY.search(key) else "published", iso)
     elif key in ("发文字号", "文号") and (m := DOC_NUMBER.match(value.replace(" ", ""))):
         values.setdefault("index_doc_number", m.group(1).replace(" ", ""))
     elif key == "来源":
