@@ -20,7 +20,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -63,7 +63,7 @@ from generator.site.memo import Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
-from generator.site.render import render_site
+from generator.site.render import Output, render_site
 from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
@@ -190,8 +190,10 @@ class Summary:
     cached: int = 0  # reports taken from the cache
 
 
-def discover(project: Project) -> tuple[list[Source], list[Problem]]:
+def discover(project: Project, each: Callable[[Source], Source] | None = None) -> tuple[list[Source], list[Problem]]:
     """Find report texts and their sidecars; every stray entry is a problem.
+    Each source is passed through `each` as soon as it is read, and what
+    that gives is kept (the build notes its key and lets its bytes go).
 
     Only regular files are read: a symbolic link, a folder or a special file is
     an error naming it, as is a hidden report or sidecar, a name too long for a
@@ -266,7 +268,8 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        sources.append(Source(slug, path, raw, sidecars.get(slug)))
+        source = Source(slug, path, raw, sidecars.get(slug))
+        sources.append(each(source) if each else source)
     return sources, problems
 
 
@@ -293,6 +296,14 @@ def read_report(source: Source, taxonomy: Taxonomy) -> Report:
     report = Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy, cleaned.markup.tables))
     report.analysis.theme_counts()  # counted here, in parallel, and cached with the report
     return report
+
+
+def read_again(project: Project, source: Source, taxonomy: Taxonomy) -> Report:
+    """read_report of a source the build holds without its bytes: read again
+    from its file (the build then checks they are those its key was made of)."""
+    if not source.raw:
+        source = replace(source, raw=read_source(project, source.path))
+    return read_report(source, taxonomy)
 
 
 @dataclass(frozen=True)
@@ -332,11 +343,22 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         taxonomy = load_taxonomy(project.content_dir)
     except ContentError as exc:  # list the report files' problems with it, then stop
         raise ContentError(exc.problems + discover(project)[1]) from None
-    sources, problems = discover(project)
-    problems.extend(byte_copies(sources))
+    keys: dict[str, str] = {}
+    digests: dict[str, bytes | None] = {}
+
+    def noted(source: Source) -> Source:
+        keys[source.slug] = cache_key(source, taxonomy.digest)
+        digests[source.slug] = byte_digest(source)
+        # Held lean, a report is held without its bytes from the start: every
+        # report's bytes held until the last was read were the corpus's whole
+        # text in the build (and in each reading worker forked from it). A
+        # report read now is read again from its file by its worker (read_again).
+        return replace(source, raw=b"") if use_lean else source
+
+    sources, problems = discover(project, noted)
+    problems.extend(byte_copies(sources, digests))
     cache = ReportCache(project.cache_dir, enabled=use_cache)
     found: dict[str, Report] = {}
-    keys = {source.slug: cache_key(source, taxonomy.digest) for source in sources}
     with no_cycle_collection():
         for source in sources:
             if (report := cache.get(source, keys[source.slug])) is not None:
@@ -344,13 +366,16 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         unread = [source for source in sources if source.slug not in found]
         # read in parallel where there are enough (generator/build/pool.py), in order;
         # closed on every way out, which stops the workers at once
-        with contextlib.closing(read_reports(unread, taxonomy, project.content_dir, read_report)) as results:
+        reader = functools.partial(read_again, project) if use_lean else read_report
+        with contextlib.closing(read_reports(unread, taxonomy, project.content_dir, reader)) as results:
             for n, (source, result) in enumerate(zip(unread, results), start=1):
                 if progress:
                     progress(f"reading {n}/{len(unread)}: {source.slug}")
                 if isinstance(result, list):
                     problems.extend(result)
                     continue
+                if cache_key(result.source, taxonomy.digest) != keys[source.slug]:  # read again: the same bytes?
+                    raise BuildError(f"{source.path}: changed while the build was reading it; build again")
                 cache.put(keys[source.slug], result)
                 found[source.slug] = held(result, use_lean)
     reports = [found[source.slug] for source in sources if source.slug in found]
@@ -463,21 +488,32 @@ def share_strings(report: Report) -> None:
                     sys.intern(t) if len(t) <= SHARED_MAX else t for t in match.heading_terms))
 
 
-def byte_copies(sources: Sequence[Source]) -> list[Problem]:
+def byte_digest(source: Source) -> bytes | None:
+    """What two reports that are byte-for-byte copies share: the digest of
+    their bytes and their sidecar's; None when the sidecar cannot be read
+    (its own reading says what is wrong with it)."""
+    digest = hashlib.sha256(source.raw).digest()
+    if source.sidecar_path is not None:
+        try:
+            digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
+        except OSError:
+            return None
+    return digest
+
+
+def byte_copies(sources: Sequence[Source], digests: dict[str, bytes | None] | None = None) -> list[Problem]:
     """A report whose bytes are those of another, sidecar and all (sorted by
     name: the first is kept), is an error naming both: published twice, it
     would count twice in every comparison. One text under two sidecars that
     say different things is two reports to the generator (and two of one
-    issuer and year are a warning: same_issuer_and_year)."""
+    issuer and year are a warning: same_issuer_and_year). digests: each
+    source's byte_digest, when the sources are held without their bytes."""
     first: dict[bytes, Source] = {}
     problems = []
     for source in sources:
-        digest = hashlib.sha256(source.raw).digest()
-        if source.sidecar_path is not None:
-            try:
-                digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
-            except OSError:  # the sidecar's own reading says what is wrong with it
-                continue
+        digest = digests[source.slug] if digests is not None else byte_digest(source)
+        if digest is None:
+            continue
         if (kept := first.setdefault(digest, source)) is not source:
             problems.append(Problem(source.path, None, (
                 f"is a byte-for-byte copy of {kept.path.name}: the same report would be published twice; "
@@ -553,18 +589,29 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
                              Memo(project.cache_dir / "measures", read=use_cache)) if measures_wanted() else no_measures()
     if measures.note:
         print(f"note: {measures.note}", file=sys.stderr)
-    pages = (render_site(reports, taxonomy, corpus.skipped,
-                         with_links(report_links(reports, taxonomy, in_series), measures.links),
-                         whole_report(project, taxonomy))
-             + compare_site(reports, taxonomy)
-             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits)
-             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy, measures.series_tables)
-             + measures.pages
-             + [search_page(reports, taxonomy)])
     if not use_cache:  # --clean: every page is made again
         project.page_keys.unlink(missing_ok=True)
-    written = write_pages(pages, project.docs_dir, project.page_keys)
-    return corpus, len(pages), written, site_epoch(reports, added)
+    links = with_links(report_links(reports, taxonomy, in_series), measures.links)
+    measured, measures = [measures.pages], replace(measures, pages=[])  # written first, then let go
+    groups: list[Callable[[], Iterable[Output]]] = [
+        measured.pop,
+        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy)),
+        lambda: compare_site(reports, taxonomy),
+        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits),
+        lambda: reader_site(reports, taxonomy, in_series),
+        lambda: series_site(series, taxonomy, measures.series_tables),
+        lambda: [search_page(reports, taxonomy)],
+    ]
+    written = write_pages(one_group_at_a_time(groups), project.docs_dir, project.page_keys)
+    return corpus, written.pages, written, site_epoch(reports, added)
+
+
+def one_group_at_a_time(groups: list[Callable[[], Iterable[Output]]]) -> Iterator[Output]:
+    """The pages of each group, made when the one before it is written:
+    only one group's pages are held at a time (each maker is dropped once
+    called, so what it returned goes as soon as it is written)."""
+    while groups:
+        yield from groups.pop(0)()
 
 
 def build(project: Project, *, strict: bool = False, clean: bool = False, keep_going: bool = False,
