@@ -634,3 +634,38 @@ def test_a_date_in_an_opening_is_no_count(tmp_path):
                      "一、主要举措和成效\n（一）规范执法\n全区行政执法单位办理行政处罚案件120件。\n")
     assert not {"enforcement", "mediation", "business-environment"} & themed[opening]
     assert "enforcement" in themed["全区行政执法单位办理行政处罚案件120件。"]
+
+
+def test_the_capability_the_rule_of_law_way_of_thinking_serves_is_an_aim(tmp_path):
+    """Officials are to use the rule of law to 深化改革、推动发展、化解矛盾、维护稳定
+    (the outline's words), however few of the aims a report repeats: aims, not
+    disputes resolved. A clause that counts what was resolved that way is work."""
+    aim = "组织机关干部集中学法8次，引导干部运用法治思维和法治方式破解治理难题、化解基层矛盾。"
+    work = "村调委会运用法治思维和法治方式化解邻里矛盾纠纷37件，调解成功率98%。"
+    themed = _themed(tmp_path, "某县人民政府2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）抓实领导干部学法\n" + aim + "\n（二）基层治理\n" + work + "\n")
+    assert "mediation" not in themed[aim]
+    assert "mediation" in themed[work]
+
+
+def test_the_strength_work_is_to_become_is_an_aim(tmp_path):
+    """把政治优势转化为行政执法工作的强大动力 names what enforcement should gain,
+    not enforcement done; setting up an enforcement team is."""
+    aim = "局党组每季度听取法治工作汇报，把党的政治优势转化为行政执法工作的强大动力。"
+    work = "组建镇综合行政执法队，统一行使乡镇行政执法权。"
+    themed = _themed(tmp_path, "某县林业局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）加强党的领导\n" + aim + "\n（二）理顺体制\n" + work + "\n")
+    assert "enforcement" not in themed[aim]
+    assert "enforcement" in themed[work]
+
+
+def test_a_group_named_after_an_area_is_an_actor(tmp_path):
+    """公平竞争领导小组 adjusted after staff changes is an actor's name: the
+    passage is about the groups, not about fair competition; a group set up for
+    that work is the work."""
+    actor = "因人员变动，及时调整局依法行政领导小组和公平竞争领导小组组成人员。"
+    built = "成立公平竞争审查工作领导小组，对新出台的政策措施逐件审查。"
+    themed = _themed(tmp_path, "某市商务局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）加强组织领导\n" + actor + "\n" + built + "\n")
+    assert "business-environment" not in themed[actor]
+    assert "business-environment" in themed[built]

@@ -2,6 +2,7 @@
 the site a clean build makes."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,75 @@ def test_a_build_with_nothing_changed_leaves_the_published_site_alone(tmp_path):
     build(project)
     assert site.stat().st_ino != before
     assert "独一无二的文字" in (site / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+
+
+def test_the_replaced_site_becomes_the_next_builds_copy_and_every_publish_equals_a_clean_build(tmp_path):
+    """generator/build/spare.py: after an incremental publish the replaced
+    site waits in build/spare-site with the manifest that makes it a copy of
+    site/; the next incremental build starts from it (no whole copy, no whole
+    removal), across an added, a changed and a removed report, and what it
+    publishes is still what a clean build makes. A stale record is never
+    trusted: that spare is discarded and site/ copied as before."""
+    project = make_project(tmp_path / "p")
+    build(project)
+    assert not project.spare_site.exists()  # a full build keeps no spare: its manifest lists everything
+    site = project.site_dir
+    report = project.reports_dir / "2022-anhui-wuhu.txt"
+    report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    first = site.stat().st_ino
+    build(project)
+    assert project.spare_site.stat().st_ino == first and project.spare_record.is_file()
+
+    # the next build: the spare (the first site) is brought up to date and published
+    added = project.reports_dir / "2022-anhui-wuhu-copy.txt"
+    added.write_text(report.read_text(encoding="utf-8").replace("芜湖", "芜湖市某区") + "\n另附一段新报告的文字。\n",
+                     encoding="utf-8")
+    (project.reports_dir / "2023-anhui-shexian-xucun.txt").unlink()
+    (project.reports_dir / "2023-anhui-shexian-xucun.yml").unlink(missing_ok=True)
+    unchanged = site / "reports/2023-shanxi-xiangning/index.html"
+    linked = unchanged.stat().st_ino
+    build(project)
+    assert site.stat().st_ino == first  # the spare came back as the published site
+    assert unchanged.stat().st_ino == linked  # the same file, linked: not copied or rendered again
+    assert not (site / "reports/2023-anhui-shexian-xucun").exists()
+    assert (site / "reports/2022-anhui-wuhu-copy/index.html").is_file()
+
+    # a stale record (it names another site) is not trusted
+    record = json.loads(project.spare_record.read_text(encoding="utf-8"))
+    project.spare_record.write_text(json.dumps({**record, "site": record["site"] + 1}), encoding="utf-8")
+    report.write_text(report.read_text(encoding="utf-8") + "\n再增一段文字。\n", encoding="utf-8")
+    (project.spare_site / "stale.txt").write_text("不应发布", encoding="utf-8")  # would be published if the spare were used
+    build(project)
+    assert not (site / "stale.txt").exists()
+    assert "再增一段文字" in (site / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+
+    clean = make_project(tmp_path / "clean", with_samples=False)
+    shutil.rmtree(clean.reports_dir)
+    shutil.copytree(project.reports_dir, clean.reports_dir)
+    build(clean)
+    incremental, fresh = files(site), files(clean.site_dir)
+    assert sorted(incremental) == sorted(fresh)
+    assert [name for name in fresh if incremental[name] != fresh[name]] == []
+
+
+def test_pruning_keeps_the_themes_files_in_a_folder_the_docs_share(tmp_path):
+    """A generated file under docs/assets/ made the incremental build's
+    prune walk site/assets/ and delete every theme asset in it (they are
+    not docs files): the next page opened without its styles."""
+    from generator.build.incremental import expected_files, prune
+    from generator.build.pipeline import mkdocs_config
+
+    project = make_project(tmp_path / "p")
+    build(project)
+    generated = project.docs_dir / "assets" / "generated.json"
+    generated.parent.mkdir(parents=True, exist_ok=True)
+    generated.write_text("{}", encoding="utf-8")
+    (project.site_dir / "assets" / "generated.json").write_text("{}", encoding="utf-8")
+    stray = project.site_dir / "assets" / "gone.json"  # a generated file no longer made: pruned
+    stray.write_text("{}", encoding="utf-8")
+    css = project.site_dir / "assets/stylesheets/fazhi.css"
+    assert css.is_file()
+    removed = prune(project.site_dir, project.docs_dir, expected_files(mkdocs_config(project)))
+    assert removed == 1 and not stray.exists()
+    assert css.is_file() and (project.site_dir / "assets" / "generated.json").is_file()
+    assert list((project.site_dir / "assets").rglob("*.js"))  # Material's scripts stay

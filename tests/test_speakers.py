@@ -578,3 +578,70 @@ def test_a_maxim_before_the_reports_first_sentence():
     # Only a sentence that opens with its year (or 一年来) is read after the maxim.
     got, _ = meta("法治是最好的营商环境。夏河县委、县政府高度重视，全面推进依法行政。\n" + BODY)
     assert "issuer" not in got
+
+
+# --- development zones and state-level new areas (speakers4, a fresh real set) --------
+
+def test_a_state_level_new_area_named_alone_is_its_committee():
+    got, _ = meta("2022年，西咸新区持续深化“放管服”改革，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("西咸新区管理委员会", "department", "陕西省")
+    assert "city" not in got  # the area spans two cities: none is guessed
+
+
+def test_a_zone_named_after_its_provinces_short_form():
+    got, _ = meta("四川空港经济区管委会2024年度法治政府建设工作报告\n2024年，我区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("四川空港经济区管委会", "department", "四川省")
+    assert "city" not in got
+
+
+def test_a_zones_department_keeps_the_short_form_it_is_written_with():
+    got, _ = meta("成都高新区生态环境局2023年法治政府建设情况报告\n2023年，我局严格执法。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("成都高新区生态环境局", "department", "成都市")
+
+
+def test_a_zone_right_after_the_year_is_the_subject():
+    got, _ = meta("2023年榆林经济技术开发区在市委、市政府的领导下，坚持依法行政，推进法治建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("榆林经济技术开发区管理委员会", "department", "榆林市")
+
+
+def test_a_text_starting_at_a_heading_names_its_region_by_its_own_documents():
+    text = ("一、加强组织领导，推进我区依法行政\n自治区党委、政府始终把法治政府建设摆在突出位置，先后印发《宁夏法治政府建设实施方案（2021—2025年）》"
+            "和《宁夏回族自治区行政执法监督办法》，统筹推进依法行政。\n二、存在的不足\n基层执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("宁夏回族自治区人民政府", "province", "宁夏回族自治区")
+
+
+def test_a_county_citing_its_provinces_documents_takes_no_place_from_them():
+    text = ("一、加强组织领导，推进我县依法行政\n县委、县政府始终把法治政府建设摆在突出位置，认真落实《宁夏法治政府建设实施方案（2021—2025年）》"
+            "和《宁夏回族自治区行政执法监督办法》。\n二、存在的不足\n基层执法力量不足。\n")
+    got, codes = meta(text)
+    assert got.get("level") == "county" and "issuer" not in got and "province" not in got
+
+
+def test_the_abbreviation_a_report_goes_on_with_is_no_part_of_the_subject():
+    got, _ = meta("2023年，兰州新区（以下简称新区）坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == ("兰州新区管理委员会", "department", "甘肃省")
+
+
+def test_a_departments_party_group_named_with_the_department_is_one_body():
+    got, _ = meta("2024年，中共定西市生态环境局党组（以下简称局党组）、定西市生态环境局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("定西市生态环境局", "department", "定西市")
+
+
+def test_a_town_alone_that_may_be_a_renamed_town_elsewhere_is_not_placed():
+    # The gazetteer knows one 大顺镇 (寿县) and a 大顺乡 in 涪陵区, which has since become a 镇.
+    got, _ = meta("2024年，大顺镇坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert got["level"] == "town" and "county" not in got and "province" not in got
+    got, _ = meta("重庆市涪陵区大顺镇人民政府2024年法治政府建设情况报告\n2024年，我镇坚持依法行政。\n" + BODY)
+    assert (got["level"], got["county"]) == ("town", "涪陵区")
+
+
+def test_a_file_explanation_page_is_titled_by_the_report_it_explains():
+    got, _ = meta("【文件解读】《武都区人民政府关于2023年度法治政府建设情况的报告》文件解读\n"
+                  "一、背景依据\n为推动法治政府建设，区政府编写了年度报告并向社会公开。\n")
+    assert got["title"] == "武都区人民政府关于2023年度法治政府建设情况的报告"
+
+
+def test_the_addressee_tells_apart_the_towns_a_bare_name_may_be():
+    got, _ = meta("中共重庆市涪陵区委、重庆市涪陵区人民政府：\n2024年，大顺镇坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("大顺镇人民政府", "town", "涪陵区")

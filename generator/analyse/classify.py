@@ -177,6 +177,13 @@ MENTION = re.compile(
     r"|为[^，。；！？]{1,30}?(?:提供|营造|创造|打造)[^，。；！？]{0,12}?(?:保障|支撑|保证|环境)"
     r"|为[^，。；！？]{1,24}?保驾护航"
     r"|(?:助力|护航|服务保障)[^，。；！？]{1,16}"
+    # ... or the strength the work is to become (把党的政治优势转化为行政执法工作的强大
+    # 动力, 将制度优势转化为治理效能).
+    r"|转化为[^，。；！？]{1,24}?(?:动力|动能|效能)"
+    # A capability: what officials are to use the rule of law for, in the outline's
+    # words (提高运用法治思维和法治方式深化改革、推动发展、化解矛盾、维护稳定、应对
+    # 风险的能力): a list of aims, not work done, unless the clause counts something.
+    r"|法治思维(?:和|与|、)法治方式(?![^。；！？]*\d)[^。；！？]*"
     r"|以[^，。；！？]{1,24}?为(?:目标|导向|目的|宗旨|引领|指导|指引|遵循)"
     # Statistics broken down by kind (按照类型来分，主要为行政处罚和投诉处理，分别占比…):
     # the kinds of the cases counted, not work in those areas; and the background
@@ -210,10 +217,12 @@ TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:、|和|及|以及)?)+$")
 # not about the area: such a term weighs as a mention.
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
-# 营商环境建设局): the labels count actors for nothing. Not where the organ is
-# what the work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正
-# 委员会和行政调解委员会).
-ACTOR = re.compile(r"(?:建设|管理|服务)?(?:局|厅|委员会)(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
+# 营商环境建设局), and so is a term followed by a group's (公平竞争领导小组, 行政复议
+# 工作专班): the labels count actors for nothing. Not where the organ is what the
+# work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正委员会和
+# 行政调解委员会, 成立优化营商环境工作专班).
+ACTOR = re.compile(r"(?:(?:建设|管理|服务)?(?:局|厅|委员会)|(?:工作)?(?:领导小组|专班))"
+                   r"(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
 BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is

@@ -172,7 +172,12 @@ def prune(aside: Path, docs_dir: Path, expected: set[str]) -> int:
 
 
 def expected_files(config) -> set[str]:
-    """Where MkDocs writes each file of the docs folder."""
+    """Where MkDocs writes each file of the docs folder and of the theme
+    (Material's and overrides/ assets): a page generated into a folder the
+    theme also fills (docs/assets/...) must not make prune delete the
+    theme's files there."""
     from mkdocs.structure.files import get_files
 
-    return {f.dest_uri for f in get_files(config) if not f.inclusion.is_excluded()}
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return {f.dest_uri for f in files if not f.inclusion.is_excluded()}

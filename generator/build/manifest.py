@@ -30,9 +30,13 @@ class Changes:
     everything: bool  # no published site to compare with, or a --clean build: all listed
 
 
-def files_of(root: Path) -> dict[str, os.stat_result]:
-    """Every regular file under root by its path relative to root ('/'-separated)."""
-    found: dict[str, os.stat_result] = {}
+def files_of(root: Path) -> dict[str, int]:
+    """Every regular file under root by its path relative to root
+    ('/'-separated), with its inode. Read from the folders' entries alone
+    (os.scandir gives each entry's type and inode without a stat call): the
+    two sites of an incremental publish hold 816,000 files at 50,000
+    reports, and a stat of each took most of the 9.5 s the walk took."""
+    found: dict[str, int] = {}
     if not root.is_dir():
         return found
     stack = [("", str(root))]
@@ -44,26 +48,29 @@ def files_of(root: Path) -> dict[str, os.stat_result]:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((name + "/", entry.path))
                 elif entry.is_file(follow_symlinks=False):
-                    found[name] = entry.stat(follow_symlinks=False)
+                    found[name] = entry.inode()
     return found
 
 
 def changes(new: Path, old: Path, *, everything: bool = False) -> Changes:
     """What the site in `new` adds, changes and removes against the one in
     `old` (which may be absent). With `everything`, every file of `new` is
-    listed as changed without reading it."""
+    listed as changed without reading it. A file of the same inode in both
+    (on one device: a hard link) is unchanged; the others are compared by
+    size, then bytes."""
     new_files, old_files = files_of(new), files_of(old)
     everything = everything or not old_files
+    same_device = bool(old_files) and new.stat().st_dev == old.stat().st_dev
     changed = []
-    for name, st in new_files.items():
-        was = old_files.get(name)
-        if not everything and was is not None:
-            if (st.st_ino, st.st_dev) == (was.st_ino, was.st_dev):
-                continue  # the same file, hard-linked
-            if st.st_size == was.st_size and filecmp.cmp(new / name, old / name, shallow=False):
-                continue
-        changed.append(Entry(name, st.st_size))
-    removed = [Entry(name, st.st_size) for name, st in old_files.items() if name not in new_files]
+    for name, inode in new_files.items():
+        if not everything and same_device and old_files.get(name) == inode:
+            continue  # the same file, hard-linked
+        size = os.lstat(new / name).st_size
+        if (not everything and name in old_files and size == os.lstat(old / name).st_size
+                and filecmp.cmp(new / name, old / name, shallow=False)):
+            continue
+        changed.append(Entry(name, size))
+    removed = [Entry(name, os.lstat(old / name).st_size) for name in old_files if name not in new_files]
     return Changes(tuple(sorted(changed, key=lambda e: e.path)),
                    tuple(sorted(removed, key=lambda e: e.path)), everything)
 

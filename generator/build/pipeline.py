@@ -42,6 +42,7 @@ from generator.build.incremental import (
 from generator.build.lock import project_lock
 from generator.build.manifest import Changes, changes, write_changes
 from generator.build.pool import read_reports
+from generator.build.spare import discard_spare, keep_spare, take_spare
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
 from generator.read.clean import clean
@@ -142,6 +143,16 @@ class Project:
     def old_site(self) -> Path:
         """Where the published site waits while a new one is swapped in."""
         return self.site_dir.with_name(f".{self.site_dir.name}.old")
+
+    @property
+    def spare_site(self) -> Path:
+        """The site published before site/, kept for the next incremental build (generator/build/spare.py)."""
+        return self.build_dir / "spare-site"
+
+    @property
+    def spare_record(self) -> Path:
+        """What turns the spare into a copy of site/ (generator/build/spare.py)."""
+        return self.build_dir / "spare-site.json"
 
     def aside_sites(self) -> list[Path]:
         """Sites being built (or left by killed builds): .site.new-<pid>."""
@@ -710,7 +721,11 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                     atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
                     record_published(project.published, project.site_dir, docs=docs, search=search[0])
 
-                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record)
+                def keep(replaced: Path) -> bool:  # the replaced site as the next build's copy, if it can be
+                    return keep_spare(replaced, project.spare_site, project.spare_record, project.site_dir, found[0])
+
+                run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record,
+                           keep=keep)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
@@ -771,13 +786,17 @@ def mkdocs_config(project: Project, **overrides):
 
 
 def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty: bool = False,
-               then: Callable[[Path], None] | None = None, swapped: Callable[[], None] | None = None) -> None:
+               then: Callable[[Path], None] | None = None, swapped: Callable[[], None] | None = None,
+               keep: Callable[[Path], bool] | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
     writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
     adds to the site built aside (the search index) before the swap. A dirty
     build starts from a hard-linked copy of the published site and renders
-    only pages whose Markdown changed (generator/build/incremental.py)."""
+    only pages whose Markdown changed (generator/build/incremental.py);
+    that copy is the spare site brought up to date where there is one
+    (generator/build/spare.py). After the swap `keep` may keep the replaced
+    site (as the spare); otherwise it is deleted."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -794,11 +813,14 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             if epoch:  # the footer's update date: the newest content, never the clock
                 config["extra"]["updated"] = time.strftime("%Y-%m-%d", time.gmtime(epoch))
             if dirty:
-                link_copy(site, aside)
+                if not take_spare(project.spare_site, project.spare_record, site, aside):
+                    discard_spare(project.spare_site, project.spare_record)
+                    link_copy(site, aside)
                 with unlinking_writes():
                     mkdocs_build(config, dirty=True)
                 prune(aside, project.docs_dir, expected_files(config))
             else:
+                discard_spare(project.spare_site, project.spare_record)
                 mkdocs_build(config)
             if then:
                 then(aside)
@@ -843,7 +865,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
         if swapped:
             swapped()
     try:
-        _remove_tree(old, "remove the replaced site")
+        if not (keep and old.exists() and keep(old)):
+            _remove_tree(old, "remove the replaced site")
     except BuildError as exc:  # the new site is published; the next command stops on this
         print(f"warning: {exc}", file=sys.stderr)
     if counter.messages:

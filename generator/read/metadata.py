@@ -87,7 +87,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         values[key] = Field(value, "sidecar")
 
     put("title", facts.title, "text")
-    context = _context(facts, given) + _superiors(document)
+    context = _context(facts, given) + _superiors(document) + _addressee_chain(facts)
     orgs, origin, trusted = _issuers(facts, document, context)
     put("issuer", "、".join(o.name for o in orgs) if orgs else None, origin)
     if trusted is not None and trusted.generic and not orgs and "issuer" not in given:
@@ -168,6 +168,13 @@ def _context(facts: Facts, given: dict[str, object]) -> tuple[tuple[str, ...], .
 
 
 SUPERIOR = re.compile(r"在(?:中共)?([\u4e00-\u9fff]{2,16}?)(?:党工委|党委|委员会|委)[、和及]?[^，。；]{0,24}?(?:领导|指导)")
+
+
+def _addressee_chain(facts: Facts) -> tuple[tuple[str, ...], ...]:
+    """The addressee's place (中共渠县县委、渠县人民政府：): the superior holding the author,
+    context to tell apart places sharing a name (宝城镇 under 渠县), never the author's place."""
+    chain, _ = split_place(re.sub(r"^中共", "", facts.addressee or ""))
+    return (chain,) if chain else ()
 
 
 def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
@@ -327,7 +334,16 @@ def _opening(document: Document) -> tuple[str, ...]:
     for section in document.sections[:3]:
         if section.paragraphs:
             first = section.paragraphs[0].text
-            return (first,) if re.match(rf"(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]", first) else ()
+            if re.match(rf"(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]", first):
+                return (first,)
+            # 一、…推进我区法治政府建设 / 自治区党委、政府自觉…: the author named by its unit alone
+            # as the subject of the first sentence under the first heading, where the heading or
+            # the paragraph calls the author by that unit (我区, 我县). Without it the unit may
+            # be a superior's (县委、县政府高度重视… in a department's report).
+            found = _opening_subject(first, ())
+            own = {m.group(1) for m in SELF_REFERENCE.finditer(section.title + first)}
+            return (first,) if found and all(o.generic for o in found) \
+                and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found) else ()
     return ()
 
 
@@ -371,6 +387,8 @@ def _opening_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Or
     在…领导下，区政府…; also after a clause that gives the ground
     (根据…的部署，2023年，某街道以…): the first clause of the sentence, once its
     year and leadership phrase are set aside, that opens with a name and a predicate."""
+    # 某局（以下简称市局）: the abbreviation the report goes on with is no part of the name.
+    text = ABBREVIATION.sub("", text)
     first, _, after = text.partition("。")
     rest = re.split(r"[！？]", first, maxsplit=1)[0]
     if FRAMING.match(rest) and after:
@@ -399,6 +417,7 @@ def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org
 
 
 OPENING_CLAUSES = 6
+ABBREVIATION = re.compile(r"[（(]以下(?:简称|称)[^（）()，。]{1,16}[）)]")
 # A first sentence that says what the year was: 2022年是党的二十大召开之年。
 FRAMING = re.compile(rf"^(?:{YEAR_TEXT})\s*年(?:是|为)[^，,]*(?:之年|一年)$")
 
@@ -431,8 +450,14 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     or a place alone (某区)."""
     # 某省委和省政府 / 自治区党委和政府: a Party committee and its government joined by 和 (或 及、与) read as by 、.
     text = _elliptic_government(JOINED_BY_WORD.sub("委、", text))
-    # 某局党组 / 某局党委: a department's Party group stands for the department.
-    text = DEPARTMENT_PARTY.sub("", text)
+    # 某局党组 / 某局党委 / 中共某局党组: a department's Party group stands for the department;
+    # named together with it (中共某局党组、某局) it is the one body.
+    parts = [m.group(1) if (m := DEPARTMENT_PARTY.fullmatch(part)) else part for part in text.split("、")]
+    text = "、".join(dict.fromkeys(parts))
+    if BARE_ZONE.match(text) and (zone := _government_of(text, context)):
+        # 2024年某经济开发区在…领导下: a zone named alone speaks for its committee, placed
+        # by the place that opens its name.
+        return [zone]
     if (names := org_names(text)) and len(names) == 2 and "、" not in text:
         # 某县委县政府: the two names run together, the second without its place.
         names = org_names(_elliptic_government("、".join(names))) or names
@@ -461,7 +486,7 @@ def _elliptic_government(text: str) -> str:
     return text
 
 
-DEPARTMENT_PARTY = re.compile(r"(?<=[局厅办委])(?:党组|党委)$")
+DEPARTMENT_PARTY = re.compile(r"(?:中共)?([\u4e00-\u9fff]*[局厅办委])(?:党组|党委)")
 JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
 
@@ -519,9 +544,10 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     sections (《某县党政主要负责人述法办法》), for a self-reference (县委、县政府):
     the one place at the self-reference's own unit that opens at least two cited
     titles, none at that unit naming another place; [] otherwise. Documents of
-    superiors (《某省…》) are of another unit and say nothing here."""
+    superiors (《某省…》 in a county's report) are of another unit and say nothing
+    here; a province's own (《广西法治政府建设实施方案》 where 自治区党委、政府 report) count."""
     level = GENERIC_LEVEL.get(org.unit)
-    if level not in ("county", "city", "town"):
+    if level not in LEVELS:
         return []
     texts = [p.text for p in document.preamble]
     for section in document.sections[:4]:

@@ -156,6 +156,19 @@ def load_jionlp():
     return jionlp
 
 
+# The State Council's state-level new areas (国家级新区) that jionlp's gazetteer lacks, with
+# their province and, where one city hosts or manages the whole area, that city (None where
+# the area spans cities: 贵安新区, 滇中新区, 赣江新区, 雄安新区). Functional areas, not
+# counties: their committees report as departments (is_zone), like 兰州新区's.
+NEW_AREAS: dict[str, tuple[str, str | None]] = {
+    "两江新区": ("重庆市", "重庆市"), "舟山群岛新区": ("浙江省", "舟山市"), "南沙新区": ("广东省", "广州市"),
+    "西咸新区": ("陕西省", None), "贵安新区": ("贵州省", None), "西海岸新区": ("山东省", "青岛市"),
+    "金普新区": ("辽宁省", "大连市"), "湘江新区": ("湖南省", "长沙市"), "江北新区": ("江苏省", "南京市"),
+    "福州新区": ("福建省", "福州市"), "滇中新区": ("云南省", None), "哈尔滨新区": ("黑龙江省", "哈尔滨市"),
+    "长春新区": ("吉林省", "长春市"), "赣江新区": ("江西省", None), "雄安新区": ("河北省", None),
+}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     names: dict[str, tuple[tuple[str, str | None, str | None], ...]]  # full name -> (province, city, county) paths
@@ -221,6 +234,10 @@ def gazetteer() -> Gazetteer:
     for short, fulls in unit_aliases.items():
         if len(fulls) == 1 and short not in names:
             aliases.setdefault(short, next(iter(fulls)))
+    for area, (province, city) in NEW_AREAS.items():
+        # The state-level new areas jionlp lacks, filed as it files 兰州新区 and 天府新区.
+        if area not in names:
+            names[area] = [(province, city, area)]
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
 
@@ -268,6 +285,11 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     if not chain:
         return None
     options = paths(chain)
+    if len(chain) == 1 and options and unit_level(chain[0]) == "town":
+        # A town named alone may be another county's town renamed since the gazetteer was
+        # made (乡 → 镇 → 街道): 大顺镇 is 寿县's in the gazetteer and also 涪陵区's former
+        # 大顺乡. Those count as places it may name; one of them wins only by the context.
+        options |= _renamed_towns(chain[0], {p[2] for p in options})
     if len(options) != 1:
         # Each context chain that leaves exactly one of the options votes for it.
         votes = set()
@@ -279,6 +301,8 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     if len(options) != 1:
         return None
     province, city, county, town = next(iter(options))
+    if town is not None and len(chain) == 1 and town != chain[0]:
+        town = chain[0]  # the context chose the town renamed since: its county, the name as written
     if county and county.endswith(FILLER):  # jionlp's filler for cities without counties (东莞市)
         county = None
     if city and city.endswith(FILLER):  # a unit directly under its province (石河子市, 神农架林区)
@@ -288,6 +312,19 @@ def resolve(chain: tuple[str, ...], context: tuple[tuple[str, ...], ...] = ()) -
     return Place(chain, province, city, county, town)
 
 
+TOWN_UNITS = ("街道", "镇", "乡")
+
+
+def _renamed_towns(name: str, counties: set[str | None]) -> set[tuple[str, str | None, str | None, str | None]]:
+    """The towns of other counties with the same name under another town unit (大顺乡 for 大顺镇)."""
+    g = gazetteer()
+    stem = re.sub(r"(?:街道|镇|乡)$", "", name)
+    if len(stem) < 2 or stem == name:
+        return set()
+    return {(p, c if c != p else None, k, other) for unit in TOWN_UNITS if (other := stem + unit) != name
+            for p, c, k in g.towns.get(other, ()) if k not in counties}
+
+
 def paths(chain: tuple[str, ...]) -> set[tuple[str, str | None, str | None, str | None]]:
     """Every (province, city, county, town) the chain can name."""
     g = gazetteer()
@@ -295,6 +332,8 @@ def paths(chain: tuple[str, ...]) -> set[tuple[str, str | None, str | None, str 
     found: set = set()
     if last in g.towns:
         found |= {(p, c, k, last) for p, c, k in g.towns[last]}
+        # 涪陵区大顺镇 where the gazetteer knows only another county's 大顺镇: read under its parent.
+        found = {x for x in found if all(_on(name, x) for name in chain[:-1])}
     if not found and len(chain) > 1 and unit_level(last) in ("county", "town"):
         # A unit the gazetteer does not know yet (湟中县 became 湟中区 in 2019):
         # read it under its parent, as written.
@@ -375,6 +414,11 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return Org(text, "department", None, rest, "省")
         if not chain and not generic and not _known_department(rest):
             return None
+        if chain and re.match(ZONE_WORD, rest) and not body.startswith("".join(chain)):
+            # 重庆高新区市场监督管理局: a zone's department, the zone named after its place's
+            # short form (重庆, not 重庆市); shown as written, as the zone's committee is.
+            place = resolve(chain, context) or Place(chain)
+            return Org(text, "department", replace(place, chain=(body[: len(body) - len(rest)],)), rest)
         # A place-less name that is no central body (司法局) settles only the level.
         unit = generic.group(0) if generic else "" if chain or CENTRAL.match(rest) else "部门"
         return Org(text, "department", resolve(chain, context) if chain else None, rest, unit)
@@ -407,9 +451,9 @@ ZONE = re.compile(
 
 
 # A development zone is no unit of the administrative hierarchy (滨海高新区 is not a county).
-ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|工业|产业|试验|合作)区$")
+ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|工业|产业|试验|合作|经济)区$")
 BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
-                       r"综合保税区|工业园区|产业园区)$")
+                       r"综合保税区|工业园区|产业园区|[\u4e00-\u9fff]{2}经济区)$")
 
 
 COMMITTEE = ("管理委员会", "管委会")
@@ -419,10 +463,12 @@ CO_NAME = re.compile(r"([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|委|办公室
 DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区))"
                        r"\s*[（(]([\u4e00-\u9fff]{2,10}?[区县市旗])[)）]([\u4e00-\u9fff]*)")
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
-             r"保税区|工业园区|产业园区)")
+             r"保税区|工业园区|产业园区|(?<=[\u4e00-\u9fff]{2})经济区)")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
 PLACELESS_ZONE = re.compile(rf"{ZONE_WORD}(?:管理委员会|管委会)")
 ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
+# A zone's own department right after the city's short name: 成都高新区生态环境局.
+ZONE_DEPARTMENT = re.compile(rf"^{ZONE_WORD}[\u4e00-\u9fff]{{2,12}}?(?:局|委员会|委|办公室|办)$")
 
 
 def is_zone(name: str, rest: str) -> bool:
@@ -432,7 +478,8 @@ def is_zone(name: str, rest: str) -> bool:
 
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
     """某某经济技术开发区管理委员会, 包头稀土高新区管委会: a development zone's
-    committee is a department of the city whose short name opens it (西宁 →
+    committee (or one of the zone's departments: 成都高新区生态环境局) is a
+    department of the city whose short name opens it (西宁 →
     西宁市). The zone named alone (滨海高新区) speaks for its committee: a
     department whose name the text does not give, so only the level is settled."""
     if BARE_ZONE.match(text) or PLACELESS_ZONE.fullmatch(text):
@@ -440,9 +487,13 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
     g = gazetteer()
     for k in (4, 3, 2):
         short = text[:k]
-        if not ZONE_AFTER_CITY.match(text[k:]):
+        if not ZONE_AFTER_CITY.match(text[k:]) and not ZONE_DEPARTMENT.match(text[k:]):
             continue
         city = next((c for c in (short + "市", short) if c in g.names and unit_level(c) not in ("town", "county")), None)
+        if city is None and (province := g.aliases.get(short)) and any(path[1] is None for path in g.names.get(province, ())):
+            # 贵州双龙航空港经济区管委会: named after its province's short form; the province is
+            # settled, the city is not.
+            return Org(text, "department", Place((short,), province=province), text[k:])
         if city is None:
             # 涪陵高新区管委会: named after a district or county; like any zone, a department
             # of the city (or municipality) above it, not of a county.
