@@ -599,22 +599,17 @@ def site_url(project: Project) -> str:
 
 
 def generate(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
-             keep_going: bool = False, read: Callable[[Corpus], None] | None = None
-             ) -> tuple[Corpus, int, WriteResult, int]:
+             keep_going: bool = False) -> tuple[Corpus, int, WriteResult, int]:
     """Everything up to the Markdown: used by build, serve and check.
     Returns the corpus, the number of pages, what was written, and the
-    SOURCE_DATE_EPOCH of the content (for mkdocs' dates). `read` is told
-    the corpus as soon as every report is read, before the pages are made."""
+    SOURCE_DATE_EPOCH of the content (for mkdocs' dates)."""
     # The reports live until the pages are made: the collector's full passes
     # leave them out (gc.freeze, before the collector is back on: its first
-    # pass over 10,000 reports took 2 s, and passes while the search records
-    # were made 4 s more) instead of walking them again and again.
+    # pass over 10,000 reports took 2 s) instead of walking them again and again.
     with no_cycle_collection():
         corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going, use_lean=True)
         gc.freeze()
     try:
-        if read:
-            read(corpus)
         if progress:
             progress(f"making pages of {len(corpus.reports)} reports")
         return _make_pages(project, corpus, use_cache)
@@ -666,23 +661,25 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         recover(project)
         started = time.monotonic()
         with ThreadPoolExecutor(1) as indexer:
-            # Pagefind indexes in processes of its own from the moment every
-            # report is read: beside the making of the pages (one core) and
-            # then MkDocs' rendering. At 10,000 reports indexing takes longer
-            # than MkDocs; started after the pages were made, it was the last
-            # two minutes of a full build with one core idle.
+            # Pagefind indexes in processes of its own once the pages are
+            # written, beside MkDocs' rendering; its records are made from the
+            # reports then, before they go. Started as soon as every report
+            # was read, its processes (about 550 MiB at any size) and the
+            # records (about 7 KiB a report) were held while the pages were
+            # made, when the build holds every report: the build's peak.
+            # Indexing (35 s at 1,000 varied reports, 93 s at 10,000) takes
+            # less than MkDocs' rendering (80 s at 1,000), so no core waits.
             # If the build fails anywhere, indexing stops rather than holding
             # the failure back for minutes.
             indexing: list[Future] = []
             stop = threading.Event()
-
-            def index_for_search(corpus: Corpus) -> None:
-                records = search_records(corpus.reports, corpus.taxonomy, pack=True)
-                indexing.append(indexer.submit(build_search_index, records, project.search_dir, stop))
-
             try:
                 corpus, pages, written, epoch = generate(project, progress, use_cache=not clean,
-                                                         keep_going=keep_going, read=index_for_search)
+                                                         keep_going=keep_going)
+                with no_cycle_collection():  # the collector's passes over every report cost seconds
+                    records = search_records(corpus.reports, corpus.taxonomy, pack=True)
+                indexing.append(indexer.submit(build_search_index, records, project.search_dir, stop))
+                del records
                 warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
                 if strict and (warnings or corpus.skipped):
                     raise BuildError("strict mode: content warnings:\n" + "\n".join(
