@@ -669,3 +669,127 @@ def test_a_group_named_after_an_area_is_an_actor(tmp_path):
                      "（一）加强组织领导\n" + actor + "\n" + built + "\n")
     assert "business-environment" not in themed[actor]
     assert "business-environment" in themed[built]
+
+
+def test_the_problems_a_meeting_studied_are_its_agenda(tmp_path):
+    """A meeting that studied a list of problems closed by 等问题 reports the
+    meeting, however many enforcement words its agenda repeats; the same work
+    reported as done is enforcement (issue 24, themereal3's held errors)."""
+    agenda = ("全年召开局务会议2次，会议研究充实基层行政执法力量、组织行政执法人员资格考试、"
+              "推进综合执法队伍建设等问题。")
+    done = "全年组织行政执法人员资格考试2次，86人取得执法证。"
+    themed = _themed(tmp_path, "某县水务局2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）加强组织领导\n" + agenda + "\n（二）队伍建设\n" + done + "\n")
+    assert "enforcement" not in themed[agenda]
+    assert "enforcement" in themed[done]
+
+
+def test_the_kinds_of_cases_litigated_and_a_case_cited_by_name_are_no_work_in_those_areas(tmp_path):
+    """Lawsuits whose subjects are 行政处罚、行政许可 (涉案类型…) and a case cited by
+    its name in quotes are counts and examples of litigation, not enforcement or
+    services to firms; the litigation itself is the reconsideration subtheme's."""
+    kinds = "全年以县政府为被告的行政诉讼案件64件，涉案类型集中在行政处罚、行政许可、行政确认三类。"
+    cited = "办理行政复议案件96件，“某公司不服县住建局违法建设查处决定案”入选全省行政复议典型案例。"
+    themed = _themed(tmp_path, "某县司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）复议应诉\n"
+                     + kinds + "\n" + cited + "\n")
+    for text in (kinds, cited):
+        assert "reconsideration" in themed[text], text
+        assert not {"enforcement", "business-environment"} & themed[text], text
+
+
+def test_a_review_s_orders_to_the_body_reviewed_are_not_enforcement(tmp_path):
+    """责令履行 and 撤销并责令重新作出 are what a reconsideration body decides about
+    the act under review (行政复议法), not an order to the public."""
+    decisions = "审结行政复议案件120件，决定撤销9件，责令履行5件，撤销并责令重新作出3件，涉及处罚决定的6件。"
+    order = "开展校外培训机构专项检查，对3家无证机构下达责令改正通知书。"
+    themed = _themed(tmp_path, "某市司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）行政复议\n"
+                     + decisions + "\n（二）执法检查\n" + order + "\n")
+    assert "enforcement" not in themed[decisions] and "reconsideration" in themed[decisions]
+    assert "enforcement" in themed[order]
+
+
+def test_a_law_named_as_newly_revised_is_a_mention_not_the_body_s_document(tmp_path):
+    """新修订《…行政复议法》 studied at a meeting was revised by the legislature: a
+    title like any other; a rule the body revises itself is its own work."""
+    studied = "局党组会集体学习新修订《中华人民共和国行政复议法》《优化营商环境条例》等法律法规3次。"
+    issued = "修订《县政务服务中心窗口服务规范》，统一窗口受理标准。"
+    themed = _themed(tmp_path, "某县交通运输局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）学法用法\n" + studied + "\n（二）其他工作\n" + issued + "\n")
+    assert not {"mediation", "business-environment"} & themed[studied]
+    assert "business-environment" in themed[issued]
+
+
+def test_a_method_to_be_merged_into_the_body_s_work_is_a_slogan(tmp_path):
+    """将“枫桥经验”融入中心工作 says what the work is to follow; a passage counting
+    the disputes settled that way reports the work."""
+    slogan = "将新时代“枫桥经验”融入镇村各项工作，做到同部署、同检查、同考核，全年召开专题会议3次。"
+    work = "坚持新时代“枫桥经验”，村调委会调处邻里纠纷41起，调解成功率97%。"
+    themed = _themed(tmp_path, "某镇2024年法治政府建设年度报告\n一、主要举措和成效\n（一）基层治理\n"
+                     + slogan + "\n" + work + "\n")
+    assert "mediation" not in themed[slogan]
+    assert "mediation" in themed[work]
+
+
+def test_a_short_name_in_quotes_keeps_its_enumeration_comma(tmp_path):
+    """“双随机、一公开” is one supervision method of the 放管服 reform, not a list
+    of topics; a long quoted run of 、 (a slogan's principles) is still a list."""
+    method = "推行“双随机、一公开”监管和信用分级分类监管，全年抽查经营主体260户，检查结果全部公示。"
+    slogan = "始终坚持“预防为主、标本兼治、综合治理”的方针和依法执法的原则，持续加强队伍建设。"
+    themed = _themed(tmp_path, "某县市场监督管理局2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）创新监管\n" + method + "\n（二）工作原则\n" + slogan + "\n")
+    assert {"enforcement", "business-environment"} <= themed[method]
+    assert "enforcement" not in themed[slogan]
+
+
+def test_a_list_of_the_body_s_own_lists_is_its_work(tmp_path):
+    """编制完善权责清单、行政许可事项清单、执法事项目录: each item is a list the body
+    draws up in an area, so their terms count in full; the same words as topics
+    of a lecture do not."""
+    compiled = "对照法律法规和“三定”规定，编制完善本局权责清单、行政许可事项清单、行政执法事项目录。"
+    topics = "邀请律师为机关干部讲授权责清单、行政许可、行政执法等方面的知识。"
+    themed = _themed(tmp_path, "某市林业局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）规范权力运行\n" + compiled + "\n（二）学法用法\n" + topics + "\n")
+    assert {"enforcement", "business-environment"} <= themed[compiled]
+    assert not {"enforcement", "business-environment"} & themed[topics]
+
+
+def test_a_heading_naming_a_subtheme_decides_the_neutral_statistics_below_it(tmp_path):
+    """Under 一、行政复议案件情况 › （二）案件特点 the counts by respondent name no area
+    of their own: they are reconsideration statistics, so the dispute theme too."""
+    stats = "从被申请人看，以乡镇街道为被申请人的案件共87件，占比29%。"
+    themed = _themed(tmp_path, "某区行政复议工作情况报告\n一、行政复议案件情况\n（一）基本情况\n"
+                     "全年收到行政复议申请300件。\n（二）案件特点\n" + stats + "\n")
+    assert {"reconsideration", "mediation"} <= themed[stats]
+
+
+def test_a_piece_of_a_broken_line_takes_no_theme_from_its_heading(tmp_path):
+    """A word left alone by a broken line (组建) reports nothing; a full sentence
+    under the same heading still takes the heading's theme."""
+    themed = _themed(tmp_path, "某镇2025年法治政府建设年度报告\n一、主要举措和成效\n"
+                     "（一）深化综合执法改革，规范行政执法\n组建\n严格落实公示、记录、审核制度，确保程序规范。\n")
+    assert themed["组建"] == set()
+    assert "enforcement" in themed["严格落实公示、记录、审核制度，确保程序规范。"]
+
+
+def test_a_model_created_or_praise_received_in_the_opening_is_reported(tmp_path):
+    """An opening that says a mediation room was created as a provincial model
+    (成功创建) or a piece of work was praised (获得…肯定) reports results."""
+    opening = ("2023年，某镇坚持依法行政，扎实推进各项工作，优化营商环境专项行动获得省政府领导调研肯定，"
+               "镇调解室成功创建为市级示范调解室。现将有关情况报告如下：")
+    themed = _themed(tmp_path, "某镇2023年法治政府建设年度报告\n" + opening + "\n一、主要举措和成效\n"
+                     "（一）其他工作\n全年开展河道巡查46次。\n")
+    assert {"mediation", "business-environment"} <= themed[opening]
+
+
+def test_words_of_the_outline_for_enforcement_skills_and_supervision_of_firms(tmp_path):
+    """Contests and courses in enforcement skills (执法技能, 执法业务培训), the
+    互联网+监管 mechanism and the clean-up of rules treating firms unequally are
+    the outline's words for enforcement and the business environment."""
+    skills = "举办全系统执法技能竞赛，组织执法业务培训2期。"
+    online = "完善“互联网+监管”系统，认领监管事项42项。"
+    cleanup = "开展涉及不平等对待企业的政策措施清理，废止文件2件。"
+    themed = _themed(tmp_path, "某市应急管理局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）其他工作\n" + "\n".join((skills, online, cleanup)) + "\n")
+    assert "enforcement" in themed[skills]
+    assert "business-environment" in themed[online]
+    assert "business-environment" in themed[cleanup]

@@ -4,7 +4,7 @@ the expected values were read from it."""
 from __future__ import annotations
 
 from generator.read.metadata import describe
-from generator.read.orgs import org_names, parse_org
+from generator.read.orgs import org_names, parse_org, renamed_counties
 from tests.conftest import read_text
 
 BODY = "一、主要举措和成效\n全年开展行政执法检查12次，办理行政处罚案件5件。\n二、存在的不足\n执法力量不足。\n"
@@ -645,3 +645,54 @@ def test_a_file_explanation_page_is_titled_by_the_report_it_explains():
 def test_the_addressee_tells_apart_the_towns_a_bare_name_may_be():
     got, _ = meta("中共重庆市涪陵区委、重庆市涪陵区人民政府：\n2024年，大顺镇坚持依法行政，推进法治政府建设。\n" + BODY)
     assert (got["issuer"], got["level"], got["county"]) == ("大顺镇人民政府", "town", "涪陵区")
+
+
+# --- the fresh held set's classes (speakers5): sector systems, column labels, source lines, renamed counties
+
+def test_a_sector_system_opening_and_a_departments_self_reference_below_give_the_level():
+    text = ("2023年，全县农业农村系统在县委、县政府的领导下，坚持依法行政，稳步推进法治政府建设。\n"
+            "一、主要举措和成效\n（一）健全制度。我局梳理了权责清单，规范了行政执法程序。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_whole_governments_system_is_no_sectors_department():
+    text = ("2023年，全市政府系统在市委的领导下，坚持依法行政，稳步推进法治政府建设。\n"
+            "一、主要举措和成效\n（一）健全制度。我局梳理了权责清单。\n")
+    got, _ = meta(text)
+    assert got.get("level") != "department"
+
+
+def test_a_column_label_above_the_title_is_not_the_title():
+    text = ("法治建设工作报告\n定边县水务局2022年度法治政府建设工作报告\n"
+            "2022年，定边县水务局坚持依法行政，推进水利法治建设。\n" + BODY)
+    got, _ = meta(text)
+    assert got["title"] == "定边县水务局2022年度法治政府建设工作报告"
+    assert (got["issuer"], got["county"]) == ("定边县水务局", "定边县")
+
+
+def test_a_label_alone_stays_the_title_when_no_named_title_follows():
+    got, _ = meta("法治政府建设工作报告\n2022年，定边县水务局坚持依法行政，推进水利法治建设。\n" + BODY)
+    assert got["title"] == "法治政府建设工作报告"
+
+
+def test_a_source_line_with_a_time_after_the_source_dates_the_page():
+    text = ("定边县水务局2022年度法治政府建设工作报告\n来源：定边县水务局　　2023-02-14 09:30\n"
+            "2022年，定边县水务局坚持依法行政，推进水利法治建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["date"], got["source"]) == ("2023-02-14", "定边县水务局")
+
+
+def test_a_county_renamed_since_is_read_by_its_former_name():
+    # 平果县 became 平果市 (百色市) in 2019; its earlier reports use the old name.
+    assert renamed_counties()["平果县"] == ("广西壮族自治区", "百色市")
+    got, _ = meta("平果县2018年法治政府建设情况报告\n2018年，平果县坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"], got["county"]) == ("平果县人民政府", "county", "百色市", "平果县")
+
+
+def test_a_column_label_gives_way_to_a_dated_title_without_a_body():
+    text = ("法治政府建设年度报告\n关于2023年度法治政府建设情况的报告\n"
+            "2023年，定边县水务局坚持依法行政，推进水利法治建设。\n" + BODY)
+    got, _ = meta(text)
+    assert got["title"] == "关于2023年度法治政府建设情况的报告"

@@ -85,6 +85,10 @@ def passage_anchors(paragraph: Paragraph) -> list[tuple[str, str]]:
 FRAGMENT = re.compile(r"[^，。；：！？,;:!?]{1,16}")
 
 
+# A fragment this short is a piece of a broken line, not an item or a label.
+BROKEN = 4
+
+
 @dataclass(frozen=True)
 class Context:
     """What a passage continues: the headings above it (outermost first) and
@@ -157,6 +161,9 @@ MENTION = re.compile(
     # 相关法律) names topics; the passage reports the meeting, not the topics. Who
     # met or studied (理论学习中心组, 常务会议) stands outside the topics.
     r"|(?:研究|审议|讨论)[^，。；！？]{0,16}议题|(?:讲授|授课)[^，。；！？]*|听取[^，。；！？]{0,20}汇报"
+    # ... or the problems a meeting studied, named as a list closed by 等 (会议研究配齐执法
+    # 力量、推进综合执法改革等问题; 研究解决…等重点问题6项): its agenda, not work done.
+    r"|[^，。；！？]{0,12}?研究(?:解决)?[^，。；！？]{1,60}?等(?:重点|重大|突出)?(?:问题|事项|议题)"
     # ... or the topics a meeting was called on (专题研究行政执法工作, 研究部署矛盾纠纷
     # 化解等事项, 就信访、行政应诉等重点工作召开会议4次).
     r"|(?:专题研究|研究部署|专题部署)[^，。；！？]{1,40}?(?:工作|事项|议题)(?=[，。；！？]|$)"
@@ -189,6 +196,12 @@ MENTION = re.compile(
     # the kinds of the cases counted, not work in those areas; and the background
     # of a trend (随着综合执法改革的不断深入，…案件上涨).
     r"|(?:按照?|从)(?:案件)?(?:类型|类别|案由|领域)来?(?:分|看)[^。；！？]*"
+    # ... or named as such (涉案类型主要集中在行政处罚，行政许可…; 案件类型涉及信息公开、
+    # 行政强制等): the kinds of cases reviewed or litigated, not work in those areas.
+    r"|(?:案件|涉案)(?:类型|类别|案由|领域)[^。；！？]*"
+    # A case cited by its name in quotes (“某公司不服县市场监管局行政处罚案”): the case
+    # is an example of the area it was decided in, its subject's words are not work.
+    r"|“[^“”]{2,60}?案”"
     r"|随着[^，。；！？]{1,30}"
     # A slogan of the rule of law over an area (推进信访工作法治化, 推动信访工作高质量
     # 发展, 融入信访工作全过程, 把执法监督纳入法治化轨道): the area named as what
@@ -196,6 +209,9 @@ MENTION = re.compile(
     r"|[^，。；！？]{0,12}(?:法治化|高质量发展)(?=[，。；！？]|$)"
     r"|(?:融入|贯穿|贯彻到|落实到|纳入)[^，。；！？]{1,16}?(?:全过程|全链条|各环节|法治化轨道|法治轨道)"
     r"|把[^，。；！？]{1,24}?纳入法治化?轨道"
+    # ... or a method or idea to be made part of the body's work (将新时代“枫桥经验”要求融入
+    # 中心工作): what the work is to follow, not work reported.
+    r"|将[^，。；！？]{1,24}?融入[^，。；！？]*"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
@@ -206,11 +222,20 @@ NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
 HANDLED = re.compile(r"(?:实现|均已|全部|统一|集中|一并|及时|依法)+(?:受理|办结|转办|交办)")
 # A title the reporting body issues itself (印发《行政执法公示办法》) is its own
 # work in that area, not a mention of a law or a higher document.
-ISSUED = re.compile(r"(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
+# Not a law named as new (学习新修订《行政复议法》, 新制定的《…》): someone else made it.
+ISSUED = re.compile(r"(?<!新)(?:印发|制定|出台|修订|修改|编制|起草|发布|完善|建立)了?$")
 # The titles before a title in the same run (出台了《…议事规则》、《…处罚案件集体讨论
 # 规定》《…目录清单》): each title of a run the body issues is its own work, not
 # only the first one after the verb.
 TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:、|和|及|以及)?)+$")
+# A short name in quotes (“双随机、一公开”; eight characters at most) is one name;
+# a longer quoted run of 、 (“安全第一、预防为主、综合治理”) is a slogan's list.
+QUOTED = re.compile(r"“[^“”]{1,8}”")
+# A 、-list of the body's own lists and rules that it draws up (编制完善权责清单、行政
+# 许可事项清单、执法事项指导目录): each item is a document of the body's own work in its
+# area, not a topic named among others.
+COMPILED_ITEM = re.compile(r"[^、]*(?:清单|目录|办法|制度|方案|细则|规则|指引|基准)(?:等)?")
+COMPILING = re.compile(r"(?:编制|梳理|制定|修订|完善|调整|公布|印发|出台|更新)")
 # A term that only qualifies the word after it: the people of an area
 # (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
@@ -246,11 +271,13 @@ REPEATED = 3
 REPEATED_WEIGHT = 0.6
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
 # An outcome stated in an opening paragraph: no case of a kind all year
-# (全年无行政复议、诉讼败诉案件) or an award to a body for its work (某镇人民调解
-# 委员会获评全国模范人民调解委员会). It is a result reported, not an aim: its
-# words count in full, the awarded body's name included.
+# (全年无行政复议、诉讼败诉案件), an award to a body for its work (某镇人民调解
+# 委员会获评全国模范人民调解委员会, 某调解室成功创建为省级品牌调解室) or a superior's
+# praise of a piece of work (某项工作获得省领导批示肯定). It is a result reported, not
+# an aim: its words count in full, the awarded body's name included.
 OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:无|未发生|实现零)[^，。；！？]{1,20}(?:案件|事件)"
-                     r"|获评|荣获|被评为|被授予|被命名为)[^，。；！？]*")
+                     r"|获评|荣获|被评为|被授予|被命名为|成功创建|获得[^，。；！？]{1,24}?(?:肯定|表扬|表彰))"
+                     r"[^，。；！？]*")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
@@ -287,17 +314,27 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # A list whose items are all this theme's work (行政处罚、行政强制、行政检查案件分别为…;
     # two distinct terms of the theme or more) is a list of the theme's work, not
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
-    mentions = tuple((a, b) for a, b, listed in (_mentions(text) if mention_weight < 1 else ())
-                     if not (listed and (_one_themes_list(text, a, b, found_at) or _counted_list(text, a, b)
-                                         or _handled_list(text, a, b))))
+    # A 、 inside a name in quotes (“双随机、一公开”监管) separates no topics.
+    unquoted = QUOTED.sub(lambda q: q.group(0).replace("、", "·"), text)
+    mentions = tuple((a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ())
+                     if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
+                                         or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
     if aims and mention_weight < 1:
         mentions += tuple(m.span() for m in AIM.finditer(text))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
+    # A term said twice in one list or agenda (研究配齐行政执法力量、组织行政执法资格考试等
+    # 问题) is one topic named: it weighs as one mention.
+    spans_seen: set[tuple[str, int]] = set()
     for m in found_at:
         term = m.group(0)
-        if mention_weight < 1 and (any(a <= m.start() < b for a, b in mentions) or MODIFIED.match(text, m.end())
-                                   or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
+        inside = next((a for a, b in mentions if a <= m.start() < b), None) if mention_weight < 1 else None
+        if inside is not None:
+            if (term, inside) not in spans_seen:
+                spans_seen.add((term, inside))
+                partial[term] = partial.get(term, 0) + weights[term] * mention_weight
+        elif mention_weight < 1 and (MODIFIED.match(text, m.end())
+                                     or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -320,6 +357,15 @@ def _counted_list(text: str, start: int, end: int) -> bool:
     (办理网上信访2003件、网民留言1186件、热线工单17万件): a list of counts is
     the work done, broken down, not a list of topics."""
     return all(QUANTITY.search(item) for item in text[start:end].split("、"))
+
+
+def _compiled_list(text: str, start: int, end: int) -> bool:
+    """Whether the 、-list text[start:end] is documents the body draws up: a
+    compiling verb in its first item or just before it, every item a list or a
+    rule (…清单、…目录)."""
+    items = text[start:end].split("、")
+    return (len(items) > 1 and bool(COMPILING.search(text[max(0, start - 4):start] + items[0]))
+            and all(COMPILED_ITEM.fullmatch(item) for item in items))
 
 
 def _handled_list(text: str, start: int, end: int) -> bool:
@@ -351,9 +397,12 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     passage, context = item
     if context is None:  # a table cell
         return passage
-    around = "\n".join(context.headings + ((context.lead,) if context.lead else ()))
+    # A piece of a broken line (组建, a word cut off from its sentence) reports nothing
+    # by itself: the headings above it lend it no theme.
+    broken = bool(FRAGMENT.fullmatch(passage.text.strip())) and len(passage.text.strip()) <= BROKEN
+    around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
     concrete = bool(QUANTITY.search(passage.text))
-    nearest = _nearest_naming(context.headings, taxonomy) if concrete else ""
+    nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
@@ -421,9 +470,12 @@ def _nearest_naming(headings: tuple[str, ...], taxonomy: Taxonomy) -> str:
 
 @lru_cache(maxsize=4096)
 def heading_themes(heading: str, taxonomy: Taxonomy) -> frozenset[str]:
-    """The top-level themes a heading names by its own terms."""
-    return frozenset(t.slug for t in taxonomy.top_themes
-                     if sum(context_terms(t, heading).values()) >= taxonomy.threshold - 1e-9)
+    """The top-level themes a heading names by its own terms or by a subtheme's
+    (一、行政复议案件情况 names 矛盾纠纷化解 by 行政复议); a subtheme that reaches its
+    parent only with the parent's own terms (legal services) names none."""
+    return frozenset(t.parent or t.slug for t in taxonomy.themes
+                     if not (t.parent and t.alone)
+                     and sum(context_terms(t, heading).values()) >= taxonomy.threshold - 1e-9)
 
 
 @lru_cache(maxsize=4096)

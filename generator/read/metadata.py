@@ -277,6 +277,12 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     #    2022年，自治区坚持…: the generic region as the opening's subject.
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
         yield [own], "text", True
+    # 7b. 2022年，全市司法行政系统在…领导下…: an opening whose subject is a sector's system
+    #     speaks for the department leading it; the first sections then call it 我局 / 我委
+    #     (the level; the place, as for any self-reference, only from the clues).
+    elif opening and (m := SYSTEM_SUBJECT.match(opening[0])) and "政府" not in m.group(1) \
+            and (word := _first_sections_self(document)) and (own := parse_org(word)):
+        yield [own], "text", True
     elif opening and REGION_SUBJECT.match(opening[0]) and (own := parse_org("自治区人民政府")):
         yield [own], "text", True
 
@@ -489,6 +495,21 @@ def _elliptic_government(text: str) -> str:
 DEPARTMENT_PARTY = re.compile(r"(?:中共)?([\u4e00-\u9fff]*[局厅办委])(?:党组|党委)")
 JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
+# The opening's subject is a sector of a unit (全市司法行政系统, 全县教育系统), not the
+# whole of its government (全市政府系统).
+SYSTEM_SUBJECT = re.compile(
+    rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]?\s*)?((?:全|我)?[\u4e00-\u9fff]{{2,12}}?系统)"
+    r"(?=在|坚持|深入|认真|始终|紧紧|全面|以|按照|围绕|[，,])")
+DEPARTMENT_SELF = re.compile(r"我(局|委|办|厅|署)(?!员会)")
+
+
+def _first_sections_self(document: Document) -> str | None:
+    """How the first paragraphs under the first two headings call a department author (我局, 我委)."""
+    for section in document.sections[:2]:
+        for text in [section.title, *(p.text for p in section.paragraphs[:2])]:
+            if m := DEPARTMENT_SELF.search(text):
+                return m.group(0)
+    return None
 
 
 def _speaks_as(orgs: list[Org], paragraph: str) -> bool:

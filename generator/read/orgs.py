@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -169,6 +170,31 @@ NEW_AREAS: dict[str, tuple[str, str | None]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def renamed_counties() -> dict[str, tuple[str, str]]:
+    """Former names of county-level units -> (province, city) they are under today.
+
+    From jionlp's list of the State Council's and the Ministry of Civil Affairs'
+    approved changes (china_location_change.txt: date, approver, old province,
+    city and county with their short forms => new province, city, county). Only
+    county-level rows whose name changed; a city renamed is left out (its
+    counties keep their names)."""
+    load_jionlp()
+    import jionlp.dictionary as package
+
+    path = os.path.join(os.path.dirname(package.__file__), "china_location_change.txt")
+    found: dict[str, tuple[str, str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 10 or "=>" not in fields[7]:
+                continue
+            old, province, city, new = fields[6], fields[7].split("=>")[1], fields[8], fields[9]
+            if old != new and re.search(r"[县区旗市]$", old):
+                found.setdefault(old, (province, city))
+    return found
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     names: dict[str, tuple[tuple[str, str | None, str | None], ...]]  # full name -> (province, city, county) paths
@@ -238,6 +264,12 @@ def gazetteer() -> Gazetteer:
         # The state-level new areas jionlp lacks, filed as it files 兰州新区 and 天府新区.
         if area not in names:
             names[area] = [(province, city, area)]
+    for old, (province, city) in renamed_counties().items():
+        # A county-level unit renamed or merged since (横县 is 横州市 from 2021): a report
+        # written before names it by its old name, filed under its current parents, as written.
+        # Only names no current unit bears, so no name becomes ambiguous.
+        if old not in names:
+            names[old] = [(province, city, old)]
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
 

@@ -220,6 +220,12 @@ def publication_fields(text: str) -> dict[str, str] | None:
             fields[re.sub(r"\s", "", k.group(1))] = value
         if any(len(v) > 40 for v in fields.values()):
             return None
+        if not any(re.search(DATE_KEYS, key) for key in fields):
+            # 来源：某厅　2024-02-26 11:05: the time printed after the source, without its key.
+            for key in SOURCE_KEYS:
+                if (printed := fields.get(key)) and (m := SOURCE_THEN_DATE.match(printed)):
+                    fields[key], fields["日期"] = m.group(1), m.group(2)
+                    break
         return fields
     m = DATETIME_OFFICE.match(bare)
     if m:
@@ -234,6 +240,9 @@ SITE_ADDRESS = re.compile(rf"^(?:[{HAN}]{{2,30}}\s*)?(?:https?://|www\.)[\w./:-]
 DATE_KEYS = r"发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|日期|时间"
 BARE_DATE_KV = re.compile(rf"(?:^|(?<=\s))({DATE_KEYS})(?=\s+(?:19|20)\d{{2}}\s*[-年/.])")
 BARE_KV = re.compile(rf"(?:^|(?<=\s))({PUB_KEYS})(?=\s+\S)")
+SOURCE_KEYS = ("来源", "信息来源", "文章来源", "稿件来源", "出处")
+SOURCE_THEN_DATE = re.compile(
+    rf"^([{HAN}（）()]{{2,30}})\s+((?:19|20)\d{{2}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}日?)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 
 
 def _bare_keys(text: str) -> list[re.Match[str]]:
@@ -642,6 +651,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
         i += 1
     if not candidates:
         return _glued_title(texts, top), "", []
+    candidates = _without_column_label(candidates)
     title = candidates[0][1]
     kind = ""
     enclosed = None
@@ -659,6 +669,25 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
     # A wrapper's or 解读's headline is printed as itself; a wrapper's enclosed
     # title printed again starts the report.
     return title, kind, printed
+
+
+def _without_column_label(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A column's name printed above the title (法治政府建设年度报告 / 某厅2023年度…报告):
+    a title-like line that names neither a year nor a body, followed within two lines
+    by one that names its year, is the site's label, not the report's title."""
+    from generator.read.orgs import split_place
+
+    def dated(text: str) -> bool:
+        return bool(re.search(rf"(?:{YEAR_TEXT})\s*年", text))
+
+    first, rest = candidates[0], candidates[1:]
+    if first[0] < 0 or dated(first[1]) or split_place(re.sub(r"^(?:中共|关于)", "", first[1]))[0] \
+            or org_names(first[1]):
+        return candidates
+    following = [c for c in rest if 0 < c[0] - first[0] <= 2 and _key(c[1]) != _key(first[1])]
+    if following and dated(following[0][1]):
+        return rest
+    return candidates
 
 
 TITLE_YEAR_END = re.compile(rf"(?:{YEAR_TEXT})\s*年度?$")
