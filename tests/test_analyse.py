@@ -793,3 +793,63 @@ def test_words_of_the_outline_for_enforcement_skills_and_supervision_of_firms(tm
     assert "enforcement" in themed[skills]
     assert "business-environment" in themed[online]
     assert "business-environment" in themed[cleanup]
+
+
+def test_an_area_s_organs_named_as_those_inspected_are_actors(tmp_path):
+    """Bodies named by their area and a generic organ word (综合行政执法单位) whose
+    rule-of-law building a superior inspected are actors, not enforcement work; an
+    enforcement unit set up by the body is the work (issue 24, themereal5)."""
+    inspected = "组织3个检查组，对4个乡镇和7个综合行政执法单位的法治建设情况开展实地检查。"
+    built = "组建镇综合行政执法单位，明确下沉执法人员12名。"
+    themed = _themed(tmp_path, "某市司法局2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）加强统筹推进\n" + inspected + "\n" + built + "\n")
+    assert "enforcement" not in themed[inspected]
+    assert "enforcement" in themed[built]
+
+
+def test_an_agenda_s_matters_qualified_by_their_field_are_still_an_agenda(tmp_path):
+    """研究…等法治领域重大事项 names what meetings studied, with the field between
+    等 and 事项; the same reform reported as carried out is enforcement."""
+    agenda = "区长办公会专题研究乡镇综合行政执法改革等法治方面重大事项8次。"
+    done = "完成乡镇综合行政执法改革，12个乡镇全部组建综合执法队。"
+    themed = _themed(tmp_path, "某区人民政府2024年法治政府建设年度报告\n一、主要举措和成效\n"
+                     "（一）加强党的领导\n" + agenda + "\n" + done + "\n")
+    assert "enforcement" not in themed[agenda]
+    assert "enforcement" in themed[done]
+
+
+def test_enforcement_staff_as_those_who_study_is_not_enforcement(tmp_path):
+    """执法人员 as the subject of general study (执法人员集中学, 学习…学时) is the
+    labels' 'staff as a modifier'; staff trained in enforcement skills is enforcement."""
+    study = "二是执法人员集中学。利用周五学习日开展政治理论学习36次，全局干部参学率100%。"
+    trained = "三是执法人员专业训。组织执法人员参加执法业务培训4期，考核合格率100%。"
+    themed = _themed(tmp_path, "某县城市管理局2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）强化学习教育\n" + study + "\n" + trained + "\n")
+    assert "enforcement" not in themed[study]
+    assert "enforcement" in themed[trained]
+
+
+def test_a_rank_in_an_evaluation_does_not_make_an_opening_concrete(tmp_path):
+    """An opening whose only number is the body's place in an evaluation (位列…第8名)
+    lists the year's aims: 放管服 there is an aim; the same opening counting reform
+    items done reports them."""
+    ranked = ("2018年，某市深化“放管服”改革，转变政府职能，推进依法决策，"
+              "在全省法治政府建设评估中位列16个设区市第8名。")
+    counted = "2018年，某市深化“放管服”改革，取消和下放行政审批事项43项。"
+    for opening, expected in ((ranked, False), (counted, True)):
+        themed = _themed(tmp_path, "某市人民政府2018年度法治政府建设情况报告\n" + opening + "\n一、主要工作\n"
+                         "（一）其他工作\n全年开展河道巡查46次。\n")
+        assert ("business-environment" in themed[opening]) is expected, opening
+
+
+def test_words_of_the_outline_for_the_lists_of_powers_the_private_sector_and_equipment(tmp_path):
+    """权力责任清单 (the long form of 权责清单), 民营经济 and 执法装备 are the outline's
+    words for government functions, the business environment and enforcement."""
+    powers = "开展部门权力责任清单动态调整，调整事项27项。"
+    private = "落实支持民营经济发展的措施，召开政企座谈会3次。"
+    equipment = "投入资金60万元，为乡镇配备执法装备。"
+    themed = _themed(tmp_path, "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+                     "（一）其他工作\n" + "\n".join((powers, private, equipment)) + "\n")
+    assert "business-environment" in themed[powers]
+    assert "business-environment" in themed[private]
+    assert "enforcement" in themed[equipment]

@@ -138,3 +138,59 @@ def test_a_lean_report_is_whole_again_for_its_downloads(tmp_path):
     path.write_bytes(path.read_bytes() + "\n又一段。\n".encode())
     with pytest.raises(BuildError, match=str(path)):
         whole_report(project, corpus.taxonomy)(report)
+
+
+def test_a_lean_build_reads_each_file_again_caches_it_and_checks_its_bytes(tmp_path, monkeypatch):
+    """A build that holds its reports lean never holds their bytes: each
+    report not in the cache is read again from its file (pipeline.read_held),
+    cached whole under the key of the bytes read, and given back lean with
+    that key; a file whose bytes changed between the two readings stops the
+    build, naming it, rather than caching a report under another file's key."""
+    from generator.build import pipeline
+    from generator.build.cache import cache_key
+    from generator.errors import BuildError
+
+    project = make_project(tmp_path / "p")
+    corpus = read_all(project, use_lean=True)
+    cache = ReportCache(project.cache_dir)
+    for report in corpus.reports:
+        assert report.source.raw == b"" and report.cleaned.lines == ()
+        stored = cache.stored(report.slug, report.key)
+        assert stored is not None and stored.cleaned.lines  # cached whole, under the key the build noted
+        source = Source(report.slug, report.source.path, report.source.path.read_bytes(), report.source.sidecar_path)
+        assert report.key == cache_key(source, corpus.taxonomy.digest)
+
+    fresh = make_project(tmp_path / "q")
+    target = sorted(fresh.reports_dir.glob("*.txt"))[0]
+    first_reading = pipeline.read_source
+    readings: list[str] = []
+
+    def changing(project, path):  # the file gains a paragraph after the build first read it
+        readings.append(path.name)
+        data = first_reading(project, path)
+        return data + "\n又一段。\n".encode() if path == target and readings.count(path.name) > 1 else data
+
+    monkeypatch.setattr(pipeline, "read_source", changing)
+    with pytest.raises(BuildError, match=f"{target}: changed while the build was reading it"):
+        read_all(fresh, use_lean=True)
+
+
+def test_equal_theme_matches_are_held_once_for_all_reports(tmp_path):
+    """Theme matches, part matches and section titles equal across reports
+    are one object for the build (pipeline.share_values); values unchanged."""
+    from generator.build.pipeline import read_report
+
+    project = make_project(tmp_path / "p")
+    corpus = read_all(project, use_lean=True)
+    seen: dict = {}
+    shared = 0
+    for report in corpus.reports:
+        again = read_report(Source(report.slug, report.source.path, report.source.path.read_bytes(),
+                                   report.source.sidecar_path), corpus.taxonomy)
+        assert report.analysis.passages == again.analysis.passages and report.analysis.parts == again.analysis.parts
+        for match in [m for p in report.analysis.passages for m in p.themes] + list(report.analysis.parts):
+            if match in seen:
+                assert seen[match] is match
+                shared += 1
+            seen[match] = match
+    assert shared  # the samples repeat some match

@@ -54,3 +54,24 @@ def test_pages_not_reached_after_a_failure_keep_their_old_keys(tmp_path):
     write_pages([deferred("a.md", "k2", b"A2", calls), deferred("b.md", "k1", b"B", calls)], out, keys)
     assert calls == ["a.md"]  # a.md still holds what k1 made, so it is made for k2; b.md is as k1 made it
     assert (out / "a.md").read_bytes() == b"A2"
+
+
+def test_pages_are_written_as_they_come(tmp_path):
+    """write_pages takes the pages as an iterator: a group is made only
+    after the pages before it are on disk (the build makes its page groups
+    one at a time), and a second page for one path stops the build."""
+    import pytest
+
+    from generator.errors import BuildError
+
+    out = tmp_path / "docs"
+
+    def groups():
+        yield SiteFile("a.md", b"A")
+        assert (out / "a.md").read_bytes() == b"A"  # written before the next group is made
+        yield SiteFile("b/c.md", b"C")
+
+    result = write_pages(groups(), out)
+    assert (result.written, result.pages) == (2, 2) and (out / "b" / "c.md").read_bytes() == b"C"
+    with pytest.raises(BuildError, match="two pages want the same file"):
+        write_pages(iter([SiteFile("a.md", b"A"), SiteFile("./a.md", b"B")]), out)

@@ -163,7 +163,9 @@ MENTION = re.compile(
     r"|(?:研究|审议|讨论)[^，。；！？]{0,16}议题|(?:讲授|授课)[^，。；！？]*|听取[^，。；！？]{0,20}汇报"
     # ... or the problems a meeting studied, named as a list closed by 等 (会议研究配齐执法
     # 力量、推进综合执法改革等问题; 研究解决…等重点问题6项): its agenda, not work done.
-    r"|[^，。；！？]{0,12}?研究(?:解决)?[^，。；！？]{1,60}?等(?:重点|重大|突出)?(?:问题|事项|议题)"
+    # The matters may be qualified by their field after 等 (研究综合执法改革等法治领域重大
+    # 事项10余次): still the agenda.
+    r"|[^，。；！？]{0,12}?研究(?:解决)?[^，。；！？]{1,60}?等[^，。；！？、]{0,6}?(?:重点|重大|突出)?(?:问题|事项|议题)"
     # ... or the topics a meeting was called on (专题研究行政执法工作, 研究部署矛盾纠纷
     # 化解等事项, 就信访、行政应诉等重点工作召开会议4次).
     r"|(?:专题研究|研究部署|专题部署)[^，。；！？]{1,40}?(?:工作|事项|议题)(?=[，。；！？]|$)"
@@ -247,7 +249,16 @@ MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大�
 # work builds (组建综合行政执法局, 推进综合执法局规范化建设, 建立了社区矫正委员会和
 # 行政调解委员会, 成立优化营商环境工作专班).
 ACTOR = re.compile(r"(?:(?:建设|管理|服务)?(?:局|厅|委员会)|(?:工作)?(?:领导小组|专班))"
-                   r"(?![^，。；！？]{0,4}(?:建设|改革|挂牌))")
+                   r"(?![^，。；！？]{0,4}(?:建设|改革|挂牌))"
+                   # ... and so is a generic organ word before the rule-of-law building of
+                   # those bodies (对7个综合行政执法单位法治建设情况开展督察): what a
+                   # superior checked is their 法治建设, not their area's work. The same
+                   # bodies doing their area's work (行政执法部门开展柔性执法能力建设) are not this.
+                   r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)")
+# Staff of an area as those who study (执法人员深入学, 执法人员学习超60学时): general
+# or political study of the people, not work in the area (the labels' policy; training
+# in the area's skills, 执法人员业务培训, is not this).
+STUDYING = re.compile(r"[^，。；！？]{0,4}?(?:深入学|集中学|学习|学法)")
 BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
@@ -270,6 +281,10 @@ CHANNEL_WEIGHT = 0.4
 REPEATED = 3
 REPEATED_WEIGHT = 0.6
 PLAN_START = re.compile(r"\s*(?:下一步|明年|今后|20\d\d年[，,]?\S{0,8}将)")
+# A rank or a place in an evaluation (位列全国100个城市第10名, 排名全省第3位): the
+# number places the body, it counts no work done, so it makes no passage concrete.
+RANK = re.compile(r"(?:位列|位居|排名|排在|名列)?(?:全国|全省|全市|全区)?(?:\d+个[^，。；！？\d]{0,6}?)?"
+                  r"(?:第\d+(?:名|位)|前\d+(?:名|位)?)")
 # An outcome stated in an opening paragraph: no case of a kind all year
 # (全年无行政复议、诉讼败诉案件), an award to a body for its work (某镇人民调解
 # 委员会获评全国模范人民调解委员会, 某调解室成功创建为省级品牌调解室) or a superior's
@@ -334,6 +349,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                 spans_seen.add((term, inside))
                 partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         elif mention_weight < 1 and (MODIFIED.match(text, m.end())
+                                     or (term.endswith("人员") and STUDYING.match(text, m.end()))
                                      or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
@@ -401,7 +417,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     # by itself: the headings above it lend it no theme.
     broken = bool(FRAGMENT.fullmatch(passage.text.strip())) and len(passage.text.strip()) <= BROKEN
     around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
-    concrete = bool(QUANTITY.search(passage.text))
+    concrete = bool(QUANTITY.search(RANK.sub("", passage.text)))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight

@@ -20,7 +20,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -56,7 +56,7 @@ from generator.read.normalise import normalise
 from generator.read.page import segment
 from generator.read.parse import parse
 from generator.read.schema import load_sidecar
-from generator.records import Cleaned, Report, Source
+from generator.records import Cleaned, Report, Source, ThemeMatch
 from generator.search.index import build_search_index, is_published, publish_search_index, search_page, search_records
 from generator.site.compare import compare_site
 from generator.site.measures import measures_site, measures_wanted, no_measures, with_links
@@ -64,7 +64,7 @@ from generator.site.memo import Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
-from generator.site.render import render_site
+from generator.site.render import Output, render_site
 from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
@@ -201,8 +201,10 @@ class Summary:
     cached: int = 0  # reports taken from the cache
 
 
-def discover(project: Project) -> tuple[list[Source], list[Problem]]:
+def discover(project: Project, each: Callable[[Source], Source] | None = None) -> tuple[list[Source], list[Problem]]:
     """Find report texts and their sidecars; every stray entry is a problem.
+    Each source is passed through `each` as soon as it is read, and what
+    that gives is kept (the build notes its key and lets its bytes go).
 
     Only regular files are read: a symbolic link, a folder or a special file is
     an error naming it, as is a hidden report or sidecar, a name too long for a
@@ -277,7 +279,8 @@ def discover(project: Project) -> tuple[list[Source], list[Problem]]:
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        sources.append(Source(slug, path, raw, sidecars.get(slug)))
+        source = Source(slug, path, raw, sidecars.get(slug))
+        sources.append(each(source) if each else source)
     return sources, problems
 
 
@@ -303,6 +306,28 @@ def read_report(source: Source, taxonomy: Taxonomy) -> Report:
     metadata = attribute(describe(cleaned, document, given), cleaned, text_only.page.facts)
     report = Report(source.slug, source, cleaned, document, metadata, analyse(document, taxonomy, cleaned.markup.tables))
     report.analysis.theme_counts()  # counted here, in parallel, and cached with the report
+    return report
+
+
+def read_held(project: Project, source: Source, taxonomy: Taxonomy) -> Report:
+    """read_report for a build that holds its reports lean, run by a reading
+    worker: the source's bytes read again from its file (the build holds
+    none), the report cached whole under the key of those bytes, and given
+    back lean with that key (the build checks it is the one it noted).
+
+    The worker, not the build, writes the cache entry: pickling a report
+    stores a UTF-8 copy of each of its strings in the string itself
+    (CPython's pickle asks for the text as UTF-8, and a string keeps that
+    copy), so a report the build pickled held its text twice until the
+    pages were made (1,000 varied reports: 38 -> 58 KiB a lean report)."""
+    if not source.raw:
+        source = replace(source, raw=read_source(project, source.path))
+    report = read_report(source, taxonomy)
+    key = cache_key(source, taxonomy.digest)
+    ReportCache(project.cache_dir).put(key, report)
+    _frame_only(report.cleaned)
+    lean(report)
+    object.__setattr__(report, "key", key)
     return report
 
 
@@ -343,27 +368,43 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         taxonomy = load_taxonomy(project.content_dir)
     except ContentError as exc:  # list the report files' problems with it, then stop
         raise ContentError(exc.problems + discover(project)[1]) from None
-    sources, problems = discover(project)
-    problems.extend(byte_copies(sources))
+    keys: dict[str, str] = {}
+    digests: dict[str, bytes | None] = {}
+
+    def noted(source: Source) -> Source:
+        keys[source.slug] = cache_key(source, taxonomy.digest)
+        digests[source.slug] = byte_digest(source)
+        # Held lean, a report is held without its bytes from the start: every
+        # report's bytes held until the last was read were the corpus's whole
+        # text in the build (and in each reading worker forked from it). A
+        # report read now is read again from its file by its worker (read_held).
+        return replace(source, raw=b"") if use_lean else source
+
+    sources, problems = discover(project, noted)
+    problems.extend(byte_copies(sources, digests))
     cache = ReportCache(project.cache_dir, enabled=use_cache)
     found: dict[str, Report] = {}
-    keys = {source.slug: cache_key(source, taxonomy.digest) for source in sources}
+    shared: dict = {}  # what the reports repeat, held once (share_values)
     with no_cycle_collection():
         for source in sources:
             if (report := cache.get(source, keys[source.slug])) is not None:
-                found[source.slug] = held(report, use_lean)
+                found[source.slug] = held(report, use_lean, shared)
         unread = [source for source in sources if source.slug not in found]
         # read in parallel where there are enough (generator/build/pool.py), in order;
         # closed on every way out, which stops the workers at once
-        with contextlib.closing(read_reports(unread, taxonomy, project.content_dir, read_report)) as results:
+        reader = functools.partial(read_held, project) if use_lean else read_report
+        with contextlib.closing(read_reports(unread, taxonomy, project.content_dir, reader)) as results:
             for n, (source, result) in enumerate(zip(unread, results), start=1):
                 if progress:
                     progress(f"reading {n}/{len(unread)}: {source.slug}")
                 if isinstance(result, list):
                     problems.extend(result)
                     continue
-                cache.put(keys[source.slug], result)
-                found[source.slug] = held(result, use_lean)
+                if not use_lean:
+                    cache.put(keys[source.slug], result)
+                elif result.key != keys[source.slug]:  # read again by its worker (read_held): the same bytes?
+                    raise BuildError(f"{source.path}: changed while the build was reading it; build again")
+                found[source.slug] = held(result, use_lean, shared)
     reports = [found[source.slug] for source in sources if source.slug in found]
     for report in reports:  # each object is this build's own: set in place (dataclasses.replace took 3 s at 10,000)
         object.__setattr__(report, "key", keys[report.slug])
@@ -383,14 +424,14 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     return Corpus(taxonomy, reports, skipped, cache.hits)
 
 
-def held(report: Report, use_lean: bool = False) -> Report:
+def held(report: Report, use_lean: bool = False, shared: dict | None = None) -> Report:
     """The report as the build holds it until the pages are made, made so as
     each one arrives (and is cached whole): held all at once and made lean
     only after the last one was read, the build's memory peaked there, and
     what was let go then was not all given back (3,000 varied reports, the
     build process's peak: 474 MiB made lean at the end, 412 as each arrives)."""
     _frame_only(report.cleaned)
-    share_strings(report)
+    share_values(report, {} if shared is None else shared)
     if use_lean:
         lean(report)
     return report
@@ -446,49 +487,77 @@ def _frame_only(cleaned: Cleaned) -> None:
 SHARED_MAX = 24  # characters of a string held once for all reports (sys.intern): a term, an anchor, a numbering
 
 
-def share_strings(report: Report) -> None:
-    """Hold the short strings every report repeats once for all reports
-    (sys.intern), in place (each object is this build's own).
+def share_values(report: Report, shared: dict) -> None:
+    """Hold what every report repeats once for all reports, in place (each
+    object is this build's own). Values are unchanged: only which object
+    holds them.
 
-    Unpickled, every string is a new object: each report held its own copies
+    Unpickled, every value is a new object: each report held its own copies
     of the theme terms that matched (about 90 a report), of its anchors and
     numberings (a passage equal to its paragraph already shares its text:
-    pickle keeps that). Values are unchanged: only which object holds them."""
+    pickle keeps that): the short strings are interned (sys.intern). Whole
+    records that are equal across reports are held once too, from `shared`
+    (one table for the build's reports): a passage's theme matches (about
+    50 a report, 4 % of them distinct at 1,000 varied reports: the same
+    terms give the same score), part matches and section titles (9 of the
+    44 KiB a lean report held)."""
     doc = report.document
     for paragraph in doc.preamble:
         object.__setattr__(paragraph, "anchor", sys.intern(paragraph.anchor))
     for section in doc.sections:
         for name in ("anchor", "number", "kind"):
             object.__setattr__(section, name, sys.intern(getattr(section, name)))
+        object.__setattr__(section, "title", shared.setdefault(section.title, section.title))
         for paragraph in section.paragraphs:
             object.__setattr__(paragraph, "anchor", sys.intern(paragraph.anchor))
     for passage in report.analysis.passages:
         for name in ("anchor", "paragraph", "section"):
             object.__setattr__(passage, name, sys.intern(getattr(passage, name)))
-        for match in passage.themes:
-            object.__setattr__(match, "theme", sys.intern(match.theme))
-            object.__setattr__(match, "terms", tuple(
-                sys.intern(t) if len(t) <= SHARED_MAX else t for t in match.terms))
-            if match.heading_terms:
-                object.__setattr__(match, "heading_terms", tuple(
-                    sys.intern(t) if len(t) <= SHARED_MAX else t for t in match.heading_terms))
+        if passage.themes:
+            object.__setattr__(passage, "themes", tuple(_one_match(match, shared) for match in passage.themes))
+    analysis = report.analysis
+    object.__setattr__(analysis, "parts", tuple(shared.setdefault(match, match) for match in analysis.parts))
 
 
-def byte_copies(sources: Sequence[Source]) -> list[Problem]:
+def _one_match(match: ThemeMatch, shared: dict) -> ThemeMatch:
+    """The build's one object equal to match, its strings interned."""
+    if (one := shared.get(match)) is not None:
+        return one
+    object.__setattr__(match, "theme", sys.intern(match.theme))
+    object.__setattr__(match, "terms", tuple(sys.intern(t) if len(t) <= SHARED_MAX else t for t in match.terms))
+    if match.heading_terms:
+        object.__setattr__(match, "heading_terms", tuple(
+            sys.intern(t) if len(t) <= SHARED_MAX else t for t in match.heading_terms))
+    shared[match] = match
+    return match
+
+
+def byte_digest(source: Source) -> bytes | None:
+    """What two reports that are byte-for-byte copies share: the digest of
+    their bytes and their sidecar's; None when the sidecar cannot be read
+    (its own reading says what is wrong with it)."""
+    digest = hashlib.sha256(source.raw).digest()
+    if source.sidecar_path is not None:
+        try:
+            digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
+        except OSError:
+            return None
+    return digest
+
+
+def byte_copies(sources: Sequence[Source], digests: dict[str, bytes | None] | None = None) -> list[Problem]:
     """A report whose bytes are those of another, sidecar and all (sorted by
     name: the first is kept), is an error naming both: published twice, it
     would count twice in every comparison. One text under two sidecars that
     say different things is two reports to the generator (and two of one
-    issuer and year are a warning: same_issuer_and_year)."""
+    issuer and year are a warning: same_issuer_and_year). digests: each
+    source's byte_digest, when the sources are held without their bytes."""
     first: dict[bytes, Source] = {}
     problems = []
     for source in sources:
-        digest = hashlib.sha256(source.raw).digest()
-        if source.sidecar_path is not None:
-            try:
-                digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
-            except OSError:  # the sidecar's own reading says what is wrong with it
-                continue
+        digest = digests[source.slug] if digests is not None else byte_digest(source)
+        if digest is None:
+            continue
         if (kept := first.setdefault(digest, source)) is not source:
             problems.append(Problem(source.path, None, (
                 f"is a byte-for-byte copy of {kept.path.name}: the same report would be published twice; "
@@ -530,22 +599,17 @@ def site_url(project: Project) -> str:
 
 
 def generate(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
-             keep_going: bool = False, read: Callable[[Corpus], None] | None = None
-             ) -> tuple[Corpus, int, WriteResult, int]:
+             keep_going: bool = False) -> tuple[Corpus, int, WriteResult, int]:
     """Everything up to the Markdown: used by build, serve and check.
     Returns the corpus, the number of pages, what was written, and the
-    SOURCE_DATE_EPOCH of the content (for mkdocs' dates). `read` is told
-    the corpus as soon as every report is read, before the pages are made."""
+    SOURCE_DATE_EPOCH of the content (for mkdocs' dates)."""
     # The reports live until the pages are made: the collector's full passes
     # leave them out (gc.freeze, before the collector is back on: its first
-    # pass over 10,000 reports took 2 s, and passes while the search records
-    # were made 4 s more) instead of walking them again and again.
+    # pass over 10,000 reports took 2 s) instead of walking them again and again.
     with no_cycle_collection():
         corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going, use_lean=True)
         gc.freeze()
     try:
-        if read:
-            read(corpus)
         if progress:
             progress(f"making pages of {len(corpus.reports)} reports")
         return _make_pages(project, corpus, use_cache)
@@ -564,18 +628,29 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
                              Memo(project.cache_dir / "measures", read=use_cache)) if measures_wanted() else no_measures()
     if measures.note:
         print(f"note: {measures.note}", file=sys.stderr)
-    pages = (render_site(reports, taxonomy, corpus.skipped,
-                         with_links(report_links(reports, taxonomy, in_series), measures.links),
-                         whole_report(project, taxonomy))
-             + compare_site(reports, taxonomy)
-             + publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits)
-             + reader_site(reports, taxonomy, in_series) + series_site(series, taxonomy, measures.series_tables)
-             + measures.pages
-             + [search_page(reports, taxonomy)])
     if not use_cache:  # --clean: every page is made again
         project.page_keys.unlink(missing_ok=True)
-    written = write_pages(pages, project.docs_dir, project.page_keys)
-    return corpus, len(pages), written, site_epoch(reports, added)
+    links = with_links(report_links(reports, taxonomy, in_series), measures.links)
+    measured, measures = [measures.pages], replace(measures, pages=[])  # written first, then let go
+    groups: list[Callable[[], Iterable[Output]]] = [
+        measured.pop,
+        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy)),
+        lambda: compare_site(reports, taxonomy),
+        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits),
+        lambda: reader_site(reports, taxonomy, in_series),
+        lambda: series_site(series, taxonomy, measures.series_tables),
+        lambda: [search_page(reports, taxonomy)],
+    ]
+    written = write_pages(one_group_at_a_time(groups), project.docs_dir, project.page_keys)
+    return corpus, written.pages, written, site_epoch(reports, added)
+
+
+def one_group_at_a_time(groups: list[Callable[[], Iterable[Output]]]) -> Iterator[Output]:
+    """The pages of each group, made when the one before it is written:
+    only one group's pages are held at a time (each maker is dropped once
+    called, so what it returned goes as soon as it is written)."""
+    while groups:
+        yield from groups.pop(0)()
 
 
 def build(project: Project, *, strict: bool = False, clean: bool = False, keep_going: bool = False,
@@ -586,23 +661,25 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
         recover(project)
         started = time.monotonic()
         with ThreadPoolExecutor(1) as indexer:
-            # Pagefind indexes in processes of its own from the moment every
-            # report is read: beside the making of the pages (one core) and
-            # then MkDocs' rendering. At 10,000 reports indexing takes longer
-            # than MkDocs; started after the pages were made, it was the last
-            # two minutes of a full build with one core idle.
+            # Pagefind indexes in processes of its own once the pages are
+            # written, beside MkDocs' rendering; its records are made from the
+            # reports then, before they go. Started as soon as every report
+            # was read, its processes (about 550 MiB at any size) and the
+            # records (about 7 KiB a report) were held while the pages were
+            # made, when the build holds every report: the build's peak.
+            # Indexing (35 s at 1,000 varied reports, 93 s at 10,000) takes
+            # less than MkDocs' rendering (80 s at 1,000), so no core waits.
             # If the build fails anywhere, indexing stops rather than holding
             # the failure back for minutes.
             indexing: list[Future] = []
             stop = threading.Event()
-
-            def index_for_search(corpus: Corpus) -> None:
-                records = search_records(corpus.reports, corpus.taxonomy, pack=True)
-                indexing.append(indexer.submit(build_search_index, records, project.search_dir, stop))
-
             try:
                 corpus, pages, written, epoch = generate(project, progress, use_cache=not clean,
-                                                         keep_going=keep_going, read=index_for_search)
+                                                         keep_going=keep_going)
+                with no_cycle_collection():  # the collector's passes over every report cost seconds
+                    records = search_records(corpus.reports, corpus.taxonomy, pack=True)
+                indexing.append(indexer.submit(build_search_index, records, project.search_dir, stop))
+                del records
                 warnings = warnings_of(corpus.reports)  # skipped files are listed apart, once
                 if strict and (warnings or corpus.skipped):
                     raise BuildError("strict mode: content warnings:\n" + "\n".join(

@@ -48,7 +48,7 @@ from generator.site.render import (
 from generator.site.twins import labelled, twins_of
 from generator.version import generator_version
 
-UNREPORTED = "未报告"
+UNREPORTED = "未报告"  # the body-by-year tables (series.py); the theme table leaves the cell empty
 
 
 def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
@@ -281,42 +281,76 @@ def chosen(report: Report, indicator: Indicator) -> tuple[Figure | None, list[Fi
     return best, [f for f in figures if f is not best]
 
 
+# Where a clause of a sentence ends: the figure's title quotes its own clause
+# (收到行政复议申请470件 / 受理432件), not the whole sentence around it, which
+# repeated itself once per figure it holds (four figures, four copies). A
+# comma before three digits is a thousands separator (3,918件), not an end.
+CLAUSE_END = re.compile(r"[，；。！？：;!?:]|,(?!\d{3})")
+
+
+def figure_clause(f: Figure) -> str:
+    """The clause of the figure's sentence that holds its words: cut at the
+    sentence punctuation either side; the whole sentence if the words are not
+    found in it."""
+    at = f.sentence.find(f.text)
+    if at < 0 or not f.text:
+        return f.sentence
+    start, end = 0, len(f.sentence)
+    for mark in CLAUSE_END.finditer(f.sentence):
+        if mark.end() <= at:
+            start = mark.end()
+        elif mark.start() >= at + len(f.text):
+            end = mark.start()
+            break
+    return f.sentence[start:end].strip() or f.sentence
+
+
 def _figure_link(report: Report, f: Figure) -> str:
     return (f"[{md_inline(format_value(f))}](../../reports/{report.slug}/index.md#{f.passage} "
-            f"\"{link_title(f.sentence)}\")")
+            f"\"{link_title(figure_clause(f))}\")")
 
 
 def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list[str]:
-    lines = [
-        "## 数据指标 {#indicators}",
-        "",
-        "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；报告没有给出的记为“未报告”。"
-        "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
-        "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。",
-        "",
-        "| 报告 | " + " | ".join(md_inline(f"{i.name}（{i.unit}）") for i in indicators) + " |",
-        "|---|" + "---|" * len(indicators),
-    ]
-    # A report of the page that gives none of the numbers is counted, not
-    # listed: its row was its title and a 未报告 per indicator (most rows of
-    # most themes; about a tenth of the theme pages at 1,000 varied reports).
+    # One pass for the cells; a report of the page that gives none of the
+    # numbers is counted, not listed (its row would be its title and nothing
+    # else), and an indicator no report of the page gives is named, not a
+    # column of blanks.
+    rows: list[tuple[Report, str, list[str]]] = []
     silent = 0
     for report, title in zip(chunk, told_apart([r.title for r in chunk], chunk)):
         cells = []
         for indicator in indicators:
             best, others = chosen(report, indicator)
-            cell = _figure_link(report, best) if best else UNREPORTED
+            cell = _figure_link(report, best) if best else ""
             if others:
                 cell += "（另：" + "、".join(_figure_link(report, f) for f in others) + "）"
             cells.append(cell)
-        if all(cell == UNREPORTED for cell in cells):
+        if any(cells):
+            rows.append((report, title, cells))
+        else:
             silent += 1
-            continue
-        lines.append(f"| [{md_inline(title)}](#{report.slug}) | " + " | ".join(cells) + " |")
-    if silent == len(chunk):
-        lines = lines[:-2] + ["本页各报告都没有给出这些指标的数字。"]
-    elif silent:
-        lines += ["", f"本页其余 {silent} 份报告没有给出这些指标中的任何一个数字，不列入上表。"]
+    given = [k for k in range(len(indicators)) if any(cells[k] for _, _, cells in rows)]
+    unused = [indicators[k] for k in range(len(indicators)) if k not in given]
+    lines = [
+        "## 数据指标 {#indicators}",
+        "",
+        "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；"
+        "**空白格表示该报告没有给出这一数字**。"
+        "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
+        "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。",
+        "",
+    ]
+    if not rows:
+        lines.append("本页各报告都没有给出这些指标的数字。")
+    else:
+        lines += ["| 报告 | " + " | ".join(md_inline(f"{indicators[k].name}（{indicators[k].unit}）") for k in given) + " |",
+                  "|---|" + "---|" * len(given)]
+        lines += [f"| [{md_inline(title)}](#{report.slug}) | " + " | ".join(cells[k] for k in given) + " |"
+                  for report, title, cells in rows]
+        if silent:
+            lines += ["", f"本页其余 {silent} 份报告没有给出这些指标中的任何一个数字，不列入上表。"]
+        if unused:
+            lines += ["", "本页各报告都没有给出的指标（不列入上表）：" + "、".join(md_inline(i.name) for i in unused) + "。"]
     lines.append("")
     charts = [c for i in indicators for c in charts_by_level(i, chunk)]
     if charts:
@@ -357,7 +391,9 @@ def told_apart(labels: list[str], reports: Sequence[Report]) -> list[str]:
 def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) -> str:
     """A horizontal bar chart in HTML and CSS (no scripts, no external files):
     its text is page text, as large as the page's on any screen, and every
-    name and value is printed, never only in a tooltip."""
+    name and value is printed, never only in a tooltip. The bar is the
+    row's middle grid cell itself (no track around it): a page of a dozen
+    indicators draws hundreds of bars."""
     top = max(f.value for _, f in rows) or 1
     caption = f"{indicator.name}（{indicator.unit}）· {level}"
     parts = [f'<figure class="indicator-chart" role="img" aria-label="{html.escape(caption)}">'
@@ -366,7 +402,7 @@ def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) 
         width = max(1.0, 100 * figure.value / top)
         parts.append(
             f'<div class="chart-row"><span class="chart-label">{html.escape(label)}</span>'
-            f'<span class="chart-track"><span class="chart-bar" style="width:{width:.1f}%"></span></span>'
+            f'<span class="chart-bar" style="width:{width:.1f}%"></span>'
             f'<span class="chart-value">{html.escape(format_value(figure))}</span></div>')
     parts.append("</figure>")
     return "".join(parts)
@@ -552,7 +588,8 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
                     continue
                 mark = "✓?" if all(m.inferred for m in found) else "✓"
                 target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
-                cells.append(f"[{mark}]({part.slug}/{target}#{report.slug} \"{link_title('；'.join(m.heading for m in found))}\")")
+                # no title quoting the headings: the part page it links to shows them
+                cells.append(f"[{mark}]({part.slug}/{target}#{report.slug})")
             own = [m.heading for m in report.analysis.parts if m.own]
             cells.append(md_inline("；".join(own)) if own else "—")
             lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -28,24 +28,34 @@ class WriteResult:
     unchanged: int
     removed: int
 
+    @property
+    def pages(self) -> int:
+        """Every page of the site, written or left as it was."""
+        return self.written + self.unchanged
 
-def write_pages(pages: Sequence[Output], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
+
+def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None = None) -> WriteResult:
+    """Write each page as it comes: pages may be a generator that makes them
+    group by group, so that no group outlives its writing (at 50,000
+    reports the list of every page's content was about 900 MiB of the
+    build). A path outside out_dir, or a second page for one path, stops
+    the build where it is met."""
     out_dir = out_dir.resolve()
-    targets: dict[Path, Output] = {}
-    for page in pages:
-        rel = PurePosixPath(page.path)
-        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
-            raise BuildError(f"refusing to write {page.path!r}: outside the output folder {out_dir}")
-        target = out_dir.joinpath(*rel.parts)
-        if target in targets:
-            raise BuildError(f"two pages want the same file {page.path!r}")
-        targets[target] = page
+    claimed: set[str] = set()  # relative paths written or kept, as given
     made_from = _read_keys(keys_file)
     keys: dict[str, str] = {}
     written = unchanged = 0
     done = False
     try:
-        for target, page in targets.items():
+        for page in pages:
+            rel = PurePosixPath(page.path)
+            if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+                raise BuildError(f"refusing to write {page.path!r}: outside the output folder {out_dir}")
+            name = rel.as_posix()
+            if name in claimed:
+                raise BuildError(f"two pages want the same file {page.path!r}")
+            claimed.add(name)
+            target = out_dir.joinpath(*rel.parts)
             if isinstance(page, Deferred):
                 if made_from.get(page.path) == page.key and target.is_file():
                     keys[page.path] = page.key
@@ -70,7 +80,7 @@ def write_pages(pages: Sequence[Output], out_dir: Path, keys_file: Path | None =
         if keys_file is not None:
             atomic_write(keys_file, json.dumps(keys if done else {**made_from, **keys}, sort_keys=True).encode(),
                          "the pages' keys")
-    removed = remove_stray(out_dir, out_dir, {target.relative_to(out_dir).as_posix() for target in targets})
+    removed = remove_stray(out_dir, out_dir, claimed)
     return WriteResult(written, unchanged, removed)
 
 
