@@ -1,6 +1,7 @@
 """A small learned model of themes, compared with the rules on the held half.
 
     .venv/bin/python -m benchmarks.themes_learned [--top 12]
+    .venv/bin/python -m benchmarks.themes_learned --real [--top 12]
 
 One logistic regression per theme (one against the rest) over the character
 1- to 3-grams of a passage (numbers folded to #), trained on the labelled
@@ -14,6 +15,15 @@ Written with numpy (already a runtime dependency) rather than scikit-learn:
 the comparison does not ship, and scikit-learn with scipy would add about
 100 MB to every install for one benchmark. The model is plain batch gradient
 descent on the L2-regularised log loss; nothing here is tuned on the held half.
+
+--real: leave one real set out. The five sets of real report passages labelled
+by reading in the fifth session (benchmarks/real_themes.py reads them from
+/tmp; the texts are not in the repository). For each real set S, the same model
+(same features and settings, nothing tuned on real text) is trained on the
+project's labelled passages (both halves) plus every real set except S and
+measured on S, beside the rules (today's code) on S and beside the model
+trained on the project's labels alone; then the three pooled over all S.
+Only the three named themes, the only ones the real sets label.
 """
 from __future__ import annotations
 
@@ -59,16 +69,109 @@ def features(texts: list[str], vocab: dict[str, int]) -> np.ndarray:
 
 
 def train(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    w = np.zeros(x.shape[1], dtype=np.float64)
+    # all in x's float32: a float64 weight vector made numpy copy x to float64 every step
+    w = np.zeros(x.shape[1], dtype=x.dtype)
+    y = y.astype(x.dtype)
     b = 0.0
-    pos = max(y.mean(), 1e-3)
-    weight = np.where(y == 1, 0.5 / pos, 0.5 / max(1 - pos, 1e-3))  # balanced classes
+    pos = max(float(y.mean()), 1e-3)
+    weight = np.where(y == 1, 0.5 / pos, 0.5 / max(1 - pos, 1e-3)).astype(x.dtype)  # balanced classes
     for _ in range(STEPS):
         p = 1 / (1 + np.exp(-(x @ w + b)))
         g = (p - y) * weight
         w -= RATE * (x.T @ g / len(y) + L2 * w)
-        b -= RATE * g.mean()
+        b -= RATE * float(g.mean())
     return w, b
+
+
+def fit(texts: list[str], labels: list[set[str]], themes: tuple[str, ...] | list[str],
+        top: int) -> tuple[dict[str, int], dict[str, tuple[np.ndarray, float]], dict[str, list[str]]]:
+    """vocabulary, one (weights, bias) per theme, and each theme's strongest n-grams."""
+    counts = Counter(g for text in texts for g in set(grams(text)))
+    vocab = {g: i for i, g in enumerate(sorted(g for g, c in counts.items() if c >= MIN_COUNT))}
+    names = sorted(vocab, key=vocab.__getitem__)
+    x = features(texts, vocab)
+    models, strongest = {}, {}
+    for theme in themes:
+        w, b = train(x, np.array([theme in want for want in labels], dtype=np.float32))
+        models[theme] = (w, b)
+        strongest[theme] = [names[k] for k in np.argsort(-w)[:top]]
+    return vocab, models, strongest
+
+
+def predict(texts: list[str], vocab: dict[str, int], models: dict[str, tuple[np.ndarray, float]]) -> list[set[str]]:
+    x = features(texts, vocab)
+    out: list[set[str]] = [set() for _ in texts]
+    for theme, (w, b) in models.items():
+        for i, s in enumerate(x @ w + b):
+            if s > 0:
+                out[i].add(theme)
+    return out
+
+
+def counts_of(pairs: list[tuple[frozenset[str] | set[str], frozenset[str] | set[str]]], theme: str) -> np.ndarray:
+    tp = sum(theme in want and theme in got for want, got in pairs)
+    fp = sum(theme in got and theme not in want for want, got in pairs)
+    fn = sum(theme in want and theme not in got for want, got in pairs)
+    return np.array([tp, fp, fn])
+
+
+def pr(c: np.ndarray) -> str:
+    tp, fp, fn = (int(v) for v in c)
+    p = tp / (tp + fp) if tp + fp else float("nan")
+    r = tp / (tp + fn) if tp + fn else float("nan")
+    return f"{p:4.2f}/{r:4.2f}"
+
+
+def real(top: int) -> None:
+    from benchmarks.real_themes import NAMED as REAL_NAMED
+    from benchmarks.real_themes import SETS, load
+
+    project = rows("tune") + rows("held")
+    p_texts = [t for t, _, _ in project]
+    p_labels = [want for _, want, _ in project]
+    sets = {s.name: load(s.name)[0] for s in SETS}
+    print(f"project {len(project)} labelled passages (both halves); real sets read from /tmp: "
+          + ", ".join(f"{k} {len(v)}" for k, v in sets.items()))
+    alone = fit(p_texts, p_labels, REAL_NAMED, top)
+    pooled = {k: {t: np.zeros(3, dtype=int) for t in REAL_NAMED} for k in ("rules", "learned", "alone")}
+    print(f"\n{'held-out set':12} {'n':>4}  " + "  ".join(f"{t[:13]:>13} rules / +real / proj." for t in REAL_NAMED))
+    strongest_all: dict[str, Counter] = {t: Counter() for t in REAL_NAMED}
+    for name, held in sets.items():
+        train_rows = [r for other, rs in sets.items() if other != name for r in rs]
+        vocab, models, strongest = fit(p_texts + [r.text for r in train_rows],
+                                       p_labels + [set(r.themes) for r in train_rows], REAL_NAMED, top)
+        for t in REAL_NAMED:
+            strongest_all[t].update(strongest[t])
+        learned = predict([r.text for r in held], vocab, models)
+        only = predict([r.text for r in held], *alone[:2])
+        cells = []
+        for t in REAL_NAMED:
+            c = {"rules": counts_of([(r.themes, r.rules) for r in held], t),
+                 "learned": counts_of([(r.themes, g) for r, g in zip(held, learned)], t),
+                 "alone": counts_of([(r.themes, g) for r, g in zip(held, only)], t)}
+            for k, v in c.items():
+                pooled[k][t] += v
+            n = int(c["rules"][0] + c["rules"][2])
+            cells.append(f"{n:3} {pr(c['rules'])} {pr(c['learned'])} {pr(c['alone'])}")
+        print(f"{name:12} {len(held):4}  " + "  ".join(cells))
+    cells = []
+    for t in REAL_NAMED:
+        n = int(pooled["rules"][t][0] + pooled["rules"][t][2])
+        cells.append(f"{n:3} {pr(pooled['rules'][t])} {pr(pooled['learned'][t])} {pr(pooled['alone'][t])}")
+    print(f"{'pooled':12} {sum(map(len, sets.values())):4}  " + "  ".join(cells))
+    print("\nF1 pooled (rules / learned with real text / learned on project labels alone):")
+    for t in REAL_NAMED:
+        f1 = {}
+        for k in ("rules", "learned", "alone"):
+            tp, fp, fn = (int(v) for v in pooled[k][t])
+            f1[k] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"  {t:22} {f1['rules']:.2f} / {f1['learned']:.2f} / {f1['alone']:.2f}")
+    print("\nstrongest n-grams, model on the project's labels alone:")
+    for t in REAL_NAMED:
+        print(f"  {t:22} {' '.join(alone[2][t])}")
+    print("strongest n-grams with real text (those among the top in most of the five folds):")
+    for t in REAL_NAMED:
+        print(f"  {t:22} {' '.join(g for g, _ in strongest_all[t].most_common(top))}")
 
 
 def scores(pairs: list[tuple[set[str], set[str]]], theme: str) -> tuple[float, float, int]:
@@ -81,7 +184,12 @@ def scores(pairs: list[tuple[set[str], set[str]]], theme: str) -> tuple[float, f
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=12, help="strongest n-grams shown per theme")
+    parser.add_argument("--real", action="store_true",
+                        help="leave one real set out (the fifth session's sets, read from /tmp)")
     args = parser.parse_args()
+    if args.real:
+        real(args.top)
+        return
     tune, held = rows("tune"), rows("held")
     counts = Counter(g for text, _, _ in tune for g in set(grams(text)))
     vocab = {g: i for i, g in enumerate(sorted(g for g, c in counts.items() if c >= MIN_COUNT))}

@@ -1,0 +1,150 @@
+"""Real report passages labelled by reading in the fifth session, as one table.
+
+    .venv/bin/python -m benchmarks.real_themes      # counts per set, and the rules' P/R
+
+Five sets, each labelled by a different helper in its own folder under /tmp,
+with its own label file (README.md of each folder says how it was made). The
+page texts stay in /tmp: this module reads them from there (and says so when a
+folder is missing) and never copies any text into the repository.
+
+Each set's pages are cut into passages by today's generator (`fazhi inspect
+--json`, the same call the helpers' dump scripts made), which also gives each
+passage's heading and the rules' themes (content/themes.yml with
+generator/analyse, current code). A label names its passage by `report#anchor`
+and, failing that, by the report and the passage's first 20 characters (as
+tests/test_labelled_themes.py does); labels that match no passage today are
+counted and left out.
+
+Only the three named themes were labelled. The rules' `mediation` counts its
+subthemes (`reconsideration`, `petitions`) as the helpers' scorers did.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+NAMED = ("enforcement", "mediation", "business-environment")
+FAMILY = {"mediation": {"mediation", "reconsideration", "petitions"}}
+
+
+@dataclass(frozen=True)
+class RealSet:
+    name: str
+    labels: str  # label file (a YAML list of {id, text, themes[, skip]})
+    pages: tuple[str, ...]  # globs of the page texts, in the order the helper's dump read them
+    excluded: tuple[str, ...] = ()  # file names among the globs that are not reports
+
+
+SETS = (
+    # themereal: /tmp/eval (30) + its own 52 pages; labels over both (82 reports).
+    RealSet("themereal", "/tmp/themereal/labels.yml", ("/tmp/eval/*.txt", "/tmp/themereal/pages/*.txt"),
+            ("err.txt", "expected.txt")),
+    # themereal2: a fresh held set of 20 pages; `skip` marks fragments cut by the excerpt.
+    RealSet("themereal2", "/tmp/themereal2/held_labels.yml", ("/tmp/themereal2/held/*.txt",)),
+    # themereal3: 62 openings; the final seal (sealed7), not themereal4's later relabels.
+    RealSet("themereal3", "/tmp/themereal3/sealed7/labels.yml", ("/tmp/themereal3/pages/*.txt",)),
+    RealSet("themereal4", "/tmp/themereal4/labels.yml", ("/tmp/themereal4/pages/x*.txt",)),
+    RealSet("themereal5", "/tmp/themereal5/labels.yml", ("/tmp/themereal5/pages/y*.txt",)),
+)
+
+
+@dataclass(frozen=True)
+class RealPassage:
+    set: str
+    report: str
+    id: str
+    text: str
+    heading: str  # the nearest heading above the passage ('' when none)
+    themes: frozenset[str]  # labelled by reading
+    rules: frozenset[str]  # named themes the rules give today
+
+
+def files_of(s: RealSet) -> list[Path]:
+    out: list[Path] = []
+    for pattern in s.pages:
+        p = Path(pattern)
+        out += [f for f in sorted(p.parent.glob(p.name)) if f.name not in s.excluded]
+    return out
+
+
+def named(themes: list[str]) -> frozenset[str]:
+    have = set(themes)
+    return frozenset(t for t in NAMED if have & FAMILY.get(t, {t}))
+
+
+def headings(record: dict) -> dict[str, str]:
+    """passage anchor -> the nearest heading above it (number and title), read by walking the
+    body's lines as the helpers' dump scripts did; a passage not found in a line gets ''."""
+    heads = [(s.get("number") or "") + s["title"] for s in record["sections"]]
+    passages, k, current, out = record["passages"], 0, "", {}
+    for line in record["body"].split("\n"):
+        line = line.strip()
+        if k < len(passages) and passages[k]["text"] in line:
+            while k < len(passages) and passages[k]["text"] in line:
+                out[passages[k]["anchor"]] = current
+                k += 1
+            continue
+        for h in heads:
+            if line == h or (len(h) > 4 and line.startswith(h)):
+                current = h
+                break
+    return out
+
+
+@cache
+def load(name: str) -> tuple[list[RealPassage], int]:
+    """(passages of one real set, labels that match no passage today)."""
+    s = next(x for x in SETS if x.name == name)
+    if not Path(s.labels).is_file():
+        raise SystemExit(f"{s.labels}: the labels of real set {s.name} are not on this machine "
+                         "(the texts live only in /tmp of the session that labelled them)")
+    files = files_of(s)
+    run = subprocess.run([sys.executable, "-m", "generator", "inspect", "--json", *map(str, files)],
+                         capture_output=True, text=True, cwd=REPO, check=True)
+    by_id: dict = {}
+    heading: dict = {}
+    for f, record in zip(files, json.loads(run.stdout)):
+        for anchor, h in headings(record).items():
+            heading[f"{f.stem}#{anchor}"] = h
+        for p in record["passages"]:
+            by_id[f"{f.stem}#{p['anchor']}"] = p
+            by_id.setdefault((f.stem, p["text"][:20]), p)
+    rows, missing = [], 0
+    for e in yaml.safe_load(Path(s.labels).read_text(encoding="utf-8")):
+        if e.get("skip"):
+            continue
+        report = e["id"].split("#")[0]
+        p = by_id.get(e["id"]) or by_id.get((report, str(e["text"])[:20]))
+        if p is None:
+            missing += 1
+            continue
+        rows.append(RealPassage(s.name, report, e["id"], p["text"], heading.get(f"{report}#{p['anchor']}", ""),
+                                frozenset(e["themes"]), named(p["themes"])))
+    return rows, missing
+
+
+def table() -> list[RealPassage]:
+    """Every real set's labelled passages, in set order."""
+    return [row for s in SETS for row in load(s.name)[0]]
+
+
+def main() -> None:
+    print("real sets read from /tmp (texts are not in the repository):")
+    for s in SETS:
+        rows, missing = load(s.name)
+        counts = Counter(t for r in rows for t in r.themes)
+        print(f"  {s.name:11} {len(rows):4} passages, {len({r.report for r in rows}):3} reports, "
+              f"{missing} labels unmatched, headed {sum(bool(r.heading) for r in rows)}; "
+              + " ".join(f"{t} {counts[t]}" for t in NAMED))
+
+
+if __name__ == "__main__":
+    main()
