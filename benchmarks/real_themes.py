@@ -41,6 +41,7 @@ class RealSet:
     labels: str  # label file (a YAML list of {id, text, themes[, skip]})
     pages: tuple[str, ...]  # globs of the page texts, in the order the helper's dump read them
     excluded: tuple[str, ...] = ()  # file names among the globs that are not reports
+    fresh: str = ""  # the helper's dump of the rules' themes when the set was still unseen, if any
 
 
 SETS = (
@@ -48,11 +49,17 @@ SETS = (
     RealSet("themereal", "/tmp/themereal/labels.yml", ("/tmp/eval/*.txt", "/tmp/themereal/pages/*.txt"),
             ("err.txt", "expected.txt")),
     # themereal2: a fresh held set of 20 pages; `skip` marks fragments cut by the excerpt.
-    RealSet("themereal2", "/tmp/themereal2/held_labels.yml", ("/tmp/themereal2/held/*.txt",)),
+    RealSet("themereal2", "/tmp/themereal2/held_labels.yml", ("/tmp/themereal2/held/*.txt",),
+            fresh="/tmp/themereal2/code-held-main.json"),
     # themereal3: 62 openings; the final seal (sealed7), not themereal4's later relabels.
-    RealSet("themereal3", "/tmp/themereal3/sealed7/labels.yml", ("/tmp/themereal3/pages/*.txt",)),
-    RealSet("themereal4", "/tmp/themereal4/labels.yml", ("/tmp/themereal4/pages/x*.txt",)),
-    RealSet("themereal5", "/tmp/themereal5/labels.yml", ("/tmp/themereal5/pages/y*.txt",)),
+    # fresh: code-base.json, main at 8ac7f46 before themereal3's fixes (its dumpbase.py).
+    RealSet("themereal3", "/tmp/themereal3/sealed7/labels.yml", ("/tmp/themereal3/pages/*.txt",),
+            fresh="/tmp/themereal3/code-base.json"),
+    # fresh: code-before.json, main at 40092b5 / 8f9174c before each round's fixes (README.md).
+    RealSet("themereal4", "/tmp/themereal4/labels.yml", ("/tmp/themereal4/pages/x*.txt",),
+            fresh="/tmp/themereal4/code-before.json"),
+    RealSet("themereal5", "/tmp/themereal5/labels.yml", ("/tmp/themereal5/pages/y*.txt",),
+            fresh="/tmp/themereal5/code-before.json"),
 )
 
 
@@ -65,6 +72,7 @@ class RealPassage:
     heading: str  # the nearest heading above the passage ('' when none)
     themes: frozenset[str]  # labelled by reading
     rules: frozenset[str]  # named themes the rules give today
+    fresh: frozenset[str] | None  # named themes the rules gave when the set was unseen (None: no dump)
 
 
 def files_of(s: RealSet) -> list[Path]:
@@ -117,6 +125,7 @@ def load(name: str) -> tuple[list[RealPassage], int]:
         for p in record["passages"]:
             by_id[f"{f.stem}#{p['anchor']}"] = p
             by_id.setdefault((f.stem, p["text"][:20]), p)
+    fresh = json.loads(Path(s.fresh).read_text(encoding="utf-8")) if s.fresh else {}
     rows, missing = [], 0
     for e in yaml.safe_load(Path(s.labels).read_text(encoding="utf-8")):
         if e.get("skip"):
@@ -127,7 +136,8 @@ def load(name: str) -> tuple[list[RealPassage], int]:
             missing += 1
             continue
         rows.append(RealPassage(s.name, report, e["id"], p["text"], heading.get(f"{report}#{p['anchor']}", ""),
-                                frozenset(e["themes"]), named(p["themes"])))
+                                frozenset(e["themes"]), named(p["themes"]),
+                                named(fresh[e["id"]]["themes"]) if e["id"] in fresh else None))
     return rows, missing
 
 
@@ -142,7 +152,8 @@ def main() -> None:
         rows, missing = load(s.name)
         counts = Counter(t for r in rows for t in r.themes)
         print(f"  {s.name:11} {len(rows):4} passages, {len({r.report for r in rows}):3} reports, "
-              f"{missing} labels unmatched, headed {sum(bool(r.heading) for r in rows)}; "
+              f"{missing} labels unmatched, headed {sum(bool(r.heading) for r in rows)}, "
+              f"fresh rules for {sum(r.fresh is not None for r in rows)}; "
               + " ".join(f"{t} {counts[t]}" for t in NAMED))
 
 

@@ -133,8 +133,11 @@ def real(top: int) -> None:
     print(f"project {len(project)} labelled passages (both halves); real sets read from /tmp: "
           + ", ".join(f"{k} {len(v)}" for k, v in sets.items()))
     alone = fit(p_texts, p_labels, REAL_NAMED, top)
-    pooled = {k: {t: np.zeros(3, dtype=int) for t in REAL_NAMED} for k in ("rules", "learned", "alone")}
-    print(f"\n{'held-out set':12} {'n':>4}  " + "  ".join(f"{t[:13]:>13} rules / +real / proj." for t in REAL_NAMED))
+    kinds = ("rules", "fresh", "learned", "alone")
+    per_set: dict[str, dict[str, dict[str, np.ndarray]]] = {}
+    print("\nP/R per theme: rules today, rules when the set was unseen (- : no dump), learned with the "
+          "other real sets, learned on the project's labels alone; n = labelled passages of the theme")
+    print(f"{'held-out set':12} {'n':>4}  " + "  ".join(f"{t:>34}" for t in REAL_NAMED))
     strongest_all: dict[str, Counter] = {t: Counter() for t in REAL_NAMED}
     for name, held in sets.items():
         train_rows = [r for other, rs in sets.items() if other != name for r in rs]
@@ -144,28 +147,37 @@ def real(top: int) -> None:
             strongest_all[t].update(strongest[t])
         learned = predict([r.text for r in held], vocab, models)
         only = predict([r.text for r in held], *alone[:2])
+        has_fresh = all(r.fresh is not None for r in held)
+        per_set[name] = {t: {"rules": counts_of([(r.themes, r.rules) for r in held], t),
+                             "fresh": counts_of([(r.themes, r.fresh or frozenset()) for r in held], t)
+                             if has_fresh else np.array([-1, 0, 0]),
+                             "learned": counts_of([(r.themes, g) for r, g in zip(held, learned)], t),
+                             "alone": counts_of([(r.themes, g) for r, g in zip(held, only)], t)}
+                         for t in REAL_NAMED}
         cells = []
         for t in REAL_NAMED:
-            c = {"rules": counts_of([(r.themes, r.rules) for r in held], t),
-                 "learned": counts_of([(r.themes, g) for r, g in zip(held, learned)], t),
-                 "alone": counts_of([(r.themes, g) for r, g in zip(held, only)], t)}
-            for k, v in c.items():
-                pooled[k][t] += v
-            n = int(c["rules"][0] + c["rules"][2])
-            cells.append(f"{n:3} {pr(c['rules'])} {pr(c['learned'])} {pr(c['alone'])}")
+            c = per_set[name][t]
+            fresh_cell = pr(c["fresh"]) if c["fresh"][0] >= 0 else "  -      "
+            cells.append(f"{int(c['rules'][0] + c['rules'][2]):3} {pr(c['rules'])} {fresh_cell} "
+                         f"{pr(c['learned'])} {pr(c['alone'])}")
         print(f"{name:12} {len(held):4}  " + "  ".join(cells))
-    cells = []
-    for t in REAL_NAMED:
-        n = int(pooled["rules"][t][0] + pooled["rules"][t][2])
-        cells.append(f"{n:3} {pr(pooled['rules'][t])} {pr(pooled['learned'][t])} {pr(pooled['alone'][t])}")
-    print(f"{'pooled':12} {sum(map(len, sets.values())):4}  " + "  ".join(cells))
-    print("\nF1 pooled (rules / learned with real text / learned on project labels alone):")
-    for t in REAL_NAMED:
-        f1 = {}
-        for k in ("rules", "learned", "alone"):
-            tp, fp, fn = (int(v) for v in pooled[k][t])
-            f1[k] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        print(f"  {t:22} {f1['rules']:.2f} / {f1['learned']:.2f} / {f1['alone']:.2f}")
+
+    def pooled(names: list[str], label: str) -> None:
+        print(f"\n{label} ({sum(len(sets[n]) for n in names)} passages): P/R, F1 (tp fp fn)")
+        for t in REAL_NAMED:
+            parts = []
+            for k in kinds:
+                if k == "fresh" and any(per_set[n][t]["fresh"][0] < 0 for n in names):
+                    continue
+                c = sum((per_set[n][t][k] for n in names), np.zeros(3, dtype=int))
+                tp, fp, fn = (int(v) for v in c)
+                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                parts.append(f"{k} {pr(c)} {f1:.2f} ({tp} {fp} {fn})")
+            print(f"  {t:22} " + " | ".join(parts))
+
+    pooled(list(sets), "pooled over all five sets")
+    pooled([n for n in sets if per_set[n][REAL_NAMED[0]]["fresh"][0] >= 0],
+           "pooled over the sets with a dump of the rules when unseen")
     print("\nstrongest n-grams, model on the project's labels alone:")
     for t in REAL_NAMED:
         print(f"  {t:22} {' '.join(alone[2][t])}")
