@@ -825,3 +825,30 @@ def test_a_site_name_and_address_glued_in_front_of_the_title_are_cut():
                   "都有新的进展，群众对执法工作的满意度逐年提高。\n" + BODY)
     assert got["title"] == "清河县人民政府关于2023年度法治政府建设情况的报告"
     assert (got["issuer"], got["level"]) == ("清河县人民政府", "county")
+
+
+# --- a department led by its place's committee and government; 我街 ------------------------
+
+def test_a_department_before_the_leadership_phrase_is_the_issuer_though_it_says_our_district():
+    got, _ = meta("2024年以来，雁塔区民政局在区委、区政府的正确领导下，坚持依法行政，"
+                  "为我区民生保障提供法治支撑。现将有关情况报告如下：\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("雁塔区民政局", "department", "雁塔区")
+
+
+def test_the_leaders_of_a_department_subject_never_give_the_level():
+    # The leaders (区委、区政府) and 我区 are the place's; the level is the department's.
+    got, _ = meta("2023年，区司法局在区委、区政府的领导下，扎实推进我区依法行政。\n" + BODY)
+    assert got.get("level") == "department" and "issuer" not in got
+
+
+def test_a_government_subject_still_yields_to_a_departments_self_reference():
+    got, _ = meta("2023年，县委、县政府高度重视法治建设，我局认真贯彻落实，推进依法行政。\n" + BODY)
+    assert got.get("level") == "department"
+
+
+def test_a_street_office_calling_itself_our_street_is_a_town():
+    got, codes = meta("2024年，在区委、区政府的领导下，我街坚持依法行政，推进法治街道建设。\n" + BODY)
+    assert got.get("level") == "town"
+    assert "issuer" not in got and "issuer-placeless" in codes
+    got, _ = meta("2024年，在区委、区政府的领导下，我街道坚持依法行政。\n" + BODY)
+    assert got.get("level") == "town"

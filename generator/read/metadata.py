@@ -260,7 +260,8 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     for text in opening[:2]:
         if found := _reporting_subject(text, context):
             yield found, "text", True
-    if opening and (found := _opening_subject(opening[0], context)) and _speaks_as(found, opening[0]):
+    if opening and (found := _opening_subject(opening[0], context)) \
+            and _speaks_as(found, opening[0], led=_led_subject(found, opening[0])):
         yield found, "text", True
     # 5b. 2022年某街道法治政府建设工作，深入贯彻…: the year runs into a topic whose owner
     #     is named before it; the owner is the subject when a predicate opens the next clause.
@@ -390,7 +391,8 @@ def _opening(document: Document) -> tuple[str, ...]:
             # the paragraph calls the author by that unit (我区, 我县). Without it the unit may
             # be a superior's (县委、县政府高度重视… in a department's report).
             found = _opening_subject(first, ())
-            own = {m.group(1) for m in SELF_REFERENCE.finditer(section.title + first)}
+            own = {m.group(1).replace("街", "街道", 1) if m.group(1) == "街" else m.group(1)
+                   for m in SELF_REFERENCE.finditer(section.title + first)}
             return (first,) if found and all(o.generic for o in found) \
                 and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found) else ()
     return ()
@@ -539,7 +541,8 @@ def _elliptic_government(text: str) -> str:
 
 DEPARTMENT_PARTY = re.compile(r"(?:中共)?([\u4e00-\u9fff]*[局厅办委])(?:党组|党委)")
 JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
-SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|县|区|旗|州|盟|省)")
+# 我街: a street office's short word for itself (not 街头, 街区, 街巷, 街面).
+SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|街(?![头区巷面])|县|区|旗|州|盟|省)")
 # The opening's subject is a sector of a unit (全市司法行政系统, 全县教育系统), not the
 # whole of its government (全市政府系统).
 SYSTEM_SUBJECT = re.compile(
@@ -557,18 +560,34 @@ def _first_sections_self(document: Document) -> str | None:
     return None
 
 
-def _speaks_as(orgs: list[Org], paragraph: str) -> bool:
+def _speaks_as(orgs: list[Org], paragraph: str, led: bool = False) -> bool:
     """An opening's subject is the author unless the paragraph calls its author
-    something of another level (2022年，县委、县政府高度重视…，我局…)."""
+    something of another level (2022年，县委、县政府高度重视…，我局…). A department
+    that is the subject of the leadership phrase (某区某局在区委、区政府的领导下，…)
+    is the author; the paragraph's 我区 / 我县 then name its place, not its author."""
     subject = _principal(orgs) or orgs[0]
     for m in SELF_REFERENCE.finditer(paragraph):
         own = parse_org(m.group(0))
         if own is None:
             continue
+        if led and subject.kind == "department" and own.kind == "government":
+            continue
         if (own.kind == "department") != (subject.kind == "department") \
                 or subject.level and own.level and own.level != subject.level:
             return False
     return True
+
+
+# The phrase that names the author's leaders: 在区委、区政府的坚强领导下, 在上级部门的指导下.
+LED_BY = re.compile(r"\s*在[^，。；,;]{2,40}?(?:领导|指导)下")
+
+
+def _led_subject(orgs: list[Org], paragraph: str) -> bool:
+    """The opening's subject stands right before the phrase that names its leaders
+    (2023年，某县司法局在县委、县政府的领导下，…): it is the one led, the author."""
+    subject = _principal(orgs) or orgs[0]
+    at = paragraph.find(subject.written)
+    return at >= 0 and bool(LED_BY.match(paragraph, at + len(subject.written)))
 
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:

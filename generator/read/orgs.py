@@ -58,7 +58,7 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 GENERIC_LEVEL = {"省": "province", "自治区": "province", "州": "city", "自治州": "city", "盟": "city", "地区": "city",
                  "县": "county", "自治县": "county", "区": "county", "旗": "county",
                  "镇": "town", "乡": "town", "街道": "town", "部门": "department"}
-SELF = re.compile(r"^(?:我|本)(局|委|办|厅|署|中心|院|所|队|站|部|省|市|州|盟|县|区|旗|镇|乡|街道)$")
+SELF = re.compile(r"^(?:我|本)(局|委|办|厅|署|中心|院|所|队|站|部|省|市|州|盟|县|区|旗|镇|乡|街道|街)$")
 # A template's placeholder stands for a place too: XX镇, xx县人民政府, ××区.
 PLACEHOLDER = r"(?:[Xx×＊*]{1,4}|某)?"
 GENERIC_GOVERNMENT = re.compile(
@@ -494,7 +494,8 @@ UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖�
 def _generic_org(text: str) -> Org | None:
     """我局 / 我镇 / 区政府 / 县人民政府 / 县委: a body named by its unit alone."""
     if m := SELF.match(text):
-        unit = m.group(1)
+        # 我街 is how a street office (街道办事处) calls itself, as 我镇 a town.
+        unit = "街道" if m.group(1) == "街" else m.group(1)
         if unit in GENERIC_LEVEL or unit == "市":
             return Org(text, "government", None, text, unit)
         return Org(text, "department", None, text, "部门")
