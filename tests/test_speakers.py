@@ -852,3 +852,34 @@ def test_a_street_office_calling_itself_our_street_is_a_town():
     assert "issuer" not in got and "issuer-placeless" in codes
     got, _ = meta("2024年，在区委、区政府的领导下，我街道坚持依法行政。\n" + BODY)
     assert got.get("level") == "town"
+
+
+# --- dates inside multi-field bylines -----------------------------------------------------
+
+def test_a_byline_that_opens_with_its_editor_gives_the_publication_date():
+    got, _ = meta("清河县民政局2023年度法治政府建设情况报告\n"
+                  "责任编辑:县民政局 文章来源:清河县民政局 发布日期:2024-02-06 浏览次数:\n"
+                  "2023年，清河县民政局坚持依法行政。\n" + BODY)
+    assert got["date"] == "2024-02-06"
+    assert "责任编辑" not in str(got.get("title"))
+
+
+def test_an_editor_line_without_a_date_stays_a_page_note():
+    got, _ = meta("清河县民政局2023年度法治政府建设情况报告\n2023年，清河县民政局坚持依法行政。\n" + BODY
+                  + "责任编辑:小王 审核:老李\n")
+    assert "date" not in got
+
+
+def test_a_table_row_with_the_publication_time_in_its_cells():
+    got, _ = meta("清河县民政局2023年度法治政府建设情况报告\n"
+                  "索引号 | 0001/2024-00012 | 发布机构 | 清河县民政局 |\n"
+                  "公开类别 | 主动公开 | 发布时间 | 2024-03-11 |\n"
+                  "2023年，清河县民政局坚持依法行政。\n" + BODY)
+    assert got["date"] == "2024-03-11"
+
+
+def test_a_date_and_time_then_the_office_after_a_bar():
+    got, _ = meta("2025-01-22 09:30 | 清河县民政局\n清河县民政局2024年度法治政府建设情况报告\n"
+                  "2024年，县民政局坚持依法行政。\n" + BODY)
+    assert got["date"] == "2025-01-22"
+    assert (got["issuer"], got["level"]) == ("清河县民政局", "department")

@@ -90,14 +90,15 @@ HEADING = re.compile(rf"^(?:第[{CN_NUM}百]{{1,3}}部分|[{CN_NUM}]{{1,3}}、|[
 
 # Key-value lines. Publication keys describe the page; index keys the document.
 PUB_KEYS = (r"上传人|上传者|上传时间|文档页数|文档格式|文档大小|下载次数|下载|效力|时效性|发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|上传时间|"
-            r"发布单位|发布部门|发稿单位|发布|日期|时间|"
+            r"发布单位|发布部门|发稿单位|发布|日期|时间|责任编辑|编辑|审核|校对|"
             r"信息来源|文章来源|稿件来源|来源|出处|作者|撰稿|供稿|阅读次数|阅读量|阅读|浏览次数|浏览量|浏览|"
             r"点击数|点击量|点击率|点击|访问量|访问次数|文章浏览量|次数|分类|栏目|字号|字体")
 INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象分类|组配分类|分\s*类|发布机构|发文机关|发文单位|"
               r"公开方式|公开范围|公开时限|公开形式|有\s*效\s*性|发文字号|文\s*号|成文日期|发文日期|生成日期|"
-              r"印发日期|实施日期|废止日期|发布日期|名\s*称|标\s*题|内容概述|摘\s*要|所属机构|信息类别|来\s*源|关\s*键\s*词|责任部门")
-# Any key of the shape …日期 / …时间 (信息提供日期, 公文生成日期) is a date key: its value shows what it is.
-DATE_KEY_SHAPE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s*[:：]\s*(?:19|20)\d{2}\s*[-年/.])"
+              r"印发日期|实施日期|废止日期|发布日期|名\s*称|标\s*题|内容概述|摘\s*要|所属机构|信息类别|公开类别|来\s*源|关\s*键\s*词|责任部门")
+# Any key of the shape …日期 / …时间 (信息提供日期, 公文生成日期) is a date key: its value shows what it is;
+# in a table row the cells stand for the colon (发布时间 | 2024-02-28 |).
+DATE_KEY_SHAPE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s*[:：|｜]\s*(?:19|20)\d{2}\s*[-年/.])"
 PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：]")
 INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：|｜]?")
 STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
@@ -109,7 +110,7 @@ DATE_LINE = re.compile(
 )
 DATETIME_OFFICE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日"
-    rf"(?:\s*\d{{1,2}}[:时]\d{{2}}分?)?)\s*(?:来源\s*[:：])?\s*([{HAN}]{{2,24}})?$"
+    rf"(?:\s*\d{{1,2}}[:时]\d{{2}}分?)?)\s*[|｜]?\s*(?:来源\s*[:：])?\s*([{HAN}]{{2,24}})?$"
 )
 OFFICE_DATE = re.compile(rf"^([{HAN}]{{2,24}})\s+((?:19|20)\d{{2}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}日?)$")
 BULLET = re.compile(r"^[•·●◆■□▪\-*>]+\s*")
@@ -166,7 +167,7 @@ def chrome_reason(text: str) -> str | None:
         return "文档分享网站的提示或网址"
     if PREV_NEXT.match(bare):
         return "上一篇、下一篇链接"
-    if PAGE_INFO.match(bare) and len(bare) <= 120:
+    if PAGE_INFO.match(bare) and len(bare) <= 120 and not _dated_byline(bare):
         return "页面附注（链接、编辑、关键词、转载说明）"
     if SPAM.match(bare):
         return "关键词堆砌的垃圾标题"
@@ -174,6 +175,13 @@ def chrome_reason(text: str) -> str | None:
 
 
 FOOTER_REASON = "网站页脚（主办、备案号、版权）"
+
+
+def _dated_byline(text: str) -> bool:
+    """A byline that opens with its editor (责任编辑：某 来源：某 发布日期：2024-03-27) and
+    gives a date under a date key: the page's publication line, not a page note."""
+    fields = publication_fields(text) or {}
+    return any(re.search(DATE_KEYS, key) and iso_date(value) for key, value in fields.items())
 
 
 def _only_controls(text: str) -> bool:
