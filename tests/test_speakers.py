@@ -841,6 +841,19 @@ def test_the_leaders_of_a_department_subject_never_give_the_level():
     assert got.get("level") == "department" and "issuer" not in got
 
 
+def test_a_department_right_after_the_leadership_phrase_is_led_too():
+    got, _ = meta("2023年，在区委、区政府的领导下，雁塔区民政局推进我区依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("雁塔区民政局", "department")
+
+
+def test_a_led_department_against_the_clues_gives_no_government_of_the_clue():
+    # The byline's office disagrees with the department's place: nothing is shown rather
+    # than the byline's government read from 我区.
+    got, _ = meta("发布时间：2024-02-01 来源：碑林区人民政府\n"
+                  "2023年，雁塔区民政局在区委、区政府的领导下，推进我区依法行政。\n" + BODY)
+    assert "issuer" not in got and got.get("level") != "county"
+
+
 def test_a_government_subject_still_yields_to_a_departments_self_reference():
     got, _ = meta("2023年，县委、县政府高度重视法治建设，我局认真贯彻落实，推进依法行政。\n" + BODY)
     assert got.get("level") == "department"

@@ -260,9 +260,13 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     for text in opening[:2]:
         if found := _reporting_subject(text, context):
             yield found, "text", True
-    if opening and (found := _opening_subject(opening[0], context)) \
-            and _speaks_as(found, opening[0], led=_led_subject(found, opening[0])):
-        yield found, "text", True
+    subject = _opening_subject(opening[0], context) if opening else None
+    led = bool(subject) and _led_subject(subject or [], opening[0])
+    if subject and _speaks_as(subject, opening[0], led=led):
+        yield subject, "text", True
+    # A department led by its place's committee and government is the author even where its
+    # name fails the place checks: the opening's 我区 / 全区 then name that place, never the author.
+    led_department = led and subject is not None and (_principal(subject) or subject[0]).kind == "department"
     # 5b. 2022年某街道法治政府建设工作，深入贯彻…: the year runs into a topic whose owner
     #     is named before it; the owner is the subject when a predicate opens the next clause.
     if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) and PREDICATE.match(opening[0][m.end():]) \
@@ -289,7 +293,8 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     # 7. How the opening paragraph calls its author: 我局, 我镇, 我县 (the level; a place only from the clues).
     #    2022年，自治区坚持…: the generic region as the opening's subject.
     if opening and (m := SELF_REFERENCE.search(opening[0])) and (own := parse_org(m.group(0))):
-        yield [own], "text", True
+        if not (led_department and own.kind == "government"):
+            yield [own], "text", True
     # 7b. 2022年，全市司法行政系统在…领导下…: an opening whose subject is a sector's system
     #     speaks for the department leading it; the first sections then call it 我局 / 我委
     #     (the level; the place, as for any self-reference, only from the clues).
@@ -300,7 +305,7 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
         yield [own], "text", True
     # 7c. 2023年，全省各级政府坚持… / 我市深入…: the opening speaks as the whole of a
     #     unit's government (the level; a place, as for any self-reference, only from the clues).
-    if opening and (own := _whole_unit_subject(opening[0])) and _speaks_as([own], opening[0]):
+    if opening and not led_department and (own := _whole_unit_subject(opening[0])) and _speaks_as([own], opening[0]):
         yield [own], "text", True
 
 
@@ -584,10 +589,14 @@ LED_BY = re.compile(r"\s*在[^，。；,;]{2,40}?(?:领导|指导)下")
 
 def _led_subject(orgs: list[Org], paragraph: str) -> bool:
     """The opening's subject stands right before the phrase that names its leaders
-    (2023年，某县司法局在县委、县政府的领导下，…): it is the one led, the author."""
+    (2023年，某县司法局在县委、县政府的领导下，…) or right after it (在县委、县政府的领导下，
+    某县司法局…): it is the one led, the author."""
     subject = _principal(orgs) or orgs[0]
     at = paragraph.find(subject.written)
-    return at >= 0 and bool(LED_BY.match(paragraph, at + len(subject.written)))
+    if at < 0:
+        return False
+    return bool(LED_BY.match(paragraph, at + len(subject.written))) \
+        or bool(re.search(r"在[^，。；,;]{2,40}?(?:领导|指导)下\s*[，,]?\s*$", paragraph[:at]))
 
 
 def _clue_places(facts: Facts, context: tuple[tuple[str, ...], ...]) -> list[Place]:
