@@ -75,8 +75,7 @@ def take_spare(spare: Path, record: Path, site: Path, aside: Path) -> bool:
             _remove_empty_parents(path.parent, aside)
         for rel in data["changed"]:
             path = aside / rel
-            if path.is_symlink() or path.exists():
-                path.unlink()  # never written through: it may be linked from an older site
+            path.unlink(missing_ok=True)  # never written through: it may be linked from an older site
             path.parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(str(site / rel), str(path))
     except (OSError, KeyError, TypeError):
