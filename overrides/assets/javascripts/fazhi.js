@@ -38,16 +38,7 @@
     var name = home.textContent;
     var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
     var icons = new URL("assets/images/icons.svg", root).href;
-    function icon(id) {
-      var ns = "http://www.w3.org/2000/svg";
-      var svg = document.createElementNS(ns, "svg");
-      svg.setAttribute("viewBox", "0 0 24 24");
-      svg.setAttribute("aria-hidden", "true");
-      var use = document.createElementNS(ns, "use");
-      use.setAttribute("href", icons + "#" + id);
-      svg.appendChild(use);
-      return svg;
-    }
+    function icon(id) { return svgIcon(id, icons); }
     function element(tag, attributes, children) {
       var made = document.createElement(tag);
       Object.keys(attributes).forEach(function (key) { made.setAttribute(key, attributes[key]); });
@@ -75,14 +66,18 @@
   }
   reportHeader();
 
-  function svgIcon(name) {
+  // An icon of the site's sprite: `file` where the caller knows it, else the
+  // one the header's logo uses.
+  function svgIcon(name, file) {
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("aria-hidden", "true");
     var use = document.createElementNS(ns, "use");
-    var logo = document.querySelector(".md-logo use");
-    var file = logo ? logo.getAttribute("href").replace(/#.*$/, "") : "";
+    if (file === undefined) {
+      var logo = document.querySelector(".md-logo use");
+      file = logo ? logo.getAttribute("href").replace(/#.*$/, "") : "";
+    }
     use.setAttribute("href", file + "#" + name);
     svg.appendChild(use);
     return svg;
