@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from generator.build.pipeline import build
+from generator.build.pipeline import Project, build
 from tests.conftest import make_project
 
 ADDED = "\n三、其他事项\n本年度新增一段独一无二的文字用于检验增量构建。\n"
@@ -18,6 +18,18 @@ def files(site: Path) -> dict[str, bytes]:
     its base shard and adds a delta, so its files differ from a clean build's."""
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
             if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
+
+
+def assert_a_clean_build_makes_the_same(project: Project, tmp_path: Path) -> None:
+    """The project's published site is, file for file, what a clean build of
+    its reports in a new project publishes."""
+    clean = make_project(tmp_path / "clean", with_samples=False)
+    shutil.rmtree(clean.reports_dir)
+    shutil.copytree(project.reports_dir, clean.reports_dir)
+    build(clean)
+    incremental, fresh = files(project.site_dir), files(clean.site_dir)
+    assert sorted(incremental) == sorted(fresh)
+    assert [name for name in fresh if incremental[name] != fresh[name]] == []
 
 
 def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path):
@@ -37,15 +49,7 @@ def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path)
     assert changed.stat().st_ino != before[changed]
     assert "独一无二的文字" in changed.read_text(encoding="utf-8")
     assert not (site / "reports/2023-anhui-shexian-xucun").exists()
-
-    clean = make_project(tmp_path / "clean", with_samples=False)
-    shutil.rmtree(clean.reports_dir)
-    shutil.copytree(project.reports_dir, clean.reports_dir)
-    build(clean)
-    incremental, fresh = files(site), files(clean.site_dir)
-    assert sorted(incremental) == sorted(fresh)
-    differ = [name for name in fresh if incremental[name] != fresh[name]]
-    assert differ == []
+    assert_a_clean_build_makes_the_same(project, tmp_path)
 
 
 def test_a_template_change_renders_every_page(tmp_path):
@@ -127,14 +131,7 @@ def test_the_replaced_site_becomes_the_next_builds_copy_and_every_publish_equals
     build(project)
     assert not (site / "stale.txt").exists()
     assert "再增一段文字" in (site / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
-
-    clean = make_project(tmp_path / "clean", with_samples=False)
-    shutil.rmtree(clean.reports_dir)
-    shutil.copytree(project.reports_dir, clean.reports_dir)
-    build(clean)
-    incremental, fresh = files(site), files(clean.site_dir)
-    assert sorted(incremental) == sorted(fresh)
-    assert [name for name in fresh if incremental[name] != fresh[name]] == []
+    assert_a_clean_build_makes_the_same(project, tmp_path)
 
 
 def test_pruning_keeps_the_themes_files_in_a_folder_the_docs_share(tmp_path):
