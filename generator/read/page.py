@@ -89,9 +89,11 @@ ADDRESSEE_END = re.compile(r"(?:委|府|院|厅|局|室|部|办|会|处|所|队|
 HEADING = re.compile(rf"^(?:第[{CN_NUM}百]{{1,3}}部分|[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[)）]|\d{{1,2}}\s*[.．、](?!\d)|[（(]\d{{1,2}}[)）])")
 
 # Key-value lines. Publication keys describe the page; index keys the document.
+SOURCE_KEYS = ("来源", "信息来源", "文章来源", "稿件来源", "出处")  # a line's source (SOURCE_THEN_DATE reads its value)
 PUB_KEYS = (r"上传人|上传者|上传时间|文档页数|文档格式|文档大小|下载次数|下载|效力|时效性|发布日期|发布时间|发稿时间|更新时间|更新日期|发文时间|发表时间|上传时间|"
             r"发布单位|发布部门|发稿单位|发布|日期|时间|责任编辑|编辑|审核|校对|"
-            r"信息来源|文章来源|稿件来源|来源|出处|作者|撰稿|供稿|阅读次数|阅读量|阅读|浏览次数|浏览量|浏览|"
+            + "|".join(sorted(SOURCE_KEYS, key=len, reverse=True)) +  # the same keys, longest first
+            r"|作者|撰稿|供稿|阅读次数|阅读量|阅读|浏览次数|浏览量|浏览|"
             r"点击数|点击量|点击率|点击|访问量|访问次数|文章浏览量|次数|分类|栏目|字号|字体")
 INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象分类|组配分类|分\s*类|发布机构|发文机关|发文单位|"
               r"公开方式|公开范围|公开时限|公开形式|有\s*效\s*性|发文字号|文\s*号|成文日期|发文日期|生成日期|"
@@ -257,7 +259,6 @@ CRUMBS_THEN_DATE = re.compile(
     rf"^(?:[{HAN}\w（）()]{{1,20}}\s*[>＞»]\s*){{2,}}[{HAN}\w（）()]{{1,30}}?(?=(?:{DATE_KEYS})\s*[:：]\s*(?:19|20)\d{{2}}\s*[-年/.])")
 BARE_DATE_KV = re.compile(rf"(?:^|(?<=\s))({DATE_KEYS})(?=\s+(?:19|20)\d{{2}}\s*[-年/.])")
 BARE_KV = re.compile(rf"(?:^|(?<=\s))({PUB_KEYS})(?=\s+\S)")
-SOURCE_KEYS = ("来源", "信息来源", "文章来源", "稿件来源", "出处")
 SOURCE_THEN_DATE = re.compile(
     rf"^([{HAN}（）()]{{2,30}})\s+((?:19|20)\d{{2}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}日?)(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 
