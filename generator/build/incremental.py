@@ -52,7 +52,7 @@ DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
 # The generator's MkDocs plugins: they shape every rendered page.
-PLUGINS = tuple(Path(__file__).parent.parent / "plugins" / name for name in ("compact.py", "prerendered.py"))
+PLUGINS = tuple(Path(__file__).parent.parent / "plugins" / name for name in ("compact.py", "prerendered.py", "frames.py"))
 
 
 def site_stamp(config: Path, overrides: Path) -> str:

@@ -45,6 +45,7 @@ from generator.build.pool import read_reports
 from generator.build.spare import discard_spare, keep_spare, take_spare
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
+from generator.plugins.frames import FramePlugin, can_frame, fill_reports
 from generator.read.clean import clean
 from generator.read.deadlines import load_deadlines
 from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
@@ -809,6 +810,11 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             config = mkdocs_config(project, strict=strict, site_dir=str(aside))
             if epoch:  # the footer's update date: the newest content, never the clock
                 config["extra"]["updated"] = time.strftime("%Y-%m-%d", time.gmtime(epoch))
+            # Report pages are written by filling their frame, not by MkDocs
+            # (generator/plugins/frames.py), where the project's templates allow it.
+            framing = FramePlugin() if can_frame(project.overrides_dir) else None
+            if framing:
+                config.plugins["fazhi-frame"] = framing
             if dirty:
                 if not take_spare(project.spare_site, project.spare_record, site, aside):
                     discard_spare(project.spare_site, project.spare_record)
@@ -819,6 +825,10 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             else:
                 discard_spare(project.spare_site, project.spare_record)
                 mkdocs_build(config)
+            if framing:
+                if framing.frame is None:
+                    raise BuildError("mkdocs did not render the report pages' frame (overrides/report.html)")
+                fill_reports(framing.frame, project.docs_dir, aside, project.overrides_dir, dirty=dirty)
             if then:
                 then(aside)
         except BuildError:  # from `then`: the search index failed, say so as it is

@@ -1,0 +1,215 @@
+"""Report pages written without MkDocs: one frame rendered, every page filled in.
+
+A report page's content is final HTML the generator wrote (prerendered.py)
+and a card made from its frontmatter (overrides/partials/report-content.html);
+everything around it, Material's frame, is the same on every report page
+but for the title and the skip link's target. MkDocs held every page it
+rendered until the build's end (about 0.07 MiB a report at 10,000 reports,
+27 KiB of it the report pages' objects) and templated the whole frame again
+for each one. So, in a build (never in `fazhi serve`):
+
+- FramePlugin, added to MkDocs' plugins by the pipeline, takes the report
+  pages out of what MkDocs renders (excluded: links to them still resolve,
+  at INFO level; their anchors are no longer checked by MkDocs, so the tests
+  check every generated page's internal links, tests/test_frames.py) and
+  adds one page of its own at the same depth, FRAME_SRC, whose title, skip
+  target and content are placeholders; it keeps that page's rendered output
+  (after fazhi-compact) instead of writing it. It also gives sitemap.xml an
+  entry for every report page, in the place MkDocs gave it.
+- fill_reports, after MkDocs, writes each report page into the site being
+  built: the card rendered by Jinja from the page's own frontmatter, its
+  HTML after HTML_MARKER, both put into the frame and made compact as
+  fazhi-compact makes a page. One page is read, made and written at a time.
+
+In a dirty build a page is written again only when its Markdown is newer
+than its HTML (MkDocs' own rule); it is unlinked first, as in
+incremental.unlinking_writes, so a hard-linked copy of the published site is
+never written through.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_build_date
+
+from generator.plugins.compact import compact
+from generator.plugins.prerendered import HTML_MARKER
+
+# Where the frame of report pages is rendered: the depth of reports/<slug>/,
+# under a name no report can take (a slug starts with a letter or digit and
+# holds no '~').
+FRAME_SRC = "reports/~frame/index.md"
+FRAME_URL = "reports/~frame/"  # its address, in its canonical link (with site_url)
+REPORT_PAGE = re.compile(r"reports/[A-Za-z0-9][A-Za-z0-9_-]*/index\.md")
+TITLE = "FAZHIFRAMETITLE"
+SKIP = "FAZHIFRAMESKIP"
+CONTENT = "FAZHIFRAMECONTENT"
+CONTENT_PARTIAL = "partials/report-content.html"
+SKIP_LINK = re.compile(rf'<a href="#{SKIP}" class="md-skip">.*?</a>\s*', re.S)
+FRONTMATTER = re.compile(r"---\n(.*?)\n---\n", re.S)
+
+
+def frame_page() -> str:
+    """The Markdown of the frame: a report page's frontmatter keys that the
+    frame reads (report.html, main.html, partials/toc.html), with placeholders."""
+    meta = {"title": TITLE, "template": "report.html", "hide": ["navigation"], "report": [{"key": "frame"}],
+            "fazhi_frame": CONTENT, "toc": [[2, SKIP, SKIP]]}
+    return f"---\n{json.dumps(meta)}\n---\n\n{HTML_MARKER}\n"
+
+
+def can_frame(overrides: Path) -> bool:
+    """Whether the project's templates render report pages as a frame around
+    partials/report-content.html (a project made before that keeps its own
+    report.html, and MkDocs renders its report pages as before)."""
+    report = overrides / "report.html"
+    try:
+        return (overrides / CONTENT_PARTIAL).is_file() and "fazhi_frame" in report.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+@dataclass
+class Frame:
+    """The rendered frame, cut at its content: before (with the title and
+    skip placeholders still in it) and after."""
+    before: str
+    after: str
+
+    @classmethod
+    def of(cls, output: str) -> Frame:
+        before, found, after = output.partition(CONTENT)
+        if not found or CONTENT in after or TITLE in after or "~frame" in after:
+            raise ValueError("the report pages' frame does not hold its content placeholder once")
+        return cls(before, after)
+
+    def page(self, url: str, title: str, skip: str | None, content: str) -> str:
+        """A report page at url (reports/<slug>/): the frame's placeholders
+        filled, made compact."""
+        before = self.before.replace(FRAME_URL, url).replace(TITLE, title)
+        before = before.replace(SKIP, skip) if skip else SKIP_LINK.sub("", before)
+        return compact(before + content + self.after)
+
+
+class FramePlugin(BasePlugin):
+    """Added by the pipeline's build (not a plugin of mkdocs.yml): report
+    pages left out of MkDocs' rendering, their frame kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frame: Frame | None = None
+        self.files: Files | None = None  # MkDocs' own, in its order (sitemap.xml)
+
+    def on_files(self, files: Files, config: Any, **kwargs) -> Files:
+        self.files = files
+        for file in files.documentation_pages():
+            if REPORT_PAGE.fullmatch(file.src_uri):
+                file.inclusion = InclusionLevel.EXCLUDED
+        files.append(File.generated(config, FRAME_SRC, content=frame_page(), inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_template_context(self, context: Any, template_name: str, config: Any, **kwargs) -> Any:
+        """sitemap.xml: every page MkDocs lists, and the report pages where
+        MkDocs listed them (files in order), the frame left out."""
+        if template_name == "sitemap.xml":
+            context["pages"] = sitemap_pages(context["pages"], self.files, config)
+        return context
+
+    @event_priority(-100)  # after fazhi-compact: the frame as the page would be written
+    def on_post_page(self, output: str, page: Any, **kwargs) -> str:
+        if page.file.src_uri != FRAME_SRC:
+            return output
+        self.frame = Frame.of(output)
+        return ""  # MkDocs writes no file for an empty page
+
+
+def sitemap_pages(pages: Any, files: Files | None, config: Any) -> Iterator[Any]:
+    """What sitemap.xml's template reads of each page (file.page: is_link,
+    abs_url, canonical_url, update_date), report pages stood in for."""
+    listed = [f for f in pages if f.src_uri != FRAME_SRC]
+    if files is None:
+        yield from listed
+        return
+    date = get_build_date()  # every page's update_date (SOURCE_DATE_EPOCH)
+    base = config.site_url or ""
+    if base and not base.endswith("/"):
+        base += "/"
+    for file in files.documentation_pages(inclusion=lambda level: True):
+        if file.src_uri == FRAME_SRC:
+            continue
+        if file.page is not None and file.inclusion.is_included():
+            yield file
+        elif REPORT_PAGE.fullmatch(file.src_uri):
+            canonical = urljoin(base, file.url) if base else None  # as Page._set_canonical_url
+            abs_url = urlsplit(canonical).path if canonical else None
+            yield SimpleNamespace(page=SimpleNamespace(is_link=False, canonical_url=canonical, abs_url=abs_url,
+                                                       update_date=date))
+
+
+def content_template(overrides: Path) -> Any:
+    """partials/report-content.html, loaded by Jinja alone (the engine's
+    environment adds only filters this partial does not use)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(overrides)), auto_reload=False)
+    return env.get_template(CONTENT_PARTIAL)
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    """A generated report page's frontmatter (JSON, render.frontmatter) and
+    its final HTML (after the last HTML_MARKER)."""
+    text = path.read_text(encoding="utf-8-sig")
+    found = FRONTMATTER.match(text)
+    if not found:
+        raise ValueError(f"{path}: a report page without its frontmatter")
+    meta = json.loads(found.group(1))
+    head, marker, html = text[found.end():].rpartition(HTML_MARKER)
+    if not marker or head.strip():
+        raise ValueError(f"{path}: a report page whose content is not all final HTML")
+    return meta, html
+
+
+def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty: bool = False) -> int:
+    """Write every report page of docs/reports/ into site/ (the site being
+    built) by filling the frame; one page at a time. In a dirty build, only
+    pages whose Markdown is newer than their HTML. Returns how many were written."""
+    template = content_template(overrides)
+    written = 0
+    reports = docs / "reports"
+    if not reports.is_dir():
+        return 0
+    with os.scandir(reports) as entries:
+        slugs = sorted(e.name for e in entries if e.is_dir() and REPORT_PAGE.fullmatch(f"reports/{e.name}/index.md"))
+    for slug in slugs:
+        source = reports / slug / "index.md"
+        target = site / "reports" / slug / "index.html"
+        try:
+            made = source.stat().st_mtime
+        except FileNotFoundError:
+            continue  # a folder of downloads only
+        if dirty:
+            try:
+                if target.stat().st_mtime >= made:
+                    continue
+            except FileNotFoundError:
+                pass
+        meta, html = read_page(source)
+        toc = meta.get("toc") or []
+        content = template.render(page=SimpleNamespace(meta=meta, content=html), base_url="../..")
+        page = frame.page(f"reports/{slug}/", str(meta.get("title", "")), str(toc[0][1]) if toc else None, content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_file() or target.is_symlink():
+            target.unlink()  # never written through a hard link into the published site
+        with open(target, "wb") as f:
+            f.write(page.encode("utf-8", errors="xmlcharrefreplace"))
+        written += 1
+    return written
