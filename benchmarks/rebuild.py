@@ -157,7 +157,7 @@ def children_cpu() -> float:
 def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Seconds of one build and the peak of its process tree's summed memory.
     Prints the peaks by kind of process and, for the build process, by stage."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     # Run from the project folder: `python -m` puts the working folder first
     # on the import path, so started from the repository it would import the
     # working tree's generator, not the one PYTHONPATH names (a snapshot).
@@ -198,7 +198,7 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
     process.stdout.read() if process.stdout else None
     process.wait()
     reader.join()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
     done.set()
     sampler.join()
     stderr = "".join(lines)
@@ -208,7 +208,7 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
             f.writelines(line + "\n" for line in samples)
     if process.returncode != 0:
         sys.exit(f"build failed:\n{stderr}")
-    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, peak {peaks.get('summed', 0) / 2**20:.0f} MiB summed,"
+    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, CPU {cpu:.1f} s user+system, peak {peaks.get('summed', 0) / 2**20:.0f} MiB summed,"
           f" load average {os.getloadavg()[0]:.1f})")
     print("    peak MiB by kind: " + ", ".join(f"{kind} {n / 2**20:.0f}" for kind, n in peaks.items()))
     print(f"    at the summed peak ({at_stage[0]}, {at_stage[1]:.0f} s in), MiB: "
