@@ -1,0 +1,94 @@
+"""Report pages written by filling their frame (generator/plugins/frames.py),
+not rendered by MkDocs one by one: the published site must be the one MkDocs
+made, byte for byte, and what MkDocs no longer checks in them (links and
+anchors) the tests check.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generator.build.pipeline as pipeline
+from generator.build.pipeline import Project, build
+from generator.plugins.frames import FRAME_URL, SKIP, TITLE, Frame
+from tests.conftest import make_project
+from tests.test_site import broken_links
+
+# A report with no numbered headings (my own words): its page has no table
+# of contents, so Material writes no skip link; the frame's must go.
+NO_HEADINGS = """甲乙县人民政府2023年度法治政府建设情况的报告
+
+2023年，甲乙县坚持依法行政，推进政务公开，完善行政复议和调解工作机制。
+
+全年办理行政复议案件十二件，组织执法人员培训三次，群众满意度持续提升。
+
+下一年度，甲乙县将继续健全依法决策机制，加强行政执法监督。
+
+甲乙县人民政府
+2024年1月10日
+"""
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.relative_to(site).parts}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Project, Project]:
+    """One corpus built twice with a site address (canonical links, sitemap
+    entries): report pages filled into their frame, and rendered by MkDocs."""
+    base = tmp_path_factory.mktemp("frames")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", "https://example.org/fazhi/")
+        framed = make_project(base / "framed", {"2023-jiayi-county.txt": NO_HEADINGS})
+        build(framed)
+        rendered = make_project(base / "rendered", {"2023-jiayi-county.txt": NO_HEADINGS})
+        patch.setattr(pipeline, "can_frame", lambda overrides: False)
+        build(rendered)
+    return framed, rendered
+
+
+def test_framed_report_pages_are_the_pages_mkdocs_renders(two_builds):
+    framed, rendered = two_builds
+    ours, theirs = files_of(framed.site_dir), files_of(rendered.site_dir)
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    page = ours["reports/2023-jiayi-county/index.html"].decode()
+    assert 'class="md-skip"' not in page and "甲乙县人民政府2023年度" in page  # no headings: no skip link
+    assert '<link rel="canonical" href="https://example.org/fazhi/reports/2022-anhui-wuhu/">' in (
+        ours["reports/2022-anhui-wuhu/index.html"].decode())
+    sitemap = ours["sitemap.xml"].decode()
+    assert "<loc>https://example.org/fazhi/reports/2023-jiayi-county/</loc>" in sitemap
+    assert "~frame" not in sitemap and not (framed.site_dir / FRAME_URL).exists()
+
+
+def test_a_broken_link_or_anchor_in_a_written_page_is_found(two_builds, tmp_path):
+    """MkDocs no longer checks the anchors of links into report pages: the
+    tests' link check (test_site.broken_links) must see a report page's
+    missing anchor and a report page's broken link."""
+    framed, _ = two_builds
+    site = tmp_path / "site"
+    shutil.copytree(framed.site_dir, site, ignore=shutil.ignore_patterns("pagefind"))
+    assert broken_links(site) == []
+    linked = next(m for p in site.rglob("*.html") if "reports" not in p.parts
+                  for m in re.findall(r'href="[./]*/reports/2022-anhui-wuhu/#([^"]+)"', p.read_text(encoding="utf-8")))
+    page = site / "reports/2022-anhui-wuhu/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert f'id="{linked}"' in html and 'href="../../regions/anhui/"' in html
+    page.write_text(html.replace(f'id="{linked}"', f'id="{linked}-gone"')
+                    .replace('href="../../regions/anhui/"', 'href="../../regions/nowhere/"', 1), encoding="utf-8")
+    broken = broken_links(site)
+    assert "reports/2022-anhui-wuhu/index.html: ../../regions/nowhere/" in broken
+    assert any(b.endswith(f"/reports/2022-anhui-wuhu/#{linked} (no such anchor)") for b in broken), broken
+
+
+def test_a_frame_without_its_placeholders_is_refused():
+    with pytest.raises(ValueError):
+        Frame.of("<html><title>x</title></html>")
+    frame = Frame.of(f'<title>{TITLE}</title>\n<a href="#{SKIP}" class="md-skip">\n跳转至\n</a>\n<main>FAZHIFRAMECONTENT</main>')
+    assert frame.page("reports/a/", "甲", "s1", "正文") == '<title>甲</title>\n<a href="#s1" class="md-skip">\n跳转至\n</a>\n<main>正文</main>'
+    assert frame.page("reports/a/", "甲", None, "正文") == "<title>甲</title>\n<main>正文</main>"
