@@ -42,6 +42,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_build_date
 
+from generator.errors import BuildError
 from generator.plugins.compact import compact
 from generator.plugins.prerendered import HTML_MARKER
 
@@ -169,12 +170,11 @@ def read_page(path: Path) -> tuple[dict, str]:
     its final HTML (after the last HTML_MARKER)."""
     text = path.read_text(encoding="utf-8-sig")
     found = FRONTMATTER.match(text)
-    if not found:
-        raise ValueError(f"{path}: a report page without its frontmatter")
-    meta = json.loads(found.group(1))
-    head, marker, html = text[found.end():].rpartition(HTML_MARKER)
-    if not marker or head.strip():
-        raise ValueError(f"{path}: a report page whose content is not all final HTML")
+    meta = json.loads(found.group(1)) if found else {}
+    head, marker, html = text[found.end():].rpartition(HTML_MARKER) if found else ("", "", "")
+    if not (marker and isinstance(meta, dict) and meta.get("template") == "report.html") or head.strip():
+        raise BuildError(f"{path}: not a report page as the generator writes them (frontmatter with "
+                         "template report.html, then only final HTML); run `fazhi build --clean`")
     return meta, html
 
 
