@@ -125,6 +125,9 @@ class FramePlugin(BasePlugin):
             context["pages"] = sitemap_pages(context["pages"], self.files, config)
         return context
 
+    def on_post_build(self, **kwargs) -> None:
+        self.files = None  # the report pages are filled in after MkDocs, without its files held
+
     @event_priority(-100)  # after fazhi-compact: the frame as the page would be written
     def on_post_page(self, output: str, page: Any, **kwargs) -> str:
         if page.file.src_uri != FRAME_SRC:
