@@ -13,7 +13,7 @@ import pytest
 
 import generator.build.pipeline as pipeline
 from generator.build.pipeline import Project, build
-from generator.plugins.frames import FRAME_URL, SKIP, TITLE, Frame
+from generator.plugins.frames import FRAME_URL, SKIP, TITLE, Frame, fill_reports
 from tests.conftest import make_project
 from tests.test_site import broken_links
 
@@ -45,7 +45,15 @@ def two_builds(tmp_path_factory) -> tuple[Project, Project]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", "https://example.org/fazhi/")
         framed = make_project(base / "framed", {"2023-jiayi-county.txt": NO_HEADINGS})
+        filled: list[int] = []
+
+        def counted(*args, **kwargs) -> int:
+            filled.append(fill_reports(*args, **kwargs))
+            return filled[-1]
+
+        patch.setattr(pipeline, "fill_reports", counted)
         build(framed)
+        assert filled == [6], "the report pages were not written into their frame"  # the samples and NO_HEADINGS
         rendered = make_project(base / "rendered", {"2023-jiayi-county.txt": NO_HEADINGS})
         patch.setattr(pipeline, "can_frame", lambda overrides: False)
         build(rendered)
