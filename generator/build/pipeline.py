@@ -3,7 +3,9 @@
     load taxonomy; read sources -> decode -> normalise -> segment (what each
     line of the page is) -> clean (repair the body) -> parse -> describe ->
     analyse   (per report; all problems across all files are collected
-    before failing) -> render pages -> write docs -> mkdocs build
+    before failing) -> render pages -> write docs -> mkdocs build (every
+    page but the report pages, and their frame) -> report pages written by
+    filling the frame (generator/plugins/frames.py) -> search index -> swap
 """
 from __future__ import annotations
 

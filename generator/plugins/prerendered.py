@@ -12,7 +12,8 @@ reports that reading was 52 of the 96 seconds of a build (cProfile). So:
   permalinks. Markdown gets only what precedes the marker; the HTML is
   appended untouched, and its headings enter the page's table of contents
   from the frontmatter's `toc`: [[level, id, title as HTML], …]. Report
-  pages are written so.
+  pages are written so (and in a build MkDocs renders only their frame:
+  generator/plugins/frames.py writes them; `fazhi serve` still renders them here).
 - On every page, a block (text between blank lines) that opens with a
   block-level tag at the start of its first line and closes that same tag at
   the end of its last line is exactly what Python-Markdown passes through as
