@@ -100,3 +100,17 @@ def test_a_frame_without_its_placeholders_is_refused():
     frame = Frame.of(f'<title>{TITLE}</title>\n<a href="#{SKIP}" class="md-skip">\n跳转至\n</a>\n<main>FAZHIFRAMECONTENT</main>')
     assert frame.page("reports/a/", "甲", "s1", "正文") == '<title>甲</title>\n<a href="#s1" class="md-skip">\n跳转至\n</a>\n<main>正文</main>'
     assert frame.page("reports/a/", "甲", None, "正文") == "<title>甲</title>\n<main>正文</main>"
+
+
+def test_a_broken_report_content_template_is_one_line_and_keeps_the_site(tmp_path):
+    from generator.errors import BuildError
+
+    project = make_project(tmp_path / "p")
+    build(project)
+    before = files_of(project.site_dir)
+    partial = project.overrides_dir / "partials/report-content.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "\n{% if %}", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"partials/report-content\.html:\d+: "):
+        build(project)
+    assert files_of(project.site_dir) == before
+    assert not project.aside_sites()

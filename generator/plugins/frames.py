@@ -185,7 +185,13 @@ def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty
     """Write every report page of docs/reports/ into site/ (the site being
     built) by filling the frame; one page at a time. In a dirty build, only
     pages whose Markdown is newer than their HTML. Returns how many were written."""
-    template = content_template(overrides)
+    import jinja2
+
+    try:
+        template = content_template(overrides)
+    except jinja2.TemplateError as exc:  # the publisher's own template: name the file and line
+        line = f":{exc.lineno}" if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno else ""
+        raise BuildError(f"{overrides / CONTENT_PARTIAL}{line}: {exc}; fix the template") from None
     written = 0
     reports = docs / "reports"
     if not reports.is_dir():
