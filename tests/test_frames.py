@@ -114,3 +114,28 @@ def test_a_broken_report_content_template_is_one_line_and_keeps_the_site(tmp_pat
         build(project)
     assert files_of(project.site_dir) == before
     assert not project.aside_sites()
+
+
+def test_an_interrupt_after_report_pages_are_filled_keeps_the_published_site(tmp_path, monkeypatch):
+    """An incremental build fills changed report pages into a copy of the
+    published site made of hard links: stopped then (Ctrl-C), the published
+    pages are unchanged and no copy is left; the next build publishes the edit."""
+    project = make_project(tmp_path / "p")
+    build(project)
+    before = files_of(project.site_dir)
+    text = project.reports_dir / "2022-anhui-wuhu.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n本段为检验中断而追加的文字。\n", encoding="utf-8")
+    filled: list[int] = []
+
+    def interrupted(*args, **kwargs) -> int:
+        filled.append(fill_reports(*args, **kwargs))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "fill_reports", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(project)
+    assert filled and filled[0] >= 1  # the edited page was written into the copy
+    assert files_of(project.site_dir) == before and not project.aside_sites()
+    monkeypatch.undo()
+    build(project)
+    assert "本段为检验中断而追加的文字" in (project.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
