@@ -256,7 +256,12 @@ ACTOR = re.compile(r"(?:(?:建设|管理|服务)?(?:局|厅|委员会)|(?:工作
                    # those bodies (对7个综合行政执法单位法治建设情况开展督察): what a
                    # superior checked is their 法治建设, not their area's work. The same
                    # bodies doing their area's work (行政执法部门开展柔性执法能力建设) are not this.
-                   r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)")
+                   r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)"
+                   # An organ of the area as the subject of a clause (47家行政执法部门开门
+                   # 普法, 各行政执法职能部门明确分工): the term names who acted; what they
+                   # did is said by the predicate, whose own terms count (行政执法部门
+                   # 开展柔性执法 is enforcement by 柔性执法).
+                   r"|(?:职能)?(?:部门|单位|机关|机构)(?![^，。；！？]{0,4}(?:建设|改革|挂牌|负责人))")
 # Staff of an area as those who study (执法人员深入学, 执法人员学习超60学时): general
 # or political study of the people, not work in the area (the labels' policy; training
 # in the area's skills, 执法人员业务培训, is not this).
