@@ -169,7 +169,9 @@ MENTION = re.compile(
     # ... or the topics a meeting was called on (专题研究行政执法工作, 研究部署矛盾纠纷
     # 化解等事项, 就信访、行政应诉等重点工作召开会议4次).
     r"|(?:专题研究|研究部署|专题部署)[^，。；！？]{1,40}?(?:工作|事项|议题)(?=[，。；！？]|$)"
-    r"|就[^，。；！？]{1,40}?(?:工作|事项|问题)(?=[^，。；！？]{0,4}(?:召开|举行|进行|开展))"
+    # Not the matters a superior supervised (就综合执法体制改革等工作开展专项督察): their
+    # supervision is work in the area (the outline's 执法监督), not a meeting's topic.
+    r"|就[^，。；！？]{1,40}?(?:工作|事项|问题)(?=[^，。；！？]{0,4}(?:召开|举行|进行|开展)(?!专项)?(?!督察|督办|督查|检查|评查|监督))"
     r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
     r"|(?P<list>(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
     r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
@@ -414,12 +416,19 @@ ACTION_ITEM = re.compile(r"(?:积极|依法|全面|持续|及时|主动|定期|�
 
 
 MEANS = re.compile(r"^\s*(?:通过|采取|采用|坚持)")
+TOPIC_HEAD = re.compile(r"[^，。；：！？、]{0,12}?等?(?:工作|任务|事项|问题|方面|领域|内容|议题)")
+GOVERNING = re.compile(r"(?:开展|组织|进行|实施|完成|参加|参与)")
+DEVERBAL = re.compile(r"(?:检查|评查|督查|督察|整治|排查|抽查|巡查|培训|考试|轮训|调解|调处|审查|清理|查处)$")
 
 
 def _acted_item(text: str, start: int, end: int, at: int) -> bool:
     """Whether the item of the 、-list text[start:end] holding text[at] opens
     with a verb of work done (ACTION_ITEM), its first item read from the start
     of its clause (the list pattern may have cut it)."""
+    # A list headed by a word of topics (…、行政执法专项整治等工作任务22项; 等方面, 等领域)
+    # names tasks or areas by their topics, whatever their items look like.
+    if TOPIC_HEAD.match(text, end):
+        return False
     clause = max(text.rfind(c, 0, start) for c in "，。；：！？") + 1
     items = text[clause:end].split("、")
     # A clause may open with the preposition of means (通过选派干部参加…、邀请…等形式).
@@ -430,7 +439,17 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
     k = max(i for i, b in enumerate(bounds) if b <= at)
     # Only where verbs open two items or more: one verb before the first item
     # governs the whole list of nouns (召开优化营商环境、一网通办改革推进会议).
-    return acted[k] and sum(acted) >= 2
+    if acted[k] and sum(acted) >= 2:
+        return True
+    # ... or where the verb before the list governs actions named as nouns
+    # (开展年中督查、执法检查和案件评查; 参与行政执法资格考试、业务培训等活动):
+    # the term's item ends in an action, so the work was done, not a topic named.
+    item = items[k]
+    if k == len(items) - 1:
+        # The list pattern may have cut the last item short: read it to its clause's end.
+        stop = next((j for j in range(end, len(text)) if text[j] in "，。；：！？"), len(text))
+        item = re.split(r"和|及|以及|与", text[bounds[k]:stop])[-1]
+    return bool(GOVERNING.search(items[0])) and bool(DEVERBAL.search(re.sub(r"等.*$", "", item)))
 
 
 def _counted_list(text: str, start: int, end: int) -> bool:
