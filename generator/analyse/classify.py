@@ -258,12 +258,15 @@ ACTOR = re.compile(r"(?:(?:建设|管理|服务)?(?:局|厅|委员会)|(?:工作
                    # those bodies (对7个综合行政执法单位法治建设情况开展督察): what a
                    # superior checked is their 法治建设, not their area's work. The same
                    # bodies doing their area's work (行政执法部门开展柔性执法能力建设) are not this.
-                   r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)"
-                   # An organ of the area as the subject of a clause (47家行政执法部门开门
-                   # 普法, 各行政执法职能部门明确分工): the term names who acted; what they
-                   # did is said by the predicate, whose own terms count (行政执法部门
-                   # 开展柔性执法 is enforcement by 柔性执法).
-                   r"|(?:职能)?(?:部门|单位|机关|机构)(?![^，。；！？]{0,4}(?:建设|改革|挂牌|负责人))")
+                   r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)")
+# An organ of the area as the subject of a clause (47家行政执法部门开门普法, 各行政
+# 执法职能部门明确分工) names who acted; what they did is said by the predicate,
+# whose own terms count (行政执法部门开展柔性执法 is enforcement by 柔性执法).
+# ... where the organs are counted or gathered as the clause's subject (47家行政执法
+# 部门, 各行政执法职能部门, 全县行政执法单位); organs a superior pushes to build
+# their capacity (推动行政执法部门…开展能力建设) are the object of that work.
+GATHERED = re.compile(r"(?:各|\d+[个家]|全[省市县区镇乡]|所有|各级)$")
+COLLECTIVE_ORGAN = re.compile(r"(?:职能)?(?:部门|单位|机关|机构)(?![^，。；！？]{0,4}(?:建设|改革|挂牌|负责人))")
 # Staff of an area as those who study (执法人员深入学, 执法人员学习超60学时): general
 # or political study of the people, not work in the area (the labels' policy; training
 # in the area's skills, 执法人员业务培训, is not this).
@@ -373,7 +376,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         elif mention_weight < 1 and (MODIFIED.match(text, m.end())
                                      or (term.endswith("人员") and STUDYING.match(text, m.end()))
                                      or _studying_people(text, m.start(), m.end(), term)
-                                     or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
+                                     or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
+                                     or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -535,7 +539,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         above = {t: w for t, w in above.items() if w > own.get(t, 0)}
         score = sum(own.get(t, 0) if t not in above else above[t] for t in set(own) | set(above))
         if score >= taxonomy.threshold - 1e-9:
-            matches[theme.slug] = ThemeMatch(theme.slug, round(score, 3), tuple(sorted(own)), tuple(sorted(above)))
+            matches[theme.slug] = ThemeMatch(theme.slug, round(score, 3), deciding_terms(theme, own), tuple(sorted(above)))
     # A passage of a subtheme belongs to its parent too, with the terms of both.
     for theme in taxonomy.themes:
         sub = matches.get(theme.slug)
@@ -547,6 +551,17 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     order = [t.slug for t in taxonomy.themes]
     return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
+
+
+def deciding_terms(theme: Theme, own: dict[str, float]) -> tuple[str, ...]:
+    """The words shown as why a passage is in a theme: those that counted in
+    full in their role (the object of the work, the head of a count); a term
+    read as a modifier, an actor's name or one topic of a list counted as a
+    mention and is left out, unless no term counted in full (an opening
+    paragraph, a passage decided by mentions together), when all are shown."""
+    weights = _matchers(theme)[2]
+    full = tuple(sorted(t for t, w in own.items() if w >= weights[t] - 1e-9))
+    return full or tuple(sorted(own))
 
 
 # A sub-heading this short that names no area is a neutral label (数据情况,
