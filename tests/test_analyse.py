@@ -916,3 +916,14 @@ def test_the_words_shown_are_those_that_counted_in_their_role(tmp_path):
     report = _read(tmp_path, HEAD + text + "\n")
     match = next(p for p in report.analysis.passages if p.text == text).theme("enforcement")
     assert match is not None and "执法检查" in match.terms and "综合执法" not in match.terms
+
+
+def test_matters_a_superior_supervised_are_not_a_meeting_s_topics():
+    """就…等工作召开会议 names a meeting's topics; 就…等工作开展专项督察 is the
+    supervision of that work (the outline's 执法监督), which counts."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    meeting = "就综合执法体制改革、行政执法规范化等工作召开推进会3次"
+    supervised = "就综合执法体制改革、行政执法规范化等工作开展专项督察"
+    assert find_terms(enforcement, meeting, 0.3)["行政执法"] == 0.3
+    assert find_terms(enforcement, supervised, 0.3)["行政执法"] == 1.0
