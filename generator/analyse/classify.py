@@ -445,7 +445,7 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
     # governs the whole list of nouns (召开优化营商环境、一网通办改革推进会议).
     if acted[k] and sum(acted) >= 2:
         return True
-    # ... or where the verb before the list governs actions named as nouns
+    # ... or where a verb of work earlier in the clause governs actions named as nouns
     # (开展年中督查、执法检查和案件评查; 参与行政执法资格考试、业务培训等活动):
     # the term's item ends in an action, so the work was done, not a topic named.
     item = items[k]
@@ -453,7 +453,7 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
         # The list pattern may have cut the last item short: read it to its clause's end.
         stop = next((j for j in range(end, len(text)) if text[j] in "，。；：！？"), len(text))
         item = re.split(r"和|及|以及|与", text[bounds[k]:stop])[-1]
-    return bool(GOVERNING.search(items[0])) and bool(DEVERBAL.search(re.sub(r"等.*$", "", item)))
+    return bool(GOVERNING.search(text, clause, at)) and bool(DEVERBAL.search(re.sub(r"等.*$", "", item)))
 
 
 def _counted_list(text: str, start: int, end: int) -> bool:
