@@ -159,10 +159,10 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[l
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
     shown = (f"每份报告一行：报告名称、地区和年度、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
-             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段；鼠标悬停可见所在标题和使该段计入本主题的词："
-             "“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
+             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段；鼠标悬停可见所在标题）。"
              + ("同时属于细分主题的段落只列在细分主题页，本页注明各细分主题的段数并链接到该页中这份报告的一行。" if subs else "")
-             + "本页不摘引原文；链接之外还有段落的报告，链接到并排对读，在那里可读到全部段落的全文。")
+             + "本页不摘引原文；链接之外还有段落的报告，其段落数链接到并排对读，在那里可读到全部段落的全文。"
+             "每段命中的主题词（段中的词和所在标题中的词）列在[开放数据](../../data/index.md)的段落文件中。")
     method = ["", "## 本页说明 {#method}", ""]
     if count is None:  # a later page: the rules and the terms are on the first
         return (lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。", ""],
@@ -196,21 +196,15 @@ def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
     return [passages[k] for k in sorted(ranked[:n])]
 
 
-def why(match) -> str:
-    """The terms that decided a passage: its own, then those of its headings."""
-    text = "命中：" + ("、".join(match.terms) or "（仅标题）")
-    if match.heading_terms:
-        text += "；标题：" + "、".join(match.heading_terms)
-    return text
-
-
 def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
                   where: dict[tuple[str, str], str] | None = None) -> str:
     """A report's row on a theme page: its title (linked to the report), place
     and year, how many passages it has on the theme, and its strongest ones
     as numbered links to their paragraphs (each passage's number among the
-    report's passages on the theme; the heading it sits under and the words
-    that decided it in the link's title), then the reader for all of them.
+    report's passages on the theme, the heading it sits under in the link's
+    title); the count links the reader, which shows them all. The words
+    that decided a passage are in /data/passages-<year>.csv.gz, not here:
+    in each link's title they were a third of the theme pages' rows.
     The row's id is the report's slug, which the report pages' theme chips
     and /compare/ link to. up is the way from this page to the site's root.
 
@@ -228,17 +222,16 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
     links = []
     for passage in strongest(own, theme.slug):
-        match = passage.theme(theme.slug)
-        assert match is not None
-        hint = f"{headings.get(passage.section, '开头部分')}（{why(match)}）"
-        links.append(f'<a href="{up}reports/{report.slug}/#{passage.anchor}" title="{html.escape(hint)}">'
+        heading = headings.get(passage.section, "开头部分")
+        links.append(f'<a href="{up}reports/{report.slug}/#{passage.anchor}" title="{html.escape(heading)}">'
                      f"{number[passage.anchor]}</a>")
     line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
+    count = f"{len(passages)} 段"
+    if len(passages) > len(links):  # the count leads to them all, in the reader
+        count = f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}" title="并排对读全部段落">{count}</a>'
     row = (f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>'
-           f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{len(passages)} 段'
+           f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{count}'
            + ("：" + " ".join(links) if links else ""))
-    if len(passages) > len(links):
-        row += f' · <a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">并排对读全部 {len(passages)} 段</a>'
     in_subs = []
     for sub in subs:
         count = sum(1 for p in passages if p.theme(sub.slug))
