@@ -15,7 +15,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analyse.classify import passage_anchors, table_anchor
@@ -229,6 +229,9 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     if chips:  # the preamble's, on a line of its own (the sections' are on their headings)
         body.append(f'<p class="theme-chips"{chips}></p>')
     tables = list(enumerate(report.cleaned.markup.tables))
+    # the passages something links to: those on a theme (theme pages, the reader, the passages data) and
+    # those holding a figure (indicator tables, the figures data); a paragraph's other pieces need no id
+    linked = {p.anchor for p in report.analysis.passages if p.themes} | {f.passage for f in report.analysis.figures}
 
     def tables_before(line: float) -> None:
         while tables and tables[0][1].line <= line:
@@ -237,7 +240,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
 
     for paragraph in doc.preamble:
         tables_before(paragraph.line)
-        body.append(_paragraph(paragraph))
+        body.append(_paragraph(paragraph, linked))
     for section in doc.sections:
         tables_before(section.line)
         depth = min(section.level + 1, 6)
@@ -247,7 +250,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         toc.append([depth, section.anchor, html.escape(section.heading, quote=False)])
         for paragraph in section.paragraphs:
             tables_before(paragraph.line)
-            body.append(_paragraph(paragraph))
+            body.append(_paragraph(paragraph, linked))
     tables_before(float("inf"))
     if any(counts.values()):
         body.append(chip_names(report, taxonomy, where))
@@ -342,11 +345,13 @@ def completeness(report: Report, taxonomy: Taxonomy) -> list[dict]:
     return out
 
 
-def _paragraph(paragraph: Paragraph) -> str:
+def _paragraph(paragraph: Paragraph, linked: Collection[str] | None = None) -> str:
     """A paragraph as an escaped HTML block; a long one holds its passages as
     spans with anchors of their own, so theme pages can link to the piece
     (a span with an id in the report's text is a passage: no class, which
-    was 16 bytes of every passage). Its ¶ link (like the headings' #, with
+    was 16 bytes of every passage). Only the passages in linked (None: all)
+    are spans: a piece no page, reader or data file links to is plain
+    text (about a third of them; its anchor is never published). Its ¶ link (like the headings' #, with
     their titles 本段链接 and 本节链接) is added by fazhi.js: written into
     every paragraph and heading they were 2.2 MB of 1,000 varied reports'
     pages (the titles alone had been 7 MB at 10,000 before they moved there)."""
@@ -354,7 +359,8 @@ def _paragraph(paragraph: Paragraph) -> str:
     if len(pieces) == 1:
         inner = html_text(paragraph.text)
     else:
-        inner = "".join(f'<span id="{anchor}">{html_text(text)}</span>' for anchor, text in pieces)
+        inner = "".join(f'<span id="{anchor}">{html_text(text)}</span>' if linked is None or anchor in linked
+                        else html_text(text) for anchor, text in pieces)
     return f'<p id="{paragraph.anchor}">{inner}</p>'
 
 
