@@ -234,12 +234,12 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
            + ("：" + " ".join(links) if links else ""))
     in_subs = []
     for sub in subs:
-        count = sum(1 for p in passages if p.theme(sub.slug))
+        on_sub = sum(1 for p in passages if p.theme(sub.slug))
         page = (where or {}).get((sub.slug, report.slug))
-        if count and page:
+        if on_sub and page:
             themes = up.removeprefix("../")  # the way from this page to themes/
             in_subs.append(f'<a href="{themes}{page_url(page).removeprefix("themes/")}#{report.slug}">'
-                           f"{html_text(sub.name)} {count} 段</a>")
+                           f"{html_text(sub.name)} {on_sub} 段</a>")
     if in_subs:
         row += " · 细分主题：" + "、".join(in_subs)
     return row + "</span></li>"
