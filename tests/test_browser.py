@@ -259,7 +259,7 @@ def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
     page.locator(".compare-table tbody tr").first.locator("td a").nth(6).click()
     page.wait_for_url("**/themes/mediation/#*")
     slug = page.evaluate("location.hash").lstrip("#")
-    assert page.locator(f"h2[id=\"{slug}\"]").is_visible()
+    assert page.locator(f"li[id=\"{slug}\"]").is_visible()
     assert errors == []
     page.close()
 
