@@ -102,7 +102,10 @@ INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象
 # in a table row the cells stand for the colon (发布时间 | 2024-02-28 |).
 DATE_KEY_SHAPE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s*[:：|｜]\s*(?:19|20)\d{2}\s*[-年/.])"
 PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：]")
-INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：|｜]?")
+# In an index block whose keys go without colons (索 引 号 … 发文时间 2023-03-14), a date key
+# is known by the date after it.
+DATE_KEY_BARE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s+(?:19|20)\d{2}\s*[-年/.])"
+INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE}|{DATE_KEY_BARE})\s*[】\]]?\s*[:：|｜]?")
 STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(rf"([{CN_NUM}]{{4}})\s*年\s*([{CN_NUM}]{{1,3}})\s*月\s*([{CN_NUM}]{{1,3}})\s*日")
