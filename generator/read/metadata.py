@@ -771,6 +771,9 @@ def _government_of(text: str, context) -> Org | None:
     corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone
     division = corps.group(0) if corps else ""
     chain, rest = split_place(text[len(division):])
+    if not chain and not division and re.fullmatch(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)", text):
+        # 红柳镇 the gazetteer does not know: a town by its grammar (its place unresolved).
+        return parse_org(text + ("办事处" if text.endswith("街道") else "人民政府"), context)
     if not chain or rest:
         return None
     last = chain[-1]
