@@ -965,3 +965,37 @@ def test_an_index_row_with_keys_without_colons_gives_the_date():
                   "标 题: 清河县民政局2023年度法治政府建设情况报告\n清河县民政局2023年度法治政府建设情况报告\n"
                   "2023年，清河县民政局坚持依法行政。\n" + BODY)
     assert got["date"] == "2024-02-20"
+
+
+# --- set 7's remaining classes (speakers10) ------------------------------------------------------
+
+def test_a_text_starting_at_its_heading_where_a_town_calls_itself_by_its_unit():
+    text = ("一、主要举措和成效\n（一）强化组织领导\n全乡依法行政工作稳步推进。我乡把法治建设纳入年度重点工作。\n"
+            "（二）规范行政执法\n2023年我乡办理行政处罚案件3件。2023年红柳乡开展执法检查40次。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["level"], got["year"]) == ("town", 2023) and "issuer" not in got
+
+
+def test_one_cited_plan_of_the_year_places_a_self_reference():
+    got, _ = meta("2021年，在县委的坚强领导下，我县以《宁陕县2021年法治政府建设工作要点》为抓手，扎实推进依法行政。\n"
+                  + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("宁陕县人民政府", "county", "宁陕县")
+
+
+def test_one_cited_document_that_is_no_plan_of_the_year_does_not():
+    got, _ = meta("2021年，在县委的坚强领导下，我县认真落实《宁陕县行政执法监督办法》，扎实推进依法行政。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "county"
+
+
+def test_a_zone_named_by_its_own_words_and_part_is_shown_as_printed():
+    got, codes = meta("川滇工业园区北区管理委员会2023年度法治政府建设工作报告\n2023年，园区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("川滇工业园区北区管理委员会", "department")
+    assert "province" not in got and "place-unresolved" in codes
+
+
+def test_a_bureau_of_a_pilot_free_trade_zone():
+    got, _ = meta("中国（广西）自由贸易试验区管理委员会综合管理局2023年度法治政府建设情况报告\n"
+                  "2023年，综合管理局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == (
+        "中国（广西）自由贸易试验区管理委员会综合管理局", "department", "广西壮族自治区")

@@ -407,8 +407,12 @@ def _opening(document: Document) -> tuple[str, ...]:
             found = _opening_subject(first, ())
             own = {m.group(1).replace("街", "街道", 1) if m.group(1) == "街" else m.group(1)
                    for m in SELF_REFERENCE.finditer(section.title + first)}
-            return (first,) if found and all(o.generic for o in found) \
-                and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found) else ()
+            if found and all(o.generic for o in found) \
+                    and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found):
+                return (first,)
+            # 我镇把法治建设纳入… / 我局坚持…: a town or a department calling itself by its unit as a
+            # sentence's subject. Never 我县 / 我市: a department's text may so call its superior.
+            return (first,) if SELF_SUBJECT.search(first) else ()
     return ()
 
 
@@ -421,6 +425,9 @@ LEADING_ADDRESSEE = re.compile(
 
 def _without_addressee(text: str) -> str:
     return LEADING_ADDRESSEE.sub("", text, count=1)
+
+
+SELF_SUBJECT = re.compile(r"(?:^|[。；！？])\s*我(?:镇|乡|街道|街(?![头区巷面])|局|委|办|厅)(?=[\u4e00-\u9fff])")
 
 
 def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
@@ -667,7 +674,8 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     """The place of the author's own documents cited in the opening and the first
     sections (《某县党政主要负责人述法办法》), for a self-reference (县委、县政府):
     the one place at the self-reference's own unit that opens at least two cited
-    titles, none at that unit naming another place; [] otherwise. Documents of
+    titles (or one that is the year's plan: 《某县2021年法治政府建设工作要点》), none at
+    that unit naming another place; [] otherwise. 我市 takes a 市 of either level. Documents of
     superiors (《某省…》 in a county's report) are of another unit and say nothing
     here; a province's own (《广西法治政府建设实施方案》 where 自治区党委、政府 report) count."""
     level = GENERIC_LEVEL.get(org.unit)
@@ -679,17 +687,23 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     for section in document.sections[:4]:
         texts += [p.text for p in section.paragraphs]
     found: list[Place] = []
+    own_plan = False
     for text in texts:
         for m in CITED.finditer(text):
-            chain, _ = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+            chain, after = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
             if not chain or org.unit == "市" and not chain[-1].endswith("市") \
                     or org.unit != "市" and unit_level(chain[-1]) != level:
                 continue
             if (place := resolve(chain, context)) and any(place.values().get(k) == chain[-1] for k in levels):
                 found.append(place)
-    if len(found) < 2 or len({p.last for p in found}) != 1:
+                # 《某县2021年法治政府建设工作要点》: the year's plan of the author's own unit.
+                own_plan = own_plan or bool(OWN_PLAN.match(after))
+    if len({p.last for p in found}) != 1 or len(found) < 2 and not own_plan:
         return []
     return found[:1]
+
+
+OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
 
 # A prefecture-level city's report speaks of the counties and districts it holds
@@ -840,7 +854,7 @@ def _year(facts: Facts, document: Document) -> int | None:
     return None
 
 
-SENTENCE_YEAR = re.compile(rf"(?:^|[。；！？])\s*({YEAR_TEXT})\s*年度?\s*[，,]")
+SENTENCE_YEAR = re.compile(rf"(?:^|[。；！？])\s*({YEAR_TEXT})\s*年度?(?!以来|至|到|[—–\-~])\s*[，,]?(?=[\u4e00-\u9fff])")
 
 
 def _year_number(text: str) -> int:

@@ -408,6 +408,11 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         # 广西-东盟经济技术开发区管委会: a zone's proper name may join two names with a hyphen.
         last = inner.place.last if inner.place else ""
         return replace(inner, written=text, rest=text[len(last):] if last and text.startswith(last) else inner.rest)
+    if (ftz := FREE_TRADE_ZONE.fullmatch(text)) and DEPARTMENT_SUFFIX.search(ftz.group(2)) \
+            and (place := _short_place(ftz.group(1), context)):
+        # 中国（上海）自由贸易试验区管理委员会保税区管理局: the committee or one of its bureaus,
+        # a department of the province or municipality in the bracket.
+        return Org(text, "department", replace(place, chain=(text[: ftz.start(2)],)), ftz.group(2))
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
     for head in (CORPS.match(text), VERTICAL.match(text)):
@@ -539,6 +544,10 @@ DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济�
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
              r"保税区|工业园区|产业园区|(?<=[\u4e00-\u9fff]{2})经济区)")
 ZONE_JOINED = re.compile(rf"([\u4e00-\u9fff]{{1,6}})[-－]([\u4e00-\u9fff]{{0,8}}?{ZONE_WORD}[\u4e00-\u9fff]*)")
+PROPER_ZONE = re.compile(
+    rf"((?![省市县区州旗盟镇乡各全本该我其])[\u4e00-\u9fff]{{2,6}}?{ZONE_WORD}(?:[东西南北中]片?区)?)(管理委员会|管委会)")
+# A pilot free trade zone: 中国（上海）自由贸易试验区…, the bracket holding its province's short name.
+FREE_TRADE_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[)）](自由贸易试验区[\u4e00-\u9fff]{0,24})")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
 PLACELESS_ZONE = re.compile(rf"{ZONE_WORD}(?:管理委员会|管委会)")
 ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
@@ -579,6 +588,20 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
         place = resolve((city,), context) or Place((city,))
         # Shown as written: the zone's name keeps the city's short form.
         return Org(text, "department", replace(place, chain=(short,)), text[k:])
+    if m := PROPER_ZONE.fullmatch(text):
+        # 甘眉工业园区南区管理委员会: a zone's own name (two cities' short forms, a part of
+        # the zone) that names no place the gazetteer knows: shown as printed, place unresolved.
+        return Org(text, "department", Place((m.group(1),)), m.group(2))
+    return None
+
+
+def _short_place(short: str, context: tuple[tuple[str, ...], ...]) -> Place | None:
+    """The province or municipality a short name (上海, 广东) stands for."""
+    g = gazetteer()
+    if short + "市" in g.names and (place := resolve((short + "市",), context)) and place.level == "province":
+        return place
+    if province := g.aliases.get(short):
+        return Place((province,), province=province)
     return None
 
 
