@@ -680,8 +680,8 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     here; a province's own (《广西法治政府建设实施方案》 where 自治区党委、政府 report) count."""
     level = GENERIC_LEVEL.get(org.unit)
     # 我市 is a prefecture-level or a county-level city: the cited 市 settles which.
-    levels = ("city", "county") if org.unit == "市" else (level,)
-    if not any(k in LEVELS for k in levels):
+    levels: tuple[str, ...] = ("city", "county") if org.unit == "市" else (level,) if level in LEVELS else ()
+    if not levels:
         return []
     texts = [p.text for p in document.preamble]
     for section in document.sections[:4]:
