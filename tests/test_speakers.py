@@ -999,3 +999,26 @@ def test_a_bureau_of_a_pilot_free_trade_zone():
                   "2023年，综合管理局坚持依法行政。\n" + BODY)
     assert (got["issuer"], got["level"], got["province"]) == (
         "中国（广西）自由贸易试验区管理委员会综合管理局", "department", "广西壮族自治区")
+
+
+# --- second fresh set (speakers10): classes found after the final run -----------------------------
+
+def test_an_unknown_key_opening_a_row_of_keys_without_colons():
+    got, _ = meta("索引号 0001/2025-00012 发布机构 清河县民政局\n信息类别 其他 发布日期 2025-02-14\n"
+                  "清河县民政局2024年度法治政府建设情况报告\n2024年，清河县民政局坚持依法行政。\n" + BODY)
+    assert got["date"] == "2025-02-14"
+
+
+def test_the_issuer_line_above_the_title_printed_again_below_the_index():
+    text = ("2023年法治政府建设工作情况报告\n• 索引号:0001/2024-00003\n• 发文字号:\n• 发布日期:2024-03-20\n"
+            "宁陕县城关镇人民政府\n2023年法治政府建设工作情况报告\n"
+            "2023年我镇坚持依法行政，扎实推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["date"]) == ("城关镇人民政府", "town", "宁陕县", "2024-03-20")
+
+
+def test_a_preamble_of_grounds_only_leaves_the_opening_to_the_first_heading():
+    text = ("根据《法治政府建设实施纲要（2021—2025年）》等文件要求，现将法治政府建设工作情况报告如下。\n"
+            "一、2023年总体情况\n2023年，我局坚持依法行政，扎实推进法治建设。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert (got["level"], got["year"]) == ("department", 2023) and "issuer" not in got

@@ -394,7 +394,14 @@ def _opening(document: Document) -> tuple[str, ...]:
     at its first heading, the first paragraph below it when it opens as a
     report's opening does (2022年，…)."""
     if document.preamble:
-        return tuple(_without_addressee(p.text) for p in document.preamble)
+        texts = tuple(_without_addressee(p.text) for p in document.preamble)
+        if len(texts) == 1 and GROUNDS_ONLY.match(texts[0]) and not SELF_REFERENCE.search(texts[0]) \
+                and document.sections and document.sections[0].paragraphs \
+                and re.match(rf"(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]", first := document.sections[0].paragraphs[0].text):
+            # 根据…要求，现将…报告如下。 / 一、2023年总体情况 / 2023年，我局坚持…: the preamble gives
+            # only the grounds; the report's opening sentence is the first under the first heading.
+            return (first, *texts)
+        return texts
     for section in document.sections[:3]:
         if section.paragraphs:
             first = section.paragraphs[0].text
@@ -428,6 +435,10 @@ def _without_addressee(text: str) -> str:
 
 
 SELF_SUBJECT = re.compile(r"(?:^|[。；！？])\s*我(?:镇|乡|街道|街(?![头区巷面])|局|委|办|厅)(?=[\u4e00-\u9fff])")
+
+
+# An opening that gives only the grounds and the reporting sentence, no author.
+GROUNDS_ONLY = re.compile(r"^(?:根据|按照|依据|依照)[^。]*现(?:将|就|把)[^。]*(?:报告|汇报)如下[：:。]?\s*$")
 
 
 def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
