@@ -280,6 +280,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("varied", "copied"), default="varied")
     parser.add_argument("--seed", type=int, default=1, help="of the varied corpus")
     parser.add_argument("--full-only", action="store_true", help="only the full build (for large corpora)")
+    parser.add_argument("--originals-url", default="",
+                        help="set extra.originals_url (the site links the publisher's files instead of copying them)")
     parser.add_argument("--timeline", type=Path, help="append every build's memory samples (MiB by kind) to this file")
     parser.add_argument("--ab", action="store_true",
                         help="with and without the measures of issue 20: full build and one added, each")
@@ -287,6 +289,8 @@ def main() -> None:
     base = args.keep or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     if args.timeline:
         TIMELINE.append(args.timeline.resolve())
+    if args.originals_url:  # mkdocs.yml reads extra.originals_url from ORIGINALS_URL; every build inherits it
+        os.environ["ORIGINALS_URL"] = args.originals_url
     if args.ab:
         ab(args, base)
         return

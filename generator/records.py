@@ -5,6 +5,7 @@ describe: Document + Sidecar -> Metadata; the build assembles a Report from them
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -36,6 +37,17 @@ class Source:
     path: Path
     raw: bytes
     sidecar_path: Path | None
+    # The file's SHA-256 (hex) and size, taken from raw when it is given and
+    # kept when the build lets raw go (generator/build/pipeline.py lean): a
+    # site that links the publisher's files instead of copying them shows
+    # both, so a reader can check the copy they fetch.
+    sha256: str = ""
+    size: int = 0
+
+    def __post_init__(self) -> None:
+        if self.raw and not self.sha256:
+            object.__setattr__(self, "sha256", hashlib.sha256(self.raw).hexdigest())
+            object.__setattr__(self, "size", len(self.raw))
 
 
 @dataclass(frozen=True, slots=True)

@@ -853,3 +853,77 @@ def test_words_of_the_outline_for_the_lists_of_powers_the_private_sector_and_equ
     assert "business-environment" in themed[powers]
     assert "business-environment" in themed[private]
     assert "enforcement" in themed[equipment]
+
+
+HEAD = "某县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）其他工作\n"
+
+
+def test_a_unit_of_the_force_before_its_head_is_a_modifier(tmp_path):
+    """综合执法中队负责人 as a member of a group names a person (issue 24: a term
+    as the modifier of a person noun); the unit at work is enforcement."""
+    member = "成立法治建设领导小组，镇长任组长，综合执法中队负责人、司法所所长为成员。"
+    working = "综合执法中队开展夜间巡查，查处占道经营23起。"
+    themed = _themed(tmp_path, HEAD + member + "\n" + working + "\n")
+    assert "enforcement" not in themed[member]
+    assert "enforcement" in themed[working]
+
+
+def test_the_force_reached_by_general_study_is_not_enforcement_work(tmp_path):
+    """行政执法队伍 among those a general law lesson reached is a modifier of
+    people; the same force trained in its own skills is enforcement."""
+    studied = "行政执法队伍、机关干部法治学习覆盖率达100%。"
+    trained = "组织行政执法队伍开展执法业务培训3期，参训210人次。"
+    themed = _themed(tmp_path, HEAD + studied + "\n" + trained + "\n")
+    assert "enforcement" not in themed[studied]
+    assert "enforcement" in themed[trained]
+
+
+def test_an_action_in_a_list_of_actions_is_work_done():
+    """A term in an item that is itself an action with its object (选派干部参加
+    执法人员业务培训、邀请专家开展讲座) is work done; a list headed by a word of
+    topics (…等方面) still names topics."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    acts = "通过选派干部参加执法人员业务培训、邀请专家开展专题讲座、案例研讨交流等方式，提升干部能力"
+    topics = "围绕执法人员管理、政务公开、普法宣传等方面开展调研"
+    assert find_terms(enforcement, acts, 0.3)["执法人员"] == 1.0
+    assert find_terms(enforcement, topics, 0.3)["执法人员"] == 0.3
+
+
+def test_actions_named_as_nouns_under_a_verb_of_work_are_the_work():
+    """开展年中督查、执法检查和案件评查: the verb governs actions, so they were done;
+    完成…、行政执法专项整治等工作任务15项 counts tasks named by their topics."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    assert find_terms(enforcement, "对8个乡镇开展年中督查、执法检查和案件评查", 0.3)["执法检查"] == 1.0
+    tasks = "推动完成立法联系点增补、规范性文件清理、行政执法专项整治等工作任务15项"
+    assert find_terms(enforcement, tasks, 0.3)["专项整治"] == 0.3
+
+
+def test_organs_gathered_as_the_subject_name_who_acted(tmp_path):
+    """36家行政执法部门 doing legal publicity is publicity, not enforcement; organs
+    a superior pushes to build enforcement capacity (柔性执法) are enforcement."""
+    publicity = "全县36家行政执法部门开门普法，集中宣传52场次。"
+    capacity = "推动行政执法部门围绕柔性执法、文明执法开展能力建设。"
+    themed = _themed(tmp_path, HEAD + publicity + "\n" + capacity + "\n")
+    assert "enforcement" not in themed[publicity]
+    assert "enforcement" in themed[capacity]
+
+
+def test_the_words_shown_are_those_that_counted_in_their_role(tmp_path):
+    """A passage decided by 执法检查 shows it, not the unit's name before 负责人."""
+    text = "综合执法中队负责人带队开展执法检查，查处占道经营15起。"
+    report = _read(tmp_path, HEAD + text + "\n")
+    match = next(p for p in report.analysis.passages if p.text == text).theme("enforcement")
+    assert match is not None and "执法检查" in match.terms and "综合执法" not in match.terms
+
+
+def test_matters_a_superior_supervised_are_not_a_meeting_s_topics():
+    """就…等工作召开会议 names a meeting's topics; 就…等工作开展专项督察 is the
+    supervision of that work (the outline's 执法监督), which counts."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    meeting = "就综合执法体制改革、行政执法规范化等工作召开推进会3次"
+    supervised = "就综合执法体制改革、行政执法规范化等工作开展专项督察"
+    assert find_terms(enforcement, meeting, 0.3)["行政执法"] == 0.3
+    assert find_terms(enforcement, supervised, 0.3)["行政执法"] == 1.0

@@ -259,7 +259,7 @@ def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
     page.locator(".compare-table tbody tr").first.locator("td a").nth(6).click()
     page.wait_for_url("**/themes/mediation/#*")
     slug = page.evaluate("location.hash").lstrip("#")
-    assert page.locator(f"h2[id=\"{slug}\"]").is_visible()
+    assert page.locator(f"li[id=\"{slug}\"]").is_visible()
     assert errors == []
     page.close()
 
@@ -281,9 +281,9 @@ def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport
     chip.scroll_into_view_if_needed()
     chip.click()
     page.wait_for_url("**/themes/mediation/#2022-anhui-wuhu")
-    section = page.locator('h2[id="2022-anhui-wuhu"]')
+    section = page.locator('li[id="2022-anhui-wuhu"]')
     assert section.is_visible()
-    source = page.locator('.excerpts a[href*="/reports/2022-anhui-wuhu/#p-"]').first
+    source = section.locator('a[href*="/reports/2022-anhui-wuhu/#p-"]').first
     target = source.get_attribute("href").split("#")[1]
     source.click()
     page.wait_for_url(f"**/reports/2022-anhui-wuhu/#{target}")

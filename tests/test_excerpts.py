@@ -1,10 +1,10 @@
-"""How theme pages choose and explain a report's passages (generator/site/compare.py).
+"""How theme pages choose a report's passages (generator/site/compare.py).
 
 Expected values are counted by hand from the texts written here."""
 from __future__ import annotations
 
 from generator.records import Passage, ThemeMatch
-from generator.site.compare import strongest, why
+from generator.site.compare import strongest
 
 
 def test_strongest_passages_by_score_then_order_shown_in_report_order():
@@ -13,8 +13,3 @@ def test_strongest_passages_by_score_then_order_shown_in_report_order():
     passages = [p("a", 1.0), p("b", 2.5), p("c", 1.5), p("d", 2.5), p("e", 1.5)]
     assert [x.anchor for x in strongest(passages, "t")] == ["b", "c", "d"]
     assert [x.anchor for x in strongest(passages[:2], "t")] == ["a", "b"]
-
-
-def test_why_names_the_passages_and_the_headings_terms():
-    assert why(ThemeMatch("t", 2, ("人民调解", "调解"), ("矛盾纠纷",))) == "命中：人民调解、调解；标题：矛盾纠纷"
-    assert why(ThemeMatch("t", 1, (), ("调解",))) == "命中：（仅标题）；标题：调解"

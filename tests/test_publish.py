@@ -123,9 +123,16 @@ def test_open_data_files(sample_site):
     assert xucun["issuer"] == "许村镇人民政府" and xucun["issuer_origin"] == "sidecar" and xucun["date"] == ""
     # built without SITE_URL: addresses relative to the home page, never a made-up host
     assert xucun["original_url"] == "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt.gz"
+    # the hash and size are those of the publisher's file, whichever copy a reader fetches
+    raw = (SAMPLES / "2023-anhui-shexian-xucun.txt").read_bytes()
+    assert xucun["original_sha256"] == hashlib.sha256(raw).hexdigest() and xucun["original_bytes"] == str(len(raw))
+    copy = sample_site.site_dir / "reports/2023-anhui-shexian-xucun/2023-anhui-shexian-xucun.original.txt.gz"
+    assert gzip.decompress(copy.read_bytes()) == raw  # without extra.originals_url the site keeps a copy
     assert not (data / "reports.json").exists()  # it repeated reports.csv (issue 22)
-    # passages and figures: one gzip file per report year, each holding that year's reports only
+    # passages and figures: one gzip file per report year, each holding that year's reports only,
+    # in one form: no plain copy beside the .gz, no JSON copy beside a CSV (issue 22)
     assert not (data / "passages.csv").exists() and not (data / "figures.csv").exists()
+    assert not list(data.glob("*-20*.csv")) and not list(data.glob("*.json"))
     year_of = {r["slug"]: r["year"] for r in reports}
     figures_by_year, passages_by_year = read_by_year(data, "figures"), read_by_year(data, "passages")
     assert sorted(figures_by_year) == sorted(passages_by_year) == ["2022", "2023"]
@@ -167,11 +174,24 @@ def test_atom_feed_without_site_url_links_relative_to_itself(sample_site):
     assert 'type="application/atom+xml"' in home
 
 
-def test_atom_feed_sitemap_and_data_use_site_url(tmp_path, monkeypatch):
+def test_atom_feed_sitemap_and_data_use_site_url_and_originals_url(tmp_path, monkeypatch):
     site = "https://example.org/fazhi/"
     monkeypatch.setenv("SITE_URL", site)
+    originals = "https://example.org/repo/raw/main/content/reports/"
+    monkeypatch.setenv("ORIGINALS_URL", originals)  # mkdocs.yml: extra.originals_url
     project = make_project(tmp_path / "p")
     build(project)
+    # the publisher's files are linked where they are served, never copied into the site
+    assert not list(project.site_dir.rglob("*.original*"))
+    raw = (SAMPLES / "2022-anhui-wuhu.txt").read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    card = (project.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+    assert f'href="{originals}2022-anhui-wuhu.txt"' in card
+    assert digest in card and f"{len(raw):,} 字节" in card and 'href="../../guide/#originals"' in card
+    row = next(r for r in read_csv(project.site_dir / "data/reports.csv") if r["slug"] == "2022-anhui-wuhu")
+    assert (row["original_url"], row["original_sha256"]) == (f"{originals}2022-anhui-wuhu.txt", digest)
+    guide = (project.site_dir / "guide/index.html").read_text(encoding="utf-8")
+    assert 'id="originals"' in guide and "sha256sum" in guide
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.parse(project.site_dir / "feed.xml").getroot()
     for entry in feed.findall("a:entry", ns):
@@ -196,6 +216,14 @@ def test_report_page_keeps_provenance(tmp_path):
     html = (project.site_dir / "reports/2023-anhui-shexian-xucun/index.html").read_text(encoding="utf-8")
     assert 'href="https://www.ahshx.gov.cn/xxgk/123.html"' in html and "2024-03-02" in html and "获取日期" in html
     assert "原始文本" in html
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/reports/", "https://example.org/reports", "content/reports/"])
+def test_originals_url_must_be_an_address_ending_in_a_slash(tmp_path, monkeypatch, url):
+    monkeypatch.setenv("ORIGINALS_URL", url)
+    project = make_project(tmp_path / "p")
+    with pytest.raises(BuildError, match=r"mkdocs.yml: extra.originals_url must be an http\(s\) address"):
+        build(project)
 
 
 def test_keep_going_skips_only_the_files_at_fault(tmp_path):

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -307,11 +308,14 @@ def labelled(theme: str) -> set[str]:
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment"])
 def test_theme_page_lists_every_report_that_discusses_it(sample_site, theme):
     html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
-    sections = set(re.findall(r'<h2 id="([^"]+)"', html)) - {"indicators", "method"}
+    rows = theme_blocks(html)
+    sections = set(rows)
     assert labelled(theme) <= sections
-    # each passage links to its paragraph in the report; none is quoted (issue 22: links, not quotes)
+    # each passage links to its paragraph in the report, or to the subtheme's row that
+    # links it; none is quoted (issue 22: links, not quotes)
     links = re.findall(r'href="\.\./\.\./reports/([^/]+)/#(p-[0-9a-f]{8}[-\w]*)"', html)
-    assert {slug for slug, _ in links} == sections
+    assert {slug for slug, _ in links} <= sections
+    assert all(slug in {s for s, _ in links} or "细分主题：" in rows[slug] for slug in sections)
     assert "<mark>" not in html
 
 
@@ -322,57 +326,86 @@ def visible(fragment: str) -> str:
 
 
 def theme_blocks(html: str) -> dict[str, str]:
-    """Report slug -> its block on a theme page (its h2 to the next h2)."""
-    for after in ('<h2 id="indicators"', '<h2 id="method"'):  # the figures and the methods close the page
-        html = html[: html.find(after)] if after in html else html
-    parts = re.split(r'<h2 id="([^"]+)"', html)[1:]
-    return dict(zip(parts[::2], parts[1::2]))
+    """Report slug -> its row on a theme or part page (<li id="slug">…</li>)."""
+    rows = re.search(r'<ul class="theme-rows">(.*?)</ul>', html, re.S)
+    return dict(re.findall(r'<li id="([^"]+)">(.*?)</li>', rows.group(1))) if rows else {}
+
+
+def report_anchors(site: Path, slug: str) -> set[str]:
+    html = (site / "reports" / slug / "index.html").read_text(encoding="utf-8")
+    return set(re.findall(r' id="([^"]+)"', html))
 
 
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment", "reconsideration"])
 def test_theme_pages_link_three_passages_with_why_and_the_rest_in_the_reader(sample_site, theme):
-    """Each report's block: its place and year and how many passages it has
-    on the theme, then at most 3 passages, each a link to its paragraph
-    named by its heading, with the words that decided it; none quoted (a
-    quote a report was a quarter of the theme pages); where the report has
-    more, how many, linked to the reader (theme and report)."""
-    html = (sample_site.site_dir / f"themes/{theme}/index.html").read_text(encoding="utf-8")
+    """Each report's row: its title linked to the report, its place and year
+    and how many passages it has on the theme, then at most 3 passages as
+    numbered links to their paragraphs (the number is the passage's among the
+    report's passages on the theme; the title names its heading); none
+    quoted; where the report has more, its count links the reader (theme and
+    report). Every link's anchor is on the report's page."""
+    site = sample_site.site_dir
+    html = (site / f"themes/{theme}/index.html").read_text(encoding="utf-8")
     blocks = theme_blocks(html)
     assert blocks and "<mark>" not in html and "excerpt-source" not in html
     for slug, block in blocks.items():
         text = (sample_site.root / "build/docs/reports" / slug / f"{slug}.txt").read_text(encoding="utf-8")
-        count = int(re.search(r'<p class="theme-report">[^<]*本主题 (\d+) 段', block).group(1))
-        items = re.findall(r"<li>(.*?)</li>", block)
-        assert len(items) == min(3, count), slug
-        names = [visible(re.match(r"<a [^>]+>([^<]+)</a>", item).group(1)) for item in items]
-        assert len(set(names)) == len(names), names  # two links under one heading say which passage each is
-        for item in items:
-            link = re.match(rf'<a href="\.\./\.\./reports/{slug}/#p-[0-9a-f]{{8}}[-\w]*">([^<]+)</a>', item)
-            assert link, item
-            heading = re.sub(r"（该标题下第 \d+ 处）$", "", visible(link.group(1)))
+        assert block.startswith(f'<a href="../../reports/{slug}/">')
+        count = int(re.search(r'年度 · (?:<a [^>]+>)?(\d+) 段', block).group(1))
+        links = re.findall(rf'<a href="\.\./\.\./reports/{slug}/#(p-[0-9a-f]{{8}}[-\w]*)" title="([^"]+)">(\d+)</a>', block)
+        assert 1 <= len(links) <= 3 or "细分主题：" in block, slug
+        numbers = [int(n) for _, _, n in links]
+        assert numbers == sorted(set(numbers)) and all(1 <= n <= count for n in numbers), numbers
+        anchors = report_anchors(site, slug)
+        for anchor, title, _ in links:
+            assert anchor in anchors, (slug, anchor)  # the deep link resolves
+            heading = unescape(title)
             assert heading == "开头部分" or heading in text, heading  # the report's own heading
-            assert re.fullmatch(r"命中：[^；]+(；标题：.+)?", visible(item).split(" · ")[-1]), item
-        more = re.search(r'<p class="excerpts-more">另有 (\d+) 段：(.*?)</p>', block)
-        if count > 3:
-            assert int(more.group(1)) == count - 3
-            assert f'href="../../reader/?theme={theme}&amp;r={slug}"' in more.group(2)
-        else:
-            assert more is None
+        reader = f'<a href="../../reader/?theme={theme}&amp;r={slug}" title="并排对读全部段落">{count} 段</a>'
+        assert (reader in block) == (count > len(links)), slug
 
 
 def test_theme_page_links_a_known_passage(sample_site):
     """Wuhu's 矛盾纠纷 passage (read in the text: under （五）政府依法治理体系更加统筹高效,
-    with 化解, 矛盾化解, 矛盾纠纷 and 调解) is among its three on the mediation
-    page, linked with those words. Wuhu has 6 passages labelled mediation
-    (tests/data/theme_labels.yml), so 3 are left to the reader; its
-    shortcomings passage, only 矛盾纠纷 and 化解 (1.5), is among the weakest and
-    not shown."""
-    html = (sample_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
-    block = theme_blocks(html)["2022-anhui-wuhu"]
+    with 化解, 矛盾化解, 矛盾纠纷 and 调解) is linked on the mediation page
+    as its first passage on the theme, its heading in the link's title. Wuhu
+    has 6 passages labelled mediation (tests/data/theme_labels.yml); its
+    passages on 行政复议 (（六）行政权力运行制约监督更加透明规范 and 三、推进法治政府建设的主要安排,
+    read: 行政复议 and 出庭应诉 in both) are listed on the subtheme's page, to
+    which its mediation row links, and not again on the mediation page."""
+    site = sample_site.site_dir
+    block = theme_blocks((site / "themes/mediation/index.html").read_text(encoding="utf-8"))["2022-anhui-wuhu"]
     assert "有待进一步健全" not in visible(block)
-    assert "本主题 6 段" in block and "另有 3 段" in block
-    source = re.search(r'<li>(<a href="[^"]*#p-3975c901-s1">.*?)</li>', block).group(1)
-    assert visible(source) == "（五）政府依法治理体系更加统筹高效 · 命中：化解、矛盾化解、矛盾纠纷、调解"
+    assert re.search(r'2022 年度 · <a href="\.\./\.\./reader/\?theme=mediation&amp;r=2022-anhui-wuhu"[^>]*>6 段</a>：', block)
+    source = re.search(r'<a href="[^"]*#p-3975c901-s1" title="([^"]+)">(\d+)</a>', block)
+    assert source.group(2) == "1"
+    assert unescape(source.group(1)) == "（五）政府依法治理体系更加统筹高效"
+    sub = re.search(r'<a href="\.\./reconsideration/(#2022-anhui-wuhu)">行政复议与行政应诉 (\d+) 段</a>', block)
+    assert sub and sub.group(2) == "2"
+    row = theme_blocks((site / "themes/reconsideration/index.html").read_text(encoding="utf-8"))["2022-anhui-wuhu"]
+    assert "#p-6e51c605-s1" in row and "#p-4e73ce24" in row and "2022 年度 · 2 段：" in row
+    assert "#p-6e51c605-s1" not in block and "#p-4e73ce24" not in block
+
+
+def test_no_passage_is_listed_on_a_theme_and_its_subtheme(sample_site):
+    """A parent theme's page links a report's passages that are on no
+    subtheme, and links the subthemes' rows for the others: no passage is
+    listed twice in one theme tree; every subtheme link finds the report's
+    row there (with at least the count it gave: a passage on the subtheme
+    alone is on that row too)."""
+    site = sample_site.site_dir
+    for parent, subs in (("mediation", ("reconsideration", "petitions", "legal-services")),):
+        rows = theme_blocks((site / f"themes/{parent}/index.html").read_text(encoding="utf-8"))
+        assert rows
+        for slug, block in rows.items():
+            mine = set(re.findall(r'#(p-[-\w]+)"', block))
+            for sub in subs:
+                link = re.search(rf'<a href="\.\./{sub}/#{slug}">[^<]+ (\d+) 段</a>', block)
+                other = theme_blocks((site / f"themes/{sub}/index.html").read_text(encoding="utf-8")).get(slug)
+                if link:  # the subtheme's row holds these passages (and any of the report's on it alone)
+                    assert other and int(link.group(1)) <= int(re.search(r"年度 · (?:<a [^>]+>)?(\d+) 段", other).group(1))
+                if other:
+                    assert not mine & set(re.findall(r'#(p-[-\w]+)"', other)), (slug, sub)
 
 
 def test_report_sections_link_to_their_themes(sample_site):
@@ -437,7 +470,7 @@ def test_parts_matrix_shows_missing_parts(sample_site):
     cells = re.findall(r"<td>(.*?)</td>", row, re.S)[1:6]
     assert ["标题未见" in c for c in cells] == [False, False, True, False, True]
     part = (sample_site.site_dir / "parts/shortcomings/index.html").read_text(encoding="utf-8")
-    assert set(re.findall(r'<h2 id="([^"]+)"', part)) == set(SLUGS)
+    assert set(theme_blocks(part)) == set(SLUGS)
     assert "部分行政执法人员能力素质有待提升" in part
 
 
@@ -456,7 +489,7 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     assert list((project.site_dir / "parts/measures").glob("from-*/index.html"))
     assert broken_links(project.site_dir) == []
     page = later[-1]
-    slug = sorted(set(re.findall(r'<h2 id="([^"]+)"', page.read_text(encoding="utf-8"))) - {"indicators", "method"})[0]
+    slug = sorted(theme_blocks(page.read_text(encoding="utf-8")))[0]
     assert page.parent.name == f"from-{slug}" or slug in page.read_text(encoding="utf-8")
     report = (project.site_dir / f"reports/{slug}/index.html").read_text(encoding="utf-8")
     assert re.search(r'data-t="[^"]*\bmediation:\d+\b', report)  # fazhi.js links it there:
@@ -556,7 +589,7 @@ def test_one_value_per_report_and_indicator():
 def test_part_pages_link_and_count_but_quote_nothing(sample_site):
     """Part 1 (measures) is most of a report: a part page gives each report's
     part as its heading, linked to the report, its length and its own
-    subsections' headings, linked; it quotes nothing (openings were a quarter
+    subsections' headings (not linked: the heading's link leads to them); it quotes nothing (openings were a quarter
     of the part pages, issue 22). Xucun's shortcomings (a lead-in, 一是 二是
     三是 and a closing line) are 186 characters, Wuhu's one paragraph of 206."""
     measures = (sample_site.site_dir / "parts" / "measures" / "index.html").read_text(encoding="utf-8")
@@ -564,11 +597,16 @@ def test_part_pages_link_and_count_but_quote_nothing(sample_site):
     wuhu = (sample_site.root / "build" / "docs" / "reports" / "2022-anhui-wuhu" / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")
     paragraphs = [line for line in wuhu.splitlines() if len(line) > 40]
     assert paragraphs and not any(line[:40] in measures + shortcomings for line in paragraphs)
-    assert 'href="../../reports/2022-anhui-wuhu/#s1-7"' in measures
-    assert measures.count("<li>") > 10 and 'class="para"' not in measures + shortcomings
+    # Wuhu's part 1 is its section 一、全市法治政府建设情况 with seven subsections, named, not each linked
+    row = theme_blocks(measures)["2022-anhui-wuhu"]
+    assert '<a href="../../reports/2022-anhui-wuhu/#s1">一、全市法治政府建设情况</a>' in row
+    assert "分 7 节：（一）党对法治政府建设的组织领导更加全面有力" in row and "#s1-7" not in row
+    assert 'class="para"' not in measures + shortcomings
+    assert all(anchor in report_anchors(sample_site.site_dir, slug)
+               for slug, row in theme_blocks(measures).items() for anchor in re.findall(r'/#([-\w]+)"', row))
     blocks = theme_blocks(shortcomings)
-    assert re.search(r'<p class="part-length">本部分共 186 字。</p>', blocks["2023-anhui-shexian-xucun"])
-    assert re.search(r'<p class="part-length">本部分共 206 字。</p>', blocks["2022-anhui-wuhu"])
+    assert re.search(r'</a> · 186 字</p>', blocks["2023-anhui-shexian-xucun"])
+    assert re.search(r'</a> · 206 字</p>', blocks["2022-anhui-wuhu"])
     assert "一年来，我市法治政府建设" not in blocks["2022-anhui-wuhu"]
 
 
@@ -585,9 +623,10 @@ def test_report_theme_and_part_pages_weigh_little_beyond_what_they_say(sample_si
     packed cleaning record and related reports, frame) stay under 8.7 KB
     (16.4 before the record was packed, 13.5 before the card's explanations
     moved to /guide/, 10.5 before the header was made by fazhi.js);
-    theme and part pages quote nothing, and a report's block on a theme page
-    stays under 1.4 KB (three links with their headings and words; a quote
-    added about 300 bytes). Bounds a little above the five samples' largest
+    theme and part pages quote nothing, and a report's row on a theme page
+    stays under 1 KB (1.4 KB as a heading, a line and a list of three
+    links with their headings and words; a quote added about 300 bytes),
+    a report's row on a part page under 1.3 KB (the samples' largest 1.0). Bounds a little above the five samples' largest
     (5.7 KB, 3.2 KB, 8.2 KB, 1.2 KB)."""
     site = sample_site.site_dir
     pages = [*site.glob("reports/*/index.html"), *site.glob("themes/*/index.html"), *site.glob("parts/*/index.html")]
@@ -615,9 +654,12 @@ def test_report_theme_and_part_pages_weigh_little_beyond_what_they_say(sample_si
         html = path.read_text(encoding="utf-8")
         assert "<mark>" not in html and "excerpt-source" not in html, path
         for slug, block in theme_blocks(html).items():
-            assert len(block.encode()) < 1_400, (path, slug)
+            assert len(block.encode()) < 1_000, (path, slug)
     for path in site.glob("parts/*/index.html"):
-        assert 'class="para"' not in path.read_text(encoding="utf-8"), path
+        html = path.read_text(encoding="utf-8")
+        assert 'class="para"' not in html, path
+        for slug, row in theme_blocks(html).items():  # a part row's subsection headings are text, not links
+            assert len(row.encode()) < 1_300 and row.count("<a ") <= 1 + row.count('class="part-row"'), (path, slug)
     # Material's own search and source maps are not published
     assert not list(site.glob("assets/**/*.map")) and not (site / "assets/javascripts/lunr").exists()
 

@@ -896,3 +896,129 @@ def test_a_date_and_time_then_the_office_after_a_bar():
                   "2024年，县民政局坚持依法行政。\n" + BODY)
     assert got["date"] == "2025-01-22"
     assert (got["issuer"], got["level"]) == ("清河县民政局", "department")
+
+
+# --- fresh set 8 (speakers10): departments that serve their place, addressees on the opening's line,
+#     topic owners before the leadership phrase, elided subjects, 我市 by cited titles, zones -------------
+
+def test_a_department_naming_the_place_it_serves_stays_the_author():
+    # 为我县…提供保障 names the county the bureau serves, not a second author; the county's own
+    # cited titles place the bureau.
+    got, _ = meta("2023年，县水务局紧紧围绕县委、县政府中心工作，为我县水利事业提供有力法治保障。"
+                  "局党组制定了《永登县河道管理办法》和《永登县2023年水务执法工作要点》。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("永登县水务局", "department", "永登县")
+
+
+def test_a_department_without_cited_titles_settles_only_its_level():
+    got, codes = meta("2023年，县水务局紧紧围绕县委、县政府中心工作，为我县水利事业提供有力法治保障。\n" + BODY)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_clause_opening_with_the_place_still_names_a_rival_author():
+    # 我县 as a clause's subject is the government speaking: the bureau is not taken as the author.
+    got, _ = meta("2023年，县水务局认真履职，我县坚持依法行政，全面推进法治政府建设。\n" + BODY)
+    assert got.get("level") != "department"
+
+
+def test_an_addressee_on_the_opening_line_is_set_aside():
+    got, _ = meta("市人大常委会： 2024年，我市坚持依法行政，印发《张掖市2024年法治政府建设工作要点》，"
+                  "落实《张掖市重大行政决策程序规定》。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"], got["year"]) == ("张掖市人民政府", "city", "张掖市", 2024)
+
+
+def test_a_county_level_city_named_by_its_cited_titles():
+    got, _ = meta("2023年，我市深入推进依法行政，制定《玉门市法治政府建设实施方案》《玉门市行政执法监督办法》。\n"
+                  + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("玉门市人民政府", "county", "玉门市")
+
+
+def test_the_owner_of_the_topic_before_its_leadership_phrase():
+    got, _ = meta("2024年，红柳镇法治政府建设工作在县委、县政府的坚强领导下，在县司法局的精心指导下，"
+                  "认真落实上级部署，扎实推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["year"]) == ("红柳镇人民政府", "town", 2024)
+    assert parse_org("红柳镇法治政府建设工作在县委") is None  # a clause, not a committee
+
+
+def test_an_elided_subject_takes_the_level_from_the_first_sections():
+    text = ("2023年，在县委、县政府的坚强领导下，坚持以习近平法治思想为指导，扎实推进依法行政。\n"
+            "一、主要举措和成效\n（一）加强组织领导\n成立以局长为组长的工作专班。\n"
+            "我局全年组织集中学法6次。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_zone_name_joining_two_names_with_a_hyphen():
+    got, _ = meta("2023年，钦州-东盟经济技术开发区（以下简称“开发区”）深入贯彻习近平法治思想，扎实推进依法行政。\n"
+                  + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("钦州-东盟经济技术开发区管理委员会", "department", "钦州市")
+
+
+def test_a_department_of_a_new_area_committee_has_no_county():
+    got, _ = meta("天府新区管委会办公室2023年度法治政府建设情况报告\n2023年，天府新区管委会办公室坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("天府新区管委会办公室", "department", "成都市")
+    assert "county" not in got
+    assert parse_org("浦东新区司法局").place.county == "浦东新区"  # a district named 新区 stays one
+
+
+def test_an_index_row_with_keys_without_colons_gives_the_date():
+    got, _ = meta("索 引 号 640000/2024-00012 发文时间 2024-02-20\n发布机构 清河县民政局 文 号\n"
+                  "标 题: 清河县民政局2023年度法治政府建设情况报告\n清河县民政局2023年度法治政府建设情况报告\n"
+                  "2023年，清河县民政局坚持依法行政。\n" + BODY)
+    assert got["date"] == "2024-02-20"
+
+
+# --- set 7's remaining classes (speakers10) ------------------------------------------------------
+
+def test_a_text_starting_at_its_heading_where_a_town_calls_itself_by_its_unit():
+    text = ("一、主要举措和成效\n（一）强化组织领导\n全乡依法行政工作稳步推进。我乡把法治建设纳入年度重点工作。\n"
+            "（二）规范行政执法\n2023年我乡办理行政处罚案件3件。2023年红柳乡开展执法检查40次。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["level"], got["year"]) == ("town", 2023) and "issuer" not in got
+
+
+def test_one_cited_plan_of_the_year_places_a_self_reference():
+    got, _ = meta("2021年，在县委的坚强领导下，我县以《宁陕县2021年法治政府建设工作要点》为抓手，扎实推进依法行政。\n"
+                  + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("宁陕县人民政府", "county", "宁陕县")
+
+
+def test_one_cited_document_that_is_no_plan_of_the_year_does_not():
+    got, _ = meta("2021年，在县委的坚强领导下，我县认真落实《宁陕县行政执法监督办法》，扎实推进依法行政。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "county"
+
+
+def test_a_zone_named_by_its_own_words_and_part_is_shown_as_printed():
+    got, codes = meta("川滇工业园区北区管理委员会2023年度法治政府建设工作报告\n2023年，园区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("川滇工业园区北区管理委员会", "department")
+    assert "province" not in got and "place-unresolved" in codes
+
+
+def test_a_bureau_of_a_pilot_free_trade_zone():
+    got, _ = meta("中国（广西）自由贸易试验区管理委员会综合管理局2023年度法治政府建设情况报告\n"
+                  "2023年，综合管理局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["province"]) == (
+        "中国（广西）自由贸易试验区管理委员会综合管理局", "department", "广西壮族自治区")
+
+
+# --- second fresh set (speakers10): classes found after the final run -----------------------------
+
+def test_an_unknown_key_opening_a_row_of_keys_without_colons():
+    got, _ = meta("索引号 0001/2025-00012 发布机构 清河县民政局\n信息类别 其他 发布日期 2025-02-14\n"
+                  "清河县民政局2024年度法治政府建设情况报告\n2024年，清河县民政局坚持依法行政。\n" + BODY)
+    assert got["date"] == "2025-02-14"
+
+
+def test_the_issuer_line_above_the_title_printed_again_below_the_index():
+    text = ("2023年法治政府建设工作情况报告\n• 索引号:0001/2024-00003\n• 发文字号:\n• 发布日期:2024-03-20\n"
+            "宁陕县城关镇人民政府\n2023年法治政府建设工作情况报告\n"
+            "2023年我镇坚持依法行政，扎实推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["date"]) == ("城关镇人民政府", "town", "宁陕县", "2024-03-20")
+
+
+def test_a_preamble_of_grounds_only_leaves_the_opening_to_the_first_heading():
+    text = ("根据《法治政府建设实施纲要（2021—2025年）》等文件要求，现将法治政府建设工作情况报告如下。\n"
+            "一、2023年总体情况\n2023年，我局坚持依法行政，扎实推进法治建设。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert (got["level"], got["year"]) == ("department", 2023) and "issuer" not in got

@@ -78,6 +78,7 @@ def page_types(site: str, views_site) -> dict[str, str]:
         "search": "search/?q=行政复议",
         "report": f"reports/{county}/",
         "parts": "parts/",
+        "part": "parts/measures/",
         "figures": "figures/?i=reconsideration-received&year=2023&level=county",
         "regions": "regions/anhui/",
         "timeliness": "timeliness/2023/",

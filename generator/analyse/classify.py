@@ -169,7 +169,9 @@ MENTION = re.compile(
     # ... or the topics a meeting was called on (专题研究行政执法工作, 研究部署矛盾纠纷
     # 化解等事项, 就信访、行政应诉等重点工作召开会议4次).
     r"|(?:专题研究|研究部署|专题部署)[^，。；！？]{1,40}?(?:工作|事项|议题)(?=[，。；！？]|$)"
-    r"|就[^，。；！？]{1,40}?(?:工作|事项|问题)(?=[^，。；！？]{0,4}(?:召开|举行|进行|开展))"
+    # Not the matters a superior supervised (就综合执法体制改革等工作开展专项督察): their
+    # supervision is work in the area (the outline's 执法监督), not a meeting's topic.
+    r"|就[^，。；！？]{1,40}?(?:工作|事项|问题)(?=[^，。；！？]{0,4}(?:召开|举行|进行|开展)(?!(?:专项)?(?:督察|督办|督查|检查|评查|监督)))"
     r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
     r"|(?P<list>(?:[^、，。；：！？]{1,16}、)+[^、，。；：！？]{1,16}等"
     r"|(?:[^、，。；：！？]{1,16}、){2,}[^、，。；：！？]{1,16}"
@@ -242,7 +244,9 @@ COMPILING = re.compile(r"(?:编制|梳理|制定|修订|完善|调整|公布|印
 # (行政执法人员, 执法部门负责人, 法制审核人员) or a category in statistics
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
-MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅)?(?:主要)?(?:负责人|负责同志|工作人员|人员|干部)(?![队伍])|类")
+# The organ may be a unit of the area's force (综合执法中队负责人, 执法大队队员).
+MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅|[中大支分]队|科室|股室)?(?:主要)?"
+                      r"(?:负责人|负责同志|工作人员|人员|干部|队员)(?![队伍])|类")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局), and so is a term followed by a group's (公平竞争领导小组, 行政复议
 # 工作专班): the labels count actors for nothing. Not where the organ is what the
@@ -255,10 +259,25 @@ ACTOR = re.compile(r"(?:(?:建设|管理|服务)?(?:局|厅|委员会)|(?:工作
                    # superior checked is their 法治建设, not their area's work. The same
                    # bodies doing their area's work (行政执法部门开展柔性执法能力建设) are not this.
                    r"|(?:单位|部门|机关|机构)(?=的?法治(?:政府)?建设)")
+# An organ of the area as the subject of a clause (47家行政执法部门开门普法, 各行政
+# 执法职能部门明确分工) names who acted; what they did is said by the predicate,
+# whose own terms count (行政执法部门开展柔性执法 is enforcement by 柔性执法).
+# ... where the organs are counted or gathered as the clause's subject (47家行政执法
+# 部门, 各行政执法职能部门, 全县行政执法单位); organs a superior pushes to build
+# their capacity (推动行政执法部门…开展能力建设) are the object of that work.
+GATHERED = re.compile(r"(?:各|\d+[个家]|全[省市县区镇乡]|所有|各级)$")
+COLLECTIVE_ORGAN = re.compile(r"(?:职能)?(?:部门|单位|机关|机构)(?![^，。；！？]{0,4}(?:建设|改革|挂牌|负责人))")
 # Staff of an area as those who study (执法人员深入学, 执法人员学习超60学时): general
 # or political study of the people, not work in the area (the labels' policy; training
 # in the area's skills, 执法人员业务培训, is not this).
 STUDYING = re.compile(r"[^，。；！？]{0,4}?(?:深入学|集中学|学习|学法)")
+# ... and so are the area's people or force (执法人员, 执法队伍) named with others
+# as those whom a general lesson reached (行政执法队伍、党校主体班法治学习覆盖率
+# 100%): the clause's predicate is law or political study in general, not the
+# area's skills (执法业务培训, 实务练兵 are the area's training and count).
+PEOPLE = re.compile(r"(?:人员|队伍|干部|队员)")
+GENERAL_STUDY = re.compile(r"[^。；！？]*?(?:法治学习|理论学习|政治学习|专题学习|集中学习|学法|学习贯彻|法治培训|宪法|法律知识)")
+SKILLS = re.compile(r"业务|技能|实务|执法培训|练兵|资格|执法证")
 BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
@@ -331,6 +350,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
     # A 、 inside a name in quotes (“双随机、一公开”监管) separates no topics.
     unquoted = QUOTED.sub(lambda q: q.group(0).replace("、", "·"), text)
+    lists = {(a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ()) if listed}
     mentions = tuple((a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ())
                      if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
                                          or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
@@ -343,14 +363,21 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     spans_seen: set[tuple[str, int]] = set()
     for m in found_at:
         term = m.group(0)
-        inside = next((a for a, b in mentions if a <= m.start() < b), None) if mention_weight < 1 else None
+        span = next(((a, b) for a, b in mentions if a <= m.start() < b), None) if mention_weight < 1 else None
+        inside = span[0] if span else None
+        if span in lists and _acted_item(unquoted, span[0], span[1], m.start()):
+            # The term's own item of a 、-list is an action the body took with its
+            # object (选派干部参加执法人员业务培训、…): it reports work, not a topic.
+            inside = None
         if inside is not None:
             if (term, inside) not in spans_seen:
                 spans_seen.add((term, inside))
                 partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         elif mention_weight < 1 and (MODIFIED.match(text, m.end())
                                      or (term.endswith("人员") and STUDYING.match(text, m.end()))
-                                     or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))):
+                                     or _studying_people(text, m.start(), m.end(), term)
+                                     or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
+                                     or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -366,6 +393,67 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         if weights[m.group(0)] <= CHANNEL_WEIGHT and m.group(0) in full and COUNTED.match(text, m.end()):
             found[m.group(0)] = cap
     return found
+
+
+def _studying_people(text: str, start: int, end: int, term: str) -> bool:
+    """Whether the term names the area's people or force (执法人员, 行政执法队伍)
+    as those whom general law or political study reached, in the rest of its
+    clause (行政执法队伍、主体班法治学习覆盖率100%), with no word of the area's
+    own skills in the clause."""
+    people = term.endswith(("人员", "队伍", "队员")) or bool(PEOPLE.match(text, end))
+    if not people:
+        return False
+    clause_end = next((k for k in range(end, len(text)) if text[k] in "，。；！？"), len(text))
+    clause_start = max(text.rfind(c, 0, start) for c in "，。；！？") + 1
+    rest = text[end:clause_end]
+    return bool(GENERAL_STUDY.match(rest)) and not SKILLS.search(text[clause_start:clause_end])
+
+
+# A 、-list whose every item is an action the body took (选派干部参加执法业务培训、
+# 邀请律师开展讲座; 受理投诉、调处纠纷): coordinated verb phrases report work done,
+# each with its object, not topics named as nouns among others. An item may
+# open with an adverb of manner or time (积极、依法、先后).
+ACTION_ITEM = re.compile(r"(?:积极|依法|全面|持续|及时|主动|定期|先后|分别|共|累计|全年|并)?"
+                         r"(?:开展|组织|参加|参与|选派|邀请|举办|召开|建立|制定|出台|印发|推行|实施|完成|办理|受理|"
+                         r"化解|调解|调处|查处|处罚|检查|整治|清理|编制|发布|设立|成立|聘请|走访|解决|压缩|精简|"
+                         r"配备|新增|下达|责令|立案|督促|审查|审核|评查|培训|排查|接待|答复|移送|查办)")
+
+
+MEANS = re.compile(r"^\s*(?:通过|采取|采用|坚持)")
+TOPIC_HEAD = re.compile(r"[^，。；：！？、]{0,12}?等?(?:工作|任务|事项|问题|方面|领域|内容|议题)")
+GOVERNING = re.compile(r"(?:开展|组织|进行|实施|完成|参加|参与)")
+DEVERBAL = re.compile(r"(?:检查|评查|督查|督察|整治|排查|抽查|巡查|培训|考试|轮训|调解|调处|审查|清理|查处)$")
+
+
+def _acted_item(text: str, start: int, end: int, at: int) -> bool:
+    """Whether the item of the 、-list text[start:end] holding text[at] opens
+    with a verb of work done (ACTION_ITEM), its first item read from the start
+    of its clause (the list pattern may have cut it)."""
+    # A list headed by a word of topics (…、行政执法专项整治等工作任务22项; 等方面, 等领域)
+    # names tasks or areas by their topics, whatever their items look like.
+    if TOPIC_HEAD.match(text, end):
+        return False
+    clause = max(text.rfind(c, 0, start) for c in "，。；：！？") + 1
+    items = text[clause:end].split("、")
+    # A clause may open with the preposition of means (通过选派干部参加…、邀请…等形式).
+    acted = [bool(ACTION_ITEM.match(MEANS.sub("", item).lstrip())) for item in items]
+    bounds = [clause]
+    for item in items[:-1]:
+        bounds.append(bounds[-1] + len(item) + 1)
+    k = max(i for i, b in enumerate(bounds) if b <= at)
+    # Only where verbs open two items or more: one verb before the first item
+    # governs the whole list of nouns (召开优化营商环境、一网通办改革推进会议).
+    if acted[k] and sum(acted) >= 2:
+        return True
+    # ... or where a verb of work earlier in the clause governs actions named as nouns
+    # (开展年中督查、执法检查和案件评查; 参与行政执法资格考试、业务培训等活动):
+    # the term's item ends in an action, so the work was done, not a topic named.
+    item = items[k]
+    if k == len(items) - 1:
+        # The list pattern may have cut the last item short: read it to its clause's end.
+        stop = next((j for j in range(end, len(text)) if text[j] in "，。；：！？"), len(text))
+        item = re.split(r"和|及|以及|与", text[bounds[k]:stop])[-1]
+    return bool(GOVERNING.search(text, clause, at)) and bool(DEVERBAL.search(re.sub(r"等.*$", "", item)))
 
 
 def _counted_list(text: str, start: int, end: int) -> bool:
@@ -451,7 +539,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         above = {t: w for t, w in above.items() if w > own.get(t, 0)}
         score = sum(own.get(t, 0) if t not in above else above[t] for t in set(own) | set(above))
         if score >= taxonomy.threshold - 1e-9:
-            matches[theme.slug] = ThemeMatch(theme.slug, round(score, 3), tuple(sorted(own)), tuple(sorted(above)))
+            matches[theme.slug] = ThemeMatch(theme.slug, round(score, 3), deciding_terms(theme, own), tuple(sorted(above)))
     # A passage of a subtheme belongs to its parent too, with the terms of both.
     for theme in taxonomy.themes:
         sub = matches.get(theme.slug)
@@ -463,6 +551,17 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     order = [t.slug for t in taxonomy.themes]
     return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
+
+
+def deciding_terms(theme: Theme, own: dict[str, float]) -> tuple[str, ...]:
+    """The words shown as why a passage is in a theme: those that counted in
+    full in their role (the object of the work, the head of a count); a term
+    read as a modifier, an actor's name or one topic of a list counted as a
+    mention and is left out, unless no term counted in full (an opening
+    paragraph, a passage decided by mentions together), when all are shown."""
+    weights = _matchers(theme)[2]
+    full = tuple(sorted(t for t, w in own.items() if w >= weights[t] - 1e-9))
+    return full or tuple(sorted(own))
 
 
 # A sub-heading this short that names no area is a neutral label (数据情况,

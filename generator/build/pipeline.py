@@ -601,6 +601,24 @@ def site_url(project: Project) -> str:
         return str((yaml_load(f) or {}).get("site_url") or "")
 
 
+def originals_url(project: Project) -> str:
+    """extra.originals_url of mkdocs.yml: the address under which the
+    publisher's content/reports/ files are served (e.g. the repository's raw
+    files); set, the site links each report's file there instead of
+    publishing a copy (generator/site/render.py original_link). "" unset."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project.config, encoding="utf-8") as f:
+        extra = (yaml_load(f) or {}).get("extra") or {}
+    url = extra.get("originals_url") if isinstance(extra, dict) else None
+    if url in (None, ""):
+        return ""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or not url.endswith("/"):
+        raise BuildError(f"{project.config}: extra.originals_url must be an http(s) address ending in '/' "
+                         f"under which content/reports/ is served, got {url!r}; fix it or remove the line")
+    return url
+
+
 def generate(project: Project, progress: Progress | None = None, *, use_cache: bool = True,
              keep_going: bool = False) -> tuple[Corpus, int, WriteResult, int]:
     """Everything up to the Markdown: used by build, serve and check.
@@ -609,18 +627,20 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     # The reports live until the pages are made: the collector's full passes
     # leave them out (gc.freeze, before the collector is back on: its first
     # pass over 10,000 reports took 2 s) instead of walking them again and again.
+    originals = originals_url(project)  # a wrong setting fails before the reading
     with no_cycle_collection():
         corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going, use_lean=True)
         gc.freeze()
     try:
         if progress:
             progress(f"making pages of {len(corpus.reports)} reports")
-        return _make_pages(project, corpus, use_cache)
+        return _make_pages(project, corpus, use_cache, originals)
     finally:
         gc.unfreeze()
 
 
-def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corpus, int, WriteResult, int]:
+def _make_pages(project: Project, corpus: Corpus, use_cache: bool,
+                originals: str = "") -> tuple[Corpus, int, WriteResult, int]:
     reports, taxonomy = corpus.reports, corpus.taxonomy
     added = dates_added(project.root, project.reports_dir)
     series = find_series(reports)
@@ -637,9 +657,9 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool) -> tuple[Corp
     measured, measures = [measures.pages], replace(measures, pages=[])  # written first, then let go
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
-        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy)),
+        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy), originals),
         lambda: compare_site(reports, taxonomy),
-        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits),
+        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits, originals),
         lambda: reader_site(reports, taxonomy, in_series),
         lambda: series_site(series, taxonomy, measures.series_tables),
         lambda: [search_page(reports, taxonomy)],

@@ -61,9 +61,12 @@ OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
 # A year run straight into the topic of the opening sentence, its owner between them:
-# 2022年某街道法治政府建设工作，… / 2023年度我局依法行政工作，…
+# 2022年某街道法治政府建设工作，… / 2023年度我局依法行政工作，… / 2025年，某乡法治政府建设工作在县委…领导下，…
 TOPIC_OPENING = re.compile(
-    rf"^({YEAR_TEXT})\s*年度?\s*([\u4e00-\u9fff]{{0,16}}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]\s*")
+    rf"^({YEAR_TEXT})\s*年度?\s*[，,]?\s*([\u4e00-\u9fff]{{0,16}}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?"
+    r"(?:\s*[，,]\s*|(?=在[^，。；]{2,40}?(?:领导|指导)))")
+# The leadership phrases after such a topic: 在县委、县政府的领导下，在县司法局的指导下，
+LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,]?\s*)+")
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
@@ -269,7 +272,8 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     led_department = led and subject is not None and (_principal(subject) or subject[0]).kind == "department"
     # 5b. 2022年某街道法治政府建设工作，深入贯彻…: the year runs into a topic whose owner
     #     is named before it; the owner is the subject when a predicate opens the next clause.
-    if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) and PREDICATE.match(opening[0][m.end():]) \
+    if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) \
+            and PREDICATE.match(LEADERSHIP.sub("", opening[0][m.end():], count=1)) \
             and (found := _names(m.group(2), context)) and _speaks_as(found, opening[0]):
         yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
@@ -302,6 +306,11 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
             and (word := _first_sections_self(document)) and (own := parse_org(word)):
         yield [own], "text", True
     elif opening and REGION_SUBJECT.match(opening[0]) and (own := parse_org("自治区人民政府")):
+        yield [own], "text", True
+    # 7d. 2024年，在县委、县政府的领导下，坚持…: the opening leaves its subject out; the first
+    #     sections then call the author 我局 / 我委 (the level; a place only from the clues).
+    elif opening and _elided_subject(opening[0]) and (word := _first_sections_self(document)) \
+            and (own := parse_org(word)):
         yield [own], "text", True
     # 7c. 2023年，全省各级政府坚持… / 我市深入…: the opening speaks as the whole of a
     #     unit's government (the level; a place, as for any self-reference, only from the clues).
@@ -385,7 +394,14 @@ def _opening(document: Document) -> tuple[str, ...]:
     at its first heading, the first paragraph below it when it opens as a
     report's opening does (2022年，…)."""
     if document.preamble:
-        return tuple(p.text for p in document.preamble)
+        texts = tuple(_without_addressee(p.text) for p in document.preamble)
+        if len(texts) == 1 and GROUNDS_ONLY.match(texts[0]) and not SELF_REFERENCE.search(texts[0]) \
+                and document.sections and document.sections[0].paragraphs \
+                and re.match(rf"(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]", first := document.sections[0].paragraphs[0].text):
+            # 根据…要求，现将…报告如下。 / 一、2023年总体情况 / 2023年，我局坚持…: the preamble gives
+            # only the grounds; the report's opening sentence is the first under the first heading.
+            return (first, *texts)
+        return texts
     for section in document.sections[:3]:
         if section.paragraphs:
             first = section.paragraphs[0].text
@@ -398,9 +414,31 @@ def _opening(document: Document) -> tuple[str, ...]:
             found = _opening_subject(first, ())
             own = {m.group(1).replace("街", "街道", 1) if m.group(1) == "街" else m.group(1)
                    for m in SELF_REFERENCE.finditer(section.title + first)}
-            return (first,) if found and all(o.generic for o in found) \
-                and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found) else ()
+            if found and all(o.generic for o in found) \
+                    and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found):
+                return (first,)
+            # 我镇把法治建设纳入… / 我局坚持…: a town or a department calling itself by its unit as a
+            # sentence's subject. Never 我县 / 我市: a department's text may so call its superior.
+            return (first,) if SELF_SUBJECT.search(first) else ()
     return ()
+
+
+# The addressee printed on the opening's own line (市人大常委会： 2024年，我市…): the body the
+# report goes to ends the way an organisation's name does, a colon after it, the opening after that.
+LEADING_ADDRESSEE = re.compile(
+    r"^[\u4e00-\u9fff、，,（）()\s]{2,40}?(?:委|府|院|厅|局|室|部|办|会|处|公署|党组)\s*[:：]\s*"
+    rf"(?=(?:{YEAR_TEXT})\s*年|今年以来|一年来|在[^，。；]{{2,40}}?(?:领导|指导)下)")
+
+
+def _without_addressee(text: str) -> str:
+    return LEADING_ADDRESSEE.sub("", text, count=1)
+
+
+SELF_SUBJECT = re.compile(r"(?:^|[。；！？])\s*我(?:镇|乡|街道|街(?![头区巷面])|局|委|办|厅)(?=[\u4e00-\u9fff])")
+
+
+# An opening that gives only the grounds and the reporting sentence, no author.
+GROUNDS_ONLY = re.compile(r"^(?:根据|按照|依据|依照)[^。]*现(?:将|就|把)[^。]*(?:报告|汇报)如下[：:。]?\s*$")
 
 
 def _all_orgs(names: Iterable[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
@@ -556,6 +594,12 @@ SYSTEM_SUBJECT = re.compile(
 DEPARTMENT_SELF = re.compile(r"我(局|委|办|厅|署)(?!员会)")
 
 
+def _elided_subject(text: str) -> bool:
+    """The opening sentence goes from its year and leadership phrase straight to its predicate."""
+    lead = OPENING_LEAD.match(text)
+    return bool(lead and lead.end() and PREDICATE.match(text[lead.end():]))
+
+
 def _first_sections_self(document: Document) -> str | None:
     """How the first paragraphs under the first two headings call a department author (我局, 我委)."""
     for section in document.sections[:2]:
@@ -575,7 +619,10 @@ def _speaks_as(orgs: list[Org], paragraph: str, led: bool = False) -> bool:
         own = parse_org(m.group(0))
         if own is None:
             continue
-        if led and subject.kind == "department" and own.kind == "government":
+        if subject.kind == "department" and own.kind == "government" \
+                and (led or m.start() > 0 and paragraph[m.start() - 1] not in CLAUSE_BREAK):
+            # A department's text names its place 我县 inside a clause (为我县…提供保障, 推动我县…):
+            # the place it serves, no rival author. Only 我县 opening a clause is a subject.
             continue
         if (own.kind == "department") != (subject.kind == "department") \
                 or subject.level and own.level and own.level != subject.level:
@@ -583,6 +630,7 @@ def _speaks_as(orgs: list[Org], paragraph: str, led: bool = False) -> bool:
     return True
 
 
+CLAUSE_BREAK = "，,。；;：:！？、“\"（("
 # The phrase that names the author's leaders: 在区委、区政府的坚强领导下, 在上级部门的指导下.
 LED_BY = re.compile(r"\s*在[^，。；,;]{2,40}?(?:领导|指导)下")
 
@@ -637,24 +685,36 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     """The place of the author's own documents cited in the opening and the first
     sections (《某县党政主要负责人述法办法》), for a self-reference (县委、县政府):
     the one place at the self-reference's own unit that opens at least two cited
-    titles, none at that unit naming another place; [] otherwise. Documents of
+    titles (or one that is the year's plan: 《某县2021年法治政府建设工作要点》), none at
+    that unit naming another place; [] otherwise. 我市 takes a 市 of either level. Documents of
     superiors (《某省…》 in a county's report) are of another unit and say nothing
     here; a province's own (《广西法治政府建设实施方案》 where 自治区党委、政府 report) count."""
     level = GENERIC_LEVEL.get(org.unit)
-    if level not in LEVELS:
+    # 我市 is a prefecture-level or a county-level city: the cited 市 settles which.
+    levels: tuple[str, ...] = ("city", "county") if org.unit == "市" else (level,) if level in LEVELS else ()
+    if not levels:
         return []
     texts = [p.text for p in document.preamble]
     for section in document.sections[:4]:
         texts += [p.text for p in section.paragraphs]
     found: list[Place] = []
+    own_plan = False
     for text in texts:
         for m in CITED.finditer(text):
-            chain, _ = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
-            if chain and unit_level(chain[-1]) == level and (place := resolve(chain, context)):
+            chain, after = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+            if not chain or org.unit == "市" and not chain[-1].endswith("市") \
+                    or org.unit != "市" and unit_level(chain[-1]) != level:
+                continue
+            if (place := resolve(chain, context)) and any(place.values().get(k) == chain[-1] for k in levels):
                 found.append(place)
-    if len(found) < 2 or len({p.values().get(level) for p in found}) != 1:
+                # 《某县2021年法治政府建设工作要点》: the year's plan of the author's own unit.
+                own_plan = own_plan or bool(OWN_PLAN.match(after))
+    if len({p.last for p in found}) != 1 or len(found) < 2 and not own_plan:
         return []
     return found[:1]
+
+
+OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
 
 # A prefecture-level city's report speaks of the counties and districts it holds
@@ -736,6 +796,9 @@ def _government_of(text: str, context) -> Org | None:
     corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone
     division = corps.group(0) if corps else ""
     chain, rest = split_place(text[len(division):])
+    if not chain and not division and re.fullmatch(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)", text):
+        # 红柳镇 the gazetteer does not know: a town by its grammar (its place unresolved).
+        return parse_org(text + ("办事处" if text.endswith("街道") else "人民政府"), context)
     if not chain or rest:
         return None
     last = chain[-1]
@@ -761,12 +824,13 @@ def _year(facts: Facts, document: Document) -> int | None:
     if facts.title and (m := YEAR.search(facts.title)):
         return _year_number(m.group(1))
     for paragraph in document.preamble[:2]:
-        if m := OPENING_YEAR.match(paragraph.text) or TOPIC_OPENING.match(paragraph.text):
+        text = _without_addressee(paragraph.text)
+        if m := OPENING_YEAR.match(text) or TOPIC_OPENING.match(text):
             return _year_number(m.group(1))
-        if m := REPORTING.search(paragraph.text):
+        if m := REPORTING.search(text):
             return _year_number(m.group(2))
         # A year standing as its own clause after a clause of grounds: 根据…部署，2023年，某街道…
-        first = re.split(r"[。！？]", paragraph.text, maxsplit=1)[0]
+        first = re.split(r"[。！？]", text, maxsplit=1)[0]
         if m := CLAUSE_YEAR.search(first):
             return _year_number(m.group(1))
         # The year the first sentence gives the work it reports on, outside cited
@@ -774,7 +838,7 @@ def _year(facts: Facts, document: Document) -> int | None:
         if m := WORK_YEAR.search(re.sub(r"《[^》]*》", "", first)):
             return _year_number(m.group(1))
         # The second sentence of the opening paragraph opening with its year: 近年来，某县…。2023年，全县…
-        if m := SECOND_YEAR.match(paragraph.text[:400]):
+        if m := SECOND_YEAR.match(text[:400]):
             return _year_number(m.group(1))
     # A heading of the first required part: 第一部分：2023年度法治政府建设的主要举措和成效.
     # Plan headings (2024年工作安排) never count.
@@ -801,7 +865,7 @@ def _year(facts: Facts, document: Document) -> int | None:
     return None
 
 
-SENTENCE_YEAR = re.compile(rf"(?:^|[。；！？])\s*({YEAR_TEXT})\s*年度?\s*[，,]")
+SENTENCE_YEAR = re.compile(rf"(?:^|[。；！？])\s*({YEAR_TEXT})\s*年度?(?!以来|至|到|[—–\-~])\s*[，,]?(?=[\u4e00-\u9fff])")
 
 
 def _year_number(text: str) -> int:

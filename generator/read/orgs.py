@@ -50,6 +50,8 @@ DEPARTMENT_SUFFIX = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|部|署|中心|所|队|处|院|管委会|管理委员会|公署|站|社|会)$"
 )
 TOWN_UNIT = re.compile(r"(?:镇|乡|街道|苏木)$")
+# Particles no body's name holds: 某镇法治政府建设工作在区委 (…领导下) is a clause, not a 委.
+FUNCTION_WORD = re.compile(r"的|在(?!线)")
 # One-character level words standing for "this body's own place": 县司法局, 市政府.
 GENERIC_PLACE = re.compile(r"^(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县|地区)")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -401,6 +403,16 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             and inner.place is not None and inner.kind == "government":
         # 高新区（新市区）人民政府: a zone and the district it is merged with, one government.
         return replace(inner, written=text)
+    if (joined := ZONE_JOINED.fullmatch(text)) and (inner := parse_org("".join(joined.groups()), context)) \
+            and inner.kind == "department":
+        # 广西-东盟经济技术开发区管委会: a zone's proper name may join two names with a hyphen.
+        last = inner.place.last if inner.place else ""
+        return replace(inner, written=text, rest=text[len(last):] if last and text.startswith(last) else inner.rest)
+    if (ftz := FREE_TRADE_ZONE.fullmatch(text)) and DEPARTMENT_SUFFIX.search(ftz.group(2)) \
+            and (place := _short_place(ftz.group(1), context)):
+        # 中国（上海）自由贸易试验区管理委员会保税区管理局: the committee or one of its bureaus,
+        # a department of the province or municipality in the bracket.
+        return Org(text, "department", replace(place, chain=(text[: ftz.start(2)],)), ftz.group(2))
     if not HAN.match(text) or not 2 <= len(text) <= 40:
         return None
     for head in (CORPS.match(text), VERTICAL.match(text)):
@@ -446,7 +458,7 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return Org(text, "government", resolve(chain, context) or Place(chain), rest)
     if chain and rest in ("党委", "党工委"):
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
-    if rest and DEPARTMENT_SUFFIX.search(rest) and not TOWN_UNIT.search(rest):
+    if rest and DEPARTMENT_SUFFIX.search(rest) and not TOWN_UNIT.search(rest) and not FUNCTION_WORD.search(rest):
         if chain and rest in ("委员会", "委"):
             return Org(text, "party", resolve(chain, context) or Place(chain), rest)
         if not chain and not generic and len(rest) > 12:
@@ -463,7 +475,13 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
             return Org(text, "department", replace(place, chain=(body[: len(body) - len(rest)],)), rest)
         # A place-less name that is no central body (司法局) settles only the level.
         unit = generic.group(0) if generic else "" if chain or CENTRAL.match(rest) else "部门"
-        return Org(text, "department", resolve(chain, context) if chain else None, rest, unit)
+        place = resolve(chain, context) if chain else None
+        if place is not None and place.county == chain[-1] \
+                and (ZONE_UNIT.search(chain[-1]) or chain[-1].endswith("新区") and rest.startswith(COMMITTEE)):
+            # 兰州新区管委会办公室: a department of a zone's committee; the zone a statistical
+            # table lists among counties is no county (as for the committee itself).
+            place = replace(place, county=None)
+        return Org(text, "department", place, rest, unit)
     return None
 
 
@@ -513,7 +531,7 @@ ZONE = re.compile(
 
 # A development zone is no unit of the administrative hierarchy (滨海高新区 is not a county).
 ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|工业|产业|试验|合作|经济)区$")
-BARE_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
+BARE_ZONE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}[-－])?[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
                        r"综合保税区|工业园区|产业园区|[\u4e00-\u9fff]{2}经济区)$")
 
 
@@ -525,6 +543,11 @@ DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济�
                        r"\s*[（(]([\u4e00-\u9fff]{2,10}?[区县市旗])[)）]([\u4e00-\u9fff]*)")
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
              r"保税区|工业园区|产业园区|(?<=[\u4e00-\u9fff]{2})经济区)")
+ZONE_JOINED = re.compile(rf"([\u4e00-\u9fff]{{1,6}})[-－]([\u4e00-\u9fff]{{0,8}}?{ZONE_WORD}[\u4e00-\u9fff]*)")
+PROPER_ZONE = re.compile(
+    rf"((?![省市县区州旗盟镇乡各全本该我其])[\u4e00-\u9fff]{{2,6}}?{ZONE_WORD}(?:[东西南北中]片?区)?)(管理委员会|管委会)")
+# A pilot free trade zone: 中国（上海）自由贸易试验区…, the bracket holding its province's short name.
+FREE_TRADE_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[)）](自由贸易试验区[\u4e00-\u9fff]{0,24})")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
 PLACELESS_ZONE = re.compile(rf"{ZONE_WORD}(?:管理委员会|管委会)")
 ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
@@ -565,6 +588,20 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
         place = resolve((city,), context) or Place((city,))
         # Shown as written: the zone's name keeps the city's short form.
         return Org(text, "department", replace(place, chain=(short,)), text[k:])
+    if m := PROPER_ZONE.fullmatch(text):
+        # 甘眉工业园区南区管理委员会: a zone's own name (two cities' short forms, a part of
+        # the zone) that names no place the gazetteer knows: shown as printed, place unresolved.
+        return Org(text, "department", Place((m.group(1),)), m.group(2))
+    return None
+
+
+def _short_place(short: str, context: tuple[tuple[str, ...], ...]) -> Place | None:
+    """The province or municipality a short name (上海, 广东) stands for."""
+    g = gazetteer()
+    if short + "市" in g.names and (place := resolve((short + "市",), context)) and place.level == "province":
+        return place
+    if province := g.aliases.get(short):
+        return Place((province,), province=province)
     return None
 
 

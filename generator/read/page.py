@@ -102,7 +102,10 @@ INDEX_KEYS = (r"索\s*引\s*号|主题分类|主题词|体裁分类|服务对象
 # in a table row the cells stand for the colon (发布时间 | 2024-02-28 |).
 DATE_KEY_SHAPE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s*[:：|｜]\s*(?:19|20)\d{2}\s*[-年/.])"
 PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：]")
-INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE})\s*[】\]]?\s*[:：|｜]?")
+# In an index block whose keys go without colons (索 引 号 … 发文时间 2023-03-14), a date key
+# is known by the date after it.
+DATE_KEY_BARE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s+(?:19|20)\d{2}\s*[-年/.])"
+INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE}|{DATE_KEY_BARE})\s*[】\]]?\s*[:：|｜]?")
 STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(rf"([{CN_NUM}]{{4}})\s*年\s*([{CN_NUM}]{{1,3}})\s*月\s*([{CN_NUM}]{{1,3}})\s*日")
@@ -271,6 +274,9 @@ def _bare_keys(text: str) -> list[re.Match[str]]:
     return list(BARE_KV.finditer(text))
 
 
+UNKNOWN_LEAD = re.compile(r"([\u4e00-\u9fff]{2,6})\s+([^\s。，,；;:：]{1,20})")
+
+
 def index_fields(text: str, carried: str | None = None) -> dict[str, str] | None:
     """Fields of an index-block line (索引号 … 发布机构 … 成文日期 …), or None.
 
@@ -282,9 +288,14 @@ def index_fields(text: str, carried: str | None = None) -> dict[str, str] | None
         return None
     keys = [k for k in INDEX_KV.finditer(bare)]
     lead = bare[: keys[0].start()].strip(" [【|｜•·-") if keys else ""
-    if not keys or lead and not carried:
+    # A key the index keys do not know, with its value, opening a row of keys without
+    # colons (公开目录 其他 发布日期 2026-03-13).
+    unknown = UNKNOWN_LEAD.fullmatch(lead) if lead and not carried and keys and keys[0].group(0)[:1].isspace() else None
+    if not keys or lead and not carried and not unknown:
         return None
     fields: dict[str, str] = {carried: lead} if lead and carried else {}
+    if unknown:
+        fields[unknown.group(1)] = unknown.group(2)
     for k, nxt in zip(keys, keys[1:] + [None]):
         fields[re.sub(r"\s", "", k.group(1))] = _index_value_text(bare[k.end(): nxt.start() if nxt else len(bare)])
     return fields
@@ -567,6 +578,16 @@ def _with_org_lines(r: _Reading, texts: list[str], b: _Bounds) -> str | None:
     """Organisation lines just above a 关于… title belong to it:
     中共某镇委员会 / 某镇人民政府 / 关于2022年度…报告. Returns the whole title."""
     title = b.title
+    if b.title_at and title and b.title_kind != "wrapper" and re.match(YEAR_TEXT, title):
+        # A title naming no body (2021年法治政府建设工作情况报告), printed again as the document's
+        # own head below the page's, under its issuer's line (某区某镇人民政府 / 2021年…报告).
+        for i in range(max(b.title_at) + 1, min(b.body_start, len(texts))):
+            if re.sub(r"\s", "", texts[i]) == re.sub(r"\s", "", title) and i > 0 \
+                    and r.roles[i - 1] == "chrome" and (names := org_names(texts[i - 1])):
+                r.set(i - 1, "title", "标题（发文机关行）")
+                r.set(i, "title", "标题")
+                return " ".join(names) + title
+        return title
     if not (b.title_at and title and "关于" in title and b.title_kind != "wrapper"):
         return title
     j = min(b.title_at) - 1

@@ -55,17 +55,12 @@ def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
     reports = sorted(reports, key=lambda r: r.slug)
     members = theme_members(reports, taxonomy)
     pages: list[Output] = [_themes_index(reports, taxonomy, members)]
+    where = theme_pages(members)
     for theme in taxonomy.themes:
-        pages.extend(_theme(theme, members[theme.slug], taxonomy))
-    pages.extend(_matrix(reports, taxonomy, theme_pages(members)))
+        pages.extend(_theme(theme, members[theme.slug], taxonomy, where))
+    pages.extend(_matrix(reports, taxonomy, where))
     pages.extend(_parts(reports, taxonomy))
     return pages
-
-
-def _report_line(report: Report) -> str:
-    m = report.metadata
-    bits = [str(m.get("issuer") or ""), place_name(m), f"{m.get('year')} 年度" if m.get("year") else ""]
-    return md_inline(" · ".join(b for b in bits if b))
 
 
 def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, list[Report]]) -> SiteFile:
@@ -74,7 +69,7 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
         "",
         "每份报告按段落（长段落按“一是……二是……”或句子再分）归入主题：段落中出现主题词、"
         "或所在标题含主题词时计入。一段可属于多个主题。"
-        f"每个主题页逐份报告列出最相关的至多 {SHOWN} 段（所在标题与命中的主题词），"
+        f"每个主题页每份报告一行，链接最相关的至多 {SHOWN} 段（同时属于细分主题的段落列在细分主题页），"
         "点击即到报告原文的该段；一份报告在某主题下的全部段落可在[并排对读](../reader/index.md)中阅读。",
         "",
         "| 主题 | 说明 | 报告数 | 段落数 |",
@@ -89,21 +84,28 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
     return SiteFile("themes/index.md", frontmatter({"title": "主题"}, "\n".join(lines) + "\n"))
 
 
-def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy) -> list[Output]:
-    """The theme's pages: members are the reports with passages on it."""
+def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
+           where: dict[tuple[str, str], str]) -> list[Output]:
+    """The theme's pages: members are the reports with passages on it; where
+    says which page of each theme holds a report (a row links its
+    subthemes' pages)."""
     chunks, files = list_pages(f"themes/{theme.slug}", members)
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
+    subs = [s.slug for s in taxonomy.subthemes(theme.slug)]
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
-        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
+        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n, where)
         # a first page also shows the theme's report count and where each page starts
         first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
+        linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first,
+                                  linked))
     return pages
 
 
 def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
-                chunks: list[list[Report]], files: list[str], n: int) -> bytes:
+                chunks: list[list[Report]], files: list[str], n: int,
+                where: dict[tuple[str, str], str] | None = None) -> bytes:
     """Page n of a theme: its reports' excerpts, and on the first page the list of pages."""
     chunk = chunks[n - 1]
     base = f"themes/{theme.slug}"
@@ -130,8 +132,9 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     body.append(nav + (page_list(files, chunks) if n == 1 else ""))
     if not chunk:
         body.append("（暂无报告涉及此主题）")
-    for report in chunk:
-        body += _theme_report(theme, report, taxonomy, up)
+    if chunk:
+        body += ['<ul class="theme-rows">' + "".join(_theme_report(theme, r, taxonomy, up, where) for r in chunk)
+                 + "</ul>", ""]
     if indicators:
         body += _indicator_section(indicators, chunk)
     body += method
@@ -155,15 +158,17 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[l
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
-    shown = (f"每份报告列出本主题下主题词权重合计最高的至多 {SHOWN} 段（按原文顺序），"
-             "每段注明所在标题（链接到原文中的这一段）和使该段计入本主题的词（“命中”为段中的词，“标题”为所在标题或引导段中的词）。"
-             "本页不摘引原文：点击标题即到报告中的这一段；段落更多的报告注明另有几段，并链接到并排对读，在那里可读到全部段落的全文。")
+    shown = (f"每份报告一行：报告名称、地区和年度、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
+             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段；鼠标悬停可见所在标题）。"
+             + ("同时属于细分主题的段落只列在细分主题页，本页注明各细分主题的段数并链接到该页中这份报告的一行。" if subs else "")
+             + "本页不摘引原文；链接之外还有段落的报告，其段落数链接到并排对读，在那里可读到全部段落的全文。"
+             "每段命中的主题词（段中的词和所在标题中的词）列在[开放数据](../../data/index.md)的段落文件中。")
     method = ["", "## 本页说明 {#method}", ""]
     if count is None:  # a later page: the rules and the terms are on the first
         return (lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。", ""],
                 method + [shown, ""])
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
-    lines += ["", f"共 **{count}** 份报告有段落涉及此主题；每份列出至多 {SHOWN} 段，怎样选段和计入见[本页说明](#method)。", ""]
+    lines += ["", f"共 **{count}** 份报告有段落涉及此主题；每份一行，链接至多 {SHOWN} 段，怎样选段和计入见[本页说明](#method)。", ""]
     method += [
         shown
         + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
@@ -191,58 +196,53 @@ def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
     return [passages[k] for k in sorted(ranked[:n])]
 
 
-def _report_heading(report: Report, up: str) -> str:
-    """A report's heading on a theme or part page, linked to the report, with
-    the anchor report pages link to (#<slug>). Raw HTML: a Markdown heading
-    would add a permalink and an entry in the page's table of contents to each
-    of the page's 50 reports."""
-    return (f'<h2 id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a></h2>')
+def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
+                  where: dict[tuple[str, str], str] | None = None) -> str:
+    """A report's row on a theme page: its title (linked to the report), place
+    and year, how many passages it has on the theme, and its strongest ones
+    as numbered links to their paragraphs (each passage's number among the
+    report's passages on the theme, the heading it sits under in the link's
+    title); the count links the reader, which shows them all. The words
+    that decided a passage are in /data/passages-<year>.csv.gz, not here:
+    in each link's title they were a third of the theme pages' rows.
+    The row's id is the report's slug, which the report pages' theme chips
+    and /compare/ link to. up is the way from this page to the site's root.
 
-
-def why(match) -> str:
-    """The terms that decided a passage: its own, then those of its headings."""
-    text = "命中：" + ("、".join(match.terms) or "（仅标题）")
-    if match.heading_terms:
-        text += "；标题：" + "、".join(match.heading_terms)
-    return text
-
-
-def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str) -> list[str]:
-    """A report's block on a theme page: the heading the report pages' theme
-    chips link to (#<slug>), then its strongest passages as links to their
-    paragraphs, each with the words that decided it, and the reader for all
-    of them. up is the way from this page to the site's root (raw HTML is not
-    rewritten by MkDocs). No passage is quoted: a theme page is a directory
-    of where reports speak of the theme, and one quote a report was still a
-    quarter of the theme pages (3.0 of 18.7 MB at 1,000 varied reports);
-    the paragraph is one click away and the reader shows them all side by
-    side."""
+    A passage that is also on a subtheme is linked from the subtheme's page
+    only: this page links the report's row there, with its count (the same
+    passage listed on the parent and on the subtheme was a third of the
+    theme pages). No passage is quoted, and one row a report instead of a
+    heading, a line and a list (1.2 KB a report a theme at 1,000 varied
+    reports, theme pages 0.92 x the text)."""
     passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
-    line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
-    lines = [_report_heading(report, up), "",
-             f'<p class="theme-report">{html_text(line) + " · " if line else ""}本主题 {len(passages)} 段'
-             + (f'，权重最高的 {SHOWN} 段：' if len(passages) > SHOWN else "：") + "</p>", ""]
-    subs = {s.slug: s.name for s in taxonomy.subthemes(theme.slug)}
+    subs = taxonomy.subthemes(theme.slug)
+    sub_slugs = {s.slug for s in subs}
+    own = [p for p in passages if not any(m.theme in sub_slugs for m in p.themes)]
+    number = {p.anchor: k for k, p in enumerate(passages, start=1)}
     headings = {s.anchor: s.heading for s in report.document.sections}  # once, not once per passage
-    items = []
-    shown = strongest(passages, theme.slug)
-    repeated = {p.section for p in shown if sum(q.section == p.section for q in shown) > 1}
-    for passage in shown:
-        match = passage.theme(theme.slug)
-        assert match is not None
-        tags = "、".join(subs[m.theme] for m in passage.themes if m.theme in subs)
-        name = headings.get(passage.section, "开头部分")
-        if passage.section in repeated:  # two links of one heading: say which passage under it each is
-            under = [q.anchor for q in report.analysis.passages if q.section == passage.section]
-            name += f"（该标题下第 {under.index(passage.anchor) + 1} 处）"
-        items.append(f'<li><a href="{up}reports/{report.slug}/#{passage.anchor}">'
-                     f'{html_text(name)}</a>'
-                     + (f" · {html_text(tags)}" if tags else "") + f" · {html_text(why(match))}</li>")
-    lines += ['<ul class="excerpts">' + "".join(items) + "</ul>", ""]
-    if len(passages) > SHOWN:
-        lines += [f'<p class="excerpts-more">另有 {len(passages) - SHOWN} 段：'
-                  f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">并排对读全部段落</a></p>', ""]
-    return lines
+    links = []
+    for passage in strongest(own, theme.slug):
+        heading = headings.get(passage.section, "开头部分")
+        links.append(f'<a href="{up}reports/{report.slug}/#{passage.anchor}" title="{html.escape(heading)}">'
+                     f"{number[passage.anchor]}</a>")
+    line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
+    count = f"{len(passages)} 段"
+    if len(passages) > len(links):  # the count leads to them all, in the reader
+        count = f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}" title="并排对读全部段落">{count}</a>'
+    row = (f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>'
+           f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{count}'
+           + ("：" + " ".join(links) if links else ""))
+    in_subs = []
+    for sub in subs:
+        on_sub = sum(1 for p in passages if p.theme(sub.slug))
+        page = (where or {}).get((sub.slug, report.slug))
+        if on_sub and page:
+            themes = up.removeprefix("../")  # the way from this page to themes/
+            in_subs.append(f'<a href="{themes}{page_url(page).removeprefix("themes/")}#{report.slug}">'
+                           f"{html_text(sub.name)} {on_sub} 段</a>")
+    if in_subs:
+        row += " · 细分主题：" + "、".join(in_subs)
+    return row + "</span></li>"
 
 
 def _year(report: Report) -> str:
@@ -620,35 +620,42 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
         "",
         (f"共 {counts[0]} 份报告有标题写明此部分，{counts[1]} 份的标题中未见（见[完整性总表](../index.md)）。" if counts
          else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
-        + "各报告的该部分依次排列：标题链接到原文位置，并注明该部分的字数和其下各节标题（点击阅读原文）。",
+        + "各报告的该部分依次排列：每份报告一行，该部分的标题链接到原文位置，其后注明该部分的字数和其下各节的标题。",
         "",
         nav + listing,
     ]
     up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
+    rows = []
     for report in chunk:
-        body += [_report_heading(report, up), "", _report_line(report), ""]
+        # one row a report (its id the slug /parts/ links to), then each section that holds the part
+        line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
+        row = (f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>'
+               + (f'<span class="theme-row__meta">{html_text(line)}</span>' if line else ""))
         index = {s.anchor: i for i, s in enumerate(report.document.sections)}
         for match in (m for m in report.analysis.parts if part.number in m.parts):
             note = "（按位置推断）" if match.inferred else ""
-            url = f"../../reports/{report.slug}/index.md"
-            body += [f'<h3 class="part-heading"><a href="{up}reports/{report.slug}/#{match.section}">'
-                     f"{html_text(match.heading)}</a>{note}</h3>", ""]
-            body += _section_text(report.document.sections, index[match.section], url)
+            row += (f'<p class="part-row"><a href="{up}reports/{report.slug}/#{match.section}">'
+                    f"{html_text(match.heading)}</a>{note}"
+                    + _section_text(report.document.sections, index[match.section]) + "</p>")
+        rows.append(row + "</li>")
+    if rows:
+        body += ['<ul class="theme-rows">' + "".join(rows) + "</ul>", ""]
     body.append(nav)
     title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return frontmatter(meta, "\n".join(body) + "\n")
 
 
-def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str]:
+def _section_text(sections: Sequence[Section], start: int) -> str:
     """What a part page says of sections[start] and its subsections: how long
-    it is and its own subsections' headings (not theirs), linked to their
-    place in the report. Subsections follow
-    their section (their anchors extend its anchor), so the walk stops at the
-    first section outside it. No text is quoted: part 1 (the year's
-    measures) is most of a report, and even openings of about 200
-    characters were a quarter of the part pages (2.0 of 7.8 MB at 1,000
-    varied reports); the heading above links to the part in the report."""
+    it is and its own subsections' headings (not theirs), as text after the
+    section's link (HTML, escaped). Subsections follow their section (their
+    anchors extend its anchor), so the walk stops at the first section
+    outside it. No text is quoted: part 1 (the year's measures) is most of a
+    report, and even openings of about 200 characters were a quarter of the
+    part pages (2.0 of 7.8 MB at 1,000 varied reports); nor is each
+    subsection heading a link of its own (a list item and an address each,
+    half the part pages): the section's link leads to them in the report."""
     anchor = sections[start].anchor
     inside = []
     for section in sections[start:]:
@@ -659,6 +666,5 @@ def _section_text(sections: Sequence[Section], start: int, url: str) -> list[str
     depth = anchor.count("-") + 1
     subs = [s for s in inside if s.anchor.count("-") == depth]  # its own subsections; theirs are in the report
     if not subs:
-        return [f'<p class="part-length">本部分共 {length:,} 字。</p>', ""]
-    return ([f'<p class="part-length">本部分共 {length:,} 字，分 {len(subs)} 节：</p>', ""]
-            + [f"- [{md_inline(s.heading)}]({url}#{s.anchor})" for s in subs] + [""])
+        return f" · {length:,} 字"
+    return f" · {length:,} 字，分 {len(subs)} 节：" + html_text(" · ".join(s.heading for s in subs))

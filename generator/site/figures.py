@@ -97,7 +97,7 @@ def _page() -> SiteFile:
 写明总数（全年、共、累计）的，否则是最大的数，另有几个数字的在表中注明。
 
 <div class="figures" data-index="index.json" data-root="../">
-<noscript><p>本页的筛选、表格和图表需要浏览器启用 JavaScript。全部数字也可在<a href="../data/">开放数据</a>中按年度下载（figures-年度.csv）。</p></noscript>
+<noscript><p>本页的筛选、表格和图表需要浏览器启用 JavaScript。全部数字也可在<a href="../data/">开放数据</a>中按年度下载（figures-年度.csv.gz）。</p></noscript>
 </div>
 """
     return SiteFile("figures/index.md", frontmatter({"title": "数据指标", "search": {"exclude": True},

@@ -39,7 +39,16 @@ from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Figure, Report
 from generator.site.figures import figures_site
-from generator.site.render import Output, SiteFile, frontmatter, md_inline, original_name, place_name, when_changed
+from generator.site.render import (
+    Output,
+    SiteFile,
+    frontmatter,
+    md_inline,
+    original_link,
+    original_name,
+    place_name,
+    when_changed,
+)
 from generator.version import generator_version
 
 FEED_SIZE = 50
@@ -89,24 +98,29 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
-                  added: dict[str, str], site_url: str, edits: Sequence[tuple[str, str, int]] = ()) -> list[Output]:
+                  added: dict[str, str], site_url: str, edits: Sequence[tuple[str, str, int]] = (),
+                  originals: str = "") -> list[Output]:
     """edits: (date, report slug, version number) of each later version of a
-    report's text (generator/site/versions.py), announced in the feed."""
+    report's text (generator/site/versions.py), announced in the feed.
+    originals: where the publisher's files are served instead of a copy in
+    the site (extra.originals_url), or ""."""
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
     base = site_url.rstrip("/") + "/" if site_url else ""
     pages: list[Output] = [
-        SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base) for r in reports])),
+        SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base, originals) for r in reports])),
     ]
     years = []
     for year, members in by_year(reports).items():
         passages = _year_file(f"data/passages-{year}.csv.gz", members, taxonomy, base, PASSAGE_COLUMNS, _passage_rows)
+        # One form of each file (gzip), as the passages: a plain copy beside
+        # it was 16 times its bytes (13.8 against 0.86 MB at 10,000 varied
+        # reports): hosts compress in transit, but the site's size on disk
+        # is what a host's quota counts.
         figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
-        # figures also plain, for a phone or a spreadsheet that cannot open .gz (they are small)
-        plain = _year_file(f"data/figures-{year}.csv", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows, None)
-        pages += [passages, figures, plain]
-        years.append(YearFiles(year, len(members), passages, figures, plain))
+        pages += [passages, figures]
+        years.append(YearFiles(year, len(members), passages, figures))
     pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base, edits))]
     pages += figures_site(reports, taxonomy)  # the figures explorer, /figures/
     if skipped:
@@ -134,7 +148,6 @@ class YearFiles:
     reports: int
     passages: Output
     figures: Output
-    figures_plain: Output
 
 
 def by_year(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -174,7 +187,9 @@ REPORT_COLUMNS = (
     ("sections", "编号标题数"),
     ("passages", "段落（长段落再分）数"),
     ("url", "报告页面地址"),
-    ("original_url", "原始文本（未经改动，gzip 压缩）下载地址"),
+    ("original_url", "原始文件（未经改动）的下载地址：本站另存的 gzip 压缩副本，或发布者存放原件的地址"),
+    ("original_sha256", "原始文件（未压缩）的 SHA-256 校验值，用于核对下载的原件"),
+    ("original_bytes", "原始文件（未压缩）的字节数"),
 )
 PASSAGE_COLUMNS = (
     ("report", "报告代码（同 reports.csv 的 slug 列）"),
@@ -232,7 +247,7 @@ def _csv(columns, rows, gzip_level: int | None = None) -> bytes:
     return out.getvalue()
 
 
-def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
+def _report_row(report: Report, added: dict[str, str], base: str, originals: str = "") -> dict:
     m = report.metadata
     row: dict[str, object] = {"slug": report.slug}
     for key in KEYS:
@@ -248,7 +263,10 @@ def _report_row(report: Report, added: dict[str, str], base: str) -> dict:
         "sections": len(report.document.sections),
         "passages": len(report.analysis.passages),
         "url": page,
-        "original_url": f"{page}{original_name(report.slug, report.cleaned.markup.format)}",
+        "original_url": original_link(report.source, originals)["url"] if originals
+        else f"{page}{original_name(report.slug, report.cleaned.markup.format)}",
+        "original_sha256": report.source.sha256 or None,
+        "original_bytes": report.source.size or None,
     })
     return row
 
@@ -305,13 +323,14 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "# 开放数据",
         "",
         f"本站全部 {count} 份报告的数据可下载，供研究和核对使用。CSV 文件为带 BOM 的 UTF-8 编码，"
-        "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文本（未经改动，gzip 压缩）可在报告页面下载，"
-        "地址也列在 reports.csv 中；清理后文本即报告页面的正文，可在报告页面一键下载。段落文件不重复收录段落文字："
+        "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文件（未经改动）可从报告页面下载，"
+        "地址、字节数和 SHA-256 校验值也列在 reports.csv 中；清理后文本即报告页面的正文，可在报告页面一键下载。段落文件不重复收录段落文字："
         "每段的 url 列指向报告页面中的这一段（锚点即 anchor 列），段落文字在那里。",
         "",
         "- [reports.csv](reports.csv)：每份报告一行，含全部元数据及每项的来源（未压缩）",
         "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含所在标题、命中的主题词和原文地址",
-        "- [figures-年度.csv](#files)（另有 .gz 压缩版）：报告给出的指标数字，含发布机关、省份、层级、原句和原文地址",
+        "- [figures-年度.csv.gz](#files)：报告给出的指标数字，含发布机关、省份、层级、原句和原文地址"
+        "（也可在[数据指标](../figures/index.md)页筛选浏览）",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
         "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV / JSON）",
         "",
@@ -332,8 +351,8 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         for y in years:
             name = "年度不详" if y.year == UNKNOWN_YEAR else f"{y.year} 年度"
             cells = [f"[{md_inline(f.path.rsplit('/', 1)[1])}]({f.path.rsplit('/', 1)[1]})"
-                     for f in (y.passages, y.figures_plain, y.figures)]
-            lines.append(f"| {name} | {y.reports} | {cells[0]} | {cells[1]}（未压缩）· {cells[2]} |")
+                     for f in (y.passages, y.figures)]
+            lines.append(f"| {name} | {y.reports} | {cells[0]} | {cells[1]} |")
         lines.append("")
     if not absolute:
         lines += ["构建本站时没有设定站点的公开地址，因此数据文件中的地址（url 等列）是相对于本站首页的路径，"

@@ -15,7 +15,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analyse.classify import passage_anchors, table_anchor
@@ -24,7 +24,7 @@ from generator.plugins.prerendered import HTML_MARKER
 from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
-from generator.records import Metadata, Paragraph, Report, Table
+from generator.records import Metadata, Paragraph, Report, Source, Table
 from generator.site.chunks import chunk_file, pager, stable_chunks
 from generator.site.twins import Twin, card_line, labelled, twins_of
 
@@ -72,11 +72,14 @@ def gzipped(data: bytes, level: int = 9) -> bytes:
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
-                links: dict[str, dict] | None = None, whole: Whole | None = None) -> list[Output]:
+                links: dict[str, dict] | None = None, whole: Whole | None = None,
+                originals: str = "") -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them. whole: where a
     report's two downloads get its bytes and cleaned lines when the build
-    holds it without them (generator/build/pipeline.py lean)."""
+    holds it without them (generator/build/pipeline.py lean). originals:
+    extra.originals_url of mkdocs.yml (originals_url), where the publisher's
+    files are served; "" to publish a copy of each."""
     reports = sorted(reports, key=lambda r: r.slug)
     where = theme_pages(theme_members(reports, taxonomy))
     pages: list[Output] = []
@@ -88,7 +91,7 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
         extra = (links or {}).get(report.slug)
         if report.slug in twins:
             extra = {**(extra or {}), "twins": card_line(twins[report.slug])}
-        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole))
+        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole, originals))
     pages.append(_home(reports, len(skipped), twins))
     pages.append(guide_page())
     pages.append(theme_names(taxonomy))
@@ -152,28 +155,34 @@ def report_url(slug: str) -> str:
 
 
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
-                 theme_pages_of_report: dict[str, str], whole: Whole | None = None) -> list[Output]:
+                 theme_pages_of_report: dict[str, str], whole: Whole | None = None,
+                 originals: str = "") -> list[Output]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed (the
     downloads: only when the report did). Each is made on its own and
     nothing keeps it once written: when the three shared one rendering,
     every report's rendered files stayed in memory until all pages were
     written (about 50 KB a report)."""
-    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole)
-    return [when_changed(page, make_page, [report], links, theme_pages_of_report)] + [
+    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole, originals)
+    return [when_changed(page, make_page, [report], links, theme_pages_of_report, originals)] + [
         when_changed(path, make, [report]) for path, make in downloads]
 
 
 def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                   links: dict | None, whole: Whole | None = None) -> list[tuple[str, Callable[[], bytes]]]:
-    """Each of a report's three files, and how to make it."""
+                   links: dict | None, whole: Whole | None = None,
+                   originals: str = "") -> list[tuple[str, Callable[[], bytes]]]:
+    """Each of a report's files, and how to make it: its page, the cleaned
+    text and, unless the publisher's files are served elsewhere (originals),
+    a copy of its original."""
     page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
     full = whole or (lambda r: r)
-    return [
-        (page, lambda: report_page(report, taxonomy, where, links)),
-        (original, lambda: gzipped(full(report).source.raw)),
+    makers = [
+        (page, lambda: report_page(report, taxonomy, where, links, originals)),
         (cleaned, lambda: full(report).cleaned.text.encode("utf-8")),
     ]
+    if not originals:
+        makers.append((original, lambda: gzipped(full(report).source.raw)))
+    return makers
 
 
 def report_files(slug: str, fmt: str = "text") -> tuple[str, str, str]:
@@ -194,13 +203,20 @@ def original_name(slug: str, fmt: str = "text") -> str:
 
 
 def render_report(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                  links: dict | None = None) -> list[SiteFile]:
-    """A report's page and its two downloads, made now."""
-    return [SiteFile(path, make()) for path, make in _report_makers(report, taxonomy, where, links)]
+                  links: dict | None = None, originals: str = "") -> list[SiteFile]:
+    """A report's page and its downloads, made now."""
+    return [SiteFile(path, make()) for path, make in _report_makers(report, taxonomy, where, links, None, originals)]
+
+
+def original_link(source: Source, originals: str) -> dict[str, object]:
+    """Where a reader fetches the publisher's file when the site links it
+    rather than copying it (extra.originals_url): the file's own name after
+    the prefix, with its SHA-256 and size to check the copy against."""
+    return {"url": originals + source.path.name, "sha256": source.sha256, "bytes": source.size}
 
 
 def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                links: dict | None = None) -> bytes:
+                links: dict | None = None, originals: str = "") -> bytes:
     """A report's page, written as final HTML (generator/plugins/prerendered.py):
     MkDocs reading back thousands of paragraphs of HTML as Markdown was the
     largest cost of a build. Every text is escaped here (html_text)."""
@@ -213,6 +229,9 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     if chips:  # the preamble's, on a line of its own (the sections' are on their headings)
         body.append(f'<p class="theme-chips"{chips}></p>')
     tables = list(enumerate(report.cleaned.markup.tables))
+    # the passages something links to: those on a theme (theme pages, the reader, the passages data) and
+    # those holding a figure (indicator tables, the figures data); a paragraph's other pieces need no id
+    linked = {p.anchor for p in report.analysis.passages if p.themes} | {f.passage for f in report.analysis.figures}
 
     def tables_before(line: float) -> None:
         while tables and tables[0][1].line <= line:
@@ -221,7 +240,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
 
     for paragraph in doc.preamble:
         tables_before(paragraph.line)
-        body.append(_paragraph(paragraph))
+        body.append(_paragraph(paragraph, linked))
     for section in doc.sections:
         tables_before(section.line)
         depth = min(section.level + 1, 6)
@@ -231,7 +250,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         toc.append([depth, section.anchor, html.escape(section.heading, quote=False)])
         for paragraph in section.paragraphs:
             tables_before(paragraph.line)
-            body.append(_paragraph(paragraph))
+            body.append(_paragraph(paragraph, linked))
     tables_before(float("inf"))
     if any(counts.values()):
         body.append(chip_names(report, taxonomy, where))
@@ -250,6 +269,7 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         "cleaning": bool(report.diagnostics),
         "downloads": {"original": original_name(slug, report.cleaned.markup.format), "cleaned": f"{slug}.txt",
                       "format": FORMAT_LABELS.get(report.cleaned.markup.format, "")},
+        **({"linked": original_link(report.source, originals)} if originals else {}),
         "encoding": report.cleaned.encoding,
         "toc": toc,
     }
@@ -325,11 +345,14 @@ def completeness(report: Report, taxonomy: Taxonomy) -> list[dict]:
     return out
 
 
-def _paragraph(paragraph: Paragraph) -> str:
+def _paragraph(paragraph: Paragraph, linked: Collection[str] | None = None) -> str:
     """A paragraph as an escaped HTML block; a long one holds its passages as
     spans with anchors of their own, so theme pages can link to the piece
     (a span with an id in the report's text is a passage: no class, which
-    was 16 bytes of every passage). Its ¶ link (like the headings' #, with
+    was 16 bytes of every passage). Only the passages in linked (None: all)
+    are spans: a piece no page, reader or data file links to is plain
+    text (its anchor is published nowhere; a seventh of the spans at 1,000
+    varied reports). Its ¶ link (like the headings' #, with
     their titles 本段链接 and 本节链接) is added by fazhi.js: written into
     every paragraph and heading they were 2.2 MB of 1,000 varied reports'
     pages (the titles alone had been 7 MB at 10,000 before they moved there)."""
@@ -337,7 +360,8 @@ def _paragraph(paragraph: Paragraph) -> str:
     if len(pieces) == 1:
         inner = html_text(paragraph.text)
     else:
-        inner = "".join(f'<span id="{anchor}">{html_text(text)}</span>' for anchor, text in pieces)
+        inner = "".join(f'<span id="{anchor}">{html_text(text)}</span>' if linked is None or anchor in linked
+                        else html_text(text) for anchor, text in pieces)
     return f'<p id="{paragraph.anchor}">{inner}</p>'
 
 
@@ -597,7 +621,15 @@ GUIDE = """# 报告页面说明
 ## 下载 {#downloads}
 
 - **原始文本**或**原始文件**：发布者提供的原件，未经任何改动，用 gzip 压缩；卡片写明文本的编码。PDF、Word 等文件本站不直接显示，下载解压后用相应软件打开。
+  本站也可设置为不另存原件、而链接到发布者存放原件的地址（见下文“核对原件”）。
 - **清理后文本**：UTF-8 编码的纯文本，由浏览器从页面正文生成，内容与页面正文相同。生成下载文件需要浏览器运行 JavaScript；不运行 JavaScript 时，可直接复制页面正文。
+
+## 核对原件 {#originals}
+
+卡片中的“发布者提交的原始文件”链接到发布者存放原件的地址（例如本站源文件仓库），本站不另存一份。
+卡片同时写明该文件的字节数和 SHA-256 校验值：下载后可用 `sha256sum 文件名`（Linux）、`shasum -a 256 文件名`（macOS）或
+`certutil -hashfile 文件名 SHA256`（Windows）计算校验值，与卡片上的一致，即为本站据以生成页面的同一文件。
+[开放数据](../data/index.md)的 reports.csv 也列出每份原件的地址、字节数和校验值。
 
 ## 五个必备部分 {#parts}
 

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from generator.analyse.taxonomy import Taxonomy
 from generator.read.schema import LEVELS
 from generator.records import Report
-from generator.site.compare import UNREPORTED, chosen, format_value
+from generator.site.compare import UNREPORTED, chosen, figure_clause, format_value
 from generator.site.render import (
     PAGE_SIZE,
     SiteFile,
@@ -194,7 +194,7 @@ def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
                 continue
             any_value = True
             cells.append(f"[{md_inline(format_value(best))}]({up}reports/{r.slug}/index.md#{best.passage} "
-                         f"\"{link_title(best.sentence)}\")")
+                         f"\"{link_title(figure_clause(best))}\")")  # its clause: the whole sentence repeated per figure
         if any_value:
             lines.append(f"| {md_inline(indicator.name)}（{md_inline(indicator.unit)}） | " + " | ".join(cells) + " |")
     lines += ["", extra, "[全部系列](../index.md)"]
