@@ -125,6 +125,16 @@ class FramePlugin(BasePlugin):
             context["pages"] = sitemap_pages(context["pages"], self.files, config)
         return context
 
+    def on_page_content(self, html: str, page: Any, **kwargs) -> str:
+        """A page's links to anchors of report pages, let go: MkDocs holds
+        every page's until the last is written, to check them against pages
+        it no longer renders (1,000 reports: 13,530 of the 21,318 it held)."""
+        links = page.links_to_anchors
+        if links:
+            for target in [f for f in links if f.inclusion.is_excluded()]:
+                del links[target]
+        return html
+
     def on_post_build(self, **kwargs) -> None:
         self.files = None  # the report pages are filled in after MkDocs, without its files held
 
