@@ -155,6 +155,9 @@ def test_open_data_files(sample_site):
         assert f'href="{name}"' in columns, name
     for words in ("gzip", "7-Zip", "gunzip passages-2023.csv.gz", "utf-8-sig", "带 BOM 的 UTF-8"):
         assert words in columns, words
+    # every data file is a CSV now (issue 22): neither the data page nor the home page offers JSON
+    home = (sample_site.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "JSON" not in columns and "JSON" not in home
 
 
 def test_atom_feed_without_site_url_links_relative_to_itself(sample_site):

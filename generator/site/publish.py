@@ -332,7 +332,7 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "- [figures-年度.csv.gz](#files)：报告给出的指标数字，含发布机关、省份、层级、原句和原文地址"
         "（也可在[数据指标](../figures/index.md)页筛选浏览）",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
-        "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV / JSON）",
+        "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV）",
         "",
         "## 段落和指标数字文件 {#files}",
         "",

@@ -578,7 +578,7 @@ def _home(reports: list[Report], skipped: int, twins: Mapping[str, Twin]) -> Sit
 - [并排对读](reader/index.md)：选一个主题和 2—4 份报告，逐段并排比较 · [同一机关的历年报告](series/index.md)
 - [收录情况](coverage/index.md)：每年应报的机关本站收录了哪些 · [按时公开](timeliness/index.md)：各报告是否在法定期限前公开
 - [全文检索](search/index.md)：输入任意词句（两个字以上），找出原文中含有这一词句的全部报告，可按省份、层级、年度、主题筛选；右上角的检索框也通往这里。
-- [开放数据](data/index.md)（CSV / JSON）· [订阅新收录报告](feed.xml)（Atom）
+- [开放数据](data/index.md)（CSV）· [订阅新收录报告](feed.xml)（Atom）
 {skipped_line}
 ## 最新报告
 
