@@ -534,7 +534,11 @@ def _reporting_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[
 
 
 def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
-    """The longest opening of ``clause`` that names bodies and is followed by ``after``."""
+    """The longest opening of ``clause`` that names bodies and is followed by ``after``.
+    A clause opening with 在 opens with where or under whom the work was done (在全镇深入
+    推进…, 在高新区管委会统一部署下): no body's name starts with it."""
+    if clause.lstrip().startswith("在"):
+        return None
     for k in range(min(SUBJECT_MAX, len(clause)), 1, -1):
         if after.match(clause[k:]) and (orgs := _names(clause[:k], context)):
             return orgs
