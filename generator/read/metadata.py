@@ -537,7 +537,7 @@ def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...]
     """The longest opening of ``clause`` that names bodies and is followed by ``after``.
     A clause opening with 在 opens with where or under whom the work was done (在全镇深入
     推进…, 在高新区管委会统一部署下): no body's name starts with it."""
-    if clause.lstrip().startswith("在"):
+    if re.match(r"\s*在(?!线)", clause):  # 在线… may open a name, as in orgs.FUNCTION_WORD
         return None
     for k in range(min(SUBJECT_MAX, len(clause)), 1, -1):
         if after.match(clause[k:]) and (orgs := _names(clause[:k], context)):
