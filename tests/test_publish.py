@@ -6,6 +6,7 @@ import csv
 import gzip
 import hashlib
 import io
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -155,6 +156,9 @@ def test_open_data_files(sample_site):
         assert f'href="{name}"' in columns, name
     for words in ("gzip", "7-Zip", "gunzip passages-2023.csv.gz", "utf-8-sig", "带 BOM 的 UTF-8"):
         assert words in columns, words
+    # every data file is a CSV now (issue 22): neither the data page nor the home page offers JSON
+    home = (sample_site.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "JSON" not in columns and "JSON" not in home
 
 
 def test_atom_feed_without_site_url_links_relative_to_itself(sample_site):
@@ -188,10 +192,14 @@ def test_atom_feed_sitemap_and_data_use_site_url_and_originals_url(tmp_path, mon
     card = (project.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
     assert f'href="{originals}2022-anhui-wuhu.txt"' in card
     assert digest in card and f"{len(raw):,} 字节" in card and 'href="../../guide/#originals"' in card
+    assert '<span class="report-card__hashname">SHA-256</span>' in card  # kept on one line (fazhi.css)
     row = next(r for r in read_csv(project.site_dir / "data/reports.csv") if r["slug"] == "2022-anhui-wuhu")
     assert (row["original_url"], row["original_sha256"]) == (f"{originals}2022-anhui-wuhu.txt", digest)
     guide = (project.site_dir / "guide/index.html").read_text(encoding="utf-8")
     assert 'id="originals"' in guide and "sha256sum" in guide
+    # no line break inside a paragraph: the browser shows it as a space between Chinese sentences
+    article = guide[guide.index("<article"):guide.index("</article>")]
+    assert not [text for _, text in re.findall(r"<(p|li)>(.*?)</\1>", article, re.S) if "\n" in text]
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.parse(project.site_dir / "feed.xml").getroot()
     for entry in feed.findall("a:entry", ns):

@@ -939,6 +939,15 @@ def test_the_owner_of_the_topic_before_its_leadership_phrase():
     assert parse_org("红柳镇法治政府建设工作在县委") is None  # a clause, not a committee
 
 
+def test_a_clause_opening_with_a_preposition_names_no_body():
+    # 在全镇… / 在全乡… is where the work was done (an adverbial): no town the gazetteer does
+    # not know, so no issuer is read from it (it was shown as 在全镇人民政府)
+    for opening in ("2023年，在全镇深入推进法治建设，取得新成效。", "2023年，在全乡深入开展法治宣传。",
+                    "2023年，在甘眉工业园区管委会深入推进法治建设。"):
+        got, _ = meta(opening + "\n" + BODY)
+        assert "issuer" not in got, opening
+
+
 def test_an_elided_subject_takes_the_level_from_the_first_sections():
     text = ("2023年，在县委、县政府的坚强领导下，坚持以习近平法治思想为指导，扎实推进依法行政。\n"
             "一、主要举措和成效\n（一）加强组织领导\n成立以局长为组长的工作专班。\n"

@@ -534,7 +534,11 @@ def _reporting_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[
 
 
 def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
-    """The longest opening of ``clause`` that names bodies and is followed by ``after``."""
+    """The longest opening of ``clause`` that names bodies and is followed by ``after``.
+    A clause opening with 在 opens with where or under whom the work was done (在全镇深入
+    推进…, 在高新区管委会统一部署下): no body's name starts with it."""
+    if re.match(r"\s*在(?!线)", clause):  # 在线… may open a name, as in orgs.FUNCTION_WORD
+        return None
     for k in range(min(SUBJECT_MAX, len(clause)), 1, -1):
         if after.match(clause[k:]) and (orgs := _names(clause[:k], context)):
             return orgs
@@ -783,6 +787,12 @@ def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...],
     return found if found and not found.generic and (org.level is None or found.level == org.level) else None
 
 
+# A town's name the gazetteer does not know, read by its grammar (红柳镇). A name opens
+# with no preposition (在全镇深入推进… is an adverbial, no subject) and no word that
+# gathers or points (全镇, 各乡, 本街道), and 城乡 / 乡镇 are words, not a town's end.
+TOWN_ALONE = re.compile(r"(?![在对向为从于由经据按以把将给全各本该我其此所每])[\u4e00-\u9fff]{2,5}?(?<![城乡])(?:镇|乡|街道)")
+
+
 def _government_of(text: str, context) -> Org | None:
     """The government of a place written alone (下洋镇, 武汉市江夏区, 赵县人民政府);
     a development zone named alone (西宁经济技术开发区) reports as its committee."""
@@ -796,7 +806,7 @@ def _government_of(text: str, context) -> Org | None:
     corps = CORPS.match(text)  # 第三师图木舒克市: the division-city written alone
     division = corps.group(0) if corps else ""
     chain, rest = split_place(text[len(division):])
-    if not chain and not division and re.fullmatch(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)", text):
+    if not chain and not division and TOWN_ALONE.fullmatch(text):
         # 红柳镇 the gazetteer does not know: a town by its grammar (its place unresolved).
         return parse_org(text + ("办事处" if text.endswith("街道") else "人民政府"), context)
     if not chain or rest:

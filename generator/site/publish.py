@@ -198,9 +198,10 @@ PASSAGE_COLUMNS = (
     ("parent_theme", "上级主题的代码（细分主题才有）"),
     ("section", "所在标题"),
     ("anchor", "段落锚点"),
-    ("terms", "段落中命中的主题词，以“、”分隔"),
+    ("terms", "段落中使其计入本主题的主题词，以“、”分隔；只作修饰语、机关名称或并列话题之一出现的词按提及计入、"
+              "权重较低，不列出（段中没有其他主题词时全部列出）"),
     ("heading_terms", "所在标题中命中的主题词"),
-    ("score", "主题词权重合计"),
+    ("score", "主题词权重合计（含按提及计入而未列出的词）"),
     ("url", "原文中该段的地址（段落文字即报告页面中该锚点所在的段落）"),
 )
 FIGURE_COLUMNS = (
@@ -332,7 +333,7 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "- [figures-年度.csv.gz](#files)：报告给出的指标数字，含发布机关、省份、层级、原句和原文地址"
         "（也可在[数据指标](../figures/index.md)页筛选浏览）",
         "- [feed.xml](../feed.xml)：新收录报告的 Atom 订阅源",
-        "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV / JSON）",
+        "- [coverage / timeliness](measures.md)：各机关各年度的收录情况、各份报告是否按时公开（CSV）",
         "",
         "## 段落和指标数字文件 {#files}",
         "",
