@@ -230,7 +230,7 @@ def test_report_page_keeps_provenance(tmp_path):
 def test_originals_url_must_be_an_address_ending_in_a_slash(tmp_path, monkeypatch, url):
     monkeypatch.setenv("ORIGINALS_URL", url)
     project = make_project(tmp_path / "p")
-    with pytest.raises(BuildError, match=r"mkdocs.yml: extra.originals_url must be an http\(s\) address"):
+    with pytest.raises(BuildError, match=r"mkdocs.yml: extra.originals_url must be an http\(s\) address.*ORIGINALS_URL"):
         build(project)
 
 

@@ -615,7 +615,8 @@ def originals_url(project: Project) -> str:
         return ""
     if not isinstance(url, str) or not url.startswith(("https://", "http://")) or not url.endswith("/"):
         raise BuildError(f"{project.config}: extra.originals_url must be an http(s) address ending in '/' "
-                         f"under which content/reports/ is served, got {url!r}; fix it or remove the line")
+                         f"under which content/reports/ is served, got {url!r}; fix it (or the environment variable "
+                         f"mkdocs.yml reads it from, ORIGINALS_URL as shipped), or unset it to publish a copy of each original")
     return url
 
 
