@@ -927,3 +927,18 @@ def test_matters_a_superior_supervised_are_not_a_meeting_s_topics():
     supervised = "就综合执法体制改革、行政执法规范化等工作开展专项督察"
     assert find_terms(enforcement, meeting, 0.3)["行政执法"] == 0.3
     assert find_terms(enforcement, supervised, 0.3)["行政执法"] == 1.0
+
+
+def test_a_kind_of_case_counted_under_another_process_is_not_that_area_s_work():
+    """Cases of reconsideration or litigation broken down by the act they were about
+    (其中行政强制案件6件; 多为涉及行政检查的案件) name kinds of case, not enforcement
+    done; the body's own count of its cases (查处行政处罚案件…) still counts, even
+    beside a reconsideration figure that follows it."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    reviewed = "共收到行政复议申请45件，其中行政强制案件6件，均已审结"
+    sued = "本年度被诉的行政诉讼案件11件，多为涉及行政检查的案件"
+    own = "全年查处行政处罚案件120件，被申请行政复议2件"
+    assert find_terms(enforcement, reviewed, 0.3)["行政强制"] == 0.3
+    assert find_terms(enforcement, sued, 0.3)["行政检查"] == 0.3
+    assert find_terms(enforcement, own, 0.3)["行政处罚"] == 1.0

@@ -279,6 +279,17 @@ PEOPLE = re.compile(r"(?:人员|队伍|干部|队员)")
 GENERAL_STUDY = re.compile(r"[^。；！？]*?(?:法治学习|理论学习|政治学习|专题学习|集中学习|学法|学习贯彻|法治培训|宪法|法律知识)")
 SKILLS = re.compile(r"业务|技能|实务|执法培训|练兵|资格|执法证")
 BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
+# A kind of case counted under another area's process: the cases a body faced in
+# reconsideration, litigation or petitions broken down by the act they were about
+# (行政复议案件中，涉及行政处罚、行政许可等类型的案件12件; 被诉案件主要集中在行政强制领域;
+# 其中行政处罚案件8件). The term names what the cases were about, not work the body did
+# in that area; the area's own statistics (查处行政处罚案件120件, 作出行政处罚决定…,
+# 办理行政处罚案件…) have the body's verb before the term and no other process before it.
+CASE_PROCESS = re.compile(r"复议|诉讼|应诉|被诉|信访|仲裁")
+KIND_BEFORE = re.compile(r"(?:其中|涉及|涉|包括|主要为|主要是|主要涉及|集中在|集中于|分布在|类型为|案由为|多为|均为)"
+                         r"[^，。；！？]{0,16}$")
+KIND_AFTER = re.compile(r"(?:[、和及与][^，。；！？]{1,12}?)*?等?(?:类型?|方面|领域)?的?(?:案件|案(?![卷例])|\d+件)")
+OWN_HANDLING = re.compile(r"(?:查处|查办|办理|作出|办结|立案|实施|开展|规范)$")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
 # concrete work.
@@ -377,7 +388,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                                      or (term.endswith("人员") and STUDYING.match(text, m.end()))
                                      or _studying_people(text, m.start(), m.end(), term)
                                      or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
-                                     or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))):
+                                     or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))
+                                     or _case_kind(text, m.start(), m.end(), term)):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -407,6 +419,22 @@ def _studying_people(text: str, start: int, end: int, term: str) -> bool:
     clause_start = max(text.rfind(c, 0, start) for c in "，。；！？") + 1
     rest = text[end:clause_end]
     return bool(GENERAL_STUDY.match(rest)) and not SKILLS.search(text[clause_start:clause_end])
+
+
+def _case_kind(text: str, start: int, end: int, term: str) -> bool:
+    """Whether the term at text[start:end] names a kind of the cases of another
+    process counted in its sentence (CASE_PROCESS earlier in the sentence, the term
+    after a word of breakdown or before 案件/类型/N件), not the body's own handling."""
+    if CASE_PROCESS.search(term):
+        return False
+    sentence = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+    if not CASE_PROCESS.search(text, sentence, start):
+        return False
+    clause = max(text.rfind(c, 0, start) for c in "，。；：！？") + 1
+    before = text[clause:start]
+    if OWN_HANDLING.search(before[-4:]):
+        return False
+    return bool(KIND_BEFORE.search(before) or KIND_AFTER.match(text, end))
 
 
 # A 、-list whose every item is an action the body took (选派干部参加执法业务培训、
