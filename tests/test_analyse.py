@@ -942,3 +942,18 @@ def test_a_kind_of_case_counted_under_another_process_is_not_that_area_s_work():
     assert find_terms(enforcement, reviewed, 0.3)["行政强制"] == 0.3
     assert find_terms(enforcement, sued, 0.3)["行政检查"] == 0.3
     assert find_terms(enforcement, own, 0.3)["行政处罚"] == 1.0
+
+
+def test_the_matter_of_a_report_or_notification_is_not_work_done():
+    """通报…工作情况 and 向人大常委会报告…工作情况 tell the state of an area to a
+    meeting or a superior; the results of checks the body notified (通报…案卷评查结果)
+    report the checks, which count."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    reconsideration = taxonomy.theme("reconsideration")
+    notified = "区政府常务会议通报全区行政执法工作情况"
+    reported = "向县人大常委会专题报告行政复议工作情况"
+    checked = "召开推进会，通报上半年案卷评查结果"
+    assert find_terms(enforcement, notified, 0.3)["行政执法"] == 0.3
+    assert find_terms(reconsideration, reported, 0.3)["行政复议"] == 0.3
+    assert find_terms(enforcement, checked, 0.3)["案卷评查"] == 1.0

@@ -160,7 +160,16 @@ MENTION = re.compile(
     # An agenda: what a meeting heard or a lesson taught (研究法治议题…, 讲授行政处罚
     # 相关法律) names topics; the passage reports the meeting, not the topics. Who
     # met or studied (理论学习中心组, 常务会议) stands outside the topics.
-    r"|(?:研究|审议|讨论)[^，。；！？]{0,16}议题|(?:讲授|授课)[^，。；！？]*|听取[^，。；！？]{0,20}汇报"
+    r"|(?:研究|审议|讨论)[^，。；！？]{0,16}议题|(?:讲授|授课)[^，。；！？]*"
+    # What a meeting heard, to the end of its clause where the clause ends with it
+    # (听取法治政府年度报告、依法行政和…专项整治工作情况: each item heard is a matter
+    # reported), else up to 汇报 (听取…汇报8次).
+    r"|听取[^，。；！？]{1,60}(?:汇报|报告|情况)(?=[，。；！？]|$)|听取[^，。；！？]{0,20}汇报"
+    # ... or the matter of a report or notification (通报全县行政执法工作情况, 向人大常委会
+    # 报告行政复议工作情况, 汇报…进展): the state of the area told to a meeting or a superior,
+    # not work done in it, to the end of its clause. The results of the body's own checks
+    # it notified (通报案卷评查结果) are not this: they report the checks.
+    r"|(?:通报|报告|汇报)了?[^，。；！？]{1,40}(?:情况|进展)(?=(?:的?(?:汇报|报告))?(?:[，。；！？]|$))"
     # ... or the problems a meeting studied, named as a list closed by 等 (会议研究配齐执法
     # 力量、推进综合执法改革等问题; 研究解决…等重点问题6项): its agenda, not work done.
     # The matters may be qualified by their field after 等 (研究综合执法改革等法治领域重大
