@@ -932,16 +932,18 @@ def test_matters_a_superior_supervised_are_not_a_meeting_s_topics():
 def test_a_kind_of_case_counted_under_another_process_is_not_that_area_s_work():
     """Cases of reconsideration or litigation broken down by the act they were about
     (其中行政强制案件6件; 多为涉及行政检查的案件) name kinds of case, not enforcement
-    done; the body's own count of its cases (查处行政处罚案件…) still counts, even
+    done (an outcome of the process, 败诉1件, is no kind); the body's own count of its cases (查处行政处罚案件…) still counts, even
     beside a reconsideration figure that follows it."""
     taxonomy, _ = samples()
     enforcement = taxonomy.theme("enforcement")
     reviewed = "共收到行政复议申请45件，其中行政强制案件6件，均已审结"
-    sued = "本年度被诉的行政诉讼案件11件，多为涉及行政检查的案件"
+    sued = "本年度被诉的行政诉讼案件11件，败诉1件，多为涉及行政检查的案件"
     own = "全年查处行政处罚案件120件，被申请行政复议2件"
     assert find_terms(enforcement, reviewed, 0.3)["行政强制"] == 0.3
     assert find_terms(enforcement, sued, 0.3)["行政检查"] == 0.3
     assert find_terms(enforcement, own, 0.3)["行政处罚"] == 1.0
+    # An outcome of the process itself (败诉1件) is the process's work, no kind of case.
+    assert find_terms(taxonomy.theme("reconsideration"), sued, 0.3)["败诉"] == 1.0
 
 
 def test_the_matter_of_a_report_or_notification_is_not_work_done():

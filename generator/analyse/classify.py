@@ -295,6 +295,7 @@ BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，�
 # in that area; the area's own statistics (查处行政处罚案件120件, 作出行政处罚决定…,
 # 办理行政处罚案件…) have the body's verb before the term and no other process before it.
 CASE_PROCESS = re.compile(r"复议|诉讼|应诉|被诉|信访|仲裁")
+PROCESS_TERM = re.compile(r"诉|复议|访|仲裁|庭")
 KIND_BEFORE = re.compile(r"(?:其中|涉及|涉|包括|主要为|主要是|主要涉及|集中在|集中于|分布在|类型为|案由为|多为|均为)"
                          r"[^，。；！？]{0,16}$")
 KIND_AFTER = re.compile(r"(?:[、和及与][^，。；！？]{1,12}?)*?等?(?:类型?|方面|领域)?的?(?:案件|案(?![卷例])|\d+件)")
@@ -434,7 +435,9 @@ def _case_kind(text: str, start: int, end: int, term: str) -> bool:
     """Whether the term at text[start:end] names a kind of the cases of another
     process counted in its sentence (CASE_PROCESS earlier in the sentence, the term
     after a word of breakdown or before 案件/类型/N件), not the body's own handling."""
-    if CASE_PROCESS.search(term):
+    # A term of the process itself, its stages or outcomes (行政诉讼, 败诉1件, 出庭), is
+    # no kind of case.
+    if PROCESS_TERM.search(term):
         return False
     sentence = max(text.rfind(c, 0, start) for c in "。；！？") + 1
     if not CASE_PROCESS.search(text, sentence, start):
