@@ -959,3 +959,14 @@ def test_the_matter_of_a_report_or_notification_is_not_work_done():
     assert find_terms(enforcement, notified, 0.3)["行政执法"] == 0.3
     assert find_terms(reconsideration, reported, 0.3)["行政复议"] == 0.3
     assert find_terms(enforcement, checked, 0.3)["案卷评查"] == 1.0
+
+
+def test_a_task_set_named_by_its_topic_is_a_plan_s_content():
+    """明确…改革等工作任务18项 names the tasks a plan set, not work done; the same
+    topic reported as done (完成…改革, 压缩审批时限) counts."""
+    taxonomy, _ = samples()
+    business = taxonomy.theme("business-environment")
+    tasks = "印发年度实施方案，明确推进行政审批制度改革等工作任务18项"
+    done = "完成行政审批制度改革，审批时限平均压缩40%"
+    assert find_terms(business, tasks, 0.3)["行政审批"] == 0.3
+    assert find_terms(business, done, 0.3)["行政审批"] == 1.0
