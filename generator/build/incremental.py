@@ -131,11 +131,17 @@ class _DropDirtyNotice(logging.Filter):
 
 
 @contextmanager
-def unlinking_writes() -> Iterator[None]:
-    """While MkDocs builds into a hard-linked copy, each file it writes or
-    copies is unlinked first, so the write makes a new file and never goes
-    through a link into the published site."""
+def unlinking_writes(site: Path) -> Iterator[None]:
+    """While MkDocs builds into site, a hard-linked copy of the published
+    site, each file it writes or copies is unlinked first, so the write makes
+    a new file and never goes through a link into the published site.
+    MkDocs writes one file without those two functions: sitemap.xml.gz
+    (open(…, "wb") in its theme-template step), unlinked here before it runs
+    (a kill between its truncation and its write left the published site
+    with an empty one, and a failed build with the next site's)."""
     from mkdocs import utils
+
+    (site / "sitemap.xml.gz").unlink(missing_ok=True)
 
     write_file, copy_file = utils.write_file, utils.copy_file
 

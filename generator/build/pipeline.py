@@ -842,7 +842,7 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
                 if not take_spare(project.spare_site, project.spare_record, site, aside):
                     discard_spare(project.spare_site, project.spare_record)
                     link_copy(site, aside)
-                with unlinking_writes():
+                with unlinking_writes(aside):
                     mkdocs_build(config, dirty=True)
                 prune(aside, project.docs_dir, expected_files(config))
             else:
