@@ -28,6 +28,14 @@ def atomic_write(target: Path, data: bytes, what: str) -> None:
         raise
 
 
+def unlink_file(path: str | Path) -> None:
+    """Remove the file (or link) at path, if any, so that what is written
+    there next is a new file: a hard-linked copy of the published site is
+    never written through. A folder in its place stays (the write then fails)."""
+    if os.path.isfile(path) or os.path.islink(path):
+        os.unlink(path)
+
+
 def link_or_copy(src: str, dst: str) -> None:
     """A hard link where the file system allows one, else a copy (also
     copytree's copy_function for the search index's shards)."""

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.disk import atomic_write, link_or_copy
+from generator.disk import atomic_write, link_or_copy, unlink_file
 from generator.engine import ENGINE
 from generator.site.write import remove_stray
 from generator.version import add_versions
@@ -141,21 +141,17 @@ def unlinking_writes(site: Path) -> Iterator[None]:
     with an empty one, and a failed build with the next site's)."""
     from mkdocs import utils
 
-    (site / "sitemap.xml.gz").unlink(missing_ok=True)
+    unlink_file(site / "sitemap.xml.gz")
 
     write_file, copy_file = utils.write_file, utils.copy_file
 
-    def fresh(path: str) -> None:
-        if os.path.isfile(path) or os.path.islink(path):
-            os.unlink(path)
-
     def write(content: bytes, output_path: str) -> None:
-        fresh(output_path)
+        unlink_file(output_path)
         write_file(content, output_path)
 
     def copy(source_path: str, output_path: str) -> None:
         target = os.path.join(output_path, os.path.basename(source_path)) if os.path.isdir(output_path) else output_path
-        fresh(target)
+        unlink_file(target)
         copy_file(source_path, output_path)
 
     notice = _DropDirtyNotice()

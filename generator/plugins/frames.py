@@ -22,8 +22,8 @@ for each one. So, in a build (never in `fazhi serve`):
   fazhi-compact makes a page. One page is read, made and written at a time.
 
 In a dirty build a page is written again only when its Markdown is newer
-than its HTML (MkDocs' own rule); it is unlinked first, as in
-incremental.unlinking_writes, so a hard-linked copy of the published site is
+than its HTML (MkDocs' own rule); it is unlinked first (disk.unlink_file,
+as incremental.unlinking_writes does for MkDocs' writes), so a hard-linked copy of the published site is
 never written through.
 """
 from __future__ import annotations
@@ -42,6 +42,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_build_date
 
+from generator.disk import unlink_file
 from generator.errors import BuildError
 from generator.plugins.compact import compact
 from generator.plugins.prerendered import HTML_MARKER
@@ -226,8 +227,7 @@ def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty
         content = template.render(page=SimpleNamespace(meta=meta, content=html), base_url="../..")
         page = frame.page(f"reports/{slug}/", str(meta.get("title", "")), str(toc[0][1]) if toc else None, content)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_file() or target.is_symlink():
-            target.unlink()  # never written through a hard link into the published site
+        unlink_file(target)  # never written through a hard link into the published site
         with open(target, "wb") as f:
             f.write(page.encode("utf-8", errors="xmlcharrefreplace"))
         written += 1
