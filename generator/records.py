@@ -37,17 +37,23 @@ class Source:
     path: Path
     raw: bytes
     sidecar_path: Path | None
-    # The file's SHA-256 (hex) and size, taken from raw when it is given and
-    # kept when the build lets raw go (generator/build/pipeline.py lean): a
-    # site that links the publisher's files instead of copying them shows
-    # both, so a reader can check the copy they fetch.
+    # The file's SHA-256 (hex) and size, taken from raw whenever it is given
+    # (also in a copy made with other bytes) and kept when the build lets raw
+    # go (generator/build/pipeline.py lean): a site that links the
+    # publisher's files instead of copying them shows both, so a reader can
+    # check the copy they fetch.
     sha256: str = ""
     size: int = 0
 
     def __post_init__(self) -> None:
-        if self.raw and not self.sha256:
+        if self.raw:
             object.__setattr__(self, "sha256", hashlib.sha256(self.raw).hexdigest())
             object.__setattr__(self, "size", len(self.raw))
+
+    def digest(self) -> bytes:
+        """The SHA-256 of the file's bytes, computed once (sha256): the
+        cache key and the byte-copy check take it from here."""
+        return bytes.fromhex(self.sha256) if self.sha256 else hashlib.sha256(self.raw).digest()
 
 
 @dataclass(frozen=True, slots=True)

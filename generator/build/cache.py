@@ -40,9 +40,11 @@ UNREADABLE = (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeEr
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:
     digest = hashlib.sha256()
-    for part in (generator_version().encode(), taxonomy_digest.encode(), source.slug.encode(), source.raw,
-                 source.sidecar_path.read_bytes() if source.sidecar_path else b"\0no sidecar"):
+    sidecar = source.sidecar_path.read_bytes() if source.sidecar_path else b"\0no sidecar"
+    for part in (generator_version().encode(), taxonomy_digest.encode(), source.slug.encode()):
         digest.update(hashlib.sha256(part).digest())
+    digest.update(source.digest())  # the file's bytes, hashed once when it was read
+    digest.update(hashlib.sha256(sidecar).digest())
     return digest.hexdigest()
 
 

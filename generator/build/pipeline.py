@@ -539,7 +539,7 @@ def byte_digest(source: Source) -> bytes | None:
     """What two reports that are byte-for-byte copies share: the digest of
     their bytes and their sidecar's; None when the sidecar cannot be read
     (its own reading says what is wrong with it)."""
-    digest = hashlib.sha256(source.raw).digest()
+    digest = source.digest()
     if source.sidecar_path is not None:
         try:
             digest += hashlib.sha256(source.sidecar_path.read_bytes()).digest()
