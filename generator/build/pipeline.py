@@ -593,23 +593,27 @@ def warnings_of(reports: Sequence[Report]) -> list[str]:
     ] + same_issuer_and_year(reports)
 
 
-def site_url(project: Project) -> str:
-    """site_url of mkdocs.yml (with its !ENV default), read before docs exist."""
+def mkdocs_yml(project: Project) -> dict:
+    """mkdocs.yml as written (its !ENV values resolved), read before docs
+    exist, for the settings the pages need (site_url, originals_url)."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(project.config, encoding="utf-8") as f:
-        return str((yaml_load(f) or {}).get("site_url") or "")
+        loaded = yaml_load(f) or {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
-def originals_url(project: Project) -> str:
+def site_url(yml: dict) -> str:
+    """site_url of mkdocs.yml (with its !ENV default)."""
+    return str(yml.get("site_url") or "")
+
+
+def originals_url(project: Project, yml: dict) -> str:
     """extra.originals_url of mkdocs.yml: the address under which the
     publisher's content/reports/ files are served (e.g. the repository's raw
     files); set, the site links each report's file there instead of
     publishing a copy (generator/site/render.py original_link). "" unset."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(project.config, encoding="utf-8") as f:
-        extra = (yaml_load(f) or {}).get("extra") or {}
+    extra = yml.get("extra") or {}
     url = extra.get("originals_url") if isinstance(extra, dict) else None
     if url in (None, ""):
         return ""
@@ -628,19 +632,20 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     # The reports live until the pages are made: the collector's full passes
     # leave them out (gc.freeze, before the collector is back on: its first
     # pass over 10,000 reports took 2 s) instead of walking them again and again.
-    originals = originals_url(project)  # a wrong setting fails before the reading
+    yml = mkdocs_yml(project)
+    originals = originals_url(project, yml)  # a wrong setting fails before the reading
     with no_cycle_collection():
         corpus = read_all(project, progress, use_cache=use_cache, keep_going=keep_going, use_lean=True)
         gc.freeze()
     try:
         if progress:
             progress(f"making pages of {len(corpus.reports)} reports")
-        return _make_pages(project, corpus, use_cache, originals)
+        return _make_pages(project, corpus, use_cache, site_url(yml), originals)
     finally:
         gc.unfreeze()
 
 
-def _make_pages(project: Project, corpus: Corpus, use_cache: bool,
+def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "",
                 originals: str = "") -> tuple[Corpus, int, WriteResult, int]:
     reports, taxonomy = corpus.reports, corpus.taxonomy
     added = dates_added(project.root, project.reports_dir)
@@ -660,7 +665,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool,
         measured.pop,
         lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy), originals),
         lambda: compare_site(reports, taxonomy),
-        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site_url(project), measures.edits, originals),
+        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals),
         lambda: reader_site(reports, taxonomy, in_series),
         lambda: series_site(series, taxonomy, measures.series_tables),
         lambda: [search_page(reports, taxonomy)],
