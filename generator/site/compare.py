@@ -225,12 +225,11 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
         heading = headings.get(passage.section, "开头部分")
         links.append(f'<a href="{up}reports/{report.slug}/#{passage.anchor}" title="{html.escape(heading)}">'
                      f"{number[passage.anchor]}</a>")
-    line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
+    head, line = _row_head(report, up)
     count = f"{len(passages)} 段"
     if len(passages) > len(links):  # the count leads to them all, in the reader
         count = f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}" title="并排对读全部段落">{count}</a>'
-    row = (f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>'
-           f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{count}'
+    row = (head + f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{count}'
            + ("：" + " ".join(links) if links else ""))
     in_subs = []
     for sub in subs:
@@ -243,6 +242,14 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
     if in_subs:
         row += " · 细分主题：" + "、".join(in_subs)
     return row + "</span></li>"
+
+
+def _row_head(report: Report, up: str) -> tuple[str, str]:
+    """A report's row on a theme or part page as far as its title (HTML: the
+    item with the report's slug as its id, which report pages and /compare/
+    link to, and the title linked to the report), and its place and year (text)."""
+    line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
+    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>', line
 
 
 def _year(report: Report) -> str:
@@ -628,9 +635,9 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
     rows = []
     for report in chunk:
         # one row a report (its id the slug /parts/ links to), then each section that holds the part
-        line = " · ".join(b for b in (place_name(report.metadata), _year(report)) if b)
-        row = (f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>'
-               + (f'<span class="theme-row__meta">{html_text(line)}</span>' if line else ""))
+        row, line = _row_head(report, up)
+        if line:
+            row += f'<span class="theme-row__meta">{html_text(line)}</span>'
         index = {s.anchor: i for i, s in enumerate(report.document.sections)}
         for match in (m for m in report.analysis.parts if part.number in m.parts):
             note = "（按位置推断）" if match.inferred else ""
