@@ -23,10 +23,10 @@ as before.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
+from generator.build.incremental import remove_empty_parents
 from generator.build.manifest import Changes
 from generator.disk import atomic_write, link_or_copy
 
@@ -72,7 +72,7 @@ def take_spare(spare: Path, record: Path, site: Path, aside: Path) -> bool:
         for rel in data["removed"]:
             path = aside / rel
             path.unlink(missing_ok=True)
-            _remove_empty_parents(path.parent, aside)
+            remove_empty_parents(path.parent, aside)
         for rel in data["changed"]:
             path = aside / rel
             path.unlink(missing_ok=True)  # never written through: it may be linked from an older site
@@ -93,12 +93,3 @@ def discard_spare(spare: Path, record: Path) -> None:
         shutil.rmtree(spare, ignore_errors=True)
     elif spare.is_symlink() or spare.exists():
         spare.unlink(missing_ok=True)
-
-
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_relative_to(root):
-        try:
-            os.rmdir(folder)
-        except OSError:  # not empty (or gone): stop
-            return
-        folder = folder.parent
