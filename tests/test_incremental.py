@@ -59,8 +59,12 @@ def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path,
     report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     (project.reports_dir / "2023-anhui-shexian-xucun.txt").unlink()
     (project.reports_dir / "2023-anhui-shexian-xucun.yml").unlink(missing_ok=True)
+    pages = {p.parent.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in project.docs_dir.glob("reports/*/index.md")}
     build(project)
-    assert asked[-1] == {"2022-anhui-wuhu"}
+    rewritten = {p.parent.name for p in project.docs_dir.glob("reports/*/index.md")
+                 if pages.get(p.parent.name) != (p.stat().st_ino, p.stat().st_mtime_ns)}
+    assert "2022-anhui-wuhu" in rewritten and len(rewritten) < len(pages) - 1  # (related reports' pages change too)
+    assert asked[-1] == rewritten
     assert untouched.stat().st_ino == before[untouched]  # left as it was: not rendered again
     assert changed.stat().st_ino != before[changed]
     assert "独一无二的文字" in changed.read_text(encoding="utf-8")
@@ -136,12 +140,18 @@ def test_the_replaced_site_becomes_the_next_builds_copy_and_every_publish_equals
     trusted: that spare is discarded and site/ copied as before."""
     project = make_project(tmp_path / "p")
     build(project)
-    assert not project.spare_site.exists()  # a full build keeps no spare: its manifest lists everything
     site = project.site_dir
+    # A full build shares no file with the site it replaced: its spare is a
+    # copy of site/ of hard links, made after the publish, with an empty manifest.
+    page = site / "reports/2022-anhui-wuhu/index.html"
+    assert (project.spare_site / "reports/2022-anhui-wuhu/index.html").stat().st_ino == page.stat().st_ino
+    assert json.loads(project.spare_record.read_bytes())["changed"] == []
     report = project.reports_dir / "2022-anhui-wuhu.txt"
     report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    spare = project.spare_site.stat().st_ino
     first = site.stat().st_ino
     build(project)
+    assert site.stat().st_ino == spare  # the first incremental build started from it
     assert project.spare_site.stat().st_ino == first and project.spare_record.is_file()
 
     # the next build: the spare (the first site) is brought up to date and published

@@ -50,7 +50,7 @@ from generator.build.incremental import (
 from generator.build.lock import project_lock
 from generator.build.manifest import Changes, changes, write_changes
 from generator.build.pool import read_reports
-from generator.build.spare import discard_spare, keep_spare, take_spare
+from generator.build.spare import being_made, discard_spare, keep_spare, make_spare, take_spare
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
 from generator.plugins.frames import REPORT_PAGE, FramePlugin, can_frame, fill_reports
@@ -762,6 +762,8 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                 since = docs_since(project.published, project.site_dir, docs_files) if dirty else None
                 run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record,
                            keep=keep, since=since, docs_files=docs_files)
+                if found and found[0].everything:  # published; the next build starts from a spare too
+                    make_spare(project.site_dir, project.spare_site, project.spare_record)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
@@ -790,7 +792,7 @@ def recover(project: Project) -> None:
             old.rename(site)
     except OSError as exc:
         raise os_error(old, exc, f"put the published site back into {site}") from None
-    for leftover in [old, *project.aside_sites()]:
+    for leftover in [old, *project.aside_sites(), being_made(project.spare_site)]:
         _remove_tree(leftover, "remove what a previous build left")
     for tmp in project.cache_dir.glob("*.tmp"):
         tmp.unlink(missing_ok=True)
