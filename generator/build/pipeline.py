@@ -757,12 +757,14 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                     record_published(project.published, project.site_dir, docs_files, docs=docs, search=search[0])
 
                 def keep(replaced: Path) -> bool:  # the replaced site as the next build's copy, if it can be
-                    return keep_spare(replaced, project.spare_site, project.spare_record, project.site_dir, found[0])
+                    # (a site rendered whole shares no file with the one it replaced: made below instead)
+                    return dirty and keep_spare(replaced, project.spare_site, project.spare_record, project.site_dir,
+                                                found[0])
 
                 since = docs_since(project.published, project.site_dir, docs_files) if dirty else None
                 run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record,
                            keep=keep, since=since, docs_files=docs_files)
-                if found and found[0].everything:  # published; the next build starts from a spare too
+                if found and not dirty:  # published; the next build starts from a spare too
                     make_spare(project.site_dir, project.spare_site, project.spare_record)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
