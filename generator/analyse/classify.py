@@ -303,6 +303,14 @@ KIND_BEFORE = re.compile(r"(?:其中|涉及|涉|包括|主要为|主要是|主�
                          r"[^，。；！？]{0,16}$")
 KIND_AFTER = re.compile(r"(?:[、和及与][^，。；！？]{1,12}?)*?等?(?:类型?|方面|领域)?的?(?:案件|案(?![卷例])|\d+件)")
 OWN_HANDLING = re.compile(r"(?:查处|查办|办理|作出|办结|立案|实施|开展|规范)$")
+# A stage that cases of any process pass (立案, 结案, 移送) belongs to the process its
+# sentence names: in a sentence on reconsideration or litigation (受理行政复议案件9起，
+# 已全部审结，结案率100%; 建立案件移送机制，要求各部门收到行政复议申请后…转送) it is a
+# stage of those cases, not of the body's enforcement. Complaints (信访) are not such a
+# process here: a complaint passed on for a case to be opened (信访举报移送立案查处) starts
+# enforcement work.
+CASE_STAGE = re.compile(r"立案|结案|移送")
+REVIEW_PROCESS = re.compile(r"复议|诉讼|应诉|被诉|仲裁")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
 # concrete work.
@@ -402,7 +410,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                                      or _studying_people(text, m.start(), m.end(), term)
                                      or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
                                      or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))
-                                     or _case_kind(text, m.start(), m.end(), term)):
+                                     or _case_kind(text, m.start(), m.end(), term)
+                                     or _review_stage(text, m.start(), m.end(), term, found_at)):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -450,6 +459,26 @@ def _case_kind(text: str, start: int, end: int, term: str) -> bool:
     if OWN_HANDLING.search(before[-4:]):
         return False
     return bool(KIND_BEFORE.search(before) or KIND_AFTER.match(text, end))
+
+
+def _review_stage(text: str, start: int, end: int, term: str, found_at: list[re.Match[str]]) -> bool:
+    """Whether the term is a stage of cases (CASE_STAGE) of a review or litigation
+    process (REVIEW_PROCESS) named in its sentence: the process is none of the theme's
+    own terms, and no other term of the theme stands between it and the stage (立案
+    办理违法建设案件32件，申请行政复议2件: the cases opened are the body's own)."""
+    if not CASE_STAGE.fullmatch(term):
+        return False
+    sentence = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+    ends = [k for k in (text.find(c, end) for c in "。；！？") if k >= 0]
+    stop = min(ends) if ends else len(text)
+    own = [m for m in found_at if not CASE_STAGE.fullmatch(m.group(0))]
+    for p in REVIEW_PROCESS.finditer(text, sentence, stop):
+        if any(m.start() <= p.start() < m.end() for m in found_at):
+            continue
+        lo, hi = min(end, p.end()), max(start, p.start())
+        if not any(lo <= m.start() < hi for m in own):
+            return True
+    return False
 
 
 # A 、-list whose every item is an action the body took (选派干部参加执法业务培训、
