@@ -970,3 +970,22 @@ def test_a_task_set_named_by_its_topic_is_a_plan_s_content():
     done = "完成行政审批制度改革，审批时限平均压缩40%"
     assert find_terms(business, tasks, 0.3)["行政审批"] == 0.3
     assert find_terms(business, done, 0.3)["行政审批"] == 1.0
+
+
+def test_a_stage_of_review_cases_is_not_enforcement():
+    """A stage that cases of any process pass (立案, 结案, 移送) in a sentence on
+    reconsideration or litigation is that process's stage (复议申请…结案率; 案件移送机制 for
+    复议申请); the body's own cases keep their stages where an enforcement term stands
+    between them and the review named in the same sentence (立案办理违法建设案件…，申请
+    行政复议2件), and a complaint passed on to open a case is not a review."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    closed = "区政府新收行政复议申请58件，审结54件，结案率93%"
+    passed = "建立案件移送机制，各部门收到行政复议申请后2个工作日内转送"
+    own = "城管部门立案办理违法建设案件32件，当事人申请行政复议2件"
+    complaint = "受理群众信访举报56件，全部移送执法部门立案查处"
+    assert find_terms(enforcement, closed, 0.3)["结案"] == pytest.approx(0.18)
+    assert find_terms(enforcement, passed, 0.3)["移送"] == pytest.approx(0.12)
+    assert find_terms(enforcement, own, 0.3)["立案"] == 0.6
+    assert find_terms(enforcement, complaint, 0.3)["移送"] == 0.4
+    assert find_terms(enforcement, complaint, 0.3)["立案"] == 0.6
