@@ -989,3 +989,17 @@ def test_a_stage_of_review_cases_is_not_enforcement():
     assert find_terms(enforcement, own, 0.3)["立案"] == 0.6
     assert find_terms(enforcement, complaint, 0.3)["移送"] == 0.4
     assert find_terms(enforcement, complaint, 0.3)["立案"] == 0.6
+
+
+def test_the_verb_opening_a_list_acts_on_all_its_items():
+    """The verb that opens a 、-list of objects (检查电梯、锅炉、…使用单位; 调解邻里、婚姻
+    家庭等纠纷) reports the action taken on them all: it counts in full, while the items
+    of a list of topics under another verb (研究行政执法、普法宣传等工作) stay mentions."""
+    taxonomy, _ = samples()
+    enforcement, mediation = taxonomy.theme("enforcement"), taxonomy.theme("mediation")
+    inspected = "检查电梯、锅炉、压力容器使用单位112家"
+    mediated = "调解邻里、婚姻家庭、土地等纠纷120件"
+    topics = "研究行政执法、普法宣传、矛盾化解等工作"
+    assert find_terms(enforcement, inspected, 0.3)["检查"] == 0.3  # its full weight
+    assert find_terms(mediation, mediated, 0.3)["调解"] == 1.0
+    assert find_terms(enforcement, topics, 0.3)["行政执法"] == pytest.approx(0.3)

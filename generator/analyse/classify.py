@@ -485,7 +485,8 @@ def _review_stage(text: str, start: int, end: int, term: str, found_at: list[re.
 # 邀请律师开展讲座; 受理投诉、调处纠纷): coordinated verb phrases report work done,
 # each with its object, not topics named as nouns among others. An item may
 # open with an adverb of manner or time (积极、依法、先后).
-ACTION_ITEM = re.compile(r"(?:积极|依法|全面|持续|及时|主动|定期|先后|分别|共|累计|全年|并)?"
+LEAD_ADVERB = re.compile(r"(?:积极|依法|全面|持续|及时|主动|定期|先后|分别|共|累计|全年|并)?")
+ACTION_ITEM = re.compile(LEAD_ADVERB.pattern +
                          r"(?:开展|组织|参加|参与|选派|邀请|举办|召开|建立|制定|出台|印发|推行|实施|完成|办理|受理|"
                          r"化解|调解|调处|查处|处罚|检查|整治|清理|编制|发布|设立|成立|聘请|走访|解决|压缩|精简|"
                          r"配备|新增|下达|责令|立案|督促|审查|审核|评查|培训|排查|接待|答复|移送|查办)")
@@ -513,6 +514,11 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
     for item in items[:-1]:
         bounds.append(bounds[-1] + len(item) + 1)
     k = max(i for i, b in enumerate(bounds) if b <= at)
+    # The term is the verb that opens the list, its objects the items (检查电梯、锅炉、
+    # 压力容器使用单位112家; 调解邻里、婚姻家庭等纠纷): the action was taken on them all.
+    verb = ACTION_ITEM.match(text, at) if k == 0 else None
+    if verb and LEAD_ADVERB.fullmatch(MEANS.sub("", text[clause:at]).strip()) and verb.end() < clause + len(items[0]):
+        return True
     # Only where verbs open two items or more: one verb before the first item
     # governs the whole list of nouns (召开优化营商环境、一网通办改革推进会议).
     if acted[k] and sum(acted) >= 2:
