@@ -1003,3 +1003,16 @@ def test_the_verb_opening_a_list_acts_on_all_its_items():
     assert find_terms(enforcement, inspected, 0.3)["检查"] == 0.3  # its full weight
     assert find_terms(mediation, mediated, 0.3)["调解"] == 1.0
     assert find_terms(enforcement, topics, 0.3)["行政执法"] == pytest.approx(0.3)
+
+
+def test_a_body_without_headings_opens_with_its_first_paragraph_only(tmp_path):
+    """A report pasted without its title and outline has no heading: its first paragraph
+    (the year's aims) opens it and reports no work, but a later paragraph is body, not
+    opening, and a shortcoming it names counts (调解力量不足 is mediation lacking)."""
+    report = _read(tmp_path, "今年以来，街道坚持党建引领，着力化解矛盾纠纷，持续推进法治街道建设。\n"
+                   "12345热线转办诉求全部按期办结，全年办理工单2140件。\n"
+                   "社区调解员队伍年龄偏大，专业化调解力量不足。\n")
+    themed = {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
+    assert not report.document.sections
+    assert "mediation" not in themed["今年以来，街道坚持党建引领，着力化解矛盾纠纷，持续推进法治街道建设。"]
+    assert "mediation" in themed["社区调解员队伍年龄偏大，专业化调解力量不足。"]

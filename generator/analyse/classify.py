@@ -96,6 +96,8 @@ class Context:
 
     headings: tuple[str, ...] = ()
     lead: str = ""
+    # Whether the paragraph opens the report (_openers): its aims report no work.
+    opening: bool = False
 
 
 def _passages(document: Document):
@@ -103,9 +105,10 @@ def _passages(document: Document):
     gets None instead of a context and takes no theme: it reports nothing by
     itself."""
     by_anchor = {s.anchor: s for s in document.sections}
-    for paragraph in document.preamble:
+    openers = _openers(document)
+    for k, paragraph in enumerate(document.preamble):
         for anchor, text in passage_anchors(paragraph):
-            yield Passage(anchor, paragraph.anchor, "", text), Context()
+            yield Passage(anchor, paragraph.anchor, "", text), Context(opening=k < openers)
     for section in document.sections:
         headings = tuple(s.title for s in _ancestry(section, by_anchor))
         cells = _cells(section.paragraphs)
@@ -115,6 +118,17 @@ def _passages(document: Document):
                 yield Passage(anchor, paragraph.anchor, section.anchor, text), None if k in cells else Context(headings, lead)
             if paragraph.text.rstrip().endswith(("：", ":")):
                 lead = paragraph.text
+
+
+def _openers(document: Document) -> int:
+    """How many paragraphs open the report: all those before its first heading; in a
+    text with no heading at all (a body pasted without its title and outline) those up
+    to the reporting sentence (现将…报告如下) among the first three, else the first one:
+    the rest is the body, whose work counts as reported."""
+    if document.sections:
+        return len(document.preamble)
+    reporting = [k for k, p in enumerate(document.preamble[:3]) if REPORTING.search(p.text)]
+    return reporting[0] + 1 if reporting else 1
 
 
 def _cells(paragraphs: Sequence[Paragraph]) -> set[int]:
@@ -585,7 +599,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
     concrete = bool(QUANTITY.search(RANK.sub("", passage.text)))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
-    opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
+    opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
