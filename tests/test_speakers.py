@@ -1031,3 +1031,14 @@ def test_a_preamble_of_grounds_only_leaves_the_opening_to_the_first_heading():
             "一、2023年总体情况\n2023年，我局坚持依法行政，扎实推进法治建设。\n二、存在的不足\n执法力量不足。\n")
     got, codes = meta(text)
     assert (got["level"], got["year"]) == ("department", 2023) and "issuer" not in got
+
+
+# --- third fresh set (speakers11): classes found on its first run ---------------------------------
+
+def test_a_listed_index_line_with_two_keys_in_one_keeps_the_block_together():
+    text = ("- 索 引 号：1234-5678-2024-00002\n- 备注/文号：青石委〔2024〕3号\n- 发布机构：青石镇人民政府\n"
+            "- 公文生成日期：2024-02-06\n中共青川县委员会，青川县人民政府：\n"
+            "2023年，青石镇法治政府建设工作在县委、县政府的领导下，坚持依法行政，规范执法行为。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["date"], got["year"]) == ("青石镇人民政府", "town", "2024-02-06", 2023)
+
