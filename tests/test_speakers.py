@@ -1042,3 +1042,29 @@ def test_a_listed_index_line_with_two_keys_in_one_keeps_the_block_together():
     got, _ = meta(text)
     assert (got["issuer"], got["level"], got["date"], got["year"]) == ("青石镇人民政府", "town", "2024-02-06", 2023)
 
+
+def test_the_rule_of_law_work_of_a_body_as_the_subject_of_a_later_sentence():
+    text = ("2023年，是全面贯彻党的二十大精神的开局之年，是推进依法行政的关键之年。一年来，在省委的坚强领导下，"
+            "在州委的指导下，玛多县法治政府建设工作坚持以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["year"]) == ("玛多县人民政府", "county", "玛多县", 2023)
+
+
+def test_a_towns_own_bodies_open_a_text_that_starts_at_its_first_heading():
+    text = ("一、2024年度推进法治建设的主要举措\n（一）加强组织领导\n乡党委、政府高度重视法治建设，"
+            "将其纳入年度工作计划，成立了工作领导小组。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert (got["level"], got["year"]) == ("town", 2024) and "issuer" not in got and "issuer-placeless" in codes
+    # A county's bodies so named may be a department's superiors: they settle nothing.
+    got, _ = meta(text.replace("乡党委、政府", "县委、县政府"))
+    assert "level" not in got and "issuer" not in got
+
+
+def test_the_body_whose_circumstances_the_reporting_sentence_is_fitted_to():
+    text = ("为推进依法行政，根据上级要求，结合东湖街道实际，现就2022年法治政府建设工作开展情况报告如下：\n"
+            "一、主要举措和成效\n街道全年开展执法检查12次。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["year"]) == ("东湖街道办事处", "town", 2022)
+    # 结合我县实际 may be a department's words for its place: no author is shown.
+    got, _ = meta(text.replace("东湖街道", "我县").replace("街道全年", "全年"))
+    assert "issuer" not in got
