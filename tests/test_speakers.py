@@ -1068,3 +1068,13 @@ def test_the_body_whose_circumstances_the_reporting_sentence_is_fitted_to():
     # 结合我县实际 may be a department's words for its place: no author is shown.
     got, _ = meta(text.replace("东湖街道", "我县").replace("街道全年", "全年"))
     assert "issuer" not in got
+
+
+def test_one_character_after_a_short_form_belongs_to_the_zones_own_name():
+    # 滨湖 is a district's short form; 滨湖湾新区 is a zone's own name, no zone of that district.
+    got, codes = meta("滨湖湾新区管委会2024年度法治政府建设情况报告\n2024年，新区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("滨湖湾新区管委会", "department")
+    assert "province" not in got and "city" not in got and "place-unresolved" in codes
+    # A name of its own between them, two characters or more, leaves the short form its place.
+    got, _ = meta("无锡太湖高新区管委会2024年度法治政府建设情况报告\n2024年，高新区坚持依法行政。\n" + BODY)
+    assert (got["province"], got["city"]) == ("江苏省", "无锡市")
