@@ -1078,3 +1078,13 @@ def test_one_character_after_a_short_form_belongs_to_the_zones_own_name():
     # A name of its own between them, two characters or more, leaves the short form its place.
     got, _ = meta("无锡太湖高新区管委会2024年度法治政府建设情况报告\n2024年，高新区坚持依法行政。\n" + BODY)
     assert (got["province"], got["city"]) == ("江苏省", "无锡市")
+
+
+def test_a_text_starting_at_its_first_heading_calls_its_party_group_bare():
+    text = ("一、主要工作情况\n（一）加强组织领导\n成立法治建设领导小组，明确分工，压实责任。\n"
+            "（二）强化学习培训\n充分利用局党组会前学法，全年集中学法10次。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+    # A named department's Party group is that department's, perhaps not the author's.
+    got, _ = meta(text.replace("充分利用局党组", "由县交通运输局党组牵头"))
+    assert "level" not in got

@@ -314,6 +314,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     elif opening and _elided_subject(opening[0]) and (word := _first_sections_self(document)) \
             and (own := parse_org(word)):
         yield [own], "text", True
+    # 7e. A text that starts at its first heading with no opening sentence: the first sections
+    #     call the author 我局, or its Party group bare 局党组 (the level; a place only from the clues).
+    if not opening and (word := _first_sections_self(document)) and (own := parse_org(word)):
+        yield [own], "text", True
     # 7c. 2023年，全省各级政府坚持… / 我市深入…: the opening speaks as the whole of a
     #     unit's government (the level; a place, as for any self-reference, only from the clues).
     if opening and not led_department and (own := _whole_unit_subject(opening[0])) and _speaks_as([own], opening[0]):
@@ -629,12 +633,22 @@ def _elided_subject(text: str) -> bool:
 
 
 def _first_sections_self(document: Document) -> str | None:
-    """How the first paragraphs under the first two headings call a department author (我局, 我委)."""
+    """How the first paragraphs under the first two headings call a department author (我局, 我委);
+    else a department's word for its own Party group, bare, under the first three (局党组会议)."""
     for section in document.sections[:2]:
         for text in [section.title, *(p.text for p in section.paragraphs[:2])]:
             if m := DEPARTMENT_SELF.search(text):
                 return m.group(0)
+    for section in document.sections[:3]:
+        if any(OWN_PARTY_GROUP.search(p.text) for p in section.paragraphs[:2]):
+            return "我局"
     return None
+
+
+# A department's own Party group written without the department's name, opening a clause or
+# right after the verb or preposition it is the object of (局党组会议研究…, 充分利用局党组中心组学习,
+# 由局党委牵头): after a department's name (县司法局党组) it is that department's, maybe not the author.
+OWN_PARTY_GROUP = re.compile(r"(?:^|[，,。；;：:、（(]|利用|开展|召开|组织|通过|明确|落实|经|由|以|在|将|把)局党(?:组|委)(?!织)")
 
 
 def _speaks_as(orgs: list[Org], paragraph: str, led: bool = False) -> bool:
