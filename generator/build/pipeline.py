@@ -853,8 +853,6 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
     try:
         try:
             config = mkdocs_config(project, strict=strict, site_dir=str(aside))
-            if epoch:  # the footer's update date: the newest content, never the clock
-                config["extra"]["updated"] = time.strftime("%Y-%m-%d", time.gmtime(epoch))
             # Report pages are written by filling their frame, not by MkDocs
             # (generator/plugins/frames.py), where the project's templates allow it.
             framing = FramePlugin() if can_frame(project.overrides_dir) else None

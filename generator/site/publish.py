@@ -121,7 +121,10 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
         figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
         pages += [passages, figures]
         years.append(YearFiles(year, len(members), passages, figures))
-    pages += [_data_page(len(reports), years, bool(base)), SiteFile("feed.xml", _feed(reports, added, base, edits))]
+    epoch = site_epoch(reports, added)
+    updated = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d") if epoch else ""
+    pages += [_data_page(len(reports), years, bool(base), updated),
+              SiteFile("feed.xml", _feed(reports, added, base, edits))]
     pages += figures_site(reports, taxonomy)  # the figures explorer, /figures/
     if skipped:
         pages.append(_skipped_page(skipped))
@@ -318,7 +321,9 @@ def _figure_rows(reports: Sequence[Report], taxonomy: Taxonomy, base: str):
             }
 
 
-def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) -> SiteFile:
+def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True, updated: str = "") -> SiteFile:
+    """updated: the newest content's date (site_epoch), said here only: this
+    page is made again whenever it changes, a footer of every page is not."""
     example = years[0].passages.path.rsplit("/", 1)[1] if years else "passages-2023.csv.gz"
     lines = [
         "# 开放数据",
@@ -327,6 +332,8 @@ def _data_page(count: int, years: Sequence[YearFiles], absolute: bool = True) ->
         "可用 Excel 或 WPS 打开（以 .gz 结尾的文件须先解压，见下文）。每份报告的原始文件（未经改动）可从报告页面下载，"
         "地址、字节数和 SHA-256 校验值也列在 reports.csv 中；清理后文本即报告页面的正文，可在报告页面一键下载。段落文件不重复收录段落文字："
         "每段的 url 列指向报告页面中的这一段（锚点即 anchor 列），段落文字在那里。",
+        "",
+        f"数据更新日期：{updated}（最新收录报告的日期）。" if updated else "数据更新日期：不详（没有一份报告有日期）。",
         "",
         "- [reports.csv](reports.csv)：每份报告一行，含全部元数据及每项的来源（未压缩）",
         "- [passages-年度.csv.gz](#files)：各主题的段落，每段一行，含所在标题、命中的主题词和原文地址",
