@@ -216,7 +216,7 @@ def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
     heading, a line and a list (1.2 KB a report a theme at 1,000 varied
     reports, theme pages 0.92 x the text).
 
-    Lighter still (theme pages 0.77 -> 0.xx x the text at 1,000 varied
+    Lighter still (theme pages 0.77 -> 0.71 x the text at 1,000 varied
     reports): a link's title is the heading's words without its number
     (（二）, 2. say nothing out of the report), and only where it differs
     from the row's link before (the tooltip of the first names both); the
