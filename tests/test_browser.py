@@ -119,12 +119,14 @@ def test_search_shows_the_passage_and_links_to_it(sample_site, served, browser):
     page.close()
 
 
+@pytest.mark.parametrize("path", ["reports/2023-shanxi-xiangning/", "themes/mediation/"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_header_sends_a_query_to_the_search_page(sample_site, served, browser, width):
+def test_the_header_sends_a_query_to_the_search_page(sample_site, served, browser, width, path):
     """Every page's header reaches search: a box on wide screens, a button
-    that opens /search/ on phones."""
+    that opens /search/ on phones (on a report page and on a page outside
+    the navigation, whose header fazhi.js makes from the site's name)."""
     page, errors, _ = watched_page(browser, {"width": width, "height": 844})
-    page.goto(served + "reports/2023-shanxi-xiangning/")
+    page.goto(served + path)
     box = page.locator(".md-header__search-input")
     if width >= 960:
         box.fill("行政复议")

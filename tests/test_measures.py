@@ -7,6 +7,7 @@ README, not from the build's output."""
 from __future__ import annotations
 
 import csv
+import gzip
 import html
 import io
 import os
@@ -317,11 +318,11 @@ def test_shared_template_is_marked_on_both_reports(measured):
 # --- data -----------------------------------------------------------------------------------
 
 def test_data_files(measured):
-    raw = (measured.site_dir / "data/timeliness.csv").read_bytes()
+    raw = gzip.decompress((measured.site_dir / "data/timeliness.csv.gz").read_bytes())  # stored as gzip
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
     assert "2022-jiangxi-xiushui,2022,county,江西省,2023-04-01,2023-05-10,signature,late,39," in lines
-    coverage = (measured.site_dir / "data/coverage.csv").read_bytes().decode("utf-8-sig").splitlines()
+    coverage = gzip.decompress((measured.site_dir / "data/coverage.csv.gz").read_bytes()).decode("utf-8-sig").splitlines()
     assert "2022,江西省,马坳镇,town,九江市,修水县,0," in coverage
     assert "2023,江西省,马坳镇,town,九江市,修水县,1,2023-jiangxi-xiushui-mawao" in coverage
     assert "coverage / timeliness" in text_of(measured, "data")

@@ -477,6 +477,28 @@ def test_pagefind_writes_the_index_format_the_generator_and_the_page_read(tmp_pa
     assert list((cache / "base").glob("wasm.*.pagefind")) and (cache / "base/pagefind-worker.js").is_file()
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_the_index_holds_the_text_s_words_only_and_no_weight_marks(tmp_path):
+    """A record's meta (its issuer, where each unit starts) reaches the
+    search page through the record's file, not through Pagefind, which
+    would index every meta value as words (a query of digits could match an
+    anchor's position); and every word has the one weight Pagefind writes
+    without a mark before its locations (0x38 0x18 is CBOR's -25: weight 24,
+    Pagefind's weight 1.0)."""
+    record = SearchRecord("reports/m", "reports/m/", "报告甲",
+                          (("", "报告甲"), ("p-beef1234", "推进行政复议"), ("s9", "二、工作打算")),
+                          meta=(("issuer", "某县司法局"),))
+    cache = tmp_path / "search"
+    build_search_index([record], cache)
+    (stored,) = map(search.read_fragment, (cache / "base/fragment").glob("*.pf_fragment"))
+    # title 报告甲 (4 positions with the paragraph mark), then 推进行政复议 (6), then the heading
+    assert stored["meta"] == {"title": "报告甲", "issuer": "某县司法局", "at": "p-beef1234:4 s9:11"}
+    chunks = b"".join(gzip.decompress(path.read_bytes()) for path in (cache / "base/index").glob("*.pf_index"))
+    assert "行政".encode() in chunks and "复议".encode() in chunks
+    assert not any(word.encode() in chunks for word in ("beef1234", "某县司法局", "s9"))
+    assert b"\x38\x18" not in chunks
+
+
 def test_a_record_file_of_another_format_stops_the_build_with_what_to_do(tmp_path):
     path = tmp_path / "und_0000000.pf_fragment"
     path.write_bytes(gzip.compress(b"pagefind_xyz{}"))

@@ -143,7 +143,7 @@ CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "bigrams-6"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "bigrams-7"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
 # The Pagefind release whose index format (record files, entry file, the
@@ -160,6 +160,14 @@ ROUTE_PAIRS = 2000
 ROUTES = "routes"  # its folder, in build/search/ and in site/pagefind/
 GRAMS = "grams"  # build/search/grams/<part>.gz: each base part's words, sorted by route_hash
 KEEP_SUFFIXES = (".pf_meta", ".pagefind")
+SALT = "salt"  # the meta key of _salted
+# The weight of a record's words: Pagefind multiplies it by 24 and writes a
+# word's locations with a mark wherever the weight differs from 25, its
+# default (pagefind/src/index/mod.rs), so at weight 1 (24) each word of each
+# record began with a two-byte mark (1.6 million marks, a sixth of the
+# index before gzip, at 1,000 varied reports). 1.042 x 24 = 25.008 -> 25.
+# Every record's words have this one weight, so the ranking is unchanged.
+PAGE_WEIGHT = "1.042"
 
 
 @dataclass(frozen=True)
@@ -328,21 +336,38 @@ def shard_of(key: str, count: int) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % count
 
 
-def record_page(record: SearchRecord) -> str:
+def record_page(record: SearchRecord) -> tuple[str, dict[str, str]]:
     """The record as the HTML page Pagefind's command line indexes: its words
-    (record_content) the page's only text, one paragraph; its title, meta and
-    filters as <meta> elements in the head, which Pagefind reads
-    (data-pagefind-meta="key[content]", data-pagefind-filter likewise) but
-    does not index. Every value is escaped: report text is never markup."""
+    (record_content) the page's only text, one paragraph; and the meta the
+    page reads from the record's file, which _plain_fragments writes there
+    (fragment_meta). Every value is escaped: report text is never markup.
+
+    Only the title (and a salt, _salted) is given to Pagefind, as a <meta>
+    element of the head: Pagefind 1.5 indexes every meta value as words of
+    their own (a report's "at", 'p-97c003a9:47 s1:179 …', became hundreds
+    of index words and locations no query asks for: 83,000 words at 1,000
+    varied reports). The paragraph's weight (PAGE_WEIGHT) is the one
+    Pagefind writes without a mark: at its default weight every word of
+    every record carried a two-byte weight mark in the index."""
     content, starts = record_content(record)
-    meta = {"title": record.title, **dict(record.meta)}
-    if starts:
-        meta["at"] = starts
-    head = [f'<meta data-pagefind-meta="{html.escape(k)}[content]" content="{html.escape(v)}">' for k, v in meta.items()]
+    pagefind_meta = {"title": record.title, **{k: v for k, v in record.meta if k == SALT}}
+    head = [f'<meta data-pagefind-meta="{html.escape(k)}[content]" content="{html.escape(v)}">'
+            for k, v in pagefind_meta.items()]
     head += [f'<meta data-pagefind-filter="{html.escape(k)}[content]" content="{html.escape(v)}">'
              for k, values in record.filters for v in values]
-    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">{"".join(head)}</head>'
-            f"<body><p>{html.escape(content, quote=False)}</p></body></html>")
+    page = (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">{"".join(head)}</head>'
+            f'<body><p data-pagefind-weight="{PAGE_WEIGHT}">{html.escape(content, quote=False)}</p></body></html>')
+    return page, fragment_meta(record, starts)
+
+
+def fragment_meta(record: SearchRecord, starts: str) -> dict[str, str]:
+    """The meta the search page reads from a record's file besides its
+    title (search.js: kind, issuer, province, level, year, and "at", where
+    each unit starts: 'anchor:position …')."""
+    meta = {k: v for k, v in record.meta if k != SALT}
+    if starts:
+        meta["at"] = starts
+    return meta
 
 
 def indexable(record: SearchRecord) -> bool:
@@ -493,21 +518,23 @@ class Stopped(Exception):
     """The build that asked for the index has failed: indexing stops."""
 
 
-def _index_shard(records: list[SearchRecord], out: Path, stop: threading.Event | None) -> None:
+def _index_shard(records: list[SearchRecord], out: Path, stop: threading.Event | None) -> dict[str, dict[str, str]]:
     """One shard: the records written as pages (record_page)
     beside out, then Pagefind's command line (its public interface, the
     binary `python -m pagefind` runs) over them with the shard's chunk size. Stopped
     (the process ended) as soon as stop is set."""
     if not any(indexable(r) for r in records):
         out.mkdir(parents=True)  # Pagefind makes no index of no words: an empty shard, which is not published
-        return
+        return {}
     pages = out.with_name(out.name + ".pages")
     shutil.rmtree(pages, ignore_errors=True)
+    metas = {}
     try:
         for record in records:
             path = pages / record_path(record)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_page(record), encoding="utf-8")
+            page, metas[record.key] = record_page(record)
+            path.write_text(page, encoding="utf-8")
         env = {**os.environ, CHUNK_VARIABLE: str(chunk_size(len(records)))}
         command = [str(_pagefind_binary()), "--site", str(pages), "--output-path", str(out), "--quiet"]
         # a group of its own: a terminal's Ctrl-C reaches the build, which stops it in order
@@ -529,6 +556,7 @@ def _index_shard(records: list[SearchRecord], out: Path, stop: threading.Event |
                              f"{process.returncode}: {' / '.join(tail)}")
     finally:
         shutil.rmtree(pages, ignore_errors=True)
+    return metas
 
 
 def _pagefind_binary() -> Path:
@@ -543,13 +571,15 @@ def _pagefind_binary() -> Path:
     return binary
 
 
-def _index_all(todo: list[tuple[list[SearchRecord], Path]], stop: threading.Event | None = None) -> None:
+def _index_all(todo: list[tuple[list[SearchRecord], Path]],
+               stop: threading.Event | None = None) -> dict[str, dict[str, str]]:
     """One Pagefind process per shard, INDEXERS at a time (one per core;
-    memory grows with the processes running together)."""
-    def one(records: list[SearchRecord], out: Path) -> None:
+    memory grows with the processes running together). Returns each
+    record's meta for its file (record_page)."""
+    def one(records: list[SearchRecord], out: Path) -> dict[str, dict[str, str]]:
         if stop is not None and stop.is_set():
             raise Stopped()
-        _index_shard(records, out, stop)
+        return _index_shard(records, out, stop)
 
     # Every job runs to its end (a stopped build stops each at once); then a
     # failure is raised rather than the stops it caused.
@@ -558,6 +588,7 @@ def _index_all(todo: list[tuple[list[SearchRecord], Path]], stop: threading.Even
     errors = [e for e in (future.exception() for future in futures) if e is not None]
     if errors:
         raise next((e for e in errors if not isinstance(e, Stopped)), errors[0])
+    return {key: meta for future in futures for key, meta in future.result().items()}
 
 
 def _trim(bundle: Path, primary: bool) -> None:
@@ -603,12 +634,14 @@ def _rewrite_fragments(bundle: Path, change: Callable[[str, dict], None]) -> dic
     return ids
 
 
-def _plain_fragments(bundle: Path, texts: dict[str, str]) -> dict[str, str]:
+def _plain_fragments(bundle: Path, texts: dict[str, str], metas: dict[str, dict[str, str]]) -> dict[str, str]:
     """Store each record's stored_text instead of the word list Pagefind
-    keeps (about 11 bytes for each character of a report). The index
-    chunks, built from the words, are not touched."""
+    keeps (about 11 bytes for each character of a report), and its meta
+    besides the title (fragment_meta: given to Pagefind, it was indexed).
+    The index chunks, built from the words, are not touched."""
     def change(key: str, record: dict) -> None:
         record["content"] = texts[key]
+        record["meta"].update(metas.get(key, {}))
 
     return _rewrite_fragments(bundle, change)
 
@@ -622,7 +655,7 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, sto
     for _, out in todo:
         shutil.rmtree(out, ignore_errors=True)
     try:
-        _index_all(todo, stop)
+        metas = _index_all(todo, stop)
     except Stopped:
         for _, out in todo:
             shutil.rmtree(out, ignore_errors=True)
@@ -636,7 +669,7 @@ def _index_jobs(jobs: list[tuple[list[SearchRecord], str]], cache_dir: Path, sto
         folder = cache_dir / f"{name}.new"
         # the index's first shard (primary) keeps the script: the page loads it from there
         _trim(folder, primary=name in (primary if primary is not None else {"base"}))
-        ids = _plain_fragments(folder, {r.key: stored_text(r) for r in job})
+        ids = _plain_fragments(folder, {r.key: stored_text(r) for r in job}, metas)
         made[name] = {r.key: ids.get(r.key, "") for r in job}
     return made
 
@@ -667,7 +700,7 @@ def _result_id(entry: list) -> str:
 def _salted(record: SearchRecord, salt: int) -> SearchRecord:
     """The record with a salt in its meta, which changes its id (Pagefind
     names a record after a hash of what it stores); the page shows no salt."""
-    return record if not salt else dataclasses.replace(record, meta=record.meta + (("salt", str(salt)),), digest="")
+    return record if not salt else dataclasses.replace(record, meta=record.meta + ((SALT, str(salt)),), digest="")
 
 
 def _part_name(part: int) -> str:

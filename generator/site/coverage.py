@@ -179,7 +179,7 @@ def coverage_site(reports: Sequence[Report]) -> tuple[Coverage, list[SiteFile]]:
             lines.append(f"| [{year} 年度]({year}/index.md) | {LABELS[level]} | {e} | {c} | {_share(c, e)} |")
     if not cov.years:
         lines.append("（暂无可计入的报告）")
-    lines += ["", "数据下载：[coverage.csv](../data/coverage.csv)"]
+    lines += ["", "数据下载：[coverage.csv.gz](../data/coverage.csv.gz)（gzip 压缩）"]
     pages = [SiteFile("coverage/index.md", frontmatter({"title": "收录情况", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
     for year in cov.years:
         counts = shares(cov, year)

@@ -168,7 +168,7 @@ def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], 
         lines.append("| 年度不详 | " + tally([measured[r.slug] for r in by_year[None]]).cells() + " |")
     lines += ["", "## 各层级（全部年度） {#levels}", "", "| 层级 " + TALLY_HEAD, "|---" + TALLY_RULE]
     lines += _by_level(reports, measured)
-    lines += ["", "数据下载：[timeliness.csv](../data/timeliness.csv)"]
+    lines += ["", "数据下载：[timeliness.csv.gz](../data/timeliness.csv.gz)（gzip 压缩）"]
     pages = [SiteFile("timeliness/index.md", frontmatter({"title": "按时公开", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
     for year in years:
         pages += _year_pages(year, by_year[year], measured, deadlines)

@@ -51,12 +51,26 @@
     return data;
   }
 
+  // compare.json is published as gzip (compare.json.gz: a host's quota counts
+  // stored bytes). A host that sends it with Content-Encoding: gzip has the
+  // browser unpack it already: unpacked here only when it still starts with
+  // gzip's magic bytes.
+  function load(src) {
+    return fetch(src).then(function (r) {
+      if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
+      return r.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+      if (typeof DecompressionStream === "undefined") throw new Error("浏览器不支持解压");
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(stream).text().then(JSON.parse);
+    });
+  }
+
   function setup(box) {
     var src = new URL(box.getAttribute("data-src"), document.baseURI);
-    fetch(src).then(function (r) {
-      if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
-      return r.json();
-    }).then(function (data) { start(box, expand(data), src); }).catch(function (e) {
+    load(src).then(function (data) { start(box, expand(data), src); }).catch(function (e) {
       box.querySelector(".compare-filters").hidden = false;
       box.querySelector(".compare-filters").textContent = "筛选不可用（" + e.message + "），仍可翻页浏览。";
     });
@@ -180,10 +194,7 @@
   // (one page of the list) is hidden while a filter is set.
   function setupParts(box) {
     var src = new URL(box.getAttribute("data-src"), document.baseURI);
-    fetch(src).then(function (r) {
-      if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
-      return r.json();
-    }).then(function (data) { startParts(box, expand(data), src); }).catch(function (e) {
+    load(src).then(function (data) { startParts(box, expand(data), src); }).catch(function (e) {
       box.appendChild(el("p", {}, "筛选不可用（" + e.message + "），仍可翻页浏览。"));
     });
   }

@@ -25,7 +25,8 @@
   // anything without JavaScript. They are made here, as Material writes them,
   // before its script starts and looks for them; drawer() and sidebarToc()
   // below fill them.
-  // A report page's header holds only the site's name, linked to the home
+  // The header of a report page, and of every page outside the navigation,
+  // holds only the site's name, linked to the home
   // page (overrides/partials/header.html): the rest is made here as
   // Material's header is written on the other pages (logo, menu button,
   // title, the form that sends a query to /search/), before its script
@@ -416,44 +417,43 @@
     });
   }
 
-  // A report section's theme chips are written as data on its heading
-  // (render._chips): data-t="slug:count …"; the preamble's on an empty
-  // p.theme-chips. The themes' names, the theme page holding the report and
-  // the report's slug are in #theme-chips-data. Each becomes a link to the
-  // theme page, at the report's block (调解 3), in a p.theme-chips below the
-  // heading; the first line says what the numbers are.
-  function drawChips() {
-    var data = document.getElementById("theme-chips-data");
-    var config = document.getElementById("__config");
-    if (!data || !config) return;
-    var info = JSON.parse(data.textContent);
-    var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
-    // the themes' names are one file for every page (render.theme_names: themes/names.json)
+  // A section's links to the theme pages that quote it: in the page's
+  // packed record (render.report_record) under "t", [heading's id ("" the
+  // opening), "slug:count …"], with the theme page holding the report under
+  // "w" and the report's slug under "s"; the themes' names are one file for
+  // every page (render.theme_names: themes/names.json). Each becomes a link
+  // to the theme page, at the report's row (调解 3), in a p.theme-chips
+  // below the heading (at the top of the text for the opening); the first
+  // line says what the numbers are.
+  function drawChips(record, base) {
+    if (!record.t || !record.t.length) return;
     fetch(base + "themes/names.json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
-    }).then(function (names) { chips(info, names, base); }, function () {});
+    }).then(function (names) { chips(record, names, base); }, function () {});
   }
-  function chips(info, names, base) {
+  function chips(record, names, base) {
+    var text = document.querySelector(".report-text");
+    if (!text) return;
     var first = true;
-    document.querySelectorAll(".report-text [data-t]").forEach(function (el) {
-      var p = el;
-      if (el.tagName !== "P") {
-        p = document.createElement("p");
-        p.className = "theme-chips";
-        el.after(p);
-      }
+    record.t.forEach(function (entry) {
+      var heading = entry[0] ? document.getElementById(entry[0]) : null;
+      if (entry[0] && !heading) return;
+      var p = document.createElement("p");
+      p.className = "theme-chips";
+      if (heading) heading.after(p);
+      else text.prepend(p);
       var label = document.createElement("span");
       label.className = "theme-chips-label";
       label.textContent = first ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：";
       first = false;
       p.appendChild(label);
-      el.getAttribute("data-t").split(" ").forEach(function (item, n) {
+      entry[1].split(" ").forEach(function (item, n) {
         var f = item.split(":");
-        var where = info.themes[f[0]];
+        var where = (record.w || {})[f[0]];
         if (where === undefined || !names[f[0]]) return;
         var a = document.createElement("a");
-        a.href = base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + info.report;
+        a.href = base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + record.s;
         a.textContent = names[f[0]] + " " + f[1];
         if (n) p.appendChild(document.createTextNode(" "));
         p.appendChild(a);
@@ -588,9 +588,12 @@
     var say = function (message) {
       relatedSection().appendChild(el("p", { "class": "report-record-error" }, message));
     };
-    if (typeof DecompressionStream === "undefined") { say("相关报告和清理记录需要较新的浏览器才能显示。"); return; }
-    unpack(packed.textContent).then(function (record) { drawRecord(record, base); }, function () {
-      say("相关报告和清理记录无法读取。");
+    if (typeof DecompressionStream === "undefined") { say("主题标签、相关报告和清理记录需要较新的浏览器才能显示。"); return; }
+    unpack(packed.textContent).then(function (record) {
+      drawChips(record, base);
+      drawRecord(record, base);
+    }, function () {
+      say("主题标签、相关报告和清理记录无法读取。");
     });
   }
 
@@ -611,7 +614,6 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     menuByKeyboard();
-    drawChips();
     partHeadings();
     linkTitles();
     reportRecord();
