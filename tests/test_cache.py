@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from generator.build.cache import FORMAT, ReportCache
+from generator.build.cache import FORMAT, ReportCache, read_entry, unpack_held, unpack_whole
 from generator.build.pipeline import read_all
 from generator.records import Source
 from tests.conftest import make_project
@@ -22,6 +22,12 @@ def store(path, value) -> None:
     path.write_bytes(zlib.compress(pickle.dumps(value)))
 
 
+def whole_entry(path):
+    """(format, key, the report whole) of an entry."""
+    version, key, held, rest = read_entry(path)
+    return version, key, unpack_whole(unpack_held(held), rest)
+
+
 @pytest.fixture()
 def cached(tmp_path):
     project = make_project(tmp_path / "p")
@@ -30,26 +36,32 @@ def cached(tmp_path):
 
 
 def test_entries_hold_their_format(cached):
-    version, key, report = pickle.loads(zlib.decompress(entry(cached).read_bytes()))
+    version, key, report = whole_entry(entry(cached))
     assert version == FORMAT and report.slug == "2022-anhui-wuhu" and len(key) == 64
 
 
-@pytest.mark.parametrize("damage", ["cut short", "not zlib", "old shape", "other format", "unknown class"])
+@pytest.mark.parametrize("damage", ["cut short", "not zlib", "old shape", "format 2", "other format",
+                                    "unknown class", "damaged part"])
 def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsys):
     path = entry(cached)
     data = path.read_bytes()
-    version, key, report = pickle.loads(zlib.decompress(data))
+    version, key, held, rest = read_entry(path)
+    report = unpack_whole(unpack_held(held), rest)
     if damage == "cut short":
         path.write_bytes(data[: len(data) // 2])
     elif damage == "not zlib":
         path.write_bytes(b"not a cache entry")
     elif damage == "old shape":  # what fazhi wrote before entries had a format
         store(path, (key, report))
+    elif damage == "format 2":  # the report whole in one compressed pickle, as fazhi wrote before
+        store(path, (2, key, report))
     elif damage == "other format":
-        store(path, (FORMAT + 1, key, report))
-    else:  # a record class that no longer exists
-        path.write_bytes(zlib.compress(pickle.dumps((FORMAT, key, report)).replace(
-            b"generator.records", b"generator.recordz")))
+        path.write_bytes(pickle.dumps((FORMAT + 1, key, held, rest)))
+    elif damage == "unknown class":  # a record class that no longer exists
+        path.write_bytes(pickle.dumps((FORMAT, key, zlib.compress(
+            zlib.decompress(held).replace(b"generator.records", b"generator.recordz")), rest)))
+    else:  # the part a build holds is cut short
+        path.write_bytes(pickle.dumps((FORMAT, key, held[: len(held) // 2], rest)))
     other = entry(cached, "2023-shanxi-xiangning")
     other.write_bytes(b"\x00")  # a second one: still one line
     capsys.readouterr()
@@ -57,7 +69,7 @@ def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsy
     assert corpus.cache_hits == len(corpus.reports) - 2
     notices = [line for line in capsys.readouterr().err.splitlines() if line.startswith("notice:")]
     assert len(notices) == 1 and "2 cache entries" in notices[0] and str(cached.cache_dir) in notices[0]
-    assert pickle.loads(zlib.decompress(path.read_bytes()))[0] == FORMAT  # rewritten
+    assert read_entry(path)[0] == FORMAT  # rewritten
     assert read_all(cached).cache_hits == len(corpus.reports)
     assert "notice:" not in capsys.readouterr().err
 
@@ -71,7 +83,7 @@ class Failing:
 
 def test_an_error_that_is_no_damage_is_not_hidden(tmp_path):
     cache = ReportCache(tmp_path)
-    store(tmp_path / "r.pickle", (FORMAT, "key", Failing()))
+    (tmp_path / "r.pickle").write_bytes(pickle.dumps((FORMAT, "key", zlib.compress(pickle.dumps(Failing())), b"")))
     source = Source("r", tmp_path / "r.txt", b"", None)
     with pytest.raises(ZeroDivisionError):
         cache.get(source, "key")

@@ -390,7 +390,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     shared: dict = {}  # what the reports repeat, held once (share_values)
     with no_cycle_collection():
         for source in sources:
-            if (report := cache.get(source, keys[source.slug])) is not None:
+            if (report := cache.get(source, keys[source.slug], whole=not use_lean)) is not None:
                 found[source.slug] = held(report, use_lean, shared)
         unread = [source for source in sources if source.slug not in found]
         # read in parallel where there are enough (generator/build/pool.py), in order;
