@@ -22,7 +22,9 @@ of the build process and all its descendants (the Pagefind indexers, the
 reading workers), sampled from /proc every 0.2 s, also by kind of process
 (the build process, the reading pool's workers, the Pagefind indexers) and,
 for the build process, by stage (reading, making pages, MkDocs: from the
-build's log lines), every kind at the moment of the summed peak (which
+build's log lines), the peak of the summed proportional set sizes (PSS: a
+page shared by several processes counted once, so a child forked from the
+build does not count the build's pages again), every kind at the moment of the summed peak (which
 processes overlap there; --timeline FILE appends every sample), and the size of site/ (file
 bytes, hard links once) against the text it publishes, folder by folder. Timings on shared machines are noisy: compare the ratios of
 one run, not absolute times across runs. Figures are recorded in
@@ -141,7 +143,23 @@ def tree_rss(root: int) -> dict[str, int]:
     for pid in tree - {root}:
         kinds["pagefind" if "pagefind" in names.get(pid, "") else "workers"] += rss.get(pid, 0)
     kinds["summed"] = sum(kinds.values())
+    kinds["summed PSS"] = sum(proportional(pid) for pid in tree)
     return kinds
+
+
+def proportional(pid: int) -> int:
+    """The process's proportional set size: its resident pages, each shared
+    page divided among the processes sharing it. Summed over a tree it
+    counts a page once, where summed resident sizes count a child forked
+    from a large build at the build's full size (copy-on-write pages it
+    never touched) for as long as it lives."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 # The build's stages as its log lines tell them (the build process's own memory is given per stage).
@@ -177,10 +195,10 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
             kinds = tree_rss(process.pid)
             kinds[f"build: {stage[0]}"] = kinds["build"]
             samples.append(f"{time.perf_counter() - started:.1f}\t{stage[0]}\t" + "\t".join(
-                str(kinds[k] >> 20) for k in ("summed", "build", "pagefind", "workers")))
+                str(kinds[k] >> 20) for k in ("summed", "build", "pagefind", "workers", "summed PSS")))
             if kinds["summed"] > at_peak.get("summed", 0):
                 at_peak.clear()
-                at_peak.update((k, kinds[k]) for k in ("summed", "build", "pagefind", "workers"))
+                at_peak.update((k, kinds[k]) for k in ("summed", "build", "pagefind", "workers", "summed PSS"))
                 at_stage[:] = [stage[0], time.perf_counter() - started]
             for kind, n in kinds.items():
                 peaks[kind] = max(peaks.get(kind, 0), n)
@@ -204,11 +222,12 @@ def timed_build(root: Path, *flags: str, env: dict[str, str] | None = None) -> t
     stderr = "".join(lines)
     if TIMELINE:
         with TIMELINE[0].open("a", encoding="utf-8") as f:
-            f.write(f"# {' '.join(flags) or 'build'}\nseconds\tstage\tsummed\tbuild\tpagefind\tworkers\n")
+            f.write(f"# {' '.join(flags) or 'build'}\nseconds\tstage\tsummed\tbuild\tpagefind\tworkers\tsummed PSS\n")
             f.writelines(line + "\n" for line in samples)
     if process.returncode != 0:
         sys.exit(f"build failed:\n{stderr}")
-    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, CPU {cpu:.1f} s user+system, peak {peaks.get('summed', 0) / 2**20:.0f} MiB summed,"
+    print("   ", stderr.strip().splitlines()[-1], f"({seconds:.1f} s, CPU {cpu:.1f} s user+system, peak {peaks.get('summed', 0) / 2**20:.0f} MiB summed"
+          f" ({peaks.get('summed PSS', 0) / 2**20:.0f} MiB summed PSS),"
           f" load average {os.getloadavg()[0]:.1f})")
     print("    peak MiB by kind: " + ", ".join(f"{kind} {n / 2**20:.0f}" for kind, n in peaks.items()))
     print(f"    at the summed peak ({at_stage[0]}, {at_stage[1]:.0f} s in), MiB: "
