@@ -970,3 +970,49 @@ def test_a_task_set_named_by_its_topic_is_a_plan_s_content():
     done = "完成行政审批制度改革，审批时限平均压缩40%"
     assert find_terms(business, tasks, 0.3)["行政审批"] == 0.3
     assert find_terms(business, done, 0.3)["行政审批"] == 1.0
+
+
+def test_a_stage_of_review_cases_is_not_enforcement():
+    """A stage that cases of any process pass (立案, 结案, 移送) in a sentence on
+    reconsideration or litigation is that process's stage (复议申请…结案率; 案件移送机制 for
+    复议申请); the body's own cases keep their stages where an enforcement term stands
+    between them and the review named in the same sentence (立案办理违法建设案件…，申请
+    行政复议2件), and a complaint passed on to open a case is not a review."""
+    taxonomy, _ = samples()
+    enforcement = taxonomy.theme("enforcement")
+    closed = "区政府新收行政复议申请58件，审结54件，结案率93%"
+    passed = "建立案件移送机制，各部门收到行政复议申请后2个工作日内转送"
+    own = "城管部门立案办理违法建设案件32件，当事人申请行政复议2件"
+    complaint = "受理群众信访举报56件，全部移送执法部门立案查处"
+    assert find_terms(enforcement, closed, 0.3)["结案"] == pytest.approx(0.18)
+    assert find_terms(enforcement, passed, 0.3)["移送"] == pytest.approx(0.12)
+    assert find_terms(enforcement, own, 0.3)["立案"] == 0.6
+    assert find_terms(enforcement, complaint, 0.3)["移送"] == 0.4
+    assert find_terms(enforcement, complaint, 0.3)["立案"] == 0.6
+
+
+def test_the_verb_opening_a_list_acts_on_all_its_items():
+    """The verb that opens a 、-list of objects (检查电梯、锅炉、…使用单位; 调解邻里、婚姻
+    家庭等纠纷) reports the action taken on them all: it counts in full, while the items
+    of a list of topics under another verb (研究行政执法、普法宣传等工作) stay mentions."""
+    taxonomy, _ = samples()
+    enforcement, mediation = taxonomy.theme("enforcement"), taxonomy.theme("mediation")
+    inspected = "检查电梯、锅炉、压力容器使用单位112家"
+    mediated = "调解邻里、婚姻家庭、土地等纠纷120件"
+    topics = "研究行政执法、普法宣传、矛盾化解等工作"
+    assert find_terms(enforcement, inspected, 0.3)["检查"] == 0.3  # its full weight
+    assert find_terms(mediation, mediated, 0.3)["调解"] == 1.0
+    assert find_terms(enforcement, topics, 0.3)["行政执法"] == pytest.approx(0.3)
+
+
+def test_a_body_without_headings_opens_with_its_first_paragraph_only(tmp_path):
+    """A report pasted without its title and outline has no heading: its first paragraph
+    (the year's aims) opens it and reports no work, but a later paragraph is body, not
+    opening, and a shortcoming it names counts (调解力量不足 is mediation lacking)."""
+    report = _read(tmp_path, "今年以来，街道坚持党建引领，着力化解矛盾纠纷，持续推进法治街道建设。\n"
+                   "12345热线转办诉求全部按期办结，全年办理工单2140件。\n"
+                   "社区调解员队伍年龄偏大，专业化调解力量不足。\n")
+    themed = {p.text: {m.theme for m in p.themes} for p in report.analysis.passages}
+    assert not report.document.sections
+    assert "mediation" not in themed["今年以来，街道坚持党建引领，着力化解矛盾纠纷，持续推进法治街道建设。"]
+    assert "mediation" in themed["社区调解员队伍年龄偏大，专业化调解力量不足。"]

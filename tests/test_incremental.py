@@ -32,9 +32,24 @@ def assert_a_clean_build_makes_the_same(project: Project, tmp_path: Path) -> Non
     assert [name for name in fresh if incremental[name] != fresh[name]] == []
 
 
-def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path):
+def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path, monkeypatch):
+    """The published record lists the docs files the site was made from:
+    the next build fills only the report pages whose files changed since
+    and removes only the files of docs files removed since (an older record
+    without that list: every page is compared, as MkDocs does)."""
+    from generator.build import pipeline
+    from generator.plugins.frames import fill_reports
+
+    asked: list[object] = []
+
+    def spied(*args, **kwargs) -> int:
+        asked.append(kwargs.get("only"))
+        return fill_reports(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "fill_reports", spied)
     project = make_project(tmp_path / "p")
     build(project)
+    assert asked == [None]  # a clean build fills every page
     site = project.site_dir
     untouched = site / "reports/2023-shanxi-xiangning/index.html"
     changed = site / "reports/2022-anhui-wuhu/index.html"
@@ -44,11 +59,23 @@ def test_one_changed_report_renders_few_pages_and_equals_a_clean_build(tmp_path)
     report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     (project.reports_dir / "2023-anhui-shexian-xucun.txt").unlink()
     (project.reports_dir / "2023-anhui-shexian-xucun.yml").unlink(missing_ok=True)
+    pages = {p.parent.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in project.docs_dir.glob("reports/*/index.md")}
     build(project)
+    rewritten = {p.parent.name for p in project.docs_dir.glob("reports/*/index.md")
+                 if pages.get(p.parent.name) != (p.stat().st_ino, p.stat().st_mtime_ns)}
+    assert "2022-anhui-wuhu" in rewritten and len(rewritten) < len(pages) - 1  # (related reports' pages change too)
+    assert asked[-1] == rewritten
     assert untouched.stat().st_ino == before[untouched]  # left as it was: not rendered again
     assert changed.stat().st_ino != before[changed]
     assert "独一无二的文字" in changed.read_text(encoding="utf-8")
     assert not (site / "reports/2023-anhui-shexian-xucun").exists()
+
+    record = json.loads(project.published.read_bytes())
+    del record["docs_files"]
+    project.published.write_text(json.dumps(record), encoding="utf-8")
+    report.write_text(report.read_text(encoding="utf-8") + "\n四、附记\n再增一段。\n", encoding="utf-8")
+    build(project)
+    assert asked[-1] is None and "再增一段" in changed.read_text(encoding="utf-8")
     assert_a_clean_build_makes_the_same(project, tmp_path)
 
 
@@ -113,12 +140,18 @@ def test_the_replaced_site_becomes_the_next_builds_copy_and_every_publish_equals
     trusted: that spare is discarded and site/ copied as before."""
     project = make_project(tmp_path / "p")
     build(project)
-    assert not project.spare_site.exists()  # a full build keeps no spare: its manifest lists everything
     site = project.site_dir
+    # A full build shares no file with the site it replaced: its spare is a
+    # copy of site/ of hard links, made after the publish, with an empty manifest.
+    page = site / "reports/2022-anhui-wuhu/index.html"
+    assert (project.spare_site / "reports/2022-anhui-wuhu/index.html").stat().st_ino == page.stat().st_ino
+    assert json.loads(project.spare_record.read_bytes())["changed"] == []
     report = project.reports_dir / "2022-anhui-wuhu.txt"
     report.write_text(report.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    spare = project.spare_site.stat().st_ino
     first = site.stat().st_ino
     build(project)
+    assert site.stat().st_ino == spare  # the first incremental build started from it
     assert project.spare_site.stat().st_ino == first and project.spare_record.is_file()
 
     # the next build: the spare (the first site) is brought up to date and published

@@ -1031,3 +1031,60 @@ def test_a_preamble_of_grounds_only_leaves_the_opening_to_the_first_heading():
             "一、2023年总体情况\n2023年，我局坚持依法行政，扎实推进法治建设。\n二、存在的不足\n执法力量不足。\n")
     got, codes = meta(text)
     assert (got["level"], got["year"]) == ("department", 2023) and "issuer" not in got
+
+
+# --- third fresh set (speakers11): classes found on its first run ---------------------------------
+
+def test_a_listed_index_line_with_two_keys_in_one_keeps_the_block_together():
+    text = ("- 索 引 号：1234-5678-2024-00002\n- 备注/文号：青石委〔2024〕3号\n- 发布机构：青石镇人民政府\n"
+            "- 公文生成日期：2024-02-06\n中共青川县委员会，青川县人民政府：\n"
+            "2023年，青石镇法治政府建设工作在县委、县政府的领导下，坚持依法行政，规范执法行为。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["date"], got["year"]) == ("青石镇人民政府", "town", "2024-02-06", 2023)
+
+
+def test_the_rule_of_law_work_of_a_body_as_the_subject_of_a_later_sentence():
+    text = ("2023年，是全面贯彻党的二十大精神的开局之年，是推进依法行政的关键之年。一年来，在省委的坚强领导下，"
+            "在州委的指导下，玛多县法治政府建设工作坚持以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["year"]) == ("玛多县人民政府", "county", "玛多县", 2023)
+
+
+def test_a_towns_own_bodies_open_a_text_that_starts_at_its_first_heading():
+    text = ("一、2024年度推进法治建设的主要举措\n（一）加强组织领导\n乡党委、政府高度重视法治建设，"
+            "将其纳入年度工作计划，成立了工作领导小组。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert (got["level"], got["year"]) == ("town", 2024) and "issuer" not in got and "issuer-placeless" in codes
+    # A county's bodies so named may be a department's superiors: they settle nothing.
+    got, _ = meta(text.replace("乡党委、政府", "县委、县政府"))
+    assert "level" not in got and "issuer" not in got
+
+
+def test_the_body_whose_circumstances_the_reporting_sentence_is_fitted_to():
+    text = ("为推进依法行政，根据上级要求，结合东湖街道实际，现就2022年法治政府建设工作开展情况报告如下：\n"
+            "一、主要举措和成效\n街道全年开展执法检查12次。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["year"]) == ("东湖街道办事处", "town", 2022)
+    # 结合我县实际 may be a department's words for its place: no author is shown.
+    got, _ = meta(text.replace("东湖街道", "我县").replace("街道全年", "全年"))
+    assert "issuer" not in got
+
+
+def test_one_character_after_a_short_form_belongs_to_the_zones_own_name():
+    # 滨湖 is a district's short form; 滨湖湾新区 is a zone's own name, no zone of that district.
+    got, codes = meta("滨湖湾新区管委会2024年度法治政府建设情况报告\n2024年，新区坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("滨湖湾新区管委会", "department")
+    assert "province" not in got and "city" not in got and "place-unresolved" in codes
+    # A name of its own between them, two characters or more, leaves the short form its place.
+    got, _ = meta("无锡太湖高新区管委会2024年度法治政府建设情况报告\n2024年，高新区坚持依法行政。\n" + BODY)
+    assert (got["province"], got["city"]) == ("江苏省", "无锡市")
+
+
+def test_a_text_starting_at_its_first_heading_calls_its_party_group_bare():
+    text = ("一、主要工作情况\n（一）加强组织领导\n成立法治建设领导小组，明确分工，压实责任。\n"
+            "（二）强化学习培训\n充分利用局党组会前学法，全年集中学法10次。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+    # A named department's Party group is that department's, perhaps not the author's.
+    got, _ = meta(text.replace("充分利用局党组", "由县交通运输局党组牵头"))
+    assert "level" not in got

@@ -311,6 +311,37 @@ def test_a_researcher_takes_one_provinces_county_reconsideration_figures(site, v
     page.close()
 
 
+def test_a_slow_answer_to_an_earlier_choice_does_not_overwrite_the_figures_table(site, browser):
+    """The year's files of every province are asked for first; the reader
+    then picks 安徽省, whose file arrives at once while the others are held
+    back. When they arrive at last, the table must still show 安徽省's rows
+    only (an earlier choice's answer drew them all over it)."""
+    page, errors, _ = watched_page(browser, DESKTOP)
+    held: list = []
+
+    def hold_others(route) -> None:
+        if route.request.url.endswith("/anhui.json.gz"):
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/figures/data/2023/*.json.gz", hold_others)
+    page.goto(site + "figures/?i=reconsideration-received&year=2023")
+    page.wait_for_selector(".figures-filters select[data-filter=province]")
+    page.select_option("select[data-filter=province]", "anhui")
+    page.wait_for_selector(".figures-table tbody tr")
+    assert held  # the earlier choice's files are still on their way
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # the held answers' promise, had it drawn
+    slugs = page.locator(".figures-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.slug)")
+    labels = corpus_labels()
+    assert slugs and {labels[s]["province"] for s in slugs} == {"安徽省"}
+    assert errors == []
+    page.close()
+
+
 def test_touch_screens_show_the_paragraph_link_and_the_feed_reads_as_a_page(site, browser):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()

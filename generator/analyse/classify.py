@@ -96,6 +96,8 @@ class Context:
 
     headings: tuple[str, ...] = ()
     lead: str = ""
+    # Whether the paragraph opens the report (_openers): its aims report no work.
+    opening: bool = False
 
 
 def _passages(document: Document):
@@ -103,9 +105,10 @@ def _passages(document: Document):
     gets None instead of a context and takes no theme: it reports nothing by
     itself."""
     by_anchor = {s.anchor: s for s in document.sections}
-    for paragraph in document.preamble:
+    openers = _openers(document)
+    for k, paragraph in enumerate(document.preamble):
         for anchor, text in passage_anchors(paragraph):
-            yield Passage(anchor, paragraph.anchor, "", text), Context()
+            yield Passage(anchor, paragraph.anchor, "", text), Context(opening=k < openers)
     for section in document.sections:
         headings = tuple(s.title for s in _ancestry(section, by_anchor))
         cells = _cells(section.paragraphs)
@@ -115,6 +118,17 @@ def _passages(document: Document):
                 yield Passage(anchor, paragraph.anchor, section.anchor, text), None if k in cells else Context(headings, lead)
             if paragraph.text.rstrip().endswith(("：", ":")):
                 lead = paragraph.text
+
+
+def _openers(document: Document) -> int:
+    """How many paragraphs open the report: all those before its first heading; in a
+    text with no heading at all (a body pasted without its title and outline) those up
+    to the reporting sentence (现将…报告如下) among the first three, else the first one:
+    the rest is the body, whose work counts as reported."""
+    if document.sections:
+        return len(document.preamble)
+    reporting = [k for k, p in enumerate(document.preamble[:3]) if REPORTING.search(p.text)]
+    return reporting[0] + 1 if reporting else 1
 
 
 def _cells(paragraphs: Sequence[Paragraph]) -> set[int]:
@@ -303,6 +317,14 @@ KIND_BEFORE = re.compile(r"(?:其中|涉及|涉|包括|主要为|主要是|主�
                          r"[^，。；！？]{0,16}$")
 KIND_AFTER = re.compile(r"(?:[、和及与][^，。；！？]{1,12}?)*?等?(?:类型?|方面|领域)?的?(?:案件|案(?![卷例])|\d+件)")
 OWN_HANDLING = re.compile(r"(?:查处|查办|办理|作出|办结|立案|实施|开展|规范)$")
+# A stage that cases of any process pass (立案, 结案, 移送) belongs to the process its
+# sentence names: in a sentence on reconsideration or litigation (受理行政复议案件9起，
+# 已全部审结，结案率100%; 建立案件移送机制，要求各部门收到行政复议申请后…转送) it is a
+# stage of those cases, not of the body's enforcement. Complaints (信访) are not such a
+# process here: a complaint passed on for a case to be opened (信访举报移送立案查处) starts
+# enforcement work.
+CASE_STAGE = re.compile(r"立案|结案|移送")
+REVIEW_PROCESS = re.compile(r"复议|诉讼|应诉|被诉|仲裁")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
 # concrete work.
@@ -402,7 +424,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                                      or _studying_people(text, m.start(), m.end(), term)
                                      or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
                                      or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))
-                                     or _case_kind(text, m.start(), m.end(), term)):
+                                     or _case_kind(text, m.start(), m.end(), term)
+                                     or _review_stage(text, m.start(), m.end(), term, found_at)):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
         else:
             full[term] = full.get(term, 0) + 1
@@ -452,11 +475,32 @@ def _case_kind(text: str, start: int, end: int, term: str) -> bool:
     return bool(KIND_BEFORE.search(before) or KIND_AFTER.match(text, end))
 
 
+def _review_stage(text: str, start: int, end: int, term: str, found_at: list[re.Match[str]]) -> bool:
+    """Whether the term is a stage of cases (CASE_STAGE) of a review or litigation
+    process (REVIEW_PROCESS) named in its sentence: the process is none of the theme's
+    own terms, and no other term of the theme stands between it and the stage (立案
+    办理违法建设案件32件，申请行政复议2件: the cases opened are the body's own)."""
+    if not CASE_STAGE.fullmatch(term):
+        return False
+    sentence = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+    ends = [k for k in (text.find(c, end) for c in "。；！？") if k >= 0]
+    stop = min(ends) if ends else len(text)
+    own = [m for m in found_at if not CASE_STAGE.fullmatch(m.group(0))]
+    for p in REVIEW_PROCESS.finditer(text, sentence, stop):
+        if any(m.start() <= p.start() < m.end() for m in found_at):
+            continue
+        lo, hi = min(end, p.end()), max(start, p.start())
+        if not any(lo <= m.start() < hi for m in own):
+            return True
+    return False
+
+
 # A 、-list whose every item is an action the body took (选派干部参加执法业务培训、
 # 邀请律师开展讲座; 受理投诉、调处纠纷): coordinated verb phrases report work done,
 # each with its object, not topics named as nouns among others. An item may
 # open with an adverb of manner or time (积极、依法、先后).
-ACTION_ITEM = re.compile(r"(?:积极|依法|全面|持续|及时|主动|定期|先后|分别|共|累计|全年|并)?"
+LEAD_ADVERB = re.compile(r"(?:积极|依法|全面|持续|及时|主动|定期|先后|分别|共|累计|全年|并)?")
+ACTION_ITEM = re.compile(LEAD_ADVERB.pattern +
                          r"(?:开展|组织|参加|参与|选派|邀请|举办|召开|建立|制定|出台|印发|推行|实施|完成|办理|受理|"
                          r"化解|调解|调处|查处|处罚|检查|整治|清理|编制|发布|设立|成立|聘请|走访|解决|压缩|精简|"
                          r"配备|新增|下达|责令|立案|督促|审查|审核|评查|培训|排查|接待|答复|移送|查办)")
@@ -484,6 +528,11 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
     for item in items[:-1]:
         bounds.append(bounds[-1] + len(item) + 1)
     k = max(i for i, b in enumerate(bounds) if b <= at)
+    # The term is the verb that opens the list, its objects the items (检查电梯、锅炉、
+    # 压力容器使用单位112家; 调解邻里、婚姻家庭等纠纷): the action was taken on them all.
+    verb = ACTION_ITEM.match(text, at) if k == 0 else None
+    if verb and LEAD_ADVERB.fullmatch(MEANS.sub("", text[clause:at]).strip()) and verb.end() < clause + len(items[0]):
+        return True
     # Only where verbs open two items or more: one verb before the first item
     # governs the whole list of nouns (召开优化营商环境、一网通办改革推进会议).
     if acted[k] and sum(acted) >= 2:
@@ -550,7 +599,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
     concrete = bool(QUANTITY.search(RANK.sub("", passage.text)))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
-    opening = not concrete and (not passage.section or bool(REPORTING.search(passage.text)))
+    opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)

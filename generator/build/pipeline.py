@@ -32,12 +32,18 @@ from generator.analyse.classify import analyse
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.build.cache import ReportCache, cache_key
 from generator.build.incremental import (
+    Listing,
+    Since,
     can_reuse,
+    docs_since,
     expected_files,
     is_recorded,
     link_copy,
+    list_files,
+    listing_digest,
     made_from,
     prune,
+    prune_removed,
     record_published,
     site_stamp,
     unlinking_writes,
@@ -45,10 +51,10 @@ from generator.build.incremental import (
 from generator.build.lock import project_lock
 from generator.build.manifest import Changes, changes, write_changes
 from generator.build.pool import read_reports
-from generator.build.spare import discard_spare, keep_spare, take_spare
+from generator.build.spare import being_made, discard_spare, keep_spare, make_spare, take_spare
 from generator.disk import atomic_write
 from generator.errors import BuildError, ContentError, Problem, os_error
-from generator.plugins.frames import FramePlugin, can_frame, fill_reports
+from generator.plugins.frames import REPORT_PAGE, FramePlugin, can_frame, fill_reports
 from generator.read.clean import clean
 from generator.read.deadlines import load_deadlines
 from generator.read.files import MAX_REPORT_MB, MB, not_regular, read_regular
@@ -739,7 +745,10 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                 gc.collect()
                 return_freed_memory()
                 indexed = indexing[0].result
-                docs = made_from(stamp, project.docs_dir)
+                # One walk of the docs (a stat per file): what the site is made
+                # from, and (against the published record) what changed since.
+                docs_files = list_files(project.docs_dir)
+                docs = listing_digest(stamp, {project.docs_dir.name: docs_files})
                 search: list[str] = []
                 if (dirty and is_recorded(project.published, project.site_dir, docs=docs)
                         and not indexed().rebuilt and is_published(indexed(), project.site_dir)
@@ -759,13 +768,18 @@ def build(project: Project, *, strict: bool = False, clean: bool = False, keep_g
                 def record() -> None:  # only after the swap, what the next build trusts says what site/ holds
                     write_changes(project.changes, found[0])
                     atomic_write(project.site_stamp, stamp.encode(), "the site's stamp")
-                    record_published(project.published, project.site_dir, docs=docs, search=search[0])
+                    record_published(project.published, project.site_dir, docs_files, docs=docs, search=search[0])
 
                 def keep(replaced: Path) -> bool:  # the replaced site as the next build's copy, if it can be
-                    return keep_spare(replaced, project.spare_site, project.spare_record, project.site_dir, found[0])
+                    # (a site rendered whole shares no file with the one it replaced: made below instead)
+                    return dirty and keep_spare(replaced, project.spare_site, project.spare_record, project.site_dir,
+                                                found[0])
 
+                since = docs_since(project.published, project.site_dir, docs_files) if dirty else None
                 run_mkdocs(project, strict=strict, epoch=epoch, dirty=dirty, then=add_search, swapped=record,
-                           keep=keep)
+                           keep=keep, since=since, docs_files=docs_files)
+                if found and not dirty:  # published; the next build starts from a spare too
+                    make_spare(project.site_dir, project.spare_site, project.spare_record)
             except BaseException:  # a failure anywhere (mkdocs too, or Ctrl-C): indexing stops
                 stop.set()
                 raise
@@ -824,7 +838,7 @@ def recover(project: Project) -> None:
             old.rename(site)
     except OSError as exc:
         raise os_error(old, exc, f"put the published site back into {site}") from None
-    for leftover in [old, *project.aside_sites()]:
+    for leftover in [old, *project.aside_sites(), being_made(project.spare_site)]:
         _remove_tree(leftover, "remove what a previous build left")
     for tmp in project.cache_dir.glob("*.tmp"):
         tmp.unlink(missing_ok=True)
@@ -857,7 +871,8 @@ def mkdocs_config(project: Project, **overrides):
 
 def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty: bool = False,
                then: Callable[[Path], None] | None = None, swapped: Callable[[], None] | None = None,
-               keep: Callable[[Path], bool] | None = None) -> None:
+               keep: Callable[[Path], bool] | None = None, since: Since | None = None,
+               docs_files: Listing | None = None) -> None:
     """Build the site aside and swap it in only when mkdocs succeeded, so a
     failed build never leaves site/ missing or half-written. Dates mkdocs
     writes (sitemap) come from the content via SOURCE_DATE_EPOCH. `then`
@@ -866,7 +881,9 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
     only pages whose Markdown changed (generator/build/incremental.py);
     that copy is the spare site brought up to date where there is one
     (generator/build/spare.py). After the swap `keep` may keep the replaced
-    site (as the spare); otherwise it is deleted."""
+    site (as the spare); otherwise it is deleted. With `since` (what changed
+    in the docs since the published site was made, and docs_files, the docs
+    now), a dirty build prunes and fills only what changed."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -893,14 +910,19 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
                     link_copy(site, aside)
                 with unlinking_writes(aside):
                     mkdocs_build(config, dirty=True)
-                prune(aside, project.docs_dir, expected_files(config))
+                if since is not None and docs_files is not None:
+                    prune_removed(aside, since.removed, docs_files, config.use_directory_urls)
+                else:
+                    prune(aside, project.docs_dir, expected_files(config))
             else:
                 discard_spare(project.spare_site, project.spare_record)
                 mkdocs_build(config)
             if framing:
                 if framing.frame is None:
                     raise BuildError("mkdocs did not render the report pages' frame (overrides/report.html)")
-                fill_reports(framing.frame, project.docs_dir, aside, project.overrides_dir, dirty=dirty)
+                only = None if not dirty or since is None else {rel.split("/")[1] for rel in since.changed
+                                                                 if REPORT_PAGE.fullmatch(rel)}
+                fill_reports(framing.frame, project.docs_dir, aside, project.overrides_dir, dirty=dirty, only=only)
             if then:
                 then(aside)
         except BuildError:  # from `then`: the search index failed, say so as it is

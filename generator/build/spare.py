@@ -23,12 +23,13 @@ as before.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
+from generator.build.incremental import link_copy, remove_empty_parents
 from generator.build.manifest import Changes
 from generator.disk import atomic_write, link_or_copy
+from generator.errors import BuildError
 
 
 def keep_spare(replaced: Path, spare: Path, record: Path, site: Path, found: Changes) -> bool:
@@ -48,6 +49,38 @@ def keep_spare(replaced: Path, spare: Path, record: Path, site: Path, found: Cha
         atomic_write(record, json.dumps(data, ensure_ascii=False).encode(), "the record of the spare site")
     except Exception:  # no record: the spare is discarded by the next build
         record.unlink(missing_ok=True)
+    return True
+
+
+def being_made(spare: Path) -> Path:
+    """Where make_spare makes the spare (recover() removes one a killed build left)."""
+    return spare.with_name(spare.name + ".making")
+
+
+def make_spare(site: Path, spare: Path, record: Path) -> bool:
+    """After a build that kept no spare (a clean one: the site it replaced
+    shares nothing with the new one): make the spare a copy of site/ of hard
+    links, with an empty manifest, so that the next incremental build also
+    starts from a spare instead of copying site/ whole then (at 50,000
+    reports, hundreds of thousands of links, in the build that publishes
+    one added report). The copy is made under a temporary name and its record
+    written last: a build stopped part-way leaves no record, and the next
+    build discards what it finds. False where it cannot be made (nothing is
+    left then)."""
+    if spare.exists() or spare.is_symlink() or not site.is_dir():
+        return False
+    making = being_made(spare)
+    try:
+        if making.exists():
+            shutil.rmtree(making)
+        link_copy(site, making)
+        making.rename(spare)
+        data = {"site": site.stat().st_ino, "spare": spare.stat().st_ino, "changed": [], "removed": []}
+        atomic_write(record, json.dumps(data).encode(), "the record of the spare site")
+    except (OSError, BuildError):
+        record.unlink(missing_ok=True)
+        shutil.rmtree(making, ignore_errors=True)
+        return False
     return True
 
 
@@ -72,7 +105,7 @@ def take_spare(spare: Path, record: Path, site: Path, aside: Path) -> bool:
         for rel in data["removed"]:
             path = aside / rel
             path.unlink(missing_ok=True)
-            _remove_empty_parents(path.parent, aside)
+            remove_empty_parents(path.parent, aside)
         for rel in data["changed"]:
             path = aside / rel
             path.unlink(missing_ok=True)  # never written through: it may be linked from an older site
@@ -93,12 +126,3 @@ def discard_spare(spare: Path, record: Path) -> None:
         shutil.rmtree(spare, ignore_errors=True)
     elif spare.is_symlink() or spare.exists():
         spare.unlink(missing_ok=True)
-
-
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_relative_to(root):
-        try:
-            os.rmdir(folder)
-        except OSError:  # not empty (or gone): stop
-            return
-        folder = folder.parent

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -192,10 +192,14 @@ def read_page(path: Path) -> tuple[dict, str]:
     return meta, html
 
 
-def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty: bool = False) -> int:
+def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty: bool = False,
+                 only: Iterable[str] | None = None) -> int:
     """Write every report page of docs/reports/ into site/ (the site being
     built) by filling the frame; one page at a time. In a dirty build, only
-    pages whose Markdown is newer than their HTML. Returns how many were written."""
+    pages whose Markdown is newer than their HTML; with `only` (the slugs
+    whose pages changed since the site copied was made: the pipeline knows
+    them from the published record), only those, without looking at the
+    others. Returns how many were written."""
     import jinja2
 
     try:
@@ -207,8 +211,12 @@ def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty
     reports = docs / "reports"
     if not reports.is_dir():
         return 0
-    with os.scandir(reports) as entries:
-        slugs = sorted(e.name for e in entries if e.is_dir() and REPORT_PAGE.fullmatch(f"reports/{e.name}/index.md"))
+    if only is not None:
+        slugs = sorted(slug for slug in only if REPORT_PAGE.fullmatch(f"reports/{slug}/index.md"))
+    else:
+        with os.scandir(reports) as entries:
+            slugs = sorted(e.name for e in entries
+                           if e.is_dir() and REPORT_PAGE.fullmatch(f"reports/{e.name}/index.md"))
     for slug in slugs:
         source = reports / slug / "index.md"
         target = site / "reports" / slug / "index.html"
@@ -216,7 +224,7 @@ def fill_reports(frame: Frame, docs: Path, site: Path, overrides: Path, *, dirty
             made = source.stat().st_mtime
         except FileNotFoundError:
             continue  # a folder of downloads only
-        if dirty:
+        if dirty and only is None:
             try:
                 if target.stat().st_mtime >= made:
                     continue

@@ -65,6 +65,8 @@ GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我
 TOPIC_OPENING = re.compile(
     rf"^({YEAR_TEXT})\s*年度?\s*[，,]?\s*([\u4e00-\u9fff]{{0,16}}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?"
     r"(?:\s*[，,]\s*|(?=在[^，。；]{2,40}?(?:领导|指导)))")
+# The same topic as a clause's subject, with no year before it: 某市法治政府建设工作坚持…
+TOPIC_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,16}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
 # The leadership phrases after such a topic: 在县委、县政府的领导下，在县司法局的指导下，
 LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,]?\s*)+")
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
@@ -312,6 +314,10 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     elif opening and _elided_subject(opening[0]) and (word := _first_sections_self(document)) \
             and (own := parse_org(word)):
         yield [own], "text", True
+    # 7e. A text that starts at its first heading with no opening sentence: the first sections
+    #     call the author 我局, or its Party group bare 局党组 (the level; a place only from the clues).
+    if not opening and (word := _first_sections_self(document)) and (own := parse_org(word)):
+        yield [own], "text", True
     # 7c. 2023年，全省各级政府坚持… / 我市深入…: the opening speaks as the whole of a
     #     unit's government (the level; a place, as for any self-reference, only from the clues).
     if opening and not led_department and (own := _whole_unit_subject(opening[0])) and _speaks_as([own], opening[0]):
@@ -415,7 +421,10 @@ def _opening(document: Document) -> tuple[str, ...]:
             own = {m.group(1).replace("街", "街道", 1) if m.group(1) == "街" else m.group(1)
                    for m in SELF_REFERENCE.finditer(section.title + first)}
             if found and all(o.generic for o in found) \
-                    and any(o.unit in own or o.unit == "自治区" and "区" in own for o in found):
+                    and (any(o.unit in own or o.unit == "自治区" and "区" in own for o in found)
+                         or all(o.unit in LOWEST_UNITS for o in found)):
+                # 乡党委、政府高度重视…: a town's or a street office's bodies are nobody's superiors
+                # among the genre's authors; named alone as the subject they are the author's own.
                 return (first,)
             # 我镇把法治建设纳入… / 我局坚持…: a town or a department calling itself by its unit as a
             # sentence's subject. Never 我县 / 我市: a department's text may so call its superior.
@@ -501,8 +510,14 @@ def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org
     and a predicate once its year and leadership phrase are set aside."""
     for _ in range(OPENING_CLAUSES):
         lead = OPENING_LEAD.match(rest)
-        clause, *more = re.split(r"[，；,;：:]", rest[lead.end() if lead else 0:], maxsplit=1)
+        body = rest[lead.end() if lead else 0:]
+        clause, *more = re.split(r"[，；,;：:]", body, maxsplit=1)
         if found := _subject(clause, PREDICATE, context):
+            return found
+        # …，某市法治政府建设工作坚持… / …，某乡法治政府建设工作在县委…领导下，围绕…: the subject is
+        # the year's rule-of-law work of a body named before it, wherever the clause stands.
+        if (m := TOPIC_SUBJECT.match(body)) and PREDICATE.match(LEADERSHIP.sub("", body[m.end():], count=1)) \
+                and (found := _names(m.group(1), context)):
             return found
         if not more:
             return None
@@ -524,13 +539,26 @@ REPORT_TOPIC = re.compile(r"^(?:法治|依法|行政执法|推进|工作|情况|
 
 def _reporting_subject(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     """The body named in 现将…报告如下: before the year (现将某镇2022年…) or right
-    after it (现将2023年度某市教育局…); 我局 / 我镇 name only the level."""
+    after it (现将2023年度某市教育局…); 我局 / 我镇 name only the level. Also the body
+    whose circumstances the report is fitted to, right before it (结合某街道实际，现就…)."""
     if not (m := REPORTING_SUBJECT.search(text)):
         return None
     before = m.group(1).strip()
     if before and (orgs := _names(before, context)):
         return orgs
-    return _subject(m.group(2).strip(), REPORT_TOPIC, context)
+    if found := _subject(m.group(2).strip(), REPORT_TOPIC, context):
+        return found
+    # 结合某街道实际 names the author by its name; 结合我县实际 may be a department's words
+    # for its place: only a named body, or a town's or a department's own word, is the author.
+    if (g := OWN_GROUNDS.search(text, 0, m.start())) and (orgs := _names(g.group(1), context)) \
+            and all(not o.generic or o.kind == "department" or o.unit in LOWEST_UNITS for o in orgs):
+        return orgs
+    return None
+
+
+OWN_GROUNDS = re.compile(r"结合([\u4e00-\u9fff]{2,20}?)的?(?:工作)?实际\s*[，,]?\s*$")
+# The units below which no author of the genre stands.
+LOWEST_UNITS = ("乡", "镇", "街道")
 
 
 def _subject(clause: str, after: re.Pattern[str], context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
@@ -605,12 +633,22 @@ def _elided_subject(text: str) -> bool:
 
 
 def _first_sections_self(document: Document) -> str | None:
-    """How the first paragraphs under the first two headings call a department author (我局, 我委)."""
+    """How the first paragraphs under the first two headings call a department author (我局, 我委);
+    else a department's word for its own Party group, bare, under the first three (局党组会议)."""
     for section in document.sections[:2]:
         for text in [section.title, *(p.text for p in section.paragraphs[:2])]:
             if m := DEPARTMENT_SELF.search(text):
                 return m.group(0)
+    for section in document.sections[:3]:
+        if any(OWN_PARTY_GROUP.search(p.text) for p in section.paragraphs[:2]):
+            return "我局"
     return None
+
+
+# A department's own Party group written without the department's name, opening a clause or
+# right after the verb or preposition it is the object of (局党组会议研究…, 充分利用局党组中心组学习,
+# 由局党委牵头): after a department's name (县司法局党组) it is that department's, maybe not the author.
+OWN_PARTY_GROUP = re.compile(r"(?:^|[，,。；;：:、（(]|利用|开展|召开|组织|通过|明确|落实|经|由|以|在|将|把)局党(?:组|委)(?!织)")
 
 
 def _speaks_as(orgs: list[Org], paragraph: str, led: bool = False) -> bool:

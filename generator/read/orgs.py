@@ -437,7 +437,7 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         return Org(text, "department", replace(place, county=None) if place.county == chain[-1] else place, rest)
     if not chain and (zone := _zone_committee(text, context)):
         return zone
-    if chain and not party and ZONE_AFTER_CITY.match(rest) and not body.startswith("".join(chain)):
+    if chain and not party and _zone_after_city(rest) and not body.startswith("".join(chain)):
         # 天津滨海高新区管委会: a zone's proper name opens with its place's short form
         # (天津, not 天津市); shown as written, as a zone named after a city's short form is.
         place = resolve(chain, context) or Place(chain)
@@ -550,7 +550,18 @@ PROPER_ZONE = re.compile(
 FREE_TRADE_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[)）](自由贸易试验区[\u4e00-\u9fff]{0,24})")
 # After the city's short name, a zone's own words (稀土, 昆仑, 国家级) and its kind.
 PLACELESS_ZONE = re.compile(rf"{ZONE_WORD}(?:管理委员会|管委会)")
-ZONE_AFTER_CITY = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{ZONE_WORD}(?:管理委员会|管委会)$")
+ZONE_AFTER_CITY = re.compile(rf"^([\u4e00-\u9fff]{{0,6}}?){ZONE_WORD}(?:管理委员会|管委会)$")
+
+
+def _zone_after_city(rest: str) -> bool:
+    """Whether what follows a place's short form is a zone's committee named after it:
+    the zone's kind (高新区管委会) or its own name and kind (稀土高新区管委会). One character
+    between them goes with the short form into a word of the zone's own name (滨海湾新区 is
+    no zone of 滨海县, 杭州湾新区 none of 杭州): that place is no place of the zone."""
+    m = ZONE_AFTER_CITY.match(rest)
+    return m is not None and len(m.group(1)) != 1
+
+
 # A zone's own department right after the city's short name: 成都高新区生态环境局.
 ZONE_DEPARTMENT = re.compile(rf"^{ZONE_WORD}[\u4e00-\u9fff]{{2,12}}?(?:局|委员会|委|办公室|办)$")
 
@@ -571,7 +582,7 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
     g = gazetteer()
     for k in (4, 3, 2):
         short = text[:k]
-        if not ZONE_AFTER_CITY.match(text[k:]) and not ZONE_DEPARTMENT.match(text[k:]):
+        if not _zone_after_city(text[k:]) and not ZONE_DEPARTMENT.match(text[k:]):
             continue
         city = next((c for c in (short + "市", short) if c in g.names and unit_level(c) not in ("town", "county")), None)
         if city is None and (province := g.aliases.get(short)) and any(path[1] is None for path in g.names.get(province, ())):

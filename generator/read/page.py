@@ -824,9 +824,10 @@ def _index_lines(texts: list[str], top: int) -> set[int]:
             value_below = (previous is not None and (i - 1) in found and all(not v for v in previous.values())
                            and len(texts[i]) <= 60 and not is_prose(texts[i]) and f is None
                            and chrome_reason(texts[i]) is None and any(_fits_key(k, texts[i]) for k in previous))
-            # A key the index keys do not know, between two lines of the block: 信息名称类别：工作报告
+            # A key the index keys do not know, between two lines of the block: 信息名称类别：工作报告,
+            # also in the block's list marks and with two keys in one (- 备注/文号： 某委〔2025〕5号).
             unknown_key = (f is None and (i - 1) in found and (i + 1) in found
-                           and UNKNOWN_KEY_LINE.fullmatch(texts[i].strip()) is not None)
+                           and UNKNOWN_KEY_LINE.fullmatch(BULLET.sub("", texts[i].strip())) is not None)
             # The block broken across lines: the value of the key ending the line above, then more keys.
             key = _open_key(carried_fields.get(i - 1)) if (i - 1) in found else None
             g = index_fields(texts[i], key) if key and f is None else None
@@ -854,7 +855,7 @@ def _fits_key(key: str, text: str) -> bool:
     return True
 
 
-UNKNOWN_KEY_LINE = re.compile(rf"[{HAN}\s]{{2,12}}[:：]\s*[^，。；,;]{{0,40}}")
+UNKNOWN_KEY_LINE = re.compile(rf"[{HAN}\s]{{2,12}}(?:[/／][{HAN}\s]{{1,8}})?[:：]\s*[^，。；,;]{{0,40}}")
 
 
 def _glued_publication(text: str) -> dict[str, str] | None:

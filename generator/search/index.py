@@ -925,14 +925,51 @@ def is_published(index: SearchIndex, site_dir: Path) -> bool:
 def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) -> None:
     """Put the index's shards into site/pagefind/ (hard links where
     the disk allows) with shards.json, which lists them and the base's
-    superseded results."""
+    superseded results. Where site_dir already holds a pagefind/ (an
+    incremental build's copy of the published site, made of hard links), a
+    shard whose files are the cache's own (the same names and inodes: a
+    shard made again is a new folder of new files) is kept as it is, and
+    only the others are linked again: at 50,000 reports the index is about
+    240,000 files, and removing and linking them all took most of an added
+    report's publishing. Nothing under site_dir is written through a link:
+    what changes is unlinked first."""
     target = site_dir / "pagefind"
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for name in index.shards + ((ROUTES,) if index.routes else ()):
-        shutil.copytree(cache_dir / name, target / name, copy_function=link_or_copy)
+    wanted = index.shards + ((ROUTES,) if index.routes else ())
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        target.unlink()
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in list(os.scandir(target)):  # shards no longer served, and the manifest (written below)
+        if entry.name not in wanted:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+    for name in wanted:
+        shard = target / name
+        if shard.is_dir() and not shard.is_symlink() and _inodes(shard) == _inodes(cache_dir / name):
+            continue
+        if shard.is_symlink() or shard.is_file():
+            shard.unlink()
+        elif shard.exists():
+            shutil.rmtree(shard)
+        shutil.copytree(cache_dir / name, shard, copy_function=link_or_copy)
     (target / "shards.json").write_bytes(_manifest(index))
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    """Every file under folder by its path relative to folder, with its
+    inode (from the folders' entries: no stat call)."""
+    found: dict[str, int] = {}
+    stack = [("", str(folder))]
+    while stack:
+        prefix, here = stack.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((prefix + entry.name + "/", entry.path))
+                else:
+                    found[prefix + entry.name] = entry.inode()
+    return found
 
 
 def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> SiteFile:

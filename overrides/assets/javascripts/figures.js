@@ -144,6 +144,7 @@
     });
 
     var shown = [];
+    var asking = 0;  // which update() is the latest
 
     function files() {
       return index.files.filter(function (f) {
@@ -160,12 +161,16 @@
       if (!state.desc) q.set("order", "asc");
       history.replaceState(null, "", "?" + q.toString() + location.hash);
       var wanted = files();
+      var asked = ++asking;
       status.textContent = "正在载入……";
+      // Only the last choice is drawn: an earlier one's files (all provinces
+      // of a year, say) may arrive after the later one's and would draw rows
+      // the filters no longer allow.
       Promise.all(wanted.map(function (f) {
         if (!loaded[f.file]) loaded[f.file] = getJSON(new URL(f.file, base)).then(function (d) { return d.rows; });
         return loaded[f.file];
-      })).then(function (parts) { draw([].concat.apply([], parts)); }, function (e) {
-        status.textContent = "数据无法载入（" + e.message + "）。";
+      })).then(function (parts) { if (asked === asking) draw([].concat.apply([], parts)); }, function (e) {
+        if (asked === asking) status.textContent = "数据无法载入（" + e.message + "）。";
       });
     }
 
