@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from generator.build.cache import FORMAT, ReportCache
+from generator.build.cache import FORMAT, ReportCache, read_entry, unpack_held, unpack_whole
 from generator.build.pipeline import read_all
 from generator.records import Source
 from tests.conftest import make_project
@@ -22,6 +22,12 @@ def store(path, value) -> None:
     path.write_bytes(zlib.compress(pickle.dumps(value)))
 
 
+def whole_entry(path):
+    """(format, key, the report whole) of an entry."""
+    version, key, held, rest = read_entry(path)
+    return version, key, unpack_whole(unpack_held(held), rest)
+
+
 @pytest.fixture()
 def cached(tmp_path):
     project = make_project(tmp_path / "p")
@@ -30,26 +36,32 @@ def cached(tmp_path):
 
 
 def test_entries_hold_their_format(cached):
-    version, key, report = pickle.loads(zlib.decompress(entry(cached).read_bytes()))
+    version, key, report = whole_entry(entry(cached))
     assert version == FORMAT and report.slug == "2022-anhui-wuhu" and len(key) == 64
 
 
-@pytest.mark.parametrize("damage", ["cut short", "not zlib", "old shape", "other format", "unknown class"])
+@pytest.mark.parametrize("damage", ["cut short", "not zlib", "old shape", "format 2", "other format",
+                                    "unknown class", "damaged part"])
 def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsys):
     path = entry(cached)
     data = path.read_bytes()
-    version, key, report = pickle.loads(zlib.decompress(data))
+    version, key, held, rest = read_entry(path)
+    report = unpack_whole(unpack_held(held), rest)
     if damage == "cut short":
         path.write_bytes(data[: len(data) // 2])
     elif damage == "not zlib":
         path.write_bytes(b"not a cache entry")
     elif damage == "old shape":  # what fazhi wrote before entries had a format
         store(path, (key, report))
+    elif damage == "format 2":  # the report whole in one compressed pickle, as fazhi wrote before
+        store(path, (2, key, report))
     elif damage == "other format":
-        store(path, (FORMAT + 1, key, report))
-    else:  # a record class that no longer exists
-        path.write_bytes(zlib.compress(pickle.dumps((FORMAT, key, report)).replace(
-            b"generator.records", b"generator.recordz")))
+        path.write_bytes(pickle.dumps((FORMAT + 1, key, held, rest)))
+    elif damage == "unknown class":  # a record class that no longer exists
+        path.write_bytes(pickle.dumps((FORMAT, key, zlib.compress(
+            zlib.decompress(held).replace(b"generator.records", b"generator.recordz")), rest)))
+    else:  # the part a build holds is cut short
+        path.write_bytes(pickle.dumps((FORMAT, key, held[: len(held) // 2], rest)))
     other = entry(cached, "2023-shanxi-xiangning")
     other.write_bytes(b"\x00")  # a second one: still one line
     capsys.readouterr()
@@ -57,7 +69,7 @@ def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsy
     assert corpus.cache_hits == len(corpus.reports) - 2
     notices = [line for line in capsys.readouterr().err.splitlines() if line.startswith("notice:")]
     assert len(notices) == 1 and "2 cache entries" in notices[0] and str(cached.cache_dir) in notices[0]
-    assert pickle.loads(zlib.decompress(path.read_bytes()))[0] == FORMAT  # rewritten
+    assert read_entry(path)[0] == FORMAT  # rewritten
     assert read_all(cached).cache_hits == len(corpus.reports)
     assert "notice:" not in capsys.readouterr().err
 
@@ -71,7 +83,7 @@ class Failing:
 
 def test_an_error_that_is_no_damage_is_not_hidden(tmp_path):
     cache = ReportCache(tmp_path)
-    store(tmp_path / "r.pickle", (FORMAT, "key", Failing()))
+    (tmp_path / "r.pickle").write_bytes(pickle.dumps((FORMAT, "key", zlib.compress(pickle.dumps(Failing())), b"")))
     source = Source("r", tmp_path / "r.txt", b"", None)
     with pytest.raises(ZeroDivisionError):
         cache.get(source, "key")
@@ -194,3 +206,80 @@ def test_equal_theme_matches_are_held_once_for_all_reports(tmp_path):
                 shared += 1
             seen[match] = match
     assert shared  # the samples repeat some match
+
+
+class OtherLayout:
+    """Unpickles as a Report whose state has two values: a report pickled by
+    a fazhi whose records had other fields."""
+
+    def __reduce__(self):
+        from generator.records import Report
+        return object.__new__, (Report,), ("2022-anhui-wuhu", "a source")
+
+
+def test_a_record_of_another_layout_is_never_taken_for_a_report(cached, capsys):
+    """Records pickle as the tuple of their values (records._pickled_as_tuple):
+    a state of another length, or the list dataclasses itself wrote, is a
+    TypeError, and an entry holding one is read again with the notice."""
+    from generator.records import Passage
+
+    passage = Passage("p1", "p1", "s1", "一段。")
+    assert pickle.loads(pickle.dumps(passage)) == passage
+    for state in (("p1", "p1", "s1"), ["p1", "p1", "s1", "一段。", ()]):
+        with pytest.raises(TypeError):
+            Passage.__new__(Passage).__setstate__(state)
+    path = entry(cached)
+    version, key, held, rest = read_entry(path)
+    path.write_bytes(pickle.dumps((FORMAT, key, zlib.compress(pickle.dumps(OtherLayout())), rest)))
+    capsys.readouterr()
+    corpus = read_all(cached, use_lean=True)
+    assert corpus.cache_hits == len(corpus.reports) - 1
+    assert "1 cache entry" in capsys.readouterr().err
+    assert whole_entry(path)[2].slug == "2022-anhui-wuhu"
+
+
+def test_a_build_reads_only_the_part_of_an_entry_it_holds(cached):
+    """A build that holds its reports lean takes from each entry the lean
+    report only (its lines are another part, left packed): what it holds is
+    what holding the whole report lean gives."""
+    from generator.build.pipeline import held
+
+    lean = {r.slug: r for r in read_all(cached, use_lean=True).reports}
+    whole = read_all(cached).reports
+    assert all(report.cleaned.lines for report in whole)
+    for report in whole:
+        made_lean = held(report, use_lean=True)
+        got = lean[report.slug]
+        assert (got.document, got.metadata, got.analysis, got.cleaned.page, got.cleaned.lines, got.source.raw) == (
+            made_lean.document, made_lean.metadata, made_lean.analysis, made_lean.cleaned.page, (), b"")
+
+
+def test_search_records_are_made_again_only_for_new_and_changed_reports(tmp_path, monkeypatch):
+    """Each report's search record is kept beside the cache under the
+    report's key (pipeline.kept_search_records): a build packs the records
+    of the reports read anew only, and the records it gives are those
+    search_records makes of every report."""
+    from generator.build import pipeline
+    from generator.search.index import search_records
+
+    project = make_project(tmp_path / "p")
+    made: list[list[str]] = []
+
+    def counted(reports, taxonomy, pack=False):
+        made.append(sorted(r.slug for r in reports))
+        return search_records(reports, taxonomy, pack=pack)
+
+    monkeypatch.setattr(pipeline, "search_records", counted)
+    corpus = read_all(project, use_lean=True)
+    slugs = sorted(r.slug for r in corpus.reports)
+    first = pipeline.kept_search_records(project, corpus)
+    again = pipeline.kept_search_records(project, read_all(project, use_lean=True))
+    assert first == again == search_records(corpus.reports, corpus.taxonomy, pack=True)
+    assert made == [slugs, []]
+    path = corpus.reports[0].source.path
+    path.write_bytes(path.read_bytes() + "\n又一段：推进行政复议体制改革。\n".encode())
+    changed = read_all(project, use_lean=True)
+    records = pipeline.kept_search_records(project, changed)
+    assert made[-1] == [corpus.reports[0].slug]
+    assert records == search_records(changed.reports, changed.taxonomy, pack=True) != first
+    assert pipeline.kept_search_records(project, changed, use_cache=False) == records and made[-1] == slugs

@@ -202,8 +202,6 @@ def test_cache_entries_are_in_proportion_to_the_report(tmp_path):
 def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
     """Seen: the cleaned text's record of its source kept the bytes, so every
     entry held them, and a build from the cache held them twice."""
-    import pickle
-    import zlib
 
     from generator.analyse.taxonomy import load_taxonomy
     from generator.build.cache import ReportCache
@@ -215,7 +213,7 @@ def test_cache_entries_hold_no_copy_of_the_report_bytes(tmp_path):
     report = read_report(source, load_taxonomy(REPO / "content"))
     cache = ReportCache(tmp_path / "cache")
     cache.put("key", report)
-    _, _, stored = pickle.loads(zlib.decompress((tmp_path / "cache" / "r.pickle").read_bytes()))
+    stored = cache.stored("r", "key")
     assert stored.source.raw == b"" and stored.cleaned.source.raw == b""
     again = cache.get(source, "key")
     assert again.source is source and again.cleaned.source is source
@@ -817,9 +815,7 @@ def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
     """The page's body lines repeat the cleaned text: the build holds only
     the frame (what the report page lists as removed) for every report until
     the pages are made; the cache keeps the page whole, for the next build."""
-    import pickle
-    import zlib
-
+    from generator.build.cache import ReportCache, read_entry
     from generator.build.pipeline import read_all
     from tests.conftest import make_project
 
@@ -830,5 +826,6 @@ def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
             assert all(p.role != "body" for p in report.cleaned.page.lines) and report.cleaned.text.strip()
         assert any(report.cleaned.page.lines for report in corpus.reports)  # the samples' chrome
     entry = next(project.cache_dir.glob("*.pickle"))
-    _, _, cached = pickle.loads(zlib.decompress(entry.read_bytes()))
+    _, key, _, _ = read_entry(entry)
+    cached = ReportCache(project.cache_dir).stored(entry.stem, key)
     assert any(p.role == "body" for p in cached.cleaned.page.lines)

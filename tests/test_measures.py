@@ -515,3 +515,31 @@ def test_units_under_a_province_are_expected_as_counties_with_no_city_above():
     for key in (("河南省", "", "济源市"), ("湖北省", "", "仙桃市"), ("新疆维吾尔自治区", "", "石河子市")):
         assert found[key].level == "county", key
     assert not [g for g in found.values() if "直辖" in g.city or "直辖" in g.county]
+
+
+def test_shared_templates_of_an_unchanged_year_are_kept(measured, tmp_path, monkeypatch):
+    """Each year's shared templates are kept under a digest of its reports'
+    paragraph prints (yearly.templates with a Memo): found again only for a
+    year whose reports changed, and the same as found from scratch."""
+    from generator.build.pipeline import read_all
+    from generator.site import yearly
+    from generator.site.memo import Memo
+    from generator.site.series import series_key
+
+    reports = read_all(measured).reports
+    prints = yearly.prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports})
+    fresh = yearly.templates(prints)
+    assert [s.bodies for s in fresh["2023-zhejiang-anji"]] == [1] == [s.bodies for s in fresh["2023-jiangxi-xiushui"]]
+    compared: list[int] = []
+    real = yearly.candidates
+    monkeypatch.setattr(yearly, "candidates", lambda sig: compared.append(len(sig)) or real(sig))
+    kept = Memo(tmp_path / "templates")
+    assert yearly.templates(prints, kept) == fresh and compared
+    years = len(compared)
+    assert yearly.templates(prints, Memo(tmp_path / "templates")) == fresh and len(compared) == years
+    one = next(p for p in prints if p.slug == "2023-zhejiang-anji")
+    changed = [p if p is not one else yearly.Prints(one.slug, one.year, ("another",), one.anchors, one.signatures)
+               for p in prints]
+    again = yearly.templates(changed, Memo(tmp_path / "templates"))
+    assert len(compared) == years + 1  # the changed year only
+    assert again == yearly.templates(changed)

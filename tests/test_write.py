@@ -1,6 +1,8 @@
 """Writing generated pages: a deferred page is made only when its inputs changed."""
 from __future__ import annotations
 
+import pytest
+
 from generator.site.render import Deferred, SiteFile
 from generator.site.write import write_pages
 
@@ -75,3 +77,19 @@ def test_pages_are_written_as_they_come(tmp_path):
     assert (result.written, result.pages) == (2, 2) and (out / "b" / "c.md").read_bytes() == b"C"
     with pytest.raises(BuildError, match="two pages want the same file"):
         write_pages(iter([SiteFile("a.md", b"A"), SiteFile("./a.md", b"B")]), out)
+
+
+def test_a_page_outside_the_folder_or_claimed_twice_stops_the_build(tmp_path):
+    """Paths are checked as strings (write._relative): one written in another
+    spelling is the same file, and one that climbs out is refused."""
+    from generator.errors import BuildError
+
+    out = tmp_path / "docs"
+    written = write_pages([SiteFile("a/b.md", b"1"), SiteFile("./c//d.md", b"2")], out)
+    assert written.written == 2 and (out / "a/b.md").read_bytes() == b"1" and (out / "c/d.md").read_bytes() == b"2"
+    for pages, message in (([SiteFile("../x.md", b"")], "outside"), ([SiteFile("/x.md", b"")], "outside"),
+                           ([SiteFile("", b"")], "outside"),
+                           ([SiteFile("a/b.md", b""), SiteFile("a/./b.md", b"")], "two pages")):
+        with pytest.raises(BuildError, match=message):
+            write_pages(pages, out)
+    assert not (tmp_path / "x.md").exists()

@@ -67,7 +67,9 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
     edits = edits_of(reports, history, measured)
     pages += versions_site(reports, edits, measured)
     tables = yearly_site(series, kept, changed)
-    shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed))
+    # each year's shared templates, kept beside the reports' measures
+    years = Memo(memo.folder.with_name("templates"), read=memo.read) if memo.folder is not None else None
+    shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed), years)
     for report in reports:
         if report.slug in changed:
             memo.put(report.slug, report.key, kept[report.slug])

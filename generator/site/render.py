@@ -408,8 +408,10 @@ def page_url(path: str) -> str:
 
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:
     """Theme slug -> reports with passages on it, in the order of its pages."""
-    counts = {r.slug: r.analysis.theme_counts() for r in reports}
-    return {t.slug: in_region_order([r for r in reports if counts[r.slug].get(t.slug)]) for t in taxonomy.themes}
+    # Sorted once, then filtered per theme (the order is total: the slug
+    # ends the key): sorting again for each theme cost 12.8 s at 50,000.
+    ordered = [(r, r.analysis.theme_counts()) for r in in_region_order(list(reports))]
+    return {t.slug: [r for r, counts in ordered if counts.get(t.slug)] for t in taxonomy.themes}
 
 
 def chunk_path(base: str, n: int) -> str:

@@ -46,32 +46,35 @@ def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None =
     keys: dict[str, str] = {}
     written = unchanged = 0
     done = False
+    root = str(out_dir)
     try:
         for page in pages:
-            rel = PurePosixPath(page.path)
-            if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+            name = _relative(page.path)
+            if name is None:
                 raise BuildError(f"refusing to write {page.path!r}: outside the output folder {out_dir}")
-            name = rel.as_posix()
             if name in claimed:
                 raise BuildError(f"two pages want the same file {page.path!r}")
             claimed.add(name)
-            target = out_dir.joinpath(*rel.parts)
+            # strings and os.path, not pathlib: a Path per page took a third of
+            # write_pages (3,000 reports, 14,500 pages: 0.6 of 2.1 s)
+            target = os.path.join(root, name)
             if isinstance(page, Deferred):
-                if made_from.get(page.path) == page.key and target.is_file():
+                if made_from.get(page.path) == page.key and os.path.isfile(target):
                     keys[page.path] = page.key
                     unchanged += 1
                     continue
                 content = page.make()
             else:
                 content = page.content
-            if target.is_file() and target.read_bytes() == content:
+            if _holds(target, content):
                 unchanged += 1
             else:
+                folder = os.path.dirname(target)
                 try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.makedirs(folder, exist_ok=True)
                 except OSError as exc:
-                    raise os_error(target.parent, exc, "create the folder") from None
-                atomic_write(target, content, "the generated page")
+                    raise os_error(Path(folder), exc, "create the folder") from None
+                atomic_write(Path(target), content, "the generated page")
                 written += 1
             if isinstance(page, Deferred):
                 keys[page.path] = page.key
@@ -82,6 +85,31 @@ def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None =
                          "the pages' keys")
     removed = remove_stray(out_dir, out_dir, claimed)
     return WriteResult(written, unchanged, removed)
+
+
+def _relative(path: str) -> str | None:
+    """path as a relative '/'-separated name inside the folder (as
+    PurePosixPath(path).as_posix() gives it); None for an absolute path, one
+    that climbs out (..) or an empty one."""
+    if path and not path.startswith("/") and "//" not in path and not path.endswith("/"):
+        parts = path.split("/")
+        if "." not in parts and ".." not in parts:
+            return path  # already in its plain form: every page the stages make
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+        return None
+    return rel.as_posix()
+
+
+def _holds(target: str, content: bytes) -> bool:
+    """Whether the file at target holds content, byte for byte (no file: no)."""
+    try:
+        if os.path.getsize(target) != len(content):
+            return False
+        with open(target, "rb") as f:
+            return f.read() == content
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
 
 
 def remove_stray(folder: Path, root: Path, keep: set[str]) -> int:
