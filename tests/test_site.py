@@ -691,6 +691,24 @@ def test_report_pages_explain_once_on_the_guide(sample_site):
             assert f"<strong>{mark}</strong>" in guide, (path, mark)
 
 
+def test_guide_says_where_the_update_date_and_javascript_parts_are(sample_site):
+    """Most pages' footer links only /guide/#licence; the update date is said
+    on /data/ alone, so the section the footer links leads there by name. The
+    note on what the page draws from its packed record names the theme chips
+    too (they travel in the record now), not only the related reports and
+    the cleaning record."""
+    guide = (sample_site.site_dir / "guide/index.html").read_text(encoding="utf-8")
+
+    def section(anchor: str) -> str:
+        start = guide.index(f'id="{anchor}"')
+        end = guide.find("<h2", start + 1)
+        return guide[start:end if end > 0 else guide.index("</article>", start)]
+
+    licence = section("licence")
+    assert "数据更新日期" in licence and 'href="../data/"' in licence
+    assert "主题标签" in section("record")
+
+
 def test_the_search_index_stores_no_report_text(sample_site):
     """The index's record files hold a report's title, facts and where its
     units start, not its text (search.js cuts the excerpt from the report's
