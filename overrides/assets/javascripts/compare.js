@@ -57,7 +57,7 @@
   // gzip's magic bytes.
   function load(src) {
     return fetch(src).then(function (r) {
-      if (!r.ok) throw new Error("compare.json: HTTP " + r.status);
+      if (!r.ok) throw new Error("数据文件无法载入，HTTP 状态 " + r.status);
       return r.arrayBuffer();
     }).then(function (buffer) {
       var bytes = new Uint8Array(buffer);

@@ -332,8 +332,8 @@ if (form) {
   const say = (found, words) => {
     status.textContent = !found.items.length && found.complete ? `没有页面含“${words}”`
       : found.complete ? `找到 ${found.items.length} 个含“${words}”的页面`
-      : `已找到 ${found.items.length} 个含“${words}”的页面（已检索可能含有它的 ${found.candidates} 个索引分卷中的 `
-        + `${found.searched} 个；“显示更多结果”继续检索）`;
+      : `已找到 ${found.items.length} 个含“${words}”的页面；另有 ${found.candidates - found.searched} 个`
+        + `可能含有它的索引分卷尚未检索，“显示更多结果”继续检索，结果的排序可能随之变化`;
     status.dataset.count = String(found.items.length);
     status.dataset.complete = String(found.complete);
   };
