@@ -680,18 +680,19 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     if not use_cache:  # --clean: every page is made again
         project.page_keys.unlink(missing_ok=True)
     links = with_links(report_links(reports, taxonomy, in_series), measures.links)
+    epoch = site_epoch(reports, added)  # the newest content's date: sitemap dates and /data/'s update date
     measured, measures = [measures.pages], replace(measures, pages=[])  # written first, then let go
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
         lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy), originals),
         lambda: compare_site(reports, taxonomy),
-        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals),
+        lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
         lambda: reader_site(reports, taxonomy, in_series),
         lambda: series_site(series, taxonomy, measures.series_tables),
         lambda: [search_page(reports, taxonomy)],
     ]
     written = write_pages(one_group_at_a_time(groups), project.docs_dir, project.page_keys)
-    return corpus, written.pages, written, site_epoch(reports, added)
+    return corpus, written.pages, written, epoch
 
 
 def one_group_at_a_time(groups: list[Callable[[], Iterable[Output]]]) -> Iterator[Output]:

@@ -99,11 +99,12 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
                   added: dict[str, str], site_url: str, edits: Sequence[tuple[str, str, int]] = (),
-                  originals: str = "") -> list[Output]:
+                  originals: str = "", epoch: int = 0) -> list[Output]:
     """edits: (date, report slug, version number) of each later version of a
     report's text (generator/site/versions.py), announced in the feed.
     originals: where the publisher's files are served instead of a copy in
-    the site (extra.originals_url), or ""."""
+    the site (extra.originals_url), or "". epoch: the newest content's date
+    (site_epoch, which the build computes once), 0 where none is known."""
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
@@ -121,7 +122,6 @@ def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequen
         figures = _year_file(f"data/figures-{year}.csv.gz", members, taxonomy, base, FIGURE_COLUMNS, _figure_rows)
         pages += [passages, figures]
         years.append(YearFiles(year, len(members), passages, figures))
-    epoch = site_epoch(reports, added)
     updated = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d") if epoch else ""
     pages += [_data_page(len(reports), years, bool(base), updated),
               SiteFile("feed.xml", _feed(reports, added, base, edits))]
