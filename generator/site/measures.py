@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from generator.read.deadlines import Deadlines
@@ -51,9 +51,12 @@ def no_measures() -> Measures:
 
 
 def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines: Deadlines,
-                  history: History, memo: Memo | None = None) -> Measures:
+                  history: History, memo: Memo | None = None,
+                  text: Callable[[Report], Report] | None = None) -> Measures:
     """memo: what was measured from each report's text in earlier builds
-    (site/memo.py); without one, everything is measured again."""
+    (site/memo.py); without one, everything is measured again. text: a
+    report with its text, for what is measured anew of a report the build
+    holds without it (generator/build/pipeline.py texts_of)."""
     reports = sorted(reports, key=lambda r: r.slug)
     memo = memo or Memo(None)
     kept: dict[str, dict] = {}
@@ -66,10 +69,11 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
     pages += timeliness_site(reports, measured, deadlines)
     edits = edits_of(reports, history, measured)
     pages += versions_site(reports, edits, measured)
-    tables = yearly_site(series, kept, changed)
+    tables = yearly_site(series, kept, changed, text)
     # each year's shared templates, kept beside the reports' measures
     years = Memo(memo.folder.with_name("templates"), read=memo.read) if memo.folder is not None else None
-    shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed), years)
+    shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed, text),
+                       years)
     for report in reports:
         if report.slug in changed:
             memo.put(report.slug, report.key, kept[report.slug])
