@@ -719,7 +719,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
         lambda: compare_site(reports, taxonomy),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
         lambda: reader_site(reports, taxonomy, in_series),
-        lambda: series_site(series, taxonomy, measures.series_tables),
+        lambda: series_site(series, taxonomy, measures.series_table),
         lambda: [search_page(reports, taxonomy)],
     ]
     written = write_pages(one_group_at_a_time(groups), project.docs_dir, project.page_keys)

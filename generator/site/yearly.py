@@ -41,6 +41,7 @@ import numpy as np
 
 from generator.records import Paragraph, Report, solid_chars
 from generator.site.memo import Memo
+from generator.site.series import Series
 
 SHINGLE = 4  # characters
 REPEAT = 0.6  # Jaccard of shingle sets at or above which two paragraphs are nearly word for word the same
@@ -526,3 +527,61 @@ def _year_digest(members: Sequence[Prints]) -> str:
         digest.update(repr((r.slug, r.body, r.anchors, r.signatures.shape, str(r.signatures.dtype))).encode())
         digest.update(np.ascontiguousarray(r.signatures).tobytes())
     return digest.hexdigest()
+
+
+def shared_templates(reports: Sequence[Report], body: dict[str, tuple[str, ...]], prints: Memo | None = None,
+                     years: Memo | None = None, text: Text | None = None) -> dict[str, list[Shared]]:
+    """templates() of the reports, a year at a time: each year's findings
+    kept (years) under a digest of its reports' slugs, bodies and keys (a
+    report's key changes whenever its text could: its prints are made from
+    it), so that a year none of whose reports changed reads neither its
+    reports' prints nor their text (at 50,000 reports, every report's prints
+    held at once were the build's peak: about 13 KiB a report). A changed
+    year's prints are read from the prints memo, or made (from the text)
+    and put there."""
+    by_year: dict[object, list[Report]] = defaultdict(list)
+    for report in sorted(reports, key=lambda r: r.slug):
+        if report.metadata.get("year"):
+            by_year[report.metadata.get("year")].append(report)
+    found: dict[str, list[Shared]] = defaultdict(list)
+    names = set()
+    for year, members in by_year.items():
+        if len({body[r.slug] for r in members}) < 2:
+            continue
+        name = "year-" + hashlib.sha256(repr(year).encode()).hexdigest()[:16]
+        names.add(name)
+        known = all(r.key for r in members)
+        key = hashlib.sha256(repr([(r.slug, body[r.slug], r.key) for r in members]).encode()).hexdigest()
+        if years is not None and known and (was := years.get(name, key)) is not None \
+                and isinstance(was.get("found"), dict):
+            mine = was["found"]
+        else:
+            kept = {r.slug: (prints.get(r.slug, r.key) if prints is not None else None) or {} for r in members}
+            changed: set[str] = set()
+            mine = templates(prints_of(members, body, kept, changed, text))
+            for r in members:
+                if r.slug in changed and prints is not None:
+                    prints.put(r.slug, r.key, kept[r.slug])
+            if years is not None and known:
+                years.put(name, key, {"found": dict(mine)})
+        for slug, shared in mine.items():
+            found[slug].extend(shared)
+    if years is not None:
+        years.prune(names)
+    return dict(found)
+
+
+def series_section(s: Series, memo: Memo | None = None, text: Text | None = None) -> str:
+    """yearly_site's section of one series page, its reports' matches with
+    the year before read from memo (each report's "vs" and "duiz", under its
+    key) and what is matched anew put there: made when the series page is
+    made, so that only a series whose reports changed reads its reports'
+    matches (or their text)."""
+    reports = s.reports
+    kept = {r.slug: (memo.get(r.slug, r.key) if memo is not None else None) or {} for r in reports}
+    changed: set[str] = set()
+    table = yearly_site([s], kept, changed, text)[s.slug]
+    for r in reports:
+        if r.slug in changed and memo is not None:
+            memo.put(r.slug, r.key, kept[r.slug])
+    return table
