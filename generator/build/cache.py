@@ -163,7 +163,9 @@ def pack(report: Report) -> tuple[bytes, bytes, bytes]:
     held = replace(without_text(report), source=source,
                    cleaned=replace(cleaned, source=source, lines=(), page=replace(cleaned.page, lines=frame)))
     rest = (cleaned.lines, cleaned.page.lines)
-    packed = [zlib.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    # level 6, not 1: the text apart from the lines compresses less well
+    # (entries about 8 % larger at 1); reading back is as fast at any level
+    packed = [zlib.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), 6)
               for part in (held, texts(report), rest)]
     return packed[0], packed[1], packed[2]
 
