@@ -36,6 +36,7 @@ from generator.site.render import (
     gzipped,
     html_text,
     in_region_order,
+    known_as,
     link_title,
     list_pages,
     md_inline,
@@ -159,8 +160,8 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[l
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
-    shown = (f"每份报告一行：报告名称、地区和年度、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
-             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段；鼠标悬停可见所在标题）。"
+    shown = (f"每份报告一行：地区和年度（链接到报告）、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
+             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段）。"
              + ("同时属于细分主题的段落只列在细分主题页，本页注明各细分主题的段数并链接到该页中这份报告的一行。" if subs else "")
              + "本页不摘引原文；链接之外还有段落的报告，其段落数链接到并排对读，在那里可读到全部段落的全文。"
              "每段命中的主题词（段中的词和所在标题中的词）列在[开放数据](../../data/index.md)的段落文件中。")
@@ -199,49 +200,38 @@ def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
 
 def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
                   where: dict[tuple[str, str], str] | None = None, before: Report | None = None) -> str:
-    """A report's row on a theme page: its title (linked to the report), place
-    and year, how many passages it has on the theme, and its strongest ones
-    as numbered links to their paragraphs (each passage's number among the
-    report's passages on the theme, the heading it sits under in the link's
-    title); the count links the reader, which shows them all. The words
-    that decided a passage are in /data/passages-<year>.csv.gz, not here:
-    in each link's title they were a third of the theme pages' rows.
-    The row's id is the report's slug, which the report pages' theme chips
-    and /compare/ link to. up is the way from this page to the site's root.
+    """A report's row on a theme page: its place and year (linked to the
+    report, _row_link), how many passages it has on the theme, and its
+    strongest ones as numbered links to their paragraphs (each passage's
+    number among the report's passages on the theme); the count links the
+    reader, which shows them all. The words that decided a passage are in
+    /data/passages-<year>.csv.gz, not here: in each link's title they were a
+    third of the theme pages' rows. The row's id is the report's slug, which
+    the report pages' theme chips and /compare/ link to. up is the way from
+    this page to the site's root.
 
     A passage that is also on a subtheme is linked from the subtheme's page
     only: this page links the report's row there, with its count (the same
     passage listed on the parent and on the subtheme was a third of the
     theme pages). No passage is quoted, and one row a report instead of a
     heading, a line and a list (1.2 KB a report a theme at 1,000 varied
-    reports, theme pages 0.92 x the text).
-
-    Lighter still (theme pages 0.77 -> 0.71 x the text at 1,000 varied
-    reports): a link's title is the heading's words without its number
-    (（二）, 2. say nothing out of the report), and only where it differs
-    from the row's link before (the tooltip of the first names both); the
-    count's link has no title (本页说明 says where it leads); the place is
-    not repeated on the row after a row of the same place (before: the
-    row above, _row_head)."""
+    reports, theme pages 0.92 x the text). Neither the report's title (on
+    its own page) nor a passage's heading as the link's title (the reader
+    shows each passage under its heading): together a sixth of the theme
+    pages (theme pages 0.69 -> 0.51 x the text at 1,000 varied reports,
+    measured by helper weight3)."""
     passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
     subs = taxonomy.subthemes(theme.slug)
     sub_slugs = {s.slug for s in subs}
     own = [p for p in passages if not any(m.theme in sub_slugs for m in p.themes)]
     number = {p.anchor: k for k, p in enumerate(passages, start=1)}
-    headings = {s.anchor: s.title or s.heading for s in report.document.sections}  # once, not once per passage
-    links = []
-    last = ""
-    for passage in strongest(own, theme.slug):
-        heading = headings.get(passage.section, "开头部分")
-        title = f' title="{html.escape(heading)}"' if heading != last else ""
-        last = heading
-        links.append(f'<a href="{up}reports/{report.slug}/#{passage.anchor}"{title}>{number[passage.anchor]}</a>')
-    head, line = _row_head(report, up, before)
+    links = [f'<a href="{up}reports/{report.slug}/#{passage.anchor}">{number[passage.anchor]}</a>'
+             for passage in strongest(own, theme.slug)]
+    head = _row_link(report, up, before)
     count = f"{len(passages)} 段"
     if len(passages) > len(links):  # the count leads to them all, in the reader
         count = f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">{count}</a>'
-    row = (head + f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{count}'
-           + ("：" + " ".join(links) if links else ""))
+    row = head + f'<span class="theme-row__meta">{count}' + ("：" + " ".join(links) if links else "")
     in_subs = []
     for sub in subs:
         on_sub = sum(1 for p in passages if p.theme(sub.slug))
@@ -262,11 +252,28 @@ def _row_head(report: Report, up: str, before: Report | None = None) -> tuple[st
     (text; the place left out where the row before, of before, shows it:
     rows are in the order of places, and a body's reports of several years
     follow each other)."""
+    line = _row_line(report, before)
+    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>', line
+
+
+def _row_line(report: Report, before: Report | None = None) -> str:
+    """A report's place and year (text), the place left out where the row
+    before, of before, shows it."""
     place = place_name(report.metadata)
     if before is not None and place_name(before.metadata) == place:
         place = ""
-    line = " · ".join(b for b in (place, _year(report)) if b)
-    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>', line
+    return " · ".join(b for b in (place, _year(report)) if b)
+
+
+def _row_link(report: Report, up: str, before: Report | None = None) -> str:
+    """A report's row on a theme page as far as its link (HTML: the item with
+    the report's slug as its id, which report pages and /compare/ link to),
+    the link naming the report by its place and year (the place left out
+    where the row before shows it, as _row_head does), its title only where
+    neither is known: the title is on the report's own page, and on a theme
+    page it was a tenth of the rows' bytes."""
+    name = _row_line(report, before) or known_as(report)
+    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(name)}</a>'
 
 
 def _year(report: Report) -> str:
@@ -487,7 +494,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
             "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
             "",
-            "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序和展开细分主题都不可用，"
+            "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序、展开细分主题和数字的链接都不可用，"
             "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
             "",
             nav,
@@ -542,8 +549,12 @@ def _unmentioned(rows: list[dict]) -> list[int]:
 
 def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | None) -> str:
     """The static table of one page of rows; compare.js redraws it from
-    compare.json with every report. Addresses in compare.json are relative to
-    /compare/; up is the way there from this page."""
+    compare.json with every report, each count linked to the theme page's
+    row. The static cells hold the counts as text: their links, each a theme
+    page's address, were a third of /compare/ (only readers without
+    JavaScript lose them; the report's title stays linked). Addresses in
+    compare.json are relative to /compare/; up is the way there from this
+    page."""
     head = "".join(
         f'<th scope="col" data-sort="{i}" class="num{" sub" if t.parent else ""}"'
         f'{f" data-parent={chr(34)}{t.parent}{chr(34)}" if t.parent else ""} data-theme="{t.slug}">'
@@ -556,11 +567,10 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
         for cell, theme in zip(row["cells"], themes):
             heat = min(4, int(cell["share"] * 10)) if cell["n"] else 0
             text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else '<span class="none">未涉及</span>'
-            inner = f'<a href="{html.escape(up + cell["href"])}">{text}</a>' if cell["href"] else text
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
-            cells.append(f'<td class="num heat-{heat}{sub}">{inner}</td>')
+            cells.append(f'<td class="num heat-{heat}{sub}">{text}</td>')
         body.append(
-            f'<tr data-province="{html.escape(row["province"])}" data-level="{html.escape(row["level"])}" data-year="{html.escape(row["year"])}">'
+            "<tr>"
             f'<th scope="row"><a href="{html.escape(up + row["href"])}">{html.escape(row["title"])}</a></th>'
             f'<td>{html.escape(row["province"])}</td><td>{html.escape(row["level"])}</td><td>{html.escape(row["year"])}</td>'
             + "".join(cells) + "</tr>")
