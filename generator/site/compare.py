@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -100,9 +101,30 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
         # a first page also shows the theme's report count and where each page starts
         first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
         linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first,
-                                  linked))
+        inputs = (generator_version(), taxonomy.digest, files, n, first, linked)
+        pages.append(when_changed(files[n - 1], make, chunk, *inputs))
+        if chunk:
+            rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where)
+            pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, *inputs))
     return pages
+
+
+def rows_file(page: str) -> str:
+    """The data file of a listing page's rows, which compare.js draws
+    (drawn_rows): beside the page's Markdown file (themes/x/index.md ->
+    themes/x/index.rows.json.gz, themes/x/from-y.md ->
+    themes/x/from-y.rows.json.gz), so every page of a listing finds its
+    listing's folder one step up from its data file."""
+    return page.removesuffix(".md") + ".rows.json.gz"
+
+
+def drawn_rows(page: str, items: str) -> str:
+    """A listing's rows for compare.js to complete from the page's data file
+    (rows_file; its address relative to the page): items are the rows as
+    the page holds them without JavaScript, each an item with the report's
+    slug as its id and a link to the report."""
+    src = posixpath.relpath(rows_file(page), page_url(page))
+    return f'<ul class="theme-rows" data-rows="{src}">{items}</ul>'
 
 
 def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
@@ -135,8 +157,8 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     if not chunk:
         body.append("（暂无报告涉及此主题）")
     if chunk:
-        body += ['<ul class="theme-rows">' + "".join(_theme_report(theme, r, taxonomy, up, where, before)
-                                                     for before, r in zip([None, *chunk], chunk)) + "</ul>", ""]
+        items = "".join(_row_link(report, up, before) + "</li>" for before, report in zip([None, *chunk], chunk))
+        body += [drawn_rows(files[n - 1], items), ""]
     if indicators:
         body += _indicator_section(indicators, chunk)
     body += method
@@ -198,51 +220,54 @@ def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
     return [passages[k] for k in sorted(ranked[:n])]
 
 
-def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
-                  where: dict[tuple[str, str], str] | None = None, before: Report | None = None) -> str:
-    """A report's row on a theme page: its place and year (linked to the
-    report, _row_link), how many passages it has on the theme, and its
-    strongest ones as numbered links to their paragraphs (each passage's
-    number among the report's passages on the theme); the count links the
-    reader, which shows them all. The words that decided a passage are in
+def _theme_rows(theme: Theme, chunk: list[Report], taxonomy: Taxonomy,
+                where: dict[tuple[str, str], str]) -> bytes:
+    """The data file of a theme page's rows (rows_file), which compare.js
+    draws into the page's items (its drawRows): the theme's subthemes as
+    [slug, name] and, by report slug, _theme_row's row. gzip: a host's quota
+    counts the bytes it stores."""
+    subs = taxonomy.subthemes(theme.slug)
+    data = {"theme": theme.slug, "subs": [[s.slug, s.name] for s in subs],
+            "rows": {r.slug: _theme_row(theme, r, subs, where) for r in chunk}}
+    return gzipped(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _theme_row(theme: Theme, report: Report, subs: Sequence[Theme], where: dict[tuple[str, str], str]) -> list:
+    """What a report's row on a theme page shows after its link (_row_link):
+    [count, links, in subthemes], where count is how many passages it has on
+    the theme, links its strongest ones as [number, anchor] (the passage's
+    number among the report's passages on the theme, its paragraph's
+    anchor) and in subthemes [k, page, count] for each subtheme k (of the
+    data's subs) with passages of the report: the subtheme's page that
+    holds the report's row ("" its first, else "from-x/") and how many.
+    compare.js draws it as the rows were written before: the count, linked
+    to the reader where it has more than the links; the numbered links; the
+    subthemes' rows. The words that decided a passage are in
     /data/passages-<year>.csv.gz, not here: in each link's title they were a
-    third of the theme pages' rows. The row's id is the report's slug, which
-    the report pages' theme chips and /compare/ link to. up is the way from
-    this page to the site's root.
+    third of the theme pages' rows.
 
     A passage that is also on a subtheme is linked from the subtheme's page
-    only: this page links the report's row there, with its count (the same
+    only: this row links the report's row there, with its count (the same
     passage listed on the parent and on the subtheme was a third of the
     theme pages). No passage is quoted, and one row a report instead of a
     heading, a line and a list (1.2 KB a report a theme at 1,000 varied
     reports, theme pages 0.92 x the text). Neither the report's title (on
     its own page) nor a passage's heading as the link's title (the reader
-    shows each passage under its heading): together a sixth of the theme
-    pages (theme pages 0.69 -> 0.51 x the text at 1,000 varied reports,
-    measured by helper weight3)."""
+    shows each passage under its heading): theme pages 0.69 -> 0.52 x the
+    text at 1,000 varied reports. Rows as markup, each link an address of
+    the report's page, were three quarters of the theme pages."""
     passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
-    subs = taxonomy.subthemes(theme.slug)
     sub_slugs = {s.slug for s in subs}
     own = [p for p in passages if not any(m.theme in sub_slugs for m in p.themes)]
     number = {p.anchor: k for k, p in enumerate(passages, start=1)}
-    links = [f'<a href="{up}reports/{report.slug}/#{passage.anchor}">{number[passage.anchor]}</a>'
-             for passage in strongest(own, theme.slug)]
-    head = _row_link(report, up, before)
-    count = f"{len(passages)} 段"
-    if len(passages) > len(links):  # the count leads to them all, in the reader
-        count = f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">{count}</a>'
-    row = head + f'<span class="theme-row__meta">{count}' + ("：" + " ".join(links) if links else "")
+    links = [[number[p.anchor], p.anchor] for p in strongest(own, theme.slug)]
     in_subs = []
-    for sub in subs:
+    for k, sub in enumerate(subs):
         on_sub = sum(1 for p in passages if p.theme(sub.slug))
-        page = (where or {}).get((sub.slug, report.slug))
+        page = where.get((sub.slug, report.slug))
         if on_sub and page:
-            themes = up.removeprefix("../")  # the way from this page to themes/
-            in_subs.append(f'<a href="{themes}{page_url(page).removeprefix("themes/")}#{report.slug}">'
-                           f"{html_text(sub.name)} {on_sub} 段</a>")
-    if in_subs:
-        row += " · 细分主题：" + "、".join(in_subs)
-    return row + "</span></li>"
+            in_subs.append([k, page_url(page).removeprefix(f"themes/{sub.slug}/"), on_sub])
+    return [len(passages), links, in_subs] if in_subs else [len(passages), links]
 
 
 def _row_head(report: Report, up: str, before: Report | None = None) -> tuple[str, str]:
