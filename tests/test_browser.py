@@ -294,6 +294,23 @@ def test_theme_rows_are_drawn_from_the_page_data(served, browser):
     page.close()
 
 
+def test_part_rows_are_drawn_from_the_page_data(served, browser):
+    """A part page holds each report's title linked; compare.js adds its
+    place and year and the sections holding the part: Wuhu's part 1 is its
+    section 一、全市法治政府建设情况 with seven subsections (read in the text)."""
+    page, errors, _ = watched_page(browser)
+    page.goto(served + "parts/measures/")
+    row = page.locator('li[id="2022-anhui-wuhu"]')
+    section = row.locator(".part-row")
+    section.wait_for()
+    assert row.locator(".theme-row__meta").inner_text() == "安徽省芜湖市 · 2022 年度"
+    link = section.get_by_role("link", name="一、全市法治政府建设情况")
+    assert link.get_attribute("href") == served + "reports/2022-anhui-wuhu/#s1"
+    assert "字，分 7 节：（一）党对法治政府建设的组织领导更加全面有力 · （二）" in section.inner_text()
+    assert errors == []
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
 def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport):

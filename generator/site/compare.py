@@ -674,12 +674,17 @@ def _part(part, having: list[Report], missing: int) -> list[Output]:
         nav = pager(files, n)
         listing = page_list(files, chunks) if n == 1 else ""
         counts = (len(having), missing) if n == 1 else None
-        make = functools.partial(_part_page, part, chunk, n, nav, listing, counts)
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), part.number, part.name, nav, listing, counts))
+        make = functools.partial(_part_page, part, chunk, n, nav, listing, counts, files[n - 1])
+        inputs = (generator_version(), part.number, part.name, nav, listing, counts)
+        pages.append(when_changed(files[n - 1], make, chunk, *inputs))
+        if chunk:
+            rows = functools.partial(_part_rows, part, chunk)
+            pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, *inputs))
     return pages
 
 
-def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts: tuple[int, int] | None) -> bytes:
+def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts: tuple[int, int] | None,
+               file: str) -> bytes:
     body = [
         crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
         "",
@@ -690,31 +695,41 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
         nav + listing,
     ]
     up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
-    rows = []
-    for before, report in zip([None, *chunk], chunk):
-        # one row a report (its id the slug /parts/ links to), then each section that holds the part
-        row, line = _row_head(report, up, before)
-        if line:
-            row += f'<span class="theme-row__meta">{html_text(line)}</span>'
-        index = {s.anchor: i for i, s in enumerate(report.document.sections)}
-        for match in (m for m in report.analysis.parts if part.number in m.parts):
-            note = "（按位置推断）" if match.inferred else ""
-            row += (f'<p class="part-row"><a href="{up}reports/{report.slug}/#{match.section}">'
-                    f"{html_text(match.heading)}</a>{note}"
-                    + _section_text(report.document.sections, index[match.section]) + "</p>")
-        rows.append(row + "</li>")
-    if rows:
-        body += ['<ul class="theme-rows">' + "".join(rows) + "</ul>", ""]
+    # one row a report (its id the slug /parts/ links to): its title linked;
+    # compare.js adds its place and year and each section that holds the part
+    items = "".join(_row_head(report, up)[0] + "</li>" for report in chunk)
+    if items:
+        body += [drawn_rows(file, items), ""]
     body.append(nav)
     title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return frontmatter(meta, "\n".join(body) + "\n")
 
 
-def _section_text(sections: Sequence[Section], start: int) -> str:
+def _part_rows(part, chunk: list[Report]) -> bytes:
+    """The data file of a part page's rows (rows_file), which compare.js
+    draws after each report's link (its drawRows): by report slug [place
+    and year (the place left out after a row of the same place, _row_line),
+    its sections that hold the part as [anchor, heading, 1 where placed by
+    position only else 0, characters, its own subsections' headings]].
+    Rows as markup were a third tags and addresses; as gzipped data the
+    headings, which reports of one template share, compress too."""
+    rows = {}
+    for before, report in zip([None, *chunk], chunk):
+        index = {s.anchor: i for i, s in enumerate(report.document.sections)}
+        sections = []
+        for match in (m for m in report.analysis.parts if part.number in m.parts):
+            length, subs = _section_facts(report.document.sections, index[match.section])
+            sections.append([match.section, match.heading, int(match.inferred), length, subs])
+        rows[report.slug] = [_row_line(report, before), sections]
+    data = {"part": part.number, "rows": rows}
+    return gzipped(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _section_facts(sections: Sequence[Section], start: int) -> tuple[int, list[str]]:
     """What a part page says of sections[start] and its subsections: how long
-    it is and its own subsections' headings (not theirs), as text after the
-    section's link (HTML, escaped). Subsections follow their section (their
+    it is (characters) and its own subsections' headings (not theirs), shown
+    after the section's link. Subsections follow their section (their
     anchors extend its anchor), so the walk stops at the first section
     outside it. No text is quoted: part 1 (the year's measures) is most of a
     report, and even openings of about 200 characters were a quarter of the
@@ -730,6 +745,4 @@ def _section_text(sections: Sequence[Section], start: int) -> str:
     length = sum(len(p.text) for s in inside for p in s.paragraphs)
     depth = anchor.count("-") + 1
     subs = [s for s in inside if s.anchor.count("-") == depth]  # its own subsections; theirs are in the report
-    if not subs:
-        return f" · {length:,} 字"
-    return f" · {length:,} 字，分 {len(subs)} 节：" + html_text(" · ".join(s.heading for s in subs))
+    return length, [s.heading for s in subs]
