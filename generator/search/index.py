@@ -143,7 +143,7 @@ CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "bigrams-7"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "bigrams-8"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
 # The Pagefind release whose index format (record files, entry file, the
@@ -638,10 +638,14 @@ def _plain_fragments(bundle: Path, texts: dict[str, str], metas: dict[str, dict[
     """Store each record's stored_text instead of the word list Pagefind
     keeps (about 11 bytes for each character of a report), and its meta
     besides the title (fragment_meta: given to Pagefind, it was indexed).
-    The index chunks, built from the words, are not touched."""
+    Its filters are left empty: Pagefind filters with its filter files
+    (.pf_filter), and the page reads none of a record's (a report's themes'
+    names in every record file were a sixth of them). The index chunks,
+    built from the words, are not touched."""
     def change(key: str, record: dict) -> None:
         record["content"] = texts[key]
         record["meta"].update(metas.get(key, {}))
+        record["filters"] = {}
 
     return _rewrite_fragments(bundle, change)
 
