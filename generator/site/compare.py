@@ -97,15 +97,15 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
     subs = [s.slug for s in taxonomy.subthemes(theme.slug)]
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
-        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n, where)
+        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
         # a first page also shows the theme's report count and where each page starts
         first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
-        linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
-        inputs = (generator_version(), taxonomy.digest, files, n, first, linked)
-        pages.append(when_changed(files[n - 1], make, chunk, *inputs))
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
         if chunk:
+            linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
             rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where)
-            pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, *inputs))
+            pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, generator_version(), taxonomy.digest,
+                                      linked))
     return pages
 
 
@@ -128,9 +128,9 @@ def drawn_rows(page: str, items: str) -> str:
 
 
 def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
-                chunks: list[list[Report]], files: list[str], n: int,
-                where: dict[tuple[str, str], str] | None = None) -> bytes:
-    """Page n of a theme: its reports' excerpts, and on the first page the list of pages."""
+                chunks: list[list[Report]], files: list[str], n: int) -> bytes:
+    """Page n of a theme: its reports' rows (each a link; the rest in the
+    page's data file, _theme_rows), and on the first page the list of pages."""
     chunk = chunks[n - 1]
     base = f"themes/{theme.slug}"
     nav = pager(files, n)
