@@ -1057,3 +1057,16 @@ def test_the_rule_of_law_slogan_is_no_mediation(tmp_path):
                      + slogan + "\n" + work + "\n")
     assert "mediation" not in themed[slogan] and "publicity" in themed[slogan]
     assert "mediation" in themed[work]
+
+
+def test_a_clause_that_only_names_the_environment_to_bring_about_is_an_aim(tmp_path):
+    """持续优化营商环境，对重点企业落实纠纷排查机制… : the first clause says what the
+    work is for, the work is dispute screening. An inline label that is a sentence
+    of its own (持续优化法治化营商环境。为企业提供…服务) names the area of the work
+    after it and still counts (issue 24, sets 8 and 9)."""
+    aim = "持续优化营商环境，对园区重点企业落实矛盾纠纷定期排查机制，全年排查化解纠纷32件。"
+    label = "持续优化法治化营商环境。为企业提供“一对一”上门服务，建成一站式服务站3个。"
+    themed = _themed(tmp_path, "某区2023年法治政府建设年度报告\n一、主要举措和成效\n（一）其他工作\n"
+                     + aim + "\n" + label + "\n")
+    assert "business-environment" not in themed[aim] and "mediation" in themed[aim]
+    assert "business-environment" in themed[label]

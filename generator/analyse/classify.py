@@ -343,6 +343,14 @@ QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+
 # work planned or lacking and count (the labels' policy).
 AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,20}(?:水平|能力|质效|效能)"
                  r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
+# ... and so is a clause that says nothing but the environment to be brought about,
+# wherever it stands in its sentence (持续优化法治营商环境，对重点企业落实…排查化解机制;
+# …严格规范公正文明执法，全力打造法治化营商环境，…): the work is in the other clauses.
+# Only a clause joined to others by a comma: a sentence of its own (持续优化法治化营商环境。
+# 优化“…帮您办”…) is an inline label naming the area of the work after it, and a purpose
+# (为优化营商环境，…清理文件) is left to the work it introduces.
+AIM_CLAUSE = re.compile(r"(?:(?<=[，；])[^，。；！？：\d为]{0,4}(?:打造|营造|优化|改善)[^，。；！？\d]{0,8}环境(?=[，。；！？]|$)"
+                        r"|(?:^|(?<=[。！？：]))[^，。；！？：\d为]{0,4}(?:打造|营造|优化|改善)[^，。；！？\d]{0,8}环境(?=，))")
 # A count of cases right after a weak word of a channel (市长热线2547件, 投诉35件):
 # that many requests reached the body by it and were handled, which is work in
 # the area, though the channel merely named counts for nothing.
@@ -408,7 +416,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                      if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
                                          or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
     if aims and mention_weight < 1:
-        mentions += tuple(m.span() for m in AIM.finditer(text))
+        mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     # A term said twice in one list or agenda (研究配齐行政执法力量、组织行政执法资格考试等
