@@ -1088,3 +1088,26 @@ def test_a_text_starting_at_its_first_heading_calls_its_party_group_bare():
     # A named department's Party group is that department's, perhaps not the author's.
     got, _ = meta(text.replace("充分利用局党组", "由县交通运输局党组牵头"))
     assert "level" not in got
+
+
+# --- set 12 (speakers12): a copied opening that lost its 年; a breadcrumb's dated column ---
+
+def test_an_opening_year_that_lost_its_year_character_before_since():
+    got, codes = meta("2021来，青杠镇在县委、县政府的领导下，扎实推进依法行政，现将工作情况报告如下：\n" + BODY)
+    assert got["year"] == 2021 and "missing-year" not in codes
+    # A number that is no year stays none: 300来，… is a count.
+    got, _ = meta("300来名干部参加了学法考试，全镇依法行政水平不断提高。\n" + BODY)
+    assert "year" not in got
+
+
+def test_a_breadcrumbs_dated_column_gives_way_to_the_headline_below():
+    text = ("当前位置：首页 > 信息公开 > 年度报告 > 2021年法治政府建设年度报告\n"
+            "石柱县2021年法治政府建设情况报告\n"
+            "发布日期：2022-02-10\n"
+            "2021年，石柱县坚持依法行政，法治政府建设取得新成效。\n" + BODY)
+    got, _ = meta(text)
+    assert got["title"] == "石柱县2021年法治政府建设情况报告"
+    # A breadcrumb ending in a title that names its body keeps it.
+    got, _ = meta("您当前的位置：首页 > 部门文件 > 石柱县司法局2021年度法治政府建设情况报告\n"
+                  "2021年，县司法局坚持依法行政，法治政府建设取得新成效。\n" + BODY)
+    assert got["title"] == "石柱县司法局2021年度法治政府建设情况报告"

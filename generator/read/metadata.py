@@ -58,6 +58,8 @@ from generator.records import Cleaned, Diagnostic, Document, Field, Metadata
 
 YEAR = re.compile(rf"({YEAR_TEXT})\s*年")
 OPENING_YEAR = re.compile(rf"^({YEAR_TEXT})\s*年度?(?:以来|，|,|是|全年|上半年|中|里)")
+# A copied opening that lost its 年 before 以来 (2023来，… / 2023以来，…): the year still opens it.
+DROPPED_YEAR_OPENING = re.compile(rf"^({YEAR_TEXT})(?:以来|来)\s*[，,]")
 REPORTING = re.compile(rf"现(?:将|就|把)([^，。；]{{0,30}}?)({YEAR_TEXT})\s*年度?[^，。；]{{0,30}}?(?:报告|汇报)(?:如下)?")
 GENERIC_SUBJECT = re.compile(r"(?:^|[，。])(?:在[^，。]{2,30}下，)?(?:我|全|本)?([县市区旗州镇乡])(?:政府|人民政府|委、[县市区旗]政府)")
 # A year run straight into the topic of the opening sentence, its owner between them:
@@ -873,7 +875,7 @@ def _year(facts: Facts, document: Document) -> int | None:
         return _year_number(m.group(1))
     for paragraph in document.preamble[:2]:
         text = _without_addressee(paragraph.text)
-        if m := OPENING_YEAR.match(text) or TOPIC_OPENING.match(text):
+        if m := OPENING_YEAR.match(text) or TOPIC_OPENING.match(text) or DROPPED_YEAR_OPENING.match(text):
             return _year_number(m.group(1))
         if m := REPORTING.search(text):
             return _year_number(m.group(2))

@@ -726,7 +726,7 @@ def _find_title(texts: list[str], top: int, index_block: set[int]) -> tuple[str 
         i += 1
     if not candidates:
         return _glued_title(texts, top), "", []
-    candidates = _without_column_label(candidates)
+    candidates = _without_crumb_column(_without_column_label(candidates), texts)
     title = candidates[0][1]
     kind = ""
     enclosed = None
@@ -762,6 +762,29 @@ def _without_column_label(candidates: list[tuple[int, str]]) -> list[tuple[int, 
     following = [c for c in rest if 0 < c[0] - first[0] <= 2 and _key(c[1]) != _key(first[1])]
     if following and dated(following[0][1]):
         return rest
+    return candidates
+
+
+def _without_crumb_column(candidates: list[tuple[int, str]], texts: list[str]) -> list[tuple[int, str]]:
+    """A breadcrumb's last item that names a column by its year (首页 > … > 2022年法治政府建设年度报告)
+    is no title when a title line naming a body follows within four lines
+    (重庆市某区2022年法治政府建设情况报告): the page's own headline wins over the
+    column the site filed it under. A breadcrumb ending in a title that names its
+    body (…> 部门文件某县司法局2021年度…) stays the title."""
+    from generator.read.orgs import split_place
+
+    def names_body(text: str) -> bool:
+        return bool(split_place(re.sub(r"^(?:中共|关于)", "", text))[0] or org_names(text))
+
+    first, rest = candidates[0], candidates[1:]
+    if first[0] < 0 or names_body(first[1]):
+        return candidates
+    line = texts[first[0]].strip()
+    if not (BREADCRUMB_LEAD.match(line) or len(re.findall(r"[>»›→]", line)) >= 2):
+        return candidates
+    following = [c for c in rest if 0 < c[0] - first[0] <= 4 and _key(c[1]) != _key(first[1])]
+    if following and names_body(following[0][1]):
+        return [c for c in candidates if c[0] != first[0]]
     return candidates
 
 
