@@ -195,11 +195,11 @@ def leave_out_unchanged(files: Files, config: Any, changed: frozenset[str]) -> s
     named by the navigation out of MkDocs' rendering and copying (excluded);
     the theme's files and generated ones stay. Returns the documentation
     pages left out that were to be published (included before)."""
-    docs_dir = os.path.normpath(config.docs_dir)
+    docs_dir = config.docs_dir  # get_files gives each file of the docs this very src_dir
     keep = nav_paths(config.nav) | changed
     left_out: set[str] = set()
     for file in files:
-        if file.src_uri in keep or file.src_dir is None or os.path.normpath(file.src_dir) != docs_dir:
+        if file.src_dir != docs_dir or file.src_uri in keep:
             continue
         if file.inclusion.is_included() and file.is_documentation_page():
             left_out.add(file.src_uri)
