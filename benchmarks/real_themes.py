@@ -1,8 +1,8 @@
-"""Real report passages labelled by reading in the fifth session, as one table.
+"""Real report passages labelled by reading (fifth to eighth sessions), as one table.
 
     .venv/bin/python -m benchmarks.real_themes      # counts per set, and the rules' P/R
 
-Five sets, each labelled by a different helper in its own folder under /tmp,
+Eight sets, each labelled by a different helper in its own folder under /tmp,
 with its own label file (README.md of each folder says how it was made). The
 page texts stay in /tmp: this module reads them from there (and says so when a
 folder is missing) and never copies any text into the repository.
@@ -60,6 +60,16 @@ SETS = (
             fresh="/tmp/themereal4/code-before.json"),
     RealSet("themereal5", "/tmp/themereal5/labels.yml", ("/tmp/themereal5/pages/y*.txt",),
             fresh="/tmp/themereal5/code-before.json"),
+    # The sixth and seventh sessions' fresh sets, labelled and sealed before the rules ran
+    # (sealed/labels.yml); fresh: the rules of main when each was first scored.
+    RealSet("themereal6", "/tmp/themereal6/sealed/labels.yml", ("/tmp/themereal6/pages/z*.txt",),
+            fresh="/tmp/themereal6/code-before.json"),
+    RealSet("themereal8", "/tmp/themereal8/sealed/labels.yml", ("/tmp/themereal8/pages/[jk]*.txt",),
+            fresh="/tmp/themereal9/code-first-tr8.json"),
+    # Set 9 (issue 24, eighth session): 171 report openings of the metadata helpers' fresh
+    # sets and 22 work summaries rich in the three themes; fresh: main at 3e78de5.
+    RealSet("themereal9", "/tmp/themereal9/sealed/labels.yml", ("/tmp/themereal9/pages/*.txt",),
+            fresh="/tmp/themereal9/code-first.json"),
 )
 
 

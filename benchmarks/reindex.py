@@ -22,17 +22,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import pickle
 import resource
 import shutil
 import sys
 import threading
 import time
-import zlib
 from pathlib import Path
 
 from generator.analyse.taxonomy import load_taxonomy
-from generator.records import Report
+from generator.build.cache import UNREADABLE, read_entry, unpack_held
 from generator.search import index as search
 from generator.search.index import build_search_index, publish_search_index, record_size, search_records, units_of
 
@@ -75,9 +73,10 @@ def main() -> None:
     taxonomy = load_taxonomy(project / "content")
     reports = []
     for path in sorted((project / "build" / "cache").glob("*.pickle")):
-        _, _, report = pickle.loads(zlib.decompress(path.read_bytes()))
-        if isinstance(report, Report):
-            reports.append(report)
+        try:
+            reports.append(unpack_held(read_entry(path)[2]))
+        except UNREADABLE:
+            continue  # not a report's entry of this generator's format
     records = search_records(reports, taxonomy)
     del reports
     text = sum(record_size(r) for r in records if r.key.startswith("reports/"))

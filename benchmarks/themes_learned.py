@@ -16,8 +16,8 @@ the comparison does not ship, and scikit-learn with scipy would add about
 100 MB to every install for one benchmark. The model is plain batch gradient
 descent on the L2-regularised log loss; nothing here is tuned on the held half.
 
---real: leave one real set out. The five sets of real report passages labelled
-by reading in the fifth session (benchmarks/real_themes.py reads them from
+--real: leave one real set out. The real sets of report passages labelled
+by reading (fifth to eighth sessions; benchmarks/real_themes.py reads them from
 /tmp; the texts are not in the repository). For each real set S, the same model
 (same features and settings, nothing tuned on real text) is trained on the
 project's labelled passages (both halves) plus every real set except S and
@@ -175,13 +175,13 @@ def real(top: int) -> None:
                 parts.append(f"{k} {pr(c)} {f1:.2f} ({tp} {fp} {fn})")
             print(f"  {t:22} " + " | ".join(parts))
 
-    pooled(list(sets), "pooled over all five sets")
+    pooled(list(sets), f"pooled over all {len(sets)} sets")
     pooled([n for n in sets if per_set[n][REAL_NAMED[0]]["fresh"][0] >= 0],
            "pooled over the sets with a dump of the rules when unseen")
     print("\nstrongest n-grams, model on the project's labels alone:")
     for t in REAL_NAMED:
         print(f"  {t:22} {' '.join(alone[2][t])}")
-    print("strongest n-grams with real text (those among the top in most of the five folds):")
+    print("strongest n-grams with real text (those among the top in most of the folds):")
     for t in REAL_NAMED:
         print(f"  {t:22} {' '.join(g for g, _ in strongest_all[t].most_common(top))}")
 

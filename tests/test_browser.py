@@ -266,6 +266,51 @@ def test_compare_matrix_filters_and_sorts_without_a_server(served, browser):
     page.close()
 
 
+def test_theme_rows_are_drawn_from_the_page_data(served, browser):
+    """A theme page holds each report's row as a link (place and year);
+    compare.js draws the rest from the page's data file: Wuhu's row on
+    mediation (6 passages labelled, tests/data/theme_labels.yml; its 矛盾纠纷
+    passage the first) gives its count linked to the reader, the numbered
+    links to its paragraphs, and its row on the 行政复议 subtheme with its 2
+    passages there (test_site.py reads the same in the data file)."""
+    page, errors, _ = watched_page(browser)
+    page.goto(served + "themes/mediation/")
+    row = page.locator('li[id="2022-anhui-wuhu"]')
+    meta = row.locator(".theme-row__meta")
+    meta.wait_for()
+    assert row.locator("a").first.inner_text() == "安徽省芜湖市 · 2022 年度"
+    assert meta.inner_text().startswith("6 段：1 ")
+    reader = meta.get_by_role("link", name="6 段")
+    assert reader.get_attribute("href") == served + "reader/?theme=mediation&r=2022-anhui-wuhu"
+    assert meta.get_by_role("link", name="1", exact=True).get_attribute("href") == (
+        served + "reports/2022-anhui-wuhu/#p-3975c901-s1")
+    sub = meta.get_by_role("link", name="行政复议与行政应诉 2 段")
+    assert sub.get_attribute("href") == served + "themes/reconsideration/#2022-anhui-wuhu"
+    assert page.locator("ul.theme-rows > li").count() == page.locator("ul.theme-rows .theme-row__meta").count()
+    sub.click()
+    page.wait_for_url("**/themes/reconsideration/#2022-anhui-wuhu")
+    assert page.locator('li[id="2022-anhui-wuhu"] .theme-row__meta').inner_text().startswith("2 段")
+    assert errors == []
+    page.close()
+
+
+def test_part_rows_are_drawn_from_the_page_data(served, browser):
+    """A part page holds each report's title linked; compare.js adds its
+    place and year and the sections holding the part: Wuhu's part 1 is its
+    section 一、全市法治政府建设情况 with seven subsections (read in the text)."""
+    page, errors, _ = watched_page(browser)
+    page.goto(served + "parts/measures/")
+    row = page.locator('li[id="2022-anhui-wuhu"]')
+    section = row.locator(".part-row")
+    section.wait_for()
+    assert row.locator(".theme-row__meta").inner_text() == "安徽省芜湖市 · 2022 年度"
+    link = section.get_by_role("link", name="一、全市法治政府建设情况")
+    assert link.get_attribute("href") == served + "reports/2022-anhui-wuhu/#s1"
+    assert "字，分 7 节：（一）党对法治政府建设的组织领导更加全面有力 · （二）" in section.inner_text()
+    assert errors == []
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
 def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport):

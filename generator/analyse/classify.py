@@ -225,7 +225,8 @@ MENTION = re.compile(
     # Statistics broken down by kind (按照类型来分，主要为行政处罚和投诉处理，分别占比…):
     # the kinds of the cases counted, not work in those areas; and the background
     # of a trend (随着综合执法改革的不断深入，…案件上涨).
-    r"|(?:按照?|从)(?:案件)?(?:类型|类别|案由|领域)来?(?:分|看)[^。；！？]*"
+    # The kind may be qualified by what is classified (从行政行为类型来看, 按申请事项类别分).
+    r"|(?:按照?|从)[^，。；！？]{0,6}?(?:类型|类别|案由|领域)来?(?:分|看)[^。；！？]*"
     # ... or named as such (涉案类型主要集中在行政处罚，行政许可…; 案件类型涉及信息公开、
     # 行政强制等): the kinds of cases reviewed or litigated, not work in those areas.
     r"|(?:案件|涉案)(?:类型|类别|案由|领域)[^。；！？]*"
@@ -242,6 +243,12 @@ MENTION = re.compile(
     # ... or a method or idea to be made part of the body's work (将新时代“枫桥经验”要求融入
     # 中心工作): what the work is to follow, not work reported.
     r"|将[^，。；！？]{1,24}?融入[^，。；！？]*"
+    # What someone said to be done (他指出，…要…; 会议强调，要…; 某某表示，…将…): a
+    # speaker's instructions or intentions, quoted in a news item or a meeting's account,
+    # name aims, not work the body reports; to the end of the sentence. Only where a
+    # clause of it opens with what must or will be done: a finding told the same way
+    # (报告指出，执法队伍专业能力仍需提升) states a shortcoming, which the labels count.
+    r"|(?:指出|强调|表示)[，：:](?=(?:[^。！？]*?[，；：])?[^，；：。！？]{0,12}?(?:(?<![需重主])要|将|必须|务必))[^。！？]*"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
@@ -336,6 +343,14 @@ QUANTITY = re.compile(r"(?<![\d.])(?<!(?:19|20)\d\d[—－\-~～至])\d+(?:\.\d+
 # work planned or lacking and count (the labels' policy).
 AIM = re.compile(r"(?<=[，；])[^，。；！？]{0,4}(?:(?:提升|提高|增强)[^，。；！？]{1,20}(?:水平|能力|质效|效能)"
                  r"|(?:打造|营造|优化|改善)[^，。；！？]{0,8}环境)(?=[。；！？]|$)")
+# ... and so is a clause that says nothing but the environment to be brought about,
+# wherever it stands in its sentence (持续优化法治营商环境，对重点企业落实…排查化解机制;
+# …严格规范公正文明执法，全力打造法治化营商环境，…): the work is in the other clauses.
+# Only a clause joined to others by a comma: a sentence of its own (持续优化法治化营商环境。
+# 优化“…帮您办”…) is an inline label naming the area of the work after it, and a purpose
+# (为优化营商环境，…清理文件) is left to the work it introduces.
+AIM_CLAUSE = re.compile(r"(?:(?<=[，；])[^，。；！？：\d为]{0,4}(?:打造|营造|优化|改善)[^，。；！？\d]{0,8}环境(?=[，。；！？]|$)"
+                        r"|(?:^|(?<=[。！？：]))[^，。；！？：\d为]{0,4}(?:打造|营造|优化|改善)[^，。；！？\d]{0,8}环境(?=，))")
 # A count of cases right after a weak word of a channel (市长热线2547件, 投诉35件):
 # that many requests reached the body by it and were handled, which is work in
 # the area, though the channel merely named counts for nothing.
@@ -401,7 +416,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                      if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
                                          or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
     if aims and mention_weight < 1:
-        mentions += tuple(m.span() for m in AIM.finditer(text))
+        mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     # A term said twice in one list or agenda (研究配齐行政执法力量、组织行政执法资格考试等
@@ -411,7 +426,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         term = m.group(0)
         span = next(((a, b) for a, b in mentions if a <= m.start() < b), None) if mention_weight < 1 else None
         inside = span[0] if span else None
-        if span in lists and _acted_item(unquoted, span[0], span[1], m.start()):
+        if span in lists and _acted_item(unquoted, span[0], span[1], m.start()) and not _slogan_list(unquoted, *span):
             # The term's own item of a 、-list is an action the body took with its
             # object (选派干部参加执法人员业务培训、…): it reports work, not a topic.
             inside = None
@@ -546,6 +561,20 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
         stop = next((j for j in range(end, len(text)) if text[j] in "，。；：！？"), len(text))
         item = re.split(r"和|及|以及|与", text[bounds[k]:stop])[-1]
     return bool(GOVERNING.search(text, clause, at)) and bool(DEVERBAL.search(re.sub(r"等.*$", "", item)))
+
+
+# The rule-of-law slogan of the 2014 decision (办事依法、遇事找法、解决问题用法、化解矛盾
+# 靠法), quoted as the aim of publicity or of an environment: its items open with verbs
+# but each ends with how the law is to be used, so they are a slogan, not work done.
+SLOGAN_ITEM = re.compile(r"[^、]{1,8}[依找用靠]法")
+
+
+def _slogan_list(text: str, start: int, end: int) -> bool:
+    """Whether every item of the 、-list text[start:end] ends in 依法/找法/用法/靠法
+    (the last may run on: …化解矛盾靠法的良好氛围)."""
+    items = text[start:end].split("、")
+    return len(items) >= 3 and all(SLOGAN_ITEM.search(item) for item in items) and all(
+        item.endswith("法") for item in items[:-1])
 
 
 def _counted_list(text: str, start: int, end: int) -> bool:

@@ -143,7 +143,7 @@ CHUNK_MIN = 1000
 SALT_ROUNDS = 5  # indexing rounds to give records ids of their own (a second is rare: 28-bit ids)
 DELTA_MIN = 100  # the delta may hold this many reports before the base is made again …
 DELTA_SHARE = 0.05  # … or this share of them, whichever is more
-UNITS_VERSION = "bigrams-7"  # change when the word lists or the stored text change shape: every shard is rebuilt
+UNITS_VERSION = "bigrams-9"  # change when the word lists or the stored text change shape: every shard is rebuilt
 FRAGMENT = b"pagefind_dcd"  # how Pagefind's record files begin, inside their gzip
 FRAGMENT_KEYS = {"url", "content", "meta", "filters", "anchors"}  # what the page and this module read of a record
 # The Pagefind release whose index format (record files, entry file, the
@@ -164,10 +164,14 @@ SALT = "salt"  # the meta key of _salted
 # The weight of a record's words: Pagefind multiplies it by 24 and writes a
 # word's locations with a mark wherever the weight differs from 25, its
 # default (pagefind/src/index/mod.rs), so at weight 1 (24) each word of each
-# record began with a two-byte mark (1.6 million marks, a sixth of the
-# index before gzip, at 1,000 varied reports). 1.042 x 24 = 25.008 -> 25.
+# record begins with a two-byte mark (1.6 million marks at 1,000 varied
+# reports). The seventh session dropped them (1.042 x 24 = 25.008 -> 25, no
+# mark); Pagefind 1.5 then answered every-result searches about twice as
+# slowly (helper weight4, one index rebuilt both ways at 1,000 varied reports,
+# fastest of 3 per query: sum over 27 queries 3.91 s without marks, 1.94 s
+# with), for 0.4 MB per 1,000 reports (+0.03x the text). The marks are back.
 # Every record's words have this one weight, so the ranking is unchanged.
-PAGE_WEIGHT = "1.042"
+PAGE_WEIGHT = "1"
 
 
 @dataclass(frozen=True)
@@ -346,9 +350,7 @@ def record_page(record: SearchRecord) -> tuple[str, dict[str, str]]:
     element of the head: Pagefind 1.5 indexes every meta value as words of
     their own (a report's "at", 'p-97c003a9:47 s1:179 …', became hundreds
     of index words and locations no query asks for: 83,000 words at 1,000
-    varied reports). The paragraph's weight (PAGE_WEIGHT) is the one
-    Pagefind writes without a mark: at its default weight every word of
-    every record carried a two-byte weight mark in the index."""
+    varied reports). The paragraph's weight is PAGE_WEIGHT (why: there)."""
     content, starts = record_content(record)
     pagefind_meta = {"title": record.title, **{k: v for k, v in record.meta if k == SALT}}
     head = [f'<meta data-pagefind-meta="{html.escape(k)}[content]" content="{html.escape(v)}">'
@@ -638,10 +640,14 @@ def _plain_fragments(bundle: Path, texts: dict[str, str], metas: dict[str, dict[
     """Store each record's stored_text instead of the word list Pagefind
     keeps (about 11 bytes for each character of a report), and its meta
     besides the title (fragment_meta: given to Pagefind, it was indexed).
-    The index chunks, built from the words, are not touched."""
+    Its filters are left empty: Pagefind filters with its filter files
+    (.pf_filter), and the page reads none of a record's (a report's themes'
+    names in every record file were a sixth of them). The index chunks,
+    built from the words, are not touched."""
     def change(key: str, record: dict) -> None:
         record["content"] = texts[key]
         record["meta"].update(metas.get(key, {}))
+        record["filters"] = {}
 
     return _rewrite_fragments(bundle, change)
 

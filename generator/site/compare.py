@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from generator.site.render import (
     gzipped,
     html_text,
     in_region_order,
+    known_as,
     link_title,
     list_pages,
     md_inline,
@@ -95,19 +97,40 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
     subs = [s.slug for s in taxonomy.subthemes(theme.slug)]
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
-        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n, where)
+        make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
         # a first page also shows the theme's report count and where each page starts
         first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
-        linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first,
-                                  linked))
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
+        if chunk:
+            linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
+            rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where)
+            pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, generator_version(), taxonomy.digest,
+                                      linked))
     return pages
 
 
+def rows_file(page: str) -> str:
+    """The data file of a listing page's rows, which compare.js draws
+    (drawn_rows): beside the page's Markdown file (themes/x/index.md ->
+    themes/x/index.rows.json.gz, themes/x/from-y.md ->
+    themes/x/from-y.rows.json.gz), so every page of a listing finds its
+    listing's folder one step up from its data file."""
+    return page.removesuffix(".md") + ".rows.json.gz"
+
+
+def drawn_rows(page: str, items: str) -> str:
+    """A listing's rows for compare.js to complete from the page's data file
+    (rows_file; its address relative to the page): items are the rows as
+    the page holds them without JavaScript, each an item with the report's
+    slug as its id and a link to the report."""
+    src = posixpath.relpath(rows_file(page), page_url(page))
+    return f'<ul class="theme-rows" data-rows="{src}">{items}</ul>'
+
+
 def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
-                chunks: list[list[Report]], files: list[str], n: int,
-                where: dict[tuple[str, str], str] | None = None) -> bytes:
-    """Page n of a theme: its reports' excerpts, and on the first page the list of pages."""
+                chunks: list[list[Report]], files: list[str], n: int) -> bytes:
+    """Page n of a theme: its reports' rows (each a link; the rest in the
+    page's data file, _theme_rows), and on the first page the list of pages."""
     chunk = chunks[n - 1]
     base = f"themes/{theme.slug}"
     nav = pager(files, n)
@@ -134,8 +157,8 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     if not chunk:
         body.append("（暂无报告涉及此主题）")
     if chunk:
-        body += ['<ul class="theme-rows">' + "".join(_theme_report(theme, r, taxonomy, up, where, before)
-                                                     for before, r in zip([None, *chunk], chunk)) + "</ul>", ""]
+        items = "".join(_row_link(report, up, before) + "</li>" for before, report in zip([None, *chunk], chunk))
+        body += [drawn_rows(files[n - 1], items), ""]
     if indicators:
         body += _indicator_section(indicators, chunk)
     body += method
@@ -159,8 +182,8 @@ def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[l
     subs = taxonomy.subthemes(theme.slug)
     if subs:
         lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
-    shown = (f"每份报告一行：报告名称、地区和年度、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
-             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段；鼠标悬停可见所在标题）。"
+    shown = (f"每份报告一行：地区和年度（链接到报告）、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
+             "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段）。"
              + ("同时属于细分主题的段落只列在细分主题页，本页注明各细分主题的段数并链接到该页中这份报告的一行。" if subs else "")
              + "本页不摘引原文；链接之外还有段落的报告，其段落数链接到并排对读，在那里可读到全部段落的全文。"
              "每段命中的主题词（段中的词和所在标题中的词）列在[开放数据](../../data/index.md)的段落文件中。")
@@ -197,62 +220,54 @@ def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
     return [passages[k] for k in sorted(ranked[:n])]
 
 
-def _theme_report(theme: Theme, report: Report, taxonomy: Taxonomy, up: str,
-                  where: dict[tuple[str, str], str] | None = None, before: Report | None = None) -> str:
-    """A report's row on a theme page: its title (linked to the report), place
-    and year, how many passages it has on the theme, and its strongest ones
-    as numbered links to their paragraphs (each passage's number among the
-    report's passages on the theme, the heading it sits under in the link's
-    title); the count links the reader, which shows them all. The words
-    that decided a passage are in /data/passages-<year>.csv.gz, not here:
-    in each link's title they were a third of the theme pages' rows.
-    The row's id is the report's slug, which the report pages' theme chips
-    and /compare/ link to. up is the way from this page to the site's root.
+def _theme_rows(theme: Theme, chunk: list[Report], taxonomy: Taxonomy,
+                where: dict[tuple[str, str], str]) -> bytes:
+    """The data file of a theme page's rows (rows_file), which compare.js
+    draws into the page's items (its drawRows): the theme's subthemes as
+    [slug, name] and, by report slug, _theme_row's row. gzip: a host's quota
+    counts the bytes it stores."""
+    subs = taxonomy.subthemes(theme.slug)
+    data = {"theme": theme.slug, "subs": [[s.slug, s.name] for s in subs],
+            "rows": {r.slug: _theme_row(theme, r, subs, where) for r in chunk}}
+    return gzipped(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _theme_row(theme: Theme, report: Report, subs: Sequence[Theme], where: dict[tuple[str, str], str]) -> list:
+    """What a report's row on a theme page shows after its link (_row_link):
+    [count, links, in subthemes], where count is how many passages it has on
+    the theme, links its strongest ones as [number, anchor] (the passage's
+    number among the report's passages on the theme, its paragraph's
+    anchor) and in subthemes [k, page, count] for each subtheme k (of the
+    data's subs) with passages of the report: the subtheme's page that
+    holds the report's row ("" its first, else "from-x/") and how many.
+    compare.js draws it as the rows were written before: the count, linked
+    to the reader where it has more than the links; the numbered links; the
+    subthemes' rows. The words that decided a passage are in
+    /data/passages-<year>.csv.gz, not here: in each link's title they were a
+    third of the theme pages' rows.
 
     A passage that is also on a subtheme is linked from the subtheme's page
-    only: this page links the report's row there, with its count (the same
+    only: this row links the report's row there, with its count (the same
     passage listed on the parent and on the subtheme was a third of the
     theme pages). No passage is quoted, and one row a report instead of a
     heading, a line and a list (1.2 KB a report a theme at 1,000 varied
-    reports, theme pages 0.92 x the text).
-
-    Lighter still (theme pages 0.77 -> 0.71 x the text at 1,000 varied
-    reports): a link's title is the heading's words without its number
-    (（二）, 2. say nothing out of the report), and only where it differs
-    from the row's link before (the tooltip of the first names both); the
-    count's link has no title (本页说明 says where it leads); the place is
-    not repeated on the row after a row of the same place (before: the
-    row above, _row_head)."""
+    reports, theme pages 0.92 x the text). Neither the report's title (on
+    its own page) nor a passage's heading as the link's title (the reader
+    shows each passage under its heading): theme pages 0.69 -> 0.52 x the
+    text at 1,000 varied reports. Rows as markup, each link an address of
+    the report's page, were three quarters of the theme pages."""
     passages = [p for p in report.analysis.passages if p.theme(theme.slug)]
-    subs = taxonomy.subthemes(theme.slug)
     sub_slugs = {s.slug for s in subs}
     own = [p for p in passages if not any(m.theme in sub_slugs for m in p.themes)]
     number = {p.anchor: k for k, p in enumerate(passages, start=1)}
-    headings = {s.anchor: s.title or s.heading for s in report.document.sections}  # once, not once per passage
-    links = []
-    last = ""
-    for passage in strongest(own, theme.slug):
-        heading = headings.get(passage.section, "开头部分")
-        title = f' title="{html.escape(heading)}"' if heading != last else ""
-        last = heading
-        links.append(f'<a href="{up}reports/{report.slug}/#{passage.anchor}"{title}>{number[passage.anchor]}</a>')
-    head, line = _row_head(report, up, before)
-    count = f"{len(passages)} 段"
-    if len(passages) > len(links):  # the count leads to them all, in the reader
-        count = f'<a href="{up}reader/?theme={theme.slug}&amp;r={report.slug}">{count}</a>'
-    row = (head + f'<span class="theme-row__meta">{html_text(line) + " · " if line else ""}{count}'
-           + ("：" + " ".join(links) if links else ""))
+    links = [[number[p.anchor], p.anchor] for p in strongest(own, theme.slug)]
     in_subs = []
-    for sub in subs:
+    for k, sub in enumerate(subs):
         on_sub = sum(1 for p in passages if p.theme(sub.slug))
-        page = (where or {}).get((sub.slug, report.slug))
+        page = where.get((sub.slug, report.slug))
         if on_sub and page:
-            themes = up.removeprefix("../")  # the way from this page to themes/
-            in_subs.append(f'<a href="{themes}{page_url(page).removeprefix("themes/")}#{report.slug}">'
-                           f"{html_text(sub.name)} {on_sub} 段</a>")
-    if in_subs:
-        row += " · 细分主题：" + "、".join(in_subs)
-    return row + "</span></li>"
+            in_subs.append([k, page_url(page).removeprefix(f"themes/{sub.slug}/"), on_sub])
+    return [len(passages), links, in_subs] if in_subs else [len(passages), links]
 
 
 def _row_head(report: Report, up: str, before: Report | None = None) -> tuple[str, str]:
@@ -262,11 +277,28 @@ def _row_head(report: Report, up: str, before: Report | None = None) -> tuple[st
     (text; the place left out where the row before, of before, shows it:
     rows are in the order of places, and a body's reports of several years
     follow each other)."""
+    line = _row_line(report, before)
+    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>', line
+
+
+def _row_line(report: Report, before: Report | None = None) -> str:
+    """A report's place and year (text), the place left out where the row
+    before, of before, shows it."""
     place = place_name(report.metadata)
     if before is not None and place_name(before.metadata) == place:
         place = ""
-    line = " · ".join(b for b in (place, _year(report)) if b)
-    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>', line
+    return " · ".join(b for b in (place, _year(report)) if b)
+
+
+def _row_link(report: Report, up: str, before: Report | None = None) -> str:
+    """A report's row on a theme page as far as its link (HTML: the item with
+    the report's slug as its id, which report pages and /compare/ link to),
+    the link naming the report by its place and year (the place left out
+    where the row before shows it, as _row_head does), its title only where
+    neither is known: the title is on the report's own page, and on a theme
+    page it was a tenth of the rows' bytes."""
+    name = _row_line(report, before) or known_as(report)
+    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(name)}</a>'
 
 
 def _year(report: Report) -> str:
@@ -487,7 +519,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
             "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
             "",
-            "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序和展开细分主题都不可用，"
+            "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序、展开细分主题和数字的链接都不可用，"
             "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
             "",
             nav,
@@ -542,8 +574,12 @@ def _unmentioned(rows: list[dict]) -> list[int]:
 
 def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | None) -> str:
     """The static table of one page of rows; compare.js redraws it from
-    compare.json with every report. Addresses in compare.json are relative to
-    /compare/; up is the way there from this page."""
+    compare.json with every report, each count linked to the theme page's
+    row. The static cells hold the counts as text: their links, each a theme
+    page's address, were a third of /compare/ (only readers without
+    JavaScript lose them; the report's title stays linked). Addresses in
+    compare.json are relative to /compare/; up is the way there from this
+    page."""
     head = "".join(
         f'<th scope="col" data-sort="{i}" class="num{" sub" if t.parent else ""}"'
         f'{f" data-parent={chr(34)}{t.parent}{chr(34)}" if t.parent else ""} data-theme="{t.slug}">'
@@ -556,11 +592,10 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
         for cell, theme in zip(row["cells"], themes):
             heat = min(4, int(cell["share"] * 10)) if cell["n"] else 0
             text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else '<span class="none">未涉及</span>'
-            inner = f'<a href="{html.escape(up + cell["href"])}">{text}</a>' if cell["href"] else text
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
-            cells.append(f'<td class="num heat-{heat}{sub}">{inner}</td>')
+            cells.append(f'<td class="num heat-{heat}{sub}">{text}</td>')
         body.append(
-            f'<tr data-province="{html.escape(row["province"])}" data-level="{html.escape(row["level"])}" data-year="{html.escape(row["year"])}">'
+            "<tr>"
             f'<th scope="row"><a href="{html.escape(up + row["href"])}">{html.escape(row["title"])}</a></th>'
             f'<td>{html.escape(row["province"])}</td><td>{html.escape(row["level"])}</td><td>{html.escape(row["year"])}</td>'
             + "".join(cells) + "</tr>")
@@ -639,12 +674,17 @@ def _part(part, having: list[Report], missing: int) -> list[Output]:
         nav = pager(files, n)
         listing = page_list(files, chunks) if n == 1 else ""
         counts = (len(having), missing) if n == 1 else None
-        make = functools.partial(_part_page, part, chunk, n, nav, listing, counts)
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), part.number, part.name, nav, listing, counts))
+        make = functools.partial(_part_page, part, chunk, n, nav, listing, counts, files[n - 1])
+        inputs = (generator_version(), part.number, part.name, nav, listing, counts)
+        pages.append(when_changed(files[n - 1], make, chunk, *inputs))
+        if chunk:
+            rows = functools.partial(_part_rows, part, chunk)
+            pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, *inputs))
     return pages
 
 
-def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts: tuple[int, int] | None) -> bytes:
+def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts: tuple[int, int] | None,
+               file: str) -> bytes:
     body = [
         crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
         "",
@@ -655,31 +695,41 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
         nav + listing,
     ]
     up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
-    rows = []
-    for before, report in zip([None, *chunk], chunk):
-        # one row a report (its id the slug /parts/ links to), then each section that holds the part
-        row, line = _row_head(report, up, before)
-        if line:
-            row += f'<span class="theme-row__meta">{html_text(line)}</span>'
-        index = {s.anchor: i for i, s in enumerate(report.document.sections)}
-        for match in (m for m in report.analysis.parts if part.number in m.parts):
-            note = "（按位置推断）" if match.inferred else ""
-            row += (f'<p class="part-row"><a href="{up}reports/{report.slug}/#{match.section}">'
-                    f"{html_text(match.heading)}</a>{note}"
-                    + _section_text(report.document.sections, index[match.section]) + "</p>")
-        rows.append(row + "</li>")
-    if rows:
-        body += ['<ul class="theme-rows">' + "".join(rows) + "</ul>", ""]
+    # one row a report (its id the slug /parts/ links to): its title linked;
+    # compare.js adds its place and year and each section that holds the part
+    items = "".join(_row_head(report, up)[0] + "</li>" for report in chunk)
+    if items:
+        body += [drawn_rows(file, items), ""]
     body.append(nav)
     title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return frontmatter(meta, "\n".join(body) + "\n")
 
 
-def _section_text(sections: Sequence[Section], start: int) -> str:
+def _part_rows(part, chunk: list[Report]) -> bytes:
+    """The data file of a part page's rows (rows_file), which compare.js
+    draws after each report's link (its drawRows): by report slug [place
+    and year (the place left out after a row of the same place, _row_line),
+    its sections that hold the part as [anchor, heading, 1 where placed by
+    position only else 0, characters, its own subsections' headings]].
+    Rows as markup were a third tags and addresses; as gzipped data the
+    headings, which reports of one template share, compress too."""
+    rows = {}
+    for before, report in zip([None, *chunk], chunk):
+        index = {s.anchor: i for i, s in enumerate(report.document.sections)}
+        sections = []
+        for match in (m for m in report.analysis.parts if part.number in m.parts):
+            length, subs = _section_facts(report.document.sections, index[match.section])
+            sections.append([match.section, match.heading, int(match.inferred), length, subs])
+        rows[report.slug] = [_row_line(report, before), sections]
+    data = {"part": part.number, "rows": rows}
+    return gzipped(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _section_facts(sections: Sequence[Section], start: int) -> tuple[int, list[str]]:
     """What a part page says of sections[start] and its subsections: how long
-    it is and its own subsections' headings (not theirs), as text after the
-    section's link (HTML, escaped). Subsections follow their section (their
+    it is (characters) and its own subsections' headings (not theirs), shown
+    after the section's link. Subsections follow their section (their
     anchors extend its anchor), so the walk stops at the first section
     outside it. No text is quoted: part 1 (the year's measures) is most of a
     report, and even openings of about 200 characters were a quarter of the
@@ -695,6 +745,4 @@ def _section_text(sections: Sequence[Section], start: int) -> str:
     length = sum(len(p.text) for s in inside for p in s.paragraphs)
     depth = anchor.count("-") + 1
     subs = [s for s in inside if s.anchor.count("-") == depth]  # its own subsections; theirs are in the report
-    if not subs:
-        return f" · {length:,} 字"
-    return f" · {length:,} 字，分 {len(subs)} 节：" + html_text(" · ".join(s.heading for s in subs))
+    return length, [s.heading for s in subs]

@@ -136,8 +136,10 @@ def _index(series: Sequence[Series]) -> list[SiteFile]:
 
 
 def reader_link(theme: str, reports: Sequence[Report], up: str) -> str:
-    """The side-by-side reader on a theme with the newest reports of a series."""
-    query = urlencode({"theme": theme, "r": ",".join(r.slug for r in reports[-MAX_READER:])}, safe=",")
+    """The side-by-side reader on a theme (none: the reader's own) with the
+    newest reports of a series."""
+    query = urlencode({**({"theme": theme} if theme else {}),
+                       "r": ",".join(r.slug for r in reports[-MAX_READER:])}, safe=",")
     return f"{up}reader/?{query}"
 
 
@@ -164,7 +166,8 @@ def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
         "## 各主题逐年对照 {#themes}",
         "",
         "每格为该年度报告中属于该主题的段落数，“未涉及”表示该年度报告没有一段属于此主题。"
-        f"“并排对读”把最近 {min(len(years), MAX_READER)} 个年度的报告在该主题下并排显示。",
+        f"“并排对读”把最近 {min(len(years), MAX_READER)} 个年度的报告在该主题下并排显示；也可"
+        f'<a class="series-reports" href="{html.escape(reader_link("", s.reports, up))}">不限主题并排对读这些报告</a>。',
         "",
         head,
         rule,
@@ -173,7 +176,9 @@ def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
     for theme in taxonomy.themes:
         name = md_inline(theme.name) if theme.parent is None else "　└ " + md_inline(theme.name)
         cells = [str(c[theme.slug]) if c.get(theme.slug) else "未涉及" for c in counts]
-        link = f'<a href="{html.escape(reader_link(theme.slug, s.reports, up))}">并排对读</a>'
+        # the theme only: fazhi.js adds the reports, named once on the page (.series-reports);
+        # the reader needs JavaScript anyway, and each theme's copy of them was a twentieth of the page
+        link = f'<a class="series-reader" href="{up}reader/?theme={html.escape(theme.slug)}">并排对读</a>'
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {link} |")
     lines += [
         "",

@@ -1,6 +1,7 @@
 // Sorting and filtering of the report × theme table on /compare/, in the
 // browser, over every report (compare.json), without a server. The static
-// table holds the first page of rows for readers without JavaScript.
+// table holds the first page of rows for readers without JavaScript. Also
+// the rows of theme pages, drawn from each page's data file (drawRows).
 // Report text is only ever inserted with textContent, never as HTML.
 (function () {
   "use strict";
@@ -269,7 +270,64 @@
     draw();
   }
 
+  // The rows of a theme or part page (generator/site/compare.py, _theme_row
+  // and _part_rows): each item holds the report's link; its data file adds
+  // the rest. Addresses are the data file's neighbours: it sits in the
+  // theme's or part's folder (themes/x/, parts/x/), two steps below the
+  // site's root.
+  function drawRows(list) {
+    var src = new URL(list.getAttribute("data-rows"), document.baseURI);
+    load(src).then(function (data) {
+      var at = function (path) { return new URL(path, src).href; };
+      list.querySelectorAll(":scope > li[id]").forEach(function (li) {
+        var row = data.rows[li.id];
+        if (!row || li.querySelector(".theme-row__meta, .part-row")) return;
+        if (data.part) partRow(li, row, at); else themeRow(li, row, data, at);
+      });
+    }).catch(function (e) {
+      list.insertAdjacentElement("beforebegin", el("p", { "class": "theme-rows__error" },
+        "各报告的段落链接无法载入（" + e.message + "），仍可点击各行打开报告。"));
+    });
+  }
+
+  // A part page's row: the report's place and year, then each of its
+  // sections that holds the part: its heading linked to it, whether it was
+  // placed by position only, its length and its own subsections' headings.
+  function partRow(li, row, at) {
+    if (row[0]) li.appendChild(el("span", { "class": "theme-row__meta" }, row[0]));
+    row[1].forEach(function (section) {
+      var p = el("p", { "class": "part-row" });
+      p.appendChild(el("a", { href: at("../../reports/" + li.id + "/#" + section[0]) }, section[1]));
+      var subs = section[4];
+      p.appendChild(document.createTextNode((section[2] ? "（按位置推断）" : "") + " · " +
+        section[3].toLocaleString("en-US") + " 字" + (subs.length ? "，分 " + subs.length + " 节：" + subs.join(" · ") : "")));
+      li.appendChild(p);
+    });
+  }
+
+  // A theme page's row: the count of the report's passages on the theme
+  // (linked to the reader where there are more than the links), its
+  // strongest passages as numbered links and its rows on the subthemes' pages.
+  function themeRow(li, row, data, at) {
+    var slug = li.id, count = row[0], links = row[1], subs = row[2] || [];
+    var meta = el("span", { "class": "theme-row__meta" });
+    var reader = "../../reader/?theme=" + encodeURIComponent(data.theme) + "&r=" + encodeURIComponent(slug);
+    meta.appendChild(count > links.length ? el("a", { href: at(reader) }, count + " 段")
+      : document.createTextNode(count + " 段"));
+    links.forEach(function (link, k) {
+      meta.appendChild(document.createTextNode(k ? " " : "："));
+      meta.appendChild(el("a", { href: at("../../reports/" + slug + "/#" + link[1]) }, String(link[0])));
+    });
+    subs.forEach(function (sub, k) {
+      meta.appendChild(document.createTextNode(k ? "、" : " · 细分主题："));
+      var theme = data.subs[sub[0]];
+      meta.appendChild(el("a", { href: at("../" + theme[0] + "/" + sub[1] + "#" + slug) }, theme[1] + " " + sub[2] + " 段"));
+    });
+    li.appendChild(meta);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("ul.theme-rows[data-rows]").forEach(drawRows);
     document.querySelectorAll(".parts-filter[data-src]").forEach(setupParts);
     document.querySelectorAll(".compare[data-src]").forEach(setup);
   });

@@ -612,8 +612,23 @@
     });
   }
 
+  // A series page's 并排对读 links name their theme; the reports, the same
+  // for every theme, are named once, on the page's link to them all
+  // (generator/site/series.py).
+  function seriesReader() {
+    var all = document.querySelector("a.series-reports");
+    if (!all) return;
+    var reports = new URL(all.href).searchParams.get("r");
+    document.querySelectorAll("a.series-reader").forEach(function (a) {
+      var url = new URL(a.href);
+      url.searchParams.set("r", reports);
+      a.href = url.href.replace(/%2C/g, ",");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     menuByKeyboard();
+    seriesReader();
     partHeadings();
     linkTitles();
     reportRecord();

@@ -141,32 +141,43 @@ export async function findSome(index, query, filters, enough) {
   }
   const names = candidates === null ? [] : candidates.map((k) => index.partName(k));
   const todo = opened.fresh(names); // the candidates not merged by an earlier search of this page
-  let batch = 1;
+  // Every result wanted: every candidate merged at once (merging a few at a
+  // time, each round searched again, is for the first page's downloads).
+  let batch = enough === Infinity ? todo.length : 1;
+  let matched; // id -> exact result (for the excerpt of the first run)
   for (;;) {
-    let matched = null; // id -> exact result (for the excerpt of the first run)
-    const scores = new Map();
-    for (const [k, q] of queries.entries()) {
+    matched = null;
+    for (const q of queries) {
       const exact = await pagefind.search(q.exact, { filters });
       const here = new Map(exact.results.filter(current).map((r) => [r.id, r]));
       matched = matched === null ? here : new Map([...matched].filter(([id]) => here.has(id)));
-      const ranked = await pagefind.search(q.ranked, { filters });
-      for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
-      if (k === 0 && matched.size === 0) break;
+      if (matched.size === 0) break;
     }
     if (matched.size < enough && todo.length) {
       await opened.merge(todo.splice(0, batch));
       batch *= 2;
       continue;
     }
-    const results = [...matched.values()];
-    results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
-    return {
-      items: results.map((r) => ({ result: r, length: [...parts[0]].length, run: parts[0] })),
-      complete: !todo.length,
-      searched: names.length - todo.length,
-      candidates: names.length,
-    };
+    break;
   }
+  // The ranking, once the results are known: the ranked query returns every
+  // location of every word on every page holding one, which made it most of
+  // a search's time, and each round of merging asked it again.
+  const scores = new Map();
+  if (matched.size > 1) {
+    for (const q of queries) {
+      const ranked = await pagefind.search(q.ranked, { filters });
+      for (const r of ranked.results) scores.set(r.id, (scores.get(r.id) || 0) + r.score);
+    }
+  }
+  const results = [...matched.values()];
+  results.sort((a, b) => (scores.get(b.id) || 0) - (scores.get(a.id) || 0) || a.id.localeCompare(b.id));
+  return {
+    items: results.map((r) => ({ result: r, length: [...parts[0]].length, run: parts[0] })),
+    complete: !todo.length,
+    searched: names.length - todo.length,
+    candidates: names.length,
+  };
 }
 
 // The characters of a record, one per word position of the index
