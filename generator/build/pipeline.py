@@ -932,7 +932,9 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             config = mkdocs_config(project, strict=strict, site_dir=str(aside))
             # Report pages are written by filling their frame, not by MkDocs
             # (generator/plugins/frames.py), where the project's templates allow it.
-            framing = FramePlugin() if can_frame(project.overrides_dir) else None
+            # In a dirty build that knows what changed, only changed docs are rendered and copied.
+            changed = since.changed if dirty and since is not None else None
+            framing = FramePlugin(changed) if can_frame(project.overrides_dir) else None
             if framing:
                 config.plugins["fazhi-frame"] = framing
             if dirty:
