@@ -118,13 +118,17 @@ def rows_file(page: str) -> str:
     return page.removesuffix(".md") + ".rows.json.gz"
 
 
-def drawn_rows(page: str, items: str) -> str:
+def drawn_rows(page: str, items: str, drawn: str) -> str:
     """A listing's rows for compare.js to complete from the page's data file
     (rows_file; its address relative to the page): items are the rows as
     the page holds them without JavaScript, each an item with the report's
-    slug as its id and a link to the report."""
+    slug as its id and a link to the report. A reader without JavaScript is
+    told what the rows leave out (drawn: what compare.js adds), not left to
+    wonder where the page's counts and links are."""
     src = posixpath.relpath(rows_file(page), page_url(page))
-    return f'<ul class="theme-rows" data-rows="{src}">{items}</ul>'
+    return (f'<noscript><p class="theme-rows__noscript">浏览器未启用 JavaScript：本页各行只列出报告并链接到报告，'
+            f"{drawn}不显示。</p></noscript>\n\n"
+            f'<ul class="theme-rows" data-rows="{src}">{items}</ul>')
 
 
 def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
@@ -158,7 +162,7 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
         body.append("（暂无报告涉及此主题）")
     if chunk:
         items = "".join(_row_link(report, up, before) + "</li>" for before, report in zip([None, *chunk], chunk))
-        body += [drawn_rows(files[n - 1], items), ""]
+        body += [drawn_rows(files[n - 1], items, "各报告在本主题下的段落数和段落链接"), ""]
     if indicators:
         body += _indicator_section(indicators, chunk)
     body += method
@@ -699,7 +703,7 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
     # compare.js adds its place and year and each section that holds the part
     items = "".join(_row_head(report, up)[0] + "</li>" for report in chunk)
     if items:
-        body += [drawn_rows(file, items), ""]
+        body += [drawn_rows(file, items, "各报告的地区和年度、该部分的标题链接、字数和其下各节的标题"), ""]
     body.append(nav)
     title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
     meta = {"title": title, "hide": ["navigation", "toc"]}
