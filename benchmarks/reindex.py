@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from generator.analyse.taxonomy import load_taxonomy
-from generator.build.cache import UNREADABLE, read_entry, unpack_held
+from generator.build.cache import UNREADABLE, read_entry, unpack_held, unpack_text
 from generator.search import index as search
 from generator.search.index import build_search_index, publish_search_index, record_size, search_records, units_of
 
@@ -74,7 +74,8 @@ def main() -> None:
     reports = []
     for path in sorted((project / "build" / "cache").glob("*.pickle")):
         try:
-            reports.append(unpack_held(read_entry(path)[2]))
+            entry = read_entry(path)  # the held report (without its text) and its text
+            reports.append(unpack_text(unpack_held(entry[2]), entry[3]))
         except UNREADABLE:
             continue  # not a report's entry of this generator's format
     records = search_records(reports, taxonomy)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
@@ -121,6 +122,35 @@ class Cleaned:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class HeldText:
+    """Stands for the text of a paragraph or a passage in a report a build
+    holds without its text (generator/build/cache.py without_text): what
+    the pages made from every report read of it, its length (len()) and its
+    length without white space (solid_chars). It has none of str's methods:
+    a stage that would read the words of a held report fails at once instead
+    of showing nothing, and takes the report with its text
+    (pipeline.texts_of) inside the page that needs it."""
+
+    chars: int
+    solid: int
+
+    def __len__(self) -> int:
+        return self.chars
+
+
+WHITE_SPACE = re.compile(r"\s+")
+
+
+def solid_chars(text: str | HeldText) -> int:
+    """Characters of a paragraph's text without white space (held or not)."""
+    return text.solid if isinstance(text, HeldText) else len(WHITE_SPACE.sub("", text))
+
+
+def held_text(text: str) -> HeldText:
+    return HeldText(len(text), len(WHITE_SPACE.sub("", text)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import operator
 import pickle
+import re
 import zlib
 
 import pytest
 
-from generator.build.cache import FORMAT, ReportCache, read_entry, unpack_held, unpack_whole
+from generator.build.cache import FORMAT, ReportCache, read_entry, unpack_held, unpack_whole, without_text
 from generator.build.pipeline import read_all
 from generator.records import Source
 from tests.conftest import make_project
@@ -24,8 +25,8 @@ def store(path, value) -> None:
 
 def whole_entry(path):
     """(format, key, the report whole) of an entry."""
-    version, key, held, rest = read_entry(path)
-    return version, key, unpack_whole(unpack_held(held), rest)
+    version, key, held, text, rest = read_entry(path)
+    return version, key, unpack_whole(unpack_held(held), rest, text)
 
 
 @pytest.fixture()
@@ -45,8 +46,8 @@ def test_entries_hold_their_format(cached):
 def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsys):
     path = entry(cached)
     data = path.read_bytes()
-    version, key, held, rest = read_entry(path)
-    report = unpack_whole(unpack_held(held), rest)
+    version, key, held, text, rest = read_entry(path)
+    report = unpack_whole(unpack_held(held), rest, text)
     if damage == "cut short":
         path.write_bytes(data[: len(data) // 2])
     elif damage == "not zlib":
@@ -56,12 +57,12 @@ def test_an_unreadable_entry_is_read_again_with_one_notice(cached, damage, capsy
     elif damage == "format 2":  # the report whole in one compressed pickle, as fazhi wrote before
         store(path, (2, key, report))
     elif damage == "other format":
-        path.write_bytes(pickle.dumps((FORMAT + 1, key, held, rest)))
+        path.write_bytes(pickle.dumps((FORMAT + 1, key, held, text, rest)))
     elif damage == "unknown class":  # a record class that no longer exists
         path.write_bytes(pickle.dumps((FORMAT, key, zlib.compress(
-            zlib.decompress(held).replace(b"generator.records", b"generator.recordz")), rest)))
+            zlib.decompress(held).replace(b"generator.records", b"generator.recordz")), text, rest)))
     else:  # the part a build holds is cut short
-        path.write_bytes(pickle.dumps((FORMAT, key, held[: len(held) // 2], rest)))
+        path.write_bytes(pickle.dumps((FORMAT, key, held[: len(held) // 2], text, rest)))
     other = entry(cached, "2023-shanxi-xiangning")
     other.write_bytes(b"\x00")  # a second one: still one line
     capsys.readouterr()
@@ -83,7 +84,7 @@ class Failing:
 
 def test_an_error_that_is_no_damage_is_not_hidden(tmp_path):
     cache = ReportCache(tmp_path)
-    (tmp_path / "r.pickle").write_bytes(pickle.dumps((FORMAT, "key", zlib.compress(pickle.dumps(Failing())), b"")))
+    (tmp_path / "r.pickle").write_bytes(pickle.dumps((FORMAT, "key", zlib.compress(pickle.dumps(Failing())), b"", b"")))
     source = Source("r", tmp_path / "r.txt", b"", None)
     with pytest.raises(ZeroDivisionError):
         cache.get(source, "key")
@@ -199,7 +200,8 @@ def test_equal_theme_matches_are_held_once_for_all_reports(tmp_path):
     for report in corpus.reports:
         again = read_report(Source(report.slug, report.source.path, report.source.path.read_bytes(),
                                    report.source.sidecar_path), corpus.taxonomy)
-        assert report.analysis.passages == again.analysis.passages and report.analysis.parts == again.analysis.parts
+        thin = without_text(again)  # the build holds no text (each a HeldText: its lengths)
+        assert report.analysis.passages == thin.analysis.passages and report.analysis.parts == again.analysis.parts
         for match in [m for p in report.analysis.passages for m in p.themes] + list(report.analysis.parts):
             if match in seen:
                 assert seen[match] is match
@@ -229,8 +231,8 @@ def test_a_record_of_another_layout_is_never_taken_for_a_report(cached, capsys):
         with pytest.raises(TypeError):
             Passage.__new__(Passage).__setstate__(state)
     path = entry(cached)
-    version, key, held, rest = read_entry(path)
-    path.write_bytes(pickle.dumps((FORMAT, key, zlib.compress(pickle.dumps(OtherLayout())), rest)))
+    version, key, held, text, rest = read_entry(path)
+    path.write_bytes(pickle.dumps((FORMAT, key, zlib.compress(pickle.dumps(OtherLayout())), text, rest)))
     capsys.readouterr()
     corpus = read_all(cached, use_lean=True)
     assert corpus.cache_hits == len(corpus.reports) - 1
@@ -265,21 +267,49 @@ def test_search_records_are_made_again_only_for_new_and_changed_reports(tmp_path
     project = make_project(tmp_path / "p")
     made: list[list[str]] = []
 
-    def counted(reports, taxonomy, pack=False):
+    def counted(reports, taxonomy, pack=False, text=None):
         made.append(sorted(r.slug for r in reports))
-        return search_records(reports, taxonomy, pack=pack)
+        return search_records(reports, taxonomy, pack=pack, text=text)
 
     monkeypatch.setattr(pipeline, "search_records", counted)
     corpus = read_all(project, use_lean=True)
     slugs = sorted(r.slug for r in corpus.reports)
     first = pipeline.kept_search_records(project, corpus)
     again = pipeline.kept_search_records(project, read_all(project, use_lean=True))
-    assert first == again == search_records(corpus.reports, corpus.taxonomy, pack=True)
+    text = pipeline.texts_of(project)  # the build holds no text: each report's is in its cache entry
+    assert first == again == search_records(corpus.reports, corpus.taxonomy, pack=True, text=text)
     assert made == [slugs, []]
     path = corpus.reports[0].source.path
     path.write_bytes(path.read_bytes() + "\n又一段：推进行政复议体制改革。\n".encode())
     changed = read_all(project, use_lean=True)
     records = pipeline.kept_search_records(project, changed)
     assert made[-1] == [corpus.reports[0].slug]
-    assert records == search_records(changed.reports, changed.taxonomy, pack=True) != first
+    assert records == search_records(changed.reports, changed.taxonomy, pack=True, text=text) != first
     assert pipeline.kept_search_records(project, changed, use_cache=False) == records and made[-1] == slugs
+
+
+def test_a_build_holds_each_report_without_its_text_and_takes_it_back_from_the_cache(tmp_path):
+    """Every paragraph's and passage's text is a HeldText in the build (its
+    lengths, what the pages made from every report read); texts_of gives the
+    report with its text as read, from its cache entry, read or cached; a
+    held text has none of str's methods, so a stage reading it fails."""
+    from generator.build.pipeline import read_report, texts_of
+    from generator.records import HeldText, solid_chars
+
+    project = make_project(tmp_path / "p")
+    for use_cache in (False, True):  # read by the workers, then from the cache
+        corpus = read_all(project, use_lean=True, use_cache=use_cache)
+        text = texts_of(project)
+        for report in corpus.reports:
+            again = read_report(Source(report.slug, report.source.path, report.source.path.read_bytes(),
+                                       report.source.sidecar_path), corpus.taxonomy)
+            held = [p.text for s in report.document.sections for p in s.paragraphs]
+            real = [p.text for s in again.document.sections for p in s.paragraphs]
+            assert held and all(isinstance(t, HeldText) for t in held)
+            assert [(len(h), solid_chars(h)) for h in held] == [(len(t), len(re.sub(r"\s", "", t))) for t in real]
+            whole = text(report)
+            assert whole.document == again.document and whole.analysis.passages == again.analysis.passages
+            assert whole.analysis.theme_counts() == again.analysis.theme_counts()
+            assert text(whole) is whole
+    with pytest.raises(AttributeError):
+        held[0].strip()

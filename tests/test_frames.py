@@ -139,3 +139,40 @@ def test_an_interrupt_after_report_pages_are_filled_keeps_the_published_site(tmp
     monkeypatch.undo()
     build(project)
     assert "本段为检验中断而追加的文字" in (project.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
+
+
+def sitemap_template():
+    """The sitemap.xml template the site's theme renders (MkDocs' own)."""
+    from mkdocs.theme import Theme
+
+    return Theme(name="material", language="zh").get_env().get_template("sitemap.xml")
+
+
+def test_the_sitemap_made_from_one_entry_is_the_templates_own():
+    """sitemap_by_pattern fills the template's entry for one page with each
+    page's address: it must give what the template gives looping over every
+    page (an address with characters to escape, a page the template leaves
+    out), and give up on a template that is not one entry per page."""
+    from types import SimpleNamespace
+
+    from jinja2 import Template
+
+    from generator.plugins.frames import sitemap_by_pattern
+
+    def page(url: str | None, is_link: bool = False) -> SimpleNamespace:
+        return SimpleNamespace(page=SimpleNamespace(is_link=is_link, canonical_url=url, abs_url=url,
+                                                    update_date="2024-05-01"))
+
+    pages = [page("https://example.org/a/"), page(None), page("https://example.org/b/?x=1&y=<2>"),
+             page("https://example.org/link/", is_link=True), page("https://example.org/c/")]
+    template = sitemap_template()
+    context = {"pages": []}
+    expected = template.render({"pages": pages})
+    assert "&amp;y=&lt;2&gt;" in expected and "/link/" not in expected
+    assert sitemap_by_pattern(template, context, pages) == expected
+    assert sitemap_by_pattern(template, context, []) == template.render({"pages": []})
+    counting = Template("<n>{{ pages|length }}</n>{% for f in pages %}<u>{{ f.page.canonical_url }}</u>{% endfor %}")
+    assert sitemap_by_pattern(counting, context, pages) is None
+    dated = pages[:1] + [SimpleNamespace(page=SimpleNamespace(is_link=False, canonical_url="https://example.org/d/",
+                                                              abs_url="/d/", update_date="2024-06-01"))]
+    assert sitemap_by_pattern(template, context, dated) is None  # two dates: not one entry filled in

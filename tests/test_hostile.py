@@ -833,6 +833,6 @@ def test_a_build_keeps_only_the_frame_of_each_page_once_it_is_cached(tmp_path):
             assert all(p.role != "body" for p in report.cleaned.page.lines) and report.cleaned.text.strip()
         assert any(report.cleaned.page.lines for report in corpus.reports)  # the samples' chrome
     entry = next(project.cache_dir.glob("*.pickle"))
-    _, key, _, _ = read_entry(entry)
+    _, key, *_ = read_entry(entry)
     cached = ReportCache(project.cache_dir).stored(entry.stem, key)
     assert any(p.role == "body" for p in cached.cleaned.page.lines)

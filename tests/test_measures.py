@@ -477,24 +477,36 @@ def test_a_share_too_small_to_show_is_not_zero():
     assert _share(0, 0) == "—"
 
 
-def test_measures_are_kept_per_report_between_builds(measured):
-    """The build kept each report's prints and its match against last year's
-    (build/cache/measures/); measuring again from them computes nothing anew
-    and gives what measuring from scratch gives."""
+def test_measures_are_kept_per_report_between_builds(measured, monkeypatch):
+    """The build kept each report's prints (build/cache/prints/), each
+    year's shared templates (build/cache/templates/) and each report's match
+    against last year's (build/cache/measures/); measuring again from them
+    computes nothing anew, reads no prints of a year whose reports did not
+    change, reads a series' matches only when its section is asked for, and
+    gives what measuring from scratch gives."""
     from generator.build.pipeline import read_all
     from generator.read.history import read_history
+    from generator.site import yearly
     from generator.site.measures import measures_site
     from generator.site.memo import Memo
     from generator.site.series import find_series
 
     reports = read_all(measured).reports
     series = find_series(reports)
+    assert series
     deadlines, history = load_deadlines(measured.content_dir), read_history(measured.root, measured.reports_dir)
     memo = Memo(measured.cache_dir / "measures")
+    printed: list[int] = []
+    real = yearly.prints_of
+    monkeypatch.setattr(yearly, "prints_of", lambda reports, *a: printed.append(len(reports)) or real(reports, *a))
     kept = measures_site(reports, series, deadlines, history, memo)
-    assert memo.hits == len(reports) and memo.misses == 0 and memo.written == 0
+    assert printed == [] and memo.hits == memo.misses == 0
+    tables = {s.slug: kept.series_table(s) for s in series}
+    # a series' first report is matched against nothing: nothing kept of it
+    assert (memo.hits, memo.misses, memo.written) == (sum(len(s.reports) - 1 for s in series), len(series), 0)
     fresh = measures_site(reports, series, deadlines, history)
-    assert kept.links == fresh.links and kept.series_tables == fresh.series_tables
+    assert printed
+    assert kept.links == fresh.links and tables == {s.slug: fresh.series_table(s) for s in series}
     assert "shared" in kept.links["2023-zhejiang-anji"]
 
 

@@ -8,12 +8,15 @@ live in build/cache/<slug>.pickle, next to the other build output, compressed
 and without the report's bytes (its source has them), so an entry is smaller
 than the report; `fazhi build --clean` ignores and rewrites them.
 
-An entry is (FORMAT, key, held, rest), pickled: held is the report as a
-build holds it (pipeline.lean: without its bytes, its cleaned lines and its
-page's body lines), rest those lines, each pickled and compressed on its
-own. A build reads the held part only, and only once FORMAT and key match
-(so an entry of another layout is never unpickled as a report); the rest
-is read for a report's downloads (ReportCache.stored). An entry that cannot
+An entry is (FORMAT, key, held, texts, rest), pickled: held is the report
+as a build holds it (pipeline.lean: without its bytes, its cleaned lines and
+its page's body lines; without_text: each paragraph's and passage's text a
+HeldText, its lengths only), texts those texts, rest those lines, each
+pickled and compressed on its own. A build reads the held part only, and
+only once FORMAT and key match (so an entry of another layout is never
+unpickled as a report); the texts are read for the pages that quote the
+report (ReportCache.with_text), the rest for its downloads
+(ReportCache.stored). An entry that cannot
 be read back (cut short, damaged, written by a fazhi whose records had
 another shape) or that has another FORMAT is read again from its report and
 rewritten; the build says so once, with the number of such entries. Only
@@ -22,19 +25,21 @@ other error is a bug and stops the build.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import pickle
 import sys
 import zlib
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import fields, replace
 from pathlib import Path
 
 from generator.disk import atomic_write
 from generator.errors import os_error
-from generator.records import Line, PageLine, Report, Source
+from generator.records import HeldText, Line, PageLine, Paragraph, Passage, Report, Section, Source, held_text
 from generator.version import generator_version
 
-FORMAT = 3  # of an entry; raise it when the shape of what is stored changes
+FORMAT = 4  # of an entry; raise it when the shape of what is stored changes
 # What unpickling a damaged or foreign entry raises (the pickle module's own
 # list, with zlib's error, TypeError and ValueError: a record class whose
 # fields changed, an unknown protocol, an entry of another shape), and OSError:
@@ -53,12 +58,11 @@ def cache_key(source: Source, taxonomy_digest: str) -> str:
     return digest.hexdigest()
 
 
-def read_entry(path: Path) -> tuple[object, object, bytes, bytes]:
-    """(format, key, held, rest) of an entry, its two parts still packed;
+def read_entry(path: Path) -> tuple[object, object, bytes, bytes, bytes]:
+    """(format, key, held, texts, rest) of an entry, its parts still packed;
     raises one of UNREADABLE for an entry that cannot be read."""
     entry = pickle.loads(path.read_bytes())
-    if not (isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[2], bytes)
-            and isinstance(entry[3], bytes)):
+    if not (isinstance(entry, tuple) and len(entry) == 5 and all(isinstance(part, bytes) for part in entry[2:])):
         raise ValueError(f"{path}: not a cache entry of format {FORMAT}")
     return entry
 
@@ -71,31 +75,99 @@ def unpack_held(packed: bytes) -> Report:
     return report
 
 
-def unpack_whole(held: Report, packed: bytes) -> Report:
+def unpack_whole(held: Report, packed: bytes, texts: bytes) -> Report:
     """held with its cleaned lines and its page's every line back, from the
-    entry's rest; raises one of UNREADABLE."""
+    entry's rest, and its text (unpack_text); raises one of UNREADABLE."""
     lines, page_lines = pickle.loads(zlib.decompress(packed))
     if not (isinstance(lines, tuple) and isinstance(page_lines, tuple)
             and all(isinstance(line, Line) for line in lines[:1])
             and all(isinstance(line, PageLine) for line in page_lines[:1])):
         raise TypeError("a cache entry's lines are of another shape")
+    held = unpack_text(held, texts)
     cleaned = held.cleaned
     return replace(held, cleaned=replace(cleaned, lines=lines, page=replace(cleaned.page, lines=page_lines)))
 
 
-def pack(report: Report) -> tuple[bytes, bytes]:
-    """(held, rest) of report, each pickled and compressed: held without the
-    report's bytes (its source has them), its cleaned lines and its page's
-    body lines; rest those lines, with the page's frame lines in their place
-    among them."""
+def unpack_text(held: Report, packed: bytes) -> Report:
+    """held with each paragraph's and passage's text, from the entry's
+    texts; raises one of UNREADABLE."""
+    paragraphs, passages = pickle.loads(zlib.decompress(packed))
+    if not (isinstance(paragraphs, tuple) and isinstance(passages, tuple)
+            and all(isinstance(t, str) for t in paragraphs[:1] + passages[:1])):
+        raise TypeError("a cache entry's texts are of another shape")
+    return with_texts(held, paragraphs, passages)
+
+
+def texts(report: Report) -> tuple[tuple, tuple]:
+    """Each paragraph's text (the preamble's, then each section's, in order)
+    and each passage's."""
+    doc = report.document
+    return (tuple([p.text for p in doc.preamble] + [p.text for s in doc.sections for p in s.paragraphs]),
+            tuple(p.text for p in report.analysis.passages))
+
+
+# with_texts builds these records field by field (a new field must be added there)
+assert [f.name for f in fields(Paragraph)] == ["anchor", "text", "line"]
+assert [f.name for f in fields(Section)] == ["anchor", "level", "number", "title", "line", "paragraphs",
+                                             "split_guessed", "kind"]
+assert [f.name for f in fields(Passage)] == ["anchor", "paragraph", "section", "text", "themes"]
+
+
+def with_texts(report: Report, paragraphs: Sequence, passages: Sequence) -> Report:
+    """report with new paragraph and passage records holding the given
+    texts (in texts' order), everything else shared with report. Built by
+    the records' constructors: dataclasses.replace for each of about 150
+    records a report took most of loading a report's text."""
+    doc = report.document
+    if len(paragraphs) != len(doc.preamble) + sum(len(s.paragraphs) for s in doc.sections) or (
+            len(passages) != len(report.analysis.passages)):
+        raise ValueError(f"{report.slug}: a cache entry's texts do not fit its report")
+    given = iter(paragraphs)
+    preamble = tuple([Paragraph(p.anchor, next(given), p.line) for p in doc.preamble])
+    sections = tuple([Section(s.anchor, s.level, s.number, s.title, s.line,
+                              tuple([Paragraph(p.anchor, next(given), p.line) for p in s.paragraphs]),
+                              s.split_guessed, s.kind) for s in doc.sections])
+    analysis = copy.copy(report.analysis)  # with what it counted (cached_property) kept
+    object.__setattr__(analysis, "passages", tuple([
+        Passage(p.anchor, p.paragraph, p.section, text, p.themes) for p, text in zip(report.analysis.passages, passages)]))
+    return replace(report, document=replace(doc, preamble=preamble, sections=sections), analysis=analysis)
+
+
+def without_text(report: Report) -> Report:
+    """report as a build holds it (see HeldText): each paragraph's and
+    passage's text a HeldText, one object for equal ones (a passage that is
+    its whole paragraph)."""
+    paragraphs, passages = texts(report)
+    seen: dict[str, HeldText] = {}
+    return with_texts(report, [seen.get(t) or seen.setdefault(t, held_text(t)) for t in paragraphs],
+                      [seen.get(t) or seen.setdefault(t, held_text(t)) for t in passages])
+
+
+def is_held(report: Report) -> bool:
+    """Whether report is held without its text (without_text)."""
+    doc = report.document
+    first = next((p for p in doc.preamble), None) or next((p for s in doc.sections for p in s.paragraphs), None)
+    return isinstance(first.text, HeldText) if first is not None else bool(report.analysis.passages) and isinstance(
+        report.analysis.passages[0].text, HeldText)
+
+
+def pack(report: Report) -> tuple[bytes, bytes, bytes]:
+    """(held, texts, rest) of report, each pickled and compressed: held
+    without the report's bytes (its source has them), its cleaned lines, its
+    page's body lines and its text (without_text); texts its paragraphs' and
+    passages' texts; rest those lines, with the page's frame lines in their
+    place among them."""
     source = replace(report.source, raw=b"")
     cleaned = report.cleaned
     frame = tuple(line for line in cleaned.page.lines if line.role != "body")
-    held = replace(report, source=source, cleaned=replace(cleaned, source=source, lines=(),
-                                                          page=replace(cleaned.page, lines=frame)))
+    held = replace(without_text(report), source=source,
+                   cleaned=replace(cleaned, source=source, lines=(), page=replace(cleaned.page, lines=frame)))
     rest = (cleaned.lines, cleaned.page.lines)
-    return (zlib.compress(pickle.dumps(held, protocol=pickle.HIGHEST_PROTOCOL), 1),
-            zlib.compress(pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL), 1))
+    # level 6, not 1: the text apart from the lines compresses less well
+    # (entries about 8 % larger at 1); reading back is as fast at any level
+    packed = [zlib.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), 6)
+              for part in (held, texts(report), rest)]
+    return packed[0], packed[1], packed[2]
 
 
 class ReportCache:
@@ -116,14 +188,14 @@ class ReportCache:
         path = self._path(source.slug)
         if self.enabled and path.is_file():
             try:
-                version, stored_key, packed, rest = read_entry(path)
+                version, stored_key, packed, text, rest = read_entry(path)
                 if version != FORMAT:
                     raise ValueError(f"{path}: format {version!r}")
                 report = None
                 if stored_key == key:
                     report = unpack_held(packed)
                     if whole:
-                        report = unpack_whole(report, rest)
+                        report = unpack_whole(report, rest, text)
             except UNREADABLE:
                 self.unreadable.append(path)
             else:
@@ -139,10 +211,22 @@ class ReportCache:
         key is key, whether or not this build reads from the cache (a build
         writes every report it reads: `--clean` too); None otherwise."""
         try:
-            version, stored_key, packed, rest = read_entry(self._path(slug))
+            version, stored_key, packed, text, rest = read_entry(self._path(slug))
             if version != FORMAT or stored_key != key:
                 return None
-            return unpack_whole(unpack_held(packed), rest)
+            return unpack_whole(unpack_held(packed), rest, text)
+        except UNREADABLE:
+            return None
+
+    def with_text(self, report: Report) -> Report | None:
+        """report (held without its text) with its text, from its entry when
+        the entry's key is the report's (whether or not this build reads from
+        the cache: a build writes every report it reads); None otherwise."""
+        try:
+            version, stored_key, _, text, _ = read_entry(self._path(report.slug))
+            if version != FORMAT or stored_key != report.key:
+                return None
+            return unpack_text(report, text)
         except UNREADABLE:
             return None
 
@@ -161,8 +245,7 @@ class ReportCache:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(self.folder, exc, "create the cache folder") from None
-        held, rest = pack(report)
-        data = pickle.dumps((FORMAT, key, held, rest), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((FORMAT, key, *pack(report)), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(self._path(report.slug), data, "the cache entry")
 
     def prune(self, slugs: set[str]) -> None:

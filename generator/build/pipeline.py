@@ -30,7 +30,7 @@ from pathlib import Path
 
 from generator.analyse.classify import analyse
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
-from generator.build.cache import ReportCache, cache_key
+from generator.build.cache import ReportCache, cache_key, is_held, without_text
 from generator.build.incremental import (
     Listing,
     Since,
@@ -342,6 +342,7 @@ def read_held(project: Project, source: Source, taxonomy: Taxonomy) -> Report:
     report = read_report(source, taxonomy)
     key = cache_key(source, taxonomy.digest)
     ReportCache(project.cache_dir).put(key, report)
+    report = without_text(report)  # as the cache's held part holds it
     _frame_only(report.cleaned)
     lean(report)
     object.__setattr__(report, "key", key)
@@ -446,7 +447,11 @@ def held(report: Report, use_lean: bool = False, shared: dict | None = None) -> 
     each one arrives (and is cached whole): held all at once and made lean
     only after the last one was read, the build's memory peaked there, and
     what was let go then was not all given back (3,000 varied reports, the
-    build process's peak: 474 MiB made lean at the end, 412 as each arrives)."""
+    build process's peak: 474 MiB made lean at the end, 412 as each arrives).
+    Lean, it is held without its text too (cache.without_text: what a
+    reading worker and a cache entry give already)."""
+    if use_lean and not is_held(report):
+        report = without_text(report)
     _frame_only(report.cleaned)
     share_values(report, {} if shared is None else shared)
     if use_lean:
@@ -489,6 +494,31 @@ def whole_report(project: Project, taxonomy: Taxonomy) -> Callable[[Report], Rep
         return found
 
     return whole
+
+
+def texts_of(project: Project) -> Callable[[Report], Report]:
+    """The report a build holds without its text (cache.without_text) with
+    it, from its cache entry, which the build wrote or found under the
+    report's key: for the pages that quote it (its own page, its search
+    record, the 对照 of a series, shared templates), made only when it
+    changed. A report held with its text is given back as it is. The last
+    one is kept: one report's pages are made one after the other."""
+    cache = ReportCache(project.cache_dir)
+    last: list[Report] = []
+
+    def with_text(report: Report) -> Report:
+        if not is_held(report):
+            return report
+        if last and last[0] is report:
+            return last[1]
+        found = cache.with_text(report) if report.key else None
+        if found is None:
+            raise BuildError(f"{report.source.path}: its cache entry in build/cache/ changed or went while the "
+                             "build was making its pages; build again")
+        last[:] = [report, found]
+        return found
+
+    return with_text
 
 
 def _frame_only(cleaned: Cleaned) -> None:
@@ -674,7 +704,8 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     # timeliness, coverage, versions, repeats (issue 20): git history is read here, before the pages
     measures = measures_site(reports, series, load_deadlines(project.content_dir),
                              read_history(project.root, project.reports_dir),
-                             Memo(project.cache_dir / "measures", read=use_cache)) if measures_wanted() else no_measures()
+                             Memo(project.cache_dir / "measures", read=use_cache),
+                             texts_of(project)) if measures_wanted() else no_measures()
     if measures.note:
         print(f"note: {measures.note}", file=sys.stderr)
     if not use_cache:  # --clean: every page is made again
@@ -688,7 +719,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
         lambda: compare_site(reports, taxonomy),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
         lambda: reader_site(reports, taxonomy, in_series),
-        lambda: series_site(series, taxonomy, measures.series_tables),
+        lambda: series_site(series, taxonomy, measures.series_table),
         lambda: [search_page(reports, taxonomy)],
     ]
     written = write_pages(one_group_at_a_time(groups), project.docs_dir, project.page_keys)
@@ -804,7 +835,8 @@ def kept_search_records(project: Project, corpus: Corpus, use_cache: bool = True
         kept = memo.get(report.slug, keys[report.slug])
         if kept is not None and isinstance(record := kept.get("record"), SearchRecord):
             found[report.slug] = record
-    made = search_records([r for r in corpus.reports if r.slug not in found], corpus.taxonomy, pack=True)
+    made = search_records([r for r in corpus.reports if r.slug not in found], corpus.taxonomy, pack=True,
+                          text=texts_of(project))
     others = []
     for record in made:
         slug = record.key.removeprefix("reports/")
@@ -900,7 +932,9 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
             config = mkdocs_config(project, strict=strict, site_dir=str(aside))
             # Report pages are written by filling their frame, not by MkDocs
             # (generator/plugins/frames.py), where the project's templates allow it.
-            framing = FramePlugin() if can_frame(project.overrides_dir) else None
+            # In a dirty build that knows what changed, only changed docs are rendered and copied.
+            changed = since.changed if dirty and since is not None else None
+            framing = FramePlugin(changed) if can_frame(project.overrides_dir) else None
             if framing:
                 config.plugins["fazhi-frame"] = framing
             if dirty:

@@ -302,13 +302,17 @@ def report_units(report: Report) -> tuple[tuple[str, str], ...]:
     return tuple(units)
 
 
-def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = False) -> list[SearchRecord]:
+def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = False,
+                   text: Callable[[Report], Report] | None = None) -> list[SearchRecord]:
     """One record per report (filters: province, level, year, themes) and one
-    per theme page; with pack, each report's record packed (packed_record)."""
+    per theme page; with pack, each report's record packed (packed_record).
+    text: a report with its text, for reports the build holds without it
+    (generator/build/pipeline.py texts_of), taken one at a time."""
     names = {t.slug: t.name for t in taxonomy.themes}
     format_ = _format() if pack else ""
     records = []
     for report in sorted(reports, key=lambda r: r.slug):
+        report = text(report) if text is not None else report
         themes = tuple(sorted({names[s] for s in report.analysis.theme_counts() if s in names}))
         meta = {"issuer": _values(report, "issuer"), "province": _values(report, "province"),
                 "level": _values(report, "level"), "year": _values(report, "year")}

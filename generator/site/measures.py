@@ -8,9 +8,10 @@ page adds (its table of repeats).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from generator.read.deadlines import Deadlines
@@ -22,14 +23,15 @@ from generator.site.render import Output, SiteFile, frontmatter, gzipped, md_inl
 from generator.site.series import Series, series_key
 from generator.site.timeliness import TIMELINESS_COLUMNS, measure, timeliness_rows, timeliness_site
 from generator.site.versions import edits_of, versions_site
-from generator.site.yearly import prints_of, templates, yearly_site
+from generator.site.yearly import series_section, shared_templates
 
 
 @dataclass(frozen=True)
 class Measures:
     pages: list[Output]
     links: dict[str, dict] = field(default_factory=dict)  # report slug -> more frontmatter for its page
-    series_tables: dict[str, str] = field(default_factory=dict)  # series slug -> Markdown for its page
+    # a series -> Markdown for its page (made with the page: yearly.series_section); None: nothing added
+    series_table: Callable[[Series], str] | None = None
     note: str = ""  # said once by the build: why no versions pages were made
     edits: list[tuple[str, str, int]] = field(default_factory=list)  # (date, report slug, version) for the feed
 
@@ -51,29 +53,35 @@ def no_measures() -> Measures:
 
 
 def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines: Deadlines,
-                  history: History, memo: Memo | None = None) -> Measures:
+                  history: History, memo: Memo | None = None,
+                  text: Callable[[Report], Report] | None = None) -> Measures:
     """memo: what was measured from each report's text in earlier builds
-    (site/memo.py); without one, everything is measured again."""
+    (site/memo.py); without one, everything is measured again. text: a
+    report with its text, for what is measured anew of a report the build
+    holds without it (generator/build/pipeline.py texts_of)."""
     reports = sorted(reports, key=lambda r: r.slug)
     memo = memo or Memo(None)
-    kept: dict[str, dict] = {}
-    for report in reports:  # a report measured anew starts with no values, and gets them all below
-        kept[report.slug] = memo.get(report.slug, report.key) or {}
-    changed: set[str] = set()
     measured = measure(reports, deadlines)
     cov, files = coverage_site(reports)
     pages: list[Output] = list(files)
     pages += timeliness_site(reports, measured, deadlines)
     edits = edits_of(reports, history, measured)
     pages += versions_site(reports, edits, measured)
-    tables = yearly_site(series, kept, changed)
-    # each year's shared templates, kept beside the reports' measures
-    years = Memo(memo.folder.with_name("templates"), read=memo.read) if memo.folder is not None else None
-    shared = templates(prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, kept, changed), years)
-    for report in reports:
-        if report.slug in changed:
-            memo.put(report.slug, report.key, kept[report.slug])
-    memo.prune({r.slug for r in reports})
+    # Each series' 对照 section is made with its page (series_section), from
+    # its reports' matches kept in memo; each year's shared templates are
+    # kept beside the reports' measures, and each report's prints apart
+    # (only a year with a changed report reads them). Every report's kept
+    # values were read here, every build: at 3,000 varied reports they were
+    # the build's peak (99 MiB more than the reports), and 50,000 files read.
+    def folder(name: str) -> Memo | None:
+        return Memo(memo.folder.with_name(name), read=memo.read) if memo.folder is not None else None
+
+    prints = folder("prints") or Memo(None)
+    shared = shared_templates(reports, {r.slug: series_key(r) or (r.slug,) for r in reports}, prints,
+                              folder("templates"), text)
+    slugs = {r.slug for r in reports}
+    memo.prune(slugs)
+    prints.prune(slugs)
     links: dict[str, dict] = {}
     for report in reports:
         extra: dict[str, object] = {"timeliness": measured[report.slug].shown()}
@@ -97,7 +105,7 @@ def measures_site(reports: Sequence[Report], series: Sequence[Series], deadlines
     ]
     note = "" if history.available else f"no versions pages: {history.why}"
     feed = [(v.date, slug, n) for slug, e in edits.items() for n, v in enumerate(e.versions[1:], start=2)]
-    return Measures(pages, links, tables, note, feed)
+    return Measures(pages, links, functools.partial(series_section, memo=memo, text=text), note, feed)
 
 
 STEPS = (100, 50, 20, 10, 5)  # other bodies: above 4, said as "N 个以上" for the highest step reached

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.disk import atomic_write
 from generator.errors import os_error
 
-FORMAT = 1  # raise when the shape of the values changes
+FORMAT = 2  # raise when the shape of the values changes (2: prints kept apart, build/cache/prints/)
 UNREADABLE = (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
               TypeError, ValueError)
 

@@ -51,7 +51,7 @@ class Deferred:
 
 
 Output = SiteFile | Deferred  # what the site stages return: a file now, or one made when its inputs changed
-Whole = Callable[[Report], Report]  # the report with its bytes and cleaned lines, which the build does not hold
+Whole = Callable[[Report], Report]  # the report with its text, bytes and cleaned lines, which the build does not hold
 
 
 def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> Output:
@@ -177,7 +177,7 @@ def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, st
     page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
     full = whole or (lambda r: r)
     makers = [
-        (page, lambda: report_page(report, taxonomy, where, links, originals)),
+        (page, lambda: report_page(full(report), taxonomy, where, links, originals)),  # its text: from whole
         (cleaned, lambda: full(report).cleaned.text.encode("utf-8")),
     ]
     if not originals:

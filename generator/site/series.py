@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -23,6 +23,7 @@ from generator.records import Report
 from generator.site.compare import UNREPORTED, chosen, figure_clause, format_value
 from generator.site.render import (
     PAGE_SIZE,
+    Output,
     SiteFile,
     chunk_path,
     crumbs,
@@ -31,6 +32,7 @@ from generator.site.render import (
     md_inline,
     pager_line,
     place_name,
+    when_changed,
 )
 from generator.site.twins import labelled, twins_of
 
@@ -106,11 +108,18 @@ def series_of(series: Sequence[Series]) -> dict[str, str]:
     return {r.slug: f"series/{s.slug}/" for s in series for r in (*s.reports, *s.others)}
 
 
-def series_site(series: Sequence[Series], taxonomy: Taxonomy, extra: dict[str, str] | None = None) -> list[SiteFile]:
-    """extra: series slug -> Markdown a later stage adds to its page (site/yearly.py's repeats)."""
-    pages = _index(series)
+def series_site(series: Sequence[Series], taxonomy: Taxonomy,
+                extra: Callable[[Series], str] | None = None) -> list[Output]:
+    """extra: a series -> Markdown a later stage adds to its page
+    (site/yearly.py's repeats), asked when the page is made. A series page
+    is made again only when one of its reports changed (it shows nothing
+    but them, and the 对照 made from them)."""
+    pages: list[Output] = list(_index(series))
     for s in series:
-        pages.append(_series_page(s, taxonomy, (extra or {}).get(s.slug, "")))
+        def make(s: Series = s) -> bytes:
+            return _series_page(s, taxonomy, extra(s) if extra is not None else "").content
+        pages.append(when_changed(f"series/{s.slug}/index.md", make, [*s.reports, *s.others],
+                                  s.slug, s.issuer, s.place, s.level, extra is not None))
     return pages
 
 

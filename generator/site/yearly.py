@@ -34,19 +34,28 @@ import hashlib
 import html
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from generator.records import Paragraph, Report
+from generator.records import Paragraph, Report, solid_chars
 from generator.site.memo import Memo
+from generator.site.series import Series
 
 SHINGLE = 4  # characters
 REPEAT = 0.6  # Jaccard of shingle sets at or above which two paragraphs are nearly word for word the same
 TEMPLATE_MIN = 30  # characters: shorter paragraphs (一、…, 现将…报告如下) are not templates
 HASHES, BANDS = 64, 16  # MinHash signature length; bands of HASHES // BANDS rows
 SPACE = re.compile(r"\s+")
+
+
+Text = Callable[[Report], Report]  # a report with its text (generator/build/pipeline.py texts_of)
+PRINTS_BATCH = 500  # reports whose paragraphs are signed at once
+
+
+def _as_is(report: Report) -> Report:
+    return report
 
 
 def paragraphs(report: Report) -> list[Paragraph]:
@@ -75,11 +84,11 @@ class Repeat:
     @property
     def repeated_chars(self) -> int:
         ps = paragraphs(self.report)
-        return sum(len(SPACE.sub("", ps[i].text)) for i, m in enumerate(self.matches) if m is not None)
+        return sum(solid_chars(ps[i].text) for i, m in enumerate(self.matches) if m is not None)
 
     @property
     def total_chars(self) -> int:
-        return sum(len(SPACE.sub("", p.text)) for p in paragraphs(self.report))
+        return sum(solid_chars(p.text) for p in paragraphs(self.report))
 
     @property
     def share(self) -> float:
@@ -124,12 +133,14 @@ def match_paragraphs(current: Sequence[str], previous: Sequence[str]) -> tuple[l
 
 
 def repeats(series_reports: Sequence[Report], kept: dict[str, dict] | None = None,
-            changed: set[str] | None = None) -> list[Repeat]:
+            changed: set[str] | None = None, text: Text | None = None) -> list[Repeat]:
     """Each report of a series (oldest first) against the one before it.
     kept: report slug -> its values kept between builds (site/memo.py); a
     report's match against a previous report of the same key is read from
     its "vs" there, and what is matched anew is put there (its slug added to
-    changed)."""
+    changed). text: the report with its text (a build holds reports without
+    it: generator/build/pipeline.py texts_of), for what is matched anew."""
+    text = text or _as_is
     found = []
     for previous, report in zip(series_reports, series_reports[1:]):
         own = kept.get(report.slug) if kept is not None else None
@@ -137,8 +148,8 @@ def repeats(series_reports: Sequence[Report], kept: dict[str, dict] | None = Non
         if vs is not None and previous.key and vs[0] == previous.key:
             matches, scores = vs[1], vs[2]
         else:
-            matches, scores = match_paragraphs([p.text for p in paragraphs(report)],
-                                               [p.text for p in paragraphs(previous)])
+            matches, scores = match_paragraphs([p.text for p in paragraphs(text(report))],
+                                               [p.text for p in paragraphs(text(previous))])
             if own is not None:
                 own["vs"] = (previous.key, tuple(matches), tuple(scores))
                 if changed is not None:
@@ -252,7 +263,8 @@ def alignment_record(rows: Sequence[Row], old_anchors: Sequence[str], new_anchor
     return " ".join(out)
 
 
-def pair_record(rep: Repeat, kept: dict[str, dict] | None = None, changed: set[str] | None = None) -> str:
+def pair_record(rep: Repeat, kept: dict[str, dict] | None = None, changed: set[str] | None = None,
+                text: Text | None = None) -> str:
     """The alignment record of a report against last year's (alignment_record),
     read from kept (as repeats reads "vs") when made against the same previous
     report, else made (difflib over the changed rows) and put there."""
@@ -260,7 +272,8 @@ def pair_record(rep: Repeat, kept: dict[str, dict] | None = None, changed: set[s
     stored = own.get("duiz") if own is not None else None
     if stored is not None and rep.previous.key and stored[0] == rep.previous.key:
         return str(stored[1])
-    new_ps, old_ps = paragraphs(rep.report), paragraphs(rep.previous)
+    text = text or _as_is
+    new_ps, old_ps = paragraphs(text(rep.report)), paragraphs(text(rep.previous))
     rows = alignment([p.text for p in old_ps], [p.text for p in new_ps], rep.matches)
     found = alignment_record(rows, [p.anchor for p in old_ps], [p.anchor for p in new_ps])
     if own is not None:
@@ -271,14 +284,14 @@ def pair_record(rep: Repeat, kept: dict[str, dict] | None = None, changed: set[s
 
 
 def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
-                changed: set[str] | None = None) -> dict[str, str]:
+                changed: set[str] | None = None, text: Text | None = None) -> dict[str, str]:
     """For each series page, its section on what repeats year over year
     (series slug -> Markdown and HTML): a table of its years, and for each
     year after the first its 对照 with the year before (pair_html), which
     duizhao.js shows side by side. kept and changed: as repeats'."""
     tables: dict[str, str] = {}
     for s in series:
-        found = repeats(s.reports, kept, changed)
+        found = repeats(s.reports, kept, changed, text)
         lines = ["## 逐年重复与新增 {#repeats}", "",
                  f"每份报告的每一段与上一年度报告比较：两段的{SHINGLE}字片段重合度（杰卡德系数）不低于 {REPEAT:.0%} 的，"
                  "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。"
@@ -292,7 +305,7 @@ def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
             year = rep.report.metadata.get("year")
             lines.append(f"| {year} | {len(rep.matches)} | {rep.new} | {rep.repeated} | {rep.share:.0%} | "
                          f"[与 {rep.previous.metadata.get('year')} 年度对照](#vs-{year}) |")
-            pairs.append(pair_html(rep, pair_record(rep, kept, changed)))
+            pairs.append(pair_html(rep, pair_record(rep, kept, changed, text)))
         # loaded by the series pages that have a 对照 (as the search page loads search.js), not by every page
         block = ['<div class="duiz-pairs">', *pairs, '<script defer src="../../assets/javascripts/duizhao.js"></script>',
                  "</div>"]
@@ -434,25 +447,30 @@ class Prints:
 
 
 def long_paragraphs(report: Report) -> list[Paragraph]:
-    return [p for p in paragraphs(report) if len(SPACE.sub("", p.text)) >= TEMPLATE_MIN]
+    return [p for p in paragraphs(report) if solid_chars(p.text) >= TEMPLATE_MIN]
 
 
 def prints_of(reports: Sequence[Report], body: dict[str, tuple[str, ...]],
-              kept: dict[str, dict] | None = None, changed: set[str] | None = None) -> list[Prints]:
+              kept: dict[str, dict] | None = None, changed: set[str] | None = None,
+              text: Text | None = None) -> list[Prints]:
     """Each report's Prints. kept: report slug -> its values kept between
     builds (site/memo.py): a report's "prints" (anchors, signatures) are read
-    from there; those not there are computed in one batch and put there (their
-    slugs added to changed)."""
+    from there; those not there are computed in batches of PRINTS_BATCH
+    reports and put there (their slugs added to changed). text: as repeats'
+    (one batch's text held at a time, not every report's)."""
     kept = {} if kept is None else kept
+    text = text or _as_is
     missing = [r for r in reports if "prints" not in kept.setdefault(r.slug, {})]
-    texts = [[p for p in long_paragraphs(r)] for r in missing]
-    sig = signatures([p.text for ps in texts for p in ps]).astype(np.uint32)  # low 32 bits: half the bytes kept
-    start = 0
-    for report, ps in zip(missing, texts):
-        kept[report.slug]["prints"] = (tuple(p.anchor for p in ps), sig[start:start + len(ps)].copy())
-        start += len(ps)
-        if changed is not None:
-            changed.add(report.slug)
+    for at in range(0, len(missing), PRINTS_BATCH):
+        batch = missing[at:at + PRINTS_BATCH]
+        texts = [long_paragraphs(text(r)) for r in batch]
+        sig = signatures([p.text for ps in texts for p in ps]).astype(np.uint32)  # low 32 bits: half the bytes kept
+        start = 0
+        for report, ps in zip(batch, texts):
+            kept[report.slug]["prints"] = (tuple(p.anchor for p in ps), sig[start:start + len(ps)].copy())
+            start += len(ps)
+            if changed is not None:
+                changed.add(report.slug)
     return [Prints(r.slug, r.metadata.get("year"), body[r.slug], *kept[r.slug]["prints"]) for r in reports]
 
 
@@ -509,3 +527,61 @@ def _year_digest(members: Sequence[Prints]) -> str:
         digest.update(repr((r.slug, r.body, r.anchors, r.signatures.shape, str(r.signatures.dtype))).encode())
         digest.update(np.ascontiguousarray(r.signatures).tobytes())
     return digest.hexdigest()
+
+
+def shared_templates(reports: Sequence[Report], body: dict[str, tuple[str, ...]], prints: Memo | None = None,
+                     years: Memo | None = None, text: Text | None = None) -> dict[str, list[Shared]]:
+    """templates() of the reports, a year at a time: each year's findings
+    kept (years) under a digest of its reports' slugs, bodies and keys (a
+    report's key changes whenever its text could: its prints are made from
+    it), so that a year none of whose reports changed reads neither its
+    reports' prints nor their text (at 50,000 reports, every report's prints
+    held at once were the build's peak: about 13 KiB a report). A changed
+    year's prints are read from the prints memo, or made (from the text)
+    and put there."""
+    by_year: dict[object, list[Report]] = defaultdict(list)
+    for report in sorted(reports, key=lambda r: r.slug):
+        if report.metadata.get("year"):
+            by_year[report.metadata.get("year")].append(report)
+    found: dict[str, list[Shared]] = defaultdict(list)
+    names = set()
+    for year, members in by_year.items():
+        if len({body[r.slug] for r in members}) < 2:
+            continue
+        name = "year-" + hashlib.sha256(repr(year).encode()).hexdigest()[:16]
+        names.add(name)
+        known = all(r.key for r in members)
+        key = hashlib.sha256(repr([(r.slug, body[r.slug], r.key) for r in members]).encode()).hexdigest()
+        if years is not None and known and (was := years.get(name, key)) is not None \
+                and isinstance(was.get("found"), dict):
+            mine = was["found"]
+        else:
+            kept = {r.slug: (prints.get(r.slug, r.key) if prints is not None else None) or {} for r in members}
+            changed: set[str] = set()
+            mine = templates(prints_of(members, body, kept, changed, text))
+            for r in members:
+                if r.slug in changed and prints is not None:
+                    prints.put(r.slug, r.key, kept[r.slug])
+            if years is not None and known:
+                years.put(name, key, {"found": dict(mine)})
+        for slug, shared in mine.items():
+            found[slug].extend(shared)
+    if years is not None:
+        years.prune(names)
+    return dict(found)
+
+
+def series_section(s: Series, memo: Memo | None = None, text: Text | None = None) -> str:
+    """yearly_site's section of one series page, its reports' matches with
+    the year before read from memo (each report's "vs" and "duiz", under its
+    key) and what is matched anew put there: made when the series page is
+    made, so that only a series whose reports changed reads its reports'
+    matches (or their text)."""
+    reports = s.reports
+    kept = {r.slug: (memo.get(r.slug, r.key) if memo is not None else None) or {} for r in reports}
+    changed: set[str] = set()
+    table = yearly_site([s], kept, changed, text)[s.slug]
+    for r in reports:
+        if r.slug in changed and memo is not None:
+            memo.put(r.slug, r.key, kept[r.slug])
+    return table
