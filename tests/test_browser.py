@@ -1,6 +1,7 @@
 """Headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) on the built site."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -308,6 +309,26 @@ def test_part_rows_are_drawn_from_the_page_data(served, browser):
     assert link.get_attribute("href") == served + "reports/2022-anhui-wuhu/#s1"
     assert "字，分 7 节：（一）党对法治政府建设的组织领导更加全面有力 · （二）" in section.inner_text()
     assert errors == []
+    page.close()
+
+
+def test_rows_whose_data_cannot_be_fetched_say_so_in_chinese(served, browser):
+    """A theme page whose data file does not arrive (the network fails: the
+    browser's reason is English, "Failed to fetch") tells the reader in
+    Chinese, above the rows, which stay links to the reports; a part page
+    whose file is missing (404) gives its HTTP status."""
+    page, _, _ = watched_page(browser)
+    page.route("**/themes/mediation/index.rows.json.gz", lambda route: route.abort())
+    page.goto(served + "themes/mediation/")
+    error = page.locator("p.theme-rows__error")
+    error.wait_for()
+    assert error.inner_text() == "各行的详细内容无法载入（网络或数据文件出错），仍可点击各行打开报告。"
+    assert not re.search(r"[A-Za-z]", error.inner_text())
+    assert page.locator('li[id="2022-anhui-wuhu"] a').first.get_attribute("href") == "../../reports/2022-anhui-wuhu/"
+    page.route("**/parts/measures/index.rows.json.gz", lambda route: route.fulfill(status=404, body=""))
+    page.goto(served + "parts/measures/")
+    page.locator("p.theme-rows__error").wait_for()
+    assert "HTTP 状态 404" in page.locator("p.theme-rows__error").inner_text()
     page.close()
 
 

@@ -592,6 +592,23 @@ def test_one_value_per_report_and_indicator():
     assert chosen(report, litigation) == (other, [part])
 
 
+def test_rows_drawn_by_script_tell_a_reader_without_javascript_what_they_leave_out(sample_site):
+    """Without JavaScript a theme or part page's rows are links to the
+    reports only (compare.js draws the rest from the page's data file): a
+    notice above the list says so and names what is missing, and the
+    reader's own notice no longer sends such a reader to theme pages for
+    passages they no longer list (review of the eighth session)."""
+    site = sample_site.site_dir
+    for page, missing in (("themes/mediation/index.html", "段落数和段落链接"),
+                          ("parts/measures/index.html", "字数和其下各节的标题")):
+        html = (site / page).read_text(encoding="utf-8")
+        notice = re.search(r'<noscript>\s*<p class="theme-rows__noscript">([^<]+)</p>\s*</noscript>', html)
+        assert notice and missing in notice.group(1) and "链接到报告" in notice.group(1), page
+        assert notice.start() < html.index('<ul class="theme-rows"'), page
+    reader = (site / "reader/index.html").read_text(encoding="utf-8")
+    assert "相关段落" not in re.search(r"<noscript>(.*?)</noscript>", reader, re.S).group(1)
+
+
 def test_part_pages_link_and_count_but_quote_nothing(sample_site):
     """Part 1 (measures) is most of a report: a part page gives each report's
     part as its heading, linked to the report, its length and its own

@@ -118,13 +118,17 @@ def rows_file(page: str) -> str:
     return page.removesuffix(".md") + ".rows.json.gz"
 
 
-def drawn_rows(page: str, items: str) -> str:
+def drawn_rows(page: str, items: str, drawn: str) -> str:
     """A listing's rows for compare.js to complete from the page's data file
     (rows_file; its address relative to the page): items are the rows as
     the page holds them without JavaScript, each an item with the report's
-    slug as its id and a link to the report."""
+    slug as its id and a link to the report. A reader without JavaScript is
+    told what the rows leave out (drawn: what compare.js adds), not left to
+    wonder where the page's counts and links are."""
     src = posixpath.relpath(rows_file(page), page_url(page))
-    return f'<ul class="theme-rows" data-rows="{src}">{items}</ul>'
+    return (f'<noscript><p class="theme-rows__noscript">浏览器未启用 JavaScript：本页各行只列出报告并链接到报告，'
+            f"{drawn}不显示。</p></noscript>\n\n"
+            f'<ul class="theme-rows" data-rows="{src}">{items}</ul>')
 
 
 def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicators: list[Indicator],
@@ -158,7 +162,7 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
         body.append("（暂无报告涉及此主题）")
     if chunk:
         items = "".join(_row_link(report, up, before) + "</li>" for before, report in zip([None, *chunk], chunk))
-        body += [drawn_rows(files[n - 1], items), ""]
+        body += [drawn_rows(files[n - 1], items, "各报告在本主题下的段落数和段落链接"), ""]
     if indicators:
         body += _indicator_section(indicators, chunk)
     body += method
@@ -270,20 +274,17 @@ def _theme_row(theme: Theme, report: Report, subs: Sequence[Theme], where: dict[
     return [len(passages), links, in_subs] if in_subs else [len(passages), links]
 
 
-def _row_head(report: Report, up: str, before: Report | None = None) -> tuple[str, str]:
-    """A report's row on a theme or part page as far as its title (HTML: the
-    item with the report's slug as its id, which report pages and /compare/
-    link to, and the title linked to the report), and its place and year
-    (text; the place left out where the row before, of before, shows it:
-    rows are in the order of places, and a body's reports of several years
-    follow each other)."""
-    line = _row_line(report, before)
-    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>', line
+def _row_head(report: Report, up: str) -> str:
+    """A report's row on a part page as far as its title (HTML: the item with
+    the report's slug as its id, which /parts/ links to, and the title
+    linked to the report); compare.js adds the rest (_part_rows)."""
+    return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(report.title)}</a>'
 
 
 def _row_line(report: Report, before: Report | None = None) -> str:
     """A report's place and year (text), the place left out where the row
-    before, of before, shows it."""
+    before, of before, shows it: rows are in the order of places, and a
+    body's reports of several years follow each other."""
     place = place_name(report.metadata)
     if before is not None and place_name(before.metadata) == place:
         place = ""
@@ -294,7 +295,7 @@ def _row_link(report: Report, up: str, before: Report | None = None) -> str:
     """A report's row on a theme page as far as its link (HTML: the item with
     the report's slug as its id, which report pages and /compare/ link to),
     the link naming the report by its place and year (the place left out
-    where the row before shows it, as _row_head does), its title only where
+    where the row before shows it, _row_line), its title only where
     neither is known: the title is on the report's own page, and on a theme
     page it was a tenth of the rows' bytes."""
     name = _row_line(report, before) or known_as(report)
@@ -697,9 +698,9 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
     up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
     # one row a report (its id the slug /parts/ links to): its title linked;
     # compare.js adds its place and year and each section that holds the part
-    items = "".join(_row_head(report, up)[0] + "</li>" for report in chunk)
+    items = "".join(_row_head(report, up) + "</li>" for report in chunk)
     if items:
-        body += [drawn_rows(file, items), ""]
+        body += [drawn_rows(file, items, "各报告的地区和年度、该部分的标题链接、字数和其下各节的标题"), ""]
     body.append(nav)
     title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
     meta = {"title": title, "hide": ["navigation", "toc"]}

@@ -137,7 +137,7 @@ def _page() -> SiteFile:
 报告没有涉及的，明确写出“未涉及”。所选主题和报告都写在本页地址中，复制地址即可分享或引用这一对照。
 
 <div class="reader" data-index="index.json" data-root="../">
-<noscript><p>并排对读需要浏览器启用 JavaScript。也可以在<a href="../themes/">主题页</a>中逐份阅读各报告的相关段落。</p></noscript>
+<noscript><p>并排对读需要浏览器启用 JavaScript。也可以在<a href="../themes/">主题页</a>找到涉及各主题的报告，逐份打开阅读。</p></noscript>
 </div>
 
 <p class="reader-help"><strong>本页的标记</strong>：<strong>未涉及</strong>——按本站的主题词规则，该报告没有一段属于这一主题或细分主题；

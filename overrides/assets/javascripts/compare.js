@@ -52,18 +52,33 @@
     return data;
   }
 
+  // Why a data file failed, for the reader: load's own reasons (fail) are
+  // Chinese; the browser's (a network failure: "Failed to fetch", a broken
+  // file's JSON or gzip error) are English, and only the console keeps them.
+  function fail(message) {
+    var e = new Error(message);
+    e.forReader = true;
+    return e;
+  }
+
+  function why(e) {
+    if (e && e.forReader) return e.message;
+    console.warn(e);
+    return "网络或数据文件出错";
+  }
+
   // compare.json is published as gzip (compare.json.gz: a host's quota counts
   // stored bytes). A host that sends it with Content-Encoding: gzip has the
   // browser unpack it already: unpacked here only when it still starts with
   // gzip's magic bytes.
   function load(src) {
     return fetch(src).then(function (r) {
-      if (!r.ok) throw new Error("数据文件无法载入，HTTP 状态 " + r.status);
+      if (!r.ok) throw fail("数据文件无法载入，HTTP 状态 " + r.status);
       return r.arrayBuffer();
     }).then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
-      if (typeof DecompressionStream === "undefined") throw new Error("浏览器不支持解压");
+      if (typeof DecompressionStream === "undefined") throw fail("浏览器不支持解压");
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
       return new Response(stream).text().then(JSON.parse);
     });
@@ -73,7 +88,7 @@
     var src = new URL(box.getAttribute("data-src"), document.baseURI);
     load(src).then(function (data) { start(box, expand(data), src); }).catch(function (e) {
       box.querySelector(".compare-filters").hidden = false;
-      box.querySelector(".compare-filters").textContent = "筛选不可用（" + e.message + "），仍可翻页浏览。";
+      box.querySelector(".compare-filters").textContent = "筛选不可用（" + why(e) + "），仍可翻页浏览。";
     });
   }
 
@@ -196,7 +211,7 @@
   function setupParts(box) {
     var src = new URL(box.getAttribute("data-src"), document.baseURI);
     load(src).then(function (data) { startParts(box, expand(data), src); }).catch(function (e) {
-      box.appendChild(el("p", {}, "筛选不可用（" + e.message + "），仍可翻页浏览。"));
+      box.appendChild(el("p", {}, "筛选不可用（" + why(e) + "），仍可翻页浏览。"));
     });
   }
 
@@ -286,7 +301,7 @@
       });
     }).catch(function (e) {
       list.insertAdjacentElement("beforebegin", el("p", { "class": "theme-rows__error" },
-        "各报告的段落链接无法载入（" + e.message + "），仍可点击各行打开报告。"));
+        "各行的详细内容无法载入（" + why(e) + "），仍可点击各行打开报告。"));
     });
   }
 
