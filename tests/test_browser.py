@@ -332,6 +332,27 @@ def test_rows_whose_data_cannot_be_fetched_say_so_in_chinese(served, browser):
     page.close()
 
 
+def test_figures_and_reader_give_the_browsers_own_failures_in_chinese(served, browser):
+    """The browser's own reasons are English ("Failed to fetch"; a data file
+    of the wrong shape, "Cannot read properties of null"): the figures
+    explorer whose index does not arrive, and the reader given a report's data
+    file holding null, say in Chinese that the network or a data file failed;
+    the reader's reasons of its own (a missing file's HTTP status) still show."""
+    page, _, _ = watched_page(browser)
+    page.route("**/figures/index.json", lambda route: route.abort())
+    page.goto(served + "figures/")
+    error = page.locator(".reader-error")
+    error.wait_for()
+    assert error.inner_text() == "数据无法载入（网络或数据文件出错）。"
+    page.route("**/reader/r/2022-anhui-wuhu.json.gz", lambda route: route.fulfill(status=200, body="null"))
+    page.goto(served + "reader/?theme=mediation&r=2022-anhui-wuhu,nosuch,2023-shanxi-xiangning")
+    page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 2")
+    messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
+    assert messages[0].startswith("无法载入报告 2022-anhui-wuhu（网络或数据文件出错）")
+    assert messages[1].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 404）")
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
 def test_reader_walk_from_home_to_a_paragraph_and_back(served, browser, viewport):

@@ -441,6 +441,21 @@ def test_duizhao_columns_in_the_browser(measured, browser, viewport):
         assert cells(1)[2:] == ["2021 年度报告中的这一段"] * 2 + ["新增"] * 3
         assert cells(2)[4:] == new[2:]
         shot(page, "duizhao-failed", viewport, full=False)
+        if viewport["width"] > 600:
+            # the page's body breaks off (the browser's reason, English "network error"): the console
+            # keeps it, the reader is told in Chinese
+            page.unroute("**/reports/2021-zhejiang-anji/")
+            page.add_init_script("""{
+                const real = window.fetch;
+                window.fetch = (url, init) => String(url).includes("/reports/2021-zhejiang-anji/")
+                  ? Promise.resolve(new Response(new ReadableStream({ start(c) { c.error(new TypeError("network error")); } })))
+                  : real(url, init);
+            }""")
+            page.goto("about:blank")
+            page.goto(base + "series/zhejiang-anji/#vs-2022")
+            status = page.locator("#vs-2022 .duiz-status--failed")
+            status.wait_for()
+            assert status.inner_text().startswith("未能载入2021 年度报告的文字（网络或数据文件出错）")
         page.close()
     # without JavaScript: each pair's summary, its links to both reports and a line saying why no table
     plain = browser.new_page(viewport=viewport, java_script_enabled=False)

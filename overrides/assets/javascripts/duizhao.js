@@ -64,11 +64,28 @@
     return spans.every(function (s) { return s.start >= 0 && s.length > 0 && s.start + s.length <= length; });
   }
 
+  function fail(message) {
+    var e = new Error(message);
+    e.forReader = true;
+    return e;
+  }
+
+  // Why a report page failed, for the reader: this script's own reasons
+  // (fail) are Chinese; the browser's (a page whose body breaks off:
+  // "Failed to fetch", "network error") are English, and only the console
+  // keeps them. As in compare.js: the scripts
+  // share no code, each serves its own pages.
+  function why(e) {
+    if (e && e.forReader) return e.message;
+    console.warn(e);
+    return "网络或数据文件出错";
+  }
+
   function load(url) {
     return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
+      if (!r.ok) throw fail("HTTP " + r.status);
       return r.text();
-    }, function () { throw new Error("网络连接失败"); }).then(function (text) {
+    }, function () { throw fail("网络连接失败"); }).then(function (text) {
       return new DOMParser().parseFromString(text, "text/html");  // parsed, never run or shown
     });
   }
@@ -156,7 +173,7 @@
     status.textContent = "正在载入两份报告的文字……";
     Promise.all(urls.map(function (url) {
       return load(url).then(function (doc) { return { doc: doc, why: "" }; },
-        function (e) { return { doc: null, why: e.message }; });
+        function (e) { return { doc: null, why: why(e) }; });
     })).then(function (results) {
       var built = table(pair, names, urls, results.map(function (r) { return r.doc; }));
       pair.appendChild(built.table);

@@ -15,18 +15,35 @@
     return node;
   }
 
+  function fail(message) {
+    var e = new Error(message);
+    e.forReader = true;
+    return e;
+  }
+
+  // Why a data file failed, for the reader: this script's own reasons
+  // (fail) are Chinese; the browser's (a network failure: "Failed to fetch",
+  // a broken file's JSON or gzip error, a file of the wrong shape) are
+  // English, and only the console keeps them. As in compare.js: the scripts
+  // share no code, each serves its own pages.
+  function why(e) {
+    if (e && e.forReader) return e.message;
+    console.warn(e);
+    return "网络或数据文件出错";
+  }
+
   // A JSON file, plain or gzip as stored (a host may send a .gz file with
   // Content-Encoding: gzip, already decompressed): decompressed here only
   // when it starts with gzip's magic bytes.
   function getJSON(url) {
     var name = url.pathname.split("/").slice(-2).join("/");
     return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(name + "：HTTP " + r.status);
+      if (!r.ok) throw fail(name + "：HTTP " + r.status);
       return r.arrayBuffer();
     }).then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        if (typeof DecompressionStream === "undefined") throw new Error("本浏览器不能解压数据，请换用较新版本的浏览器");
+        if (typeof DecompressionStream === "undefined") throw fail("本浏览器不能解压数据，请换用较新版本的浏览器");
         return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
       }
       return bytes;
@@ -34,7 +51,7 @@
       try {
         return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
       } catch (e) {
-        throw new Error(name + "：数据已损坏，无法解读");
+        throw fail(name + "：数据已损坏，无法解读");
       }
     });
   }
@@ -43,7 +60,7 @@
     var base = new URL(box.getAttribute("data-index"), document.baseURI);
     var root = new URL(box.getAttribute("data-root"), document.baseURI);
     getJSON(base).then(function (index) { start(box, index, base, root); }).catch(function (e) {
-      box.appendChild(el("p", { "class": "reader-error" }, "数据无法载入（" + e.message + "）。"));
+      box.appendChild(el("p", { "class": "reader-error" }, "数据无法载入（" + why(e) + "）。"));
     });
   }
 
@@ -170,7 +187,7 @@
         if (!loaded[f.file]) loaded[f.file] = getJSON(new URL(f.file, base)).then(function (d) { return d.rows; });
         return loaded[f.file];
       })).then(function (parts) { if (asked === asking) draw([].concat.apply([], parts)); }, function (e) {
-        if (asked === asking) status.textContent = "数据无法载入（" + e.message + "）。";
+        if (asked === asking) status.textContent = "数据无法载入（" + why(e) + "）。";
       });
     }
 

@@ -22,7 +22,19 @@
   function fail(url, what, status, label) {
     var error = new Error((label || url.pathname.split("/").pop()) + "：" + what);
     error.status = status || 0;
+    error.forReader = true;
     return error;
+  }
+
+  // Why a data file failed, for the reader: this script's own reasons
+  // (fail) are Chinese; the browser's (a network failure: "Failed to fetch",
+  // a broken file's JSON or gzip error, a file of the wrong shape) are
+  // English, and only the console keeps them. As in compare.js: the scripts
+  // share no code, each serves its own pages.
+  function why(e) {
+    if (e && e.forReader) return e.message;
+    console.warn(e);
+    return "网络或数据文件出错";
   }
 
   function get(url, label) {
@@ -42,7 +54,7 @@
     return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        if (typeof DecompressionStream === "undefined") throw new Error("本浏览器不能解压对读数据，请换用较新版本的浏览器");
+        if (typeof DecompressionStream === "undefined") throw fail(url, "本浏览器不能解压，请换用较新版本的浏览器");
         return gunzip(bytes).catch(function () { throw fail(url, "数据已损坏，无法解压"); });
       }
       return bytes;
@@ -72,7 +84,7 @@
     var base = new URL(box.getAttribute("data-index"), document.baseURI);
     var root = new URL(box.getAttribute("data-root"), document.baseURI);
     getJSON(base).then(function (index) { start(box, index, base, root); }).catch(function (e) {
-      box.appendChild(el("p", { "class": "reader-error" }, "对读数据无法载入（" + e.message + "）。"));
+      box.appendChild(el("p", { "class": "reader-error" }, "对读数据无法载入（" + why(e) + "）。"));
     });
   }
 
@@ -195,7 +207,7 @@
         provinces[p.slug] = data.reports;
         fillFilters();
         drawList();
-      }).catch(function (e) { list.textContent = ""; list.appendChild(el("p", {}, "无法载入报告列表（" + e.message + "）")); });
+      }).catch(function (e) { list.textContent = ""; list.appendChild(el("p", {}, "无法载入报告列表（" + why(e) + "）")); });
     }
 
     // A search by name reads every province's list (about 120 bytes a report,
@@ -205,7 +217,7 @@
         if (provinces[p.slug]) return null;
         return getJSON(new URL(p.file, base)).then(function (data) { provinces[p.slug] = data.reports; });
       })).then(drawList, function (e) {
-        list.textContent = ""; list.appendChild(el("p", {}, "无法载入报告列表（" + e.message + "）"));
+        list.textContent = ""; list.appendChild(el("p", {}, "无法载入报告列表（" + why(e) + "）"));
       });
     }
 
@@ -323,7 +335,7 @@
           return d;
         });
       }).catch(function (e) {
-        return { slug: slug, missing: true, status: e.status, reason: e.message };
+        return { slug: slug, missing: true, status: e.status, reason: why(e) };
       });
     }
 
