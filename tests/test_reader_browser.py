@@ -244,6 +244,43 @@ def test_wide_tables_scroll_inside_with_the_first_column_fixed(site, browser, vi
     page.close()
 
 
+def test_theme_row_links_are_named_by_their_report(site, browser):
+    """On a theme page, 青阳县's rows after its first are links named only by
+    their year and every row's passage links only by a number: compare.js
+    names each, for a screen reader, by its row's report (an aria-label that
+    holds the visible text), so that no two links opening different
+    addresses share a name; nothing visible changes and axe finds nothing."""
+    import re
+
+    from tests.test_views import axe_problems
+
+    page, errors, _ = watched_page(browser, DESKTOP)
+    page.goto(site + "themes/reconsideration/")
+    page.wait_for_function("document.querySelectorAll('ul.theme-rows > li').length === "
+                           "document.querySelectorAll('ul.theme-rows .theme-row__meta').length")
+    rows = page.locator("ul.theme-rows")
+    assert rows.locator('li[id="2022-anhui-qingyang"] > a').inner_text() == "2022 年度"
+    assert rows.get_by_role("link", name="安徽省池州市青阳县 2022 年度", exact=True).get_attribute("href") == (
+        "../../reports/2022-anhui-qingyang/")
+    assert rows.get_by_role("link", name="安徽省池州市青阳县 2023 年度", exact=True).get_attribute("href") == (
+        "../../reports/2023-anhui-qingyang/")
+    numbered = rows.locator('li[id="2022-anhui-qingyang"] .theme-row__meta a').filter(has_text=re.compile(r"^\d+$"))
+    assert numbered.count() > 0
+    for link in numbered.all():
+        assert link.get_attribute("aria-label") == f"安徽省池州市青阳县 2022 年度 第 {link.inner_text()} 段"
+    names: dict[str, set[str]] = {}
+    for link in rows.locator("a").all():
+        names.setdefault(link.get_attribute("aria-label") or link.inner_text(), set()).add(link.get_attribute("href"))
+    assert {n: h for n, h in names.items() if len(h) > 1} == {}
+    assert axe_problems(page) == []
+    shown = rows.screenshot()
+    page.evaluate("document.querySelectorAll('ul.theme-rows [aria-label]').forEach(a => a.removeAttribute('aria-label'))")
+    assert rows.screenshot() == shown  # the names are for screen readers only
+    shot(page, "theme-rows-named", DESKTOP)
+    assert errors == []
+    page.close()
+
+
 def test_compare_subthemes_fold_under_their_parent(site, browser):
     page, errors, _ = watched_page(browser, DESKTOP)
     page.goto(site + "compare/")

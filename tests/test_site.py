@@ -340,6 +340,35 @@ def test_theme_page_lists_every_report_that_discusses_it(sample_site, theme):
     assert "<mark>" not in html
 
 
+NO_PLACE = """星河新区管理委员会2023年度法治政府建设情况报告
+
+2023年，星河新区管理委员会坚持依法行政，现将有关情况报告如下。
+
+一、主要举措和成效
+
+（一）加强行政复议工作。全年收到行政复议申请12件，依法审结10件。
+
+二、存在的不足
+
+行政执法人员专业能力仍需提升。
+
+三、下一步工作安排
+
+持续深化行政复议体制改革。
+"""
+
+
+def test_a_theme_row_without_a_place_is_named_by_its_issuer(tmp_path):
+    """A report whose body names no place (a 新区 of no known county): its
+    row on a theme page is named by its issuer and year, never by its year
+    alone, which on a theme page means "the place of the row above" (and
+    which compare.js names so for a screen reader)."""
+    project = make_project(tmp_path / "p", {"2023-xinghe.txt": NO_PLACE}, with_samples=False)
+    build(project)
+    blocks = theme_blocks((project.site_dir / "themes/reconsideration/index.html").read_text(encoding="utf-8"))
+    assert blocks == {"2023-xinghe": '<a href="../../reports/2023-xinghe/">星河新区管理委员会 · 2023 年度</a>'}
+
+
 @pytest.mark.parametrize("theme", ["enforcement", "mediation", "business-environment", "reconsideration"])
 def test_theme_pages_link_three_passages_and_the_rest_in_the_reader(sample_site, theme):
     """Each report's row: its place and year linked to the report (what the

@@ -294,11 +294,16 @@ def _row_line(report: Report, before: Report | None = None) -> str:
 def _row_link(report: Report, up: str, before: Report | None = None) -> str:
     """A report's row on a theme page as far as its link (HTML: the item with
     the report's slug as its id, which report pages and /compare/ link to),
-    the link naming the report by its place and year (the place left out
-    where the row before shows it, _row_line), its title only where
-    neither is known: the title is on the report's own page, and on a theme
-    page it was a tenth of the rows' bytes."""
-    name = _row_line(report, before) or known_as(report)
+    the link naming the report by its place (else its issuer, else its
+    title: known_as) and year, the place left out where the row before
+    shows the same: a link named only by a year always follows its body's
+    rows, and compare.js names it to a screen reader by theirs (its
+    rowName). The title is on the report's own page; on a theme page it was
+    a tenth of the rows' bytes."""
+    name = known_as(report)
+    if before is not None and known_as(before) == name:
+        name = ""
+    name = " · ".join(b for b in (name, _year(report)) if b)
     return f'<li id="{report.slug}"><a href="{up}reports/{report.slug}/">{html_text(name)}</a>'
 
 

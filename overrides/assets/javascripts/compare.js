@@ -320,23 +320,46 @@
     });
   }
 
+  // The report a theme page's row is about, as the row's link names it
+  // (place, else issuer or title, and year: compare.py, _row_link). A link
+  // named only by its year follows the rows of the same place, the first of
+  // which names it: that row's name less its year, then this year.
+  var YEAR_ONLY = /^\d{4} 年度$/;
+  function rowName(li) {
+    var own = li.querySelector(":scope > a").textContent;
+    if (!YEAR_ONLY.test(own)) return own.replace(/ · (\d{4} 年度)$/, " $1");
+    for (var prev = li.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      var link = prev.querySelector(":scope > a");
+      if (!link || YEAR_ONLY.test(link.textContent)) continue;
+      return link.textContent.replace(/ · \d{4} 年度$/, "") + " " + own;
+    }
+    return own;
+  }
+
   // A theme page's row: the count of the report's passages on the theme
   // (linked to the reader where there are more than the links), its
   // strongest passages as numbered links and its rows on the subthemes' pages.
+  // Every link is named for a screen reader by the row's report too (each
+  // row has links "1", "6 段"): an aria-label holding the visible text.
   function themeRow(li, row, data, at) {
     var slug = li.id, count = row[0], links = row[1], subs = row[2] || [];
+    var name = rowName(li);
+    var own = li.querySelector(":scope > a");
+    if (own && YEAR_ONLY.test(own.textContent) && name !== own.textContent) own.setAttribute("aria-label", name);
     var meta = el("span", { "class": "theme-row__meta" });
     var reader = "../../reader/?theme=" + encodeURIComponent(data.theme) + "&r=" + encodeURIComponent(slug);
-    meta.appendChild(count > links.length ? el("a", { href: at(reader) }, count + " 段")
+    meta.appendChild(count > links.length ? el("a", { href: at(reader), "aria-label": name + " " + count + " 段" }, count + " 段")
       : document.createTextNode(count + " 段"));
     links.forEach(function (link, k) {
       meta.appendChild(document.createTextNode(k ? " " : "："));
-      meta.appendChild(el("a", { href: at("../../reports/" + slug + "/#" + link[1]) }, String(link[0])));
+      meta.appendChild(el("a", { href: at("../../reports/" + slug + "/#" + link[1]),
+        "aria-label": name + " 第 " + link[0] + " 段" }, String(link[0])));
     });
     subs.forEach(function (sub, k) {
       meta.appendChild(document.createTextNode(k ? "、" : " · 细分主题："));
       var theme = data.subs[sub[0]];
-      meta.appendChild(el("a", { href: at("../" + theme[0] + "/" + sub[1] + "#" + slug) }, theme[1] + " " + sub[2] + " 段"));
+      var text = theme[1] + " " + sub[2] + " 段";
+      meta.appendChild(el("a", { href: at("../" + theme[0] + "/" + sub[1] + "#" + slug), "aria-label": name + " " + text }, text));
     });
     li.appendChild(meta);
   }
