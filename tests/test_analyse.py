@@ -1046,6 +1046,20 @@ def test_what_a_speaker_says_is_to_be_done_is_an_aim(tmp_path):
     assert "enforcement" in themed[finding]
 
 
+def test_a_speakers_finding_with_a_word_holding_yao_is_no_aim(tmp_path):
+    """要 inside a word (纪要, 摘要, 概要, 要点) is not what is to be done: a speaker's
+    finding (检查组指出，…存在…问题) that holds such a word still names the area
+    of its shortcoming; an instruction told the same way (…要…) stays an aim."""
+    findings = ("检查组指出，从会议纪要看，部分乡镇行政执法案卷归档不及时，处罚程序不规范。",
+                "评查组表示，抽查的行政执法案卷中，有12卷存在摘要填写不全、执法文书不规范的问题。",
+                "督查组指出，工作要点中的行政执法全过程记录尚未落实，执法案卷质量有待提高。")
+    said = "县长强调，各执法部门要严格规范公正文明执法，全面落实行政执法三项制度。"
+    themed = _themed(tmp_path, "某县2023年法治政府建设年度报告\n二、存在的不足\n" + "\n".join((*findings, said)) + "\n")
+    for text in findings:
+        assert "enforcement" in themed[text], text
+    assert "enforcement" not in themed[said]
+
+
 def test_the_rule_of_law_slogan_is_no_mediation(tmp_path):
     """办事依法、遇事找法、解决问题用法、化解矛盾靠法 is a slogan of how the law is to
     be used, quoted as publicity's aim: its items open with verbs (化解矛盾) but

@@ -163,6 +163,12 @@ def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], di
     return exclude, terms, weights
 
 
+# 要 as a word of its own, what is to be done (各部门要…, 要把…), not the 要 of a
+# word it ends (主要, 重要, 纲要, 纪要, 摘要, 概要, 提要, 简要, 扼要, 必要, 首要,
+# 紧要, 只要; 需要: a need, which a finding states too, 仍需要加强) or begins
+# (要点, 要素, 要件, 要闻, 要害, 要务, 要领, 大案要案).
+TO_BE_DONE = r"(?<![主重纲纪摘概提简扼必首紧只需])要(?![点素件闻害务领案])"
+
 # Where a term is only mentioned, not reported on: inside a title (《…》, or a
 # law's name such as 行政复议法), or as one item of a list of topics (政务公开、
 # 营商环境改善、综合行政执法改革等工作). Terms there weigh mention_weight times less.
@@ -248,7 +254,9 @@ MENTION = re.compile(
     # name aims, not work the body reports; to the end of the sentence. Only where a
     # clause of it opens with what must or will be done: a finding told the same way
     # (报告指出，执法队伍专业能力仍需提升) states a shortcoming, which the labels count.
-    r"|(?:指出|强调|表示)[，：:](?=(?:[^。！？]*?[，；：])?[^，；：。！？]{0,12}?(?:(?<![需重主])要|将|必须|务必))[^。！？]*"
+    # 要 is what must be done as a word of its own (TO_BE_DONE), not inside another
+    # word (主要问题是…, 会议纪要, 工作要点).
+    r"|(?:指出|强调|表示)[，：:](?=(?:[^。！？]*?[，；：])?[^，；：。！？]{0,12}?(?:" + TO_BE_DONE + r"|将|必须|务必))[^。！？]*"
 )
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
