@@ -546,27 +546,29 @@ def test_units_under_a_province_are_expected_as_counties_with_no_city_above():
 
 def test_shared_templates_of_an_unchanged_year_are_kept(measured, tmp_path, monkeypatch):
     """Each year's shared templates are kept under a digest of its reports'
-    paragraph prints (yearly.templates with a Memo): found again only for a
-    year whose reports changed, and the same as found from scratch."""
+    slugs, bodies and keys (yearly.shared_templates with a Memo of years):
+    found again only for a year whose reports changed, and the same as
+    found from scratch."""
+    from dataclasses import replace
+
     from generator.build.pipeline import read_all
     from generator.site import yearly
     from generator.site.memo import Memo
     from generator.site.series import series_key
 
     reports = read_all(measured).reports
-    prints = yearly.prints_of(reports, {r.slug: series_key(r) or (r.slug,) for r in reports})
-    fresh = yearly.templates(prints)
+    body = {r.slug: series_key(r) or (r.slug,) for r in reports}
+    fresh = yearly.templates(yearly.prints_of(reports, body))
     assert [s.bodies for s in fresh["2023-zhejiang-anji"]] == [1] == [s.bodies for s in fresh["2023-jiangxi-xiushui"]]
     compared: list[int] = []
     real = yearly.candidates
     monkeypatch.setattr(yearly, "candidates", lambda sig: compared.append(len(sig)) or real(sig))
     kept = Memo(tmp_path / "templates")
-    assert yearly.templates(prints, kept) == fresh and compared
+    assert yearly.shared_templates(reports, body, years=kept) == fresh and compared
     years = len(compared)
-    assert yearly.templates(prints, Memo(tmp_path / "templates")) == fresh and len(compared) == years
-    one = next(p for p in prints if p.slug == "2023-zhejiang-anji")
-    changed = [p if p is not one else yearly.Prints(one.slug, one.year, ("another",), one.anchors, one.signatures)
-               for p in prints]
-    again = yearly.templates(changed, Memo(tmp_path / "templates"))
+    assert yearly.shared_templates(reports, body, years=Memo(tmp_path / "templates")) == fresh
+    assert len(compared) == years
+    changed = [r if r.slug != "2023-zhejiang-anji" else replace(r, key="another") for r in reports]
+    again = yearly.shared_templates(changed, body, years=Memo(tmp_path / "templates"))
     assert len(compared) == years + 1  # the changed year only
-    assert again == yearly.templates(changed)
+    assert again == yearly.templates(yearly.prints_of(changed, body))

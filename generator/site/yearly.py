@@ -474,32 +474,20 @@ def prints_of(reports: Sequence[Report], body: dict[str, tuple[str, ...]],
     return [Prints(r.slug, r.metadata.get("year"), body[r.slug], *kept[r.slug]["prints"]) for r in reports]
 
 
-def templates(prints: Iterable[Prints], kept: Memo | None = None) -> dict[str, list[Shared]]:
+def templates(prints: Iterable[Prints]) -> dict[str, list[Shared]]:
     """Report slug -> its paragraphs shared with other bodies' reports of the
-    same year. kept: each year's findings from earlier builds, under a digest
-    of what they were found from (its reports' slugs, bodies, anchors and
-    signatures): a year none of whose reports changed is not compared again
-    (one added report: its own year only; 12.7 s of a build at 50,000)."""
+    same year (shared_templates keeps each year's findings between builds)."""
     by_year: dict[object, list[Prints]] = defaultdict(list)
     for one in sorted(prints, key=lambda r: r.slug):
         if one.year:
             by_year[one.year].append(one)
     found: dict[str, list[Shared]] = defaultdict(list)
-    names = set()
-    for year, members in by_year.items():
+    for members in by_year.values():
         if len({r.body for r in members}) < 2:
             continue
         items = [(r, a) for r in members for a in r.anchors]
         if not items:
             continue
-        name = "year-" + hashlib.sha256(repr(year).encode()).hexdigest()[:16]
-        names.add(name)
-        key = _year_digest(members) if kept is not None else ""
-        if kept is not None and (was := kept.get(name, key)) is not None and isinstance(was.get("found"), dict):
-            for slug, shared in was["found"].items():
-                found[slug].extend(shared)
-            continue
-        mine: dict[str, list[Shared]] = defaultdict(list)
         sig = np.concatenate([r.signatures for r in members if len(r.anchors)])
         group = components(len(items), candidates(sig))
         bodies = {b: n for n, b in enumerate(sorted({r.body for r in members}))}
@@ -510,23 +498,8 @@ def templates(prints: Iterable[Prints], kept: Memo | None = None) -> dict[str, l
         others = count[np.searchsorted(labels, group)] - 1
         for i in np.flatnonzero(others).tolist():
             r, anchor = items[i]
-            mine[r.slug].append(Shared(anchor, int(others[i])))
-        if kept is not None:
-            kept.put(name, key, {"found": dict(mine)})
-        for slug, shared in mine.items():
-            found[slug].extend(shared)
-    if kept is not None:
-        kept.prune(names)
+            found[r.slug].append(Shared(anchor, int(others[i])))
     return dict(found)
-
-
-def _year_digest(members: Sequence[Prints]) -> str:
-    """What a year's findings are made from, as a digest (members in slug order)."""
-    digest = hashlib.sha256()
-    for r in members:
-        digest.update(repr((r.slug, r.body, r.anchors, r.signatures.shape, str(r.signatures.dtype))).encode())
-        digest.update(np.ascontiguousarray(r.signatures).tobytes())
-    return digest.hexdigest()
 
 
 def shared_templates(reports: Sequence[Report], body: dict[str, tuple[str, ...]], prints: Memo | None = None,
