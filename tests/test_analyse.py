@@ -1143,3 +1143,42 @@ def test_a_served_word_that_is_no_term_is_refused_with_its_line(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{content / 'themes.yml'}:{line}: served word '商户' of theme 'business-environment' is not one of its terms; "
         "add it to terms or remove it from served"]
+
+
+def test_an_appointees_remit_names_areas_not_work(tmp_path):
+    """The clauses after an appointment that say what the appointee is to do
+    (聘请律师担任法律顾问，为重大决策提供法律意见，参与行政复议、诉讼案件办理) name
+    areas, not cases handled: no mediation. An appointee's counted work after the
+    appointment (担任调解员，全年调解…27件) is work (issue 24, tune halves)."""
+    remit = "继续聘请律师事务所律师担任法律顾问，为重大决策提供法律意见，参与行政复议、诉讼案件办理。"
+    counted = "开发区设立商事纠纷调解中心，聘请退休法官担任调解员，全年调解合同纠纷27件。"
+    themed = _themed(tmp_path, "某区司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）依法决策\n"
+                     + remit + "\n" + counted + "\n")
+    assert "mediation" not in themed[remit] and "reconsideration" not in themed[remit]
+    assert "decisions" in themed[remit]
+    assert "mediation" in themed[counted]
+
+
+def test_a_number_in_a_quoted_programme_name_counts_no_work(tmp_path):
+    """A programme named by numbers in quotes (市委“1+3+N”工作部署, 省委“1310”具体部署)
+    counts nothing: an opening paragraph that holds one still reports no work, and
+    the outcomes it lists as aims (实现行政复议零纠错、行政诉讼零败诉) are no mediation
+    (issue 24, set 10). A count is still a count."""
+    opening = ("2024年，某区城管局在区委、区政府的领导下，紧跟市委“1+3+N”工作部署和省委“1310”具体部署，"
+               "扎实推进法治政府建设，实现行政复议零纠错、行政诉讼零败诉。现将有关情况报告如下：")
+    work = "全年办理行政处罚案件120件。"
+    themed = _themed(tmp_path, opening + "\n一、主要举措和成效\n" + work + "\n")
+    assert themed[opening] == set()
+    assert "enforcement" in themed[work]
+
+
+def test_the_change_of_functions_told_of_the_organisation_is_not_business_environment(tmp_path):
+    """职能转变 told of the body's own organisation (优化内设机构与促进职能转变统筹结合)
+    is not work for firms; with business environment's own words (放管服, 审批) it
+    is (issue 24, sets 6 and 10)."""
+    organisation = "按照机构改革要求，坚持优化内设机构与促进职能转变、理顺科室职责统筹结合，提升工作质效。"
+    reform = "推动职能转变，深化“放管服”改革，取消行政审批事项12项。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + organisation + "\n" + reform + "\n")
+    assert "business-environment" not in themed[organisation]
+    assert "business-environment" in themed[reform]

@@ -265,6 +265,12 @@ MENTION = re.compile(
 # longer than a short name (QUOTED) and made of 、-joined items. Its words name what the
 # campaign is for, not work, even inside the title of a plan the body issued.
 SLOGAN = re.compile(r"“[^“”]{4,30}、[^“”]{4,30}”")
+# The remit of someone appointed (聘请律师担任法律顾问，为重大决策提供法律意见，参与行政复议、
+# 诉讼案件办理): the clauses right after the appointment that say what the appointee is to
+# do (为…, 参与…, 负责…). The appointment is the body's work; the remit names areas, not
+# work done in them. Not a clause that counts something (…担任调解员，全年调解纠纷38件), nor
+# one of other work after it (…担任组长，形成…工作格局，…建立了行政调解委员会).
+REMIT = re.compile(r"担任[^，。；！？\d]{1,12}，((?:(?:为|参与|负责|协助|指导)[^，。；！？\d]*(?:，|(?=[。；！？]|$)))+)")
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
 NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
@@ -388,6 +394,10 @@ RANK = re.compile(r"(?:位列|位居|排名|排在|名列)?(?:全国|全省|全�
 OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:无|未发生|实现零)[^，。；！？]{1,20}(?:案件|事件)"
                      r"|获评|荣获|被评为|被授予|被命名为|成功创建|获得[^，。；！？]{1,24}?(?:肯定|表扬|表彰))"
                      r"[^，。；！？]*")
+# A number that is part of a name in quotes (省委“1310”具体部署, “1+6+N”工作体系, “12345”
+# is not this: a hotline is counted by what reached it): it names a programme, it counts
+# no work done, so it makes no passage concrete.
+NAMED_NUMBER = re.compile(r"“[\d+N×*]+”|“\d+[+＋][^“”]{0,8}”")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
@@ -431,7 +441,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                      if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
                                          or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
     if mention_weight < 1:
-        mentions += tuple(m.span() for m in SLOGAN.finditer(text))
+        mentions += tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
     if aims and mention_weight < 1:
         mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
     full: dict[str, int] = {}
@@ -643,7 +653,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     # by itself: the headings above it lend it no theme.
     broken = bool(FRAGMENT.fullmatch(passage.text.strip())) and len(passage.text.strip()) <= BROKEN
     around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
-    concrete = bool(QUANTITY.search(RANK.sub("", passage.text)))
+    concrete = bool(QUANTITY.search(NAMED_NUMBER.sub("", RANK.sub("", passage.text))))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
