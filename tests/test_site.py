@@ -491,9 +491,11 @@ def test_indicator_table_links_each_number_to_its_sentence(sample_site):
     assert "未报告" not in json.dumps(fig, ensure_ascii=False)
     # the page holds no figure: the table and charts are drawn from the data
     assert "<table" not in section and "99.25" not in section and "indicator-chart" not in section
-    # without JavaScript: a line saying so, and each indicator linked to the figures explorer
+    # without JavaScript: a line saying so, the open data's yearly files (the figures
+    # explorer needs JavaScript too), and each indicator linked to the figures explorer
     noscript = re.search(r"<noscript>(.*?)</noscript>", section, re.S).group(1)
     assert "需要 JavaScript" in noscript
+    assert '<a href="../../data/">开放数据</a>' in noscript and "figures-年度.csv.gz" in noscript
     linked = re.findall(r'<a href="\.\./\.\./figures/\?i=([-a-z]+)">', noscript)
     assert linked == [i[0] for i in fig["i"]] and "mediation-success-rate" in linked
 

@@ -98,8 +98,11 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         make = functools.partial(_theme_page, theme, members, taxonomy, indicators, chunks, files, n)
-        # a first page also shows the theme's report count and where each page starts
-        first = [len(members), [c[0].key for c in chunks if c]] if n == 1 else None
+        # a first page also shows the theme's report count and where each page
+        # starts; its list of pages (page_list) also reads the places of reports
+        # that start no page (a long list's place_starts, a short one's last
+        # report of each page), so a corrected place there remakes it too
+        first = [len(members), [c[0].key for c in chunks if c], page_list(files, chunks)] if n == 1 else None
         pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
         if chunk:
             linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
@@ -398,8 +401,11 @@ def _indicator_section(indicators: list[Indicator], page: str | None, up: str) -
     src = posixpath.relpath(rows_file(page), page_url(page))
     links = "、".join(f'<a href="{up}figures/?i={html.escape(i.slug)}">{html.escape(i.name)}</a>' for i in indicators)
     return [*INDICATORS_HEAD,
+            # the figures explorer needs JavaScript too: the numbers a reader
+            # without it can have are the open data's yearly CSV files
             '<noscript><p class="indicators__noscript">浏览器未启用 JavaScript：本节的数据指标表和图需要 JavaScript 才能显示。'
-            f"可在数据指标页按指标查看各报告的数字：{links}。</p></noscript>",
+            f'全部数字可在<a href="{up}data/">开放数据</a>中按年度下载（figures-年度.csv.gz，可用 Excel 或 WPS 打开）；'
+            f"启用 JavaScript 后，也可在数据指标页按指标筛选查看：{links}。</p></noscript>",
             "",
             f'<div class="indicators-drawn" data-figures="{src}"></div>',
             ""]

@@ -524,7 +524,7 @@ def page_list(files: list[str], chunks: list[list[Report]]) -> str:
     if len(files) > PAGES_LISTED:
         starts = place_starts(chunks)
         links = [f"[{md_inline(name)}]({files[n].rsplit('/', 1)[-1]})" for name, n in starts]
-        return ("各地区从哪一页开始（每页按地区排列，用“上一页”“下一页”逐页浏览）：" + " · ".join(links) + "\n\n"
+        return ("其余地区从哪一页开始（从本页开始的地区不再列出；每页按地区排列，用“上一页”“下一页”逐页浏览）：" + " · ".join(links) + "\n\n"
                 if links else "")
     links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
     return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
