@@ -860,7 +860,12 @@ def kept_search_records(project: Project, corpus: Corpus, use_cache: bool = True
     between builds beside the report cache (build/cache/search/), under the
     report's key and the installed Pagefind's version (the record's digest
     holds it): a build makes the records of new and changed reports only
-    (packing every report's units took 14 s of a build at 50,000 reports)."""
+    (packing every report's units took 14 s of a build at 50,000 reports).
+
+    A report's record is given without its packed units, which it reads
+    from its entry there when indexed (SearchRecord.kept): held by the
+    indexer until the last part was indexed, beside MkDocs, they were about
+    7 KiB a report (340 MiB at 50,000 varied reports)."""
     memo = Memo(project.cache_dir / "search", read=use_cache)
     try:
         pagefind = metadata.version("pagefind")
@@ -871,19 +876,36 @@ def kept_search_records(project: Project, corpus: Corpus, use_cache: bool = True
     for report in corpus.reports:
         kept = memo.get(report.slug, keys[report.slug])
         if kept is not None and isinstance(record := kept.get("record"), SearchRecord):
-            found[report.slug] = record
-    made = search_records([r for r in corpus.reports if r.slug not in found], corpus.taxonomy, pack=True,
-                          text=texts_of(project))
+            found[report.slug] = held_record(memo, report.slug, keys[report.slug], record)
     others = []
-    for record in made:
+    for record in search_records([r for r in corpus.reports if r.slug not in found], corpus.taxonomy, pack=True,
+                                 text=texts_of(project)):
         slug = record.key.removeprefix("reports/")
         if record.key.startswith("reports/") and slug in keys:
-            found[slug] = record
             memo.put(slug, keys[slug], {"record": record})
+            found[slug] = held_record(memo, slug, keys[slug], record)
         else:
             others.append(record)  # the theme pages'
     memo.prune(set(keys))
     return [found[slug] for slug in sorted(found)] + others
+
+
+def held_record(memo: Memo, slug: str, key: str, record: SearchRecord) -> SearchRecord:
+    """A packed record as the build holds it: without its packed units,
+    which it reads back from memo's entry (written under key) when asked;
+    as it is where memo keeps nothing (a report without a key)."""
+    if not key or memo.folder is None or not record.packed:
+        return record
+
+    def packed() -> bytes:
+        kept = memo.stored(slug, key)
+        record = kept.get("record") if kept is not None else None
+        if not isinstance(record, SearchRecord) or not record.packed:
+            raise BuildError(f"{memo.folder}/{slug}.pickle: changed or went while the build was indexing "
+                             "for search; build again")
+        return record.packed
+
+    return replace(record, packed=b"", kept=packed)
 
 
 def return_freed_memory() -> None:

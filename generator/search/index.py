@@ -90,9 +90,9 @@ import shutil
 import subprocess
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from heapq import merge
 from pathlib import Path
 
@@ -187,6 +187,10 @@ class SearchRecord:
     packed: bytes = b""  # the units, compressed (packed_record), when units is empty
     digest: str = ""  # of a packed record: _digest([record]), computed as it was packed
     size: int = -1  # of a packed record: record_size(record)
+    # Where a packed record is held by a build without its packed units (a
+    # report's record, kept on disk: generator/build/pipeline.py
+    # kept_search_records): gives them (units_of). Not part of the record's value.
+    kept: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)
 
 
 def packed_record(record: SearchRecord, format_: str = "") -> SearchRecord:
@@ -210,11 +214,12 @@ def packed_record(record: SearchRecord, format_: str = "") -> SearchRecord:
 
 
 def units_of(record: SearchRecord) -> tuple[tuple[str, str], ...]:
-    """The record's units, packed or not."""
-    if not record.packed:
+    """The record's units, packed or not, held or kept on disk (record.kept)."""
+    packed = record.packed or (record.kept() if record.kept is not None and not record.units else b"")
+    if not packed:
         return record.units
     return tuple((anchor.decode("utf-8"), text.decode("utf-8"))
-                 for anchor, text in pickle.loads(zlib.decompress(record.packed)))
+                 for anchor, text in pickle.loads(zlib.decompress(packed)))
 
 
 @dataclass(frozen=True)
@@ -303,20 +308,21 @@ def report_units(report: Report) -> tuple[tuple[str, str], ...]:
 
 
 def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = False,
-                   text: Callable[[Report], Report] | None = None) -> list[SearchRecord]:
+                   text: Callable[[Report], Report] | None = None) -> Iterator[SearchRecord]:
     """One record per report (filters: province, level, year, themes) and one
-    per theme page; with pack, each report's record packed (packed_record).
-    text: a report with its text, for reports the build holds without it
+    per theme page, made as they are taken (a build keeps each report's on
+    disk as it comes: all of them held at once were about 7 KiB a report);
+    with pack, each report's record packed (packed_record). text: a report
+    with its text, for reports the build holds without it
     (generator/build/pipeline.py texts_of), taken one at a time."""
     names = {t.slug: t.name for t in taxonomy.themes}
     format_ = _format() if pack else ""
-    records = []
     for report in sorted(reports, key=lambda r: r.slug):
         report = text(report) if text is not None else report
         themes = tuple(sorted({names[s] for s in report.analysis.theme_counts() if s in names}))
         meta = {"issuer": _values(report, "issuer"), "province": _values(report, "province"),
                 "level": _values(report, "level"), "year": _values(report, "year")}
-        records.append((functools.partial(packed_record, format_=format_) if pack else _same)(SearchRecord(
+        yield ((functools.partial(packed_record, format_=format_) if pack else _same)(SearchRecord(
             key=f"reports/{report.slug}",
             url=f"reports/{report.slug}/",
             title=report.title,
@@ -326,14 +332,13 @@ def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = F
                                                 ("year", meta["year"]), ("theme", themes)) if v),
         )))
     for theme in taxonomy.themes:
-        records.append(SearchRecord(
+        yield SearchRecord(
             key=f"themes/{theme.slug}",
             url=f"themes/{theme.slug}/",
             title=f"主题：{theme.name}",
             units=(("", theme.name), ("", theme.description)),
             meta=(("kind", "主题"),),
-        ))
-    return records
+        )
 
 
 def _same(record: SearchRecord) -> SearchRecord:
@@ -844,8 +849,11 @@ def _first_parts(plan: ShardPlan) -> set[str]:
     words, the first base part with words: part 0, unless no report of it
     has a word (a part holds hundreds of reports, so only tiny corpora) and
     it is no bundle."""
-    held = [plan.part_of[r.key] for r in plan.reports if indexable(r)]
-    out = {_part_name(min(held, default=0))}
+    # parts in order, each until one of its records has a word: a record may be kept on disk (units_of)
+    by_part: dict[int, list[SearchRecord]] = {}
+    for record in plan.reports:
+        by_part.setdefault(plan.part_of[record.key], []).append(record)
+    out = {_part_name(next((part for part in sorted(by_part) if any(indexable(r) for r in by_part[part])), 0))}
     if any(indexable(r) for r in plan.themes):
         out.add("themes")
     return out
