@@ -122,7 +122,13 @@ GRAM = 2  # characters of an index word: the index holds bigrams
 # two at a time 968 -> 592; first search 行政复议 156 -> 154 KiB, 调解
 # 160 -> 155 (as served); the index 5% larger (29.7 -> 31.3 MB).
 BASE_CHARACTERS = 750_000
-INDEXERS = 2  # Pagefind processes at a time
+# Pagefind processes at a time. One: the shards are indexed beside MkDocs'
+# rendering, which holds one of this machine's two cores, so two processes
+# shared the other and held twice the memory at the build's summed peak
+# (50,000 varied reports: Pagefind 562 MiB beside MkDocs' 1,793). Alone, on
+# 5,000 reports' 30 shards (benchmarks/reindex.py --fresh, load about 7):
+# 72.6 s with two at a time, 84.6 s with one; all at once 499 -> 276 MiB.
+INDEXERS = 1
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
 # A first search downloads every shard's chunk list and, for each query word,
@@ -584,8 +590,8 @@ def _pagefind_binary() -> Path:
 
 def _index_all(todo: list[tuple[list[SearchRecord], Path]],
                stop: threading.Event | None = None) -> dict[str, dict[str, str]]:
-    """One Pagefind process per shard, INDEXERS at a time (one per core;
-    memory grows with the processes running together). Returns each
+    """One Pagefind process per shard, INDEXERS at a time (memory grows
+    with the processes running together). Returns each
     record's meta for its file (record_page)."""
     def one(records: list[SearchRecord], out: Path) -> dict[str, dict[str, str]]:
         if stop is not None and stop.is_set():
