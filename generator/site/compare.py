@@ -491,6 +491,9 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
     return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
+NO_CELL = (0, 0.0, None)  # a report's cell of a theme it has no passage on: one for all
+
+
 def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
     ordered = in_region_order(reports)
@@ -503,8 +506,10 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
         for theme in themes:
             count, share = shares.get(theme.slug, (0, 0.0))
             target = where.get((theme.slug, report.slug))
-            cells.append({"n": count, "share": round(share, 3),
-                          "href": f"../{page_url(target)}#{report.slug}" if target else None})
+            # a cell: (count, share, href); every report's row is held until compare.json is
+            # written: a dict a cell was about 8 KiB a report (400 MiB at 50,000 reports)
+            cells.append((count, round(share, 3), f"../{page_url(target)}#{report.slug}" if target else None)
+                         if count or target else NO_CELL)
         rows.append({
             "slug": report.slug,
             "title": labelled(report, twins),
@@ -559,13 +564,14 @@ def matrix_data(themes: Sequence[Theme], rows: list[dict], taxonomy: Taxonomy) -
     report when it is not the theme's first ("from-x"; null for none). As
     objects each with its address, a row was 1.3 KB (1.4 MB at 1,000
     reports, all of it loaded by /compare/ and /parts/); so about a third."""
-    def cell(c: dict, theme: Theme, slug: str) -> object:
-        if not c["n"]:
+    def cell(c: tuple, theme: Theme, slug: str) -> object:
+        count, share, href = c
+        if not count:
             return 0
-        if c["href"] is None:
-            return [c["n"], c["share"], None]
-        page = c["href"].removeprefix(f"../themes/{theme.slug}/").removesuffix(f"#{slug}").rstrip("/")
-        return [c["n"], c["share"]] + ([page] if page else [])
+        if href is None:
+            return [count, share, None]
+        page = href.removeprefix(f"../themes/{theme.slug}/").removesuffix(f"#{slug}").rstrip("/")
+        return [count, share] + ([page] if page else [])
 
     compact = [{**{k: v for k, v in row.items() if k not in ("href", "cells")},
                 "cells": [cell(c, t, row["slug"]) for c, t in zip(row["cells"], themes)]} for row in rows]
@@ -582,7 +588,7 @@ def _part_state(report: Report, number: int) -> int:
 
 def _unmentioned(rows: list[dict]) -> list[int]:
     """Per theme column: how many reports (of all) have no passage on it."""
-    return [sum(1 for row in rows if not row["cells"][k]["n"]) for k in range(len(rows[0]["cells"]))] if rows else []
+    return [sum(1 for row in rows if not row["cells"][k][0]) for k in range(len(rows[0]["cells"]))] if rows else []
 
 
 def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | None) -> str:
@@ -602,9 +608,9 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
     body = []
     for row in rows:
         cells = []
-        for cell, theme in zip(row["cells"], themes):
-            heat = min(4, int(cell["share"] * 10)) if cell["n"] else 0
-            text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else '<span class="none">未涉及</span>'
+        for (count, share, _), theme in zip(row["cells"], themes):
+            heat = min(4, int(share * 10)) if count else 0
+            text = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
             cells.append(f'<td class="num heat-{heat}{sub}">{text}</td>')
         body.append(
