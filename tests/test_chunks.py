@@ -58,3 +58,38 @@ def test_a_long_lists_first_page_names_where_each_place_begins_not_every_page():
     assert place_starts(anhui_chunks) == [("芜湖市", 1), ("本级", 21), ("黄山市", 22)]
     short = chunks[:5]
     assert page_list(files[:5], short).count("](") == 4  # every other page, by the places it covers
+
+
+def test_a_themes_first_page_is_made_again_when_a_page_it_names_changes_its_places(monkeypatch):
+    """The first page of a theme names each other page by the places of its
+    first and last reports. A corrected place of a report that ends a page
+    (a sidecar's town) changes that name but neither the pages nor the
+    reports that start them: the first page must be made again, not kept
+    from the last build with the old name."""
+    import dataclasses
+
+    import generator.site.chunks as chunks
+    from generator.build.pipeline import Project, read_all
+    from generator.records import Field
+    from generator.site.compare import compare_site
+    from generator.site.render import in_region_order
+    from tests.conftest import REPO
+
+    monkeypatch.setattr(chunks, "MIN", 3)
+    monkeypatch.setattr(chunks, "MAX", 3)  # a theme of the five samples on two pages, of three and two reports
+    corpus = read_all(Project(REPO), use_cache=False)
+    theme = next(t.slug for t in corpus.taxonomy.themes
+                 if sum(1 for r in corpus.reports if r.analysis.theme_counts().get(t.slug)) == len(corpus.reports))
+    last = in_region_order(list(corpus.reports))[-1]  # the last report of the last page, last still once corrected
+    where = next(k for k in ("town", "county") if last.metadata.get(k))
+    values = dict(last.metadata.values, **{where: Field(f"{last.metadata.get(where)}（更正）", "sidecar")})
+    corrected = dataclasses.replace(last, metadata=dataclasses.replace(last.metadata, values=values), key=last.key + "+")
+
+    def first_page(reports):
+        return next(o for o in compare_site(reports, corpus.taxonomy) if o.path == f"themes/{theme}/index.md")
+
+    assert len(corpus.reports) == 5
+    before = first_page(list(corpus.reports))
+    after = first_page([corrected if r.slug == last.slug else r for r in corpus.reports])
+    assert "（更正）" not in before.make().decode() and "（更正）" in after.make().decode()
+    assert before.key != after.key
