@@ -1110,6 +1110,18 @@ def test_a_campaigns_slogan_in_a_plans_title_is_no_work_in_its_areas(tmp_path):
     assert "business-environment" in themed[own]
 
 
+def test_a_quoted_list_of_practices_put_in_place_is_work_not_a_slogan(tmp_path):
+    """Four-character names of practices in quotes (“一网通办、一窗受理、一次办结”)
+    name the service the body introduced, not a campaign's aims told as clauses
+    (“作风大转变、营商环境大提升”): the passage is business environment's work."""
+    practices = "全面推行“一网通办、一窗受理、一次办结”服务模式。"
+    aims = "开展“干部作风大转变、营商环境大提升”活动。"
+    themed = _themed(tmp_path, "某区政务服务中心2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + practices + "\n" + aims + "\n")
+    assert "business-environment" in themed[practices]
+    assert "business-environment" not in themed[aims]
+
+
 def test_firms_reached_by_another_areas_work_are_not_business_environment(tmp_path):
     """Firms named as those whom another area's work reached (对经营主体开展监督检查,
     调处涉企劳资纠纷, 为市场主体减免罚款) are that work's object: the passage is

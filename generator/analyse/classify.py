@@ -262,9 +262,12 @@ MENTION = re.compile(
     r"|对[^。；！？]{1,40}?给予了?(?:充分|高度|一致)?(?:肯定|认可|好评|表扬)"
 )
 # A campaign's slogan in quotes, a list of its aims (“干部作风大转变、营商环境大提升”):
-# longer than a short name (QUOTED) and made of 、-joined items. Its words name what the
-# campaign is for, not work, even inside the title of a plan the body issued.
-SLOGAN = re.compile(r"“[^“”]{4,30}、[^“”]{4,30}”")
+# longer than a short name (QUOTED) and made of 、-joined items, each an aim told as a
+# clause of five characters or more. Its words name what the campaign is for, not work,
+# even inside the title of a plan the body issued. A list of four-character names of
+# practices (推行“一网通办、一窗受理、一次办结”服务模式, “减证便民、优化服务”) names the
+# practices the body put in place: work (the real sets' labels are the same either way).
+SLOGAN = re.compile(r"“(?:[^“”、]{5,30}、)+[^“”、]{5,30}”")
 # The remit of someone appointed (聘请律师担任法律顾问，为重大决策提供法律意见，参与行政复议、
 # 诉讼案件办理): the clauses right after the appointment that say what the appointee is to
 # do (为…, 参与…, 负责…). The appointment is the body's work; the remit names areas, not
