@@ -81,7 +81,7 @@ from generator.site.memo import Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
-from generator.site.render import Output, render_site
+from generator.site.render import Output, ordered_reports, render_site
 from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
@@ -713,10 +713,12 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     links = with_links(report_links(reports, taxonomy, in_series), measures.links)
     epoch = site_epoch(reports, added)  # the newest content's date: sitemap dates and /data/'s update date
     measured, measures = [measures.pages], replace(measures, pages=[])  # written first, then let go
+    ordered = ordered_reports(reports, taxonomy)  # shared by the report pages, listings and comparisons
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
-        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy), originals),
-        lambda: compare_site(reports, taxonomy),
+        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy), originals,
+                            ordered),
+        lambda: compare_site(reports, taxonomy, ordered),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
         lambda: reader_site(reports, taxonomy, in_series),
         lambda: series_site(series, taxonomy, measures.series_table),

@@ -30,39 +30,40 @@ from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
 from generator.site.chunks import pager
 from generator.site.render import (
+    Ordered,
     Output,
     SiteFile,
     crumbs,
     frontmatter,
     gzipped,
     html_text,
-    in_region_order,
     known_as,
     link_title,
     list_pages,
     md_inline,
+    ordered_reports,
     page_list,
     page_url,
     place_name,
-    theme_members,
-    theme_pages,
     when_changed,
 )
-from generator.site.twins import labelled, twins_of
+from generator.site.twins import labelled
 from generator.version import generator_version
 
 UNREPORTED = "未报告"  # the body-by-year tables (series.py); the theme table leaves the cell empty
 
 
-def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
+def compare_site(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered | None = None) -> list[Output]:
+    """ordered: what the build derived once from these reports (render.ordered_reports), else made here."""
     reports = sorted(reports, key=lambda r: r.slug)
-    members = theme_members(reports, taxonomy)
+    ordered = ordered or ordered_reports(reports, taxonomy)
+    members = ordered.members
     pages: list[Output] = [_themes_index(reports, taxonomy, members)]
-    where = theme_pages(members)
+    where = ordered.where
     for theme in taxonomy.themes:
         pages.extend(_theme(theme, members[theme.slug], taxonomy, where))
-    pages.extend(_matrix(reports, taxonomy, where))
-    pages.extend(_parts(reports, taxonomy))
+    pages.extend(_matrix(ordered, taxonomy, where))
+    pages.extend(_parts(ordered.reports, taxonomy))
     return pages
 
 
@@ -484,20 +485,30 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
     return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
-def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
+def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
-    ordered = in_region_order(reports)
-    twins = twins_of(reports)  # two reports of one body and year: two rows that read alike otherwise
+    ordered = every.reports
+    twins = every.twins  # two reports of one body and year: two rows that read alike otherwise
     rows = []
+    # the theme page holding a report, as compare.json names it (matrix_data): one per page, not per cell
+    pages: dict[str, str] = {}
     for report in ordered:
         m = report.metadata
-        cells = []
+        cells: list[tuple[int, float]] = []  # (passages, share) per theme: the static table's
+        compact: list[object] = []  # the same, with the theme page that holds the report: compare.json's
         shares = theme_shares(report)
         for theme in themes:
             count, share = shares.get(theme.slug, (0, 0.0))
-            target = where.get((theme.slug, report.slug))
-            cells.append({"n": count, "share": round(share, 3),
-                          "href": f"../{page_url(target)}#{report.slug}" if target else None})
+            share = round(share, 3)
+            cells.append((count, share))
+            if not count:
+                compact.append(0)
+            elif (target := where.get((theme.slug, report.slug))) is None:
+                compact.append([count, share, None])
+            else:
+                if (page := pages.get(target)) is None:
+                    page = pages[target] = page_url(target).removeprefix(f"themes/{theme.slug}/").rstrip("/")
+                compact.append([count, share, page] if page else [count, share])
         rows.append({
             "slug": report.slug,
             "title": labelled(report, twins),
@@ -506,6 +517,7 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "level": LEVELS.get(str(m.get("level")), "层级不详"),
             "year": str(m.get("year") or "年度不详"),
             "cells": cells,
+            "compact": compact,
             "issuer": str(m.get("issuer") or ""),
             # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
             "parts": [_part_state(report, part.number) for part in taxonomy.parts],
@@ -549,19 +561,12 @@ def matrix_data(themes: Sequence[Theme], rows: list[dict], taxonomy: Taxonomy) -
     """compare.json, which compare.js expands (its expand()): a row without
     its address (the slug's), a cell as 0 where the report has no passage on
     the theme, else [count, share] and the theme's page that holds the
-    report when it is not the theme's first ("from-x"; null for none). As
-    objects each with its address, a row was 1.3 KB (1.4 MB at 1,000
-    reports, all of it loaded by /compare/ and /parts/); so about a third."""
-    def cell(c: dict, theme: Theme, slug: str) -> object:
-        if not c["n"]:
-            return 0
-        if c["href"] is None:
-            return [c["n"], c["share"], None]
-        page = c["href"].removeprefix(f"../themes/{theme.slug}/").removesuffix(f"#{slug}").rstrip("/")
-        return [c["n"], c["share"]] + ([page] if page else [])
-
-    compact = [{**{k: v for k, v in row.items() if k not in ("href", "cells")},
-                "cells": [cell(c, t, row["slug"]) for c, t in zip(row["cells"], themes)]} for row in rows]
+    report when it is not the theme's first ("from-x"; null for none): the
+    row's "compact" cells, made with the row (_matrix). As objects each with
+    its address, a row was 1.3 KB (1.4 MB at 1,000 reports, all of it loaded
+    by /compare/ and /parts/); so about a third."""
+    compact = [{**{k: v for k, v in row.items() if k not in ("href", "cells", "compact")}, "cells": row["compact"]}
+               for row in rows]
     data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": compact,
             "levels": [*LEVELS.values(), "层级不详"], "parts": [p.name for p in taxonomy.parts],
             "provinces": [*PROVINCES, "地区不详"]}
@@ -575,7 +580,7 @@ def _part_state(report: Report, number: int) -> int:
 
 def _unmentioned(rows: list[dict]) -> list[int]:
     """Per theme column: how many reports (of all) have no passage on it."""
-    return [sum(1 for row in rows if not row["cells"][k]["n"]) for k in range(len(rows[0]["cells"]))] if rows else []
+    return [sum(1 for row in rows if not row["cells"][k][0]) for k in range(len(rows[0]["cells"]))] if rows else []
 
 
 def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | None) -> str:
@@ -595,9 +600,9 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
     body = []
     for row in rows:
         cells = []
-        for cell, theme in zip(row["cells"], themes):
-            heat = min(4, int(cell["share"] * 10)) if cell["n"] else 0
-            text = f'{cell["n"]}<small>{cell["share"]:.0%}</small>' if cell["n"] else '<span class="none">未涉及</span>'
+        for (count, share), theme in zip(row["cells"], themes):
+            heat = min(4, int(share * 10)) if count else 0
+            text = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
             cells.append(f'<td class="num heat-{heat}{sub}">{text}</td>')
         body.append(
@@ -623,8 +628,8 @@ PARTS_FILTER = (f'<div class="parts-filter" data-src="../{MATRIX_DATA}"><noscrip
                 '按名称查找需要浏览器启用 JavaScript；下表可逐页浏览全部报告。</p></noscript></div>\n')
 
 
-def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
-    ordered = in_region_order(reports)
+def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
+    """ordered: every report, in region order (in_region_order)."""
     pages: list[Output] = []
     chunks, files = list_pages("parts", ordered)
     having = {part.number: [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
@@ -667,7 +672,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
         lines += ["", nav]
         pages.append(SiteFile(files[n - 1], frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
     for part in taxonomy.parts:
-        pages.extend(_part(part, having[part.number], len(reports) - len(having[part.number])))
+        pages.extend(_part(part, having[part.number], len(ordered) - len(having[part.number])))
     return pages
 
 

@@ -71,22 +71,42 @@ def gzipped(data: bytes, level: int = 9) -> bytes:
     return gzip.compress(data, compresslevel=level, mtime=0)
 
 
+@dataclass(frozen=True)
+class Ordered:
+    """What the report pages, listings and comparison pages all derive from
+    every report alike, made once per build (ordered_reports) and shared by
+    the stages that read it: each took its own, and sorting and grouping
+    every report again was a share of a rebuild that grows with the corpus."""
+    reports: list[Report]  # in region order (in_region_order)
+    members: dict[str, list[Report]]  # theme_members
+    where: dict[tuple[str, str], str]  # theme_pages
+    twins: dict[str, Twin]  # twins_of
+
+
+def ordered_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> Ordered:
+    ordered = in_region_order(list(reports))
+    members = theme_members(ordered, taxonomy, in_order=True)
+    return Ordered(ordered, members, theme_pages(members), twins_of(reports))
+
+
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
                 links: dict[str, dict] | None = None, whole: Whole | None = None,
-                originals: str = "") -> list[Output]:
+                originals: str = "", ordered: Ordered | None = None) -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them. whole: where a
     report's two downloads get its bytes and cleaned lines when the build
     holds it without them (generator/build/pipeline.py lean). originals:
     extra.originals_url of mkdocs.yml (originals_url), where the publisher's
-    files are served; "" to publish a copy of each."""
+    files are served; "" to publish a copy of each. ordered: what the build
+    derived once from these reports (ordered_reports), else made here."""
     reports = sorted(reports, key=lambda r: r.slug)
-    where = theme_pages(theme_members(reports, taxonomy))
+    ordered = ordered or ordered_reports(reports, taxonomy)
+    where = ordered.where
     pages: list[Output] = []
     mine: dict[str, dict[str, str]] = defaultdict(dict)  # report slug -> its theme pages
     for (theme, slug), path in where.items():
         mine[slug][theme] = path
-    twins = twins_of(reports)  # two reports of one body and year: told apart in every list, linked on their pages
+    twins = ordered.twins  # two reports of one body and year: told apart in every list, linked on their pages
     for report in reports:
         extra = (links or {}).get(report.slug)
         if report.slug in twins:
@@ -406,11 +426,12 @@ def page_url(path: str) -> str:
     return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
-def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:
-    """Theme slug -> reports with passages on it, in the order of its pages."""
+def theme_members(reports: Sequence[Report], taxonomy: Taxonomy, in_order: bool = False) -> dict[str, list[Report]]:
+    """Theme slug -> reports with passages on it, in the order of its pages
+    (in_order: the reports are in it already, in_region_order's)."""
     # Sorted once, then filtered per theme (the order is total: the slug
     # ends the key): sorting again for each theme cost 12.8 s at 50,000.
-    ordered = [(r, r.analysis.theme_counts()) for r in in_region_order(list(reports))]
+    ordered = [(r, r.analysis.theme_counts()) for r in (reports if in_order else in_region_order(list(reports)))]
     return {t.slug: [r for r, counts in ordered if counts.get(t.slug)] for t in taxonomy.themes}
 
 
