@@ -40,6 +40,7 @@ from generator.build.incremental import (
     is_recorded,
     link_copy,
     list_files,
+    listed_docs,
     listing_digest,
     made_from,
     prune,
@@ -943,7 +944,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
                 if not take_spare(project.spare_site, project.spare_record, site, aside):
                     discard_spare(project.spare_site, project.spare_record)
                     link_copy(site, aside)
-                with unlinking_writes(aside):
+                with unlinking_writes(aside), (listed_docs(project.docs_dir, docs_files) if docs_files is not None
+                                               else contextlib.nullcontext()):
                     mkdocs_build(config, dirty=True)
                 if since is not None and docs_files is not None:
                     prune_removed(aside, since.removed, docs_files, config.use_directory_urls)

@@ -475,13 +475,18 @@ def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) 
 
 def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
     """Theme slug -> (passages on it, their share of the report's text), in one pass."""
-    total = sum(len(p.text) for p in report.analysis.passages) or 1
+    # each passage's length taken once (a held text's len() is a method of its own: once per match
+    # and again for the total, at every build, it was a share of the matrix's time)
+    total = 0
     count: dict[str, int] = defaultdict(int)
     length: dict[str, int] = defaultdict(int)
     for passage in report.analysis.passages:
+        chars = len(passage.text)
+        total += chars
         for match in passage.themes:
             count[match.theme] += 1
-            length[match.theme] += len(passage.text)
+            length[match.theme] += chars
+    total = total or 1
     return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
@@ -491,7 +496,8 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
     twins = every.twins  # two reports of one body and year: two rows that read alike otherwise
     rows = []
     # the theme page holding a report, as compare.json names it (matrix_data): one per page, not per cell
-    pages: dict[str, str] = {}
+    named: dict[str, str] = {}
+    numbers = [part.number for part in taxonomy.parts]
     for report in ordered:
         m = report.metadata
         cells: list[tuple[int, float]] = []  # (passages, share) per theme: the static table's
@@ -506,8 +512,8 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
             elif (target := where.get((theme.slug, report.slug))) is None:
                 compact.append([count, share, None])
             else:
-                if (page := pages.get(target)) is None:
-                    page = pages[target] = page_url(target).removeprefix(f"themes/{theme.slug}/").rstrip("/")
+                if (page := named.get(target)) is None:
+                    page = named[target] = page_url(target).removeprefix(f"themes/{theme.slug}/").rstrip("/")
                 compact.append([count, share, page] if page else [count, share])
         rows.append({
             "slug": report.slug,
@@ -520,7 +526,7 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
             "compact": compact,
             "issuer": str(m.get("issuer") or ""),
             # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
-            "parts": [_part_state(report, part.number) for part in taxonomy.parts],
+            "parts": _part_states(report, numbers),
         })
     pages = [SiteFile(MATRIX_DATA, gzipped(matrix_data(themes, rows, taxonomy)))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
@@ -573,9 +579,16 @@ def matrix_data(themes: Sequence[Theme], rows: list[dict], taxonomy: Taxonomy) -
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _part_state(report: Report, number: int) -> int:
-    found = [m for m in report.analysis.parts if number in m.parts and not m.own]
-    return 0 if not found else 1 if all(m.inferred for m in found) else 2
+def _part_states(report: Report, numbers: Sequence[int]) -> list[int]:
+    """Per required part (by number): 0 no match names it (its own matches
+    aside), 1 only matches placed by position (inferred), 2 a heading names
+    it; one pass over the report's part matches."""
+    state: dict[int, int] = {}
+    for match in report.analysis.parts:
+        if not match.own:
+            for number in match.parts:
+                state[number] = 2 if not match.inferred or state.get(number) == 2 else 1
+    return [state.get(number, 0) for number in numbers]
 
 
 def _unmentioned(rows: list[dict]) -> list[int]:
