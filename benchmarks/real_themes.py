@@ -1,8 +1,8 @@
-"""Real report passages labelled by reading (fifth to eighth sessions), as one table.
+"""Real report passages labelled by reading (fifth to ninth sessions), as one table.
 
     .venv/bin/python -m benchmarks.real_themes      # counts per set, and the rules' P/R
 
-Eight sets, each labelled by a different helper in its own folder under /tmp,
+Nine sets, each labelled by a different helper in its own folder under /tmp,
 with its own label file (README.md of each folder says how it was made). The
 page texts stay in /tmp: this module reads them from there (and says so when a
 folder is missing) and never copies any text into the repository.
@@ -70,6 +70,11 @@ SETS = (
     # sets and 22 work summaries rich in the three themes; fresh: main at 3e78de5.
     RealSet("themereal9", "/tmp/themereal9/sealed/labels.yml", ("/tmp/themereal9/pages/*.txt",),
             fresh="/tmp/themereal9/code-first.json"),
+    # Set 10 (issue 24, ninth session): 19 pages of 2020-2025 (police, approvals bureaus,
+    # justice bureaus, streets and towns, mediation and business-environment news), found
+    # afresh and deduplicated against every set above; fresh: main at 3e6603d.
+    RealSet("themereal10", "/tmp/themereal10/sealed/labels.yml", ("/tmp/themereal10/pages/*.txt",),
+            fresh="/tmp/themereal10/code-first.json"),
 )
 
 

@@ -1084,3 +1084,101 @@ def test_a_clause_that_only_names_the_environment_to_bring_about_is_an_aim(tmp_p
                      + aim + "\n" + label + "\n")
     assert "business-environment" not in themed[aim] and "mediation" in themed[aim]
     assert "business-environment" in themed[label]
+
+
+def test_a_superiors_praise_names_the_area_praised_not_work(tmp_path):
+    """A news item tells that a visitor praised the body's work in an area (对我县在
+    优化营商环境方面的工作给予充分肯定): the area praised, not work reported; the
+    work counted in the same item is (issue 24, set 10)."""
+    praise = "督导组对我县在优化营商环境方面所做的探索给予了高度肯定，他强调，各部门要持续改进服务，提升企业满意度。"
+    work = "今年以来，全县新开办企业412户，企业开办时间压缩至半个工作日。"
+    themed = _themed(tmp_path, "督导组来我县检查优化营商环境工作\n" + work + "\n" + praise + "\n")
+    assert "business-environment" not in themed[praise]
+    assert "business-environment" in themed[work]
+
+
+def test_a_campaigns_slogan_in_a_plans_title_is_no_work_in_its_areas(tmp_path):
+    """A plan the body issued is its own work in the area the plan is about, but a
+    campaign's slogan in quotes inside the title (《…“作风大转变、营商环境大提升”专项
+    行动方案》) lists the campaign's aims: the plan is about conduct, not business
+    environment. A plan on the area itself still counts (issue 24, set 10)."""
+    slogan = "三是局党委印发《关于开展“纪律作风再提升、营商环境大优化”专项行动的工作方案》，压实各科室责任。"
+    own = "四是局党委印发《服务保障民营企业发展十条措施》，为企业办理户籍、出入境业务开通绿色通道。"
+    themed = _themed(tmp_path, "某县公安局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）加强党的领导\n"
+                     + slogan + "\n" + own + "\n")
+    assert "business-environment" not in themed[slogan]
+    assert "business-environment" in themed[own]
+
+
+def test_firms_reached_by_another_areas_work_are_not_business_environment(tmp_path):
+    """Firms named as those whom another area's work reached (对经营主体开展监督检查,
+    调处涉企劳资纠纷, 为市场主体减免罚款) are that work's object: the passage is
+    enforcement or mediation, not business environment. Relief to firms reported
+    alone, and firms beside business environment's own work, still are (issue 24,
+    the tune halves' false positives)."""
+    checked = "县市场监管局对辖区156户经营主体开展特种设备监督检查，责令整改企业23家，立案查处违法行为6起。"
+    disputes = "镇调解委员会调处涉企劳动报酬纠纷19起，为务工人员追回工资80余万元。"
+    relief = "全年为小微企业减免各项税费1200余万元。"
+    own_work = "对辖区企业开展送政策上门活动，帮助41家企业办理工程建设项目审批。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((checked, disputes, relief, own_work)) + "\n")
+    assert "business-environment" not in themed[checked] and "enforcement" in themed[checked]
+    assert "business-environment" not in themed[disputes] and "mediation" in themed[disputes]
+    assert "business-environment" in themed[relief]
+    assert "business-environment" in themed[own_work]
+
+
+def test_a_served_word_that_is_no_term_is_refused_with_its_line(tmp_path):
+    """The words of whom a theme serves must be among its terms: one that is not
+    could never be found, and the rule would silently do nothing."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+        (content / name).write_bytes((REPO / "content" / name).read_bytes())
+    themes = (content / "themes.yml").read_text(encoding="utf-8").replace("served: [企业,", "served: [商户, 企业,", 1)
+    (content / "themes.yml").write_text(themes, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_taxonomy(content)
+    line = next(k for k, text in enumerate(themes.splitlines(), 1) if "served: [商户" in text)
+    assert [str(p) for p in info.value.problems] == [
+        f"{content / 'themes.yml'}:{line}: served word '商户' of theme 'business-environment' is not one of its terms; "
+        "add it to terms or remove it from served"]
+
+
+def test_an_appointees_remit_names_areas_not_work(tmp_path):
+    """The clauses after an appointment that say what the appointee is to do
+    (聘请律师担任法律顾问，为重大决策提供法律意见，参与行政复议、诉讼案件办理) name
+    areas, not cases handled: no mediation. An appointee's counted work after the
+    appointment (担任调解员，全年调解…27件) is work (issue 24, tune halves)."""
+    remit = "继续聘请律师事务所律师担任法律顾问，为重大决策提供法律意见，参与行政复议、诉讼案件办理。"
+    counted = "开发区设立商事纠纷调解中心，聘请退休法官担任调解员，全年调解合同纠纷27件。"
+    themed = _themed(tmp_path, "某区司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）依法决策\n"
+                     + remit + "\n" + counted + "\n")
+    assert "mediation" not in themed[remit] and "reconsideration" not in themed[remit]
+    assert "decisions" in themed[remit]
+    assert "mediation" in themed[counted]
+
+
+def test_a_number_in_a_quoted_programme_name_counts_no_work(tmp_path):
+    """A programme named by numbers in quotes (市委“1+3+N”工作部署, 省委“1310”具体部署)
+    counts nothing: an opening paragraph that holds one still reports no work, and
+    the outcomes it lists as aims (实现行政复议零纠错、行政诉讼零败诉) are no mediation
+    (issue 24, set 10). A count is still a count."""
+    opening = ("2024年，某区城管局在区委、区政府的领导下，紧跟市委“1+3+N”工作部署和省委“1310”具体部署，"
+               "扎实推进法治政府建设，实现行政复议零纠错、行政诉讼零败诉。现将有关情况报告如下：")
+    work = "全年办理行政处罚案件120件。"
+    themed = _themed(tmp_path, opening + "\n一、主要举措和成效\n" + work + "\n")
+    assert themed[opening] == set()
+    assert "enforcement" in themed[work]
+
+
+def test_the_change_of_functions_told_of_the_organisation_is_not_business_environment(tmp_path):
+    """职能转变 told of the body's own organisation (优化内设机构与促进职能转变统筹结合)
+    is not work for firms; with business environment's own words (放管服, 审批) it
+    is (issue 24, sets 6 and 10)."""
+    organisation = "按照机构改革要求，坚持优化内设机构与促进职能转变、理顺科室职责统筹结合，提升工作质效。"
+    reform = "推动职能转变，深化“放管服”改革，取消行政审批事项12项。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + organisation + "\n" + reform + "\n")
+    assert "business-environment" not in themed[organisation]
+    assert "business-environment" in themed[reform]

@@ -30,3 +30,31 @@ def test_pager_names_neighbours_only():
     assert pager(files, 1) == "[下一页 →](from-b.md)\n\n"
     assert pager(files, 3) == "[← 上一页](from-b.md) · [第一页](index.md)\n\n"
     assert "3" not in pager(files, 2)  # no count of pages: adding one elsewhere leaves this page as it is
+
+
+def test_a_long_lists_first_page_names_where_each_place_begins_not_every_page():
+    """A theme at 50,000 reports has about 1,000 pages: its first page names
+    the page where each province begins, so it does not grow with the corpus;
+    a short list still names every page by the places it covers."""
+    from types import SimpleNamespace
+
+    from generator.site.render import PAGES_LISTED, page_list, place_starts
+
+    def report(province: str, city: str, n: int) -> SimpleNamespace:
+        return SimpleNamespace(metadata={"province": province, "city": city}, title=f"报告{n}", slug=f"r{n}")
+
+    places = [("安徽省", "合肥市")] * 30 + [("北京市", "")] * 59 + [("河北省", "保定市")] * 60 + [("", "")] * 2
+    reports = [report(p, c, n) for n, (p, c) in enumerate(places)]
+    chunks = [reports[i:i + 3] for i in range(0, len(reports), 3)]  # 51 pages; 北京市 from page 11, 河北省 from 30
+    files = ["themes/t/index.md"] + [f"themes/t/from-{c[0].slug}.md" for c in chunks[1:]]
+    assert len(files) > PAGES_LISTED
+    assert place_starts(chunks) == [("北京市", 10), ("河北省", 29), ("地区不详", 49)]
+    line = page_list(files, chunks)
+    assert line.count("](") == 3 and "[北京市](from-r30.md)" in line and "[河北省](from-r87.md)" in line
+    assert "安徽省" not in line  # it begins on the first page itself
+    # one province's list: its cities, and its own reports (no city) as 本级
+    anhui = [report("安徽省", c, n) for n, c in enumerate(["合肥市"] * 3 + ["芜湖市"] * 60 + [""] * 3 + ["黄山市"] * 60)]
+    anhui_chunks = [anhui[i:i + 3] for i in range(0, len(anhui), 3)]
+    assert place_starts(anhui_chunks) == [("芜湖市", 1), ("本级", 21), ("黄山市", 22)]
+    short = chunks[:5]
+    assert page_list(files[:5], short).count("](") == 4  # every other page, by the places it covers

@@ -257,7 +257,20 @@ MENTION = re.compile(
     # 要 is what must be done as a word of its own (TO_BE_DONE), not inside another
     # word (主要问题是…, 会议纪要, 工作要点).
     r"|(?:指出|强调|表示)[，：:](?=(?:[^。！？]*?[，；：])?[^，；：。！？]{0,12}?(?:" + TO_BE_DONE + r"|将|必须|务必))[^。！？]*"
+    # A superior's praise of the body's work in an area (对我区在优化营商环境方面所做的工作
+    # 给予充分肯定): the area the visitor spoke of, told in a news item, not work reported.
+    r"|对[^。；！？]{1,40}?给予了?(?:充分|高度|一致)?(?:肯定|认可|好评|表扬)"
 )
+# A campaign's slogan in quotes, a list of its aims (“干部作风大转变、营商环境大提升”):
+# longer than a short name (QUOTED) and made of 、-joined items. Its words name what the
+# campaign is for, not work, even inside the title of a plan the body issued.
+SLOGAN = re.compile(r"“[^“”]{4,30}、[^“”]{4,30}”")
+# The remit of someone appointed (聘请律师担任法律顾问，为重大决策提供法律意见，参与行政复议、
+# 诉讼案件办理): the clauses right after the appointment that say what the appointee is to
+# do (为…, 参与…, 负责…). The appointment is the body's work; the remit names areas, not
+# work done in them. Not a clause that counts something (…担任调解员，全年调解纠纷38件), nor
+# one of other work after it (…担任组长，形成…工作格局，…建立了行政调解委员会).
+REMIT = re.compile(r"担任[^，。；！？\d]{1,12}，((?:(?:为|参与|负责|协助|指导)[^，。；！？\d]*(?:，|(?=[。；！？]|$)))+)")
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
 NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
@@ -381,6 +394,10 @@ RANK = re.compile(r"(?:位列|位居|排名|排在|名列)?(?:全国|全省|全�
 OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:无|未发生|实现零)[^，。；！？]{1,20}(?:案件|事件)"
                      r"|获评|荣获|被评为|被授予|被命名为|成功创建|获得[^，。；！？]{1,24}?(?:肯定|表扬|表彰))"
                      r"[^，。；！？]*")
+# A number that is part of a name in quotes (省委“1310”具体部署, “1+6+N”工作体系, “12345”
+# is not this: a hotline is counted by what reached it): it names a programme, it counts
+# no work done, so it makes no passage concrete.
+NAMED_NUMBER = re.compile(r"“[\d+N×*]+”|“\d+[+＋][^“”]{0,8}”")
 # The reporting sentence of an opening paragraph (现将有关情况报告如下).
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
@@ -423,6 +440,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     mentions = tuple((a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ())
                      if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
                                          or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
+    if mention_weight < 1:
+        mentions += tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
     if aims and mention_weight < 1:
         mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
     full: dict[str, int] = {}
@@ -634,7 +653,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     # by itself: the headings above it lend it no theme.
     broken = bool(FRAGMENT.fullmatch(passage.text.strip())) and len(passage.text.strip()) <= BROKEN
     around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
-    concrete = bool(QUANTITY.search(RANK.sub("", passage.text)))
+    concrete = bool(QUANTITY.search(NAMED_NUMBER.sub("", RANK.sub("", passage.text))))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
@@ -669,6 +688,14 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         score = sum(own.get(t, 0) if t not in above else above[t] for t in set(own) | set(above))
         if score >= taxonomy.threshold - 1e-9:
             matches[theme.slug] = ThemeMatch(theme.slug, round(score, 3), deciding_terms(theme, own), tuple(sorted(above)))
+    # Firms named beside another theme's work (对312家经营主体开展监督检查, 调处涉企劳资
+    # 纠纷, 为市场主体减免罚款) are whom that work reached: words of whom a theme serves
+    # decide it only with a word of its own work, a heading of its own, or alone.
+    for theme in taxonomy.themes:
+        match = matches.get(theme.slug)
+        if (theme.served and match and not match.heading_terms and set(match.terms) <= set(theme.served)
+                and any(other != theme.slug for other in matches)):
+            del matches[theme.slug]
     # A passage of a subtheme belongs to its parent too, with the terms of both.
     for theme in taxonomy.themes:
         sub = matches.get(theme.slug)

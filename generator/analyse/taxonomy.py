@@ -48,6 +48,10 @@ class Theme:
     exclude: tuple[str, ...] = ()
     parent: str | None = None  # slug of the theme this is a subtheme of
     alone: bool = False  # a subtheme passage reaches its parent only with the parent's own terms
+    # Terms naming whom the theme's work serves or what it grants them (firms, relief):
+    # beside another theme's work they are that work's object, and decide this theme
+    # only where no other theme's work is in the passage.
+    served: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # Themes key the matcher caches, called once per passage and theme:
@@ -174,7 +178,7 @@ class _File(YamlFile):
     def theme(self, node: yaml.Node, parent: str | None, seen: set[str]) -> list[Theme]:
         what = "a subtheme" if parent else "a theme"
         keys = ("slug", "name", "description", "terms")
-        fields = self.mapping(node, what, keys, ("exclude", "alone") if parent else ("exclude", "subthemes"))
+        fields = self.mapping(node, what, keys, ("exclude", "alone") if parent else ("exclude", "subthemes", "served"))
         if fields is None:
             return []
         slug = self.slug(fields["slug"], "theme slug", seen)
@@ -199,8 +203,13 @@ class _File(YamlFile):
                     terms.append(Term(term, weight))
         exclude = self.texts(fields["exclude"], f"exclude of theme {slug!r}") if "exclude" in fields else ()
         alone = self.flag(fields["alone"], "alone") if "alone" in fields else False
+        served = self.texts(fields["served"], f"served of theme {slug!r}") if "served" in fields else ()
+        for word in served:
+            if word not in {t.text for t in terms}:
+                self.problem(fields["served"], f"served word {word!r} of theme {slug!r} is not one of its terms; "
+                                               "add it to terms or remove it from served")
         theme = Theme(slug, self.text(fields["name"], "name"), self.text(fields["description"], "description"),
-                      tuple(terms), exclude, parent, alone)
+                      tuple(terms), exclude, parent, alone, served)
         result = [theme]
         for sub in self.sequence(fields["subthemes"], "subthemes") if "subthemes" in fields else ():
             result.extend(self.theme(sub, slug, seen))

@@ -539,13 +539,51 @@ def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple
     return chunks, [chunk_file(base, chunk, n, slug) for n, chunk in enumerate(chunks, start=1)]
 
 
+PAGES_LISTED = 40  # a list of more pages than this names, on its first page, where each place begins instead
+
+
 def page_list(files: list[str], chunks: list[list[Report]]) -> str:
-    """On a first page: every page of the list, named by the range of places
-    it covers (the pager links only the pages before and after)."""
+    """On a first page: the other pages of the list, named by the range of
+    places each covers (the pager links only the pages before and after).
+    A list of more than PAGES_LISTED pages (a theme at 50,000 reports has
+    about 1,000) names instead where each place begins (place_starts), so
+    no page grows with the corpus."""
     if len(files) == 1:
         return ""
+    if len(files) > PAGES_LISTED:
+        starts = place_starts(chunks)
+        links = [f"[{md_inline(name)}]({files[n].rsplit('/', 1)[-1]})" for name, n in starts]
+        return ("各地区从哪一页开始（每页按地区排列，用“上一页”“下一页”逐页浏览）：" + " · ".join(links) + "\n\n"
+                if links else "")
     links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
     return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
+
+
+PLACE_LEVELS = ("province", "city", "county", "town")
+
+
+def place_starts(chunks: list[list[Report]]) -> list[tuple[str, int]]:
+    """Where each place of a list ordered by place begins: (name, index of
+    the chunk holding its first report), at the widest level at which the
+    list's reports differ (provinces on a theme page, cities on a
+    province's). The first chunk is left out (the page that names them),
+    and so is a place whose first report is there. Reports without that
+    level of place are those of no known place (地区不详) or, below the
+    province, of the wider place itself (本级)."""
+    reports = [report for chunk in chunks for report in chunk]
+    level = next((k for k in PLACE_LEVELS if len({str(r.metadata.get(k) or "") for r in reports}) > 1), None)
+    if level is None:
+        return []
+    seen: set[str] = set()
+    starts: list[tuple[str, int]] = []
+    for n, chunk in enumerate(chunks):
+        for report in chunk:
+            name = str(report.metadata.get(level) or "") or ("地区不详" if level == "province" else "本级")
+            if name not in seen:
+                seen.add(name)
+                if n:
+                    starts.append((name, n))
+    return starts
 
 
 def known_as(report: Report) -> str:
