@@ -79,8 +79,12 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
         "| 主题 | 说明 | 报告数 | 段落数 |",
         "|---|---|---|---|",
     ]
+    # each theme's passages over its members: every report's counts read once (not once per theme it is on)
+    passages: Counter[str] = Counter()
+    for report in reports:
+        passages.update(report.analysis.theme_counts())
     for theme in taxonomy.themes:
-        count = sum(r.analysis.theme_counts().get(theme.slug, 0) for r in members[theme.slug])
+        count = passages.get(theme.slug, 0)
         name = md_inline(theme.name)
         label = f"[{name}]({theme.slug}/index.md)" if theme.parent is None else f"　└ [{name}]({theme.slug}/index.md)"
         lines.append(f"| {label} | {md_inline(theme.description)} | {len(members[theme.slug])} | {count} |")
