@@ -78,7 +78,7 @@ def main() -> None:
             reports.append(unpack_text(unpack_held(entry[2]), entry[3]))
         except UNREADABLE:
             continue  # not a report's entry of this generator's format
-    records = search_records(reports, taxonomy)
+    records = list(search_records(reports, taxonomy))
     del reports
     text = sum(record_size(r) for r in records if r.key.startswith("reports/"))
     cache = project / "build" / "search"

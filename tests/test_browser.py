@@ -296,6 +296,41 @@ def test_theme_rows_are_drawn_from_the_page_data(served, browser):
     page.close()
 
 
+def test_indicator_table_is_drawn_from_the_page_data(served, browser):
+    """The 数据指标 table of a theme page is drawn by compare.js from the
+    page's data file, as the page held it in its markup: a row a report
+    (its title linked to its row above), a column an indicator, each number
+    linked to its paragraph with its clause as its title. Wuhu's sentence,
+    read: "……,全市各级调解组织排查各类矛盾纠纷30146件,调解成功率99.25%。";
+    one of the five samples gives none of the indicators (test_site.py
+    reads the same in the data file). axe finds nothing on the drawn page."""
+    from tests.test_views import axe_problems
+
+    page, errors, _ = watched_page(browser)
+    page.goto(served + "themes/mediation/")
+    table = page.locator("#indicators ~ .md-typeset__scrollwrap table")
+    table.wait_for()
+    assert page.locator(".indicators-drawn").count() == 0  # replaced by what it drew
+    header = table.locator("thead th").all_inner_texts()
+    assert header[0] == "报告" and "调解成功率（%）" in header and len(header) == 13
+    row = table.locator("tbody tr", has=page.locator('a[href="#2022-anhui-wuhu"]'))
+    assert row.locator("td").first.inner_text() == "芜湖市人民政府关于2022年法治政府建设情况的报告"
+    rate = row.locator("td").nth(header.index("调解成功率（%）"))
+    link = rate.get_by_role("link", name="99.25%", exact=True)
+    assert link.get_attribute("title") == "调解成功率99.25%"
+    assert link.get_attribute("href") == served + "reports/2022-anhui-wuhu/#p-3975c901-s1"
+    screened = row.locator("td").nth(header.index("排查矛盾纠纷（件）")).get_by_role("link")
+    assert screened.inner_text() == "30,146件" and screened.get_attribute("title") == "全市各级调解组织排查各类矛盾纠纷30146件"
+    assert row.locator("td").nth(header.index("调解矛盾纠纷（件）")).inner_text() == ""  # not given: left empty
+    assert table.locator("tbody tr").count() == 4
+    assert page.get_by_text("本页其余 1 份报告没有给出这些指标中的任何一个数字，不列入上表。").is_visible()
+    assert axe_problems(page) == []
+    link.click()
+    page.wait_for_url("**/reports/2022-anhui-wuhu/#p-3975c901-s1")
+    assert errors == []
+    page.close()
+
+
 def test_part_rows_are_drawn_from_the_page_data(served, browser):
     """A part page holds each report's title linked; compare.js adds its
     place and year and the sections holding the part: Wuhu's part 1 is its
@@ -317,7 +352,8 @@ def test_rows_whose_data_cannot_be_fetched_say_so_in_chinese(served, browser):
     """A theme page whose data file does not arrive (the network fails: the
     browser's reason is English, "Failed to fetch") tells the reader in
     Chinese, above the rows, which stay links to the reports; a part page
-    whose file is missing (404) gives its HTTP status."""
+    whose file is missing (404) gives its HTTP status. The page's 数据指标,
+    drawn from the same file, say so below their explanation."""
     page, _, _ = watched_page(browser)
     page.route("**/themes/mediation/index.rows.json.gz", lambda route: route.abort())
     page.goto(served + "themes/mediation/")
@@ -326,6 +362,11 @@ def test_rows_whose_data_cannot_be_fetched_say_so_in_chinese(served, browser):
     assert error.inner_text() == "各行的详细内容无法载入（网络或数据文件出错），仍可点击各行打开报告。"
     assert not re.search(r"[A-Za-z]", error.inner_text())
     assert page.locator('li[id="2022-anhui-wuhu"] a').first.get_attribute("href") == "../../reports/2022-anhui-wuhu/"
+    # the 数据指标 of the page come in the same file: their section says so too, in Chinese
+    error = page.locator("p.indicators__error")
+    error.wait_for()
+    assert error.inner_text() == "数据指标表和图无法载入（网络或数据文件出错），各指标的数字可在数据指标页查看。"
+    assert error.get_by_role("link").get_attribute("href") == served + "figures/"
     page.route("**/parts/measures/index.rows.json.gz", lambda route: route.fulfill(status=404, body=""))
     page.goto(served + "parts/measures/")
     page.locator("p.theme-rows__error").wait_for()

@@ -6,6 +6,7 @@ import operator
 import pickle
 import re
 import zlib
+from dataclasses import replace
 
 import pytest
 
@@ -262,7 +263,7 @@ def test_search_records_are_made_again_only_for_new_and_changed_reports(tmp_path
     of the reports read anew only, and the records it gives are those
     search_records makes of every report."""
     from generator.build import pipeline
-    from generator.search.index import search_records
+    from generator.search.index import search_records, units_of
 
     project = make_project(tmp_path / "p")
     made: list[list[str]] = []
@@ -277,15 +278,23 @@ def test_search_records_are_made_again_only_for_new_and_changed_reports(tmp_path
     first = pipeline.kept_search_records(project, corpus)
     again = pipeline.kept_search_records(project, read_all(project, use_lean=True))
     text = pipeline.texts_of(project)  # the build holds no text: each report's is in its cache entry
-    assert first == again == search_records(corpus.reports, corpus.taxonomy, pack=True, text=text)
+
+    def whole(records):  # what a record holds, its units read back where the build keeps them on disk
+        return [(replace(r, packed=b""), units_of(r)) for r in records]
+
+    assert whole(first) == whole(again) == whole(search_records(corpus.reports, corpus.taxonomy, pack=True, text=text))
+    # the build holds a report's record without its packed units (kept on disk), a theme page's whole
+    assert all(not r.packed and r.kept for r in first if r.key.startswith("reports/"))
+    before = whole(first)  # read now: the entry of a changed report is written again
     assert made == [slugs, []]
     path = corpus.reports[0].source.path
     path.write_bytes(path.read_bytes() + "\n又一段：推进行政复议体制改革。\n".encode())
     changed = read_all(project, use_lean=True)
     records = pipeline.kept_search_records(project, changed)
     assert made[-1] == [corpus.reports[0].slug]
-    assert records == search_records(changed.reports, changed.taxonomy, pack=True, text=text) != first
-    assert pipeline.kept_search_records(project, changed, use_cache=False) == records and made[-1] == slugs
+    assert whole(records) == whole(search_records(changed.reports, changed.taxonomy, pack=True, text=text)) != before
+    assert whole(pipeline.kept_search_records(project, changed, use_cache=False)) == whole(records)
+    assert made[-1] == slugs
 
 
 def test_a_build_holds_each_report_without_its_text_and_takes_it_back_from_the_cache(tmp_path):
@@ -313,3 +322,39 @@ def test_a_build_holds_each_report_without_its_text_and_takes_it_back_from_the_c
             assert text(whole) is whole
     with pytest.raises(AttributeError):
         held[0].strip()
+
+
+def test_a_search_record_kept_on_disk_whose_entry_went_stops_the_build_with_what_to_do(tmp_path):
+    """A report's search record is held without its units, which are read
+    back from build/cache/search/ when it is indexed (pipeline.held_record):
+    an entry that went meanwhile is one line naming it, never an empty record."""
+    from generator.build import pipeline
+    from generator.errors import BuildError
+    from generator.search.index import units_of
+
+    project = make_project(tmp_path / "p")
+    records = pipeline.kept_search_records(project, read_all(project, use_lean=True), use_cache=False)
+    record = next(r for r in records if r.key.startswith("reports/"))
+    slug = record.key.removeprefix("reports/")
+    assert units_of(record)[0][1]  # its title, read back from its entry
+    (project.cache_dir / "search" / f"{slug}.pickle").unlink()
+    with pytest.raises(BuildError, match=f"{slug}.pickle: changed or went while the build was indexing"):
+        units_of(record)
+
+
+def test_equal_held_lengths_and_repeated_strings_are_held_once_for_all_reports(tmp_path):
+    """pipeline.share_values: a held text's lengths (HeldText), a passage's
+    tuple of matches, metadata keys and diagnostics' messages equal across
+    reports are one object for the build."""
+    corpus = read_all(make_project(tmp_path / "p"), use_lean=True)
+    seen: dict = {}
+    repeated = 0
+    for report in corpus.reports:
+        values = [p.text for p in report.analysis.passages] + [p.themes for p in report.analysis.passages if p.themes]
+        values += list(report.metadata.values) + [d.message for d in report.cleaned.diagnostics]
+        for value in values:
+            if value in seen and seen[value] is not value:
+                raise AssertionError(f"{report.slug}: {value!r} is held twice")
+            repeated += value in seen
+            seen.setdefault(value, value)
+    assert repeated  # the samples repeat some lengths, keys and messages

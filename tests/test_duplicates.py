@@ -3,7 +3,6 @@ files; two reports of one issuer and year are a warning naming both (an
 error with --strict), in `check` and in `build`."""
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 
@@ -12,6 +11,7 @@ import pytest
 from generator.build.pipeline import build, read_all
 from generator.errors import BuildError, ContentError
 from tests.conftest import SAMPLES, make_project
+from tests.test_site import figure_data
 
 WUHU = (SAMPLES / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")  # 芜湖市人民政府, 2022
 CORRECTED = WUHU + "\n三、其他事项\n本报告第二版补充了一段说明。\n"
@@ -53,15 +53,15 @@ def test_two_reports_of_one_issuer_and_year_are_a_warning_naming_both(tmp_path):
                      "and year (delete the older version), or correct the issuer or year in the sidecar"]
     summary = build(project)
     assert [w for w in summary.warnings if "duplicate-issuer-year" in w] == [lines[0].removeprefix("warning: ")]
-    # on the site, never two identical rows: the charts and figure tables of theme pages tell them apart
-    charts = [re.findall(r'<span class="chart-label">(.*?)</span>', figure)
-              for page in (project.site_dir / "themes").rglob("index.html")
-              for figure in re.findall(r'<figure class="indicator-chart".*?</figure>', page.read_text(encoding="utf-8"))]
+    # on the site, never two identical rows: the charts and figure tables of theme pages (their
+    # data, which compare.js draws) tell them apart
+    figs = [figure_data(page) for page in (project.site_dir / "themes").rglob("index.html")
+            if 'data-figures="' in page.read_text(encoding="utf-8")]
+    charts = [[label for label, _, _ in bars] for fig in figs for _, _, bars in fig["charts"]]
     both = [labels for labels in charts if "芜湖市人民政府（2022年度）（2022-anhui-wuhu-v2）" in labels]
     assert both and all("芜湖市人民政府（2022年度）（2022-anhui-wuhu）" in labels for labels in both)
     assert all(len(set(labels)) == len(labels) for labels in charts)
-    rows = [re.findall(r"<tr>\s*<td><a href=\"#[^\"]+\">(.*?)</a></td>", page.read_text(encoding="utf-8"))
-            for page in (project.site_dir / "themes").rglob("index.html")]
+    rows = [[title for _, title, _ in fig["rows"]] for fig in figs]
     assert all(len(set(r)) == len(r) for r in rows) and any(len(r) > 1 for r in rows)
     with pytest.raises(BuildError, match="duplicate-issuer-year"):
         build(project, strict=True)

@@ -300,6 +300,7 @@ def test_compare_subthemes_fold_under_their_parent(site, browser):
 def test_chart_text_is_twelve_pixels_or_more(site, browser, viewport):
     page, _, _ = watched_page(browser, viewport)
     page.goto(site + "themes/mediation/")
+    page.locator(".indicator-chart").first.wait_for()  # drawn by compare.js from the page's data file
     sizes = page.locator(".indicator-chart").evaluate_all(
         "figs => figs.flatMap(f => [...f.querySelectorAll('figcaption, .chart-label, .chart-value')]"
         ".map(e => parseFloat(getComputedStyle(e).fontSize)))")

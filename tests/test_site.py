@@ -457,33 +457,61 @@ def test_report_sections_link_to_their_themes(sample_site):
     assert names["mediation"] == "矛盾纠纷化解与调解" and chips <= set(names)
 
 
+def figure_data(page: Path) -> dict:
+    """The 数据指标 of a theme page as compare.js draws them: the "fig" of
+    the page's data file (the section's data-figures, relative to the
+    page's address: page is its index.html; the same file as its rows)."""
+    html = page.read_text(encoding="utf-8")
+    src = re.search(r'<div class="indicators-drawn" data-figures="([^"]+)">', html).group(1)
+    assert src == re.search(r'<ul class="theme-rows" data-rows="([^"]+)">', html).group(1)  # one fetch a page
+    return json.loads(gzip.decompress((page.parent / src).read_bytes()))["fig"]
+
+
+def figure_cells(fig: dict) -> dict[str, dict[str, list]]:
+    """Report slug -> indicator slug -> its cell's figures, each [value as
+    printed, anchor, clause], the chosen one first."""
+    columns = [fig["i"][k][0] for k in fig["cols"]]
+    return {slug: {i: cell for i, cell in zip(columns, cells) if cell} for slug, _, cells in fig["rows"]}
+
+
 def test_indicator_table_links_each_number_to_its_sentence(sample_site):
-    html = (sample_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
-    table = html[html.index('id="indicators"'):]
+    page = sample_site.site_dir / "themes/mediation/index.html"
+    fig = figure_data(page)
+    wuhu = figure_cells(fig)["2022-anhui-wuhu"]
     # the title is the clause that holds the number (the sample's sentence,
     # read: "……,全市各级调解组织排查各类矛盾纠纷30146件,调解成功率99.25%。"),
-    # not the whole sentence
-    assert re.search(r'<a href="\.\./\.\./reports/2022-anhui-wuhu/#p-3975c901-s1" title="调解成功率99\.25%">99\.25%</a>', table)
-    assert 'title="全市各级调解组织排查各类矛盾纠纷30146件">30,146件</a>' in table
-    assert "空白格表示该报告没有给出这一数字" in html and "<td></td>" in table and "未报告" not in table
+    # not the whole sentence; the anchor is that paragraph's in the report
+    assert wuhu["mediation-success-rate"] == [["99.25%", "p-3975c901-s1", "调解成功率99.25%"]]
+    assert wuhu["disputes-screened"] == [["30,146件", "p-3975c901-s1", "全市各级调解组织排查各类矛盾纠纷30146件"]]
+    assert "p-3975c901-s1" in report_anchors(sample_site.site_dir, "2022-anhui-wuhu")
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('id="indicators"'):html.index('id="method"')]
+    assert "空白格表示该报告没有给出这一数字" in section
+    assert any(0 in cells for _, _, cells in fig["rows"])  # an empty cell, drawn empty
+    assert "未报告" not in json.dumps(fig, ensure_ascii=False)
+    # the page holds no figure: the table and charts are drawn from the data
+    assert "<table" not in section and "99.25" not in section and "indicator-chart" not in section
+    # without JavaScript: a line saying so, and each indicator linked to the figures explorer
+    noscript = re.search(r"<noscript>(.*?)</noscript>", section, re.S).group(1)
+    assert "需要 JavaScript" in noscript
+    linked = re.findall(r'<a href="\.\./\.\./figures/\?i=([-a-z]+)">', noscript)
+    assert linked == [i[0] for i in fig["i"]] and "mediation-success-rate" in linked
 
 
 def test_indicator_table_costs_few_bytes_per_figure(sample_site):
     """The table's weight is its figures: an empty cell for a number not
-    given (explained once above the table), a clause, not the sentence, as
-    each number's title, and no column that no report of the page fills.
-    Before these, the five samples' mediation table cost 372 bytes a figure
-    (a 未报告 per empty cell, whole sentences); the budget leaves room for
-    longer names, not for either to come back."""
-    html = (sample_site.site_dir / "themes/mediation/index.html").read_text(encoding="utf-8")
-    start = html.index('id="indicators"')
-    table = html[html.index("<table", start):html.index("</table>", start)]
-    figures = len(re.findall(r'<a href="[^"]*/reports/[^"]*" title=', table))
+    given (explained once on the page), a clause, not the sentence, as each
+    number's title, and no column that no report of the page fills. As
+    markup the five samples' mediation table cost 372 bytes a figure (a 未报告
+    per empty cell, whole sentences), then 204 with these rules; as data it
+    is the value, the anchor and the clause (132 bytes a figure unpacked)."""
+    fig = figure_data(sample_site.site_dir / "themes/mediation/index.html")
+    figures = sum(len(cell) for _, _, cells in fig["rows"] for cell in cells if cell)
     assert figures >= 5
-    assert len(table.encode("utf-8")) / figures < 260  # 204 with these rules
-    header = re.findall(r"<th[^>]*>(.*?)</th>", table)
-    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
-    assert all(any(row[k] for row in rows) for k in range(1, len(header)))  # every column has a figure
+    size = len(json.dumps(fig, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    assert size / figures < 160
+    assert all(any(cells[k] for _, _, cells in fig["rows"]) for k in range(len(fig["cols"])))  # every column has a figure
+    assert all(len(cells) == len(fig["cols"]) for _, _, cells in fig["rows"])
 
 
 def test_compare_matrix_has_every_report_and_theme(sample_site):
@@ -530,16 +558,16 @@ def test_paginated_theme_and_part_pages_keep_every_link(tmp_path, monkeypatch):
     assert any(re.search(r"\bmediation:\d+\b", items) for _, items in record["t"])  # fazhi.js links it there:
     assert record["w"]["mediation"] == page.parent.name  # to the theme's page that holds it
     # two reports a page leave some indicators without a figure: they are
-    # named under the table, never a column of blanks
+    # named under the table (compare.js: those of "i" not in "cols"), never a
+    # column of blanks; each page's figures are its own reports', linked there
     for path in [project.site_dir / "themes/mediation/index.html", *later]:
-        html = path.read_text(encoding="utf-8")
-        section = html[html.index('id="indicators"'):]
-        table = section[:section.index("</table>")] if "<table>" in section else ""
-        header = re.findall(r"<th>(.*?)</th>", table)[1:]
-        rows = [re.findall(r"<td>(.*?)</td>", row, re.S)[1:] for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
-        assert all(any(row[k] for row in rows) for k in range(len(header))), path
-        named = re.search(r"本页各报告都没有给出的指标（不列入上表）：(.*?)。", section)
-        assert len(header) + (len(named.group(1).split("、")) if named else 0) in (0, 12), path
+        fig = figure_data(path)
+        assert len(fig["i"]) == 12, path
+        assert all(any(cells[k] for _, _, cells in fig["rows"]) for k in range(len(fig["cols"]))), path
+        assert {slug for slug, _, _ in fig["rows"]} <= set(theme_blocks(path.read_text(encoding="utf-8"))), path
+        for slug, cells in figure_cells(fig).items():
+            anchors = report_anchors(project.site_dir, slug)
+            assert all(f[1] in anchors for figures in cells.values() for f in figures), (path, slug)
 
 
 def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
@@ -578,17 +606,19 @@ def test_charts_hold_one_measure_one_level_and_two_bars_at_least(tmp_path):
     twin = (SAMPLES / "2023-guangdong-dongguan-huangjiang.txt").read_bytes() + "\n本镇另有补充说明。\n".encode()
     project = make_project(tmp_path / "p", {"twin.txt": twin})
     build(project)
-    charts = []
-    for path in (project.docs_dir / "themes").rglob("*.md"):
-        charts += re.findall(r'<figure class="indicator-chart"[^>]*><figcaption>(.*?)</figcaption>(.*?)</figure>',
-                             path.read_text(encoding="utf-8"))
+    charts = []  # compare.js draws each as a figure captioned "indicator（unit）· level", a bar and a value a row
+    for path in (project.site_dir / "themes").rglob("index.html"):
+        if 'data-figures="' in path.read_text(encoding="utf-8"):
+            fig = figure_data(path)
+            charts += [(fig["i"][k], level, bars) for k, level, bars in fig["charts"]]
     assert charts
-    for caption, bars in charts:
-        assert bars.count('class="chart-bar"') >= 2, caption
-        assert bars.count('class="chart-value"') == bars.count('class="chart-bar"'), caption  # every value printed
-        assert "<script" not in bars
-        assert any(caption.endswith("· " + name) for name in LEVELS.values()), caption
-    assert not any("市级" in caption for caption, _ in charts)  # 芜湖 is the only city: no chart of one bar
+    for indicator, level, bars in charts:
+        assert len(bars) >= 2, (indicator, level)
+        assert all(label and isinstance(value, (int, float)) and re.search(r"\d", shown)  # every value printed
+                   for label, value, shown in bars), (indicator, level)
+        assert level in LEVELS.values(), level
+    assert not any(level == LEVELS["city"] for _, level, _ in charts)  # 芜湖 is the only city: no chart of one bar
+    assert any(level == LEVELS["town"] for _, level, _ in charts)  # the two Huangjiang versions and 许村 are towns
 
 
 def test_one_value_per_report_and_indicator():
@@ -718,8 +748,12 @@ def test_report_theme_and_part_pages_weigh_little_beyond_what_they_say(sample_si
         blocks = theme_blocks(html)
         for slug, block in blocks.items():  # the report's link; the rest is drawn from the data file
             assert len(block.encode()) < 200 and block.count("<a ") == 1, (path, slug)
-        rows = re.search(r'data-rows="([^"]+)"', html)  # about 60 bytes a row (gzip)
-        assert not blocks or len((path.parent / rows.group(1)).read_bytes()) < 300 + 120 * len(blocks), path
+        rows = re.search(r'data-rows="([^"]+)"', html)  # about 60 bytes a row (gzip), the 数据指标
+        if blocks:  # in the same file aside (their own budget: test_indicator_table_costs_few_bytes_per_figure)
+            data = json.loads(gzip.decompress((path.parent / rows.group(1)).read_bytes()))
+            data.pop("fig", None)
+            packed = gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
+            assert len(packed) < 300 + 120 * len(blocks), path
     for path in site.glob("parts/*/index.html"):
         html = path.read_text(encoding="utf-8")
         assert 'class="para"' not in html, path

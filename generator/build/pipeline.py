@@ -548,7 +548,11 @@ def share_values(report: Report, shared: dict) -> None:
     (one table for the build's reports): a passage's theme matches (about
     50 a report, 4 % of them distinct at 1,000 varied reports: the same
     terms give the same score), part matches and section titles (9 of the
-    44 KiB a lean report held)."""
+    44 KiB a lean report held). Also held once: a held text's lengths
+    (HeldText), a passage's tuple of matches, metadata keys, origins and
+    short values (places, levels), theme and indicator names, the frame
+    lines' roles and reasons, diagnostics' codes and messages (1,000 varied
+    reports: 23.2 -> 17.9 KiB of objects a held report)."""
     # Locals for what runs for every paragraph and passage of every report
     # (14 s of a build that loaded 50,000 reports from the cache).
     put, intern = object.__setattr__, sys.intern
@@ -562,15 +566,48 @@ def share_values(report: Report, shared: dict) -> None:
         put(section, "title", shared.setdefault(section.title, section.title))
         for paragraph in section.paragraphs:
             put(paragraph, "anchor", intern(paragraph.anchor))
-    get = shared.get
+    get, one = shared.get, shared.setdefault
+    # A held text (HeldText: two lengths) is one object for all reports where they are equal;
+    # a text itself is never put in the table.
+    lengths = is_held(report)
+    if lengths:
+        for paragraph in doc.preamble:
+            put(paragraph, "text", one(paragraph.text, paragraph.text))
+        for section in doc.sections:
+            for paragraph in section.paragraphs:
+                put(paragraph, "text", one(paragraph.text, paragraph.text))
     for passage in report.analysis.passages:
         put(passage, "anchor", intern(passage.anchor))
         put(passage, "paragraph", intern(passage.paragraph))
         put(passage, "section", intern(passage.section))
+        if lengths:
+            put(passage, "text", one(passage.text, passage.text))
         if passage.themes:
-            put(passage, "themes", tuple([get(match) or _one_match(match, shared) for match in passage.themes]))
+            themes = tuple([get(match) or _one_match(match, shared) for match in passage.themes])
+            put(passage, "themes", one(themes, themes))
     analysis = report.analysis
-    put(analysis, "parts", tuple(shared.setdefault(match, match) for match in analysis.parts))
+    put(analysis, "parts", tuple(one(match, match) for match in analysis.parts))
+    if "_counts" in vars(analysis):  # counted by the reading worker (read_report), pickled with the report
+        vars(analysis)["_counts"] = {intern(theme): n for theme, n in analysis._counts.items()}
+    for figure in analysis.figures:
+        put(figure, "indicator", intern(figure.indicator))
+        put(figure, "unit", intern(figure.unit))
+        put(figure, "approx", intern(figure.approx))
+    metadata = report.metadata
+    for value in metadata.values.values():
+        put(value, "origin", intern(value.origin))
+        if isinstance(value.value, str) and len(value.value) <= SHARED_MAX:  # places, levels
+            put(value, "value", one(value.value, value.value))
+    put(metadata, "values", {intern(key): value for key, value in metadata.values.items()})
+    page = report.cleaned.page
+    for line in page.lines:  # the frame's
+        put(line, "role", intern(line.role))
+        put(line, "reason", one(line.reason, line.reason))
+    for diagnostic in (*report.cleaned.diagnostics, *doc.diagnostics, *metadata.diagnostics, *page.diagnostics,
+                       *report.cleaned.markup.diagnostics):
+        put(diagnostic, "code", intern(diagnostic.code))
+        put(diagnostic, "message", one(diagnostic.message, diagnostic.message))
+        put(diagnostic, "severity", intern(diagnostic.severity))
 
 
 def _one_match(match: ThemeMatch, shared: dict) -> ThemeMatch:
@@ -711,13 +748,16 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
         print(f"note: {measures.note}", file=sys.stderr)
     if not use_cache:  # --clean: every page is made again
         project.page_keys.unlink(missing_ok=True)
-    links = with_links(report_links(reports, taxonomy, in_series), measures.links)
+    # Each report page's frontmatter from the other stages (related reports, series, citation,
+    # measures: about 5 KiB a report): taken by the report pages, then let go, not held while
+    # the later groups are made (at 5,000 varied reports, the pages' peak 255 -> 230 MiB).
+    links = [with_links(report_links(reports, taxonomy, in_series), measures.links)]
     epoch = site_epoch(reports, added)  # the newest content's date: sitemap dates and /data/'s update date
-    measured, measures = [measures.pages], replace(measures, pages=[])  # written first, then let go
+    measured, measures = [measures.pages], replace(measures, pages=[], links={})  # written first, then let go
     ordered = ordered_reports(reports, taxonomy)  # shared by the report pages, listings and comparisons
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
-        lambda: render_site(reports, taxonomy, corpus.skipped, links, whole_report(project, taxonomy), originals,
+        lambda: render_site(reports, taxonomy, corpus.skipped, links.pop(), whole_report(project, taxonomy), originals,
                             ordered),
         lambda: compare_site(reports, taxonomy, ordered),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
@@ -826,7 +866,12 @@ def kept_search_records(project: Project, corpus: Corpus, use_cache: bool = True
     between builds beside the report cache (build/cache/search/), under the
     report's key and the installed Pagefind's version (the record's digest
     holds it): a build makes the records of new and changed reports only
-    (packing every report's units took 14 s of a build at 50,000 reports)."""
+    (packing every report's units took 14 s of a build at 50,000 reports).
+
+    A report's record is given without its packed units, which it reads
+    from its entry there when indexed (SearchRecord.kept): held by the
+    indexer until the last part was indexed, beside MkDocs, they were about
+    7 KiB a report (340 MiB at 50,000 varied reports)."""
     memo = Memo(project.cache_dir / "search", read=use_cache)
     try:
         pagefind = metadata.version("pagefind")
@@ -837,19 +882,36 @@ def kept_search_records(project: Project, corpus: Corpus, use_cache: bool = True
     for report in corpus.reports:
         kept = memo.get(report.slug, keys[report.slug])
         if kept is not None and isinstance(record := kept.get("record"), SearchRecord):
-            found[report.slug] = record
-    made = search_records([r for r in corpus.reports if r.slug not in found], corpus.taxonomy, pack=True,
-                          text=texts_of(project))
+            found[report.slug] = held_record(memo, report.slug, keys[report.slug], record)
     others = []
-    for record in made:
+    for record in search_records([r for r in corpus.reports if r.slug not in found], corpus.taxonomy, pack=True,
+                                 text=texts_of(project)):
         slug = record.key.removeprefix("reports/")
         if record.key.startswith("reports/") and slug in keys:
-            found[slug] = record
             memo.put(slug, keys[slug], {"record": record})
+            found[slug] = held_record(memo, slug, keys[slug], record)
         else:
             others.append(record)  # the theme pages'
     memo.prune(set(keys))
     return [found[slug] for slug in sorted(found)] + others
+
+
+def held_record(memo: Memo, slug: str, key: str, record: SearchRecord) -> SearchRecord:
+    """A packed record as the build holds it: without its packed units,
+    which it reads back from memo's entry (written under key) when asked;
+    as it is where memo keeps nothing (a report without a key)."""
+    if not key or memo.folder is None or not record.packed:
+        return record
+
+    def packed() -> bytes:
+        kept = memo.stored(slug, key)
+        record = kept.get("record") if kept is not None else None
+        if not isinstance(record, SearchRecord) or not record.packed:
+            raise BuildError(f"{memo.folder}/{slug}.pickle: changed or went while the build was indexing "
+                             "for search; build again")
+        return record.packed
+
+    return replace(record, packed=b"", kept=packed)
 
 
 def return_freed_memory() -> None:

@@ -90,9 +90,9 @@ import shutil
 import subprocess
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from heapq import merge
 from pathlib import Path
 
@@ -122,7 +122,13 @@ GRAM = 2  # characters of an index word: the index holds bigrams
 # two at a time 968 -> 592; first search 行政复议 156 -> 154 KiB, 调解
 # 160 -> 155 (as served); the index 5% larger (29.7 -> 31.3 MB).
 BASE_CHARACTERS = 750_000
-INDEXERS = 2  # Pagefind processes at a time
+# Pagefind processes at a time. One: the shards are indexed beside MkDocs'
+# rendering, which holds one of this machine's two cores, so two processes
+# shared the other and held twice the memory at the build's summed peak
+# (50,000 varied reports: Pagefind 562 MiB beside MkDocs' 1,793). Alone, on
+# 5,000 reports' 30 shards (benchmarks/reindex.py --fresh, load about 7):
+# 72.6 s with two at a time, 84.6 s with one; all at once 499 -> 276 MiB.
+INDEXERS = 1
 # Pagefind cuts its index into chunks of about this many locations (word
 # occurrences) per report the shard holds, and never fewer than CHUNK_MIN.
 # A first search downloads every shard's chunk list and, for each query word,
@@ -187,6 +193,10 @@ class SearchRecord:
     packed: bytes = b""  # the units, compressed (packed_record), when units is empty
     digest: str = ""  # of a packed record: _digest([record]), computed as it was packed
     size: int = -1  # of a packed record: record_size(record)
+    # Where a packed record is held by a build without its packed units (a
+    # report's record, kept on disk: generator/build/pipeline.py
+    # kept_search_records): gives them (units_of). Not part of the record's value.
+    kept: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)
 
 
 def packed_record(record: SearchRecord, format_: str = "") -> SearchRecord:
@@ -210,11 +220,12 @@ def packed_record(record: SearchRecord, format_: str = "") -> SearchRecord:
 
 
 def units_of(record: SearchRecord) -> tuple[tuple[str, str], ...]:
-    """The record's units, packed or not."""
-    if not record.packed:
+    """The record's units, packed or not, held or kept on disk (record.kept)."""
+    packed = record.packed or (record.kept() if record.kept is not None and not record.units else b"")
+    if not packed:
         return record.units
     return tuple((anchor.decode("utf-8"), text.decode("utf-8"))
-                 for anchor, text in pickle.loads(zlib.decompress(record.packed)))
+                 for anchor, text in pickle.loads(zlib.decompress(packed)))
 
 
 @dataclass(frozen=True)
@@ -303,20 +314,21 @@ def report_units(report: Report) -> tuple[tuple[str, str], ...]:
 
 
 def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = False,
-                   text: Callable[[Report], Report] | None = None) -> list[SearchRecord]:
+                   text: Callable[[Report], Report] | None = None) -> Iterator[SearchRecord]:
     """One record per report (filters: province, level, year, themes) and one
-    per theme page; with pack, each report's record packed (packed_record).
-    text: a report with its text, for reports the build holds without it
+    per theme page, made as they are taken (a build keeps each report's on
+    disk as it comes: all of them held at once were about 7 KiB a report);
+    with pack, each report's record packed (packed_record). text: a report
+    with its text, for reports the build holds without it
     (generator/build/pipeline.py texts_of), taken one at a time."""
     names = {t.slug: t.name for t in taxonomy.themes}
     format_ = _format() if pack else ""
-    records = []
     for report in sorted(reports, key=lambda r: r.slug):
         report = text(report) if text is not None else report
         themes = tuple(sorted({names[s] for s in report.analysis.theme_counts() if s in names}))
         meta = {"issuer": _values(report, "issuer"), "province": _values(report, "province"),
                 "level": _values(report, "level"), "year": _values(report, "year")}
-        records.append((functools.partial(packed_record, format_=format_) if pack else _same)(SearchRecord(
+        yield ((functools.partial(packed_record, format_=format_) if pack else _same)(SearchRecord(
             key=f"reports/{report.slug}",
             url=f"reports/{report.slug}/",
             title=report.title,
@@ -326,14 +338,13 @@ def search_records(reports: Sequence[Report], taxonomy: Taxonomy, pack: bool = F
                                                 ("year", meta["year"]), ("theme", themes)) if v),
         )))
     for theme in taxonomy.themes:
-        records.append(SearchRecord(
+        yield SearchRecord(
             key=f"themes/{theme.slug}",
             url=f"themes/{theme.slug}/",
             title=f"主题：{theme.name}",
             units=(("", theme.name), ("", theme.description)),
             meta=(("kind", "主题"),),
-        ))
-    return records
+        )
 
 
 def _same(record: SearchRecord) -> SearchRecord:
@@ -579,8 +590,8 @@ def _pagefind_binary() -> Path:
 
 def _index_all(todo: list[tuple[list[SearchRecord], Path]],
                stop: threading.Event | None = None) -> dict[str, dict[str, str]]:
-    """One Pagefind process per shard, INDEXERS at a time (one per core;
-    memory grows with the processes running together). Returns each
+    """One Pagefind process per shard, INDEXERS at a time (memory grows
+    with the processes running together). Returns each
     record's meta for its file (record_page)."""
     def one(records: list[SearchRecord], out: Path) -> dict[str, dict[str, str]]:
         if stop is not None and stop.is_set():
@@ -844,8 +855,11 @@ def _first_parts(plan: ShardPlan) -> set[str]:
     words, the first base part with words: part 0, unless no report of it
     has a word (a part holds hundreds of reports, so only tiny corpora) and
     it is no bundle."""
-    held = [plan.part_of[r.key] for r in plan.reports if indexable(r)]
-    out = {_part_name(min(held, default=0))}
+    # parts in order, each until one of its records has a word: a record may be kept on disk (units_of)
+    by_part: dict[int, list[SearchRecord]] = {}
+    for record in plan.reports:
+        by_part.setdefault(plan.part_of[record.key], []).append(record)
+    out = {_part_name(next((part for part in sorted(by_part) if any(indexable(r) for r in by_part[part])), 0))}
     if any(indexable(r) for r in plan.themes):
         out.add("themes")
     return out

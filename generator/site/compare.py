@@ -2,7 +2,8 @@
 
 - /themes/ and /themes/<slug>/: every passage on a theme, report by report,
   each linking to its paragraph; then the theme's indicators across reports,
-  as a table and as self-hosted SVG bar charts.
+  as a table and as bar charts in HTML and CSS, which compare.js draws from
+  the page's data file.
 - /compare/: reports × themes (passages and share of the text), sortable and
   filterable in the browser from compare.json; no server.
 - /parts/ and /parts/<slug>/: which report has which required part, and each
@@ -38,7 +39,6 @@ from generator.site.render import (
     gzipped,
     html_text,
     known_as,
-    link_title,
     list_pages,
     md_inline,
     ordered_reports,
@@ -108,7 +108,7 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
         pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
         if chunk:
             linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
-            rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where)
+            rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where, indicators)
             pages.append(when_changed(rows_file(files[n - 1]), rows, chunk, generator_version(), taxonomy.digest,
                                       linked))
     return pages
@@ -169,7 +169,7 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
         items = "".join(_row_link(report, up, before) + "</li>" for before, report in zip([None, *chunk], chunk))
         body += [drawn_rows(files[n - 1], items, "各报告在本主题下的段落数和段落链接"), ""]
     if indicators:
-        body += _indicator_section(indicators, chunk)
+        body += _indicator_section(indicators, files[n - 1] if chunk else None, up)
     body += method
     body.append(nav)
     title = theme.name if n == 1 else f"{theme.name}（续）"
@@ -230,14 +230,18 @@ def strongest(passages: Sequence, slug: str, n: int = SHOWN) -> list:
 
 
 def _theme_rows(theme: Theme, chunk: list[Report], taxonomy: Taxonomy,
-                where: dict[tuple[str, str], str]) -> bytes:
+                where: dict[tuple[str, str], str], indicators: list[Indicator]) -> bytes:
     """The data file of a theme page's rows (rows_file), which compare.js
     draws into the page's items (its drawRows): the theme's subthemes as
-    [slug, name] and, by report slug, _theme_row's row. gzip: a host's quota
-    counts the bytes it stores."""
+    [slug, name] and, by report slug, _theme_row's row; and under "fig" the
+    table and charts of the page's indicators (indicator_data), which
+    compare.js draws into the page's 数据指标 section (its drawFigures): one
+    fetch a page. gzip: a host's quota counts the bytes it stores."""
     subs = taxonomy.subthemes(theme.slug)
-    data = {"theme": theme.slug, "subs": [[s.slug, s.name] for s in subs],
-            "rows": {r.slug: _theme_row(theme, r, subs, where) for r in chunk}}
+    data: dict = {"theme": theme.slug, "subs": [[s.slug, s.name] for s in subs],
+                  "rows": {r.slug: _theme_row(theme, r, subs, where) for r in chunk}}
+    if indicators:
+        data["fig"] = indicator_data(indicators, chunk)
     return gzipped(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
@@ -372,63 +376,80 @@ def figure_clause(f: Figure) -> str:
     return f.sentence[start:end].strip() or f.sentence
 
 
-def _figure_link(report: Report, f: Figure) -> str:
-    return (f"[{md_inline(format_value(f))}](../../reports/{report.slug}/index.md#{f.passage} "
-            f"\"{link_title(figure_clause(f))}\")")
+# The indicator table and charts of a theme page are data in the page's rows
+# file (_theme_rows, under "fig"), which compare.js draws (drawFigures) into
+# the same table and charts the page held as markup: that markup, each number
+# a link with its clause as its title, was 47 of a theme page's 58 KB at
+# 50,000 varied reports. The page keeps the section's heading and its
+# explanation, and for a reader without JavaScript a line saying so with the
+# page's indicators linked to the figures explorer.
+INDICATORS_HEAD = [
+    "## 数据指标 {#indicators}",
+    "",
+    "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；"
+    "**空白格表示该报告没有给出这一数字**。"
+    "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
+    "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。",
+    "",
+]
 
 
-def _indicator_section(indicators: list[Indicator], chunk: list[Report]) -> list[str]:
-    # One pass for the cells; a report of the page that gives none of the
-    # numbers is counted, not listed (its row would be its title and nothing
-    # else), and an indicator no report of the page gives is named, not a
-    # column of blanks.
-    rows: list[tuple[Report, str, list[str]]] = []
+def _indicator_section(indicators: list[Indicator], page: str | None, up: str) -> list[str]:
+    """The section's heading and explanation, and where compare.js draws its
+    table and charts from the page's data file (page: the page's Markdown
+    file; None when the page has no reports, hence no data file)."""
+    if page is None:
+        return [*INDICATORS_HEAD, "本页各报告都没有给出这些指标的数字。", ""]
+    src = posixpath.relpath(rows_file(page), page_url(page))
+    links = "、".join(f'<a href="{up}figures/?i={html.escape(i.slug)}">{html.escape(i.name)}</a>' for i in indicators)
+    return [*INDICATORS_HEAD,
+            '<noscript><p class="indicators__noscript">浏览器未启用 JavaScript：本节的数据指标表和图需要 JavaScript 才能显示。'
+            f"可在数据指标页按指标查看各报告的数字：{links}。</p></noscript>",
+            "",
+            f'<div class="indicators-drawn" data-figures="{src}"></div>',
+            ""]
+
+
+def _figure_data(f: Figure) -> list[str]:
+    """A figure as the table shows it: [its value as printed, its
+    paragraph's anchor, its clause (the link's title)]."""
+    return [format_value(f), f.passage, figure_clause(f)]
+
+
+def indicator_data(indicators: list[Indicator], chunk: list[Report]) -> dict:
+    """The table and charts of a theme page's indicators, for compare.js
+    (drawFigures): "i" the page's indicators as [slug, name, unit]; "cols"
+    the ones some report of the page gives (the table's columns, by their
+    index in "i"); "rows" one per report giving any, [slug, title, cells],
+    a cell 0 (not given) or its figures, the chosen one first (chosen),
+    each _figure_data; "silent" how many reports give none (counted, not
+    listed: their row would be a title and blanks); "charts" one per
+    indicator and level, [index in "i", level's name, [[label, value,
+    value as printed], ...]] (charts_by_level)."""
+    rows: list[list] = []
     silent = 0
     for report, title in zip(chunk, told_apart([r.title for r in chunk], chunk)):
-        cells = []
+        cells: list = []
         for indicator in indicators:
             best, others = chosen(report, indicator)
-            cell = _figure_link(report, best) if best else ""
-            if others:
-                cell += "（另：" + "、".join(_figure_link(report, f) for f in others) + "）"
-            cells.append(cell)
+            cells.append([_figure_data(f) for f in (best, *others)] if best else 0)
         if any(cells):
-            rows.append((report, title, cells))
+            rows.append([report.slug, title, cells])
         else:
             silent += 1
-    given = [k for k in range(len(indicators)) if any(cells[k] for _, _, cells in rows)]
-    unused = [indicators[k] for k in range(len(indicators)) if k not in given]
-    lines = [
-        "## 数据指标 {#indicators}",
-        "",
-        "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；"
-        "**空白格表示该报告没有给出这一数字**。"
-        "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
-        "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。",
-        "",
-    ]
-    if not rows:
-        lines.append("本页各报告都没有给出这些指标的数字。")
-    else:
-        lines += ["| 报告 | " + " | ".join(md_inline(f"{indicators[k].name}（{indicators[k].unit}）") for k in given) + " |",
-                  "|---|" + "---|" * len(given)]
-        lines += [f"| [{md_inline(title)}](#{report.slug}) | " + " | ".join(cells[k] for k in given) + " |"
-                  for report, title, cells in rows]
-        if silent:
-            lines += ["", f"本页其余 {silent} 份报告没有给出这些指标中的任何一个数字，不列入上表。"]
-        if unused:
-            lines += ["", "本页各报告都没有给出的指标（不列入上表）：" + "、".join(md_inline(i.name) for i in unused) + "。"]
-    lines.append("")
-    charts = [c for i in indicators for c in charts_by_level(i, chunk)]
-    if charts:
-        lines += ["每张图只画一个指标、只比较同一层级的机关（层级写在图名中）；不足两个数字的不画图。", "",
-                  '<div class="indicator-charts">', *charts, "</div>", ""]
-    return lines
+    cols = [k for k in range(len(indicators)) if any(row[2][k] for row in rows)]
+    for row in rows:
+        row[2] = [row[2][k] for k in cols]
+    charts = [[k, level, [[label, f.value, format_value(f)] for label, f in bars]]
+              for k, indicator in enumerate(indicators) for level, bars in charts_by_level(indicator, chunk)]
+    return {"i": [[i.slug, i.name, i.unit] for i in indicators], "cols": cols, "rows": rows, "silent": silent,
+            "charts": charts}
 
 
-def charts_by_level(indicator: Indicator, reports: list[Report]) -> list[str]:
+def charts_by_level(indicator: Indicator, reports: list[Report]) -> list[tuple[str, list[tuple[str, Figure]]]]:
     """One chart per level of government, each comparing at least two bodies
-    of that level on the indicator: a city beside towns compares nothing."""
+    of that level on the indicator: a city beside towns compares nothing.
+    Each as (the level's name, its bars as (label, figure))."""
     rows: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
     having = [(report, best) for report in reports for best in [chosen(report, indicator)[0]] if best is not None]
     labels = []
@@ -439,7 +460,7 @@ def charts_by_level(indicator: Indicator, reports: list[Report]) -> list[str]:
         labels.append(label)
     for (report, best), label in zip(having, told_apart(labels, [r for r, _ in having])):
         rows[str(report.metadata.get("level") or "")].append((label, best))
-    return [bar_chart(indicator, level_rows, LEVELS.get(level, "层级不详"))
+    return [(LEVELS.get(level, "层级不详"), level_rows)
             for level, level_rows in sorted(rows.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9))
             if len(level_rows) >= 2]
 
@@ -453,26 +474,6 @@ def told_apart(labels: list[str], reports: Sequence[Report]) -> list[str]:
     which the build warns about) must never show as two identical rows."""
     counts = Counter(labels)
     return [f"{label}（{report.slug}）" if counts[label] > 1 else label for label, report in zip(labels, reports)]
-
-
-def bar_chart(indicator: Indicator, rows: list[tuple[str, Figure]], level: str) -> str:
-    """A horizontal bar chart in HTML and CSS (no scripts, no external files):
-    its text is page text, as large as the page's on any screen, and every
-    name and value is printed, never only in a tooltip. The bar is the
-    row's middle grid cell itself (no track around it): a page of a dozen
-    indicators draws hundreds of bars."""
-    top = max(f.value for _, f in rows) or 1
-    caption = f"{indicator.name}（{indicator.unit}）· {level}"
-    parts = [f'<figure class="indicator-chart" role="img" aria-label="{html.escape(caption)}">'
-             f'<figcaption>{html.escape(caption)}</figcaption>']
-    for label, figure in rows:
-        width = max(1.0, 100 * figure.value / top)
-        parts.append(
-            f'<div class="chart-row"><span class="chart-label">{html.escape(label)}</span>'
-            f'<span class="chart-bar" style="width:{width:.1f}%"></span>'
-            f'<span class="chart-value">{html.escape(format_value(figure))}</span></div>')
-    parts.append("</figure>")
-    return "".join(parts)
 
 
 # --- comparison matrix ----------------------------------------------------------
@@ -494,6 +495,9 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
     return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
+NO_CELL = (0, 0.0)  # a report's cell of a theme it has no passage on (the static table's): one for all
+
+
 def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
     ordered = every.reports
@@ -509,11 +513,13 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
         shares = theme_shares(report)
         for theme in themes:
             count, share = shares.get(theme.slug, (0, 0.0))
+            if not count:  # every row is held until compare.json is written: one object for all empty cells
+                cells.append(NO_CELL)
+                compact.append(0)
+                continue
             share = round(share, 3)
             cells.append((count, share))
-            if not count:
-                compact.append(0)
-            elif (target := where.get((theme.slug, report.slug))) is None:
+            if (target := where.get((theme.slug, report.slug))) is None:
                 compact.append([count, share, None])
             else:
                 if (page := named.get(target)) is None:

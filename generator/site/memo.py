@@ -37,18 +37,23 @@ class Memo:
         return self.folder / f"{slug}.pickle"
 
     def get(self, slug: str, key: str) -> dict | None:
-        if self.folder is None or not key or not self.read:
-            self.misses += 1
-            return None
-        try:
-            version, stored, values = pickle.loads(zlib.decompress(self._path(slug).read_bytes()))
-        except UNREADABLE:
-            version, stored, values = None, None, None
-        if version == FORMAT and stored == key and isinstance(values, dict):
+        values = self.stored(slug, key) if self.read else None
+        if values is not None:
             self.hits += 1
             return values
         self.misses += 1
         return None
+
+    def stored(self, slug: str, key: str) -> dict | None:
+        """The values kept under key, whether or not this build reads what
+        earlier builds kept (a build reads back what it wrote itself)."""
+        if self.folder is None or not key:
+            return None
+        try:
+            version, stored, values = pickle.loads(zlib.decompress(self._path(slug).read_bytes()))
+        except UNREADABLE:
+            return None
+        return values if version == FORMAT and stored == key and isinstance(values, dict) else None
 
     def put(self, slug: str, key: str, values: dict) -> None:
         if self.folder is None or not key:

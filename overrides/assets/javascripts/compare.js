@@ -1,7 +1,8 @@
 // Sorting and filtering of the report × theme table on /compare/, in the
 // browser, over every report (compare.json), without a server. The static
 // table holds the first page of rows for readers without JavaScript. Also
-// the rows of theme pages, drawn from each page's data file (drawRows).
+// the rows of theme pages and their 数据指标 table and charts, drawn from
+// each page's data file (drawRows, drawFigures).
 // Report text is only ever inserted with textContent, never as HTML.
 (function () {
   "use strict";
@@ -82,6 +83,13 @@
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
       return new Response(stream).text().then(JSON.parse);
     });
+  }
+
+  // A page's data file is fetched once, whatever draws from it (a theme
+  // page's rows and its indicators).
+  var loading = {};
+  function loadOnce(src) {
+    return loading[src.href] || (loading[src.href] = load(src));
   }
 
   function setup(box) {
@@ -292,7 +300,7 @@
   // site's root.
   function drawRows(list) {
     var src = new URL(list.getAttribute("data-rows"), document.baseURI);
-    load(src).then(function (data) {
+    loadOnce(src).then(function (data) {
       var at = function (path) { return new URL(path, src).href; };
       list.querySelectorAll(":scope > li[id]").forEach(function (li) {
         var row = data.rows[li.id];
@@ -364,8 +372,105 @@
     li.appendChild(meta);
   }
 
+  // A theme page's 数据指标 (generator/site/compare.py, indicator_data): the
+  // table of its reports' figures, each number linked to its paragraph with
+  // its clause as the link's title, and the bar charts by level, drawn in
+  // place of the section's empty div as the page held them in its markup.
+  function drawFigures(box) {
+    var src = new URL(box.getAttribute("data-figures"), document.baseURI);
+    var at = function (path) { return new URL(path, src).href; };
+    loadOnce(src).then(function (data) {
+      if (!data.fig) throw fail("数据文件中没有本页的数据指标");
+      box.replaceWith.apply(box, figureNodes(data.fig, at));
+      window.dispatchEvent(new Event("resize")); // fazhi.js marks a table wider than the screen (markWide)
+    }).catch(function (e) {
+      var p = el("p", { "class": "indicators__error" }, "数据指标表和图无法载入（" + why(e) + "），各指标的数字可在");
+      p.appendChild(el("a", { href: at("../../figures/") }, "数据指标页"));
+      p.appendChild(document.createTextNode("查看。"));
+      box.appendChild(p);
+    });
+  }
+
+  function figureNodes(fig, at) {
+    var nodes = [];
+    if (!fig.rows.length) nodes.push(el("p", {}, "本页各报告都没有给出这些指标的数字。"));
+    else {
+      var head = el("tr");
+      head.appendChild(el("th", {}, "报告"));
+      fig.cols.forEach(function (k) { head.appendChild(el("th", {}, fig.i[k][1] + "（" + fig.i[k][2] + "）")); });
+      var thead = el("thead");
+      thead.appendChild(head);
+      var tbody = el("tbody");
+      fig.rows.forEach(function (row) {
+        var tr = el("tr");
+        var name = el("td");
+        name.appendChild(el("a", { href: "#" + row[0] }, row[1]));
+        tr.appendChild(name);
+        var link = function (f) { return el("a", { href: at("../../reports/" + row[0] + "/#" + f[1]), title: f[2] }, f[0]); };
+        row[2].forEach(function (cell) {
+          var td = el("td");
+          if (cell) {
+            td.appendChild(link(cell[0]));
+            if (cell.length > 1) {
+              td.appendChild(document.createTextNode("（另："));
+              cell.slice(1).forEach(function (f, k) {
+                if (k) td.appendChild(document.createTextNode("、"));
+                td.appendChild(link(f));
+              });
+              td.appendChild(document.createTextNode("）"));
+            }
+          }
+          tr.appendChild(td);
+        });
+        tbody.appendChild(tr);
+      });
+      var table = el("table");
+      table.appendChild(thead);
+      table.appendChild(tbody);
+      // wrapped as Material wraps the tables it finds on load (it scrolls sideways on a phone)
+      var wrap = el("div", { "class": "md-typeset__scrollwrap" });
+      var inner = el("div", { "class": "md-typeset__table" });
+      inner.appendChild(table);
+      wrap.appendChild(inner);
+      nodes.push(wrap);
+      if (fig.silent) nodes.push(el("p", {}, "本页其余 " + fig.silent + " 份报告没有给出这些指标中的任何一个数字，不列入上表。"));
+      var unused = fig.i.filter(function (_, k) { return fig.cols.indexOf(k) < 0; });
+      if (unused.length) {
+        nodes.push(el("p", {}, "本页各报告都没有给出的指标（不列入上表）：" +
+          unused.map(function (i) { return i[1]; }).join("、") + "。"));
+      }
+    }
+    if (fig.charts.length) {
+      nodes.push(el("p", {}, "每张图只画一个指标、只比较同一层级的机关（层级写在图名中）；不足两个数字的不画图。"));
+      var charts = el("div", { "class": "indicator-charts" });
+      fig.charts.forEach(function (c) { charts.appendChild(barChart(fig.i[c[0]], c[1], c[2])); });
+      nodes.push(charts);
+    }
+    return nodes;
+  }
+
+  // A horizontal bar chart in HTML and CSS: every name and value printed,
+  // never only in a tooltip; the bar is the row's middle grid cell itself.
+  function barChart(indicator, level, bars) {
+    var caption = indicator[1] + "（" + indicator[2] + "）· " + level;
+    var figure = el("figure", { "class": "indicator-chart", role: "img", "aria-label": caption });
+    figure.appendChild(el("figcaption", {}, caption));
+    var top = Math.max.apply(null, bars.map(function (b) { return b[1]; })) || 1;
+    bars.forEach(function (b) {
+      var row = el("div", { "class": "chart-row" });
+      row.appendChild(el("span", { "class": "chart-label" }, b[0]));
+      var bar = el("span", { "class": "chart-bar" });
+      bar.style.width = Math.max(1, 100 * b[1] / top).toFixed(1) + "%";
+      row.appendChild(bar);
+      row.appendChild(el("span", { "class": "chart-value" }, b[2]));
+      figure.appendChild(row);
+    });
+    return figure;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("ul.theme-rows[data-rows]").forEach(drawRows);
+    document.querySelectorAll(".indicators-drawn[data-figures]").forEach(drawFigures);
     document.querySelectorAll(".parts-filter[data-src]").forEach(setupParts);
     document.querySelectorAll(".compare[data-src]").forEach(setup);
   });
