@@ -82,16 +82,20 @@ def test_a_broken_link_or_anchor_in_a_written_page_is_found(two_builds, tmp_path
     site = tmp_path / "site"
     shutil.copytree(framed.site_dir, site, ignore=shutil.ignore_patterns("pagefind"))
     assert broken_links(site) == []
-    linked = next(m for p in site.rglob("*.html") if "reports" not in p.parts
-                  for m in re.findall(r'href="[./]*/reports/2022-anhui-wuhu/#([^"]+)"', p.read_text(encoding="utf-8")))
+    # an anchor of the report page that a link reaches: from another page where
+    # one links into it (theme and part rows are drawn from data files since
+    # weight4 and figtable), else from the page itself (its contents, its skip link)
     page = site / "reports/2022-anhui-wuhu/index.html"
     html = page.read_text(encoding="utf-8")
+    linked = next((m for p in site.rglob("*.html") if "reports" not in p.parts
+                   for m in re.findall(r'href="[./]*/reports/2022-anhui-wuhu/#([^"]+)"', p.read_text(encoding="utf-8"))),
+                  None) or re.findall(r'<a [^>]*href="#([^"]+)"', html)[-1]
     assert f'id="{linked}"' in html and 'href="../../regions/anhui/"' in html
     page.write_text(html.replace(f'id="{linked}"', f'id="{linked}-gone"')
                     .replace('href="../../regions/anhui/"', 'href="../../regions/nowhere/"', 1), encoding="utf-8")
     broken = broken_links(site)
     assert "reports/2022-anhui-wuhu/index.html: ../../regions/nowhere/" in broken
-    assert any(b.endswith(f"/reports/2022-anhui-wuhu/#{linked} (no such anchor)") for b in broken), broken
+    assert any("2022-anhui-wuhu" in b and b.endswith(f"#{linked} (no such anchor)") for b in broken), broken
 
 
 def test_a_frame_without_its_placeholders_is_refused():

@@ -241,3 +241,31 @@ def test_mkdocs_makes_pages_only_of_changed_docs_and_the_site_still_equals_a_cle
     assert "<loc>https://example.org/fazhi/reports/2023-shanxi-xiangning/</loc>" in sitemap
     assert "独一无二的文字" in (project.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
     assert_a_clean_build_makes_the_same(project, tmp_path)
+
+
+def test_mkdocs_files_from_the_builds_listing_are_those_of_its_own_walk(tmp_path):
+    """listed_docs gives MkDocs the Files its get_files would walk to, in its
+    order (each folder's index and README first, then by name; a folder's
+    files before its sub-folders', those by name), a README beside an index
+    left out as get_files leaves it; another config's docs are walked."""
+    from mkdocs.commands import build as mkdocs_build_module
+    from mkdocs.config import load_config
+
+    from generator.build.incremental import list_files, listed_docs
+
+    docs = tmp_path / "docs"
+    for rel in ("index.md", "b.md", "a.md", "README.md", "z/index.md", "z/a.md", "a/x.md", "a/README.md",
+                "a/b/index.md", "a-b/c.md", "a/b/c/d.md", "img/p.png", "zz.txt", "Ab/i.md"):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: docs\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    walked = [(f.src_uri, f.dest_uri, f.url) for f in mkdocs_build_module.get_files(config)]
+    with listed_docs(docs, list_files(docs)):
+        listed = [(f.src_uri, f.dest_uri, f.url) for f in mkdocs_build_module.get_files(config)]
+        (tmp_path / "other").mkdir()
+        other = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "other"))
+        assert list(mkdocs_build_module.get_files(other)) == []  # not the listed folder: walked
+    assert listed == walked
+    assert "README.md" not in [src for src, _, _ in listed]  # beside index.md
+    assert mkdocs_build_module.get_files.__module__ == "mkdocs.structure.files"  # put back

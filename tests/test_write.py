@@ -93,3 +93,17 @@ def test_a_page_outside_the_folder_or_claimed_twice_stops_the_build(tmp_path):
         with pytest.raises(BuildError, match=message):
             write_pages(pages, out)
     assert not (tmp_path / "x.md").exists()
+
+
+def test_files_no_page_claims_go_with_the_folders_they_leave_empty(tmp_path):
+    """What a deleted report leaves: its files, and every folder left without
+    a page's file (an empty one too); folders holding a kept page stay."""
+    out = tmp_path / "docs"
+    first = write_pages([SiteFile("keep.md", b"k"), SiteFile("a/b/c.md", b"c"), SiteFile("a/d.md", b"d"),
+                         SiteFile("x/y/z.md", b"z")], out)
+    assert first.written == 4
+    (out / "empty" / "deeper").mkdir(parents=True)
+    (out / "a" / ".stray.tmp").write_bytes(b"left by a killed build")
+    again = write_pages([SiteFile("keep.md", b"k"), SiteFile("a/d.md", b"d2"), SiteFile("n/m.md", b"m")], out)
+    assert (again.written, again.unchanged, again.removed) == (2, 1, 3)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["a", "a/d.md", "keep.md", "n", "n/m.md"]

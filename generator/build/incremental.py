@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.disk import atomic_write, link_or_copy, unlink_file
 from generator.engine import ENGINE
@@ -227,6 +228,61 @@ def unlinking_writes(site: Path) -> Iterator[None]:
     finally:
         utils.write_file, utils.copy_file = write_file, copy_file
         logger.removeFilter(notice)
+
+
+@contextmanager
+def listed_docs(docs: Path, listing: Listing) -> Iterator[None]:
+    """While MkDocs builds, its get_files takes the docs' files from listing
+    (list_files of the docs folder, which the build made just before)
+    instead of walking the folder again: at 50,000 reports the docs hold
+    230,000 files, and MkDocs' walk (os.walk, a relpath per folder) was a
+    share of every rebuild that grew with the corpus. The Files are those
+    get_files makes, in its order: each folder's files (index and README
+    first, then by name) after its parent's, sub-folders by name; a README
+    beside an index is left out as get_files leaves it. Outside the docs
+    folder this build listed (another config's), MkDocs walks as before."""
+    from mkdocs.commands import build as mkdocs_build_module
+    from mkdocs.structure.files import File, Files, set_exclusions
+
+    walk = mkdocs_build_module.get_files
+    root = os.path.realpath(docs)
+
+    def first(name: str) -> tuple[bool, str]:  # mkdocs.structure.files._file_sort_key
+        return (os.path.splitext(name)[0] not in ("index", "README"), name)
+
+    def get_files(config: Any) -> Files:
+        if os.path.realpath(config["docs_dir"]) != root:
+            return walk(config)
+        by_folder: dict[str, list[str]] = {}
+        for rel in listing:
+            folder, _, name = rel.rpartition("/")
+            by_folder.setdefault(folder, []).append(name)
+        files: list[File] = []
+        conflicting: list[tuple[File, File]] = []
+        for folder in sorted(by_folder, key=lambda f: tuple(f.split("/")) if f else ()):
+            by_dest: dict[str, File] = {}
+            for name in sorted(by_folder[folder], key=first):
+                file = File(f"{folder}/{name}" if folder else name, config["docs_dir"], config["site_dir"],
+                            config["use_directory_urls"])
+                if by_dest.setdefault(file.dest_uri, file) is not file:
+                    conflicting.append((by_dest[file.dest_uri], file))
+                files.append(file)
+        set_exclusions(files, config)
+        for a, b in conflicting:  # as get_files: README.md beside index.md
+            if b.inclusion.is_included() and a.inclusion.is_included():
+                logging.getLogger("mkdocs.structure.files").warning(
+                    f"Excluding '{a.src_uri}' from the site because it conflicts with '{b.src_uri}'.")
+            try:
+                files.remove(a if b.inclusion.is_included() else b)
+            except ValueError:
+                pass
+        return Files(files)
+
+    mkdocs_build_module.get_files = get_files
+    try:
+        yield
+    finally:
+        mkdocs_build_module.get_files = walk
 
 
 def prune(aside: Path, docs_dir: Path, expected: set[str]) -> int:

@@ -40,6 +40,7 @@ from generator.build.incremental import (
     is_recorded,
     link_copy,
     list_files,
+    listed_docs,
     listing_digest,
     made_from,
     prune,
@@ -81,7 +82,7 @@ from generator.site.memo import Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
-from generator.site.render import Output, render_site
+from generator.site.render import Output, ordered_reports, render_site
 from generator.site.series import find_series, series_of, series_site
 from generator.site.write import WriteResult, write_pages
 
@@ -753,11 +754,12 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     links = [with_links(report_links(reports, taxonomy, in_series), measures.links)]
     epoch = site_epoch(reports, added)  # the newest content's date: sitemap dates and /data/'s update date
     measured, measures = [measures.pages], replace(measures, pages=[], links={})  # written first, then let go
+    ordered = ordered_reports(reports, taxonomy)  # shared by the report pages, listings and comparisons
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
-        lambda: render_site(reports, taxonomy, corpus.skipped, links.pop(), whole_report(project, taxonomy),
-                            originals),
-        lambda: compare_site(reports, taxonomy),
+        lambda: render_site(reports, taxonomy, corpus.skipped, links.pop(), whole_report(project, taxonomy), originals,
+                            ordered),
+        lambda: compare_site(reports, taxonomy, ordered),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
         lambda: reader_site(reports, taxonomy, in_series),
         lambda: series_site(series, taxonomy, measures.series_table),
@@ -1004,7 +1006,8 @@ def run_mkdocs(project: Project, *, strict: bool = False, epoch: int = 0, dirty:
                 if not take_spare(project.spare_site, project.spare_record, site, aside):
                     discard_spare(project.spare_site, project.spare_record)
                     link_copy(site, aside)
-                with unlinking_writes(aside):
+                with unlinking_writes(aside), (listed_docs(project.docs_dir, docs_files) if docs_files is not None
+                                               else contextlib.nullcontext()):
                     mkdocs_build(config, dirty=True)
                 if since is not None and docs_files is not None:
                     prune_removed(aside, since.removed, docs_files, config.use_directory_urls)

@@ -31,38 +31,39 @@ from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
 from generator.site.chunks import pager
 from generator.site.render import (
+    Ordered,
     Output,
     SiteFile,
     crumbs,
     frontmatter,
     gzipped,
     html_text,
-    in_region_order,
     known_as,
     list_pages,
     md_inline,
+    ordered_reports,
     page_list,
     page_url,
     place_name,
-    theme_members,
-    theme_pages,
     when_changed,
 )
-from generator.site.twins import labelled, twins_of
+from generator.site.twins import labelled
 from generator.version import generator_version
 
 UNREPORTED = "未报告"  # the body-by-year tables (series.py); the theme table leaves the cell empty
 
 
-def compare_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
+def compare_site(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered | None = None) -> list[Output]:
+    """ordered: what the build derived once from these reports (render.ordered_reports), else made here."""
     reports = sorted(reports, key=lambda r: r.slug)
-    members = theme_members(reports, taxonomy)
+    ordered = ordered or ordered_reports(reports, taxonomy)
+    members = ordered.members
     pages: list[Output] = [_themes_index(reports, taxonomy, members)]
-    where = theme_pages(members)
+    where = ordered.where
     for theme in taxonomy.themes:
         pages.extend(_theme(theme, members[theme.slug], taxonomy, where))
-    pages.extend(_matrix(reports, taxonomy, where))
-    pages.extend(_parts(reports, taxonomy))
+    pages.extend(_matrix(ordered, taxonomy, where))
+    pages.extend(_parts(ordered.reports, taxonomy))
     return pages
 
 
@@ -78,8 +79,12 @@ def _themes_index(reports: list[Report], taxonomy: Taxonomy, members: dict[str, 
         "| 主题 | 说明 | 报告数 | 段落数 |",
         "|---|---|---|---|",
     ]
+    # each theme's passages over its members: every report's counts read once (not once per theme it is on)
+    passages: Counter[str] = Counter()
+    for report in reports:
+        passages.update(report.analysis.theme_counts())
     for theme in taxonomy.themes:
-        count = sum(r.analysis.theme_counts().get(theme.slug, 0) for r in members[theme.slug])
+        count = passages.get(theme.slug, 0)
         name = md_inline(theme.name)
         label = f"[{name}]({theme.slug}/index.md)" if theme.parent is None else f"　└ [{name}]({theme.slug}/index.md)"
         lines.append(f"| {label} | {md_inline(theme.description)} | {len(members[theme.slug])} | {count} |")
@@ -481,35 +486,51 @@ def told_apart(labels: list[str], reports: Sequence[Report]) -> list[str]:
 
 def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
     """Theme slug -> (passages on it, their share of the report's text), in one pass."""
-    total = sum(len(p.text) for p in report.analysis.passages) or 1
+    # each passage's length taken once (a held text's len() is a method of its own: once per match
+    # and again for the total, at every build, it was a share of the matrix's time)
+    total = 0
     count: dict[str, int] = defaultdict(int)
     length: dict[str, int] = defaultdict(int)
     for passage in report.analysis.passages:
+        chars = len(passage.text)
+        total += chars
         for match in passage.themes:
             count[match.theme] += 1
-            length[match.theme] += len(passage.text)
+            length[match.theme] += chars
+    total = total or 1
     return {slug: (n, length[slug] / total) for slug, n in count.items()}
 
 
-NO_CELL = (0, 0.0, None)  # a report's cell of a theme it has no passage on: one for all
+NO_CELL = (0, 0.0)  # a report's cell of a theme it has no passage on (the static table's): one for all
 
 
-def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
+def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
-    ordered = in_region_order(reports)
-    twins = twins_of(reports)  # two reports of one body and year: two rows that read alike otherwise
+    ordered = every.reports
+    twins = every.twins  # two reports of one body and year: two rows that read alike otherwise
     rows = []
+    # the theme page holding a report, as compare.json names it (matrix_data): one per page, not per cell
+    named: dict[str, str] = {}
+    numbers = [part.number for part in taxonomy.parts]
     for report in ordered:
         m = report.metadata
-        cells = []
+        cells: list[tuple[int, float]] = []  # (passages, share) per theme: the static table's
+        compact: list[object] = []  # the same, with the theme page that holds the report: compare.json's
         shares = theme_shares(report)
         for theme in themes:
             count, share = shares.get(theme.slug, (0, 0.0))
-            target = where.get((theme.slug, report.slug))
-            # a cell: (count, share, href); every report's row is held until compare.json is
-            # written: a dict a cell was about 8 KiB a report (400 MiB at 50,000 reports)
-            cells.append((count, round(share, 3), f"../{page_url(target)}#{report.slug}" if target else None)
-                         if count or target else NO_CELL)
+            if not count:  # every row is held until compare.json is written: one object for all empty cells
+                cells.append(NO_CELL)
+                compact.append(0)
+                continue
+            share = round(share, 3)
+            cells.append((count, share))
+            if (target := where.get((theme.slug, report.slug))) is None:
+                compact.append([count, share, None])
+            else:
+                if (page := named.get(target)) is None:
+                    page = named[target] = page_url(target).removeprefix(f"themes/{theme.slug}/").rstrip("/")
+                compact.append([count, share, page] if page else [count, share])
         rows.append({
             "slug": report.slug,
             "title": labelled(report, twins),
@@ -518,9 +539,10 @@ def _matrix(reports: list[Report], taxonomy: Taxonomy, where: dict[tuple[str, st
             "level": LEVELS.get(str(m.get("level")), "层级不详"),
             "year": str(m.get("year") or "年度不详"),
             "cells": cells,
+            "compact": compact,
             "issuer": str(m.get("issuer") or ""),
             # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
-            "parts": [_part_state(report, part.number) for part in taxonomy.parts],
+            "parts": _part_states(report, numbers),
         })
     pages = [SiteFile(MATRIX_DATA, gzipped(matrix_data(themes, rows, taxonomy)))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
@@ -561,29 +583,28 @@ def matrix_data(themes: Sequence[Theme], rows: list[dict], taxonomy: Taxonomy) -
     """compare.json, which compare.js expands (its expand()): a row without
     its address (the slug's), a cell as 0 where the report has no passage on
     the theme, else [count, share] and the theme's page that holds the
-    report when it is not the theme's first ("from-x"; null for none). As
-    objects each with its address, a row was 1.3 KB (1.4 MB at 1,000
-    reports, all of it loaded by /compare/ and /parts/); so about a third."""
-    def cell(c: tuple, theme: Theme, slug: str) -> object:
-        count, share, href = c
-        if not count:
-            return 0
-        if href is None:
-            return [count, share, None]
-        page = href.removeprefix(f"../themes/{theme.slug}/").removesuffix(f"#{slug}").rstrip("/")
-        return [count, share] + ([page] if page else [])
-
-    compact = [{**{k: v for k, v in row.items() if k not in ("href", "cells")},
-                "cells": [cell(c, t, row["slug"]) for c, t in zip(row["cells"], themes)]} for row in rows]
+    report when it is not the theme's first ("from-x"; null for none): the
+    row's "compact" cells, made with the row (_matrix). As objects each with
+    its address, a row was 1.3 KB (1.4 MB at 1,000 reports, all of it loaded
+    by /compare/ and /parts/); so about a third."""
+    compact = [{**{k: v for k, v in row.items() if k not in ("href", "cells", "compact")}, "cells": row["compact"]}
+               for row in rows]
     data = {"themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in themes], "rows": compact,
             "levels": [*LEVELS.values(), "层级不详"], "parts": [p.name for p in taxonomy.parts],
             "provinces": [*PROVINCES, "地区不详"]}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _part_state(report: Report, number: int) -> int:
-    found = [m for m in report.analysis.parts if number in m.parts and not m.own]
-    return 0 if not found else 1 if all(m.inferred for m in found) else 2
+def _part_states(report: Report, numbers: Sequence[int]) -> list[int]:
+    """Per required part (by number): 0 no match names it (its own matches
+    aside), 1 only matches placed by position (inferred), 2 a heading names
+    it; one pass over the report's part matches."""
+    state: dict[int, int] = {}
+    for match in report.analysis.parts:
+        if not match.own:
+            for number in match.parts:
+                state[number] = 2 if not match.inferred or state.get(number) == 2 else 1
+    return [state.get(number, 0) for number in numbers]
 
 
 def _unmentioned(rows: list[dict]) -> list[int]:
@@ -608,7 +629,7 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
     body = []
     for row in rows:
         cells = []
-        for (count, share, _), theme in zip(row["cells"], themes):
+        for (count, share), theme in zip(row["cells"], themes):
             heat = min(4, int(share * 10)) if count else 0
             text = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
@@ -636,8 +657,8 @@ PARTS_FILTER = (f'<div class="parts-filter" data-src="../{MATRIX_DATA}"><noscrip
                 '按名称查找需要浏览器启用 JavaScript；下表可逐页浏览全部报告。</p></noscript></div>\n')
 
 
-def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
-    ordered = in_region_order(reports)
+def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
+    """ordered: every report, in region order (in_region_order)."""
     pages: list[Output] = []
     chunks, files = list_pages("parts", ordered)
     having = {part.number: [r for r in ordered if any(part.number in m.parts for m in r.analysis.parts)]
@@ -680,7 +701,7 @@ def _parts(reports: list[Report], taxonomy: Taxonomy) -> list[Output]:
         lines += ["", nav]
         pages.append(SiteFile(files[n - 1], frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
     for part in taxonomy.parts:
-        pages.extend(_part(part, having[part.number], len(reports) - len(having[part.number])))
+        pages.extend(_part(part, having[part.number], len(ordered) - len(having[part.number])))
     return pages
 
 

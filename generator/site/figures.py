@@ -18,7 +18,7 @@ Drawn in the browser by overrides/assets/javascripts/figures.js from:
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from generator.analyse.taxonomy import Taxonomy
@@ -47,7 +47,12 @@ def figures_site(reports: Sequence[Report], taxonomy: Taxonomy) -> list[Output]:
         files.append({"year": year, "province": province, "name": NAMES[province], "reports": len(members),
                       "file": path})
     # How many reports give each measure: the page opens on the measure most of them give.
-    giving = {i.slug: sum(chosen(r, i)[0] is not None for r in reports) for i in taxonomy.indicators}
+    # A report gives a value for a measure (chosen) when it has a figure of it: one pass
+    # over each report's figures, not one call of chosen per report and measure.
+    given: Counter[str] = Counter()
+    for report in reports:
+        given.update({f.indicator for f in report.analysis.figures})
+    giving = {i.slug: given[i.slug] for i in taxonomy.indicators}
     index = {
         "indicators": [{"slug": i.slug, "name": i.name, "unit": i.unit, "theme": i.theme, "reports": giving[i.slug],
                         "theme_name": taxonomy.theme(i.theme).name} for i in taxonomy.indicators],

@@ -24,6 +24,7 @@ browser's textContent, never as HTML.
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 
@@ -33,6 +34,7 @@ from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.compare import chosen, format_value
 from generator.site.render import Output, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
+from generator.version import generator_version
 
 MAX_COLUMNS = 4
 
@@ -44,9 +46,10 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     pages: list[Output] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
     provinces = []
     for slug, members in by_province(reports).items():
-        rows = [index_row(r) for r in members]
-        pages.append(SiteFile(f"reader/index/{slug}.json.gz", gzipped(_json({"reports": rows}))))
-        provinces.append({"slug": slug, "name": NAMES[slug], "count": len(rows),
+        # a row is made from its report alone: a province's file is made again only when one of its reports changed
+        pages.append(when_changed(f"reader/index/{slug}.json.gz", functools.partial(_index_file, members), members,
+                                  generator_version()))
+        provinces.append({"slug": slug, "name": NAMES[slug], "count": len(members),
                           "file": f"index/{slug}.json.gz"})
     index = {
         "themes": [{"slug": t.slug, "name": t.name, "parent": t.parent} for t in taxonomy.themes],
@@ -59,6 +62,11 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     pages.append(SiteFile("reader/index.json", _json(index)))
     pages.append(_page())
     return pages
+
+
+def _index_file(members: list[Report]) -> bytes:
+    """A province's reports for the chooser (index_row), in the reader's order."""
+    return gzipped(_json({"reports": [index_row(r) for r in members]}))
 
 
 def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> Output:

@@ -73,14 +73,23 @@ def report_links(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str
     from generator.site.cite import citation
 
     related = related_reports(reports, taxonomy)
+    # Each report is listed on about ten others' pages: its entry is made once
+    # (read only: the pages' frontmatter and keys dump it as JSON).
+    entries: dict[str, dict] = {}
+
+    def entry(report: Report) -> dict:
+        if (found := entries.get(report.slug)) is None:
+            found = entries[report.slug] = _entry(report)
+        return found
+
     out = {}
     for report in reports:
         rel = related.get(report.slug, Related())
         out[report.slug] = {
             "series": series.get(report.slug),
             "related": {
-                "peers": [_entry(r) for r in rel.peers],
-                "closest": [{**_entry(r), "similarity": round(score, 2)} for r, score in rel.closest],
+                "peers": [entry(r) for r in rel.peers],
+                "closest": [{**entry(r), "similarity": round(score, 2)} for r, score in rel.closest],
             },
             "citation": citation(report),
         }

@@ -9,6 +9,7 @@ grows with the whole corpus and one added report changes few of them.
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import hashlib
 import html
@@ -27,6 +28,7 @@ from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
 from generator.site.chunks import chunk_file, pager, stable_chunks
 from generator.site.twins import Twin, card_line, labelled, twins_of
+from generator.version import generator_version
 
 PAGE_SIZE = 100  # rows of a list page
 LATEST = 10
@@ -54,12 +56,18 @@ Output = SiteFile | Deferred  # what the site stages return: a file now, or one 
 Whole = Callable[[Report], Report]  # the report with its text, bytes and cleaned lines, which the build does not hold
 
 
+HEX = re.compile(r"[0-9a-f]+")  # a report's key (generator/build/cache.py cache_key): JSON writes it as it is
+
+
 def when_changed(path: str, make: Callable[[], bytes], reports: Sequence[Report], *inputs: object) -> Output:
     """The page at path, made again only when its inputs change: deferred,
     keyed on the keys of the reports it shows and the other values it shows
     (as JSON); made now when a report does not say what it was read from."""
     if not all(r.key for r in reports):
         return SiteFile(path, make())
+    if not inputs and len(reports) == 1 and HEX.fullmatch(reports[0].key):
+        # the JSON of [[key]] written out (a report's downloads and reader file: two files a report, every build)
+        return Deferred(path, hashlib.sha256(f'[["{reports[0].key}"]]'.encode()).hexdigest(), make)
     parts = [[r.key for r in reports], *inputs]
     key = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
     return Deferred(path, key, make)
@@ -71,22 +79,42 @@ def gzipped(data: bytes, level: int = 9) -> bytes:
     return gzip.compress(data, compresslevel=level, mtime=0)
 
 
+@dataclass(frozen=True)
+class Ordered:
+    """What the report pages, listings and comparison pages all derive from
+    every report alike, made once per build (ordered_reports) and shared by
+    the stages that read it: each took its own, and sorting and grouping
+    every report again was a share of a rebuild that grows with the corpus."""
+    reports: list[Report]  # in region order (in_region_order)
+    members: dict[str, list[Report]]  # theme_members
+    where: dict[tuple[str, str], str]  # theme_pages
+    twins: dict[str, Twin]  # twins_of
+
+
+def ordered_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> Ordered:
+    ordered = in_region_order(list(reports))
+    members = theme_members(ordered, taxonomy, in_order=True)
+    return Ordered(ordered, members, theme_pages(members), twins_of(reports))
+
+
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
                 links: dict[str, dict] | None = None, whole: Whole | None = None,
-                originals: str = "") -> list[Output]:
+                originals: str = "", ordered: Ordered | None = None) -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them. whole: where a
     report's two downloads get its bytes and cleaned lines when the build
     holds it without them (generator/build/pipeline.py lean). originals:
     extra.originals_url of mkdocs.yml (originals_url), where the publisher's
-    files are served; "" to publish a copy of each."""
+    files are served; "" to publish a copy of each. ordered: what the build
+    derived once from these reports (ordered_reports), else made here."""
     reports = sorted(reports, key=lambda r: r.slug)
-    where = theme_pages(theme_members(reports, taxonomy))
+    ordered = ordered or ordered_reports(reports, taxonomy)
+    where = ordered.where
     pages: list[Output] = []
     mine: dict[str, dict[str, str]] = defaultdict(dict)  # report slug -> its theme pages
     for (theme, slug), path in where.items():
         mine[slug][theme] = path
-    twins = twins_of(reports)  # two reports of one body and year: told apart in every list, linked on their pages
+    twins = ordered.twins  # two reports of one body and year: told apart in every list, linked on their pages
     for report in reports:
         extra = (links or {}).get(report.slug)
         if report.slug in twins:
@@ -406,11 +434,12 @@ def page_url(path: str) -> str:
     return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
-def theme_members(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, list[Report]]:
-    """Theme slug -> reports with passages on it, in the order of its pages."""
+def theme_members(reports: Sequence[Report], taxonomy: Taxonomy, in_order: bool = False) -> dict[str, list[Report]]:
+    """Theme slug -> reports with passages on it, in the order of its pages
+    (in_order: the reports are in it already, in_region_order's)."""
     # Sorted once, then filtered per theme (the order is total: the slug
     # ends the key): sorting again for each theme cost 12.8 s at 50,000.
-    ordered = [(r, r.analysis.theme_counts()) for r in in_region_order(list(reports))]
+    ordered = [(r, r.analysis.theme_counts()) for r in (reports if in_order else in_region_order(list(reports)))]
     return {t.slug: [r for r, counts in ordered if counts.get(t.slug)] for t in taxonomy.themes}
 
 
@@ -571,20 +600,35 @@ def range_label(chunk: Sequence[Report]) -> str:
 
 
 def _listing(base: str, title: str, intro: str, reports: list[Report], depth: int,
-             twins: Mapping[str, Twin]) -> list[SiteFile]:
+             twins: Mapping[str, Twin]) -> list[Output]:
     """One listing split into pages: base/index.md, base/from-<slug>.md, …
-    The intro (with its counts) is on the first page only."""
+    The intro (with its counts) is on the first page only. A later page is
+    made again only when its reports (or what tells twins among them apart)
+    or the listing's pages changed: made every build, the listings' rows
+    were a share of a rebuild that grew with the corpus."""
     chunks, files = list_pages(base, reports)
-    pages = []
+    pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = pager(files, n)
-        # MkDocs resolves .md links from the source file, and every chunk of
-        # one listing sits in the same folder, so all share one depth.
-        heading = title if n == 1 else f"{title}（续）"
-        body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
-                f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth, twins)}\n\n{nav}")
-        pages.append(SiteFile(files[n - 1], frontmatter({"title": heading, "hide": ["navigation"]}, body)))
+        make = functools.partial(_listing_page, base, title, intro, chunks, files, n, depth, twins)
+        if n == 1:  # its intro's counts and its list of pages read every report of the listing
+            pages.append(SiteFile(files[0], make()))
+        else:
+            pages.append(when_changed(files[n - 1], make, chunk, generator_version(), base, title, files, n, depth,
+                                      [labelled(r, twins) for r in chunk]))
     return pages
+
+
+def _listing_page(base: str, title: str, intro: str, chunks: list[list[Report]], files: list[str], n: int,
+                  depth: int, twins: Mapping[str, Twin]) -> bytes:
+    """Page n (from 1) of a listing (_listing)."""
+    chunk = chunks[n - 1]
+    nav = pager(files, n)
+    # MkDocs resolves .md links from the source file, and every chunk of
+    # one listing sits in the same folder, so all share one depth.
+    heading = title if n == 1 else f"{title}（续）"
+    body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
+            f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth, twins)}\n\n{nav}")
+    return frontmatter({"title": heading, "hide": ["navigation"]}, body)
 
 
 SECTION_NAMES = {"regions": "按地区", "years": "按年度", "levels": "按层级", "themes": "主题", "parts": "必备部分",
@@ -710,12 +754,12 @@ def guide_page() -> SiteFile:
     return SiteFile("guide/index.md", frontmatter({"title": "报告页面说明"}, GUIDE))
 
 
-def _regions(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
+def _regions(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
     groups = by_province(reports)
     lines = ["# 按地区浏览", "", "| 省级行政区 | 报告数 |", "|---|---|"]
     for slug, members in groups.items():
         lines.append(f"| [{md_inline(NAMES[slug])}]({slug}/index.md) | {len(members)} |")
-    pages = [SiteFile("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
+    pages: list[Output] = [SiteFile("regions/index.md", frontmatter({"title": "按地区浏览"}, "\n".join(lines) + "\n"))]
     for slug, members in groups.items():
         pages.extend(_province(slug, NAMES[slug], members, twins))
     return pages
@@ -739,7 +783,7 @@ def _region_anchor(name: object) -> str:
     return "r-" + re.sub(r"[^0-9a-f]", "", str(name).encode("utf-8").hex())[:24]
 
 
-def _province(slug: str, name: str, reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
+def _province(slug: str, name: str, reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
     """Province page: cities, then counties, then the reports of each."""
     tree: dict[str, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
     for report in reports:
@@ -766,7 +810,7 @@ def _by_place(reports: list[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: tuple(str(r.metadata.get(k) or "") for k in ("city", "county", "town")) + (r.slug,))
 
 
-def _years(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
+def _years(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
     by_year: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_year[str(report.metadata.get("year") or "unknown")].append(report)
@@ -781,7 +825,7 @@ def _years(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
     return [SiteFile("years/index.md", frontmatter({"title": "按年度浏览"}, "\n".join(lines) + "\n"))] + pages
 
 
-def _levels(reports: list[Report], twins: Mapping[str, Twin]) -> list[SiteFile]:
+def _levels(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
     by_level: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_level[str(report.metadata.get("level") or "unknown")].append(report)

@@ -43,6 +43,11 @@ def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None =
     out_dir = out_dir.resolve()
     claimed: set[str] = set()  # relative paths written or kept, as given
     made_from = _read_keys(keys_file)
+    # One walk of the folder before writing: which files are there (a deferred
+    # page is kept only where its file is) and, after, which are stray. A stat
+    # per deferred page and a second walk to find strays took a share of every
+    # rebuild that grew with the corpus (230,000 files at 50,000 reports).
+    present, folders = _files_under(str(out_dir))
     keys: dict[str, str] = {}
     written = unchanged = 0
     done = False
@@ -59,7 +64,7 @@ def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None =
             # write_pages (3,000 reports, 14,500 pages: 0.6 of 2.1 s)
             target = os.path.join(root, name)
             if isinstance(page, Deferred):
-                if made_from.get(page.path) == page.key and os.path.isfile(target):
+                if made_from.get(page.path) == page.key and name in present:
                     keys[page.path] = page.key
                     unchanged += 1
                     continue
@@ -83,8 +88,56 @@ def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None =
         if keys_file is not None:
             atomic_write(keys_file, json.dumps(keys if done else {**made_from, **keys}, sort_keys=True).encode(),
                          "the pages' keys")
-    removed = remove_stray(out_dir, out_dir, claimed)
+    removed = _remove_unclaimed(root, present, folders, claimed)
     return WriteResult(written, unchanged, removed)
+
+
+def _files_under(root: str) -> tuple[set[str], list[str]]:
+    """Every file under root and every folder below it, by path relative to root ('/'-separated), from
+    one os.scandir walk."""
+    files: set[str] = set()
+    folders: list[str] = []
+    stack = [("", root)]
+    while stack:
+        prefix, here = stack.pop()
+        try:
+            with os.scandir(here) as entries:
+                for entry in entries:
+                    name = prefix + entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(name)
+                        stack.append((name + "/", entry.path))
+                    else:  # a file (or anything else no page's file can be: stray, as remove_stray has it)
+                        files.add(name)
+        except FileNotFoundError:
+            continue
+    return files, folders
+
+
+def _remove_unclaimed(root: str, present: set[str], folders: list[str], claimed: set[str]) -> int:
+    """remove_stray from what the walk before writing found (_files_under):
+    every file found that no page claimed is deleted, and every folder found
+    that holds no claimed file (at any depth) afterwards, deepest first.
+    Returns the number of files deleted."""
+    removed = 0
+    for name in present - claimed:
+        try:
+            os.unlink(os.path.join(root, name))
+        except FileNotFoundError:
+            continue
+        removed += 1
+    holding: set[str] = set()  # folders with a claimed file below them
+    for name in claimed:
+        folder = name.rpartition("/")[0]
+        while folder and folder not in holding:
+            holding.add(folder)
+            folder = folder.rpartition("/")[0]
+    for folder in sorted((f for f in folders if f not in holding), key=lambda f: -f.count("/")):
+        try:
+            os.rmdir(os.path.join(root, folder))
+        except OSError:  # not empty after all (something not found by the walk): left, as remove_stray would
+            continue
+    return removed
 
 
 def _relative(path: str) -> str | None:
