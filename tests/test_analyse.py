@@ -1092,9 +1092,12 @@ def test_a_superiors_praise_names_the_area_praised_not_work(tmp_path):
     work counted in the same item is (issue 24, set 10)."""
     praise = "督导组对我县在优化营商环境方面所做的探索给予了高度肯定，他强调，各部门要持续改进服务，提升企业满意度。"
     work = "今年以来，全县新开办企业412户，企业开办时间压缩至半个工作日。"
-    themed = _themed(tmp_path, "督导组来我县检查优化营商环境工作\n" + work + "\n" + praise + "\n")
+    # the body commending its own people (给予表扬) is its own work in the area
+    commend = "对在矛盾纠纷调解工作中表现突出的23名调解员给予表扬。"
+    themed = _themed(tmp_path, "督导组来我县检查优化营商环境工作\n" + work + "\n" + praise + "\n" + commend + "\n")
     assert "business-environment" not in themed[praise]
     assert "business-environment" in themed[work]
+    assert "mediation" in themed[commend]
 
 
 def test_a_campaigns_slogan_in_a_plans_title_is_no_work_in_its_areas(tmp_path):

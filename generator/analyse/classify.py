@@ -259,7 +259,7 @@ MENTION = re.compile(
     r"|(?:指出|强调|表示)[，：:](?=(?:[^。！？]*?[，；：])?[^，；：。！？]{0,12}?(?:" + TO_BE_DONE + r"|将|必须|务必))[^。！？]*"
     # A superior's praise of the body's work in an area (对我区在优化营商环境方面所做的工作
     # 给予充分肯定): the area the visitor spoke of, told in a news item, not work reported.
-    r"|对[^。；！？]{1,40}?给予了?(?:充分|高度|一致)?(?:肯定|认可|好评|表扬)"
+    r"|对[^。；！？]{1,40}?给予了?(?:充分|高度|一致)?(?:肯定|认可|好评)"
 )
 # A campaign's slogan in quotes, a list of its aims (“干部作风大转变、营商环境大提升”):
 # longer than a short name (QUOTED) and made of 、-joined items, each an aim told as a
