@@ -108,11 +108,13 @@ def by_folder(site: Path) -> dict[str, int]:
     return out
 
 
-def processes() -> tuple[dict[int, int], dict[int, int], dict[int, str]]:
-    """Every process's parent, resident bytes and executable's name, from /proc."""
+def processes() -> tuple[dict[int, int], dict[int, int], dict[int, str], dict[int, str]]:
+    """Every process's parent, resident bytes, executable's name and memory
+    figures as /proc/PID/statm gives them, from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     names: dict[int, str] = {}
+    statms: dict[int, str] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -125,7 +127,8 @@ def processes() -> tuple[dict[int, int], dict[int, int], dict[int, str]]:
         names[pid] = stat[stat.find("(") + 1:stat.rfind(")")]
         parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
         rss[pid] = int(statm.split()[1]) * PAGE
-    return parents, rss, names
+        statms[pid] = statm
+    return parents, rss, names, statms
 
 
 def tree_rss(root: int) -> dict[str, int]:
@@ -133,12 +136,19 @@ def tree_rss(root: int) -> dict[str, int]:
     build process itself ("build"), the Pagefind indexers ("pagefind"), the
     other descendants (the reading pool's workers, its forkserver: "workers")
     and all together ("summed")."""
-    parents, rss, names = processes()
+    parents, rss, names, statms = processes()
     tree, grew = {root}, True
     while grew:
         more = {pid for pid, parent in parents.items() if parent in tree} - tree
         grew = bool(more)
         tree |= more
+    # A child started by subprocess (Pagefind) is, until its exec, a vfork of
+    # its parent: the parent's own address space, not a copy, whose figures
+    # /proc gives again under the child's pid (same name, same statm to the
+    # page). Counted, one 0.2 s sample of a 50,000-report build summed the
+    # build twice (2,350 MiB; 1,466 without it).
+    tree = {pid for pid in tree if pid == root or not (names.get(pid) == names.get(parents.get(pid, -1))
+                                                       and statms.get(pid) == statms.get(parents.get(pid, -1)))}
     kinds = {"build": rss.get(root, 0), "pagefind": 0, "workers": 0}
     for pid in tree - {root}:
         kinds["pagefind" if "pagefind" in names.get(pid, "") else "workers"] += rss.get(pid, 0)
