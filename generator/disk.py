@@ -1,4 +1,5 @@
-"""Writing files safely: whole or not at all, and hard links where they can be.
+"""Writing files safely: whole or not at all, and hard links where they can
+be; and walking a folder's files.
 
 At the ground of the package: every stage that writes (the cache, the pages,
 the search index, the build) uses these.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import os_error
@@ -43,3 +45,30 @@ def link_or_copy(src: str, dst: str) -> None:
         os.link(src, dst)
     except OSError:
         shutil.copy2(src, dst)
+
+
+def files_below(root: str, folders: list[str] | None = None) -> Iterator[tuple[str, os.DirEntry]]:
+    """Every entry under root that is not a folder, with its path relative
+    to root ('/'-separated), from one os.scandir walk (no stat of its own:
+    at 50,000 reports the docs hold 230,000 files, and os.walk with a relpath
+    and a join per file took twice as long). Each folder below root is
+    appended to folders, where given. An entry or folder gone while it is
+    walked is passed over."""
+    stack = [("", root)]
+    while stack:
+        prefix, here = stack.pop()
+        try:
+            with os.scandir(here) as entries:
+                for entry in entries:
+                    name = prefix + entry.name
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            if folders is not None:
+                                folders.append(name)
+                            stack.append((name + "/", entry.path))
+                            continue
+                    except FileNotFoundError:
+                        continue
+                    yield name, entry
+        except FileNotFoundError:
+            continue

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.disk import atomic_write
+from generator.disk import atomic_write, files_below
 from generator.errors import BuildError, os_error
 from generator.site.render import Deferred, Output
 
@@ -94,23 +94,9 @@ def write_pages(pages: Iterable[Output], out_dir: Path, keys_file: Path | None =
 
 def _files_under(root: str) -> tuple[set[str], list[str]]:
     """Every file under root and every folder below it, by path relative to root ('/'-separated), from
-    one os.scandir walk."""
-    files: set[str] = set()
+    one walk (files_below; anything not a folder no page's file can be: stray, as remove_stray has it)."""
     folders: list[str] = []
-    stack = [("", root)]
-    while stack:
-        prefix, here = stack.pop()
-        try:
-            with os.scandir(here) as entries:
-                for entry in entries:
-                    name = prefix + entry.name
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append(name)
-                        stack.append((name + "/", entry.path))
-                    else:  # a file (or anything else no page's file can be: stray, as remove_stray has it)
-                        files.add(name)
-        except FileNotFoundError:
-            continue
+    files = {name for name, _ in files_below(root, folders)}
     return files, folders
 
 
