@@ -16,6 +16,7 @@ import pytest
 
 from generator.build.pipeline import build
 from generator.errors import ContentError
+from generator.read.schema import ORIGIN_LABELS
 from tests.conftest import REPO, SAMPLES, SLUGS, make_project
 
 
@@ -77,7 +78,7 @@ def test_report_pages_are_clean_simplified_text(sample_site, slug):
 def test_report_page_shows_metadata_card_and_provenance(sample_site):
     html = (sample_site.site_dir / "reports/2023-shanxi-xiangning/index.html").read_text(encoding="utf-8")
     assert 'class="report-card"' in html
-    assert re.search(r"省份</dt>\s*<dd><a href=\"[./]*/regions/shanxi/\">山西省</a>\s*<small class=\"o-derived\"", html)
+    assert re.search(r"省份</dt><dd class=\"o-derived\"><a href=\"[./]*/regions/shanxi/\">山西省</a></dd>", html)
     assert "乡宁县2023年度法治政府建设情况报告" in html
     record = report_record(html)
     assert "pinyin-removed" in {d[0] for d in record["d"]} and 'class="lost"' in html
@@ -773,13 +774,19 @@ def test_report_pages_explain_once_on_the_guide(sample_site):
     site = sample_site.site_dir
     guide = (site / "guide/index.html").read_text(encoding="utf-8")
     assert 'id="origin"' in guide and 'id="licence"' in guide and "CC BY 4.0" in guide
+    # a mark's label is written by fazhi.css after the value (dd.o-MARK::after)
+    css = (site / "assets/stylesheets/fazhi.css").read_text(encoding="utf-8")
+    labels = dict(re.findall(r'dd\.o-(\w+)::after \{ content: "([^"]+)"', css))
+    assert labels == {**ORIGIN_LABELS, "file": "文件结构"}
     for path in site.glob("reports/*/index.html"):
         html = path.read_text(encoding="utf-8")
         assert 'href="../../guide/">本页说明</a>' in html, path
         assert 'href="../../guide/#licence">许可与纠错</a>' in html, path
         assert "由本站发布者另行补充" not in html and "标题未见”指" not in html, path  # said on the guide only
-        for mark in set(re.findall(r'<small class="o-\w+">([^<]+)</small>', html)):
-            assert f"<strong>{mark}</strong>" in guide, (path, mark)
+        marks = set(re.findall(r'<dd class="o-(\w+)">', html))
+        assert marks and marks <= set(labels), (path, marks)
+        for mark in marks:
+            assert f"<strong>{labels[mark]}</strong>" in guide, (path, mark)
 
 
 def test_guide_says_where_the_update_date_and_javascript_parts_are(sample_site):

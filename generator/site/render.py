@@ -24,7 +24,7 @@ from generator.analyse.taxonomy import Taxonomy
 from generator.plugins.prerendered import HTML_MARKER
 from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
-from generator.read.schema import KEYS, LEVELS, ORIGIN_LABELS
+from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
 from generator.site.chunks import chunk_file, pager, stable_chunks
 from generator.site.twins import Twin, card_line, labelled, twins_of
@@ -487,9 +487,9 @@ def _card(report: Report) -> list[dict]:
             "label": key.label,
             "value": shown,
             "origin": field.origin,
-            # markup: a web page's tags and elements; a Word file's or PDF's structure (its title)
-            "origin_label": "文件结构" if field.origin == "markup" and report.cleaned.markup.format != "html"
-            else ORIGIN_LABELS[field.origin],
+            # the origin mark's class, o-MARK, labelled by fazhi.css (ORIGIN_LABELS, and
+            # "file": a Word file's or PDF's structure, where "markup" is a web page's tags)
+            "mark": "file" if field.origin == "markup" and report.cleaned.markup.format != "html" else field.origin,
             "href": href,
         })
     return rows
