@@ -88,7 +88,7 @@ def test_report_page_shows_metadata_card_and_provenance(sample_site):
     # the cleaned text is made in the browser from the page (tests/test_browser.py), not stored twice
     assert not (downloads / "2023-shanxi-xiangning.txt").exists()
     assert "乡宁县人民政府" in (sample_site.docs_dir / "reports/2023-shanxi-xiangning/2023-shanxi-xiangning.txt").read_text(encoding="utf-8")
-    assert 'class="report-card__text" data-file="2023-shanxi-xiangning.txt"' in html
+    assert '<p class="report-card__downloads" data-file="2023-shanxi-xiangning.txt">' in html  # fazhi.js adds the button
 
 
 def test_the_contents_block_is_made_from_every_heading_level(sample_site):

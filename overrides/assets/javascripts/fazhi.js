@@ -305,13 +305,21 @@
     return line + " " + url + "." + after;
   }
 
+  // The citation is written here from the box's values (the page holds only
+  // a link to the guide's note on it), with its copy button and status line.
   function setupCite(box) {
     var text = box.querySelector(".cite__text");
-    var button = box.querySelector(".cite__copy");
-    var done = box.querySelector(".cite__done");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite__copy md-button";
+    button.textContent = "一键复制";
+    var done = document.createElement("span");
+    done.className = "cite__done";
+    done.setAttribute("aria-live", "polite");
+    box.appendChild(button);
+    box.appendChild(done);
     text.textContent = citation(box);
     window.addEventListener("hashchange", function () { text.textContent = citation(box); done.textContent = ""; });
-    button.hidden = false;
     button.addEventListener("click", function () {
       var value = text.textContent;
       function ok() { done.textContent = "已复制"; }
@@ -382,8 +390,16 @@
     return lines.join("\n") + "\n";
   }
 
-  function setupTextDownload(button) {
-    button.hidden = false;
+  // The 清理后文本 button of the card's downloads line (data-file: the name
+  // of the file it makes), made here: without JavaScript it cannot work.
+  function setupTextDownload(line) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "report-card__text";
+    button.setAttribute("data-file", line.getAttribute("data-file"));
+    button.textContent = "清理后文本";
+    line.appendChild(document.createTextNode(" "));
+    line.appendChild(button);
     button.addEventListener("click", function () {
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([reportText()], { type: "text/plain;charset=utf-8" }));
@@ -633,7 +649,7 @@
     linkTitles();
     reportRecord();
     document.querySelectorAll(".cite[data-author]").forEach(setupCite);
-    document.querySelectorAll(".report-card__text[data-file]").forEach(setupTextDownload);
+    document.querySelectorAll(".report-card__downloads[data-file]").forEach(setupTextDownload);
     markTab();
     markWide();
     window.addEventListener("resize", markWide);
