@@ -67,6 +67,7 @@ def test_framed_report_pages_are_the_pages_mkdocs_renders(two_builds):
     assert [name for name in ours if ours[name] != theirs[name]] == []
     page = ours["reports/2023-jiayi-county/index.html"].decode()
     assert 'class="md-skip"' not in page and "甲乙县人民政府2023年度" in page  # no headings: no skip link
+    assert "md-dialog" not in page and "announce" not in page and 'data-md-component="skip"' in page  # unused parts out
     assert '<link rel="canonical" href="https://example.org/fazhi/reports/2022-anhui-wuhu/">' in (
         ours["reports/2022-anhui-wuhu/index.html"].decode())
     sitemap = ours["sitemap.xml"].decode()
