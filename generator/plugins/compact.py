@@ -21,7 +21,6 @@ white space is wanted.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
@@ -29,14 +28,11 @@ from mkdocs.structure.files import Files
 KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 INDENT = re.compile(r"[ \t]*\n\s*")
 UNUSED = re.compile(r"assets/javascripts/(lunr|workers)/|assets/.*\.map$")
-# Parts of Material's frame a report page does not use, left out of it: the
-# empty announcement bar and the dialog Material's script shows alerts in
-# (a code block's copy button; the page's citation says it was copied
-# itself). Material's script looks for both as components it may find none
-# of. 150 bytes a report page. A report page (and the frame they are
-# filled into, frames.FRAME_SRC) is known by its place: fazhi-html has let
-# its frontmatter go by then.
-REPORT_PAGE = re.compile(r"reports/[^/]+/index\.md")
+# Parts of Material's frame no page of this site uses, left out of every
+# page: the empty announcement bar and the dialog Material's script shows
+# alerts in (a code block's copy button, a feature not enabled; the report
+# page's citation says it was copied itself). Material's script looks for
+# both as components it may find none of. 150 bytes a page.
 UNUSED_PARTS = re.compile(r'<div data-md-component="announce">\n</div>\n'
                           r'|<div class="md-dialog" data-md-component="dialog">\n<div class="md-dialog__inner md-typeset"></div>\n</div>\n')
 
@@ -65,6 +61,5 @@ class CompactPlugin(BasePlugin):
             files.remove(file)
         return files
 
-    def on_post_page(self, output: str, page: Any, **kwargs) -> str:
-        output = compact(output)
-        return UNUSED_PARTS.sub("", output) if REPORT_PAGE.fullmatch(page.file.src_uri) else output
+    def on_post_page(self, output: str, **kwargs) -> str:
+        return UNUSED_PARTS.sub("", compact(output))
