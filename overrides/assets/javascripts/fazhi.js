@@ -521,7 +521,7 @@
   // sections' headings, read from the text, are the links, as the page
   // showed them when it wrote them out.
   function partHeadings() {
-    document.querySelectorAll(".report-parts__list > li[data-found=yes]").forEach(function (li) {
+    document.querySelectorAll(".report-parts__list > li:not([data-found])").forEach(function (li) {
       var links = li.querySelectorAll(":scope > a[href^='#']");
       if (!links.length) return;
       var name = document.createElement("span");
