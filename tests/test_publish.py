@@ -192,7 +192,7 @@ def test_atom_feed_sitemap_and_data_use_site_url_and_originals_url(tmp_path, mon
     card = (project.site_dir / "reports/2022-anhui-wuhu/index.html").read_text(encoding="utf-8")
     assert f'href="{originals}2022-anhui-wuhu.txt"' in card
     assert digest in card and f"{len(raw):,} 字节" in card and 'href="../../guide/#originals"' in card
-    assert '<span class="report-card__hashname">SHA-256</span>' in card  # kept on one line (fazhi.css)
+    assert '<span>SHA-256</span> <code>' in card  # the name kept on one line (fazhi.css)
     row = next(r for r in read_csv(project.site_dir / "data/reports.csv") if r["slug"] == "2022-anhui-wuhu")
     assert (row["original_url"], row["original_sha256"]) == (f"{originals}2022-anhui-wuhu.txt", digest)
     guide = (project.site_dir / "guide/index.html").read_text(encoding="utf-8")
