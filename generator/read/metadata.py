@@ -201,8 +201,8 @@ def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
             chain, rest = split_place(m.group(1))
             if chain and not rest:
                 chains.append(chain)
-        if not chains and (m := GENERIC_SUPERIOR.search(text[:200])):
-            chains += _superior_documents(m.group(1), text)
+        if not chains and (generic := GENERIC_SUPERIOR.search(text[:200])):
+            chains += _superior_documents(generic.group(1), text)
     return tuple(chains)
 
 
