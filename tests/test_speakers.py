@@ -1153,3 +1153,14 @@ def test_two_district_documents_or_one_of_another_unit_leave_a_shared_street_unp
         got, codes = meta(text)
         assert got["level"] == "town" and "county" not in got and "province" not in got, cited
         assert "place-unresolved" in codes, cited
+
+
+def test_a_topic_owner_led_by_two_phrases_the_second_without_its_preposition():
+    text = ("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局的具体指导下，"
+            "紧扣基层治理实际，扎实推进依法行政。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["year"]) == ("荷城街道办事处", "town", 2024)
+    # A second phrase is only one that ends 领导下 / 指导下 at its comma: a clause naming a
+    # rival body after the leaders is no leadership phrase and names no author.
+    got, _ = meta("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局开展执法检查12次。\n" + BODY)
+    assert got.get("issuer") != "区司法局" and got.get("level") != "department"
