@@ -1164,3 +1164,12 @@ def test_a_topic_owner_led_by_two_phrases_the_second_without_its_preposition():
     # rival body after the leaders is no leadership phrase and names no author.
     got, _ = meta("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局开展执法检查12次。\n" + BODY)
     assert got.get("issuer") != "区司法局" and got.get("level") != "department"
+
+
+def test_an_autonomous_county_written_with_its_place_name_before_its_autonomous_unit():
+    # 镇宁自治县 is 镇宁布依族苗族自治县 with its ethnic names dropped and 自治县 kept.
+    got, _ = meta("镇宁自治县2023年度法治政府建设工作报告\n2023年，镇宁自治县人民政府坚持依法行政。\n" + BODY)
+    assert got["issuer"] in ("镇宁自治县人民政府", "镇宁布依族苗族自治县人民政府")
+    assert (got["level"], got["county"], got["city"]) == ("county", "镇宁布依族苗族自治县", "安顺市")
+    org = parse_org("黔东南自治州人民政府")
+    assert org is not None and org.place is not None and org.place.city == "黔东南苗族侗族自治州"

@@ -242,6 +242,8 @@ def gazetteer() -> Gazetteer:
         # 和布克赛尔县 (和布克赛尔蒙古自治县), 积石山县 (积石山保安族东乡族撒拉族自治县).
         if path[1] is not None and (tail := ETHNIC_TAIL.search(full)) and tail.start() >= 2:
             aliases.setdefault(full[: tail.start()] + full[-1], full)
+            # …or before 自治县 / 自治旗 / 自治州 still: 紫云自治县 (紫云苗族布依族自治县).
+            aliases.setdefault(full[: tail.start()] + full[tail.end():], full)
 
     for province, p in tree.items():
         add(province, p.get("_alias", ""), (province, None, None))
