@@ -52,7 +52,10 @@ def test_a_pages_table_scrolls_on_a_phone(site, browser, tmp_path):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")  # the page does not
     assert page.evaluate("typeof window.PAGE_SCRIPT") == "undefined"
     card = page.locator(".report-card").inner_text()
-    assert "网页标记" in card and "宁海县司法局" in card
+    # an origin mark is its value's class, labelled by fazhi.css after the value (not in inner_text)
+    marks = page.locator(".report-card dd.o-markup").evaluate_all(
+        "dds => dds.map(dd => getComputedStyle(dd, '::after').content)")
+    assert marks and set(marks) == {'"网页标记"'} and "宁海县司法局" in card
     page.screenshot(path=str(tmp_path / "phone.png"), full_page=False)
     assert errors == [] and hosts <= {base.split("/")[2]}
     page.close()
