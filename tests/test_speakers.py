@@ -1112,3 +1112,64 @@ def test_a_breadcrumbs_dated_column_gives_way_to_the_headline_below():
     got, _ = meta("您当前的位置：首页 > 部门文件 > 石柱县司法局2021年度法治政府建设情况报告\n"
                   "2021年，县司法局坚持依法行政，法治政府建设取得新成效。\n" + BODY)
     assert got["title"] == "石柱县司法局2021年度法治政府建设情况报告"
+
+
+# --- set 13 (speakers13): a street's Party working committee in full; a generic superior -----
+
+def test_a_streets_party_working_committee_written_in_full_is_a_party_body():
+    org = parse_org("中共六盘水市钟山区荷城街道工作委员会")
+    assert org is not None and org.kind == "party" and org.place is not None
+    assert (org.place.county, org.place.town) == ("钟山区", "荷城街道")
+    # 工作委员会 after a functional name is no place's committee.
+    assert parse_org("中共某市直属机关工作委员会") is None
+
+
+def test_the_working_committees_line_and_the_offices_line_both_open_the_title():
+    text = ("中共六盘水市钟山区荷城街道工作委员会\n六盘水市钟山区人民政府荷城街道办事处\n"
+            "关于2024年度法治政府建设情况的报告\n区委、区政府：\n"
+            "2024年，荷城街道坚持依法行政，推进基层治理法治化。现将有关情况报告如下：\n" + BODY)
+    got, _ = meta(text)
+    assert str(got["title"]).replace(" ", "") == (
+        "中共六盘水市钟山区荷城街道工作委员会六盘水市钟山区人民政府荷城街道办事处关于2024年度法治政府建设情况的报告")
+    assert "荷城街道办事处" in str(got["issuer"]) and got["level"] == "town"
+    assert (got["county"], got["town"]) == ("钟山区", "荷城街道")
+
+
+def test_a_generic_superior_is_placed_by_the_district_document_the_opening_carries_out():
+    # 北关街道 is a street of several districts; the district's own plan the opening carries
+    # out, under 区委、区政府, leaves one.
+    text = ("2023年，在区委、区政府的正确领导下，北关街道认真落实《法治政府建设实施纲要（2021—2025年）》"
+            "和《莲湖区2023年法治政府建设工作要点》，扎实推进依法行政。\n" + BODY)
+    got, codes = meta(text)
+    assert (got["issuer"], got["level"]) == ("北关街道办事处", "town")
+    assert (got["city"], got["county"], got["town"]) == ("西安市", "莲湖区", "北关街道")
+    assert "place-unresolved" not in codes
+
+
+def test_two_district_documents_or_one_of_another_unit_leave_a_shared_street_unplaced():
+    for cited in ("《莲湖区2023年法治政府建设工作要点》《潍城区2023年普法工作要点》",
+                  "《西安市2023年法治政府建设工作要点》"):
+        text = (f"2023年，在区委、区政府的正确领导下，北关街道认真落实{cited}，扎实推进依法行政。\n" + BODY)
+        got, codes = meta(text)
+        assert got["level"] == "town" and "county" not in got and "province" not in got, cited
+        assert "place-unresolved" in codes, cited
+
+
+def test_a_topic_owner_led_by_two_phrases_the_second_without_its_preposition():
+    text = ("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局的具体指导下，"
+            "紧扣基层治理实际，扎实推进依法行政。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["year"]) == ("荷城街道办事处", "town", 2024)
+    # A second phrase is only one that ends 领导下 / 指导下 at its comma: a clause naming a
+    # rival body after the leaders is no leadership phrase and names no author.
+    got, _ = meta("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局开展执法检查12次。\n" + BODY)
+    assert got.get("issuer") != "区司法局" and got.get("level") != "department"
+
+
+def test_an_autonomous_county_written_with_its_place_name_before_its_autonomous_unit():
+    # 镇宁自治县 is 镇宁布依族苗族自治县 with its ethnic names dropped and 自治县 kept.
+    got, _ = meta("镇宁自治县2023年度法治政府建设工作报告\n2023年，镇宁自治县人民政府坚持依法行政。\n" + BODY)
+    assert got["issuer"] in ("镇宁自治县人民政府", "镇宁布依族苗族自治县人民政府")
+    assert (got["level"], got["county"], got["city"]) == ("county", "镇宁布依族苗族自治县", "安顺市")
+    org = parse_org("黔东南自治州人民政府")
+    assert org is not None and org.place is not None and org.place.city == "黔东南苗族侗族自治州"

@@ -70,7 +70,9 @@ TOPIC_OPENING = re.compile(
 # The same topic as a clause's subject, with no year before it: 某市法治政府建设工作坚持…
 TOPIC_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,16}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
 # The leadership phrases after such a topic: 在县委、县政府的领导下，在县司法局的指导下，
-LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,]?\s*)+")
+# 在党工委的领导下，上级部门的关心指导下，: a second phrase may leave out its 在.
+LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,、]?\s*)+"
+                        r"(?:(?!在)[^，。；、]{2,30}?(?:领导|指导|支持|关心)下\s*[，,、]\s*)*")
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
@@ -201,7 +203,26 @@ def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
             chain, rest = split_place(m.group(1))
             if chain and not rest:
                 chains.append(chain)
+        if not chains and (generic := GENERIC_SUPERIOR.search(text[:200])):
+            chains += _superior_documents(generic.group(1), text)
     return tuple(chains)
+
+
+# 在区委、区政府的坚强领导下: a superior named by its unit alone (区, 县, 市, 旗).
+GENERIC_SUPERIOR = re.compile(r"在(?:中共)?(区|县|市|旗)委[、和及]?(?:\1)?(?:人民)?(?:政府)?的?[\u4e00-\u9fff]{0,6}?(?:领导|指导)")
+
+
+def _superior_documents(unit: str, text: str) -> list[tuple[str, ...]]:
+    """The place of a generic superior (区委、区政府) from the documents the opening says
+    the body carries out (认真落实《某区2022年法治政府建设工作要点》等…部署): the one place at
+    that unit opening the cited titles; [] when none or several. Context only, to tell
+    apart places sharing a name (a street office's), as the named superior is."""
+    found = set()
+    for m in CITED.finditer(text):
+        chain, _ = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+        if chain and chain[-1].endswith(unit) and (unit == "市" or unit_level(chain[-1]) == GENERIC_LEVEL[unit]):
+            found.add(chain)
+    return list(found) if len({c[-1] for c in found}) == 1 else []
 
 
 Candidate = tuple[list[Org], str, bool]  # organisations, origin, read from the body

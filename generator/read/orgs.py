@@ -44,7 +44,8 @@ CORPS = re.compile(r"^(?:新疆生产建设兵团|兵团)?第?[一二三四五�
 # city without counties (东莞市): no place of that level.
 FILLER = "直辖行政区划"
 GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|行署|街道办事处|办事处)$")
-PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
+# 工作委员会 is a Party working committee written in full (中共某街道工作委员会: 党工委).
+PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|工作委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
 # Departments: a functional name, then one of these. 人民政府办公室 is a department.
 DEPARTMENT_SUFFIX = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|部|署|中心|所|队|处|院|管委会|管理委员会|公署|站|社|会)$"
@@ -241,6 +242,8 @@ def gazetteer() -> Gazetteer:
         # 和布克赛尔县 (和布克赛尔蒙古自治县), 积石山县 (积石山保安族东乡族撒拉族自治县).
         if path[1] is not None and (tail := ETHNIC_TAIL.search(full)) and tail.start() >= 2:
             aliases.setdefault(full[: tail.start()] + full[-1], full)
+            # …or before 自治县 / 自治旗 / 自治州 still: 紫云自治县 (紫云苗族布依族自治县).
+            aliases.setdefault(full[: tail.start()] + full[tail.end():], full)
 
     for province, p in tree.items():
         add(province, p.get("_alias", ""), (province, None, None))
