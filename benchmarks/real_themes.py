@@ -76,13 +76,14 @@ SETS = (
     # afresh and deduplicated against every set above; fresh: main at 3e6603d.
     RealSet("themereal10", "/tmp/themereal10/sealed/labels.yml", ("/tmp/themereal10/pages/*.txt",),
             fresh="/tmp/themereal10/code-first.json"),
-    # Set 11 (issue 24, tenth session, helper themes11): 26 report openings of 2019-2025
-    # (counties, towns, street offices, two prefectures, provincial departments, bureaus of
-    # human resources, police, transport and justice; 20 provinces), labelled and sealed
-    # before the rules ran (sealed/labels.yml); split by body type into tune and held halves
-    # (split.json; README.md says how); fresh: main at 609513e.
-    RealSet("themereal11", "/tmp/themes11/sealed/labels.yml", ("/tmp/themes11/pages/q*.txt",),
-            fresh="/tmp/themes11/code-first.json", split="/tmp/themes11/split.json"),
+    # Set 11 (issue 24, tenth session, helper themes11): 38 report openings of 2017-2025
+    # (counties, towns, street offices, prefectures, a province's news item, a ministry,
+    # provincial departments, bureaus of human resources, police, transport and justice;
+    # 24 provinces), in two batches each labelled and sealed before the rules ran on it
+    # (sealed/labels.yml, labels-b.yml; both in labels-all.yml); split by body type into tune
+    # and held halves (split.json; README.md says how); fresh: main at 609513e.
+    RealSet("themereal11", "/tmp/themes11/sealed/labels-all.yml", ("/tmp/themes11/pages/q*.txt",),
+            fresh="/tmp/themes11/code-first-all.json", split="/tmp/themes11/split.json"),
 )
 
 
