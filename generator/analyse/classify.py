@@ -177,7 +177,7 @@ MENTION = re.compile(
     # 执法检查): a government or legislature checking how a law is carried out, not an
     # inspection of the public; the law's name and the check are one mention. Before the
     # plain title, which would otherwise match first and leave the check outside.
-    r"(?:《[^《》]{1,80}》|[^\W和及与、]{1,10}[^执\W]法(?<!办法)|[^\W和及与、]{2,10}条例)(?:贯彻)?(?:实施)?(?:情况)?(?:开展|进行)?执法检查"
+    r"(?:《[^《》]{1,80}》|[^\W和及与、]{1,10}[^执普司守用学依办方做立违合非说想知懂护\W]法|[^\W和及与、]{2,10}条例)(?:贯彻)?(?:实施)?(?:情况)?(?:开展|进行)?执法检查"
     r"|《[^《》]{1,80}》"
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
     # ... or a regulation's name (优化营商环境条例) outside 《》.
