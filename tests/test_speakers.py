@@ -1173,3 +1173,77 @@ def test_an_autonomous_county_written_with_its_place_name_before_its_autonomous_
     assert (got["level"], got["county"], got["city"]) == ("county", "镇宁布依族苗族自治县", "安顺市")
     org = parse_org("黔东南自治州人民政府")
     assert org is not None and org.place is not None and org.place.city == "黔东南苗族侗族自治州"
+
+
+# --- set 13, second round (speakers14): joint title lines, a province named in the body only,
+# a date printed over lines, a street's superior named by its committee and government --------
+
+def test_a_streets_working_committee_and_office_on_one_line_with_a_street_the_gazetteer_lacks():
+    # 青枫街道 is no street the gazetteer knows: both names are read by their grammar under 平昌县.
+    text = ("中共平昌县青枫街道工作委员会 平昌县人民政府青枫街道办事处关于2024年法治政府建设情况的报告\n"
+            "中共平昌县委、平昌县人民政府：\n2024年，青枫街道坚持依法行政，推进基层治理法治化。\n" + BODY)
+    got, _ = meta(text)
+    assert "青枫街道办事处" in str(got["issuer"]) and got["level"] == "town"
+    assert (got["city"], got["county"], got["town"]) == ("巴中市", "平昌县", "青枫街道")
+    org = parse_org("平昌县人民政府青枫街道办事处")
+    assert org is not None and org.kind == "government" and org.place is not None and org.place.town == "青枫街道"
+
+
+def test_a_departments_party_committee_and_the_department_open_the_title():
+    text = ("中共平昌县卫生健康局委员会 平昌县卫生健康局 关于2023年法治政府建设情况的报告\n"
+            "2023年，我局坚持依法行政，规范卫生健康执法。\n" + BODY)
+    got, _ = meta(text)
+    assert got["issuer"] == "中共平昌县卫生健康局委员会、平昌县卫生健康局"
+    assert (got["level"], got["county"]) == ("department", "平昌县")
+    # A committee's own department keeps its reading: 中共某县委宣传部 is the committee's.
+    org = parse_org("中共平昌县委宣传部")
+    assert org is not None and org.kind == "department" and org.rest == "委宣传部"
+
+
+def test_an_autonomous_region_named_only_in_its_body_twice_and_alone():
+    # A Traditional text: 我區 and 自治區 are the region's words; its name stands only in the
+    # body (a cited plan and the rule-of-law slogan), twice, no other province named.
+    text = ("2022年，我區堅持依法行政，全面推進法治政府建設。現將有關情況報告如下：\n"
+            "一、主要舉措和成效\n自治區人民政府印發《廣西壯族自治區法治政府建設實施方案》，"
+            "著力建設法治廣西，全年辦理行政復議案件120件。\n二、存在的不足\n執法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("广西壮族自治区人民政府", "province", "广西壮族自治区")
+    # Named once, or beside another province: the place stays unknown, the level known.
+    once = text.replace("《廣西壯族自治區法治政府建設實施方案》", "實施方案")
+    beside = text.replace("著力建設法治廣西", "著力建設法治廣西，對口支援西藏")
+    for variant in (once, beside):
+        got, _ = meta(variant)
+        assert "issuer" not in got and "province" not in got and got["level"] == "province"
+
+
+def test_a_provincial_department_written_alone_takes_the_province_its_body_names():
+    text = ("2021年，司法厅坚持以习近平法治思想为指导，为建设法治甘肃、平安甘肃提供有力保障。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("甘肃省司法厅", "department", "甘肃省")
+    got, codes = meta(text.replace("平安甘肃", "学习浙江经验"))
+    assert "issuer" not in got and "province" not in got and got["level"] == "department"
+    # A government's unit must be the province's: 省政府 is no autonomous region's.
+    got, _ = meta("2021年，省政府坚持依法行政，建设法治广西、平安广西。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "province"
+
+
+def test_a_publication_time_printed_over_three_lines():
+    text = "2024\n04/07\n19:20\n来源：\n某某网\n2023年，盐池县司法局坚持依法行政，扎实推进法治政府建设。\n" + BODY
+    got, _ = meta(text)
+    assert (got["date"], got["year"], got["issuer"]) == ("2024-04-07", 2023, "盐池县司法局")
+    # A year alone, or a month and day that are no date, is no publication time.
+    for head in ("2024\n第4期\n", "2024\n13/45\n"):
+        got, _ = meta(head + "2023年，盐池县司法局坚持依法行政，扎实推进法治政府建设。\n" + BODY)
+        assert "date" not in got, head
+
+
+def test_a_generic_superior_named_by_its_committee_and_government_without_a_leadership_phrase():
+    # 金山街道 is a street of many places; the county-level city's own plan the opening carries
+    # out, beside 市委、市政府 (no 在…领导下), leaves one.
+    text = ("2023年，金山街道认真落实《大冶市2023年法治政府建设工作要点》，坚决贯彻市委、市政府的决策部署，"
+            "扎实推进依法行政。\n" + BODY)
+    got, codes = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("金山街道办事处", "town", "大冶市", "金山街道")
+    # Without the superior named, the plan alone places nothing.
+    got, codes = meta(text.replace("坚决贯彻市委、市政府的决策部署，", ""))
+    assert got["level"] == "town" and "county" not in got and "place-unresolved" in codes

@@ -49,6 +49,7 @@ from generator.read.orgs import (
     is_zone,
     org_names,
     parse_org,
+    province_names,
     resolve,
     split_place,
     unit_level,
@@ -203,13 +204,18 @@ def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
             chain, rest = split_place(m.group(1))
             if chain and not rest:
                 chains.append(chain)
-        if not chains and (generic := GENERIC_SUPERIOR.search(text[:200])):
+        if not chains and (generic := GENERIC_SUPERIOR.search(text[:200]) or GENERIC_SUPERIOR_PAIR.search(text)):
             chains += _superior_documents(generic.group(1), text)
     return tuple(chains)
 
 
 # 在区委、区政府的坚强领导下: a superior named by its unit alone (区, 县, 市, 旗).
 GENERIC_SUPERIOR = re.compile(r"在(?:中共)?(区|县|市|旗)委[、和及]?(?:\1)?(?:人民)?(?:政府)?的?[\u4e00-\u9fff]{0,6}?(?:领导|指导)")
+
+
+# 坚决贯彻市委、市政府的决策部署: the same superior named by its Party committee and
+# government together, anywhere in the opening paragraph, without 在…领导下.
+GENERIC_SUPERIOR_PAIR = re.compile(r"(区|县|市|旗)委[、和及]\1?(?:人民)?政府")
 
 
 def _superior_documents(unit: str, text: str) -> list[tuple[str, ...]]:
@@ -258,7 +264,8 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            if placed := _place_generic(principal, clues + _cited_places(document, principal, context), context, above):
+            found = clues + _cited_places(document, principal, context) + _body_province(document, principal, context)
+            if placed := _place_generic(principal, found, context, above):
                 return [placed], "derived", first
             continue
         return orgs, origin, first
@@ -779,6 +786,27 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     return found[:1]
 
 
+def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """For a province's body named without its province (自治区人民政府 for 我区, 省政府, a 厅
+    written alone): the one province the opening and the first sections name, named at least
+    twice (法治四川 … 平安四川, 《内蒙古自治区…方案》), no other province named there; [] otherwise.
+    A government's or committee's unit must be the province's (省, 自治区); a 厅 is either's."""
+    if GENERIC_LEVEL.get(org.unit) != "province":
+        return []
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    pattern, full = province_names()
+    named = [full[m.group(0)] for m in pattern.finditer("\n".join(texts))]
+    if len(named) < 2 or len(set(named)) != 1:
+        return []
+    name = named[0]
+    if not name.endswith(("省", "自治区")) or org.kind != "department" and not name.endswith(org.unit):
+        return []
+    place = resolve((name,), context)
+    return [place] if place else []
+
+
 OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
 
@@ -835,7 +863,9 @@ def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...],
         return None
     if level == "city" and not name.endswith(unit) and not (unit == "州" and name.endswith("自治州")):
         return None
-    rest = org.written[len(unit):] if org.written.startswith(unit) else ""
+    # 司法厅 written alone: a province's department whose name holds no unit to replace.
+    rest = org.written[len(unit):] if org.written.startswith(unit) \
+        else org.written if org.kind == "department" and unit == "省" and org.rest == org.written else ""
     if org.kind == "department":
         if not rest:
             return None
