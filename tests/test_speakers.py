@@ -1247,3 +1247,37 @@ def test_a_generic_superior_named_by_its_committee_and_government_without_a_lead
     # Without the superior named, the plan alone places nothing.
     got, codes = meta(text.replace("坚决贯彻市委、市政府的决策部署，", ""))
     assert got["level"] == "town" and "county" not in got and "place-unresolved" in codes
+
+
+# --- speakers15: set 14's remaining classes ---------------------------------------------
+
+def test_a_cited_title_with_its_year_before_the_place_counts_for_the_self_reference():
+    text = ("2021年，县人民政府坚持依法行政，修订《石门县人民政府工作规则》，"
+            "印发《2021年石门县人民政府常务会议学法安排》，全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"]) == ("石门县人民政府", "county", "石门县")
+
+
+def test_one_cited_title_and_a_year_first_title_of_another_place_do_not_place_it():
+    text = ("2021年，县人民政府坚持依法行政，修订《石门县人民政府工作规则》，"
+            "学习《2021年慈利县人民政府常务会议学法安排》，全面推进法治政府建设。\n" + BODY)
+    got, codes = meta(text)
+    assert got["level"] == "county" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_the_whole_province_owning_the_openings_topic_gives_the_level():
+    got, codes = meta("2022年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n" + BODY)
+    assert got["level"] == "province" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_the_whole_province_owning_the_topic_takes_the_province_named_twice_in_its_body():
+    text = ("2022年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n"
+            "一、主要举措\n在青海日报开设法治专栏，在青海广播电视台播出普法节目。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+
+
+def test_the_whole_district_owning_the_topic_settles_nothing_without_a_city_above():
+    # 全区 is a district's or an autonomous region's: no level without a city named above it.
+    got, _ = meta("2022年，全区法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n" + BODY)
+    assert "level" not in got and "issuer" not in got

@@ -306,7 +306,8 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     #     is named before it; the owner is the subject when a predicate opens the next clause.
     if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) \
             and PREDICATE.match(LEADERSHIP.sub("", opening[0][m.end():], count=1)) \
-            and (found := _names(m.group(2), context)) and _speaks_as(found, opening[0]):
+            and (found := _names(m.group(2), context) or _whole_unit_owner(m.group(2), opening[0])) \
+            and _speaks_as(found, opening[0]):
         yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
@@ -388,6 +389,17 @@ def _whole_unit_subject(text: str) -> Org | None:
             return None
         rest = more[0]
     return None
+
+
+def _whole_unit_owner(owner: str, text: str) -> list[Org] | None:
+    """The place-less government of the unit whose whole owns the opening's topic
+    (2023年，全省法治政府建设工作坚持…: 全省 → the province's government; the level,
+    a place only as for any self-reference). 全区 is a district's or an autonomous
+    region's: a district names the city above it."""
+    if not (m := WHOLE_UNIT.fullmatch(owner)) or m.group(1) == "区" and not CITY_ABOVE.search(text):
+        return None
+    own = parse_org("自治区人民政府" if m.group(1) == "自治区" else f"我{m.group(1)}")
+    return [own] if own else None
 
 
 def _speaks_as_region(document: Document) -> bool:
@@ -547,7 +559,7 @@ def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org
         # …，某市法治政府建设工作坚持… / …，某乡法治政府建设工作在县委…领导下，围绕…: the subject is
         # the year's rule-of-law work of a body named before it, wherever the clause stands.
         if (m := TOPIC_SUBJECT.match(body)) and PREDICATE.match(LEADERSHIP.sub("", body[m.end():], count=1)) \
-                and (found := _names(m.group(1), context)):
+                and (found := _names(m.group(1), context) or _whole_unit_owner(m.group(1), body)):
             return found
         if not more:
             return None
@@ -773,7 +785,8 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     own_plan = False
     for text in texts:
         for m in CITED.finditer(text):
-            chain, after = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+            # 《2022年某县人民政府常务会会前学法计划》: a year may open the title before its place.
+            chain, after = split_place(CITED_LEAD.sub("", m.group(1)))
             if not chain or org.unit == "市" and not chain[-1].endswith("市") \
                     or org.unit != "市" and unit_level(chain[-1]) != level:
                 continue
@@ -807,6 +820,7 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
     return [place] if place else []
 
 
+CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
 OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
 
