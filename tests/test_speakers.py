@@ -1281,3 +1281,17 @@ def test_the_whole_district_owning_the_topic_settles_nothing_without_a_city_abov
     # 全区 is a district's or an autonomous region's: no level without a city named above it.
     got, _ = meta("2022年，全区法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n" + BODY)
     assert "level" not in got and "issuer" not in got
+
+
+def test_a_shared_town_name_is_told_apart_by_its_own_documents_cited_with_their_county():
+    text = ("2023年，金山镇在县委、县政府的坚强领导下，坚持依法行政，修订《中共上栗县金山镇委员会议事规则》，"
+            "全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("金山镇人民政府", "town", "上栗县", "金山镇")
+
+
+def test_a_shared_town_name_stays_unplaced_when_its_cited_documents_name_two_counties():
+    text = ("2023年，金山镇在县委、县政府的坚强领导下，坚持依法行政，修订《中共上栗县金山镇委员会议事规则》，"
+            "学习《凉州区金山镇便民服务规定》，全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert got["issuer"] == "金山镇人民政府" and got["level"] == "town" and "county" not in got and "town" not in got

@@ -268,8 +268,29 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
             if placed := _place_generic(principal, found, context, above):
                 return [placed], "derived", first
             continue
+        if principal.place is not None and not (principal.place.province or principal.place.city) \
+                and (own := _own_document_chains(document, principal.place.last)):
+            # 四季青街道 shared by several places, its own documents cited as 《上城区四季青街道…》:
+            # those chains tell it apart as the page's other places would.
+            orgs = [parse_org(o.written, context + own) or o for o in orgs]
         return orgs, origin, first
     return [], "text", first
+
+
+def _own_document_chains(document: Document, name: str) -> tuple[tuple[str, ...], ...]:
+    """The place chains of the author's own documents cited in the opening and the first
+    sections, written with the places above its name (《中共某市某区某街道党工委议事规则》):
+    context to tell apart places sharing the name, as a banner would."""
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    chains = []
+    for text in texts:
+        for m in CITED.finditer(text):
+            chain, _ = split_place(CITED_LEAD.sub("", m.group(1)))
+            if len(chain) > 1 and chain[-1] == name:
+                chains.append(chain)
+    return tuple(dict.fromkeys(chains))
 
 
 def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]) -> Iterator[Candidate]:
