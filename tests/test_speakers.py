@@ -1295,3 +1295,27 @@ def test_a_shared_town_name_stays_unplaced_when_its_cited_documents_name_two_cou
             "学习《凉州区金山镇便民服务规定》，全面推进法治政府建设。\n" + BODY)
     got, _ = meta(text)
     assert got["issuer"] == "金山镇人民政府" and got["level"] == "town" and "county" not in got and "town" not in got
+
+
+def test_a_units_sector_spoken_for_by_my_bureau_names_its_department_placed_by_cited_titles():
+    text = ("2022年，全市司法行政系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我局牵头起草《天水市城市绿化条例》，配合审议《天水市物业管理条例》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["city"]) == ("天水市司法局", "department", "天水市")
+
+
+def test_a_sector_spoken_for_with_one_cited_title_gives_only_the_level():
+    text = ("2022年，全市司法行政系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我局牵头起草《天水市城市绿化条例》。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_sector_whose_author_is_no_bureau_names_no_bureau():
+    # 我委 leads the sector: its name is not the sector's name with 局.
+    text = ("2022年，全市卫生健康系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我委牵头起草《天水市城市绿化条例》，配合审议《天水市物业管理条例》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert got["level"] == "department" and got.get("issuer") != "天水市卫生健康局"

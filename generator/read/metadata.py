@@ -358,7 +358,7 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     #     (the level; the place, as for any self-reference, only from the clues).
     elif opening and (m := SYSTEM_SUBJECT.match(opening[0])) and "政府" not in m.group(1) \
             and (word := _first_sections_self(document)) and (own := parse_org(word)):
-        yield [own], "text", True
+        yield [_system_department(m.group(1), word) or own], "text", True
     elif opening and REGION_SUBJECT.match(opening[0]) and (own := parse_org("自治区人民政府")):
         yield [own], "text", True
     # 7d. 2024年，在县委、县政府的领导下，坚持…: the opening leaves its subject out; the first
@@ -687,6 +687,23 @@ SYSTEM_SUBJECT = re.compile(
     rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]?\s*)?((?:全|我)?[\u4e00-\u9fff]{{2,12}}?系统)"
     r"(?=在|坚持|深入|认真|始终|紧紧|全面|以|按照|围绕|[，,])")
 DEPARTMENT_SELF = re.compile(r"我(局|委|办|厅|署)(?!员会)")
+
+
+# 全市司法行政系统 … 我局: the sector of a unit whose leading department calls itself 我局 names
+# that department (市司法局), place-less. A sector is named by its department's name without 局,
+# except the few the genre writes otherwise.
+SECTOR_UNIT = re.compile(r"(?:全|我)(市|州|盟|县|区|旗)([\u4e00-\u9fff]{2,10}?)系统")
+SECTOR_DEPARTMENT = {"司法行政": "司法局", "市场监管": "市场监督管理局"}
+
+
+def _system_department(system: str, word: str) -> Org | None:
+    """The place-less department (市司法局) leading a unit's sector (全市司法行政系统) whose first
+    sections call the author 我局; None for any other word or sector."""
+    if word != "我局" or not (m := SECTOR_UNIT.fullmatch(system)):
+        return None
+    sector = m.group(2)
+    org = parse_org(m.group(1) + SECTOR_DEPARTMENT.get(sector, sector + "局"))
+    return org if org is not None and org.kind == "department" and org.generic else None
 
 
 def _elided_subject(text: str) -> bool:
