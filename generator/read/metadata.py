@@ -15,8 +15,9 @@ shown to readers is worse than a missing one.
   发布机构) naming a department of that kind. The first source settles the level; a
   self-reference without its place (我局, 区政府, 县司法局, 教育厅) settles only the level
   unless every place printed outside the body (the addressee included) agrees on
-  one, or the author's own cited documents (《某县…办法》, at least two, at its
-  unit) give it; a name read from the body is shown only when those places agree
+  one, or the author's own cited documents (《某县…办法》, 《2022年某县…计划》, at least two,
+  at its unit) give it (全省…工作坚持… speaks as the province, 全市司法行政系统 with
+  我局 as 市司法局); a name read from the body is shown only when those places agree
   with it; a place-less name is never shown, though the places above it are the
   addressee's. Names are read by the grammar of ``orgs`` and shown without
   parent places (榆垡镇人民政府).
@@ -269,10 +270,10 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
                 return [placed], "derived", first
             continue
         if principal.place is not None and not (principal.place.province or principal.place.city) \
-                and (own := _own_document_chains(document, principal.place.last)):
+                and (chains := _own_document_chains(document, principal.place.last)):
             # 四季青街道 shared by several places, its own documents cited as 《上城区四季青街道…》:
             # those chains tell it apart as the page's other places would.
-            orgs = [parse_org(o.written, context + own) or o for o in orgs]
+            orgs = [parse_org(o.written, context + chains) or o for o in orgs]
         return orgs, origin, first
     return [], "text", first
 
