@@ -1319,3 +1319,12 @@ def test_a_sector_whose_author_is_no_bureau_names_no_bureau():
             "二、存在的不足\n执法力量不足。\n")
     got, _ = meta(text)
     assert got["level"] == "department" and got.get("issuer") != "天水市卫生健康局"
+
+
+def test_a_sector_led_by_no_bureau_names_no_bureau():
+    # 政法 is the Party's political-legal committee's sector: no 政法局 is read from it.
+    text = ("2022年，全市政法系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我局牵头起草《天水市城市绿化条例》，配合审议《天水市物业管理条例》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes

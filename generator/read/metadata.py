@@ -691,10 +691,16 @@ DEPARTMENT_SELF = re.compile(r"我(局|委|办|厅|署)(?!员会)")
 
 
 # 全市司法行政系统 … 我局: the sector of a unit whose leading department calls itself 我局 names
-# that department (市司法局), place-less. A sector is named by its department's name without 局,
-# except the few the genre writes otherwise.
+# that department (市司法局), place-less. Only the sectors of a local government's bureaus (the
+# standard list of its working departments); a sector led by no bureau (政法, 纪检) names nothing.
 SECTOR_UNIT = re.compile(r"(?:全|我)(市|州|盟|县|区|旗)([\u4e00-\u9fff]{2,10}?)系统")
-SECTOR_DEPARTMENT = {"司法行政": "司法局", "市场监管": "市场监督管理局"}
+SECTOR_DEPARTMENT = {
+    "司法行政": "司法局", "市场监管": "市场监督管理局", "人社": "人力资源和社会保障局", "住建": "住房和城乡建设局",
+    "交通": "交通运输局", "文旅": "文化和旅游局", "医保": "医疗保障局"} | {
+    sector: sector + "局" for sector in (
+        "教育", "公安", "民政", "财政", "人力资源和社会保障", "自然资源", "生态环境", "住房和城乡建设",
+        "交通运输", "水利", "水务", "农业农村", "商务", "文化和旅游", "退役军人事务", "应急管理", "审计",
+        "统计", "医疗保障", "林业", "城市管理")}
 
 
 def _system_department(system: str, word: str) -> Org | None:
@@ -702,8 +708,9 @@ def _system_department(system: str, word: str) -> Org | None:
     sections call the author 我局; None for any other word or sector."""
     if word != "我局" or not (m := SECTOR_UNIT.fullmatch(system)):
         return None
-    sector = m.group(2)
-    org = parse_org(m.group(1) + SECTOR_DEPARTMENT.get(sector, sector + "局"))
+    if (bureau := SECTOR_DEPARTMENT.get(m.group(2))) is None:
+        return None
+    org = parse_org(m.group(1) + bureau)
     return org if org is not None and org.kind == "department" and org.generic else None
 
 
