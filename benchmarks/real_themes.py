@@ -1,8 +1,8 @@
-"""Real report passages labelled by reading (fifth to ninth sessions), as one table.
+"""Real report passages labelled by reading (fifth to tenth sessions), as one table.
 
     .venv/bin/python -m benchmarks.real_themes      # counts per set, and the rules' P/R
 
-Nine sets, each labelled by a different helper in its own folder under /tmp,
+Ten sets, each labelled by a different helper in its own folder under /tmp,
 with its own label file (README.md of each folder says how it was made). The
 page texts stay in /tmp: this module reads them from there (and says so when a
 folder is missing) and never copies any text into the repository.
@@ -42,6 +42,7 @@ class RealSet:
     pages: tuple[str, ...]  # globs of the page texts, in the order the helper's dump read them
     excluded: tuple[str, ...] = ()  # file names among the globs that are not reports
     fresh: str = ""  # the helper's dump of the rules' themes when the set was still unseen, if any
+    split: str = ""  # a JSON file whose "reports" maps each report to its half (tune / held), if any
 
 
 SETS = (
@@ -75,6 +76,14 @@ SETS = (
     # afresh and deduplicated against every set above; fresh: main at 3e6603d.
     RealSet("themereal10", "/tmp/themereal10/sealed/labels.yml", ("/tmp/themereal10/pages/*.txt",),
             fresh="/tmp/themereal10/code-first.json"),
+    # Set 11 (issue 24, tenth session, helper themes11): 38 report openings of 2017-2025
+    # (counties, towns, street offices, prefectures, a province's news item, a ministry,
+    # provincial departments, bureaus of human resources, police, transport and justice;
+    # 24 provinces), in two batches each labelled and sealed before the rules ran on it
+    # (sealed/labels.yml, labels-b.yml; both in labels-all.yml); split by body type into tune
+    # and held halves (split.json; README.md says how); fresh: main at 609513e.
+    RealSet("themereal11", "/tmp/themes11/sealed/labels-all.yml", ("/tmp/themes11/pages/q*.txt",),
+            fresh="/tmp/themes11/code-first-all.json", split="/tmp/themes11/split.json"),
 )
 
 
@@ -161,15 +170,50 @@ def table() -> list[RealPassage]:
     return [row for s in SETS for row in load(s.name)[0]]
 
 
+def scores(rows: list[RealPassage], fresh: bool = False) -> dict[str, tuple[float, float, int]]:
+    """theme -> (precision, recall, labelled passages) of the rules today (or, with fresh,
+    of the rules when the set was unseen, over the rows that have them)."""
+    out = {}
+    for t in NAMED:
+        tp = fp = fn = 0
+        for r in rows:
+            have = r.fresh if fresh else r.rules
+            if have is None:
+                continue
+            tp += t in have and t in r.themes
+            fp += t in have and t not in r.themes
+            fn += t in r.themes and t not in have
+        out[t] = (tp / (tp + fp) if tp + fp else float("nan"), tp / (tp + fn) if tp + fn else float("nan"), tp + fn)
+    return out
+
+
+def halves(s: RealSet, rows: list[RealPassage]) -> dict[str, list[RealPassage]]:
+    """The set's rows by half, as its split file records them (all rows as one when none)."""
+    if not s.split:
+        return {"all": rows}
+    half = json.loads(Path(s.split).read_text(encoding="utf-8"))["reports"]
+    return {"all": rows, **{h: [r for r in rows if half[r.report] == h] for h in ("tune", "held")}}
+
+
 def main() -> None:
     print("real sets read from /tmp (texts are not in the repository):")
     for s in SETS:
-        rows, missing = load(s.name)
+        try:
+            rows, missing = load(s.name)
+        except SystemExit as gone:  # a set labelled on another machine: say so, go on
+            print(f"  {s.name:11} missing: {gone}")
+            continue
         counts = Counter(t for r in rows for t in r.themes)
         print(f"  {s.name:11} {len(rows):4} passages, {len({r.report for r in rows}):3} reports, "
               f"{missing} labels unmatched, headed {sum(bool(r.heading) for r in rows)}, "
               f"fresh rules for {sum(r.fresh is not None for r in rows)}; "
               + " ".join(f"{t} {counts[t]}" for t in NAMED))
+        for name, part in halves(s, rows).items():
+            for label, fresh in (("today", False), ("fresh", True)):
+                if fresh and not any(r.fresh is not None for r in part):
+                    continue
+                print(f"    {name:4} {label}: " + "  ".join(
+                    f"{t} P {p:.2f} R {r:.2f} n {n}" for t, (p, r, n) in scores(part, fresh).items()))
 
 
 if __name__ == "__main__":

@@ -173,7 +173,12 @@ TO_BE_DONE = r"(?<![主重纲纪摘概提简扼必首紧只需])要(?![点素件
 # law's name such as 行政复议法), or as one item of a list of topics (政务公开、
 # 营商环境改善、综合行政执法改革等工作). Terms there weigh mention_weight times less.
 MENTION = re.compile(
-    r"《[^《》]{1,80}》"
+    # The check of a law's implementation (开展《外来投资服务和保障条例》执法检查, 食品安全法
+    # 执法检查): a government or legislature checking how a law is carried out, not an
+    # inspection of the public; the law's name and the check are one mention. Before the
+    # plain title, which would otherwise match first and leave the check outside.
+    r"(?:《[^《》]{1,80}》|[^\W和及与、]{1,10}[^执普司守用学依办方做立违合非说想知懂护\W]法|[^\W和及与、]{2,10}条例)(?:贯彻)?(?:实施)?(?:情况)?(?:开展|进行)?执法检查"
+    r"|《[^《》]{1,80}》"
     r"|[\u4e00-\u9fff]{1,9}[^执普司守用学依办方做立违合非说想知懂护\W]法(?=[、，。；》]|等)"
     # ... or a regulation's name (优化营商环境条例) outside 《》.
     r"|[^\W和及与]{2,8}条例"
@@ -681,6 +686,12 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
                  if sum(context_terms(theme, passage.text).values()) >= taxonomy.threshold - 1e-9}
         if alone - named:
             nearest = ""
+        # ... nor statistics that name the heading's own area only as a topic (研究执法办案
+        # 等工作3次, 开展《…条例》执法检查，梳理问题6个): a mention, an agenda or a law's
+        # check says the number counts meetings or findings about the area, not work in it.
+        elif any(_only_mentioned(theme, owns[theme.slug]) for theme in taxonomy.themes
+                 if (theme.parent or theme.slug) in named):
+            nearest = ""
     matches: dict[str, ThemeMatch] = {}
     for theme in taxonomy.themes:
         own = owns[theme.slug]
@@ -710,6 +721,13 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     order = [t.slug for t in taxonomy.themes]
     return Passage(passage.anchor, passage.paragraph, passage.section, passage.text,
                    tuple(sorted(matches.values(), key=lambda m: order.index(m.theme))))
+
+
+def _only_mentioned(theme: Theme, own: dict[str, float]) -> bool:
+    """Whether the passage names the theme, and only by terms it mentions (each
+    weighing less than in full)."""
+    weights = _matchers(theme)[2]
+    return bool(own) and all(w < weights[t] - 1e-9 for t, w in own.items())
 
 
 def deciding_terms(theme: Theme, own: dict[str, float]) -> tuple[str, ...]:
