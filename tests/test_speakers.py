@@ -1371,3 +1371,12 @@ def test_a_superiors_document_made_for_the_bureau_gives_only_the_shared_places()
             "二、存在的不足\n执法力量不足。\n")
     got, _ = meta(text)
     assert got["city"] == "邢台市" and "county" not in got
+
+
+def test_a_document_number_under_two_keys_in_one():
+    head = "- 索 引 号: ab123-2025-00007\n- {key}: 清溪委〔2025〕9号\n- 发布机构: 清溪镇人民政府\n"
+    got, _ = meta(head.format(key="备注/文号") + "2024年，清溪镇坚持依法行政。\n" + BODY)
+    assert got["doc_number"] == "清溪委〔2025〕9号"
+    # Neither of the two keys a number's: nothing is read.
+    got, _ = meta(head.format(key="备注/说明") + "2024年，清溪镇坚持依法行政。\n" + BODY)
+    assert "doc_number" not in got
