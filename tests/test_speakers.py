@@ -1380,3 +1380,14 @@ def test_a_document_number_under_two_keys_in_one():
     # Neither of the two keys a number's: nothing is read.
     got, _ = meta(head.format(key="备注/说明") + "2024年，清溪镇坚持依法行政。\n" + BODY)
     assert "doc_number" not in got
+
+
+def test_a_bureau_takes_the_place_of_the_sector_documents_it_made():
+    def lines(title: str) -> str:
+        return ("现将我局2023年法治政府建设工作情况报告如下。\n"
+                f"一、主要举措\n制发《{title}》，推进依法行政。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(lines("眉山市交通运输系统法治建设工作要点"))
+    assert (got["level"], got["city"]) == ("department", "眉山市") and "issuer" not in got
+    # 政法 is led by no bureau: its system's document names no bureau's place.
+    got, _ = meta(lines("眉山市政法系统法治建设工作要点"))
+    assert "city" not in got

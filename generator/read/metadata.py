@@ -888,12 +888,16 @@ def _authored_department_place(document: Document, org: Org, clues: list[Place],
             if not made:
                 continue
             chain, after = split_place(CITED_LEAD.sub("", m.group(1)))
+            # …or the sector's system it leads (制发《某市交通运输系统…要点》), a bureau's sector.
+            system = re.match(r"([\u4e00-\u9fff]{2,10}?)系统", after)
             department = TITLE_DEPARTMENT.match(after)
-            if not chain or not department or _department_kind(department.group(0)) != kind:
+            name = SECTOR_DEPARTMENT.get(system.group(1)) if system \
+                else department.group(0) if department else None
+            if not chain or not name or _department_kind(name) != kind:
                 continue
             if level and not (org.unit == "市" and chain[-1].endswith("市") or unit_level(chain[-1]) == level):
                 continue
-            named = parse_org("".join(chain) + department.group(0), context)
+            named = parse_org("".join(chain) + name, context)
             if named is None or named.kind != "department" or named.generic or named.place is None:
                 continue
             found.append(named.place)
