@@ -1328,3 +1328,66 @@ def test_a_sector_led_by_no_bureau_names_no_bureau():
             "二、存在的不足\n执法力量不足。\n")
     got, codes = meta(text)
     assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+# --- a higher place named inside a clause; the places of a department's own documents ---
+
+def test_a_province_named_inside_a_city_governments_clause_is_no_rival_author():
+    text = ("2024年，双鸭山市人民政府坚持以习近平法治思想为指导，认真落实总书记考察我省时的重要指示，"
+            "扎实推进依法行政。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["city"]) == ("双鸭山市人民政府", "city", "双鸭山市")
+
+
+def test_a_province_opening_a_clause_still_rivals_a_city_subject():
+    # 我省 as the subject of its own clause: the text speaks as two levels; neither is shown.
+    text = "2024年，双鸭山市人民政府坚持依法行政，我省各级政府全面推进法治政府建设。\n" + BODY
+    got, _ = meta(text)
+    assert got.get("issuer") != "双鸭山市人民政府" and got.get("level") != "city"
+
+
+def test_a_bureau_takes_the_place_of_the_documents_it_made():
+    text = ("2024年，在县委、县政府的领导下，我局扎实推进依法行政。\n"
+            "一、主要举措\n研究制定了《2024年度宁晋县应急管理局学法计划》《宁晋县应急管理局普法责任清单》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert (got["level"], got["county"], got["city"]) == ("department", "宁晋县", "邢台市")
+    assert "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_documents_a_bureau_follows_or_of_another_kind_give_no_place():
+    for line in ("认真贯彻《宁晋县应急管理局学法计划》。",            # followed, not made
+                 "研究制定了《宁晋县卫生健康委员会学法计划》。",        # a 委's, not a 局's
+                 "研究制定了《宁晋县应急管理局学法计划》《柏乡县应急管理局普法清单》。"):  # two places
+        text = ("2024年，在县委、县政府的领导下，我局扎实推进依法行政。\n"
+                f"一、主要举措\n{line}\n二、存在的不足\n执法力量不足。\n")
+        got, _ = meta(text)
+        assert "county" not in got and "city" not in got, line
+
+
+def test_a_superiors_document_made_for_the_bureau_gives_only_the_shared_places():
+    text = ("2024年，在县委、县政府的领导下，我局扎实推进依法行政。\n"
+            "一、主要举措\n制定《邢台市应急管理局执法计划》，编制《宁晋县应急管理局学法清单》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert got["city"] == "邢台市" and "county" not in got
+
+
+def test_a_document_number_under_two_keys_in_one():
+    head = "- 索 引 号: ab123-2025-00007\n- {key}: 清溪委〔2025〕9号\n- 发布机构: 清溪镇人民政府\n"
+    got, _ = meta(head.format(key="备注/文号") + "2024年，清溪镇坚持依法行政。\n" + BODY)
+    assert got["doc_number"] == "清溪委〔2025〕9号"
+    # Neither of the two keys a number's: nothing is read.
+    got, _ = meta(head.format(key="备注/说明") + "2024年，清溪镇坚持依法行政。\n" + BODY)
+    assert "doc_number" not in got
+
+
+def test_a_bureau_takes_the_place_of_the_sector_documents_it_made():
+    def lines(title: str) -> str:
+        return ("现将我局2023年法治政府建设工作情况报告如下。\n"
+                f"一、主要举措\n制发《{title}》，推进依法行政。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(lines("眉山市交通运输系统法治建设工作要点"))
+    assert (got["level"], got["city"]) == ("department", "眉山市") and "issuer" not in got
+    # 政法 is led by no bureau: its system's document names no bureau's place.
+    got, _ = meta(lines("眉山市政法系统法治建设工作要点"))
+    assert "city" not in got

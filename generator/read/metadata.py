@@ -17,7 +17,8 @@ shown to readers is worse than a missing one.
   unless every place printed outside the body (the addressee included) agrees on
   one, or the author's own cited documents (《某县…办法》, 《2022年某县…计划》, at least two,
   at its unit) give it (全省…工作坚持… speaks as the province, 全市司法行政系统 with
-  我局 as 市司法局); a name read from the body is shown only when those places agree
+  我局 as 市司法局); a department's places (not its name) are also those of the
+  documents it says it made (制定《某县某局…计划》), where all agree; a name read from the body is shown only when those places agree
   with it; a place-less name is never shown, though the places above it are the
   addressee's. Names are read by the grammar of ``orgs`` and shown without
   parent places (榆垡镇人民政府).
@@ -126,6 +127,12 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
                 "place-unresolved",
                 f"“{place.last}”在全国有多处同名或无法确定所属行政区划，请在补充文件中给出 province、city、county",
                 1, "warning"))
+    elif principal is not None and principal.generic and principal.kind == "department" \
+            and (own := _authored_department_place(document, principal, _clue_places(facts, context), context)):
+        # 我局 制定《某县某局2024年学法计划》: the places its own documents give it (derived; the
+        # name stays unshown, as the self-reference does not say which of its place's bureaus it is).
+        for key, value in own.items():
+            put(key, value, "derived")
     elif principal is not None and principal.generic and (above := _addressee_above(principal, facts, context)):
         # 县委、县政府 reporting to 中共某州委、某州人民政府: the place is unknown, the
         # places above it are the addressee's.
@@ -754,6 +761,12 @@ def _speaks_as(orgs: list[Org], paragraph: str, led: bool = False) -> bool:
             # A department's text names its place 我县 inside a clause (为我县…提供保障, 推动我县…):
             # the place it serves, no rival author. Only 我县 opening a clause is a subject.
             continue
+        inside = m.start() > 0 and paragraph[m.start() - 1] not in CLAUSE_BREAK
+        if subject.kind == "government" and own.kind == "government" and inside \
+                and subject.level in LEVELS and own.level in LEVELS and LEVELS.index(own.level) < LEVELS.index(subject.level):
+            # A city's text names the province holding it inside a clause (视察我省期间, 为我省…):
+            # the place above it, no rival author. Only a self-reference opening a clause is a subject.
+            continue
         if (own.kind == "department") != (subject.kind == "department") \
                 or subject.level and own.level and own.level != subject.level:
             return False
@@ -843,6 +856,58 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     if len({p.last for p in found}) != 1 or len(found) < 2 and not own_plan:
         return []
     return found[:1]
+
+
+# A verb by which the author makes a document of its own: 制定《…》, 研究制定了《…》, 审议并通过了《…》.
+AUTHORED = re.compile(r"(?:制定|制发|印发|编制|出台|修订|审议通过|审议并通过)了?\s*$")
+# The department a cited title opens with once its places are set aside: 应急管理局学法计划 → 应急管理局.
+TITLE_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:委员会|办公室|局|厅|委)")
+
+
+def _authored_department_place(document: Document, org: Org, clues: list[Place],
+                               context: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """For a department that calls itself only 我局 / 市某局, the places of the documents it
+    says it made (研究制定了《某县某局学法计划》《…》, 编制《某市某局…清单》): each title names a
+    department of the self-reference's kind (局, 委) with its place, at the self-reference's unit
+    where it has one. Only the places every such title and every clue outside the body agree on
+    (a superior's document made for it would hold fewer, never another); {} otherwise."""
+    kind = _department_kind(org.written)
+    level = GENERIC_LEVEL.get(org.unit) if org.unit else None
+    level = level if level in LEVELS else None  # 我局: a department of an unknown unit
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    found: list[Place] = []
+    for text in texts:
+        made, end = False, -1
+        for m in CITED.finditer(text):
+            # 制定了《甲》《乙》: the titles right after the verb, one after another, were all made.
+            made = bool(AUTHORED.search(text, 0, m.start())) \
+                or made and bool(re.fullmatch(r"[、和及]?", text[end:m.start()]))
+            end = m.end()
+            if not made:
+                continue
+            chain, after = split_place(CITED_LEAD.sub("", m.group(1)))
+            # …or the sector's system it leads (制发《某市交通运输系统…要点》), a bureau's sector.
+            system = re.match(r"([\u4e00-\u9fff]{2,10}?)系统", after)
+            department = TITLE_DEPARTMENT.match(after)
+            name = SECTOR_DEPARTMENT.get(system.group(1)) if system \
+                else department.group(0) if department else None
+            if not chain or not name or _department_kind(name) != kind:
+                continue
+            if level and not (org.unit == "市" and chain[-1].endswith("市") or unit_level(chain[-1]) == level):
+                continue
+            named = parse_org("".join(chain) + name, context)
+            if named is None or named.kind != "department" or named.generic or named.place is None:
+                continue
+            found.append(named.place)
+    every = found + clues
+    if not found or any(not _compatible(a, b) for a in every for b in every):
+        return {}
+    agreed = dict(found[0].values())
+    for place in found[1:]:
+        agreed = {k: v for k, v in agreed.items() if place.values().get(k) == v}
+    return agreed
 
 
 def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:

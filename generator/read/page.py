@@ -105,7 +105,7 @@ PUB_KV = re.compile(rf"(?:^|[\s|｜【\[]|(?<=\d))[【\[]?\s*({PUB_KEYS}|{DATE_K
 # In an index block whose keys go without colons (索 引 号 … 发文时间 2023-03-14), a date key
 # is known by the date after it.
 DATE_KEY_BARE = r"[\u4e00-\u9fff]{1,6}(?:日期|时间)(?=\s+(?:19|20)\d{2}\s*[-年/.])"
-INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE}|{DATE_KEY_BARE})\s*[】\]]?\s*[:：|｜]?")
+INDEX_KV = re.compile(rf"(?:^|[\s|｜\[【•·/／])[【\[]?\s*({INDEX_KEYS}|{DATE_KEY_SHAPE}|{DATE_KEY_BARE})\s*[】\]]?\s*[:：|｜]?")
 STRONG_INDEX = re.compile(r"索\s*引\s*号|主题分类|体裁分类|发布机构|发文机关|发文字号|成文日期|生成日期|有\s*效\s*性|主题词|内容概述|公开方式")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(rf"([{CN_NUM}]{{4}})\s*年\s*([{CN_NUM}]{{1,3}})\s*月\s*([{CN_NUM}]{{1,3}})\s*日")
@@ -291,6 +291,9 @@ def index_fields(text: str, carried: str | None = None) -> dict[str, str] | None
     # A key the index keys do not know, with its value, opening a row of keys without
     # colons (公开目录 其他 发布日期 2026-03-13).
     unknown = UNKNOWN_LEAD.fullmatch(lead) if lead and not carried and keys and keys[0].group(0)[:1].isspace() else None
+    if lead and not carried and keys and keys[0].group(0)[:1] in "/／" and re.fullmatch(rf"[{HAN}]{{1,6}}", lead):
+        # Two keys in one (备注/文号： 某委〔2025〕5号): the known one names the value.
+        lead = ""
     if not keys or lead and not carried and not unknown:
         return None
     fields: dict[str, str] = {carried: lead} if lead and carried else {}
