@@ -166,3 +166,21 @@ def test_a_clean_build_begins_a_new_table(packed):
     again = rebuild(packed)
     assert again.packs is not None and again.packs.generation == corpus.packs.generation
     assert again.packs.hits == len(again.reports)
+
+
+def test_the_table_begins_anew_when_most_reports_are_read_again(packed):
+    """A new generator or taxonomy changes every report's key: what only the old reports held leaves the table."""
+    before = open_packs(held_folder(packed), 5)
+    for path in packed.cache_dir.glob("*.pickle"):  # stands for every key changed: each report read again
+        path.unlink()
+    corpus = rebuild(packed)
+    assert corpus.packs is not None and corpus.packs.generation != before.generation and corpus.packs.hits == 0
+    after = open_packs(held_folder(packed), 5)
+    assert after.generation == corpus.packs.generation and len(after.table) <= len(before.table)
+    assert rebuild(packed).packs.hits == len(corpus.reports)  # type: ignore[union-attr]
+
+
+def test_what_a_killed_build_left_half_written_goes(packed):
+    (held_folder(packed) / ".007.pickle.12345.tmp").write_bytes(b"half")
+    rebuild(packed)
+    assert not list(held_folder(packed).glob(".*.tmp"))

@@ -30,9 +30,11 @@ report of it only under the key the build noted for it; anything else is
 read from its cache entry (or its file) as before, and its bucket written
 again after the pages were made: an added, edited, renamed or removed report
 changes the {slug: key} of its bucket. A new generation (an empty table)
-begins on `--clean`, when the table cannot be read, and when the table has
-grown to more than twice its size per report at the generation's start
-(values of reports no longer there stay in the table until then).
+begins on `--clean`, when the table cannot be read, when most reports are
+read again (a new generator or taxonomy changes every report's key), and
+when the table has grown to more than twice its size per report at the
+generation's start (values of reports no longer there stay in the table
+until then).
 
 Packs are written after the pages were made (write_packs), not as the
 reports are read: pickling a string keeps a UTF-8 copy of it in the string
@@ -199,6 +201,7 @@ def write_packs(packs: Packs, reports: Sequence[Report]) -> int:
         written += 1
     for name in os.listdir(packs.folder) if packs.folder.is_dir() else ():
         stem = name.removesuffix(".pickle")
-        if name.endswith(".pickle") and stem.isdigit() and int(stem) not in buckets:
+        if (name.endswith(".pickle") and stem.isdigit() and int(stem) not in buckets) or (
+                name.startswith(".") and name.endswith(".tmp")):  # or what a killed build left half written
             (packs.folder / name).unlink(missing_ok=True)
     return written

@@ -412,6 +412,10 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         entries = set(os.listdir(project.cache_dir)) if packs and packs.loaded and project.cache_dir.is_dir() else set()
         found: dict[str, Report] = load_packs(packs, [s for s in sources if f"{s.slug}.pickle" in entries],
                                               keys) if packs else {}
+        if packs and packs.loaded and 2 * len(found) < len(sources):
+            # Most reports are read again (a new generator, a new taxonomy): the
+            # table begins anew rather than keep what only the old ones held.
+            packs, found = open_packs(project.cache_dir / "held", len(sources), read=False), {}
         # what the reports repeat, held once (share_values): the packs' table where there is one
         shared: dict = shared_table(packs) if packs and len(found) < len(sources) else {}
         for source in sources:
