@@ -1112,3 +1112,219 @@ def test_a_breadcrumbs_dated_column_gives_way_to_the_headline_below():
     got, _ = meta("您当前的位置：首页 > 部门文件 > 石柱县司法局2021年度法治政府建设情况报告\n"
                   "2021年，县司法局坚持依法行政，法治政府建设取得新成效。\n" + BODY)
     assert got["title"] == "石柱县司法局2021年度法治政府建设情况报告"
+
+
+# --- set 13 (speakers13): a street's Party working committee in full; a generic superior -----
+
+def test_a_streets_party_working_committee_written_in_full_is_a_party_body():
+    org = parse_org("中共六盘水市钟山区荷城街道工作委员会")
+    assert org is not None and org.kind == "party" and org.place is not None
+    assert (org.place.county, org.place.town) == ("钟山区", "荷城街道")
+    # 工作委员会 after a functional name is no place's committee.
+    assert parse_org("中共某市直属机关工作委员会") is None
+
+
+def test_the_working_committees_line_and_the_offices_line_both_open_the_title():
+    text = ("中共六盘水市钟山区荷城街道工作委员会\n六盘水市钟山区人民政府荷城街道办事处\n"
+            "关于2024年度法治政府建设情况的报告\n区委、区政府：\n"
+            "2024年，荷城街道坚持依法行政，推进基层治理法治化。现将有关情况报告如下：\n" + BODY)
+    got, _ = meta(text)
+    assert str(got["title"]).replace(" ", "") == (
+        "中共六盘水市钟山区荷城街道工作委员会六盘水市钟山区人民政府荷城街道办事处关于2024年度法治政府建设情况的报告")
+    assert "荷城街道办事处" in str(got["issuer"]) and got["level"] == "town"
+    assert (got["county"], got["town"]) == ("钟山区", "荷城街道")
+
+
+def test_a_generic_superior_is_placed_by_the_district_document_the_opening_carries_out():
+    # 北关街道 is a street of several districts; the district's own plan the opening carries
+    # out, under 区委、区政府, leaves one.
+    text = ("2023年，在区委、区政府的正确领导下，北关街道认真落实《法治政府建设实施纲要（2021—2025年）》"
+            "和《莲湖区2023年法治政府建设工作要点》，扎实推进依法行政。\n" + BODY)
+    got, codes = meta(text)
+    assert (got["issuer"], got["level"]) == ("北关街道办事处", "town")
+    assert (got["city"], got["county"], got["town"]) == ("西安市", "莲湖区", "北关街道")
+    assert "place-unresolved" not in codes
+
+
+def test_two_district_documents_or_one_of_another_unit_leave_a_shared_street_unplaced():
+    for cited in ("《莲湖区2023年法治政府建设工作要点》《潍城区2023年普法工作要点》",
+                  "《西安市2023年法治政府建设工作要点》"):
+        text = (f"2023年，在区委、区政府的正确领导下，北关街道认真落实{cited}，扎实推进依法行政。\n" + BODY)
+        got, codes = meta(text)
+        assert got["level"] == "town" and "county" not in got and "province" not in got, cited
+        assert "place-unresolved" in codes, cited
+
+
+def test_a_topic_owner_led_by_two_phrases_the_second_without_its_preposition():
+    text = ("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局的具体指导下，"
+            "紧扣基层治理实际，扎实推进依法行政。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["year"]) == ("荷城街道办事处", "town", 2024)
+    # A second phrase is only one that ends 领导下 / 指导下 at its comma: a clause naming a
+    # rival body after the leaders is no leadership phrase and names no author.
+    got, _ = meta("2024年，荷城街道法治建设工作在街道党工委的坚强领导下，区司法局开展执法检查12次。\n" + BODY)
+    assert got.get("issuer") != "区司法局" and got.get("level") != "department"
+
+
+def test_an_autonomous_county_written_with_its_place_name_before_its_autonomous_unit():
+    # 镇宁自治县 is 镇宁布依族苗族自治县 with its ethnic names dropped and 自治县 kept.
+    got, _ = meta("镇宁自治县2023年度法治政府建设工作报告\n2023年，镇宁自治县人民政府坚持依法行政。\n" + BODY)
+    assert got["issuer"] in ("镇宁自治县人民政府", "镇宁布依族苗族自治县人民政府")
+    assert (got["level"], got["county"], got["city"]) == ("county", "镇宁布依族苗族自治县", "安顺市")
+    org = parse_org("黔东南自治州人民政府")
+    assert org is not None and org.place is not None and org.place.city == "黔东南苗族侗族自治州"
+
+
+# --- set 13, second round (speakers14): joint title lines, a province named in the body only,
+# a date printed over lines, a street's superior named by its committee and government --------
+
+def test_a_streets_working_committee_and_office_on_one_line_with_a_street_the_gazetteer_lacks():
+    # 青枫街道 is no street the gazetteer knows: both names are read by their grammar under 平昌县.
+    text = ("中共平昌县青枫街道工作委员会 平昌县人民政府青枫街道办事处关于2024年法治政府建设情况的报告\n"
+            "中共平昌县委、平昌县人民政府：\n2024年，青枫街道坚持依法行政，推进基层治理法治化。\n" + BODY)
+    got, _ = meta(text)
+    assert "青枫街道办事处" in str(got["issuer"]) and got["level"] == "town"
+    assert (got["city"], got["county"], got["town"]) == ("巴中市", "平昌县", "青枫街道")
+    org = parse_org("平昌县人民政府青枫街道办事处")
+    assert org is not None and org.kind == "government" and org.place is not None and org.place.town == "青枫街道"
+
+
+def test_a_departments_party_committee_and_the_department_open_the_title():
+    text = ("中共平昌县卫生健康局委员会 平昌县卫生健康局 关于2023年法治政府建设情况的报告\n"
+            "2023年，我局坚持依法行政，规范卫生健康执法。\n" + BODY)
+    got, _ = meta(text)
+    assert got["issuer"] == "中共平昌县卫生健康局委员会、平昌县卫生健康局"
+    assert (got["level"], got["county"]) == ("department", "平昌县")
+    # A committee's own department keeps its reading: 中共某县委宣传部 is the committee's.
+    org = parse_org("中共平昌县委宣传部")
+    assert org is not None and org.kind == "department" and org.rest == "委宣传部"
+
+
+def test_an_autonomous_region_named_only_in_its_body_twice_and_alone():
+    # A Traditional text: 我區 and 自治區 are the region's words; its name stands only in the
+    # body (a cited plan and the rule-of-law slogan), twice, no other province named.
+    text = ("2022年，我區堅持依法行政，全面推進法治政府建設。現將有關情況報告如下：\n"
+            "一、主要舉措和成效\n自治區人民政府印發《廣西壯族自治區法治政府建設實施方案》，"
+            "著力建設法治廣西，全年辦理行政復議案件120件。\n二、存在的不足\n執法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("广西壮族自治区人民政府", "province", "广西壮族自治区")
+    # Named once, or beside another province: the place stays unknown, the level known.
+    once = text.replace("《廣西壯族自治區法治政府建設實施方案》", "實施方案")
+    beside = text.replace("著力建設法治廣西", "著力建設法治廣西，對口支援西藏")
+    for variant in (once, beside):
+        got, _ = meta(variant)
+        assert "issuer" not in got and "province" not in got and got["level"] == "province"
+
+
+def test_a_provincial_department_written_alone_takes_the_province_its_body_names():
+    text = ("2021年，司法厅坚持以习近平法治思想为指导，为建设法治甘肃、平安甘肃提供有力保障。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("甘肃省司法厅", "department", "甘肃省")
+    got, codes = meta(text.replace("平安甘肃", "学习浙江经验"))
+    assert "issuer" not in got and "province" not in got and got["level"] == "department"
+    # A government's unit must be the province's: 省政府 is no autonomous region's.
+    got, _ = meta("2021年，省政府坚持依法行政，建设法治广西、平安广西。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "province"
+
+
+def test_a_publication_time_printed_over_three_lines():
+    text = "2024\n04/07\n19:20\n来源：\n某某网\n2023年，盐池县司法局坚持依法行政，扎实推进法治政府建设。\n" + BODY
+    got, _ = meta(text)
+    assert (got["date"], got["year"], got["issuer"]) == ("2024-04-07", 2023, "盐池县司法局")
+    # A year alone, or a month and day that are no date, is no publication time.
+    for head in ("2024\n第4期\n", "2024\n13/45\n"):
+        got, _ = meta(head + "2023年，盐池县司法局坚持依法行政，扎实推进法治政府建设。\n" + BODY)
+        assert "date" not in got, head
+
+
+def test_a_generic_superior_named_by_its_committee_and_government_without_a_leadership_phrase():
+    # 金山街道 is a street of many places; the county-level city's own plan the opening carries
+    # out, beside 市委、市政府 (no 在…领导下), leaves one.
+    text = ("2023年，金山街道认真落实《大冶市2023年法治政府建设工作要点》，坚决贯彻市委、市政府的决策部署，"
+            "扎实推进依法行政。\n" + BODY)
+    got, codes = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("金山街道办事处", "town", "大冶市", "金山街道")
+    # Without the superior named, the plan alone places nothing.
+    got, codes = meta(text.replace("坚决贯彻市委、市政府的决策部署，", ""))
+    assert got["level"] == "town" and "county" not in got and "place-unresolved" in codes
+
+
+# --- speakers15: set 14's remaining classes ---------------------------------------------
+
+def test_a_cited_title_with_its_year_before_the_place_counts_for_the_self_reference():
+    text = ("2021年，县人民政府坚持依法行政，修订《石门县人民政府工作规则》，"
+            "印发《2021年石门县人民政府常务会议学法安排》，全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"]) == ("石门县人民政府", "county", "石门县")
+
+
+def test_one_cited_title_and_a_year_first_title_of_another_place_do_not_place_it():
+    text = ("2021年，县人民政府坚持依法行政，修订《石门县人民政府工作规则》，"
+            "学习《2021年慈利县人民政府常务会议学法安排》，全面推进法治政府建设。\n" + BODY)
+    got, codes = meta(text)
+    assert got["level"] == "county" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_the_whole_province_owning_the_openings_topic_gives_the_level():
+    got, codes = meta("2022年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n" + BODY)
+    assert got["level"] == "province" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_the_whole_province_owning_the_topic_takes_the_province_named_twice_in_its_body():
+    text = ("2022年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n"
+            "一、主要举措\n在青海日报开设法治专栏，在青海广播电视台播出普法节目。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+
+
+def test_the_whole_district_owning_the_topic_settles_nothing_without_a_city_above():
+    # 全区 is a district's or an autonomous region's: no level without a city named above it.
+    got, _ = meta("2022年，全区法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n" + BODY)
+    assert "level" not in got and "issuer" not in got
+
+
+def test_a_shared_town_name_is_told_apart_by_its_own_documents_cited_with_their_county():
+    text = ("2023年，金山镇在县委、县政府的坚强领导下，坚持依法行政，修订《中共上栗县金山镇委员会议事规则》，"
+            "全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("金山镇人民政府", "town", "上栗县", "金山镇")
+
+
+def test_a_shared_town_name_stays_unplaced_when_its_cited_documents_name_two_counties():
+    text = ("2023年，金山镇在县委、县政府的坚强领导下，坚持依法行政，修订《中共上栗县金山镇委员会议事规则》，"
+            "学习《凉州区金山镇便民服务规定》，全面推进法治政府建设。\n" + BODY)
+    got, _ = meta(text)
+    assert got["issuer"] == "金山镇人民政府" and got["level"] == "town" and "county" not in got and "town" not in got
+
+
+def test_a_units_sector_spoken_for_by_my_bureau_names_its_department_placed_by_cited_titles():
+    text = ("2022年，全市司法行政系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我局牵头起草《天水市城市绿化条例》，配合审议《天水市物业管理条例》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["city"]) == ("天水市司法局", "department", "天水市")
+
+
+def test_a_sector_spoken_for_with_one_cited_title_gives_only_the_level():
+    text = ("2022年，全市司法行政系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我局牵头起草《天水市城市绿化条例》。\n二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes
+
+
+def test_a_sector_whose_author_is_no_bureau_names_no_bureau():
+    # 我委 leads the sector: its name is not the sector's name with 局.
+    text = ("2022年，全市卫生健康系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我委牵头起草《天水市城市绿化条例》，配合审议《天水市物业管理条例》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert got["level"] == "department" and got.get("issuer") != "天水市卫生健康局"
+
+
+def test_a_sector_led_by_no_bureau_names_no_bureau():
+    # 政法 is the Party's political-legal committee's sector: no 政法局 is read from it.
+    text = ("2022年，全市政法系统在市委、市政府的领导下，扎实推进法治政府建设。\n"
+            "一、主要举措\n我局牵头起草《天水市城市绿化条例》，配合审议《天水市物业管理条例》。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, codes = meta(text)
+    assert got["level"] == "department" and "issuer" not in got and "issuer-placeless" in codes

@@ -15,8 +15,9 @@ shown to readers is worse than a missing one.
   发布机构) naming a department of that kind. The first source settles the level; a
   self-reference without its place (我局, 区政府, 县司法局, 教育厅) settles only the level
   unless every place printed outside the body (the addressee included) agrees on
-  one, or the author's own cited documents (《某县…办法》, at least two, at its
-  unit) give it; a name read from the body is shown only when those places agree
+  one, or the author's own cited documents (《某县…办法》, 《2022年某县…计划》, at least two,
+  at its unit) give it (全省…工作坚持… speaks as the province, 全市司法行政系统 with
+  我局 as 市司法局); a name read from the body is shown only when those places agree
   with it; a place-less name is never shown, though the places above it are the
   addressee's. Names are read by the grammar of ``orgs`` and shown without
   parent places (榆垡镇人民政府).
@@ -49,6 +50,7 @@ from generator.read.orgs import (
     is_zone,
     org_names,
     parse_org,
+    province_names,
     resolve,
     split_place,
     unit_level,
@@ -70,7 +72,9 @@ TOPIC_OPENING = re.compile(
 # The same topic as a clause's subject, with no year before it: 某市法治政府建设工作坚持…
 TOPIC_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,16}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
 # The leadership phrases after such a topic: 在县委、县政府的领导下，在县司法局的指导下，
-LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,]?\s*)+")
+# 在党工委的领导下，上级部门的关心指导下，: a second phrase may leave out its 在.
+LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,、]?\s*)+"
+                        r"(?:(?!在)[^，。；、]{2,30}?(?:领导|指导|支持|关心)下\s*[，,、]\s*)*")
 SECOND_YEAR = re.compile(rf"^[^。！？]+[。！？]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
 WORK_YEAR = re.compile(rf"(?<![\d—–\-~至到])({YEAR_TEXT})\s*年度?的?(?:法治政府建设|法治建设|依法行政)")
 CLAUSE_YEAR = re.compile(rf"[，,]\s*({YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]")
@@ -201,7 +205,31 @@ def _superiors(document: Document) -> tuple[tuple[str, ...], ...]:
             chain, rest = split_place(m.group(1))
             if chain and not rest:
                 chains.append(chain)
+        if not chains and (generic := GENERIC_SUPERIOR.search(text[:200]) or GENERIC_SUPERIOR_PAIR.search(text)):
+            chains += _superior_documents(generic.group(1), text)
     return tuple(chains)
+
+
+# 在区委、区政府的坚强领导下: a superior named by its unit alone (区, 县, 市, 旗).
+GENERIC_SUPERIOR = re.compile(r"在(?:中共)?(区|县|市|旗)委[、和及]?(?:\1)?(?:人民)?(?:政府)?的?[\u4e00-\u9fff]{0,6}?(?:领导|指导)")
+
+
+# 坚决贯彻市委、市政府的决策部署: the same superior named by its Party committee and
+# government together, anywhere in the opening paragraph, without 在…领导下.
+GENERIC_SUPERIOR_PAIR = re.compile(r"(区|县|市|旗)委[、和及]\1?(?:人民)?政府")
+
+
+def _superior_documents(unit: str, text: str) -> list[tuple[str, ...]]:
+    """The place of a generic superior (区委、区政府) from the documents the opening says
+    the body carries out (认真落实《某区2022年法治政府建设工作要点》等…部署): the one place at
+    that unit opening the cited titles; [] when none or several. Context only, to tell
+    apart places sharing a name (a street office's), as the named superior is."""
+    found = set()
+    for m in CITED.finditer(text):
+        chain, _ = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+        if chain and chain[-1].endswith(unit) and (unit == "市" or unit_level(chain[-1]) == GENERIC_LEVEL[unit]):
+            found.add(chain)
+    return list(found) if len({c[-1] for c in found}) == 1 else []
 
 
 Candidate = tuple[list[Org], str, bool]  # organisations, origin, read from the body
@@ -237,11 +265,33 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            if placed := _place_generic(principal, clues + _cited_places(document, principal, context), context, above):
+            found = clues + _cited_places(document, principal, context) + _body_province(document, principal, context)
+            if placed := _place_generic(principal, found, context, above):
                 return [placed], "derived", first
             continue
+        if principal.place is not None and not (principal.place.province or principal.place.city) \
+                and (chains := _own_document_chains(document, principal.place.last)):
+            # 四季青街道 shared by several places, its own documents cited as 《上城区四季青街道…》:
+            # those chains tell it apart as the page's other places would.
+            orgs = [parse_org(o.written, context + chains) or o for o in orgs]
         return orgs, origin, first
     return [], "text", first
+
+
+def _own_document_chains(document: Document, name: str) -> tuple[tuple[str, ...], ...]:
+    """The place chains of the author's own documents cited in the opening and the first
+    sections, written with the places above its name (《中共某市某区某街道党工委议事规则》):
+    context to tell apart places sharing the name, as a banner would."""
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    chains = []
+    for text in texts:
+        for m in CITED.finditer(text):
+            chain, _ = split_place(CITED_LEAD.sub("", m.group(1)))
+            if len(chain) > 1 and chain[-1] == name:
+                chains.append(chain)
+    return tuple(dict.fromkeys(chains))
 
 
 def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, ...], ...]) -> Iterator[Candidate]:
@@ -278,7 +328,8 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     #     is named before it; the owner is the subject when a predicate opens the next clause.
     if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) \
             and PREDICATE.match(LEADERSHIP.sub("", opening[0][m.end():], count=1)) \
-            and (found := _names(m.group(2), context)) and _speaks_as(found, opening[0]):
+            and (found := _names(m.group(2), context) or _whole_unit_owner(m.group(2), opening[0])) \
+            and _speaks_as(found, opening[0]):
         yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
@@ -308,7 +359,7 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     #     (the level; the place, as for any self-reference, only from the clues).
     elif opening and (m := SYSTEM_SUBJECT.match(opening[0])) and "政府" not in m.group(1) \
             and (word := _first_sections_self(document)) and (own := parse_org(word)):
-        yield [own], "text", True
+        yield [_system_department(m.group(1), word) or own], "text", True
     elif opening and REGION_SUBJECT.match(opening[0]) and (own := parse_org("自治区人民政府")):
         yield [own], "text", True
     # 7d. 2024年，在县委、县政府的领导下，坚持…: the opening leaves its subject out; the first
@@ -360,6 +411,17 @@ def _whole_unit_subject(text: str) -> Org | None:
             return None
         rest = more[0]
     return None
+
+
+def _whole_unit_owner(owner: str, text: str) -> list[Org] | None:
+    """The place-less government of the unit whose whole owns the opening's topic
+    (2023年，全省法治政府建设工作坚持…: 全省 → the province's government; the level,
+    a place only as for any self-reference). 全区 is a district's or an autonomous
+    region's: a district names the city above it."""
+    if not (m := WHOLE_UNIT.fullmatch(owner)) or m.group(1) == "区" and not CITY_ABOVE.search(text):
+        return None
+    own = parse_org("自治区人民政府" if m.group(1) == "自治区" else f"我{m.group(1)}")
+    return [own] if own else None
 
 
 def _speaks_as_region(document: Document) -> bool:
@@ -519,7 +581,7 @@ def _clause_subject(rest: str, context: tuple[tuple[str, ...], ...]) -> list[Org
         # …，某市法治政府建设工作坚持… / …，某乡法治政府建设工作在县委…领导下，围绕…: the subject is
         # the year's rule-of-law work of a body named before it, wherever the clause stands.
         if (m := TOPIC_SUBJECT.match(body)) and PREDICATE.match(LEADERSHIP.sub("", body[m.end():], count=1)) \
-                and (found := _names(m.group(1), context)):
+                and (found := _names(m.group(1), context) or _whole_unit_owner(m.group(1), body)):
             return found
         if not more:
             return None
@@ -626,6 +688,30 @@ SYSTEM_SUBJECT = re.compile(
     rf"^(?:(?:{YEAR_TEXT})\s*年度?(?:以来)?\s*[，,]?\s*)?((?:全|我)?[\u4e00-\u9fff]{{2,12}}?系统)"
     r"(?=在|坚持|深入|认真|始终|紧紧|全面|以|按照|围绕|[，,])")
 DEPARTMENT_SELF = re.compile(r"我(局|委|办|厅|署)(?!员会)")
+
+
+# 全市司法行政系统 … 我局: the sector of a unit whose leading department calls itself 我局 names
+# that department (市司法局), place-less. Only the sectors of a local government's bureaus (the
+# standard list of its working departments); a sector led by no bureau (政法, 纪检) names nothing.
+SECTOR_UNIT = re.compile(r"(?:全|我)(市|州|盟|县|区|旗)([\u4e00-\u9fff]{2,10}?)系统")
+SECTOR_DEPARTMENT = {
+    "司法行政": "司法局", "市场监管": "市场监督管理局", "人社": "人力资源和社会保障局", "住建": "住房和城乡建设局",
+    "交通": "交通运输局", "文旅": "文化和旅游局", "医保": "医疗保障局"} | {
+    sector: sector + "局" for sector in (
+        "教育", "公安", "民政", "财政", "人力资源和社会保障", "自然资源", "生态环境", "住房和城乡建设",
+        "交通运输", "水利", "水务", "农业农村", "商务", "文化和旅游", "退役军人事务", "应急管理", "审计",
+        "统计", "医疗保障", "林业", "城市管理")}
+
+
+def _system_department(system: str, word: str) -> Org | None:
+    """The place-less department (市司法局) leading a unit's sector (全市司法行政系统) whose first
+    sections call the author 我局; None for any other word or sector."""
+    if word != "我局" or not (m := SECTOR_UNIT.fullmatch(system)):
+        return None
+    if (bureau := SECTOR_DEPARTMENT.get(m.group(2))) is None:
+        return None
+    org = parse_org(m.group(1) + bureau)
+    return org if org is not None and org.kind == "department" and org.generic else None
 
 
 def _elided_subject(text: str) -> bool:
@@ -745,7 +831,8 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     own_plan = False
     for text in texts:
         for m in CITED.finditer(text):
-            chain, after = split_place(re.sub(r"^(?:中共|关于)", "", m.group(1)))
+            # 《2022年某县人民政府常务会会前学法计划》: a year may open the title before its place.
+            chain, after = split_place(CITED_LEAD.sub("", m.group(1)))
             if not chain or org.unit == "市" and not chain[-1].endswith("市") \
                     or org.unit != "市" and unit_level(chain[-1]) != level:
                 continue
@@ -758,6 +845,28 @@ def _cited_places(document: Document, org: Org, context: tuple[tuple[str, ...], 
     return found[:1]
 
 
+def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """For a province's body named without its province (自治区人民政府 for 我区, 省政府, a 厅
+    written alone): the one province the opening and the first sections name, named at least
+    twice (法治四川 … 平安四川, 《内蒙古自治区…方案》), no other province named there; [] otherwise.
+    A government's or committee's unit must be the province's (省, 自治区); a 厅 is either's."""
+    if GENERIC_LEVEL.get(org.unit) != "province":
+        return []
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    pattern, full = province_names()
+    named = [full[m.group(0)] for m in pattern.finditer("\n".join(texts))]
+    if len(named) < 2 or len(set(named)) != 1:
+        return []
+    name = named[0]
+    if not name.endswith(("省", "自治区")) or org.kind != "department" and not name.endswith(org.unit):
+        return []
+    place = resolve((name,), context)
+    return [place] if place else []
+
+
+CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
 OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
 
@@ -814,7 +923,9 @@ def _place_generic(org: Org, clues: list[Place], context: tuple[tuple[str, ...],
         return None
     if level == "city" and not name.endswith(unit) and not (unit == "州" and name.endswith("自治州")):
         return None
-    rest = org.written[len(unit):] if org.written.startswith(unit) else ""
+    # 司法厅 written alone: a province's department whose name holds no unit to replace.
+    rest = org.written[len(unit):] if org.written.startswith(unit) \
+        else org.written if org.kind == "department" and unit == "省" and org.rest == org.written else ""
     if org.kind == "department":
         if not rest:
             return None

@@ -44,7 +44,8 @@ CORPS = re.compile(r"^(?:新疆生产建设兵团|兵团)?第?[一二三四五�
 # city without counties (东莞市): no place of that level.
 FILLER = "直辖行政区划"
 GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|行署|街道办事处|办事处)$")
-PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
+# 工作委员会 is a Party working committee written in full (中共某街道工作委员会: 党工委).
+PARTY_SUFFIX = re.compile(r"(?:[省市县区州旗盟镇乡]?委员会|工作委员会|党委|党工委|工委|[省市县区州旗盟镇乡]?委)$")
 # Departments: a functional name, then one of these. 人民政府办公室 is a department.
 DEPARTMENT_SUFFIX = re.compile(
     r"(?:局|厅|委员会|委|办公室|办|部|署|中心|所|队|处|院|管委会|管理委员会|公署|站|社|会)$"
@@ -241,6 +242,8 @@ def gazetteer() -> Gazetteer:
         # 和布克赛尔县 (和布克赛尔蒙古自治县), 积石山县 (积石山保安族东乡族撒拉族自治县).
         if path[1] is not None and (tail := ETHNIC_TAIL.search(full)) and tail.start() >= 2:
             aliases.setdefault(full[: tail.start()] + full[-1], full)
+            # …or before 自治县 / 自治旗 / 自治州 still: 紫云自治县 (紫云苗族布依族自治县).
+            aliases.setdefault(full[: tail.start()] + full[tail.end():], full)
 
     for province, p in tree.items():
         add(province, p.get("_alias", ""), (province, None, None))
@@ -282,6 +285,16 @@ def gazetteer() -> Gazetteer:
             names[old] = [(province, city, old)]
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
+
+
+@lru_cache(maxsize=1)
+def province_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding a province's name as reports write it (四川省, 四川, 内蒙古自治区,
+    内蒙古), and the full name of each written form."""
+    g = gazetteer()
+    full = {n: n for n, paths in g.names.items() if any(p[1] is None for p in paths)}
+    full.update({a: f for a, f in g.aliases.items() if f in full and len(a) >= 2})
+    return re.compile("|".join(sorted(full, key=len, reverse=True))), full
 
 
 def split_place(text: str) -> tuple[tuple[str, ...], str]:
@@ -447,6 +460,12 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         # town level by its grammar; its place stays unresolved.
         return Org(text, "government", Place((town.group(1),)), town.group(2))
     if party:
+        if chain and (town := UNKNOWN_TOWN_PARTY.fullmatch(rest)):
+            # 中共渠县渠南街道工作委员会: the Party committee of a street the gazetteer does not know.
+            return _town_under(text, chain, town.group(1), town.group(2), "party", context)
+        if chain and (own := DEPARTMENT_PARTY.fullmatch(rest)) and DEPARTMENT_SUFFIX.search(own.group(1)):
+            # 中共渠县教育局委员会: a department's own Party committee, of the department's level.
+            return Org(text, "department", resolve(chain, context) or Place(chain), rest)
         if chain and not PARTY_SUFFIX.fullmatch(rest) and (own := PARTY_DEPARTMENT.match(rest)) \
                 and DEPARTMENT_SUFFIX.search(own.group(1)):
             # 中共某县委宣传部, 中共某县委全面依法治县委员会办公室: a department of the committee.
@@ -505,6 +524,11 @@ def _undoubled_unit(text: str, chain: tuple[str, ...], rest: str, context: tuple
 
 # A province's department named by its function and 厅 (a hall of a building is no body).
 PROVINCIAL_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![大展餐客门舞歌])厅")
+# The Party committee of a town or street (渠南街道工作委员会, 某镇委员会), the town's name unknown.
+UNKNOWN_TOWN_PARTY = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
+                                r"(工作委员会|党工委|委员会|党委)")
+# A department's own Party committee: 教育局委员会, 卫生健康局党委 (no 委 before it: 县委宣传部委员会 is no such).
+DEPARTMENT_PARTY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|办公室|中心))(?:委员会|党委)")
 UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
                           r"(人民政府|办事处)")
 
@@ -623,10 +647,24 @@ def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[
     if not m:
         return None
     inner, suffix = split_place(rest[m.end():])
+    if not inner and (town := UNKNOWN_TOWN.fullmatch(rest[m.end():])):
+        # 渠县人民政府渠南街道办事处: a street the gazetteer does not know, under a county it does.
+        return _town_under(text, chain, town.group(1), town.group(2), "government", context)
     if not inner or unit_level(inner[-1]) != "town" or not GOVERNMENT_SUFFIX.fullmatch(suffix):
         return None
     full = chain + inner
     return Org(text, "government", resolve(full, context) or Place(full), suffix)
+
+
+def _town_under(text: str, chain: tuple[str, ...], town: str, suffix: str, kind: str,
+                context: tuple[tuple[str, ...], ...]) -> Org | None:
+    """A town or street the gazetteer does not know, written under the county-level place
+    that holds it (渠县…渠南街道…): town level by its grammar, placed under that county."""
+    if unit_level(chain[-1]) != "county":
+        return None
+    full = chain + (town,)
+    place = resolve(chain, context)
+    return Org(text, kind, replace(place, chain=full, town=town) if place else Place(full), suffix)
 
 
 # Central bodies, the only place-less names shown as issuers: 国务院…, 国家…局, 司法部.

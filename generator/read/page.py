@@ -533,6 +533,8 @@ def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
     """The frame above the body: chrome, title, index block, publication line,
     document number, addressee, a wrapper's notice."""
     title_at, wrapper = b.title_at, b.wrapper_span
+    split = {j for i in range(0, min(b.body_start, len(texts)))
+             for j in range(i, i + (split_date(texts[i:b.body_start]) or ("", 0))[1])}
     for i in range(0, min(b.body_start, len(texts))):
         t = texts[i]
         if i in title_at:
@@ -546,6 +548,8 @@ def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
             r.set(i, "chrome", why)
         elif title_at and i > max(title_at) and dateline(t):
             r.set(i, "publication", DATELINE)
+        elif i in split:
+            r.set(i, "publication", SPLIT_DATE)
         elif publication_fields(t) is not None:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
         elif i in wrapper and (i >= min(title_at) - 2 or DOC_NUMBER.match(t) or org_names(t)):
@@ -562,6 +566,24 @@ def _mark_top(r: _Reading, texts: list[str], b: _Bounds) -> None:
 
 
 DATELINE = "标题下的日期（成文日期）"
+SPLIT_DATE = "发布时间（年份、月日、时刻分行印出）"
+# A page's publication time printed as a calendar leaf, one part a line: 2024 / 04/07 / 19:20.
+SPLIT_YEAR = re.compile(r"(?:19|20)\d{2}")
+SPLIT_MONTH_DAY = re.compile(r"(\d{1,2})\s*[/／.\-]\s*(\d{1,2})")
+SPLIT_TIME = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
+
+
+def split_date(texts: list[str]) -> tuple[str, int] | None:
+    """The ISO date of a publication time whose year and month/day stand on lines of their
+    own at the head of ``texts`` (2024 / 04/07, a time of day on the third line or not), and
+    how many lines it takes; None for anything else (a bare year alone is no date)."""
+    if len(texts) < 2 or not SPLIT_YEAR.fullmatch(texts[0].strip()) \
+            or not (m := SPLIT_MONTH_DAY.fullmatch(texts[1].strip())):
+        return None
+    iso = iso_date(f"{texts[0].strip()}-{m.group(1)}-{m.group(2)}")
+    if iso is None:
+        return None
+    return iso, 3 if len(texts) > 2 and SPLIT_TIME.fullmatch(texts[2].strip()) else 2
 
 
 def dateline(text: str) -> str | None:
@@ -926,6 +948,10 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
             values.setdefault("dated", iso_date(m.group(1)))
         if line.reason == DATELINE:
             values.setdefault("dated", dateline(t))
+            continue
+        if line.reason == SPLIT_DATE:
+            if "published" not in values and (leaf := split_date([p.text for p in lines[i:i + 3]])):
+                values["published"] = leaf[0]
             continue
         if line.role in ("publication", "title"):
             fields = (publication_fields(t) if line.role == "publication" else _glued_publication(t)) or {}
