@@ -51,6 +51,7 @@ from generator.build.incremental import (
 )
 from generator.build.lock import project_lock
 from generator.build.manifest import Changes, changes, write_changes
+from generator.build.packs import Packs, grow_table, load_packs, open_packs, shared_table, write_packs
 from generator.build.pool import read_reports
 from generator.build.spare import being_made, discard_spare, keep_spare, make_spare, take_spare
 from generator.disk import atomic_write
@@ -359,6 +360,7 @@ class Corpus:
     reports: list[Report]
     skipped: list[Skipped] = field(default_factory=list)
     cache_hits: int = 0
+    packs: Packs | None = None  # where the held reports are kept for the next build (generator/build/packs.py)
 
 
 @contextlib.contextmanager
@@ -402,10 +404,23 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     sources, problems = discover(project, noted)
     problems.extend(byte_copies(sources, digests))
     cache = ReportCache(project.cache_dir, enabled=use_cache)
-    found: dict[str, Report] = {}
-    shared: dict = {}  # what the reports repeat, held once (share_values)
+    # Held lean, the reports are kept in packs too (generator/build/packs.py): one
+    # whose cache entry is there (its text and lines are read from it) is taken from
+    # its pack, already as the build holds it.
+    packs = open_packs(project.cache_dir / "held", len(sources), read=use_cache) if use_lean else None
     with no_cycle_collection():
+        entries = set(os.listdir(project.cache_dir)) if packs and packs.loaded and project.cache_dir.is_dir() else set()
+        found: dict[str, Report] = load_packs(packs, [s for s in sources if f"{s.slug}.pickle" in entries],
+                                              keys) if packs else {}
+        if packs and packs.loaded and 2 * len(found) < len(sources):
+            # Most reports are read again (a new generator, a new taxonomy): the
+            # table begins anew rather than keep what only the old ones held.
+            packs, found = open_packs(project.cache_dir / "held", len(sources), read=False), {}
+        # what the reports repeat, held once (share_values): the packs' table where there is one
+        shared: dict = shared_table(packs) if packs and len(found) < len(sources) else {}
         for source in sources:
+            if source.slug in found:
+                continue
             if (report := cache.get(source, keys[source.slug], whole=not use_lean)) is not None:
                 found[source.slug] = held(report, use_lean, shared)
         unread = [source for source in sources if source.slug not in found]
@@ -424,6 +439,9 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
                 elif result.key != keys[source.slug]:  # read again by its worker (read_held): the same bytes?
                     raise BuildError(f"{source.path}: changed while the build was reading it; build again")
                 found[source.slug] = held(result, use_lean, shared)
+        if packs:
+            grow_table(packs, shared, len(sources))
+    del shared
     reports = [found[source.slug] for source in sources if source.slug in found]
     for report in reports:  # each object is this build's own: set in place (dataclasses.replace took 3 s at 10,000)
         object.__setattr__(report, "key", keys[report.slug])
@@ -440,7 +458,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         skipped = [Skipped(path, tuple(ps)) for path, ps in sorted(by_file.items())]
     if not reports:
         raise BuildError(f"{project.reports_dir}: no reports found; add <slug>.txt files")
-    return Corpus(taxonomy, reports, skipped, cache.hits)
+    return Corpus(taxonomy, reports, skipped, cache.hits + (packs.hits if packs else 0), packs)
 
 
 def held(report: Report, use_lean: bool = False, shared: dict | None = None) -> Report:
@@ -555,18 +573,26 @@ def share_values(report: Report, shared: dict) -> None:
     reports: 23.2 -> 17.9 KiB of objects a held report)."""
     # Locals for what runs for every paragraph and passage of every report
     # (14 s of a build that loaded 50,000 reports from the cache).
-    put, intern = object.__setattr__, sys.intern
+    put, anchor = object.__setattr__, sys.intern
+    get, one = shared.get, shared.setdefault
+
+    def intern(value: str) -> str:  # interned, and in `shared` (the table generator/build/packs.py keeps)
+        value = sys.intern(value)
+        return one(value, value)
+
+    # An anchor is a digest of its paragraph (generator/read/parse.py): one report's
+    # passages name its paragraphs' anchors, and no other report's are equal.
+    # Interned only, not in `shared`: in the packs' table they were 80 % of it.
     doc = report.document
     for paragraph in doc.preamble:
-        put(paragraph, "anchor", intern(paragraph.anchor))
+        put(paragraph, "anchor", anchor(paragraph.anchor))
     for section in doc.sections:
-        put(section, "anchor", intern(section.anchor))
+        put(section, "anchor", anchor(section.anchor))
         put(section, "number", intern(section.number))
         put(section, "kind", intern(section.kind))
         put(section, "title", shared.setdefault(section.title, section.title))
         for paragraph in section.paragraphs:
-            put(paragraph, "anchor", intern(paragraph.anchor))
-    get, one = shared.get, shared.setdefault
+            put(paragraph, "anchor", anchor(paragraph.anchor))
     # A held text (HeldText: two lengths) is one object for all reports where they are equal;
     # a text itself is never put in the table.
     lengths = is_held(report)
@@ -577,9 +603,9 @@ def share_values(report: Report, shared: dict) -> None:
             for paragraph in section.paragraphs:
                 put(paragraph, "text", one(paragraph.text, paragraph.text))
     for passage in report.analysis.passages:
-        put(passage, "anchor", intern(passage.anchor))
-        put(passage, "paragraph", intern(passage.paragraph))
-        put(passage, "section", intern(passage.section))
+        put(passage, "anchor", anchor(passage.anchor))
+        put(passage, "paragraph", anchor(passage.paragraph))
+        put(passage, "section", anchor(passage.section))
         if lengths:
             put(passage, "text", one(passage.text, passage.text))
         if passage.themes:
@@ -728,7 +754,11 @@ def generate(project: Project, progress: Progress | None = None, *, use_cache: b
     try:
         if progress:
             progress(f"making pages of {len(corpus.reports)} reports")
-        return _make_pages(project, corpus, use_cache, site_url(yml), originals)
+        made = _make_pages(project, corpus, use_cache, site_url(yml), originals)
+        if corpus.packs:  # after the pages (generator/build/packs.py: a string pickled keeps a UTF-8 copy)
+            with no_cycle_collection():
+                write_packs(corpus.packs, corpus.reports)
+        return made
     finally:
         gc.unfreeze()
 
