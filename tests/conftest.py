@@ -97,6 +97,10 @@ def browser():
 def watched_page(browser, viewport=None):
     """A new page, with the console errors it logs and the hosts it requests."""
     page = browser.new_page(viewport=viewport or DESKTOP)
+    # Playwright waits up to 30 s for a page or an element by default; with the
+    # whole suite beside other builds (load 17 on 2 cores) a phone walk's page
+    # load took longer. A bound, not a timing: a passing step never waits it out.
+    page.set_default_timeout(120_000)
     errors: list[str] = []
     hosts: set[str] = set()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
