@@ -10,7 +10,8 @@ import pytest
 
 from generator.build import packs as packs_module
 from generator.build.packs import bucket, open_packs, write_packs
-from generator.build.pipeline import read_all
+from generator.build.pipeline import read_all, texts_of
+from generator.errors import BuildError
 from tests.conftest import make_project
 
 EDITED = "2022-anhui-wuhu"
@@ -184,3 +185,36 @@ def test_what_a_killed_build_left_half_written_goes(packed):
     (held_folder(packed) / ".007.pickle.12345.tmp").write_bytes(b"half")
     rebuild(packed)
     assert not list(held_folder(packed).glob(".*.tmp"))
+
+
+def test_an_entry_rewritten_without_its_pack_is_not_paired_with_the_pack(packed):
+    """A report edited, read by `fazhi check` (which writes its cache entry, not the packs),
+    then edited back: its pack holds its key again while its entry holds the edit. Taken
+    from the pack, its text would be missing (every later build stopping on it) or the
+    edit's: it is read again from its file."""
+    path = packed.reports_dir / f"{EDITED}.txt"
+    original = path.read_bytes()
+    path.write_bytes(original + "\n另有一段新增的工作说明，供测试之用。\n".encode())
+    read_all(packed)  # what `fazhi check` does
+    path.write_bytes(original)
+    corpus = rebuild(packed)
+    mine = next(r for r in corpus.reports if r.slug == EDITED)
+    whole = texts_of(packed)(mine)
+    assert "新增的工作说明" not in "".join(p.text for s in whole.document.sections for p in s.paragraphs)
+    again = rebuild(packed)  # its bucket written again
+    assert again.packs is not None and again.packs.hits == len(again.reports)
+
+
+def test_a_report_whose_entry_went_bad_is_read_again_after_the_build_that_found_it(packed):
+    """An entry damaged on disk beside a good pack: the build that needs its text stops
+    (build again), and the next one reads the report again rather than take its pack."""
+    rebuild(packed)
+    entry = packed.cache_dir / f"{EDITED}.pickle"
+    entry.write_bytes(entry.read_bytes()[:40])
+    corpus = rebuild(packed)
+    mine = next(r for r in corpus.reports if r.slug == EDITED)
+    with pytest.raises(BuildError, match="build again"):
+        texts_of(packed)(mine)
+    again = rebuild(packed)
+    mine = next(r for r in again.reports if r.slug == EDITED)
+    assert texts_of(packed)(mine).document.sections

@@ -46,6 +46,30 @@ FORMAT = 4  # of an entry; raise it when the shape of what is stored changes
 # a file that cannot be read.
 UNREADABLE = (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
               TypeError, ValueError)
+BUCKETS = 256  # held reports' packs (generator/build/packs.py): at 50,000 reports about 200 reports each
+
+
+def bucket(slug: str) -> int:
+    """The bucket of slug's report among the held reports' packs (generator/build/packs.py)."""
+    return zlib.crc32(slug.encode("utf-8")) % BUCKETS
+
+
+def held_pack(folder: Path, slug: str) -> Path:
+    """The pack of the cache folder's held reports that may hold slug's report."""
+    return folder / "held" / f"{bucket(slug):03d}.pickle"
+
+
+def drop_held_pack(folder: Path, slug: str) -> None:
+    """Remove the pack that may hold slug's report: its entry is rewritten (or
+    was found unusable), and a pack pairs a report's analysis with the entry's
+    text by the key alone. A report edited, read by `fazhi check` or a build
+    killed before its packs were written, then edited back, has its old key
+    again: its pack would be taken while its entry holds the edit's text, and
+    every build after would stop on it. The next build writes the bucket again."""
+    try:
+        held_pack(folder, slug).unlink(missing_ok=True)
+    except OSError as exc:
+        raise os_error(held_pack(folder, slug), exc, "remove an outdated pack of held reports") from None
 
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:
@@ -245,6 +269,7 @@ class ReportCache:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(self.folder, exc, "create the cache folder") from None
+        drop_held_pack(self.folder, report.slug)  # before: a build killed in between leaves no stale pack
         data = pickle.dumps((FORMAT, key, *pack(report)), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(self._path(report.slug), data, "the cache entry")
 

@@ -14,7 +14,7 @@ Here the held reports are kept together, in build/cache/held/:
 - table.pickle: (FORMAT, generation, the shared objects in order, reports
   when the generation began): every object share_values holds once for all
   reports, the build's `shared` table as a list, pickled once;
-- <bucket>.pickle, for each of BUCKETS buckets of slugs (crc32 of the slug):
+- <bucket>.pickle, for each of cache.BUCKETS buckets of slugs (crc32 of the slug):
   (FORMAT, generation, {slug: key}, the bucket's held reports pickled and
   compressed), each report under the key it was read under
   (generator/build/cache.py cache_key). An object of the table is stored as
@@ -52,19 +52,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.build.cache import UNREADABLE
+from generator.build.cache import UNREADABLE, bucket
 from generator.disk import atomic_write
 from generator.errors import os_error
 from generator.records import Report, Source
 
 FORMAT = 1  # raise when the shape of a pack or the table changes
-BUCKETS = 256  # packs: at 50,000 reports about 200 reports (a few hundred KB) each
 GROWTH = 2  # a table more than this many times its size per report at the generation's start begins anew
 SLACK = 1000  # objects a table may hold beyond that on a small corpus
-
-
-def bucket(slug: str) -> int:
-    return zlib.crc32(slug.encode("utf-8")) % BUCKETS
 
 
 @dataclass

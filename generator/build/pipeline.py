@@ -30,7 +30,7 @@ from pathlib import Path
 
 from generator.analyse.classify import analyse
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
-from generator.build.cache import ReportCache, cache_key, is_held, without_text
+from generator.build.cache import ReportCache, bucket, cache_key, drop_held_pack, is_held, without_text
 from generator.build.incremental import (
     Listing,
     Since,
@@ -440,6 +440,9 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
                     raise BuildError(f"{source.path}: changed while the build was reading it; build again")
                 found[source.slug] = held(result, use_lean, shared)
         if packs:
+            # a report read again had its bucket's pack removed (ReportCache.put): written again
+            for source in unread:
+                packs.stored.pop(bucket(source.slug), None)
             grow_table(packs, shared, len(sources))
     del shared
     reports = [found[source.slug] for source in sources if source.slug in found]
@@ -506,6 +509,7 @@ def whole_report(project: Project, taxonomy: Taxonomy) -> Callable[[Report], Rep
         source = replace(report.source, raw=read_source(project, report.source.path))
         stored = cache.stored(report.slug, report.key) if cache_key(source, taxonomy.digest) == report.key else None
         if stored is None:
+            drop_held_pack(project.cache_dir, report.slug)  # not taken from its pack again
             raise BuildError(f"{report.source.path}: changed while the build was making its pages "
                              "(or its cache entry in build/cache/ did); build again")
         found = replace(stored, source=source, cleaned=replace(stored.cleaned, source=source))
@@ -532,6 +536,7 @@ def texts_of(project: Project) -> Callable[[Report], Report]:
             return last[1]
         found = cache.with_text(report) if report.key else None
         if found is None:
+            drop_held_pack(project.cache_dir, report.slug)  # not taken from its pack again
             raise BuildError(f"{report.source.path}: its cache entry in build/cache/ changed or went while the "
                              "build was making its pages; build again")
         last[:] = [report, found]
