@@ -1391,3 +1391,17 @@ def test_a_bureau_takes_the_place_of_the_sector_documents_it_made():
     # 政法 is led by no bureau: its system's document names no bureau's place.
     got, _ = meta(lines("眉山市政法系统法治建设工作要点"))
     assert "city" not in got
+
+
+def test_another_province_named_twice_in_the_body_does_not_place_a_hall_written_alone():
+    # The hall's own province stands only as 我省 / 全省; the province named twice is one whose
+    # experience it learned from: no slogan of its own work, no title of its own documents.
+    text = ("2021年，司法厅坚持以习近平法治思想为指导，全面推进全省法治政府建设。\n一、主要举措和成效\n"
+            "学习借鉴浙江“最多跑一次”改革经验，组织骨干赴浙江考察学习，我省行政复议案件办结率98%。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert "issuer" not in got and "province" not in got and got["level"] == "department"
+    # Its own plan cited beside its slogan places it as before.
+    got, _ = meta(text.replace("学习借鉴浙江“最多跑一次”改革经验，组织骨干赴浙江考察学习",
+                               "印发《2021年甘肃省法治政府建设工作要点》，建设法治甘肃"))
+    assert (got["issuer"], got["province"]) == ("甘肃省司法厅", "甘肃省")

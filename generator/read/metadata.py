@@ -913,16 +913,22 @@ def _authored_department_place(document: Document, org: Org, clues: list[Place],
 def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
     """For a province's body named without its province (自治区人民政府 for 我区, 省政府, a 厅
     written alone): the one province the opening and the first sections name, named at least
-    twice (法治四川 … 平安四川, 《内蒙古自治区…方案》), no other province named there; [] otherwise.
-    A government's or committee's unit must be the province's (省, 自治区); a 厅 is either's."""
+    twice as its own (法治四川 … 平安四川, 《内蒙古自治区…方案》, 青海日报: the slogan of its
+    rule-of-law work, opening a cited title, or its own press), no other province named there; [] otherwise. A province
+    named otherwise is as often another one (学习借鉴浙江经验，赴浙江考察). A government's or
+    committee's unit must be the province's (省, 自治区); a 厅 is either's."""
     if GENERIC_LEVEL.get(org.unit) != "province":
         return []
     texts = [p.text for p in document.preamble]
     for section in document.sections[:4]:
         texts += [p.text for p in section.paragraphs]
     pattern, full = province_names()
-    named = [full[m.group(0)] for m in pattern.finditer("\n".join(texts))]
-    if len(named) < 2 or len(set(named)) != 1:
+    text = "\n".join(texts)
+    found = list(pattern.finditer(text))
+    named = [full[m.group(0)] for m in found]
+    own = [m for m in found if text.endswith(("法治", "平安"), 0, m.start()) or OWN_TITLE.search(text, 0, m.start())
+           or OWN_MEDIA.match(text, m.end())]
+    if len(own) < 2 or len(set(named)) != 1:
         return []
     name = named[0]
     if not name.endswith(("省", "自治区")) or org.kind != "department" and not name.endswith(org.unit):
@@ -932,6 +938,10 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
 
 
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
+# A cited title's opening, where a province's name stands as its own document's (《2022年四川省…》).
+# The province's own press, where its law popularisation runs (青海日报, 青海广播电视台).
+OWN_MEDIA = re.compile(r"(?:日报|广播电视台|电视台|人民广播电台)")
+OWN_TITLE = re.compile(rf"《(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)?$")
 OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
 
