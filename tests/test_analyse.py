@@ -1197,3 +1197,10 @@ def test_the_change_of_functions_told_of_the_organisation_is_not_business_enviro
                      + organisation + "\n" + reform + "\n")
     assert "business-environment" not in themed[organisation]
     assert "business-environment" in themed[reform]
+
+
+def test_government_and_firms_is_no_part_of_a_postal_firm():
+    """政企 is the relation of government and firms, not the middle of 邮政企业 or 党政企事业单位."""
+    business = load_taxonomy(REPO / "content").theme("business-environment")
+    assert "政企" not in find_terms(business, "督促邮政企业规范寄递服务，组织党政企事业单位开展宣传", 0.3)
+    assert find_terms(business, "建立政企沟通机制", 0.3) == {"政企": 0.5}
