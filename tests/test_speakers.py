@@ -1405,3 +1405,13 @@ def test_another_province_named_twice_in_the_body_does_not_place_a_hall_written_
     got, _ = meta(text.replace("学习借鉴浙江“最多跑一次”改革经验，组织骨干赴浙江考察学习",
                                "印发《2021年甘肃省法治政府建设工作要点》，建设法治甘肃"))
     assert (got["issuer"], got["province"]) == ("甘肃省司法厅", "甘肃省")
+
+
+def test_the_whole_province_owning_the_topic_is_not_the_author_when_the_first_sections_say_my_department():
+    # 全省法治政府建设工作坚持… is any provincial body's opening; 我厅 under the first heading says
+    # the author is a department of the province, so the province's government (and its level)
+    # is not shown.
+    text = ("2023年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n"
+            "一、主要举措\n我厅牵头起草地方性法规草案3件，审核规范性文件12件。\n二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert got.get("level") != "province" and "issuer" not in got

@@ -326,7 +326,7 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
             yield found, "text", True
     subject = _opening_subject(opening[0], context) if opening else None
     led = bool(subject) and _led_subject(subject or [], opening[0])
-    if subject and _speaks_as(subject, opening[0], led=led):
+    if subject and _speaks_as(subject, opening[0], led=led) and not _department_speaks(subject, document):
         yield subject, "text", True
     # A department led by its place's committee and government is the author even where its
     # name fails the place checks: the opening's 我区 / 全区 then name that place, never the author.
@@ -336,7 +336,7 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     if opening and (m := TOPIC_OPENING.match(opening[0])) and m.group(2) \
             and PREDICATE.match(LEADERSHIP.sub("", opening[0][m.end():], count=1)) \
             and (found := _names(m.group(2), context) or _whole_unit_owner(m.group(2), opening[0])) \
-            and _speaks_as(found, opening[0]):
+            and _speaks_as(found, opening[0]) and not _department_speaks(found, document):
         yield found, "text", True
     # 6. An opening that speaks of 县政府 / 市政府 on a site whose banner names that government.
     banner = _banner_org(facts.banner or "", context)
@@ -418,6 +418,14 @@ def _whole_unit_subject(text: str) -> Org | None:
             return None
         rest = more[0]
     return None
+
+
+def _department_speaks(orgs: list[Org], document: Document) -> bool:
+    """A place-less government as the opening's subject (全省法治政府建设工作坚持…, 省政府…)
+    while the first sections call the author a department (我厅, 我局): the author is a
+    department of that unit, not its government, so neither the name nor its level is taken."""
+    subject = _principal(orgs) or orgs[0]
+    return subject.kind == "government" and subject.generic and _first_sections_self(document) is not None
 
 
 def _whole_unit_owner(owner: str, text: str) -> list[Org] | None:
