@@ -54,9 +54,19 @@ def bucket(slug: str) -> int:
     return zlib.crc32(slug.encode("utf-8")) % BUCKETS
 
 
+def held_folder(folder: Path) -> Path:
+    """Where the cache folder's held reports are kept in packs (generator/build/packs.py)."""
+    return folder / "held"
+
+
+def pack_file(held: Path, n: int) -> Path:
+    """Bucket n's pack in the held reports' folder."""
+    return held / f"{n:03d}.pickle"
+
+
 def held_pack(folder: Path, slug: str) -> Path:
     """The pack of the cache folder's held reports that may hold slug's report."""
-    return folder / "held" / f"{bucket(slug):03d}.pickle"
+    return pack_file(held_folder(folder), bucket(slug))
 
 
 def drop_held_pack(folder: Path, slug: str) -> None:
@@ -66,10 +76,11 @@ def drop_held_pack(folder: Path, slug: str) -> None:
     killed before its packs were written, then edited back, has its old key
     again: its pack would be taken while its entry holds the edit's text, and
     every build after would stop on it. The next build writes the bucket again."""
+    path = held_pack(folder, slug)
     try:
-        held_pack(folder, slug).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
     except OSError as exc:
-        raise os_error(held_pack(folder, slug), exc, "remove an outdated pack of held reports") from None
+        raise os_error(path, exc, "remove an outdated pack of held reports") from None
 
 
 def cache_key(source: Source, taxonomy_digest: str) -> str:

@@ -52,7 +52,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.build.cache import UNREADABLE, bucket
+from generator.build.cache import UNREADABLE, bucket, pack_file
 from generator.disk import atomic_write
 from generator.errors import os_error
 from generator.records import Report, Source
@@ -84,7 +84,7 @@ class Packs:
 
     def pack_path(self, n: int) -> Path:
         assert self.folder is not None
-        return self.folder / f"{n:03d}.pickle"
+        return pack_file(self.folder, n)
 
 
 def open_packs(folder: Path, reports: int, read: bool = True) -> Packs:

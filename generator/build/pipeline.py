@@ -30,7 +30,7 @@ from pathlib import Path
 
 from generator.analyse.classify import analyse
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
-from generator.build.cache import ReportCache, bucket, cache_key, drop_held_pack, is_held, without_text
+from generator.build.cache import ReportCache, bucket, cache_key, drop_held_pack, held_folder, is_held, without_text
 from generator.build.incremental import (
     Listing,
     Since,
@@ -407,7 +407,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
     # Held lean, the reports are kept in packs too (generator/build/packs.py): one
     # whose cache entry is there (its text and lines are read from it) is taken from
     # its pack, already as the build holds it.
-    packs = open_packs(project.cache_dir / "held", len(sources), read=use_cache) if use_lean else None
+    packs = open_packs(held_folder(project.cache_dir), len(sources), read=use_cache) if use_lean else None
     with no_cycle_collection():
         entries = set(os.listdir(project.cache_dir)) if packs and packs.loaded and project.cache_dir.is_dir() else set()
         found: dict[str, Report] = load_packs(packs, [s for s in sources if f"{s.slug}.pickle" in entries],
@@ -415,7 +415,7 @@ def read_all(project: Project, progress: Progress | None = None, *, use_cache: b
         if packs and packs.loaded and 2 * len(found) < len(sources):
             # Most reports are read again (a new generator, a new taxonomy): the
             # table begins anew rather than keep what only the old ones held.
-            packs, found = open_packs(project.cache_dir / "held", len(sources), read=False), {}
+            packs, found = open_packs(held_folder(project.cache_dir), len(sources), read=False), {}
         # what the reports repeat, held once (share_values): the packs' table where there is one
         shared: dict = shared_table(packs) if packs and len(found) < len(sources) else {}
         for source in sources:
