@@ -269,3 +269,36 @@ def test_mkdocs_files_from_the_builds_listing_are_those_of_its_own_walk(tmp_path
     assert listed == walked
     assert "README.md" not in [src for src, _, _ in listed]  # beside index.md
     assert mkdocs_build_module.get_files.__module__ == "mkdocs.structure.files"  # put back
+
+
+def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build_makes(tmp_path, monkeypatch):
+    """Pages made again only where their inputs' keys changed (render.when_changed)
+    leave the docs byte for byte what making every page gives: after one report
+    is added, one edited and one removed, with lists cut into pages of one or
+    two reports so that every listing, table and part page has many pages."""
+    from generator.build.pipeline import generate
+    from generator.site import chunks
+
+    monkeypatch.setattr(chunks, "MIN", 1)
+    monkeypatch.setattr(chunks, "MAX", 2)
+    project = make_project(tmp_path / "p")
+    samples = sorted(project.reports_dir.glob("*.txt"))
+    generate(project)
+    first, second = samples[0], samples[1]
+    shutil.copy(first, project.reports_dir / "2024-added-copy.txt")  # added: a sample's text under a new name, edited
+    added = project.reports_dir / "2024-added-copy.txt"
+    added.write_text(added.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8") + "\n四、附记\n另有一段修改。\n", encoding="utf-8")
+    samples[-1].unlink()
+    samples[-1].with_suffix(".yml").unlink(missing_ok=True)
+    generate(project)
+    incremental = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
+                   for p in project.docs_dir.rglob("*") if p.is_file()}
+    project.page_keys.unlink()  # every page made again, from the reports as read (a clean read costs minutes here)
+    shutil.rmtree(project.docs_dir)
+    generate(project)
+    clean = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
+             for p in project.docs_dir.rglob("*") if p.is_file()}
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []
+    assert any(name.startswith("compare/from-") for name in clean)  # the table has more than one page
