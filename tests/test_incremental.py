@@ -284,13 +284,18 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
     project = make_project(tmp_path / "p")
     samples = sorted(project.reports_dir.glob("*.txt"))
     generate(project)
-    first, second = samples[0], samples[1]
-    shutil.copy(first, project.reports_dir / "2024-added-copy.txt")  # added: a sample's text under a new name, edited
-    added = project.reports_dir / "2024-added-copy.txt"
-    added.write_text(added.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
-    second.write_text(second.read_text(encoding="utf-8") + "\n四、附记\n另有一段修改。\n", encoding="utf-8")
-    samples[-1].unlink()
-    samples[-1].with_suffix(".yml").unlink(missing_ok=True)
+    # samples: 2022-anhui-wuhu, 2022-chongqing-…, 2023-anhui-…, 2023-guangdong-…, 2023-shanxi-…; the first
+    # pages (in region order: Shanxi, Anhui) keep their reports
+    moved, edited = samples[1], samples[3]
+    added = project.reports_dir / "2024-added-copy.txt"  # a sample's text under a new name, edited
+    added.write_text(moved.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    moved.unlink()
+    moved.with_suffix(".yml").unlink(missing_ok=True)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n四、附记\n另有一段修改。\n", encoding="utf-8")
+    # a short report of no known place on one theme only: listed last, it changes the
+    # counts on first pages (reports without a passage on a theme) and no other row there
+    (project.reports_dir / "2024-short.txt").write_text(
+        "某机关2024年法治政府建设情况报告\n\n一、主要举措\n本年度办理行政复议案件十二件，全部依法审结。\n", encoding="utf-8")
     generate(project)
     incremental = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
                    for p in project.docs_dir.rglob("*") if p.is_file()}

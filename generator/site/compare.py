@@ -29,7 +29,7 @@ from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
-from generator.site.chunks import pager
+from generator.site.chunks import neighbours, pager
 from generator.site.render import (
     Ordered,
     Output,
@@ -108,7 +108,8 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
         # that start no page (a long list's place_starts, a short one's last
         # report of each page), so a corrected place there remakes it too
         first = [len(members), [c[0].key for c in chunks if c], page_list(files, chunks)] if n == 1 else None
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest,
+                                  neighbours(files, n), n, first))
         if chunk:
             linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
             rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where, indicators)
@@ -554,7 +555,7 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
         # cells and places are its report's, which its key says.
         make = functools.partial(_matrix_page, themes, chunk, files, n, unmentioned if n == 1 else None)
         pages.append(when_changed(files[n - 1], make, [by_slug[row["slug"]] for row in chunk], generator_version(),
-                                  taxonomy.digest, files, n, [row["title"] for row in chunk],
+                                  taxonomy.digest, neighbours(files, n), n, [row["title"] for row in chunk],
                                   unmentioned if n == 1 else None))
     return pages
 
@@ -687,8 +688,8 @@ def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
         listing = page_list(files, chunks) if n == 1 else ""
         targets = [part_where.get((part.number, r.slug)) for r in chunk for part in taxonomy.parts]
         make = functools.partial(_parts_page, taxonomy, chunk, part_where, files, n, listing)
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n,
-                                  listing, targets))
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest,
+                                  neighbours(files, n), n, listing, targets))
     for part in taxonomy.parts:
         pages.extend(_part(part, having[part.number], len(ordered) - len(having[part.number])))
     return pages

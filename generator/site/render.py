@@ -26,7 +26,7 @@ from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
-from generator.site.chunks import chunk_file, pager, stable_chunks
+from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
 from generator.site.twins import Twin, card_line, labelled, twins_of
 from generator.version import generator_version
 
@@ -624,7 +624,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         if n == 1:  # its intro's counts and its list of pages read every report of the listing
             pages.append(SiteFile(files[0], make()))
         else:
-            pages.append(when_changed(files[n - 1], make, chunk, generator_version(), base, title, files, n, depth,
+            pages.append(when_changed(files[n - 1], make, chunk, generator_version(), base, title, neighbours(files, n), n, depth,
                                       [labelled(r, twins) for r in chunk]))
     return pages
 
