@@ -48,6 +48,7 @@ from generator.read.orgs import (
     ZONE_WORD,
     Org,
     Place,
+    gazetteer,
     is_zone,
     org_names,
     parse_org,
@@ -1032,6 +1033,11 @@ def _government_of(text: str, context) -> Org | None:
     a development zone named alone (西宁经济技术开发区) reports as its committee."""
     if BARE_ZONE.match(text) and (zone := parse_org(text + "管理委员会", context)) and zone.place:
         return zone
+    if text.endswith("新区") and text not in gazetteer().names and text not in gazetteer().towns \
+            and (zone := parse_org(text + "管理委员会", context)) and zone.kind == "department":
+        # 滨海湾新区 written alone, a 新区 the gazetteer does not hold as a district: a
+        # functional area, which reports as its committee (its place as the name gives it).
+        return zone
     if (dual := DUAL_NAME.fullmatch(text)) and not dual.group(3) and (org := _government_of(dual.group(2), context)):
         # 经开区（头屯河区）2023年…: the merged district's government reports.
         return org
@@ -1047,7 +1053,7 @@ def _government_of(text: str, context) -> Org | None:
         return None
     last = chain[-1]
     suffix = "办事处" if last.endswith("街道") else "行政公署" if last.endswith(("盟", "地区")) \
-        else "管理委员会" if is_zone(last, "管理委员会") else "人民政府"
+        else "管理委员会" if is_zone(last, "管理委员会") and last not in gazetteer().new_area_districts else "人民政府"
     return parse_org(division + "".join(chain) + suffix, context)
 
 
