@@ -1415,3 +1415,33 @@ def test_the_whole_province_owning_the_topic_is_not_the_author_when_the_first_se
             "一、主要举措\n我厅牵头起草地方性法规草案3件，审核规范性文件12件。\n二、存在的不足\n执法力量不足。\n")
     got, _ = meta(text)
     assert got.get("level") != "province" and "issuer" not in got
+
+
+# --- a 新区 written alone: a district of the hierarchy or a zone's committee ------------
+
+def test_a_new_area_the_gazetteer_codes_as_a_district_reports_as_its_government():
+    # 浦东新区 and 沈北新区 are districts (a 区长, a 人民政府), not functional areas: written
+    # alone as the subject they are a county-level government, never a committee.
+    for area, province in (("浦东新区", "上海市"), ("沈北新区", "辽宁省")):
+        got, _ = meta(f"2023年，{area}坚持以习近平法治思想为指导，持续深化依法行政。\n" + BODY)
+        assert (got["issuer"], got["level"], got["county"], got["province"]) == (
+            area + "人民政府", "county", area, province), area
+
+
+def test_a_state_level_new_area_written_alone_still_reports_as_its_committee():
+    # 兰州新区 and 天府新区 are run by committees; the gazetteer files them among counties, but
+    # with a functional area's code or no short form of their own.
+    for area in ("兰州新区", "天府新区"):
+        got, _ = meta(f"2023年，{area}坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
+        assert (got["issuer"], got["level"]) == (area + "管理委员会", "department"), area
+
+
+def test_a_new_area_no_gazetteer_holds_written_alone_reports_as_its_committee():
+    # A 新区 of no known district (青枫湾新区, invented here): a functional area whose committee
+    # reports; its place stays unknown, so no province or city is shown.
+    got, _ = meta("2024年，青枫湾新区坚持以习近平法治思想为指导，在法治轨道上推动新区建设。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("青枫湾新区管理委员会", "department")
+    assert "province" not in got and "city" not in got and "county" not in got
+    # A phrase that gathers (全新区) names no area: nothing is read from it.
+    got, _ = meta("2024年，全新区坚持以习近平法治思想为指导，在法治轨道上推动各项工作。\n" + BODY)
+    assert "issuer" not in got
