@@ -1445,3 +1445,20 @@ def test_a_new_area_no_gazetteer_holds_written_alone_reports_as_its_committee():
     # A phrase that gathers (全新区) names no area: nothing is read from it.
     got, _ = meta("2024年，全新区坚持以习近平法治思想为指导，在法治轨道上推动各项工作。\n" + BODY)
     assert "issuer" not in got
+
+
+def test_a_zones_party_working_committee_with_its_committee_is_the_zone():
+    # 党工委、管委会 of one zone are its two organs; the committee reports (as 管委会 alone would).
+    for subject in ("昆明高新区党工委、管委会", "昆明高新区党工委和管委会"):
+        got, _ = meta(f"2024年，{subject}坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
+        assert (got["issuer"], got["level"], got["city"]) == ("昆明高新区管委会", "department", "昆明市"), subject
+    # A place with no zone in it is no zone: a county's 党工委 is read by the rules for counties.
+    got, _ = meta("2024年，某某党工委、管委会坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert "issuer" not in got
+
+
+def test_a_towns_party_committee_and_government_run_together():
+    # 镇党委政府 with no word between the two names: the town's committee and government.
+    got, _ = meta("2024年，四屏镇党委政府坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["town"], got["county"]) == (
+        "四屏镇党委、四屏镇人民政府", "town", "四屏镇", "江津区")

@@ -662,6 +662,9 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     # named together with it (中共某局党组、某局) it is the one body.
     parts = [m.group(1) if (m := DEPARTMENT_PARTY.fullmatch(part)) else part for part in text.split("、")]
     text = "、".join(dict.fromkeys(parts))
+    if (joint := ZONE_PARTY_JOINT.fullmatch(text)) and (zone := parse_org(joint.group(1) + joint.group(2), context)) \
+            and zone.kind == "department" and (BARE_ZONE.match(joint.group(1)) or joint.group(1).endswith("新区")):
+        text = joint.group(1) + joint.group(2)
     if BARE_ZONE.match(text) and (zone := _government_of(text, context)):
         # 2024年某经济开发区在…领导下: a zone named alone speaks for its committee, placed
         # by the place that opens its name.
@@ -695,7 +698,11 @@ def _elliptic_government(text: str) -> str:
 
 
 DEPARTMENT_PARTY = re.compile(r"(?:中共)?([\u4e00-\u9fff]*[局厅办委])(?:党组|党委)")
-JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
+# 党委 and 党工委 end with 委; 镇党委政府 runs the two together with no word at all.
+JOINED_BY_WORD = re.compile(r"委(?:和|及|与)?(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")
+# A zone's Party working committee named with its committee (某高新区党工委、管委会, 中共某开发区工作
+# 委员会、某开发区管理委员会): the one zone, which reports as its committee.
+ZONE_PARTY_JOINT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,24}?)(?:党工委|工作委员会|工委)[、和及与]?(?:\1)?(管理委员会|管委会)")
 # 我街: a street office's short word for itself (not 街头, 街区, 街巷, 街面).
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|街(?![头区巷面])|县|区|旗|州|盟|省)")
 # The opening's subject is a sector of a unit (全市司法行政系统, 全县教育系统), not the
