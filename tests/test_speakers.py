@@ -1462,3 +1462,16 @@ def test_a_towns_party_committee_and_government_run_together():
     got, _ = meta("2024年，四屏镇党委政府坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
     assert (got["issuer"], got["level"], got["town"], got["county"]) == (
         "四屏镇党委、四屏镇人民政府", "town", "四屏镇", "江津区")
+
+
+def test_a_provinces_own_daily_and_satellite_channel_place_its_government_written_alone():
+    # 省政府 with its own press (青海日报) and its own satellite channel (青海卫视): two mentions
+    # of the one province as its own, as 法治青海 … 平安青海 would be.
+    text = ("2023年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n一、强化思想引领\n"
+            "省政府常务会议会前学法6次，在《青海日报》开设学法专栏，在青海卫视播出普法节目40期。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+    # The channel alone is one mention: the province stays unplaced.
+    got, _ = meta(text.replace("在《青海日报》开设学法专栏，", ""))
+    assert "province" not in got and "issuer" not in got and got["level"] == "province"

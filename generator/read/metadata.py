@@ -930,7 +930,7 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
     """For a province's body named without its province (自治区人民政府 for 我区, 省政府, a 厅
     written alone): the one province the opening and the first sections name, named at least
     twice as its own (法治四川 … 平安四川, 《内蒙古自治区…方案》, 青海日报: the slogan of its
-    rule-of-law work, opening a cited title, or its own press), no other province named there; [] otherwise. A province
+    rule-of-law work, opening a cited title, or its own press and satellite channel: 青海卫视), no other province named there; [] otherwise. A province
     named otherwise is as often another one (学习借鉴浙江经验，赴浙江考察). A government's or
     committee's unit must be the province's (省, 自治区); a 厅 is either's."""
     if GENERIC_LEVEL.get(org.unit) != "province":
@@ -956,7 +956,7 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
 # A cited title's opening, where a province's name stands as its own document's (《2022年四川省…》).
 # The province's own press, where its law popularisation runs (青海日报, 青海广播电视台).
-OWN_MEDIA = re.compile(r"(?:日报|广播电视台|电视台|人民广播电台)")
+OWN_MEDIA = re.compile(r"(?:日报|广播电视台|电视台|卫视|人民广播电台)")
 OWN_TITLE = re.compile(rf"《(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)?$")
 OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
