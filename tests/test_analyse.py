@@ -1212,6 +1212,21 @@ def test_a_harm_said_not_to_have_followed_from_other_work_is_no_work_in_its_area
     assert "decisions" in themed[decisions]
     assert "mediation" in themed[settled]
 
+
+def test_a_lone_line_of_a_few_words_is_a_label_not_work(tmp_path):
+    """A line of a few words with no clause mark and no number (an unnumbered subheading
+    of a news item, 建立劳资纠纷联合调处机制; a sentence cut off, 三是对行政处罚金额) names a
+    topic: like a heading, its words weigh as mentions (issue 24, sets 11 and 12, tune halves).
+    The paragraphs under it report the work; a short line that counts is work."""
+    label = "建立劳资纠纷联合调处机制"
+    work = "县人社局联合法院、工会设立劳资纠纷联合调解室，当月受理工资争议案件，现场调解结案。"
+    counted = "全年调解劳资纠纷35件"
+    lead = "近年来，某县聚焦劳动者权益保护，探索多部门联动处置劳资纠纷的办法，取得了明显成效。"
+    themed = _themed(tmp_path, lead + "\n" + label + "\n" + work + "\n" + counted + "\n")
+    assert "mediation" not in themed[label]
+    assert "mediation" in themed[work]
+    assert "mediation" in themed[counted]
+
 def test_a_number_in_a_quoted_programme_name_counts_no_work(tmp_path):
     """A programme named by numbers in quotes (市委“1+3+N”工作部署, 省委“1310”具体部署)
     counts nothing: an opening paragraph that holds one still reports no work, and

@@ -678,14 +678,19 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     concrete = bool(QUANTITY.search(NAMED_NUMBER.sub("", RANK.sub("", passage.text))))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
+    # A lone line of a few words with no clause mark and no number (创新“情理法融合”纠纷化解机制,
+    # a news item's unnumbered subheading; 三是对行政处罚金额, a sentence cut off) names a topic or
+    # breaks off before its work: like a heading, its own words weigh as mentions.
+    label = not concrete and not broken and bool(FRAGMENT.fullmatch(passage.text.strip()))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
     owns = {}
     for theme in taxonomy.themes:
         own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
-        if opening:
+        if opening or label:
             own = {t: w * taxonomy.mention_weight for t, w in own.items()}
+        if opening:
             for outcome in OUTCOME.finditer(passage.text):
                 for t, w in find_terms(theme, outcome.group(0)).items():
                     own[t] = max(own.get(t, 0), w)
