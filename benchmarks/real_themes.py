@@ -87,7 +87,7 @@ SETS = (
     # Set 12 (issue 24, eleventh session, helper themes12): 38 report openings and news items
     # of 2020-2025 on sites of no set above (justice, human resources, police, petitions and
     # natural resources bureaus, a service centre, street offices, towns and townships, districts,
-    # Xinjiang cities, a province; 20 provinces), in two batches each labelled and sealed before
+    # Xinjiang cities, a province; 19 provinces), in two batches each labelled and sealed before
     # the rules ran on it (sealed/labels.yml; labels-b.yml, the second picked for mediation; both
     # in labels-all.yml); split by body type (split.json; README.md); fresh: main at ca2b982.
     RealSet("themereal12", "/tmp/themes12/sealed/labels-all.yml", ("/tmp/themes12/pages/[rs]*.txt",),
