@@ -419,6 +419,37 @@ def _mentions(text: str) -> tuple[tuple[int, int, bool], ...]:
                  if not (m.group(0).startswith("《") and _issued(text, m.start())))
 
 
+@lru_cache(maxsize=64)
+def _unquoted(text: str) -> str:
+    """text with each 、 inside a short name in quotes (“双随机、一公开”监管) made ·:
+    it separates no topics. The same for every theme whose exclusions leave
+    the passage as it is, so found once."""
+    return QUOTED.sub(lambda q: q.group(0).replace("、", "·"), text)
+
+
+@lru_cache(maxsize=64)
+def _listed_mentions(unquoted: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """_mentions of unquoted, each with whether it is a 、-list of counts, of
+    what was dealt with or of documents drawn up (_counted_list,
+    _handled_list, _compiled_list): none depends on the theme, so they are
+    judged once for all themes, not once per theme."""
+    return tuple((a, b, listed, listed and (_counted_list(unquoted, a, b) or _handled_list(unquoted, a, b)
+                                            or _compiled_list(unquoted, a, b)))
+                 for a, b, listed in _mentions(unquoted))
+
+
+@lru_cache(maxsize=64)
+def _said_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a campaign's slogan (SLOGAN) or a remit (REMIT) stands: the same for every theme."""
+    return tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _aim_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where an aim (AIM, AIM_CLAUSE) stands: the same for every theme."""
+    return tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
+
+
 def _issued(text: str, start: int) -> bool:
     """Whether the title at text[start] (a 《) follows an issuing verb, directly
     or after other titles of the same run."""
@@ -443,15 +474,15 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # two distinct terms of the theme or more) is a list of the theme's work, not
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
     # A 、 inside a name in quotes (“双随机、一公开”监管) separates no topics.
-    unquoted = QUOTED.sub(lambda q: q.group(0).replace("、", "·"), text)
-    lists = {(a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ()) if listed}
-    mentions = tuple((a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ())
-                     if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
-                                         or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
+    unquoted = _unquoted(text)
+    listed_mentions = _listed_mentions(unquoted) if mention_weight < 1 else ()
+    lists = {(a, b) for a, b, listed, _ in listed_mentions if listed}
+    mentions = tuple((a, b) for a, b, listed, other in listed_mentions
+                     if not (listed and (_one_themes_list(unquoted, a, b, found_at) or other)))
     if mention_weight < 1:
-        mentions += tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
+        mentions += _said_spans(text)
     if aims and mention_weight < 1:
-        mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
+        mentions += _aim_spans(text)
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     # A term said twice in one list or agenda (研究配齐行政执法力量、组织行政执法资格考试等
@@ -840,12 +871,12 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
             continue
         spans: set[tuple[int, int]] = set()
         for pattern in indicator.patterns:
-            n = pattern.regex.groupindex["n"]  # RE2's span() takes group numbers only
+            n, pre, post = _number_groups(pattern.regex)
             for m in pattern.regex.finditer(passage.text):
                 span = m.span(n)
                 if span in spans:
                     continue
-                value = parse_number(m.group("n"))
+                value = parse_number(m.group(n))
                 if value is None:
                     continue
                 if indicator.context and not _in_context(indicator.context, passage.text, m.end(), headings):
@@ -855,7 +886,7 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
                     indicator=indicator.slug,
                     value=_tidy(value * pattern.scale),
                     unit=indicator.unit,
-                    approx=m.group("pre") or m.group("post") or "",
+                    approx=m.group(pre) or m.group(post) or "",
                     text=m.group(0),
                     passage=passage.anchor,
                     sentence=_sentence_at(passage.text, m.start()),
@@ -870,6 +901,15 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
             nearest[end] = f
     found = [f for f in found if nearest.get(passage.text.find(f.text) + len(f.text)) is f]
     return sorted(found, key=lambda f: passage.text.find(f.text))
+
+
+@lru_cache(maxsize=1024)
+def _number_groups(regex) -> tuple[int, int, int]:
+    """The numbers of a pattern's groups n, pre and post: RE2's span() takes
+    group numbers only, and its wrapper works out the names' numbers anew at
+    every group("name") (once per pattern and passage, and per match)."""
+    index = regex.groupindex
+    return index["n"], index["pre"], index["post"]
 
 
 def _in_context(words: tuple[str, ...], text: str, end: int, headings: tuple[str, ...]) -> bool:
