@@ -845,7 +845,9 @@ def map_parts(document: Document, taxonomy: Taxonomy) -> tuple[PartMatch, ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=4096)
 def _part_numbers(title: str, taxonomy: Taxonomy) -> tuple[int, ...]:
+    """The parts a heading names (asked of every heading above every passage: cached)."""
     found = [p.number for p in taxonomy.parts if any(term in title for term in p.terms)]
     # 第一责任人 headings often also say 加强法治政府建设的有关情况; the duty wins.
     if 3 in found:
