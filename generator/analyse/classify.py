@@ -410,12 +410,114 @@ NAMED_NUMBER = re.compile(r"“[\d+N×*]+”|“\d+[+＋][^“”]{0,8}”")
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
 
+def _top_branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost |, each a pattern of its own."""
+    branches, depth, start, k, in_class = [], 0, 0, 0, False
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            k += 1 if pattern[k + 1:k + 2] == "^" else 0
+            k += 1 if pattern[k + 1:k + 2] == "]" else 0  # a ] first in a class is a character
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return branches + [pattern[start:]]
+
+
+def _needed(items) -> list[frozenset[str]]:
+    """What a parsed pattern (re._parser) cannot match without: each set holds
+    words one of which must be in the text. Runs of literal characters in
+    sequence, within groups and repeats taken at least once, and of an
+    alternation the words each alternative needs."""
+    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[import-not-found]
+
+    needs: list[frozenset[str]] = []
+    run = ""
+    for op, arg in list(items) + [(None, None)]:
+        if op is LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            needs.append(frozenset([run]))
+            run = ""
+        if op is SUBPATTERN:
+            needs += _needed(arg[3])
+        elif op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1:
+            needs += _needed(arg[2])
+        elif op is BRANCH:
+            words = []
+            for alternative in arg[1]:
+                own = [n for n in _needed(alternative) if len(n) == 1]
+                if not own:
+                    break
+                words.append(max(own, key=lambda n: len(next(iter(n)))))
+            else:
+                needs.append(frozenset().union(*words))
+    return needs
+
+
+def _open_start(items) -> bool:
+    """Whether a parsed pattern (re._parser) may begin with a repeat or a
+    class of characters: tried at every position, such an alternative runs
+    on before it fails, where one that begins with a word fails at once."""
+    from re._constants import BRANCH, IN, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+
+    if not len(items):
+        return False
+    op, arg = items[0]
+    if op is SUBPATTERN:
+        return _open_start(arg[3])
+    if op is BRANCH:
+        return any(_open_start(alternative) for alternative in arg[1])
+    return op in (MAX_REPEAT, MIN_REPEAT, IN)
+
+
+class Needed:
+    """A pattern of many alternatives matched with only those that can match
+    the text: an alternative that begins with a repeat or a class and needs
+    a word the text lacks is left out, which changes no match (it could match
+    nowhere) and spares the scan trying it at every position (a clause
+    scanned to its end and back for 列入, once per character). Only such
+    alternatives are left out, so the variants compiled are few. Patterns
+    with backreferences or flags are not for this."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        from re import _parser  # type: ignore[attr-defined]
+
+        self.branches = _top_branches(pattern.pattern)
+        assert re.compile("|".join(self.branches)).pattern == pattern.pattern
+        parsed = [_parser.parse(branch) for branch in self.branches]
+        self.needs = [_needed(p) if _open_start(p) else [] for p in parsed]
+        self.variants: dict[tuple[int, ...], re.Pattern[str]] = {}  # at most 2 ** (alternatives left out)
+
+    def pattern(self, text: str) -> re.Pattern[str]:
+        kept = tuple(k for k, needs in enumerate(self.needs) if all(any(w in text for w in n) for n in needs))
+        if (found := self.variants.get(kept)) is None:
+            found = self.variants[kept] = re.compile("|".join(self.branches[k] for k in kept) or "(?!)")
+        return found
+
+
+MENTION_NEEDED = Needed(MENTION)
+
+
 @lru_cache(maxsize=64)
 def _mentions(text: str) -> tuple[tuple[int, int, bool], ...]:
     """Where MENTION matches (start, end, whether it is a 、-list): the same
     text for every theme without an exclusion in it, so a passage's is found
     once, not once per theme (it was a third of reading)."""
-    return tuple((m.start(), m.end(), m.group("list") is not None) for m in MENTION.finditer(text)
+    pattern = MENTION_NEEDED.pattern(text)
+    listed = pattern.groupindex.get("list")
+    return tuple((m.start(), m.end(), listed is not None and m.group(listed) is not None) for m in pattern.finditer(text)
                  if not (m.group(0).startswith("《") and _issued(text, m.start())))
 
 
