@@ -975,6 +975,8 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
             continue
         spans: set[tuple[int, int]] = set()
         for pattern in indicator.patterns:
+            if not all(any(w in passage.text for w in words) for words in _source_needs(pattern.source)):
+                continue  # a word of the pattern is not in the passage: it matches nowhere
             n, pre, post = _number_groups(pattern.regex)
             for m in pattern.regex.finditer(passage.text):
                 span = m.span(n)
@@ -1005,6 +1007,19 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
             nearest[end] = f
     found = [f for f in found if nearest.get(passage.text.find(f.text) + len(f.text)) is f]
     return sorted(found, key=lambda f: passage.text.find(f.text))
+
+
+@lru_cache(maxsize=1024)
+def _source_needs(source: str) -> list[frozenset[str]]:
+    """The words a pattern of indicators.yml cannot match without (_needed):
+    its own words, the number and gaps taken as any character. Each pattern
+    asked of every passage of its theme, RE2 (through its wrapper, which
+    encodes the passage anew each time) was most of finding figures."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    expanded = re.escape(source).replace(r"\{n\}", ".").replace(r"\{_\}", ".*")
+    expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
+    return _needed(_parser.parse(expanded))
 
 
 @lru_cache(maxsize=1024)
