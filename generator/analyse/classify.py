@@ -499,6 +499,8 @@ class Needed:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         from re import _parser  # type: ignore[attr-defined]
 
+        if pattern.flags & ~re.UNICODE or "(?P=" in pattern.pattern:  # a word could match otherwise than as written
+            raise ValueError("Needed takes a pattern without flags or backreferences")
         self.branches = _top_branches(pattern.pattern)
         assert re.compile("|".join(self.branches)).pattern == pattern.pattern
         parsed = [_parser.parse(branch) for branch in self.branches]
