@@ -72,34 +72,46 @@ def test_one_reader_file_per_report_and_an_index_without_text(series_site):
 
 class ElementText(HTMLParser):
     """The text of the elements with the given ids, as reader.js reads it
-    from a report page: textContent without the paragraph link (a.para-link)."""
+    from a report page: textContent without the paragraph link (a.para-link).
+    Pages omit end tags where the standard lets them (</p> before a block,
+    </li>, </td>, …): a start tag closes what the browser's parser would."""
 
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+    CLOSES = {  # a start tag -> the open elements it ends (the standard's implied end tags, as this site needs)
+        **{t: {"p"} for t in ("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+                              "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+                              "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul")},
+        "li": {"li", "p"}, "dt": {"dt", "dd", "p"}, "dd": {"dt", "dd", "p"},
+        "td": {"td", "th"}, "th": {"td", "th"}, "tr": {"td", "th", "tr"}, "tbody": {"td", "th", "tr", "thead", "tbody"},
+    }
 
     def __init__(self, ids: set[str]):
         super().__init__(convert_charrefs=True)
         self.ids = ids
-        self.open: list[tuple[str | None, bool]] = []  # (id captured here, inside a.para-link)
+        self.open: list[tuple[str, str | None, bool]] = []  # (tag, id captured here, inside a.para-link)
         self.text: dict[str, str] = {}
 
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
+        while self.open and self.open[-1][0] in self.CLOSES.get(tag, ()):
+            self.open.pop()
         attrs = dict(attrs)
         capture = attrs.get("id") if attrs.get("id") in self.ids else None
         if capture:
             self.text[capture] = ""
-        skip = (self.open and self.open[-1][1]) or (tag == "a" and "para-link" in (attrs.get("class") or "").split())
-        self.open.append((capture, bool(skip)))
+        skip = (self.open and self.open[-1][2]) or (tag == "a" and "para-link" in (attrs.get("class") or "").split())
+        self.open.append((tag, capture, bool(skip)))
 
     def handle_endtag(self, tag):
-        if tag not in self.VOID and self.open:
-            self.open.pop()
+        if tag not in self.VOID and any(t == tag for t, _, _ in self.open):
+            while self.open.pop()[0] != tag:  # the elements inside it whose end tags were omitted end with it
+                pass
 
     def handle_data(self, data):
-        if self.open and self.open[-1][1]:
+        if self.open and self.open[-1][2]:
             return
-        for capture, _ in self.open:
+        for _, capture, _ in self.open:
             if capture:
                 self.text[capture] += data
 
