@@ -1282,19 +1282,22 @@ def test_an_item_of_an_assessment_names_an_area_not_work(tmp_path):
 def test_a_class_named_after_a_topic_is_no_work_in_it_but_training_its_people_is(tmp_path):
     """A class the body held, named after a practice (举办学习“枫桥经验”暨依法行政能力提升
     研讨班), is general study: no mediation. A class for the area's own people (举办全县
-    人民调解员培训班) is that area's training (issue 24, set 12)."""
+    人民调解员培训班) or its own process (举办行政复议专题培训班) is that area's training
+    (issue 24, sets 11 and 12)."""
     named = "县委组织部高标准举办学习“枫桥经验”暨依法行政能力提升研讨班，全县科级干部参加。"
     own = "县司法局举办全县人民调解员培训班，参训一百余人。"
+    process = "县政府举办行政复议专题培训班，各乡镇分管负责同志参加。"
     themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
-                     + named + "\n" + own + "\n")
+                     + named + "\n" + own + "\n" + process + "\n")
     assert "mediation" not in themed[named]
     assert "mediation" in themed[own]
+    assert "mediation" in themed[process]
 
 
 def test_a_campaign_to_cut_suits_and_losses_is_litigation_work(tmp_path):
     """双下降 is the genre's name of the campaign to bring down suits against a government
-    and their losses; carried out (开展双下降、双提升攻坚), even named in a 、-list under one
-    campaign head, it is litigation work: mediation (issue 24, set 12)."""
+    and their losses; carried out (开展双下降、双提升攻坚) it is litigation work: mediation
+    (issue 24, set 12)."""
     campaign = "聚焦短板弱项，在全区开展双下降、双提升攻坚工作。"
     themed = _themed(tmp_path, "某区司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
                      + campaign + "\n")

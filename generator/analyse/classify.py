@@ -214,10 +214,12 @@ MENTION = re.compile(
     # measure a superior scores the body by names an area, it reports no work done in it.
     r"|[^，。；！？]{0,30}?(?:纳入|列入|增加|新增|增设|设置)[^，。；！？]{0,20}?(?:考核|考评|赋分|加分|扣分|评分)"
     r"[^，。；！？]*"
-    # ... or the name of a class or forum the body held (举办新时代调解理念暨能力提升专题培训班): a
-    # topic the class was named after, like a lecture's. Not a class of the area's own people or
-    # skills (举办人民调解员业务培训班, 举办行政执法人员培训班): that training is the area's work.
-    r"|(?:举办|开办|举行)(?![^，。；！？]{0,40}?(?:员|人员|队伍|业务|实务|技能))[^，。；！？]{1,40}?"
+    # ... or the name of a general class the body held, a topic joined to the officials' general
+    # capability (举办新时代调解理念暨能力提升专题培训班): the topic names the class, like a lecture's.
+    # Not a class of one area's own process (举办行政复议培训班), people or skills (举办人民调解员
+    # 业务培训班): that training is the area's work. One name, never past a 、 into a list of classes.
+    r"|(?:举办|开办|举行)了?(?![^，。；！？]{0,40}?(?:员|人员|队伍|业务|实务|技能))"
+    r"(?=[^，。；！？、]{0,40}?(?:暨|能力提升|素能提升|素养提升))[^，。；！？、]{1,40}?"
     r"(?:培训班|研讨班|读书班|专题班|轮训班|讲座|论坛)"
     # ... or a task set, named by its topic (确定深化行政审批制度改革等工作任务39项, 分解
     # 综合执法改革任务): a plan's content, not the work done.
@@ -586,9 +588,6 @@ LAWYERS_TOOK_PART = re.compile(r"(?:律师|法律顾问)[^，。；：！？、]
 TOPIC_HEAD = re.compile(r"[^，。；：！？、]{0,12}?等?(?:工作|任务|事项|问题|方面|领域|内容|议题)")
 GOVERNING = re.compile(r"(?:开展|组织|进行|实施|完成|参加|参与)")
 DEVERBAL = re.compile(r"(?:检查|评查|督查|督察|整治|排查|抽查|巡查|培训|考试|轮训|调解|调处|审查|清理|查处)$")
-# A campaign whose name is a 、-list of its targets (开展“减少诉讼、降低败诉”、“提高纠错”攻坚, 开展
-# 欠薪、积案清零专项行动): the head after the last item is the campaign carried out by them all.
-CAMPAIGN_HEAD = re.compile(r"(?:攻坚|专项行动|攻坚行动)(?:工作|活动)?$")
 
 
 def _acted_item(text: str, start: int, end: int, at: int) -> bool:
@@ -626,13 +625,7 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
         # The list pattern may have cut the last item short: read it to its clause's end.
         stop = next((j for j in range(end, len(text)) if text[j] in "，。；：！？"), len(text))
         item = re.split(r"和|及|以及|与", text[bounds[k]:stop])[-1]
-    if not GOVERNING.search(text, clause, at):
-        return False
-    if k < len(items) - 1:
-        stop = next((j for j in range(end, len(text)) if text[j] in "，。；：！？"), len(text))
-        if CAMPAIGN_HEAD.search(text[bounds[-1]:stop]):
-            return True
-    return bool(DEVERBAL.search(re.sub(r"等.*$", "", item))) or bool(CAMPAIGN_HEAD.search(item))
+    return bool(GOVERNING.search(text, clause, at)) and bool(DEVERBAL.search(re.sub(r"等.*$", "", item)))
 
 
 # The rule-of-law slogan of the 2014 decision (办事依法、遇事找法、解决问题用法、化解矛盾
