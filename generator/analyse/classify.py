@@ -207,6 +207,20 @@ MENTION = re.compile(
     # supervision is work in the area (the outline's 执法监督), not a meeting's topic.
     r"|就[^，。；！？]{1,40}?(?:工作|事项|问题)(?=[^，。；！？]{0,4}(?:召开|举行|进行|开展)(?!(?:专项)?(?:督察|督办|督查|检查|评查|监督)))"
     r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
+    # ... or what a meeting set out to be done (对加强行政应诉工作、健全府院联动机制进行安排部署;
+    # 对下一步调解工作作出部署): the work it deployed, named as its matter, is not work reported.
+    r"|对[^。；！？]{1,60}?(?:进行|作出|做出|作了|作)(?:了)?(?:安排部署|部署安排|专题部署|部署)"
+    # ... or an item of an assessment (增加行政复议纠错率加分内容, 将调解成功率纳入年度考核指标): the
+    # measure a superior scores the body by names an area, it reports no work done in it.
+    r"|[^，。；！？]{0,30}?(?:纳入|列入|增加|新增|增设|设置)[^，。；！？]{0,20}?(?:考核|考评|赋分|加分|扣分|评分)"
+    r"[^，。；！？]*"
+    # ... or the name of a general class the body held, a topic joined to the officials' general
+    # capability (举办新时代调解理念暨能力提升专题培训班): the topic names the class, like a lecture's.
+    # Not a class of one area's own process (举办行政复议培训班), people or skills (举办人民调解员
+    # 业务培训班): that training is the area's work. One name, never past a 、 into a list of classes.
+    r"|(?:举办|开办|举行)了?(?![^，。；！？]{0,40}?(?:员|人员|队伍|业务|实务|技能))"
+    r"(?=[^，。；！？、]{0,40}?(?:暨|能力提升|素能提升|素养提升))[^，。；！？、]{1,40}?"
+    r"(?:培训班|研讨班|读书班|专题班|轮训班|讲座|论坛)"
     # ... or a task set, named by its topic (确定深化行政审批制度改革等工作任务39项, 分解
     # 综合执法改革任务): a plan's content, not the work done.
     r"|(?:确定|明确|分解|细化)[^，。；！？]{1,40}?(?:工作)?任务"
@@ -312,8 +326,10 @@ COMPILING = re.compile(r"(?:编制|梳理|制定|修订|完善|调整|公布|印
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
 # The organ may be a unit of the area's force (综合执法中队负责人, 执法大队队员).
+# So is a term that names the subject of a kind of document (行政执法性文件, like 规范性文件): the
+# documents are cleared or reviewed, which is work on rules, not in the area.
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅|[中大支分]队|科室|股室)?(?:主要)?"
-                      r"(?:负责人|负责同志|工作人员|人员|干部|队员)(?![队伍])|类")
+                      r"(?:负责人|负责同志|工作人员|人员|干部|队员)(?![队伍])|类|性文件")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局), and so is a term followed by a group's (公平竞争领导小组, 行政复议
 # 工作专班): the labels count actors for nothing. Not where the organ is what the
@@ -847,10 +863,17 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         elif any(_only_mentioned(theme, owns[theme.slug]) for theme in taxonomy.themes
                  if (theme.parent or theme.slug) in named):
             nearest = ""
+    # Work of another area whose own words decide it, naming the heading's area only as a
+    # modifier or a topic (开展行政执法性文件清理 under 完善执法体系: documents cleared, rules
+    # work): the heading lends its area nothing; the passage names that area and does other work.
+    decided = {theme.slug for theme in taxonomy.themes
+               if sum(owns[theme.slug].values()) >= taxonomy.threshold - 1e-9
+               and not _only_mentioned(theme, owns[theme.slug])}
     matches: dict[str, ThemeMatch] = {}
     for theme in taxonomy.themes:
         own = owns[theme.slug]
-        above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around else {}
+        lent = not (decided - {theme.slug} and _only_mentioned(theme, own))
+        above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around and lent else {}
         if nearest:
             above.update(context_terms(theme, nearest))
         above = {t: w for t, w in above.items() if w > own.get(t, 0)}
