@@ -1294,14 +1294,31 @@ def test_a_class_named_after_a_topic_is_no_work_in_it_but_training_its_people_is
     assert "mediation" in themed[process]
 
 
-def test_a_campaign_to_cut_suits_and_losses_is_litigation_work(tmp_path):
-    """双下降 is the genre's name of the campaign to bring down suits against a government
-    and their losses; carried out (开展双下降、双提升攻坚) it is litigation work: mediation
-    (issue 24, set 12)."""
-    campaign = "聚焦短板弱项，在全区开展双下降、双提升攻坚工作。"
-    themed = _themed(tmp_path, "某区司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
-                     + campaign + "\n")
-    assert {"mediation", "reconsideration"} <= themed[campaign]
+def test_two_counts_brought_down_are_no_litigation_work_on_their_own(tmp_path):
+    """双下降 is a slogan for any two counts brought down (accidents and deaths, petitions):
+    alone it is no litigation work. Suits and their losses brought down are, by 行政诉讼 and
+    败诉 (review11 of issue 24's set 12 rule, which took 双下降 itself for litigation)."""
+    accidents = "全县生产安全事故起数和死亡人数实现“双下降”。"
+    petitions = "全年信访总量和越级上访批次实现“双下降”。"
+    suits = "全区行政诉讼案件数量和败诉率实现“双下降”。"
+    themed = _themed(tmp_path, "某区2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + accidents + "\n" + petitions + "\n" + suits + "\n")
+    assert "reconsideration" not in themed[accidents] and "mediation" not in themed[accidents]
+    assert "reconsideration" not in themed[petitions]
+    assert "reconsideration" in themed[suits]
+
+
+def test_a_deployment_or_an_assessment_item_takes_no_work_reported_beside_it(tmp_path):
+    """The agenda of a meeting and an assessment's item are a clause each: the cases handled
+    before a comma, and what was added and counted, stay work (review11)."""
+    handled = "县司法局依法受理行政复议案件23件，维持原行政行为15件，并对下一步行政复议工作作出部署。"
+    checked = "对全县矛盾纠纷开展拉网式排查，化解矛盾纠纷126件，调解成功率98%，对重点信访案件进行专题部署。"
+    added = "县市场监管局新增持证执法人员32名并全部通过年度考核。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + handled + "\n" + checked + "\n" + added + "\n")
+    assert "reconsideration" in themed[handled]
+    assert "mediation" in themed[checked]
+    assert "enforcement" in themed[added]
 
 
 def test_documents_named_by_an_area_under_its_heading_are_rules_work(tmp_path):

@@ -209,11 +209,16 @@ MENTION = re.compile(
     r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
     # ... or what a meeting set out to be done (对加强行政应诉工作、健全府院联动机制进行安排部署;
     # 对下一步调解工作作出部署): the work it deployed, named as its matter, is not work reported.
-    r"|对[^。；！？]{1,60}?(?:进行|作出|做出|作了|作)(?:了)?(?:安排部署|部署安排|专题部署|部署)"
+    # Within one clause, as every alternative here: across a comma it took the cases handled
+    # before it (受理行政复议案件23件，…，并对下一步工作作出部署) for the meeting's matter.
+    r"|对[^，。；！？]{1,60}?(?:进行|作出|做出|作了|作)(?:了)?(?:安排部署|部署安排|专题部署|部署)"
     # ... or an item of an assessment (增加行政复议纠错率加分内容, 将调解成功率纳入年度考核指标): the
     # measure a superior scores the body by names an area, it reports no work done in it.
-    r"|[^，。；！？]{0,30}?(?:纳入|列入|增加|新增|增设|设置)[^，。；！？]{0,20}?(?:考核|考评|赋分|加分|扣分|评分)"
-    r"[^，。；！？]*"
+    # Only a measure put into an assessment (纳入/列入…考核), or a score item added (增加…加分/
+    # 扣分): 新增 and 增加 alone mostly count what was added (新增持证执法人员32名并通过年度考核),
+    # and no number is part of the measure (新增听证室3间并纳入考核: the rooms are work).
+    r"|[^，。；！？\d]{0,30}?(?:纳入|列入)[^，。；！？\d]{0,20}?(?:考核|考评)[^，。；！？]*"
+    r"|[^，。；！？\d]{0,30}?(?:增加|新增|增设|设置)[^，。；！？\d]{0,20}?(?:赋分|加分|扣分|评分)[^，。；！？]*"
     # ... or the name of a general class the body held, a topic joined to the officials' general
     # capability (举办新时代调解理念暨能力提升专题培训班): the topic names the class, like a lecture's.
     # Not a class of one area's own process (举办行政复议培训班), people or skills (举办人民调解员
