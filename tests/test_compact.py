@@ -29,3 +29,11 @@ def test_minify_omits_only_what_the_standard_lets_a_page_omit():
                             '<dl><div><dt>名<dd>值</div></dl><p>前 <span>甲</span>\n<span>乙</span>'
                             '<p><a href="y">链</a></p><a href="z"><p>块中</p></a>\n<pre>\n 原样 </pre>')  # next to a kept element: left
     assert minify(minify(page)) == minify(page)
+
+
+def test_white_space_a_browser_draws_is_kept():
+    """Only HTML's white space goes: an ideographic space (U+3000) or a no-break space next to
+    a tag is drawn, so it stays (review11: Python's \\s took both)."""
+    page = "<table><tr><td>\u3000<span>甲</span></td>\n<td>\u00a0<b>乙</b></td></tr></table>\n<p>\n\u3000<span>丙</span></p>"
+    assert "\u3000<span>甲" in minify(page) and "\u00a0<b>乙" in minify(page)
+    assert "\u3000<span>丙" in compact(page)

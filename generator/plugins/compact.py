@@ -42,7 +42,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-INDENT = re.compile(r"[ \t]*\n\s*")
+INDENT = re.compile(r"[ \t]*\n[ \t\n\r\f]*")  # HTML's white space: U+3000 and NBSP are drawn
 UNUSED = re.compile(r"assets/javascripts/(lunr|workers)/|assets/.*\.map$")
 # Parts of Material's frame no page of this site uses, left out of every
 # page: the empty announcement bar and the dialog Material's script shows
@@ -73,7 +73,8 @@ def compact(html: str) -> str:
 BLOCK = frozenset("html head body meta link title base div p ul ol li dl dt dd table caption thead tbody tfoot tr td th "
                   "colgroup col section article nav header footer main aside h1 h2 h3 h4 h5 h6 form fieldset legend "
                   "figure figcaption details summary blockquote address hr".split())
-BETWEEN = re.compile(r"(<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>)\s+(?=</?([a-zA-Z][a-zA-Z0-9]*)\b)")
+# HTML's own white space only (Python's \s also takes U+3000 and NBSP, which a browser draws).
+BETWEEN = re.compile(r"(<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>)[ \t\n\r\f]+(?=</?([a-zA-Z][a-zA-Z0-9]*)\b)")
 # An end tag and what must follow it at once for the standard to let it be
 # omitted ("Optional tags"): the next sibling's start tag, or the end tag of
 # its parent (for </p>, a parent that is not a, audio, del, ins, map,
