@@ -1,8 +1,8 @@
-"""Real report passages labelled by reading (fifth to tenth sessions), as one table.
+"""Real report passages labelled by reading (fifth to eleventh sessions), as one table.
 
     .venv/bin/python -m benchmarks.real_themes      # counts per set, and the rules' P/R
 
-Ten sets, each labelled by a different helper in its own folder under /tmp,
+Eleven sets, each labelled by a different helper in its own folder under /tmp,
 with its own label file (README.md of each folder says how it was made). The
 page texts stay in /tmp: this module reads them from there (and says so when a
 folder is missing) and never copies any text into the repository.
@@ -84,6 +84,14 @@ SETS = (
     # and held halves (split.json; README.md says how); fresh: main at 609513e.
     RealSet("themereal11", "/tmp/themes11/sealed/labels-all.yml", ("/tmp/themes11/pages/q*.txt",),
             fresh="/tmp/themes11/code-first-all.json", split="/tmp/themes11/split.json"),
+    # Set 12 (issue 24, eleventh session, helper themes12): 38 report openings and news items
+    # of 2020-2025 on sites of no set above (justice, human resources, police, petitions and
+    # natural resources bureaus, a service centre, street offices, towns and townships, districts,
+    # Xinjiang cities, a province; 19 provinces), in two batches each labelled and sealed before
+    # the rules ran on it (sealed/labels.yml; labels-b.yml, the second picked for mediation; both
+    # in labels-all.yml); split by body type (split.json; README.md); fresh: main at ca2b982.
+    RealSet("themereal12", "/tmp/themes12/sealed/labels-all.yml", ("/tmp/themes12/pages/[rs]*.txt",),
+            fresh="/tmp/themes12/code-first-all.json", split="/tmp/themes12/split.json"),
 )
 
 

@@ -72,3 +72,15 @@ def files_below(root: str, folders: list[str] | None = None) -> Iterator[tuple[s
                     yield name, entry
         except FileNotFoundError:
             continue
+
+
+def inodes_below(root: str | Path) -> dict[str, int]:
+    """Every regular file under root by its path relative to root
+    ('/'-separated), with its inode, from the folders' entries alone
+    (files_below: os.scandir gives each entry's type and inode without a stat
+    call; the two sites of an incremental publish hold 816,000 files at
+    50,000 reports, and a stat of each took most of the 9.5 s the walk took).
+    Empty where root is not a folder."""
+    if not os.path.isdir(root):
+        return {}
+    return {name: entry.inode() for name, entry in files_below(str(root)) if entry.is_file(follow_symlinks=False)}

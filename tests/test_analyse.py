@@ -1174,6 +1174,59 @@ def test_an_appointees_remit_names_areas_not_work(tmp_path):
     assert "mediation" in themed[counted]
 
 
+
+def test_the_bodys_lawyers_taking_part_in_cases_is_that_work(tmp_path):
+    """The body's own lawyers or legal advisers as the subject of a clause that takes part
+    in reconsideration and litigation work (公职律师全程参与行政复议和出庭应诉工作) report that
+    work done: mediation, though the work stands in a 、-list beside another area's. The same
+    list after an appointment, in a clause of its own, is still the appointee's remit (issue 24,
+    set 12 tune half)."""
+    took_part = "局公职律师全程参与规范性文件审查、行政复议和出庭应诉工作，提出法律意见。"
+    remit = "聘请两名律师担任常年法律顾问，参与规范性文件审查、行政复议和出庭应诉工作。"
+    themed = _themed(tmp_path, "某县人社局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）依法决策\n"
+                     + took_part + "\n" + remit + "\n")
+    assert {"mediation", "reconsideration"} <= themed[took_part]
+    assert "mediation" not in themed[remit] and "reconsideration" not in themed[remit]
+
+
+def test_coordinating_and_handling_matters_settles_no_dispute(tmp_path):
+    """调处 straddling 协调 and 处理 (统筹协调处理重大问题) is a body coordinating its
+    business, not a dispute settled; 调处 as a word of its own is (issue 24, set 12 tune half)."""
+    coordinating = "成立法治建设领导小组，统筹协调处理全镇法治建设中的重大问题，审议年度工作计划。"
+    settling = "镇综治中心调处邻里纠纷，当场达成协议。"
+    themed = _themed(tmp_path, "某镇2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + coordinating + "\n" + settling + "\n")
+    assert "mediation" not in themed[coordinating]
+    assert "mediation" in themed[settling]
+
+
+def test_a_harm_said_not_to_have_followed_from_other_work_is_no_work_in_its_area(tmp_path):
+    """未出现因决策失误引发的矛盾纠纷: the decisions were sound; the disputes named as the harm
+    that did not follow are no dispute work (issue 24, set 12 tune half). Disputes the body
+    itself settled in the same words are."""
+    decisions = "全年作出重大行政决策9项，均履行法定程序，未出现因决策失误引发的矛盾纠纷和群体性事件。"
+    settled = "全年排查化解矛盾纠纷46件，未出现一起越级上访。"
+    themed = _themed(tmp_path, "某街道2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + decisions + "\n" + settled + "\n")
+    assert "mediation" not in themed[decisions]
+    assert "decisions" in themed[decisions]
+    assert "mediation" in themed[settled]
+
+
+def test_a_lone_line_of_a_few_words_is_a_label_not_work(tmp_path):
+    """A line of a few words with no clause mark and no number (an unnumbered subheading
+    of a news item, 建立劳资纠纷联合调处机制; a sentence cut off, 三是对行政处罚金额) names a
+    topic: like a heading, its words weigh as mentions (issue 24, sets 11 and 12, tune halves).
+    The paragraphs under it report the work; a short line that counts is work."""
+    label = "建立劳资纠纷联合调处机制"
+    work = "县人社局联合法院、工会设立劳资纠纷联合调解室，当月受理工资争议案件，现场调解结案。"
+    counted = "全年调解劳资纠纷35件"
+    lead = "近年来，某县聚焦劳动者权益保护，探索多部门联动处置劳资纠纷的办法，取得了明显成效。"
+    themed = _themed(tmp_path, lead + "\n" + label + "\n" + work + "\n" + counted + "\n")
+    assert "mediation" not in themed[label]
+    assert "mediation" in themed[work]
+    assert "mediation" in themed[counted]
+
 def test_a_number_in_a_quoted_programme_name_counts_no_work(tmp_path):
     """A programme named by numbers in quotes (市委“1+3+N”工作部署, 省委“1310”具体部署)
     counts nothing: an opening paragraph that holds one still reports no work, and

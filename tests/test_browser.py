@@ -391,7 +391,7 @@ def test_figures_and_reader_give_the_browsers_own_failures_in_chinese(served, br
     page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 2")
     messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
     assert messages[0].startswith("无法载入报告 2022-anhui-wuhu（网络或数据文件出错）")
-    assert messages[1].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 404）")
+    assert messages[1].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 状态 404）")
     page.close()
 
 

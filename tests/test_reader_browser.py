@@ -478,8 +478,8 @@ def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser): 
         page.wait_for_selector(".reader-table tr.reader-names th")
         page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 3")
         messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
-        assert messages[0].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 404）")
+        assert messages[0].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 状态 404）")
         assert messages[1].startswith("无法载入报告 2023-shanxi-xiangning（2023-shanxi-xiangning.json.gz：数据已损坏，无法解压）")
-        assert messages[2].startswith("找不到报告 2023-anhui-qingyang（报告页面：HTTP 404）")
+        assert messages[2].startswith("找不到报告 2023-anhui-qingyang（报告页面：HTTP 状态 404）")
         assert page.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == [THREE[0]]
         page.close()

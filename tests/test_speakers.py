@@ -1415,3 +1415,63 @@ def test_the_whole_province_owning_the_topic_is_not_the_author_when_the_first_se
             "一、主要举措\n我厅牵头起草地方性法规草案3件，审核规范性文件12件。\n二、存在的不足\n执法力量不足。\n")
     got, _ = meta(text)
     assert got.get("level") != "province" and "issuer" not in got
+
+
+# --- a 新区 written alone: a district of the hierarchy or a zone's committee ------------
+
+def test_a_new_area_the_gazetteer_codes_as_a_district_reports_as_its_government():
+    # 浦东新区 and 沈北新区 are districts (a 区长, a 人民政府), not functional areas: written
+    # alone as the subject they are a county-level government, never a committee.
+    for area, province in (("浦东新区", "上海市"), ("沈北新区", "辽宁省")):
+        got, _ = meta(f"2023年，{area}坚持以习近平法治思想为指导，持续深化依法行政。\n" + BODY)
+        assert (got["issuer"], got["level"], got["county"], got["province"]) == (
+            area + "人民政府", "county", area, province), area
+
+
+def test_a_state_level_new_area_written_alone_still_reports_as_its_committee():
+    # 兰州新区 and 天府新区 are run by committees; the gazetteer files them among counties, but
+    # with a functional area's code or no short form of their own.
+    for area in ("兰州新区", "天府新区"):
+        got, _ = meta(f"2023年，{area}坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
+        assert (got["issuer"], got["level"]) == (area + "管理委员会", "department"), area
+
+
+def test_a_new_area_no_gazetteer_holds_written_alone_reports_as_its_committee():
+    # A 新区 of no known district (青枫湾新区, invented here): a functional area whose committee
+    # reports; its place stays unknown, so no province or city is shown.
+    got, _ = meta("2024年，青枫湾新区坚持以习近平法治思想为指导，在法治轨道上推动新区建设。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("青枫湾新区管理委员会", "department")
+    assert "province" not in got and "city" not in got and "county" not in got
+    # A phrase that gathers (全新区) names no area: nothing is read from it.
+    got, _ = meta("2024年，全新区坚持以习近平法治思想为指导，在法治轨道上推动各项工作。\n" + BODY)
+    assert "issuer" not in got
+
+
+def test_a_zones_party_working_committee_with_its_committee_is_the_zone():
+    # 党工委、管委会 of one zone are its two organs; the committee reports (as 管委会 alone would).
+    for subject in ("昆明高新区党工委、管委会", "昆明高新区党工委和管委会"):
+        got, _ = meta(f"2024年，{subject}坚持以习近平法治思想为指导，优化园区法治化营商环境。\n" + BODY)
+        assert (got["issuer"], got["level"], got["city"]) == ("昆明高新区管委会", "department", "昆明市"), subject
+    # A place with no zone in it is no zone: a county's 党工委 is read by the rules for counties.
+    got, _ = meta("2024年，某某党工委、管委会坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert "issuer" not in got
+
+
+def test_a_towns_party_committee_and_government_run_together():
+    # 镇党委政府 with no word between the two names: the town's committee and government.
+    got, _ = meta("2024年，四屏镇党委政府坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["town"], got["county"]) == (
+        "四屏镇党委、四屏镇人民政府", "town", "四屏镇", "江津区")
+
+
+def test_a_provinces_own_daily_and_satellite_channel_place_its_government_written_alone():
+    # 省政府 with its own press (青海日报) and its own satellite channel (青海卫视): two mentions
+    # of the one province as its own, as 法治青海 … 平安青海 would be.
+    text = ("2023年，全省法治政府建设工作坚持稳中求进，依法行政水平持续提升。\n一、强化思想引领\n"
+            "省政府常务会议会前学法6次，在《青海日报》开设学法专栏，在青海卫视播出普法节目40期。\n"
+            "二、存在的不足\n执法力量不足。\n")
+    got, _ = meta(text)
+    assert (got["issuer"], got["level"], got["province"]) == ("青海省人民政府", "province", "青海省")
+    # The channel alone is one mention: the province stays unplaced.
+    got, _ = meta(text.replace("在《青海日报》开设学法专栏，", ""))
+    assert "province" not in got and "issuer" not in got and got["level"] == "province"

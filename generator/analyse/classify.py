@@ -279,6 +279,11 @@ SLOGAN = re.compile(r"“(?:[^“”、]{5,30}、)+[^“”、]{5,30}”")
 # work done in them. Not a clause that counts something (…担任调解员，全年调解纠纷38件), nor
 # one of other work after it (…担任组长，形成…工作格局，…建立了行政调解委员会).
 REMIT = re.compile(r"担任[^，。；！？\d]{1,12}，((?:(?:为|参与|负责|协助|指导)[^，。；！？\d]*(?:，|(?=[。；！？]|$)))+)")
+# The harm another area's failure would have brought, said not to have happened (未出现因决策
+# 失误引发的重大矛盾纠纷, 未发生因执法不当导致的信访事件): the clause reports that area's work
+# done well; the harm named after 引发的 is no work in its own area (group 1).
+CONSEQUENCE = re.compile(r"未(?:出现|发生)[^，。；！？]{0,12}?(?:因|由于|由)[^，。；！？]{1,20}?(?:引发|导致|引起|造成)"
+                         r"(的[^，。；！？]*)")
 # Distinct terms of one theme in a 、-list that make it a list of that theme's work.
 LIST_OF_ONE_THEME = 2
 NUMBER_ITEM = re.compile(r"[\d.,%％]+[^\d、]{0,3}")
@@ -450,6 +455,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                                          or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
     if mention_weight < 1:
         mentions += tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
+        mentions += tuple(m.span(1) for m in CONSEQUENCE.finditer(text))
     if aims and mention_weight < 1:
         mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
     full: dict[str, int] = {}
@@ -557,6 +563,12 @@ ACTION_ITEM = re.compile(LEAD_ADVERB.pattern +
 
 
 MEANS = re.compile(r"^\s*(?:通过|采取|采用|坚持)")
+# The body's lawyers or legal advisers as the subject of the list's clause, taking part in
+# or acting for it in the listed work (公职律师常态化参与合法性审查、行政复议和出庭应诉工作,
+# 法律顾问代理行政诉讼、行政复议案件): that work done, not topics (the labels' policy on legal
+# advisers in cases). A remit after an appointment (聘请律师担任法律顾问，参与行政复议、诉讼案件
+# 办理) is not this: there 参与 opens a clause of its own, after the appointee's clause.
+LAWYERS_TOOK_PART = re.compile(r"(?:律师|法律顾问)[^，。；：！？、]{0,6}?(?:参与|代理)")
 TOPIC_HEAD = re.compile(r"[^，。；：！？、]{0,12}?等?(?:工作|任务|事项|问题|方面|领域|内容|议题)")
 GOVERNING = re.compile(r"(?:开展|组织|进行|实施|完成|参加|参与)")
 DEVERBAL = re.compile(r"(?:检查|评查|督查|督察|整治|排查|抽查|巡查|培训|考试|轮训|调解|调处|审查|清理|查处)$")
@@ -571,6 +583,8 @@ def _acted_item(text: str, start: int, end: int, at: int) -> bool:
     if TOPIC_HEAD.match(text, end):
         return False
     clause = max(text.rfind(c, 0, start) for c in "，。；：！？") + 1
+    if LAWYERS_TOOK_PART.search(text, clause, at):
+        return True
     items = text[clause:end].split("、")
     # A clause may open with the preposition of means (通过选派干部参加…、邀请…等形式).
     acted = [bool(ACTION_ITEM.match(MEANS.sub("", item).lstrip())) for item in items]
@@ -664,14 +678,19 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     concrete = bool(QUANTITY.search(NAMED_NUMBER.sub("", RANK.sub("", passage.text))))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
+    # A lone line of a few words with no clause mark and no number (创新“情理法融合”纠纷化解机制,
+    # a news item's unnumbered subheading; 三是对行政处罚金额, a sentence cut off) names a topic or
+    # breaks off before its work: like a heading, its own words weigh as mentions.
+    label = not concrete and not broken and bool(FRAGMENT.fullmatch(passage.text.strip()))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
     owns = {}
     for theme in taxonomy.themes:
         own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
-        if opening:
+        if opening or label:
             own = {t: w * taxonomy.mention_weight for t, w in own.items()}
+        if opening:
             for outcome in OUTCOME.finditer(passage.text):
                 for t, w in find_terms(theme, outcome.group(0)).items():
                     own[t] = max(own.get(t, 0), w)

@@ -48,6 +48,7 @@ from generator.read.orgs import (
     ZONE_WORD,
     Org,
     Place,
+    gazetteer,
     is_zone,
     org_names,
     parse_org,
@@ -661,6 +662,9 @@ def _names(text: str, context: tuple[tuple[str, ...], ...]) -> list[Org] | None:
     # named together with it (中共某局党组、某局) it is the one body.
     parts = [m.group(1) if (m := DEPARTMENT_PARTY.fullmatch(part)) else part for part in text.split("、")]
     text = "、".join(dict.fromkeys(parts))
+    if (joint := ZONE_PARTY_JOINT.fullmatch(text)) and (zone := parse_org(joint.group(1) + joint.group(2), context)) \
+            and zone.kind == "department" and (BARE_ZONE.match(joint.group(1)) or joint.group(1).endswith("新区")):
+        text = joint.group(1) + joint.group(2)
     if BARE_ZONE.match(text) and (zone := _government_of(text, context)):
         # 2024年某经济开发区在…领导下: a zone named alone speaks for its committee, placed
         # by the place that opens its name.
@@ -694,7 +698,11 @@ def _elliptic_government(text: str) -> str:
 
 
 DEPARTMENT_PARTY = re.compile(r"(?:中共)?([\u4e00-\u9fff]*[局厅办委])(?:党组|党委)")
-JOINED_BY_WORD = re.compile(r"委(?:和|及|与)(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")  # 党委 and 党工委 end with 委
+# 党委 and 党工委 end with 委; 镇党委政府 runs the two together with no word at all.
+JOINED_BY_WORD = re.compile(r"委(?:和|及|与)?(?=(?:自治区|[省市县区州旗盟镇乡])?(?:人民)?政府$)")
+# A zone's Party working committee named with its committee (某高新区党工委、管委会, 中共某开发区工作
+# 委员会、某开发区管理委员会): the one zone, which reports as its committee.
+ZONE_PARTY_JOINT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,24}?)(?:党工委|工作委员会|工委)[、和及与]?(?:\1)?(管理委员会|管委会)")
 # 我街: a street office's short word for itself (not 街头, 街区, 街巷, 街面).
 SELF_REFERENCE = re.compile(r"我(局|委|办|厅|署|中心|镇|乡|街道|街(?![头区巷面])|县|区|旗|州|盟|省)")
 # The opening's subject is a sector of a unit (全市司法行政系统, 全县教育系统), not the
@@ -922,7 +930,7 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
     """For a province's body named without its province (自治区人民政府 for 我区, 省政府, a 厅
     written alone): the one province the opening and the first sections name, named at least
     twice as its own (法治四川 … 平安四川, 《内蒙古自治区…方案》, 青海日报: the slogan of its
-    rule-of-law work, opening a cited title, or its own press), no other province named there; [] otherwise. A province
+    rule-of-law work, opening a cited title, or its own press and satellite channel: 青海卫视), no other province named there; [] otherwise. A province
     named otherwise is as often another one (学习借鉴浙江经验，赴浙江考察). A government's or
     committee's unit must be the province's (省, 自治区); a 厅 is either's."""
     if GENERIC_LEVEL.get(org.unit) != "province":
@@ -948,7 +956,7 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
 # A cited title's opening, where a province's name stands as its own document's (《2022年四川省…》).
 # The province's own press, where its law popularisation runs (青海日报, 青海广播电视台).
-OWN_MEDIA = re.compile(r"(?:日报|广播电视台|电视台|人民广播电台)")
+OWN_MEDIA = re.compile(r"(?:日报|广播电视台|电视台|卫视|人民广播电台)")
 OWN_TITLE = re.compile(rf"《(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)?$")
 OWN_PLAN = re.compile(rf"^(?:{YEAR_TEXT})\s*年度?(?:法治政府建设|法治建设|依法行政)[\u4e00-\u9fff]{{0,6}}(?:要点|计划|方案|安排)$")
 
@@ -1032,6 +1040,11 @@ def _government_of(text: str, context) -> Org | None:
     a development zone named alone (西宁经济技术开发区) reports as its committee."""
     if BARE_ZONE.match(text) and (zone := parse_org(text + "管理委员会", context)) and zone.place:
         return zone
+    if text.endswith("新区") and text not in gazetteer().names and text not in gazetteer().towns \
+            and (zone := parse_org(text + "管理委员会", context)) and zone.kind == "department":
+        # 滨海湾新区 written alone, a 新区 the gazetteer does not hold as a district: a
+        # functional area, which reports as its committee (its place as the name gives it).
+        return zone
     if (dual := DUAL_NAME.fullmatch(text)) and not dual.group(3) and (org := _government_of(dual.group(2), context)):
         # 经开区（头屯河区）2023年…: the merged district's government reports.
         return org
@@ -1047,7 +1060,7 @@ def _government_of(text: str, context) -> Org | None:
         return None
     last = chain[-1]
     suffix = "办事处" if last.endswith("街道") else "行政公署" if last.endswith(("盟", "地区")) \
-        else "管理委员会" if is_zone(last, "管理委员会") else "人民政府"
+        else "管理委员会" if is_zone(last, "管理委员会") and last not in gazetteer().new_area_districts else "人民政府"
     return parse_org(division + "".join(chain) + suffix, context)
 
 

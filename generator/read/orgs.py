@@ -208,6 +208,9 @@ class Gazetteer:
     aliases: dict[str, str]  # abbreviation as written (恩施州, 浙江) -> full name
     towns: dict[str, tuple[tuple[str, str | None, str | None], ...]]  # town name -> paths of its county
     longest: int
+    # 新区 that are districts of the administrative hierarchy (浦东新区, 沈北新区), governed by a
+    # 人民政府, unlike the functional areas run by a committee (兰州新区, 天府新区).
+    new_area_districts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +224,7 @@ def gazetteer() -> Gazetteer:
     aliases: dict[str, str] = {}
     towns: dict[str, list] = {}
     unit_aliases: dict[str, set[str]] = {}
+    districts: set[str] = set()
 
     def add(full: str, alias, path) -> None:
         names.setdefault(full, []).append(path)
@@ -256,6 +260,11 @@ def gazetteer() -> Gazetteer:
                 if county.startswith("_"):
                     continue
                 add(county, k.get("_alias", ""), (province, city, county))
+                if county.endswith("新区") and _district_code(k.get("_admin_code")) \
+                        and isinstance(alias := k.get("_alias"), str) and not alias.endswith("新区"):
+                    # A 新区 with a district's code (functional areas are coded 71-99 within
+                    # their city) and a short form of its own (浦东, not 新区 or 天府新区).
+                    districts.add(county)
                 for short in ([k.get("_alias")] if isinstance(k.get("_alias"), str) else list(k.get("_alias") or ())):
                     # A banner's or county's short form that keeps its unit: 达茂旗, 察右中旗.
                     if short and len(short) >= 3 and short != county and short[-1] == county[-1] \
@@ -284,7 +293,14 @@ def gazetteer() -> Gazetteer:
         if old not in names:
             names[old] = [(province, city, old)]
     frozen = {k: tuple(v) for k, v in names.items()}
-    return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)))
+    return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)),
+                     frozenset(districts))
+
+
+def _district_code(code: object) -> bool:
+    """Whether an administrative code is a county-level district's: the statistical codes
+    give functional areas (development zones, most new areas) 71-99 in their city."""
+    return isinstance(code, str) and len(code) == 6 and code.isdigit() and int(code[4:]) < 71
 
 
 @lru_cache(maxsize=1)

@@ -98,7 +98,7 @@ from pathlib import Path
 
 from generator.analyse.classify import table_anchor
 from generator.analyse.taxonomy import Taxonomy
-from generator.disk import atomic_write, link_or_copy
+from generator.disk import atomic_write, inodes_below, link_or_copy
 from generator.errors import BuildError
 from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
@@ -1003,7 +1003,7 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
                 os.unlink(entry.path)
     for name in wanted:
         shard = target / name
-        if shard.is_dir() and not shard.is_symlink() and _inodes(shard) == _inodes(cache_dir / name):
+        if shard.is_dir() and not shard.is_symlink() and inodes_below(shard) == inodes_below(cache_dir / name):
             continue
         if shard.is_symlink() or shard.is_file():
             shard.unlink()
@@ -1011,22 +1011,6 @@ def publish_search_index(index: SearchIndex, cache_dir: Path, site_dir: Path) ->
             shutil.rmtree(shard)
         shutil.copytree(cache_dir / name, shard, copy_function=link_or_copy)
     (target / "shards.json").write_bytes(_manifest(index))
-
-
-def _inodes(folder: Path) -> dict[str, int]:
-    """Every file under folder by its path relative to folder, with its
-    inode (from the folders' entries: no stat call)."""
-    found: dict[str, int] = {}
-    stack = [("", str(folder))]
-    while stack:
-        prefix, here = stack.pop()
-        with os.scandir(here) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((prefix + entry.name + "/", entry.path))
-                else:
-                    found[prefix + entry.name] = entry.inode()
-    return found
 
 
 def search_page(reports: Sequence[Report], taxonomy: Taxonomy) -> SiteFile:

@@ -8,12 +8,7 @@
   "use strict";
   var SHOW = 200; // rows drawn at once; "显示更多" draws the next ones
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var kit = window.fazhiKit, el = kit.el, fail = kit.fail, why = kit.why;  // fazhi.js
 
   // A filter's choices: provinces as the gazetteer lists them (北京, 天津,
   // 河北 …) and levels in administrative order, years newest first.
@@ -53,37 +48,9 @@
     return data;
   }
 
-  // Why a data file failed, for the reader: load's own reasons (fail) are
-  // Chinese; the browser's (a network failure: "Failed to fetch", a broken
-  // file's JSON or gzip error) are English, and only the console keeps them.
-  function fail(message) {
-    var e = new Error(message);
-    e.forReader = true;
-    return e;
-  }
-
-  function why(e) {
-    if (e && e.forReader) return e.message;
-    console.warn(e);
-    return "网络或数据文件出错";
-  }
-
   // compare.json is published as gzip (compare.json.gz: a host's quota counts
-  // stored bytes). A host that sends it with Content-Encoding: gzip has the
-  // browser unpack it already: unpacked here only when it still starts with
-  // gzip's magic bytes.
-  function load(src) {
-    return fetch(src).then(function (r) {
-      if (!r.ok) throw fail("数据文件无法载入，HTTP 状态 " + r.status);
-      return r.arrayBuffer();
-    }).then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
-      if (typeof DecompressionStream === "undefined") throw fail("浏览器不支持解压");
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      return new Response(stream).text().then(JSON.parse);
-    });
-  }
+  // stored bytes); kit.getJSON reads it either way.
+  var load = kit.getJSON;
 
   // A page's data file is fetched once, whatever draws from it (a theme
   // page's rows and its indicators).

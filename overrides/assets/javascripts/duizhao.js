@@ -19,11 +19,9 @@
 
   var CLASSES = { s: "same", c: "changed", n: "new", g: "gone" };
 
-  function el(tag, text) {
-    var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    return node;
-  }
+  var kit = window.fazhiKit, why = kit.why;  // fazhi.js
+
+  function el(tag, text) { return kit.el(tag, null, text); }
 
   function spansOf(value) {
     return (value || "").split(",").filter(Boolean).map(function (s) {
@@ -64,28 +62,8 @@
     return spans.every(function (s) { return s.start >= 0 && s.length > 0 && s.start + s.length <= length; });
   }
 
-  function fail(message) {
-    var e = new Error(message);
-    e.forReader = true;
-    return e;
-  }
-
-  // Why a report page failed, for the reader: this script's own reasons
-  // (fail) are Chinese; the browser's (a page whose body breaks off:
-  // "Failed to fetch", "network error") are English, and only the console
-  // keeps them. As in compare.js: the scripts
-  // share no code, each serves its own pages.
-  function why(e) {
-    if (e && e.forReader) return e.message;
-    console.warn(e);
-    return "网络或数据文件出错";
-  }
-
   function load(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw fail("HTTP " + r.status);
-      return r.text();
-    }, function () { throw fail("网络连接失败"); }).then(function (text) {
+    return kit.get(url, "报告页面").then(function (r) { return r.text(); }).then(function (text) {
       return new DOMParser().parseFromString(text, "text/html");  // parsed, never run or shown
     });
   }

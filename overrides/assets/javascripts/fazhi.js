@@ -11,8 +11,80 @@
 // - the 本报告目录 block of report pages, made from the text's headings
 //   (overrides/report.html), and the table of contents in the sidebar, made
 //   from it (overrides/partials/toc.html).
+// What the site's scripts share (fazhi.js below; compare.js, reader.js,
+// figures.js and duizhao.js, which load after this file: mkdocs.yml's
+// extra_javascript lists it first, duizhao.js is deferred): an element whose
+// text is only ever set as text, an error told to the reader, and a file
+// fetched, as text or as JSON stored plain or gzip-compressed (a host may
+// send a .gz file with Content-Encoding: gzip, which the browser has then
+// decompressed already: decompressed here only when it starts with gzip's
+// magic bytes).
+window.fazhiKit = (function () {
+  "use strict";
+
+  // content: the element's text (any value, as text), or a list of nodes.
+  function el(tag, attrs, content) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (Array.isArray(content)) content.forEach(function (child) { node.appendChild(child); });
+    else if (content !== undefined && content !== null) node.textContent = String(content);
+    return node;
+  }
+
+  // An error whose message is for the reader (the HTTP status kept where there was one).
+  function fail(message, status) {
+    var error = new Error(message);
+    error.status = status || 0;
+    error.forReader = true;
+    return error;
+  }
+
+  // Why something failed, for the reader: the scripts' own reasons (fail)
+  // are Chinese; the browser's (a network failure: "Failed to fetch", a
+  // broken file's JSON or gzip error, a file of the wrong shape) are
+  // English, and only the console keeps them.
+  function why(e) {
+    if (e && e.forReader) return e.message;
+    console.warn(e);
+    return "网络或数据文件出错";
+  }
+
+  // A response; label names the file in a failure (by default its name). A
+  // fetch that fails (the network, the browser's reason in English) is
+  // told by why() as 网络或数据文件出错.
+  function get(url, label) {
+    var name = label || url.pathname.split("/").pop();
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw fail(name + "：HTTP 状态 " + r.status, r.status);
+      return r;
+    });
+  }
+
+  function getJSON(url, label) {
+    var name = label || url.pathname.split("/").pop();
+    return get(url, name).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        if (typeof DecompressionStream === "undefined") throw fail(name + "：本浏览器不能解压，请换用较新版本的浏览器");
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return new Response(stream).arrayBuffer().catch(function () { throw fail(name + "：数据已损坏，无法解压"); });
+      }
+      return bytes;
+    }).then(function (plain) {
+      try {
+        return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
+      } catch (e) {
+        throw fail(name + "：数据已损坏，无法解读");
+      }
+    });
+  }
+
+  return { el: el, fail: fail, why: why, get: get, getJSON: getJSON };
+})();
+
 (function () {
   "use strict";
+  var el = window.fazhiKit.el;
 
   // The navigation drawer of a page outside the navigation: the page writes
   // only the home page's link in it; the tabs hold them all. Before
@@ -40,25 +112,18 @@
     var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
     var icons = new URL("assets/images/icons.svg", root).href;
     function icon(id) { return svgIcon(id, icons); }
-    function element(tag, attributes, children) {
-      var made = document.createElement(tag);
-      Object.keys(attributes).forEach(function (key) { made.setAttribute(key, attributes[key]); });
-      (children || []).forEach(function (child) { made.appendChild(child); });
-      return made;
-    }
-    var logo = element("a", { href: home.getAttribute("href"), title: name, "class": "md-header__button md-logo",
+    var logo = el("a", { href: home.getAttribute("href"), title: name, "class": "md-header__button md-logo",
                               "aria-label": name, "data-md-component": "logo" }, [icon("logo")]);
-    var menu = element("label", { "class": "md-header__button md-icon", "for": "__drawer", role: "button",
+    var menu = el("label", { "class": "md-header__button md-icon", "for": "__drawer", role: "button",
                                   tabindex: "0", "aria-label": "打开导航菜单" }, [icon("menu")]);
-    var site = element("span", { "class": "md-ellipsis" });
-    site.textContent = name;
-    var title = element("div", { "class": "md-header__title", "data-md-component": "header-title" }, [
-      element("div", { "class": "md-header__ellipsis" }, [element("div", { "class": "md-header__topic" }, [site])])]);
-    var input = element("input", { "class": "md-header__search-input", type: "search", name: "q",
+    var site = el("span", { "class": "md-ellipsis" }, name);
+    var title = el("div", { "class": "md-header__title", "data-md-component": "header-title" }, [
+      el("div", { "class": "md-header__ellipsis" }, [el("div", { "class": "md-header__topic" }, [site])])]);
+    var input = el("input", { "class": "md-header__search-input", type: "search", name: "q",
                                    placeholder: "检索全文", "aria-label": "检索全文", autocomplete: "off" });
-    var button = element("button", { "class": "md-header__button md-icon md-header__search-icon", type: "submit",
+    var button = el("button", { "class": "md-header__button md-icon md-header__search-icon", type: "submit",
                                      title: "全文检索", "aria-label": "全文检索" }, [icon("search")]);
-    var form = element("form", { "class": "md-header__search", action: new URL("search/", root).href,
+    var form = el("form", { "class": "md-header__search", action: new URL("search/", root).href,
                                  method: "get", role: "search", "aria-label": "全站检索" }, [input, button]);
     var nav = header.querySelector("nav");
     nav.textContent = "";
@@ -84,53 +149,24 @@
     return svg;
   }
   function sidebar(kind, type, nav) {
-    var outer = document.createElement("div");
-    outer.className = "md-sidebar md-sidebar--" + kind;
-    outer.setAttribute("data-md-component", "sidebar");
-    outer.setAttribute("data-md-type", type);
-    var wrap = document.createElement("div");
-    wrap.className = "md-sidebar__scrollwrap";
-    var inner = document.createElement("div");
-    inner.className = "md-sidebar__inner";
-    inner.appendChild(nav);
-    wrap.appendChild(inner);
-    outer.appendChild(wrap);
-    return outer;
+    return el("div", { "class": "md-sidebar md-sidebar--" + kind, "data-md-component": "sidebar", "data-md-type": type },
+      [el("div", { "class": "md-sidebar__scrollwrap" }, [el("div", { "class": "md-sidebar__inner" }, [nav])])]);
   }
   function reportFrame() {
     var main = document.querySelector(".md-main__inner");
     var content = main && main.querySelector(":scope > .md-content");
     if (!content || !document.querySelector(".report-text") || main.querySelector(".md-sidebar")) return;
     var site = document.querySelector(".md-header__topic .md-ellipsis");
-    var primary = document.createElement("nav");
-    primary.className = "md-nav md-nav--primary md-nav--lifted";
-    primary.setAttribute("aria-label", "导航栏");
-    primary.setAttribute("data-md-level", "0");
-    var title = document.createElement("label");
-    title.className = "md-nav__title";
-    title.setAttribute("for", "__drawer");
-    title.textContent = site ? site.textContent.trim() : "";
-    var list = document.createElement("ul");
-    list.className = "md-nav__list";
-    list.setAttribute("data-md-scrollfix", "");
-    list.setAttribute("data-fazhi-nav", "");
-    primary.appendChild(title);
-    primary.appendChild(list);
+    var primary = el("nav", { "class": "md-nav md-nav--primary md-nav--lifted", "aria-label": "导航栏", "data-md-level": "0" }, [
+      el("label", { "class": "md-nav__title", "for": "__drawer" }, site ? site.textContent.trim() : ""),
+      el("ul", { "class": "md-nav__list", "data-md-scrollfix": "", "data-fazhi-nav": "" })]);
     var left = sidebar("primary", "navigation", primary);
     left.hidden = true; // no left column on wide screens; the phone's drawer still opens it
-    var toc = document.createElement("nav");
-    toc.className = "md-nav md-nav--secondary";
-    toc.setAttribute("aria-label", "目录");
-    toc.setAttribute("data-fazhi-toc", "目录");
+    var toc = el("nav", { "class": "md-nav md-nav--secondary", "aria-label": "目录", "data-fazhi-toc": "目录" });
     main.insertBefore(left, content);
     main.insertBefore(sidebar("secondary", "toc", toc), content);
-    var top = document.createElement("button");
-    top.type = "button";
-    top.className = "md-top md-icon";
-    top.setAttribute("data-md-component", "top");
-    top.hidden = true;
-    top.appendChild(svgIcon("top"));
-    top.appendChild(document.createTextNode("回到页面顶部"));
+    var top = el("button", { type: "button", "class": "md-top md-icon", "data-md-component": "top", hidden: "" },
+      [svgIcon("top"), document.createTextNode("回到页面顶部")]);
     main.parentNode.insertBefore(top, main.nextSibling);
   }
   reportFrame();
@@ -152,24 +188,9 @@
     var config = document.getElementById("__config");
     if (!main || !config || document.querySelector(".md-tabs")) return;
     var base = JSON.parse(config.textContent).base;
-    var nav = document.createElement("nav");
-    nav.className = "md-tabs";
-    nav.setAttribute("aria-label", "标签");
-    nav.setAttribute("data-md-component", "tabs");
-    var grid = document.createElement("div");
-    grid.className = "md-grid";
-    var list = document.createElement("ul");
-    list.className = "md-tabs__list";
-    TABS.forEach(function (tab) {
-      var item = document.createElement("li");
-      var a = document.createElement("a");
-      a.setAttribute("href", base + "/" + tab[0]);
-      a.textContent = tab[1];
-      item.appendChild(a);
-      list.appendChild(item);
-    });
-    grid.appendChild(list);
-    nav.appendChild(grid);
+    var items = TABS.map(function (tab) { return el("li", {}, [el("a", { href: base + "/" + tab[0] }, tab[1])]); });
+    var nav = el("nav", { "class": "md-tabs", "aria-label": "标签", "data-md-component": "tabs" },
+      [el("div", { "class": "md-grid" }, [el("ul", { "class": "md-tabs__list" }, items)])]);
     container.insertBefore(nav, main);
   }
   tabs();
@@ -191,13 +212,8 @@
     var ellipsis = document.querySelector(".md-header__ellipsis");
     if (ellipsis && !ellipsis.querySelector('[data-md-component="header-topic"]')) {
       // a report page does not write it at all (overrides/partials/header.html)
-      var made = document.createElement("div");
-      made.className = "md-header__topic";
-      made.setAttribute("data-md-component", "header-topic");
-      var span = document.createElement("span");
-      span.className = "md-ellipsis";
-      made.appendChild(span);
-      ellipsis.appendChild(made);
+      ellipsis.appendChild(el("div", { "class": "md-header__topic", "data-md-component": "header-topic" },
+        [el("span", { "class": "md-ellipsis" })]));
     }
     var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
     if (!topic || topic.textContent.trim()) return;
@@ -215,14 +231,8 @@
     if (!links.length) return;
     list.textContent = "";
     links.forEach(function (tab) {
-      var item = document.createElement("li");
-      item.className = "md-nav__item";
-      var a = document.createElement("a");
-      a.className = "md-nav__link";
-      a.setAttribute("href", tab.getAttribute("href"));
-      a.textContent = tab.textContent;
-      item.appendChild(a);
-      list.appendChild(item);
+      list.appendChild(el("li", { "class": "md-nav__item" },
+        [el("a", { "class": "md-nav__link", href: tab.getAttribute("href") }, tab.textContent)]));
     });
   }
   drawer();
@@ -233,29 +243,16 @@
   function contents() {
     var text = document.querySelector(".report-text");
     if (!text || document.querySelector("details.page-toc")) return;
-    var block = document.createElement("details");
-    block.className = "page-toc";
-    block.hidden = true;
-    var summary = document.createElement("summary");
-    summary.textContent = "本报告目录";
-    block.appendChild(summary);
+    var block = el("details", { "class": "page-toc", hidden: "" }, [el("summary", {}, "本报告目录")]);
     text.parentNode.insertBefore(block, text);
-    var root = document.createElement("ul");
+    var root = el("ul");
     var stack = [{ level: 1, item: null, sub: root }];
     text.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
       var level = Number(h.tagName.charAt(1));
       while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop();
       var parent = stack[stack.length - 1];
-      if (!parent.sub) {
-        parent.sub = document.createElement("ul");
-        parent.item.appendChild(parent.sub);
-      }
-      var item = document.createElement("li");
-      var a = document.createElement("a");
-      a.setAttribute("href", "#" + h.id);
-      a.textContent = h.textContent;
-      item.appendChild(a);
-      parent.sub.appendChild(item);
+      if (!parent.sub) parent.sub = parent.item.appendChild(el("ul"));
+      var item = parent.sub.appendChild(el("li", {}, [el("a", { href: "#" + h.id }, h.textContent)]));
       stack.push({ level: level, item: item, sub: null });
     });
     if (!root.children.length) return;
@@ -273,45 +270,20 @@
     var source = document.querySelector(".page-toc > ul");
     if (!nav || !source) return;
     function list(ul, top) {
-      var out = document.createElement("ul");
-      out.className = "md-nav__list";
-      if (top) {
-        out.setAttribute("data-md-component", "toc");
-        out.setAttribute("data-md-scrollfix", "");
-      }
+      var out = el("ul", top ? { "class": "md-nav__list", "data-md-component": "toc", "data-md-scrollfix": "" }
+        : { "class": "md-nav__list" });
       Array.prototype.forEach.call(ul.children, function (li) {
         var from = li.querySelector(":scope > a");
         if (!from) return;
-        var item = document.createElement("li");
-        item.className = "md-nav__item";
-        var a = document.createElement("a");
-        a.className = "md-nav__link";
-        a.setAttribute("href", from.getAttribute("href"));
-        var span = document.createElement("span");
-        span.className = "md-ellipsis";
-        span.textContent = from.textContent;
-        a.appendChild(span);
-        item.appendChild(a);
+        var item = out.appendChild(el("li", { "class": "md-nav__item" }, [
+          el("a", { "class": "md-nav__link", href: from.getAttribute("href") }, [el("span", { "class": "md-ellipsis" }, from.textContent)])]));
         var sub = li.querySelector(":scope > ul");
-        if (sub) {
-          var inner = document.createElement("nav");
-          inner.className = "md-nav";
-          inner.setAttribute("aria-label", from.textContent);
-          inner.appendChild(list(sub, false));
-          item.appendChild(inner);
-        }
-        out.appendChild(item);
+        if (sub) item.appendChild(el("nav", { "class": "md-nav", "aria-label": from.textContent }, [list(sub, false)]));
       });
       return out;
     }
-    var label = document.createElement("label");
-    label.className = "md-nav__title";
-    label.setAttribute("for", "__toc");
-    var icon = document.createElement("span");
-    icon.className = "md-nav__icon md-icon";
-    label.appendChild(icon);
-    label.appendChild(document.createTextNode(nav.getAttribute("data-fazhi-toc")));
-    nav.appendChild(label);
+    nav.appendChild(el("label", { "class": "md-nav__title", "for": "__toc" },
+      [el("span", { "class": "md-nav__icon md-icon" }), document.createTextNode(nav.getAttribute("data-fazhi-toc"))]));
     nav.appendChild(list(source, true));
     document.documentElement.classList.add("fazhi-toc");
   }
@@ -348,13 +320,8 @@
   // a link to the guide's note on it), with its copy button and status line.
   function setupCite(box) {
     var text = box.querySelector(".cite__text");
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "cite__copy md-button";
-    button.textContent = "一键复制";
-    var done = document.createElement("span");
-    done.className = "cite__done";
-    done.setAttribute("aria-live", "polite");
+    var button = el("button", { type: "button", "class": "cite__copy md-button" }, "一键复制");
+    var done = el("span", { "class": "cite__done", "aria-live": "polite" });
     box.appendChild(button);
     box.appendChild(done);
     text.textContent = citation(box);
@@ -432,11 +399,8 @@
   // The 清理后文本 button of the card's downloads line (data-file: the name
   // of the file it makes), made here: without JavaScript it cannot work.
   function setupTextDownload(line) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "report-card__text";
-    button.setAttribute("data-file", line.getAttribute("data-file"));
-    button.textContent = "清理后文本";
+    var button = el("button", { type: "button", "class": "report-card__text", "data-file": line.getAttribute("data-file") },
+      "清理后文本");
     line.appendChild(document.createTextNode(" "));
     line.appendChild(button);
     button.addEventListener("click", function () {
@@ -453,13 +417,8 @@
   // The report text's ¶ and # links are not in the file (one per paragraph
   // and heading of every report, render._paragraph): each paragraph and
   // heading with an id gets its link, and its title, here.
-  function link(el, cls, text, title) {
-    var a = document.createElement("a");
-    a.className = cls;
-    a.href = "#" + el.id;
-    a.title = title;
-    a.textContent = text;
-    el.appendChild(a);
+  function link(target, cls, text, title) {
+    target.appendChild(el("a", { "class": cls, href: "#" + target.id, title: title }, text));
   }
   function linkTitles() {
     document.querySelectorAll(".report-text > p[id]").forEach(function (p) {
@@ -494,24 +453,18 @@
     record.t.forEach(function (entry) {
       var heading = entry[0] ? document.getElementById(entry[0]) : null;
       if (entry[0] && !heading) return;
-      var p = document.createElement("p");
-      p.className = "theme-chips";
+      var p = el("p", { "class": "theme-chips" },
+        [el("span", { "class": "theme-chips-label" }, first ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：")]);
+      first = false;
       if (heading) heading.after(p);
       else text.prepend(p);
-      var label = document.createElement("span");
-      label.className = "theme-chips-label";
-      label.textContent = first ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：";
-      first = false;
-      p.appendChild(label);
       entry[1].split(" ").forEach(function (item, n) {
         var f = item.split(":");
         var where = (record.w || {})[f[0]];
         if (where === undefined || !names[f[0]]) return;
-        var a = document.createElement("a");
-        a.href = base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + record.s;
-        a.textContent = names[f[0]] + " " + f[1];
         if (n) p.appendChild(document.createTextNode(" "));
-        p.appendChild(a);
+        p.appendChild(el("a", { href: base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + record.s },
+          names[f[0]] + " " + f[1]));
       });
     });
   }
@@ -524,19 +477,13 @@
     document.querySelectorAll(".report-parts__list > li:not([data-found])").forEach(function (li) {
       var links = li.querySelectorAll(":scope > a[href^='#']");
       if (!links.length) return;
-      var name = document.createElement("span");
-      name.className = "report-parts__name";
-      name.textContent = links[0].textContent;
       var list = document.createDocumentFragment();
-      list.appendChild(name);
+      list.appendChild(el("span", { "class": "report-parts__name" }, links[0].textContent));
       list.appendChild(document.createTextNode("："));
       links.forEach(function (from, n) {
         var heading = document.getElementById(from.getAttribute("href").slice(1));
-        var a = document.createElement("a");
-        a.setAttribute("href", from.getAttribute("href"));
-        a.textContent = heading ? heading.textContent.replace(/#$/, "") : from.textContent;
         if (n) list.appendChild(document.createTextNode("；"));
-        list.appendChild(a);
+        list.appendChild(el("a", { href: from.getAttribute("href") }, heading ? heading.textContent.replace(/#$/, "") : from.textContent));
         from.remove();
       });
       li.insertBefore(list, li.firstChild);
@@ -546,12 +493,6 @@
   // The related reports and the cleaning record, packed in the page
   // (render.report_record: JSON, gzip, base64): unpacked and drawn as the
   // lists and tables the page once wrote out. Every value is text.
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
   function table(head, rows, cells) {
     var t = el("table");
     var thead = el("thead");

@@ -8,52 +8,12 @@
 (function () {
   "use strict";
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
+  var kit = window.fazhiKit, el = kit.el, why = kit.why;  // fazhi.js
 
-  function fail(message) {
-    var e = new Error(message);
-    e.forReader = true;
-    return e;
-  }
-
-  // Why a data file failed, for the reader: this script's own reasons
-  // (fail) are Chinese; the browser's (a network failure: "Failed to fetch",
-  // a broken file's JSON or gzip error, a file of the wrong shape) are
-  // English, and only the console keeps them. As in compare.js: the scripts
-  // share no code, each serves its own pages.
-  function why(e) {
-    if (e && e.forReader) return e.message;
-    console.warn(e);
-    return "网络或数据文件出错";
-  }
-
-  // A JSON file, plain or gzip as stored (a host may send a .gz file with
-  // Content-Encoding: gzip, already decompressed): decompressed here only
-  // when it starts with gzip's magic bytes.
+  // A JSON file, plain or gzip as stored, named in a failure by its folder
+  // and name (2023/广东.json).
   function getJSON(url) {
-    var name = url.pathname.split("/").slice(-2).join("/");
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw fail(name + "：HTTP " + r.status);
-      return r.arrayBuffer();
-    }).then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        if (typeof DecompressionStream === "undefined") throw fail("本浏览器不能解压数据，请换用较新版本的浏览器");
-        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-      }
-      return bytes;
-    }).then(function (plain) {
-      try {
-        return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
-      } catch (e) {
-        throw fail(name + "：数据已损坏，无法解读");
-      }
-    });
+    return kit.getJSON(url, url.pathname.split("/").slice(-2).join("/"));
   }
 
   function setup(box) {

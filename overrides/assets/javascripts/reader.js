@@ -11,61 +11,7 @@
 (function () {
   "use strict";
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-
-  // An error naming what failed (the file, or a label such as 报告页面).
-  function fail(url, what, status, label) {
-    var error = new Error((label || url.pathname.split("/").pop()) + "：" + what);
-    error.status = status || 0;
-    error.forReader = true;
-    return error;
-  }
-
-  // Why a data file failed, for the reader: this script's own reasons
-  // (fail) are Chinese; the browser's (a network failure: "Failed to fetch",
-  // a broken file's JSON or gzip error, a file of the wrong shape) are
-  // English, and only the console keeps them. As in compare.js: the scripts
-  // share no code, each serves its own pages.
-  function why(e) {
-    if (e && e.forReader) return e.message;
-    console.warn(e);
-    return "网络或数据文件出错";
-  }
-
-  function get(url, label) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw fail(url, "HTTP " + r.status, r.status, label);
-      return r;
-    }, function () { throw fail(url, "网络连接失败", 0, label); });
-  }
-
-  function gunzip(bytes) {
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).arrayBuffer();
-  }
-
-  // A JSON file, stored plain or gzip-compressed (see the top of this file).
-  function getJSON(url) {
-    return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      if (bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        if (typeof DecompressionStream === "undefined") throw fail(url, "本浏览器不能解压，请换用较新版本的浏览器");
-        return gunzip(bytes).catch(function () { throw fail(url, "数据已损坏，无法解压"); });
-      }
-      return bytes;
-    }).then(function (plain) {
-      try {
-        return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
-      } catch (e) {
-        throw fail(url, "数据已损坏，无法解读");
-      }
-    });
-  }
+  var kit = window.fazhiKit, el = kit.el, why = kit.why, get = kit.get, getJSON = kit.getJSON;  // fazhi.js
 
   // The text of each passage, from the report's page: the element whose id
   // is the passage's anchor, without its paragraph link (¶). null where the
