@@ -92,6 +92,13 @@ SETS = (
     # in labels-all.yml); split by body type (split.json; README.md); fresh: main at ca2b982.
     RealSet("themereal12", "/tmp/themes12/sealed/labels-all.yml", ("/tmp/themes12/pages/[rs]*.txt",),
             fresh="/tmp/themes12/code-first-all.json", split="/tmp/themes12/split.json"),
+    # Set 13 (issue 24, eleventh session, helper themes13): 4 pages rich in dispute work on
+    # sites of no set above (a district's report opening, a county's people's mediation account,
+    # two justice offices' news items; Shanxi, Hebei, Gansu, Shandong), labelled and sealed
+    # before the rules ran (sealed/labels.yml; labels-all.yml adds each passage's opening words);
+    # no split: all of it is held; fresh: main at 06138f3.
+    RealSet("themereal13", "/tmp/themes13/labels-all.yml", ("/tmp/themes13/pages/t*.txt",),
+            fresh="/tmp/themes13/code-first-all.json"),
 )
 
 

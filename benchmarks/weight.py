@@ -81,13 +81,16 @@ FRAME_KINDS = (
     ("frame: footer", re.compile(r"<footer.*?</footer>", re.S)),
     ("frame: config and scripts", re.compile(r'<script id="__config".*?</script>|<script src=[^>]*></script>', re.S)),
 )
+# A paragraph's end: its </p>, or (pages omit it where the standard lets
+# them, generator/plugins/compact.py) the next block or its parent's end.
+P_END = r"(?:</p>|(?=<(?:p|div|ul|ol|dl|section|table|h[1-6])[ >]|</(?:section|div|article|dd|li)>))"
 CARD_KINDS = (
-    ("card: legend", re.compile(r'<p class="report-card__legend">.*?</p>', re.S)),
-    ("card: official address", re.compile(r'<p class="report-card__official">.*?</p>', re.S)),
+    ("card: legend", re.compile(r'<p class="report-card__legend">.*?' + P_END, re.S)),
+    ("card: official address", re.compile(r'<p class="report-card__official">.*?' + P_END, re.S)),
     ("card: citation", re.compile(r'<div class="cite".*?</div>', re.S)),
-    ("card: reader and series links", re.compile(r'<p class="report-card__more">.*?</p>', re.S)),
-    ("card: downloads", re.compile(r'<p class="report-card__downloads">.*?</p>', re.S)),
-    ("card: twins", re.compile(r'<p class="report-card__twins">.*?</p>', re.S)),
+    ("card: reader and series links", re.compile(r'<p class="report-card__more">.*?' + P_END, re.S)),
+    ("card: downloads", re.compile(r'<p class="report-card__downloads">.*?' + P_END, re.S)),
+    ("card: twins", re.compile(r'<p class="report-card__twins">.*?' + P_END, re.S)),
 )
 ARTICLE_KINDS = (
     ("five parts block", re.compile(r'<section class="report-parts".*?</section>', re.S)),
@@ -129,7 +132,7 @@ def report_kinds(page: str) -> Counter:
             for m in pattern.finditer(rest):
                 out[name] += _size(m.group(0))
             rest = pattern.sub("", rest)
-        rows = [m.group(0) for m in re.finditer(r"<div[^>]*>\s*<dt>.*?</dd>\s*</div>", rest, re.S)]
+        rows = [m.group(0) for m in re.finditer(r"<div[^>]*>\s*<dt>.*?(?:</dd>)?\s*</div>", rest, re.S)]
         out["card: rows, their text"] += sum(_visible(r) for r in rows)
         out["card: rows, markup"] += sum(_size(r) - _visible(r) for r in rows)
         for r in rows:
@@ -144,7 +147,7 @@ def report_kinds(page: str) -> Counter:
         for m in pattern.finditer(text):
             out[name] += _size(m.group(0))
         text = pattern.sub("", text)
-    tables = re.findall(r'<p class="report-table__caption">.*?</p>|<table.*?</table>', text, re.S)
+    tables = re.findall(r'<p class="report-table__caption">.*?' + P_END + r'|<table.*?</table>', text, re.S)
     out["text: tables, their text"] += sum(_visible(t) for t in tables)
     out["text: tables, markup"] += sum(_size(t) - _visible(t) for t in tables)
     for t in tables:

@@ -1257,3 +1257,62 @@ def test_government_and_firms_is_no_part_of_a_postal_firm():
     business = load_taxonomy(REPO / "content").theme("business-environment")
     assert "政企" not in find_terms(business, "督促邮政企业规范寄递服务，组织党政企事业单位开展宣传", 0.3)
     assert find_terms(business, "建立政企沟通机制", 0.3) == {"政企": 0.5}
+
+
+def test_work_a_meeting_deployed_is_its_agenda_not_work_done(tmp_path):
+    """A meeting that set out work to be done (对…工作进行安排部署) names that work as its
+    matter: no mediation. Reconsideration cases the body handled are (issue 24, set 12)."""
+    deployed = "分管副县长召开专题会议，对做好行政应诉工作、完善府院联席机制进行安排部署。"
+    handled = "县政府办理行政应诉案件18件，负责人出庭应诉率100%。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + deployed + "\n" + handled + "\n")
+    assert "mediation" not in themed[deployed] and "reconsideration" not in themed[deployed]
+    assert "mediation" in themed[handled]
+
+
+def test_an_item_of_an_assessment_names_an_area_not_work(tmp_path):
+    """A measure added to the scores a superior assesses by (增加行政复议纠错率扣分项目) names
+    the area the body is scored on, not work done in it: no mediation (issue 24, set 12)."""
+    scored = "修改全市法治建设考评细则，增加行政复议纠错率扣分项目，强化考评结果运用。"
+    themed = _themed(tmp_path, "某市2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + scored + "\n")
+    assert "mediation" not in themed[scored] and "reconsideration" not in themed[scored]
+
+
+def test_a_class_named_after_a_topic_is_no_work_in_it_but_training_its_people_is(tmp_path):
+    """A class the body held, named after a practice (举办学习“枫桥经验”暨依法行政能力提升
+    研讨班), is general study: no mediation. A class for the area's own people (举办全县
+    人民调解员培训班) or its own process (举办行政复议专题培训班) is that area's training
+    (issue 24, sets 11 and 12)."""
+    named = "县委组织部高标准举办学习“枫桥经验”暨依法行政能力提升研讨班，全县科级干部参加。"
+    own = "县司法局举办全县人民调解员培训班，参训一百余人。"
+    process = "县政府举办行政复议专题培训班，各乡镇分管负责同志参加。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + named + "\n" + own + "\n" + process + "\n")
+    assert "mediation" not in themed[named]
+    assert "mediation" in themed[own]
+    assert "mediation" in themed[process]
+
+
+def test_a_campaign_to_cut_suits_and_losses_is_litigation_work(tmp_path):
+    """双下降 is the genre's name of the campaign to bring down suits against a government
+    and their losses; carried out (开展双下降、双提升攻坚) it is litigation work: mediation
+    (issue 24, set 12)."""
+    campaign = "聚焦短板弱项，在全区开展双下降、双提升攻坚工作。"
+    themed = _themed(tmp_path, "某区司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + campaign + "\n")
+    assert {"mediation", "reconsideration"} <= themed[campaign]
+
+
+def test_documents_named_by_an_area_under_its_heading_are_rules_work(tmp_path):
+    """Clearing documents named by an area (开展行政执法性文件清理) is work on rules; under a
+    heading of enforcement the heading lends it nothing, for its own words decide rules and
+    name enforcement only as the documents' kind. Enforcement work under the same heading
+    still takes the heading's area (issue 24, set 12)."""
+    documents = "一是开展行政执法性文件清理，对本局制发的规范性文件逐件审查，形成现行有效目录并公开。"
+    work = "二是推行执法全过程记录，配齐执法记录仪。"
+    themed = _themed(tmp_path, "某县公安局2024年法治政府建设年度报告\n一、主要举措和成效\n"
+                     "（一）健全执法体系，规范执法行为\n" + documents + "\n" + work + "\n")
+    assert "enforcement" not in themed[documents]
+    assert "rules" in themed[documents]
+    assert "enforcement" in themed[work]

@@ -436,7 +436,7 @@ def test_the_site_shows_tables_and_never_serves_the_page(tmp_path):
     assert summary.reports == 3
     folder = project.site_dir / "reports" / "table-page"
     html = (folder / "index.html").read_text(encoding="utf-8")
-    assert '<table id="table-1">' in html and "<td>收到行政复议申请</td>" in html
+    assert '<table id="table-1">' in html and "<td>收到行政复议申请<" in html  # </td> omitted where the standard lets it be
     assert '<dd class="o-markup">' in html  # labelled 网页标记 by fazhi.css (tests/test_site.py)
     original = folder / "table-page.original-html.gz"
     assert gzip.decompress(original.read_bytes()) == page.encode()

@@ -103,8 +103,9 @@ def test_a_frame_without_its_placeholders_is_refused():
     with pytest.raises(ValueError):
         Frame.of("<html><title>x</title></html>")
     frame = Frame.of(f'<title>{TITLE}</title>\n<a href="#{SKIP}" class="md-skip">\n跳转至\n</a>\n<main>FAZHIFRAMECONTENT</main>')
-    assert frame.page("reports/a/", "甲", "s1", "正文") == '<title>甲</title>\n<a href="#s1" class="md-skip">\n跳转至\n</a>\n<main>正文</main>'
-    assert frame.page("reports/a/", "甲", None, "正文") == "<title>甲</title>\n<main>正文</main>"
+    # filled, then minified as fazhi-compact does (no line break next to a block's tag)
+    assert frame.page("reports/a/", "甲", "s1", "正文") == '<title>甲</title><a href="#s1" class="md-skip">\n跳转至\n</a><main>正文</main>'
+    assert frame.page("reports/a/", "甲", None, "正文") == "<title>甲</title><main>正文</main>"
 
 
 def test_a_broken_report_content_template_is_one_line_and_keeps_the_site(tmp_path):

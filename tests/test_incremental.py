@@ -269,3 +269,41 @@ def test_mkdocs_files_from_the_builds_listing_are_those_of_its_own_walk(tmp_path
     assert listed == walked
     assert "README.md" not in [src for src, _, _ in listed]  # beside index.md
     assert mkdocs_build_module.get_files.__module__ == "mkdocs.structure.files"  # put back
+
+
+def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build_makes(tmp_path, monkeypatch):
+    """Pages made again only where their inputs' keys changed (render.when_changed)
+    leave the docs byte for byte what making every page gives: after one report
+    is added, one edited and one removed, with lists cut into pages of one or
+    two reports so that every listing, table and part page has many pages."""
+    from generator.build.pipeline import generate
+    from generator.site import chunks
+
+    monkeypatch.setattr(chunks, "MIN", 1)
+    monkeypatch.setattr(chunks, "MAX", 2)
+    project = make_project(tmp_path / "p")
+    samples = sorted(project.reports_dir.glob("*.txt"))
+    generate(project)
+    # samples: 2022-anhui-wuhu, 2022-chongqing-…, 2023-anhui-…, 2023-guangdong-…, 2023-shanxi-…; the first
+    # pages (in region order: Shanxi, Anhui) keep their reports
+    moved, edited = samples[1], samples[3]
+    added = project.reports_dir / "2024-added-copy.txt"  # a sample's text under a new name, edited
+    added.write_text(moved.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    moved.unlink()
+    moved.with_suffix(".yml").unlink(missing_ok=True)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n四、附记\n另有一段修改。\n", encoding="utf-8")
+    # a short report of no known place on one theme only: listed last, it changes the
+    # counts on first pages (reports without a passage on a theme) and no other row there
+    (project.reports_dir / "2024-short.txt").write_text(
+        "某机关2024年法治政府建设情况报告\n\n一、主要举措\n本年度办理行政复议案件十二件，全部依法审结。\n", encoding="utf-8")
+    generate(project)
+    incremental = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
+                   for p in project.docs_dir.rglob("*") if p.is_file()}
+    project.page_keys.unlink()  # every page made again, from the reports as read (a clean read costs minutes here)
+    shutil.rmtree(project.docs_dir)
+    generate(project)
+    clean = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
+             for p in project.docs_dir.rglob("*") if p.is_file()}
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []
+    assert any(name.startswith("compare/from-") for name in clean)  # the table has more than one page

@@ -78,7 +78,7 @@ def test_report_pages_are_clean_simplified_text(sample_site, slug):
 def test_report_page_shows_metadata_card_and_provenance(sample_site):
     html = (sample_site.site_dir / "reports/2023-shanxi-xiangning/index.html").read_text(encoding="utf-8")
     assert 'class="report-card"' in html
-    assert re.search(r"省份</dt><dd class=\"o-derived\"><a href=\"[./]*/regions/shanxi/\">山西省</a></dd>", html)
+    assert re.search(r"省份(</dt>)?<dd class=\"o-derived\"><a href=\"[./]*/regions/shanxi/\">山西省</a>", html)
     assert "乡宁县2023年度法治政府建设情况报告" in html
     record = report_record(html)
     assert "pinyin-removed" in {d[0] for d in record["d"]} and 'class="lost"' in html
@@ -315,7 +315,7 @@ def theme_blocks(html: str) -> dict[str, str]:
     as the page holds it (a theme page's rows: the report's link only, the
     rest drawn from the page's data file, theme_data)."""
     rows = re.search(r'<ul class="theme-rows"[^>]*>(.*?)</ul>', html, re.S)
-    return dict(re.findall(r'<li id="([^"]+)">(.*?)</li>', rows.group(1))) if rows else {}
+    return dict(re.findall(r'<li id="([^"]+)">(.*?)(?=</?li[ >]|$)', rows.group(1))) if rows else {}
 
 
 def theme_data(page: Path) -> dict:
@@ -536,8 +536,8 @@ def test_compare_matrix_has_every_report_and_theme(sample_site):
 
 def test_parts_matrix_shows_missing_parts(sample_site):
     html = (sample_site.site_dir / "parts/index.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr>\s*<td><a href=\"\.\./reports/2022-anhui-wuhu/\">.*?</tr>", html, re.S).group(0)
-    cells = re.findall(r"<td>(.*?)</td>", row, re.S)[1:6]
+    row = re.search(r"<tr>\s*<td><a href=\"\.\./reports/2022-anhui-wuhu/\">.*?(?=</?tr>|</t(?:body|able)>)", html, re.S).group(0)
+    cells = re.findall(r"<td>(.*?)(?=</?td>|$)", row, re.S)[1:6]  # </td> and </tr> omitted by the pages
     assert ["标题未见" in c for c in cells] == [False, False, True, False, True]
     part = sample_site.site_dir / "parts/shortcomings/index.html"
     assert set(theme_blocks(part.read_text(encoding="utf-8"))) == set(SLUGS)
@@ -599,7 +599,7 @@ def test_titles_theme_names_and_table_cells_stay_text(tmp_path):
     for page in ("themes/mediation/index.html", "parts/index.html"):
         html = (project.site_dir / page).read_text(encoding="utf-8")
         for table in re.findall(r"<table>.*?</table>", html, re.S):
-            rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+            rows = re.findall(r"<tr>(.*?)(?=</?tr>|</t(?:body|able)>)", table, re.S)  # </tr> may be omitted
             assert len({len(re.findall(r"<t[hd]\b", r)) for r in rows}) == 1, page
 
 

@@ -207,6 +207,20 @@ MENTION = re.compile(
     # supervision is work in the area (the outline's 执法监督), not a meeting's topic.
     r"|就[^，。；！？]{1,40}?(?:工作|事项|问题)(?=[^，。；！？]{0,4}(?:召开|举行|进行|开展)(?!(?:专项)?(?:督察|督办|督查|检查|评查|监督)))"
     r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
+    # ... or what a meeting set out to be done (对加强行政应诉工作、健全府院联动机制进行安排部署;
+    # 对下一步调解工作作出部署): the work it deployed, named as its matter, is not work reported.
+    r"|对[^。；！？]{1,60}?(?:进行|作出|做出|作了|作)(?:了)?(?:安排部署|部署安排|专题部署|部署)"
+    # ... or an item of an assessment (增加行政复议纠错率加分内容, 将调解成功率纳入年度考核指标): the
+    # measure a superior scores the body by names an area, it reports no work done in it.
+    r"|[^，。；！？]{0,30}?(?:纳入|列入|增加|新增|增设|设置)[^，。；！？]{0,20}?(?:考核|考评|赋分|加分|扣分|评分)"
+    r"[^，。；！？]*"
+    # ... or the name of a general class the body held, a topic joined to the officials' general
+    # capability (举办新时代调解理念暨能力提升专题培训班): the topic names the class, like a lecture's.
+    # Not a class of one area's own process (举办行政复议培训班), people or skills (举办人民调解员
+    # 业务培训班): that training is the area's work. One name, never past a 、 into a list of classes.
+    r"|(?:举办|开办|举行)了?(?![^，。；！？]{0,40}?(?:员|人员|队伍|业务|实务|技能))"
+    r"(?=[^，。；！？、]{0,40}?(?:暨|能力提升|素能提升|素养提升))[^，。；！？、]{1,40}?"
+    r"(?:培训班|研讨班|读书班|专题班|轮训班|讲座|论坛)"
     # ... or a task set, named by its topic (确定深化行政审批制度改革等工作任务39项, 分解
     # 综合执法改革任务): a plan's content, not the work done.
     r"|(?:确定|明确|分解|细化)[^，。；！？]{1,40}?(?:工作)?任务"
@@ -312,8 +326,10 @@ COMPILING = re.compile(r"(?:编制|梳理|制定|修订|完善|调整|公布|印
 # (行政处罚类 18 件 among reconsideration cases). The passage is about them,
 # not about the area: such a term weighs as a mention.
 # The organ may be a unit of the area's force (综合执法中队负责人, 执法大队队员).
+# So is a term that names the subject of a kind of document (行政执法性文件, like 规范性文件): the
+# documents are cleared or reviewed, which is work on rules, not in the area.
 MODIFIED = re.compile(r"(?:部门|单位|机关|机构|系统|战线|窗口|大厅|[中大支分]队|科室|股室)?(?:主要)?"
-                      r"(?:负责人|负责同志|工作人员|人员|干部|队员)(?![队伍])|类")
+                      r"(?:负责人|负责同志|工作人员|人员|干部|队员)(?![队伍])|类|性文件")
 # A term followed by an organ's suffix is part of an actor's name (行政审批局,
 # 营商环境建设局), and so is a term followed by a group's (公平竞争领导小组, 行政复议
 # 工作专班): the labels count actors for nothing. Not where the organ is what the
@@ -415,13 +431,150 @@ NAMED_NUMBER = re.compile(r"“[\d+N×*]+”|“\d+[+＋][^“”]{0,8}”")
 REPORTING = re.compile(r"报告如下|汇报如下|报告如次")
 
 
+def _top_branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost |, each a pattern of its own."""
+    branches, depth, start, k, in_class = [], 0, 0, 0, False
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            k += 1 if pattern[k + 1:k + 2] == "^" else 0
+            k += 1 if pattern[k + 1:k + 2] == "]" else 0  # a ] first in a class is a character
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return branches + [pattern[start:]]
+
+
+def _needed(items) -> list[frozenset[str]]:
+    """What a parsed pattern (re._parser) cannot match without: each set holds
+    words one of which must be in the text. Runs of literal characters in
+    sequence, within groups and repeats taken at least once, and of an
+    alternation the words each alternative needs."""
+    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[import-not-found]
+
+    needs: list[frozenset[str]] = []
+    run = ""
+    for op, arg in list(items) + [(None, None)]:
+        if op is LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            needs.append(frozenset([run]))
+            run = ""
+        if op is SUBPATTERN:
+            needs += _needed(arg[3])
+        elif op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1:
+            needs += _needed(arg[2])
+        elif op is BRANCH:
+            words = []
+            for alternative in arg[1]:
+                own = [n for n in _needed(alternative) if len(n) == 1]
+                if not own:
+                    break
+                words.append(max(own, key=lambda n: len(next(iter(n)))))
+            else:
+                needs.append(frozenset().union(*words))
+    return needs
+
+
+def _open_start(items) -> bool:
+    """Whether a parsed pattern (re._parser) may begin with a repeat or a
+    class of characters: tried at every position, such an alternative runs
+    on before it fails, where one that begins with a word fails at once."""
+    from re._constants import BRANCH, IN, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+
+    if not len(items):
+        return False
+    op, arg = items[0]
+    if op is SUBPATTERN:
+        return _open_start(arg[3])
+    if op is BRANCH:
+        return any(_open_start(alternative) for alternative in arg[1])
+    return op in (MAX_REPEAT, MIN_REPEAT, IN)
+
+
+class Needed:
+    """A pattern of many alternatives matched with only those that can match
+    the text: an alternative that begins with a repeat or a class and needs
+    a word the text lacks is left out, which changes no match (it could match
+    nowhere) and spares the scan trying it at every position (a clause
+    scanned to its end and back for 列入, once per character). Only such
+    alternatives are left out, so the variants compiled are few. Patterns
+    with backreferences or flags are not for this."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        from re import _parser  # type: ignore[attr-defined]
+
+        if pattern.flags & ~re.UNICODE or "(?P=" in pattern.pattern:  # a word could match otherwise than as written
+            raise ValueError("Needed takes a pattern without flags or backreferences")
+        self.branches = _top_branches(pattern.pattern)
+        assert re.compile("|".join(self.branches)).pattern == pattern.pattern
+        parsed = [_parser.parse(branch) for branch in self.branches]
+        self.needs = [_needed(p) if _open_start(p) else [] for p in parsed]
+        self.variants: dict[tuple[int, ...], re.Pattern[str]] = {}  # at most 2 ** (alternatives left out)
+
+    def pattern(self, text: str) -> re.Pattern[str]:
+        kept = tuple(k for k, needs in enumerate(self.needs) if all(any(w in text for w in n) for n in needs))
+        if (found := self.variants.get(kept)) is None:
+            found = self.variants[kept] = re.compile("|".join(self.branches[k] for k in kept) or "(?!)")
+        return found
+
+
+MENTION_NEEDED = Needed(MENTION)
+
+
 @lru_cache(maxsize=64)
 def _mentions(text: str) -> tuple[tuple[int, int, bool], ...]:
     """Where MENTION matches (start, end, whether it is a 、-list): the same
     text for every theme without an exclusion in it, so a passage's is found
     once, not once per theme (it was a third of reading)."""
-    return tuple((m.start(), m.end(), m.group("list") is not None) for m in MENTION.finditer(text)
+    pattern = MENTION_NEEDED.pattern(text)
+    listed = pattern.groupindex.get("list")
+    return tuple((m.start(), m.end(), listed is not None and m.group(listed) is not None) for m in pattern.finditer(text)
                  if not (m.group(0).startswith("《") and _issued(text, m.start())))
+
+
+@lru_cache(maxsize=64)
+def _unquoted(text: str) -> str:
+    """text with each 、 inside a short name in quotes (“双随机、一公开”监管) made ·:
+    it separates no topics. The same for every theme whose exclusions leave
+    the passage as it is, so found once."""
+    return QUOTED.sub(lambda q: q.group(0).replace("、", "·"), text)
+
+
+@lru_cache(maxsize=64)
+def _listed_mentions(unquoted: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """_mentions of unquoted, each with whether it is a 、-list of counts, of
+    what was dealt with or of documents drawn up (_counted_list,
+    _handled_list, _compiled_list): none depends on the theme, so they are
+    judged once for all themes, not once per theme."""
+    return tuple((a, b, listed, listed and (_counted_list(unquoted, a, b) or _handled_list(unquoted, a, b)
+                                            or _compiled_list(unquoted, a, b)))
+                 for a, b, listed in _mentions(unquoted))
+
+
+@lru_cache(maxsize=64)
+def _said_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a campaign's slogan (SLOGAN), a remit (REMIT) or a consequence
+    that did not happen (CONSEQUENCE) stands: the same for every theme."""
+    return (tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
+            + tuple(m.span(1) for m in CONSEQUENCE.finditer(text)))
+
+
+@lru_cache(maxsize=64)
+def _aim_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where an aim (AIM, AIM_CLAUSE) stands: the same for every theme."""
+    return tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
 
 
 def _issued(text: str, start: int) -> bool:
@@ -448,16 +601,15 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     # two distinct terms of the theme or more) is a list of the theme's work, not
     # topics among others (研究行政执法、学法普法、法治宣传等工作): its terms count in full.
     # A 、 inside a name in quotes (“双随机、一公开”监管) separates no topics.
-    unquoted = QUOTED.sub(lambda q: q.group(0).replace("、", "·"), text)
-    lists = {(a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ()) if listed}
-    mentions = tuple((a, b) for a, b, listed in (_mentions(unquoted) if mention_weight < 1 else ())
-                     if not (listed and (_one_themes_list(unquoted, a, b, found_at) or _counted_list(unquoted, a, b)
-                                         or _handled_list(unquoted, a, b) or _compiled_list(unquoted, a, b))))
+    unquoted = _unquoted(text)
+    listed_mentions = _listed_mentions(unquoted) if mention_weight < 1 else ()
+    lists = {(a, b) for a, b, listed, _ in listed_mentions if listed}
+    mentions = tuple((a, b) for a, b, listed, other in listed_mentions
+                     if not (listed and (_one_themes_list(unquoted, a, b, found_at) or other)))
     if mention_weight < 1:
-        mentions += tuple(m.span() for m in SLOGAN.finditer(text)) + tuple(m.span(1) for m in REMIT.finditer(text))
-        mentions += tuple(m.span(1) for m in CONSEQUENCE.finditer(text))
+        mentions += _said_spans(text)
     if aims and mention_weight < 1:
-        mentions += tuple(m.span() for m in AIM.finditer(text)) + tuple(m.span() for m in AIM_CLAUSE.finditer(text))
+        mentions += _aim_spans(text)
     full: dict[str, int] = {}
     partial: dict[str, float] = {}
     # A term said twice in one list or agenda (研究配齐行政执法力量、组织行政执法资格考试等
@@ -711,10 +863,17 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         elif any(_only_mentioned(theme, owns[theme.slug]) for theme in taxonomy.themes
                  if (theme.parent or theme.slug) in named):
             nearest = ""
+    # Work of another area whose own words decide it, naming the heading's area only as a
+    # modifier or a topic (开展行政执法性文件清理 under 完善执法体系: documents cleared, rules
+    # work): the heading lends its area nothing; the passage names that area and does other work.
+    decided = {theme.slug for theme in taxonomy.themes
+               if sum(owns[theme.slug].values()) >= taxonomy.threshold - 1e-9
+               and not _only_mentioned(theme, owns[theme.slug])}
     matches: dict[str, ThemeMatch] = {}
     for theme in taxonomy.themes:
         own = owns[theme.slug]
-        above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around else {}
+        lent = not (decided - {theme.slug} and _only_mentioned(theme, own))
+        above = {t: taxonomy.heading_weight * w for t, w in context_terms(theme, around).items()} if around and lent else {}
         if nearest:
             above.update(context_terms(theme, nearest))
         above = {t: w for t, w in above.items() if w > own.get(t, 0)}
@@ -833,7 +992,9 @@ def map_parts(document: Document, taxonomy: Taxonomy) -> tuple[PartMatch, ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=4096)
 def _part_numbers(title: str, taxonomy: Taxonomy) -> tuple[int, ...]:
+    """The parts a heading names (asked of every heading above every passage: cached)."""
     found = [p.number for p in taxonomy.parts if any(term in title for term in p.terms)]
     # 第一责任人 headings often also say 加强法治政府建设的有关情况; the duty wins.
     if 3 in found:
@@ -859,12 +1020,14 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
             continue
         spans: set[tuple[int, int]] = set()
         for pattern in indicator.patterns:
-            n = pattern.regex.groupindex["n"]  # RE2's span() takes group numbers only
+            if not all(any(w in passage.text for w in words) for words in _source_needs(pattern.source)):
+                continue  # a word of the pattern is not in the passage: it matches nowhere
+            n, pre, post = _number_groups(pattern.regex)
             for m in pattern.regex.finditer(passage.text):
                 span = m.span(n)
                 if span in spans:
                     continue
-                value = parse_number(m.group("n"))
+                value = parse_number(m.group(n))
                 if value is None:
                     continue
                 if indicator.context and not _in_context(indicator.context, passage.text, m.end(), headings):
@@ -874,7 +1037,7 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
                     indicator=indicator.slug,
                     value=_tidy(value * pattern.scale),
                     unit=indicator.unit,
-                    approx=m.group("pre") or m.group("post") or "",
+                    approx=m.group(pre) or m.group(post) or "",
                     text=m.group(0),
                     passage=passage.anchor,
                     sentence=_sentence_at(passage.text, m.start()),
@@ -889,6 +1052,28 @@ def _figures(passage: Passage, indicators: tuple[Indicator, ...], headings: tupl
             nearest[end] = f
     found = [f for f in found if nearest.get(passage.text.find(f.text) + len(f.text)) is f]
     return sorted(found, key=lambda f: passage.text.find(f.text))
+
+
+@lru_cache(maxsize=1024)
+def _source_needs(source: str) -> list[frozenset[str]]:
+    """The words a pattern of indicators.yml cannot match without (_needed):
+    its own words, the number and gaps taken as any character. Each pattern
+    asked of every passage of its theme, RE2 (through its wrapper, which
+    encodes the passage anew each time) was most of finding figures."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    expanded = re.escape(source).replace(r"\{n\}", ".").replace(r"\{_\}", ".*")
+    expanded = expanded.replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|").replace(r"\?", "?")
+    return _needed(_parser.parse(expanded))
+
+
+@lru_cache(maxsize=1024)
+def _number_groups(regex) -> tuple[int, int, int]:
+    """The numbers of a pattern's groups n, pre and post: RE2's span() takes
+    group numbers only, and its wrapper works out the names' numbers anew at
+    every group("name") (once per pattern and passage, and per match)."""
+    index = regex.groupindex
+    return index["n"], index["pre"], index["post"]
 
 
 def _in_context(words: tuple[str, ...], text: str, end: int, headings: tuple[str, ...]) -> bool:

@@ -786,17 +786,17 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     # Each report page's frontmatter from the other stages (related reports, series, citation,
     # measures: about 5 KiB a report): taken by the report pages, then let go, not held while
     # the later groups are made (at 5,000 varied reports, the pages' peak 255 -> 230 MiB).
-    links = [with_links(report_links(reports, taxonomy, in_series), measures.links)]
+    ordered = ordered_reports(reports, taxonomy)  # shared by the report pages, listings and comparisons
+    links = [with_links(report_links(reports, taxonomy, in_series, ordered), measures.links)]
     epoch = site_epoch(reports, added)  # the newest content's date: sitemap dates and /data/'s update date
     measured, measures = [measures.pages], replace(measures, pages=[], links={})  # written first, then let go
-    ordered = ordered_reports(reports, taxonomy)  # shared by the report pages, listings and comparisons
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
         lambda: render_site(reports, taxonomy, corpus.skipped, links.pop(), whole_report(project, taxonomy), originals,
                             ordered),
         lambda: compare_site(reports, taxonomy, ordered),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
-        lambda: reader_site(reports, taxonomy, in_series),
+        lambda: reader_site(reports, taxonomy, in_series, ordered),
         lambda: series_site(series, taxonomy, measures.series_table),
         lambda: [search_page(reports, taxonomy)],
     ]

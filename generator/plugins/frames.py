@@ -44,7 +44,7 @@ from mkdocs.utils import get_build_date
 
 from generator.disk import unlink_file
 from generator.errors import BuildError
-from generator.plugins.compact import compact
+from generator.plugins.compact import minify
 from generator.plugins.prerendered import HTML_MARKER
 
 # Where the frame of report pages is rendered: the depth of reports/<slug>/,
@@ -96,10 +96,10 @@ class Frame:
 
     def page(self, url: str, title: str, skip: str | None, content: str) -> str:
         """A report page at url (reports/<slug>/): the frame's placeholders
-        filled, made compact."""
+        filled, made compact and minified as fazhi-compact makes a page."""
         before = self.before.replace(FRAME_URL, url).replace(TITLE, title)
         before = before.replace(SKIP, skip) if skip else SKIP_LINK.sub("", before)
-        return compact(before + content + self.after)
+        return minify(before + content + self.after)
 
 
 class FramePlugin(BasePlugin):

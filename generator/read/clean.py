@@ -71,6 +71,9 @@ def _mark_lost(lines):
     out = []
     for line in lines:
         text = line.text
+        if "?" not in text and "\ufffd" not in text:  # nothing to look at: most lines
+            out.append(line)
+            continue
         chars = list(text)
         n = 0
         for i, ch in enumerate(chars):
@@ -119,7 +122,12 @@ def _fullwidth(lines):
     return tuple(out), total
 
 
+HALFWIDTH_SIGNS = frozenset("(" + "".join(FULLWIDTH))  # what _fullwidth_text may change
+
+
 def _fullwidth_text(text: str) -> tuple[str, int]:
+    if HALFWIDTH_SIGNS.isdisjoint(text):  # a line in full-width signs only: most lines
+        return text, 0
     count = 0
     chars = list(text)
     # Brackets first: a matched pair becomes full-width when it holds Chinese

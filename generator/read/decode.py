@@ -73,6 +73,7 @@ REMOVALS = (
 
 # --- what makes a report ------------------------------------------------------------
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # a control character but \t \n \v \f \r
 MIN_HAN = 20  # a report has at least this many Chinese characters (the shortest real ones have hundreds)
 MARKUP_PREFIX = 32_768  # characters judged for markup: html.parser is quadratic on some hostile input
 HTML_TAGS = frozenset(
@@ -246,7 +247,7 @@ def _ranges(numbers: list[int], neutral: set[int], most: int = 5) -> str:
 
 
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f\v")
+    controls = len(BINARY_CONTROL.findall(text))
     return controls > max(2, len(text) // 100)
 
 

@@ -29,6 +29,7 @@ ORPHAN_PINYIN = re.compile(rf"\?(?=[a-zü{TONED}]*[{TONED}])[a-zü{TONED}]{{1,7}
 # Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
 FULLWIDTH_ALNUM = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                    for c in range(r[0], r[1] + 1)}
+FULLWIDTH_ALNUM_CHAR = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # a key of FULLWIDTH_ALNUM
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def _to_simplified(lines):
     """
     converter = _t2s()
     converted = [converter.convert(line.text) for line in lines]
-    changed = [sum(1 for a, b in zip(line.text, text) if a != b) for line, text in zip(lines, converted)]
+    changed = [sum(1 for a, b in zip(line.text, text) if a != b) if text != line.text else 0
+               for line, text in zip(lines, converted)]
     han = sum(len(re.findall(f"[{HAN}]", line.text)) for line in lines)
     total = sum(changed)
     if not han or total < 3 or total / han < 0.02:
@@ -120,7 +122,7 @@ def _ascii_digits(lines):
     total = 0
     out = []
     for line in lines:
-        n = sum(1 for ch in line.text if ord(ch) in FULLWIDTH_ALNUM)
+        n = len(FULLWIDTH_ALNUM_CHAR.findall(line.text))
         total += n
         out.append(replace(line, text=line.text.translate(FULLWIDTH_ALNUM)) if n else line)
     return tuple(out), total

@@ -58,6 +58,15 @@ def chunk_file(base: str, chunk: Sequence, n: int, slug=lambda item: item.slug) 
     return f"{base}/index.md" if n == 1 or not chunk else f"{base}/from-{slug(chunk[0])}.md"
 
 
+def neighbours(files: Sequence[str], n: int) -> tuple[str | None, ...]:
+    """What pager(files, n) reads of the list of pages (the first, the one
+    before, page n itself and the one after; None where there is none): a
+    deferred page's key holds these, not every page of its list, which made
+    the keys of a list of P pages cost P x P (a theme at 50,000 reports has
+    about 1,000 pages)."""
+    return (files[0], files[n - 2] if n > 1 else None, files[n - 1], files[n] if n < len(files) else None)
+
+
 def pager(files: Sequence[str], n: int) -> str:
     """Links to the page before and after page n, and to the first page; no
     count of pages, so adding a page elsewhere leaves this one unchanged.

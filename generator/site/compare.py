@@ -29,7 +29,7 @@ from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
-from generator.site.chunks import pager
+from generator.site.chunks import neighbours, pager
 from generator.site.render import (
     Ordered,
     Output,
@@ -108,7 +108,8 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
         # that start no page (a long list's place_starts, a short one's last
         # report of each page), so a corrected place there remakes it too
         first = [len(members), [c[0].key for c in chunks if c], page_list(files, chunks)] if n == 1 else None
-        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest, files, n, first))
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest,
+                                  neighbours(files, n), n, first))
         if chunk:
             linked = [where.get((sub, r.slug)) for r in chunk for sub in subs]  # the subtheme pages its rows link
             rows = functools.partial(_theme_rows, theme, chunk, taxonomy, where, indicators)
@@ -504,7 +505,7 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
 NO_CELL = (0, 0.0)  # a report's cell of a theme it has no passage on (the static table's): one for all
 
 
-def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[SiteFile]:
+def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Output]:
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
     ordered = every.reports
     twins = every.twins  # two reports of one body and year: two rows that read alike otherwise
@@ -544,33 +545,46 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
             # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
             "parts": _part_states(report, numbers),
         })
-    pages = [SiteFile(MATRIX_DATA, gzipped(matrix_data(themes, rows, taxonomy)))]
+    pages: list[Output] = [SiteFile(MATRIX_DATA, gzipped(matrix_data(themes, rows, taxonomy)))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
     unmentioned = _unmentioned(rows)
+    by_slug = {report.slug: report for report in ordered}
     for n, chunk in enumerate(chunks, start=1):
-        # one way to page: compare.js draws every report (显示更多) and hides this pager
-        nav = pager(files, n).rstrip()
-        nav = nav + "\n{ .compare-pager }\n\n" if nav else ""
-        body = [
-            "# 报告 × 主题对比",
-            "",
-            "每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
-            "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
-            "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
-            "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
-            "",
-            "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序、展开细分主题和数字的链接都不可用，"
-            "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
-            "",
-            nav,
-            # counts of every report on the first page only: one added report leaves later pages unchanged
-            _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned if n == 1 else None),
-            "",
-            nav,
-        ]
-        meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
-        pages.append(SiteFile(files[n - 1], frontmatter(meta, "\n".join(body) + "\n")))
+        # Made again only when its rows' reports (or what tells twins apart), the
+        # pages of the table, or (on the first page) the counts changed: a row's
+        # cells and places are its report's, which its key says.
+        make = functools.partial(_matrix_page, themes, chunk, files, n, unmentioned if n == 1 else None)
+        pages.append(when_changed(files[n - 1], make, [by_slug[row["slug"]] for row in chunk], generator_version(),
+                                  taxonomy.digest, neighbours(files, n), n, [row["title"] for row in chunk],
+                                  unmentioned if n == 1 else None))
     return pages
+
+
+def _matrix_page(themes, chunk: list[dict], files: list[str], n: int, unmentioned: list[int] | None) -> bytes:
+    """Page n (from 1) of the comparison table: its rows (chunk), the
+    counts of reports without a passage on each theme on the first."""
+    # one way to page: compare.js draws every report (显示更多) and hides this pager
+    nav = pager(files, n).rstrip()
+    nav = nav + "\n{ .compare-pager }\n\n" if nav else ""
+    body = [
+        "# 报告 × 主题对比",
+        "",
+        "每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
+        "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
+        "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
+        "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
+        "",
+        "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序、展开细分主题和数字的链接都不可用，"
+        "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
+        "",
+        nav,
+        # counts of every report on the first page only: one added report leaves later pages unchanged
+        _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned),
+        "",
+        nav,
+    ]
+    meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
+    return frontmatter(meta, "\n".join(body) + "\n")
 
 
 # compare.json as gzip (compare.js unpacks it): JSON of every report's row,
@@ -669,40 +683,52 @@ def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
             for report in chunk:
                 part_where[part.number, report.slug] = file
     for n, chunk in enumerate(chunks, start=1):
-        nav = pager(files, n)
-        head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
-        lines = [
-            "# 五个必备部分",
-            "",
-            "法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
-            "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**标题未见** 表示没有一个一级标题"
-            "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
-            "点击部分名称可对照阅读各报告的该部分。",
-            "",
-            PARTS_FILTER if n == 1 else "",
-            nav + (page_list(files, chunks) if n == 1 else ""),
-            f"| 报告 | {head} | 自有部分 |",
-            "|---|" + "---|" * (len(taxonomy.parts) + 1),
-        ]
-        for report in chunk:
-            cells = []
-            for part in taxonomy.parts:
-                found = [m for m in report.analysis.parts if part.number in m.parts]
-                if not found:
-                    cells.append('<span class="part-missing">标题未见</span>')
-                    continue
-                mark = "✓?" if all(m.inferred for m in found) else "✓"
-                target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
-                # no title quoting the headings: the part page it links to shows them
-                cells.append(f"[{mark}]({part.slug}/{target}#{report.slug})")
-            own = [m.heading for m in report.analysis.parts if m.own]
-            cells.append(md_inline("；".join(own)) if own else "—")
-            lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
-        lines += ["", nav]
-        pages.append(SiteFile(files[n - 1], frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")))
+        # Made again only when its reports, the part pages its rows link, or the
+        # pages of the list changed (the first page's list of pages reads them all).
+        listing = page_list(files, chunks) if n == 1 else ""
+        targets = [part_where.get((part.number, r.slug)) for r in chunk for part in taxonomy.parts]
+        make = functools.partial(_parts_page, taxonomy, chunk, part_where, files, n, listing)
+        pages.append(when_changed(files[n - 1], make, chunk, generator_version(), taxonomy.digest,
+                                  neighbours(files, n), n, listing, targets))
     for part in taxonomy.parts:
         pages.extend(_part(part, having[part.number], len(ordered) - len(having[part.number])))
     return pages
+
+
+def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[int, str], str], files: list[str],
+                n: int, listing: str) -> bytes:
+    """Page n (from 1) of /parts/: listing is the first page's list of pages."""
+    nav = pager(files, n)
+    head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
+    lines = [
+        "# 五个必备部分",
+        "",
+        "法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
+        "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**标题未见** 表示没有一个一级标题"
+        "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
+        "点击部分名称可对照阅读各报告的该部分。",
+        "",
+        PARTS_FILTER if n == 1 else "",
+        nav + listing,
+        f"| 报告 | {head} | 自有部分 |",
+        "|---|" + "---|" * (len(taxonomy.parts) + 1),
+    ]
+    for report in chunk:
+        cells = []
+        for part in taxonomy.parts:
+            found = [m for m in report.analysis.parts if part.number in m.parts]
+            if not found:
+                cells.append('<span class="part-missing">标题未见</span>')
+                continue
+            mark = "✓?" if all(m.inferred for m in found) else "✓"
+            target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
+            # no title quoting the headings: the part page it links to shows them
+            cells.append(f"[{mark}]({part.slug}/{target}#{report.slug})")
+        own = [m.heading for m in report.analysis.parts if m.own]
+        cells.append(md_inline("；".join(own)) if own else "—")
+        lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
+    lines += ["", nav]
+    return frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")
 
 
 def _part(part, having: list[Report], missing: int) -> list[Output]:

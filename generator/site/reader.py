@@ -33,16 +33,18 @@ from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.compare import chosen, format_value
-from generator.site.render import Output, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
+from generator.site.render import Ordered, Output, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
 from generator.version import generator_version
 
 MAX_COLUMNS = 4
 
 
-def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None) -> list[Output]:
-    """series: report slug -> address of its series page, where it has one."""
+def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str] | None = None,
+                ordered: Ordered | None = None) -> list[Output]:
+    """series: report slug -> address of its series page, where it has one.
+    ordered: the build's one ordering of these reports (render.ordered_reports), else made here."""
     series = series or {}
-    reports = in_region_order(sorted(reports, key=lambda r: r.slug))
+    reports = ordered.in_order(reports) if ordered else in_region_order(sorted(reports, key=lambda r: r.slug))
     pages: list[Output] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
     provinces = []
     for slug, members in by_province(reports).items():

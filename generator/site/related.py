@@ -19,7 +19,7 @@ import numpy
 
 from generator.analyse.taxonomy import Taxonomy
 from generator.records import Report
-from generator.site.render import in_region_order
+from generator.site.render import Ordered, in_region_order
 
 SHOWN = 5  # reports listed under each heading
 CANDIDATES = 200  # reports compared with each report, at most
@@ -38,9 +38,10 @@ def profile(report: Report, taxonomy: Taxonomy) -> tuple[float, ...]:
     return tuple(v / norm for v in vector)
 
 
-def related_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, Related]:
+def related_reports(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered | None = None) -> dict[str, Related]:
+    """ordered: the build's one ordering of these reports (render.ordered_reports), else made here."""
     groups: dict[tuple[str, str], list[Report]] = {}
-    for report in in_region_order(sorted(reports, key=lambda r: r.slug)):
+    for report in ordered.in_order(reports) if ordered else in_region_order(sorted(reports, key=lambda r: r.slug)):
         m = report.metadata
         groups.setdefault((str(m.get("level") or ""), str(m.get("year") or "")), []).append(report)
     out: dict[str, Related] = {}
@@ -67,12 +68,14 @@ def related_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> dict[str, 
     return out
 
 
-def report_links(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str]) -> dict[str, dict]:
+def report_links(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str],
+                 ordered: Ordered | None = None) -> dict[str, dict]:
     """Report slug -> what its page says beyond its own text: its series, its
-    related reports and its citation (frontmatter for render_report)."""
+    related reports and its citation (frontmatter for render_report).
+    ordered: the build's one ordering of these reports (render.ordered_reports)."""
     from generator.site.cite import citation
 
-    related = related_reports(reports, taxonomy)
+    related = related_reports(reports, taxonomy, ordered)
     # Each report is listed on about ten others' pages: its entry is made once
     # (read only: the pages' frontmatter and keys dump it as JSON).
     entries: dict[str, dict] = {}

@@ -17,7 +17,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.analyse.classify import passage_anchors, table_anchor
 from generator.analyse.taxonomy import Taxonomy
@@ -26,7 +26,7 @@ from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
-from generator.site.chunks import chunk_file, pager, stable_chunks
+from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
 from generator.site.twins import Twin, card_line, labelled, twins_of
 from generator.version import generator_version
 
@@ -89,12 +89,23 @@ class Ordered:
     members: dict[str, list[Report]]  # theme_members
     where: dict[tuple[str, str], str]  # theme_pages
     twins: dict[str, Twin]  # twins_of
+    rank: dict[str, int] = field(default_factory=dict)  # report slug -> its place in reports
+
+    def in_order(self, reports: Iterable[Report]) -> list[Report]:
+        """Some of these reports in region order, as in_region_order gives
+        them, from the place of each in the one ordering (in_region_order's
+        key, five metadata values a report, was made again for every
+        listing, year, level, reader and related reports: six sorts of every
+        report a build)."""
+        rank = self.rank
+        return sorted(reports, key=lambda r: rank[r.slug])
 
 
 def ordered_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> Ordered:
     ordered = in_region_order(list(reports))
     members = theme_members(ordered, taxonomy, in_order=True)
-    return Ordered(ordered, members, theme_pages(members), twins_of(reports))
+    return Ordered(ordered, members, theme_pages(members), twins_of(reports),
+                   {r.slug: n for n, r in enumerate(ordered)})
 
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
@@ -124,8 +135,8 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
     pages.append(guide_page())
     pages.append(theme_names(taxonomy))
     pages.extend(_regions(reports, twins))
-    pages.extend(_years(reports, twins))
-    pages.extend(_levels(reports, twins))
+    pages.extend(_years(ordered.reports, twins))
+    pages.extend(_levels(ordered.reports, twins))
     return pages
 
 
@@ -613,7 +624,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
         if n == 1:  # its intro's counts and its list of pages read every report of the listing
             pages.append(SiteFile(files[0], make()))
         else:
-            pages.append(when_changed(files[n - 1], make, chunk, generator_version(), base, title, files, n, depth,
+            pages.append(when_changed(files[n - 1], make, chunk, generator_version(), base, title, neighbours(files, n), n, depth,
                                       [labelled(r, twins) for r in chunk]))
     return pages
 
@@ -811,6 +822,7 @@ def _by_place(reports: list[Report]) -> list[Report]:
 
 
 def _years(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
+    """reports: in region order (in_region_order), which each year's list keeps."""
     by_year: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_year[str(report.metadata.get("year") or "unknown")].append(report)
@@ -821,11 +833,12 @@ def _years(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
         label = "年度不详" if year == "unknown" else f"{year} 年度"
         lines.append(f"| [{label}]({year}/index.md) | {len(by_year[year])} |")
         pages.extend(_listing(f"years/{year}", label, f"共 {len(by_year[year])} 份报告，按地区排列。",
-                              in_region_order(by_year[year]), 2, twins))
+                              by_year[year], 2, twins))
     return [SiteFile("years/index.md", frontmatter({"title": "按年度浏览"}, "\n".join(lines) + "\n"))] + pages
 
 
 def _levels(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
+    """reports: in region order (in_region_order), which each level's list keeps."""
     by_level: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_level[str(report.metadata.get("level") or "unknown")].append(report)
@@ -835,7 +848,7 @@ def _levels(reports: list[Report], twins: Mapping[str, Twin]) -> list[Output]:
     for level in [lv for lv in labels if lv in by_level]:
         lines.append(f"| [{labels[level]}]({level}/index.md) | {len(by_level[level])} |")
         pages.extend(_listing(f"levels/{level}", labels[level], f"共 {len(by_level[level])} 份报告，按地区排列。",
-                              in_region_order(by_level[level]), 2, twins))
+                              by_level[level], 2, twins))
     return [SiteFile("levels/index.md", frontmatter({"title": "按层级浏览"}, "\n".join(lines) + "\n"))] + pages
 
 
