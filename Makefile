@@ -47,7 +47,7 @@ browser:
 test: $(TEST_STAMP) browser
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # Re-pin every dependency to what is installed in .venv now: the packages already
 # named in requirements-test.lock stay there, every other one goes to requirements.lock.
