@@ -1309,13 +1309,15 @@ def test_two_counts_brought_down_are_no_litigation_work_on_their_own(tmp_path):
 
 
 def test_a_deployment_or_an_assessment_item_takes_no_work_reported_beside_it(tmp_path):
-    """The agenda of a meeting and an assessment's item are a clause each: the cases handled
-    before a comma, and what was added and counted, stay work (review11)."""
+    """A meeting's agenda may list its matters with commas, but the cases handled before a
+    deployment, and what was added and counted beside an assessment, stay work (review11)."""
     handled = "县司法局依法受理行政复议案件23件，维持原行政行为15件，并对下一步行政复议工作作出部署。"
     checked = "对全县矛盾纠纷开展拉网式排查，化解矛盾纠纷126件，调解成功率98%，对重点信访案件进行专题部署。"
     added = "县市场监管局新增持证执法人员32名并全部通过年度考核。"
+    listed = "副县长主持召开专题会议，对加强行政应诉工作，健全府院联动机制进行安排部署。"
     themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
-                     + handled + "\n" + checked + "\n" + added + "\n")
+                     + handled + "\n" + checked + "\n" + added + "\n" + listed + "\n")
+    assert "mediation" not in themed[listed] and "reconsideration" not in themed[listed]
     assert "reconsideration" in themed[handled]
     assert "mediation" in themed[checked]
     assert "enforcement" in themed[added]

@@ -209,9 +209,10 @@ MENTION = re.compile(
     r"|[^，。；！？]*列入[^，。；！？]{0,12}(?:任务|要点|计划)[^，。；！？]*"
     # ... or what a meeting set out to be done (对加强行政应诉工作、健全府院联动机制进行安排部署;
     # 对下一步调解工作作出部署): the work it deployed, named as its matter, is not work reported.
-    # Within one clause, as every alternative here: across a comma it took the cases handled
-    # before it (受理行政复议案件23件，…，并对下一步工作作出部署) for the meeting's matter.
-    r"|对[^，。；！？]{1,60}?(?:进行|作出|做出|作了|作)(?:了)?(?:安排部署|部署安排|专题部署|部署)"
+    # The matters may be listed with commas (对加强行政诉讼工作，健全府院联动机制进行安排部署),
+    # but never with a number or a second 对 among them: from an earlier 对 it took the cases
+    # handled before the deployment (对申请进行审查，受理案件23件，…，并对下一步工作作出部署).
+    r"|对[^。；！？\d对]{1,60}?(?:进行|作出|做出|作了|作)(?:了)?(?:安排部署|部署安排|专题部署|部署)"
     # ... or an item of an assessment (增加行政复议纠错率加分内容, 将调解成功率纳入年度考核指标): the
     # measure a superior scores the body by names an area, it reports no work done in it.
     # Only a measure put into an assessment (纳入/列入…考核), or a score item added (增加…加分/
