@@ -296,6 +296,11 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
     # counts on first pages (reports without a passage on a theme) and no other row there
     (project.reports_dir / "2024-short.txt").write_text(
         "某机关2024年法治政府建设情况报告\n\n一、主要举措\n本年度办理行政复议案件十二件，全部依法审结。\n", encoding="utf-8")
+    # a second report under a kept one's title: both are now told apart by their file (the kept
+    # one's rows change without its text changing; it sorts beside the new one, so this does not
+    # prove the labels are in every key on its own)
+    (project.reports_dir / "2022-anhui-wuhu-again.txt").write_text(
+        samples[0].read_text(encoding="utf-8") + "\n五、补记\n另报一次。\n", encoding="utf-8")
     generate(project)
     incremental = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
                    for p in project.docs_dir.rglob("*") if p.is_file()}
@@ -307,3 +312,4 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
     assert sorted(incremental) == sorted(clean)
     assert [name for name in clean if incremental[name] != clean[name]] == []
     assert any(name.startswith("compare/from-") for name in clean)  # the table has more than one page
+    assert any("（文件 2022-anhui-wuhu.txt）" in body.decode(errors="replace") for body in clean.values())  # relabelled
