@@ -37,6 +37,7 @@ script or a test reads is written as the templates write it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
@@ -53,17 +54,27 @@ UNUSED_PARTS = re.compile(r'<div data-md-component="announce">\n</div>\n'
                           r'|<div class="md-dialog" data-md-component="dialog">\n<div class="md-dialog__inner md-typeset"></div>\n</div>\n')
 
 
-def compact(html: str) -> str:
-    """html with every run of white space that holds a line break made one line break."""
+def _outside_kept(html: str, edit: Callable[[str], str]) -> str:
+    """html with edit applied to the text between its <pre>, <textarea>,
+    <script> and <style> elements, which are kept exactly."""
     pieces = KEEP.split(html)
     out = []
     for n, piece in enumerate(pieces):
         kind = n % 3  # split() gives text, the kept element, its tag name, text, …
         if kind == 0:
-            out.append(INDENT.sub("\n", piece))
+            out.append(edit(piece))
         elif kind == 1:
             out.append(piece)
     return "".join(out)
+
+
+def _compact(text: str) -> str:
+    return INDENT.sub("\n", text)
+
+
+def compact(html: str) -> str:
+    """html with every run of white space that holds a line break made one line break."""
+    return _outside_kept(html, _compact)
 
 
 # Elements the browser draws as blocks (or table parts, or not at all) and
@@ -98,19 +109,25 @@ def _between(match: re.Match) -> str:
     return tag if name in BLOCK or after in BLOCK else match.group(0)
 
 
+def _minified(compacted: str) -> str:
+    return OPTIONAL_END.sub("", BETWEEN.sub(_between, compacted))
+
+
+def _minify(text: str) -> str:
+    return _minified(_compact(text))
+
+
 def minify(html: str) -> str:
     """html made compact, then without the white space between two block
     tags and without the end tags the standard lets a page omit there.
     <pre>, <textarea>, <script> and <style> keep their text exactly."""
-    pieces = KEEP.split(compact(html))
-    out = []
-    for n, piece in enumerate(pieces):
-        kind = n % 3
-        if kind == 0:
-            out.append(OPTIONAL_END.sub("", BETWEEN.sub(_between, piece)))
-        elif kind == 1:
-            out.append(piece)
-    return "".join(out)
+    return _outside_kept(html, _minify)
+
+
+def _page(text: str) -> str:
+    """A rendered page's text outside kept elements: compact, without the
+    unused parts of Material's frame (matched as compact writes them), minified."""
+    return _minified(UNUSED_PARTS.sub("", _compact(text)))
 
 
 def unused(path: str) -> bool:
@@ -125,4 +142,4 @@ class CompactPlugin(BasePlugin):
         return files
 
     def on_post_page(self, output: str, **kwargs) -> str:
-        return minify(UNUSED_PARTS.sub("", compact(output)))
+        return _outside_kept(output, _page)  # one pass over the page (it was split and compacted twice)
