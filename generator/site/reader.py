@@ -44,7 +44,7 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     """series: report slug -> address of its series page, where it has one.
     ordered: the build's one ordering of these reports (render.ordered_reports), else made here."""
     series = series or {}
-    reports = ordered.in_order(reports) if ordered else in_region_order(sorted(reports, key=lambda r: r.slug))
+    reports = ordered.in_order(reports) if ordered else in_region_order(list(reports))
     pages: list[Output] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
     provinces = []
     for slug, members in by_province(reports).items():

@@ -41,7 +41,7 @@ def profile(report: Report, taxonomy: Taxonomy) -> tuple[float, ...]:
 def related_reports(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered | None = None) -> dict[str, Related]:
     """ordered: the build's one ordering of these reports (render.ordered_reports), else made here."""
     groups: dict[tuple[str, str], list[Report]] = {}
-    for report in ordered.in_order(reports) if ordered else in_region_order(sorted(reports, key=lambda r: r.slug)):
+    for report in ordered.in_order(reports) if ordered else in_region_order(list(reports)):
         m = report.metadata
         groups.setdefault((str(m.get("level") or ""), str(m.get("year") or "")), []).append(report)
     out: dict[str, Related] = {}
