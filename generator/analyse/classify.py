@@ -524,7 +524,6 @@ class Needed:
         if pattern.flags & ~re.UNICODE or "(?P=" in pattern.pattern:  # a word could match otherwise than as written
             raise ValueError("Needed takes a pattern without flags or backreferences")
         self.branches = _top_branches(pattern.pattern)
-        assert re.compile("|".join(self.branches)).pattern == pattern.pattern
         parsed = [_parser.parse(branch) for branch in self.branches]
         self.needs = [_needed(p) if _open_start(p) else [] for p in parsed]
         self.variants: dict[tuple[int, ...], re.Pattern[str]] = {}  # at most 2 ** (alternatives left out)
