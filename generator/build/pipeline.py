@@ -79,7 +79,7 @@ from generator.search.index import (
 )
 from generator.site.compare import compare_site
 from generator.site.measures import measures_site, measures_wanted, no_measures, with_links
-from generator.site.memo import Memo
+from generator.site.memo import Kept, Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
 from generator.site.reader import reader_site
 from generator.site.related import report_links
@@ -787,6 +787,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     # measures: about 5 KiB a report): taken by the report pages, then let go, not held while
     # the later groups are made (at 5,000 varied reports, the pages' peak 255 -> 230 MiB).
     ordered = ordered_reports(reports, taxonomy)  # shared by the report pages, listings and comparisons
+    rows = project.cache_dir / "rows"  # what cross-report files take from each report (site/memo.py Kept)
     links = [with_links(report_links(reports, taxonomy, in_series, ordered), measures.links)]
     epoch = site_epoch(reports, added)  # the newest content's date: sitemap dates and /data/'s update date
     measured, measures = [measures.pages], replace(measures, pages=[], links={})  # written first, then let go
@@ -794,7 +795,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
         measured.pop,
         lambda: render_site(reports, taxonomy, corpus.skipped, links.pop(), whole_report(project, taxonomy), originals,
                             ordered),
-        lambda: compare_site(reports, taxonomy, ordered),
+        lambda: compare_site(reports, taxonomy, ordered, Kept(rows / "matrix.pickle", read=use_cache)),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch),
         lambda: reader_site(reports, taxonomy, in_series, ordered),
         lambda: series_site(series, taxonomy, measures.series_table),

@@ -51,20 +51,32 @@ def related_reports(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Orde
         # took ten seconds of every build at 10,000 reports).
         profiles = numpy.array([profile(r, taxonomy) for r in members], dtype=float)
         provinces = [r.metadata.get("province") for r in members]
+        every = numpy.arange(len(members))
         for i, report in enumerate(members):
+            # the window as an index array (the same rows, in the same order, as a
+            # list of CANDIDATES indices made for each report was) and the peers'
+            # walk stopped at SHOWN: the two were most of the per-report cost
             lo = max(0, min(i - CANDIDATES // 2, len(members) - CANDIDATES - 1))
-            window = [j for j in range(lo, min(len(members), lo + CANDIDATES + 1)) if j != i]
+            hi = min(len(members), lo + CANDIDATES + 1)
             province = provinces[i]
-            peers = tuple(members[j] for j in window if level and year and province and provinces[j] == province)
+            peers: list[Report] = []
+            if level and year and province:
+                for j in range(lo, hi):
+                    if j != i and provinces[j] == province:
+                        peers.append(members[j])
+                        if len(peers) == SHOWN:
+                            break
             closest: tuple[tuple[Report, float], ...] = ()
-            if level and year and window:
+            if level and year and hi - lo > 1:
+                window = numpy.concatenate((every[lo:i], every[i + 1:hi]))
                 scores = profiles[window] @ profiles[i]
                 # the SHOWN best, ties by slug: all candidates at least as good as the SHOWN-th
-                bar = numpy.partition(scores, -min(SHOWN, len(window)))[-min(SHOWN, len(window))]
-                best = sorted(((float(scores[k]), members[window[k]].slug, window[k])
+                shown = min(SHOWN, len(window))
+                bar = numpy.partition(scores, -shown)[-shown]
+                best = sorted(((float(scores[k]), members[window[k]].slug, int(window[k]))
                                for k in numpy.flatnonzero(scores >= bar)), key=lambda t: (-t[0], t[1]))
                 closest = tuple((members[j], score) for score, _, j in best[:SHOWN] if score > 0)
-            out[report.slug] = Related(peers[:SHOWN], closest)
+            out[report.slug] = Related(tuple(peers), closest)
     return out
 
 
