@@ -237,7 +237,9 @@ def discover(project: Project, each: Callable[[Source], Source] | None = None) -
     problems: list[Problem] = []
     texts: dict[str, Path] = {}
     sidecars: dict[str, Path] = {}
-    entries = sorted(folder.iterdir())
+    # by name: the order of Paths of one folder, without Path's comparison (its parts, in Python:
+    # 100,000 files at 50,000 reports, about two million comparisons)
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
     stems = {p.stem for p in entries if reader_for(p)}  # a sidecar beside a bad report is no orphan
     for path in entries:
         mode = path.lstat().st_mode
