@@ -99,15 +99,16 @@ SETS = (
     # no split: all of it is held; fresh: main at 06138f3.
     RealSet("themereal13", "/tmp/themes13/labels-all.yml", ("/tmp/themes13/pages/t*.txt",),
             fresh="/tmp/themes13/code-first-all.json"),
-    # Set 14 (issue 24, twelfth session, helper themes14): 46 pages on sites of no page of sets
-    # 11-13 nor bodies of ../shared/wild, in two batches each labelled and sealed before the rules
-    # ran on it (sealed/labels.yml, labels-b.yml; both in labels-all.yml). Batch 1 (u*, 33 pages):
+    # Set 14 (issue 24, twelfth session, helper themes14): 54 pages on sites of no page of sets
+    # 11-13 nor bodies of ../shared/wild, in three batches each labelled and sealed before the rules
+    # ran on it (sealed/labels*.yml; all in labels-all.yml). Batch 1 (u*, 33 pages):
     # report openings of towns, street offices, counties, cities and a province; justice, police,
     # petitions, approvals and market-regulation bureaus' reports and news items; 2019-2025, 16
     # provinces, 6 of them western; split by body type into tune and held halves. Batch 2 (v*, 13
     # pages: 12345 hotlines, labour arbitration, dispute centres, the 2025 campaign on enforcement
-    # toward firms), all held, never tuned on (split.json; README.md); fresh: main at 6d6fd0e.
-    RealSet("themereal14", "/tmp/themes14/labels-all.yml", ("/tmp/themes14/pages/[uv]*.txt",),
+    # toward firms) and batch 3 (w*, 8 pages: Ningxia, Tibet, Sichuan, Anhui, a town template) are
+    # all held, never tuned on (split.json; README.md); fresh: main at 6d6fd0e.
+    RealSet("themereal14", "/tmp/themes14/labels-all.yml", ("/tmp/themes14/pages/[uvw]*.txt",),
             fresh="/tmp/themes14/code-first-all.json", split="/tmp/themes14/split.json"),
 )
 
