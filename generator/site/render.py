@@ -208,7 +208,8 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
         # (related reports, citation, measures: about 2 KB) dumped as JSON with sorted keys for
         # every report were the largest cost of a rebuild's report pages (97 µs a report at
         # 50,000, half of it the JSON). Plain values only (str, numbers, None, lists and dicts
-        # built in one order every build), whose repr is the same for the same values.
+        # built in one order every build), whose repr is the same for the same values, and the
+        # lazy values of generator/site/related.py, whose repr names what they make.
         inputs = repr(("report page", report.key, links, theme_pages_of_report, originals))
         first: Output = Deferred(page, hashlib.sha256(inputs.encode()).hexdigest(), make_page)
     else:
@@ -329,7 +330,8 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         value = report.metadata.get(key.name)
         if value is not None:
             meta[key.name] = value
-    links = dict(links or {})
+    # what the other stages made lazily (generator/site/related.py: related reports, citation) made now
+    links = {k: v() if callable(v) else v for k, v in (links or {}).items()}
     meta["record"] = report_record(report, links.pop("related", None),
                                    (chips, chip_pages(report, taxonomy, where)) if chips else None)
     meta.update(links)
