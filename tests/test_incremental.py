@@ -277,12 +277,11 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
     is added, one edited and one removed, with lists cut into pages of one or
     two reports so that every listing, table and part page has many pages."""
     from generator.build.pipeline import generate
-    from generator.site import chunks, coverage, timeliness
+    from generator.site import chunks, timeliness
 
     monkeypatch.setattr(chunks, "MIN", 1)
     monkeypatch.setattr(chunks, "MAX", 2)
     monkeypatch.setattr(timeliness, "ROWS", 2)  # a year's reports on pages of one or two
-    monkeypatch.setattr(coverage, "ROWS", 40)  # a province's bodies on several pages
     project = make_project(tmp_path / "p")
     samples = sorted(project.reports_dir.glob("*.txt"))
     generate(project)
@@ -316,7 +315,6 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
     assert [name for name in clean if incremental[name] != clean[name]] == []
     assert any(name.startswith("compare/from-") for name in clean)  # the table has more than one page
     assert any(name.startswith("timeliness/2023/from-") for name in clean)
-    assert any(name.startswith("coverage/2023/jiangxi/2") for name in clean)
     assert any("（文件 2022-anhui-wuhu.txt）" in body.decode(errors="replace") for body in clean.values())  # relabelled
 
 

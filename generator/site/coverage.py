@@ -15,7 +15,6 @@ fixed, so a page's rows change only with the extra bodies of its province).
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 from collections import defaultdict
@@ -27,8 +26,7 @@ from generator.read.regions import PROVINCES, UNKNOWN, province_slug
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.chunks import pager
-from generator.site.render import Output, SiteFile, frontmatter, md_inline, when_changed
-from generator.version import generator_version
+from generator.site.render import SiteFile, frontmatter, md_inline
 
 GOVERNMENT_LEVELS = ("province", "city", "county")
 LEVEL_ORDER = {lv: n for n, lv in enumerate(LEVELS)}
@@ -165,7 +163,7 @@ def _counts(cov: Coverage, bodies: Sequence[Body], year: int) -> dict[str, tuple
 LABELS = {**LEVELS, "unknown": "层级不详"}
 
 
-def coverage_site(reports: Sequence[Report]) -> tuple[Coverage, list[Output]]:
+def coverage_site(reports: Sequence[Report]) -> tuple[Coverage, list[SiteFile]]:
     cov = coverage(reports)
     every = [b for bs in cov.bodies.values() for b in bs]
     lines = ["[首页](../index.md)\n{ .crumbs }", "", "# 收录情况", "",
@@ -182,7 +180,7 @@ def coverage_site(reports: Sequence[Report]) -> tuple[Coverage, list[Output]]:
     if not cov.years:
         lines.append("（暂无可计入的报告）")
     lines += ["", "数据下载：[coverage.csv.gz](../data/coverage.csv.gz)（gzip 压缩）"]
-    pages: list[Output] = [SiteFile("coverage/index.md", frontmatter({"title": "收录情况", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
+    pages = [SiteFile("coverage/index.md", frontmatter({"title": "收录情况", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
     for year in cov.years:
         counts = shares(cov, year)
         pages.append(_year_page(cov, year, counts))
@@ -234,59 +232,31 @@ def _year_page(cov: Coverage, year: int, counts: dict[str, tuple[int, int]]) -> 
 
 
 def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Body],
-                    shares_of_year: dict[str, tuple[int, int]]) -> list[Output]:
-    """A province's table of the year, in pages of ROWS bodies, each made
-    again only when what it shows changed (when_changed): its bodies and
-    their reports, and the province's counts and the grid's colours on the
-    first page. Made every build, the tables of every province and year were
-    a share of a rebuild that grows with the bodies the site has reports of."""
+                    shares_of_year: dict[str, tuple[int, int]]) -> list[SiteFile]:
     base = f"coverage/{year}/{PROVINCES[province]}"
-    found = [cov.covered(b, year) for b in bodies]
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for b, reports in zip(bodies, found):
-        c = counts[b.level or "unknown"]
-        c[1] += 1
-        c[0] += bool(reports)
-    levels = {lv: (c[0], c[1]) for lv, c in counts.items()}
-    # what the grid shows of every province on this province's page: only the colours (grid, current)
-    colours = [_bin(*shares_of_year.get(p, (0, 0))) for p in GRID]
-    chunks = [list(range(i, min(i + ROWS, len(bodies)))) for i in range(0, len(bodies), ROWS)] or [[]]
-    files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
-    pages: list[Output] = []
-    for n, chunk in enumerate(chunks, start=1):
-        shown = [r for k in chunk for r in found[k]]
-        rows = [(bodies[k].name, bodies[k].level, len(found[k])) for k in chunk]
-        make = functools.partial(_province_page, year, province, files, n, [bodies[k] for k in chunk],
-                                 [found[k] for k in chunk], levels, shares_of_year, len(bodies))
-        pages.append(when_changed(files[n - 1], make, shown, generator_version(), year, province, len(files), rows,
-                                  sorted(levels.items()) if n == 1 else None, colours if n == 1 else None))
-    return pages
-
-
-def _province_page(year: int, province: str, files: list[str], n: int, chunk: Sequence[Body],
-                   found: Sequence[tuple[Report, ...]], counts: dict[str, tuple[int, int]],
-                   shares_of_year: dict[str, tuple[int, int]], expected: int) -> bytes:
-    """Page n (from 1) of a province's table of the year (_province_pages):
-    chunk its bodies, found the reports of each."""
+    counts = _counts(cov, bodies, year)
     covered = sum(v[0] for v in counts.values())
     title = f"{province} {year} 年度报告收录情况"
     head = ["[首页](../../../index.md) › [收录情况](../../index.md) › "
             f"[{year} 年度](../index.md)\n{{ .crumbs }}", ""]
-    nav = pager(files, n)
-    if n == 1:
-        intro = [f"# {md_inline(title)}", "", NOTE, "",
-                 f"应报机关 {expected} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, expected)}）："
-                 + "；".join(f"{LABELS[lv]} {c} / {e}" for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))
-                 + "。", "", grid(shares_of_year, year, "../", province), ""]
-    else:
-        intro = [f"# {md_inline(title)}（续）", "", NOTE, ""]
-    body = head + intro + [nav]
-    body += ["| 机关 | 层级 | 本站收录的报告 |", "|---|---|---|"]
-    for b, reports in zip(chunk, found):
-        cell = "<br>".join(f"[{md_inline(r.title)}](../../../reports/{r.slug}/index.md)" for r in reports) or "未收录"
-        body.append(f"| {md_inline(b.name)} | {LABELS.get(b.level or 'unknown', '层级不详')} | {cell} |")
-    body += ["", nav]
-    return frontmatter({"title": title, "hide": ["navigation"]}, "\n".join(body) + "\n")
+    intro = [f"# {md_inline(title)}", "", NOTE, "",
+             f"应报机关 {len(bodies)} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, len(bodies))}）："
+             + "；".join(f"{LABELS[lv]} {c} / {e}" for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))
+             + "。", "", grid(shares_of_year, year, "../", province), ""]
+    chunks = [list(bodies[i:i + ROWS]) for i in range(0, len(bodies), ROWS)] or [[]]
+    files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        nav = pager(files, n)
+        body = head + (intro if n == 1 else [f"# {md_inline(title)}（续）", "", NOTE, ""]) + [nav]
+        body += ["| 机关 | 层级 | 本站收录的报告 |", "|---|---|---|"]
+        for b in chunk:
+            found = cov.covered(b, year)
+            cell = "<br>".join(f"[{md_inline(r.title)}](../../../reports/{r.slug}/index.md)" for r in found) or "未收录"
+            body.append(f"| {md_inline(b.name)} | {LABELS.get(b.level or 'unknown', '层级不详')} | {cell} |")
+        body += ["", nav]
+        pages.append(SiteFile(files[n - 1], frontmatter({"title": title, "hide": ["navigation"]}, "\n".join(body) + "\n")))
+    return pages
 
 
 COVERAGE_COLUMNS = (
