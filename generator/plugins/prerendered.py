@@ -83,6 +83,15 @@ def toc_tokens(entries: list) -> list[Any]:
     return roots
 
 
+def toc_entries(toc) -> list[list]:
+    """A table of contents (MkDocs' AnchorLinks, nested) as [[level, id, title], …] in page order."""
+    flat: list[list] = []
+    for link in toc:
+        flat.append([link.level, link.id, link.title])
+        flat.extend(toc_entries(link.children))
+    return flat
+
+
 def set_aside(markdown: str) -> tuple[str, list[str]]:
     """markdown with each self-contained raw-HTML block replaced by a
     placeholder, and the blocks. Conservative: a block qualifies only when
@@ -167,9 +176,8 @@ class PrerenderedPlugin(BasePlugin):
         if page.present_anchor_ids:
             page.present_anchor_ids = AnchorIds(page.present_anchor_ids)
         entries = page.meta.get("toc")
-        if tail and entries:
-            extra = get_toc(toc_tokens(entries))
-            page.toc = TableOfContents(list(page.toc) + list(extra)) if len(page.toc) else extra
+        if tail and entries:  # nested with the converted part's headings, as Markdown nests one page's
+            page.toc = get_toc(toc_tokens([*toc_entries(page.toc), *entries]))
         if tail:
             html += TAIL
         if len(html) > STASH_MIN:

@@ -26,7 +26,9 @@ from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
+from generator.site import pagehtml
 from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
+from generator.site.pagehtml import page_url
 from generator.site.twins import Twin, card_line, labelled, twins_of
 from generator.version import generator_version
 
@@ -178,6 +180,13 @@ def frontmatter(meta: dict, body: str) -> bytes:
         meta = {**meta, "title": str(meta["title"]).translate(TITLE_SAFE)}
     head = json.dumps(meta, ensure_ascii=False).translate(YAML_UNSAFE)
     return f"---\n{head}\n---\n\n{body}".encode()
+
+
+def html_page(meta: dict, markdown: str, final: str) -> bytes:
+    """A page whose body is final HTML (generator/site/pagehtml.py) after
+    its Markdown (crumbs and `# title`); its headings in the frontmatter's toc."""
+    toc = pagehtml.toc_of(final)
+    return frontmatter({**meta, "toc": toc} if toc else meta, pagehtml.page_body(markdown, final))
 
 
 # --- report pages -----------------------------------------------------------
@@ -438,13 +447,6 @@ def chip_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], 
             for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}
 
 
-def page_url(path: str) -> str:
-    """The address of a generated Markdown file, relative to the site's root
-    (MkDocs' directory URLs): themes/x/index.md -> themes/x/, themes/x/from-y.md -> themes/x/from-y/."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy, in_order: bool = False) -> dict[str, list[Report]]:
     """Theme slug -> reports with passages on it, in the order of its pages
     (in_order: the reports are in it already, in_region_order's)."""
@@ -657,11 +659,13 @@ def crumbs(base: str) -> str:
             "{ .crumbs }\n\n")
 
 
-def pager_line(n: int, total: int) -> str:
+def pager_html(page: str, n: int, total: int) -> str:
+    """pager_line as HTML, in the page at `page`."""
     if total == 1:
         return ""
-    parts = [f"**{k}**" if k == n else f"[{k}]({'index' if k == 1 else k}.md)" for k in range(1, total + 1)]
-    return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
+    parts = [f"<strong>{k}</strong>" if k == n else pagehtml.link(page, str(k), f"{'index' if k == 1 else k}.md")
+             for k in range(1, total + 1)]
+    return pagehtml.paragraph(f"第 {n} / {total} 页：" + " · ".join(parts))
 
 
 def _home(reports: list[Report], skipped: int, twins: Mapping[str, Twin]) -> SiteFile:
