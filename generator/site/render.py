@@ -27,7 +27,7 @@ from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
 from generator.site import pagehtml
-from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
+from generator.site.chunks import chunk_file, neighbours, pager_html, stable_chunks
 from generator.site.pagehtml import page_url
 from generator.site.twins import Twin, card_line, labelled, twins_of
 from generator.version import generator_version
@@ -538,6 +538,19 @@ def _table(reports: Iterable[Report], depth: int, twins: Mapping[str, Twin]) -> 
     return TABLE_HEAD + "\n" + "\n".join(rows) if rows else "（暂无报告）"
 
 
+def _table_html(page: str, reports: Iterable[Report], depth: int, twins: Mapping[str, Twin]) -> str:
+    """_table as the HTML of the page at `page`."""
+    up = "../" * depth
+    rows = []
+    for report in reports:
+        m = report.metadata
+        rows.append([pagehtml.link(page, pagehtml.text(labelled(report, twins)), f"{up}reports/{report.slug}/index.md"),
+                     pagehtml.text(str(m.get("issuer") or "—")), pagehtml.text(place_name(m) or "—"),
+                     pagehtml.text(LEVELS.get(str(m.get("level")), "—")), str(m.get("year") or "—"),
+                     str(m.get("date") or "—")])
+    return pagehtml.table(["报告", "发布机关", "地区", "层级", "年度", "日期"], rows) if rows else pagehtml.paragraph("（暂无报告）")
+
+
 def _by_date(reports: Iterable[Report]) -> list[Report]:
     """Newest first; reports without a date last; slug breaks ties."""
     dated = sorted(reports, key=lambda r: r.slug)
@@ -570,6 +583,19 @@ def page_list(files: list[str], chunks: list[list[Report]]) -> str:
                 if links else "")
     links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
     return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
+
+
+def page_list_html(files: list[str], chunks: list[list[Report]]) -> str:
+    """page_list as the HTML of the first page."""
+    if len(files) == 1:
+        return ""
+    name = lambda f: f.rsplit("/", 1)[-1]
+    if len(files) > PAGES_LISTED:
+        links = [pagehtml.link(files[0], pagehtml.text(place), name(files[n])) for place, n in place_starts(chunks)]
+        return (pagehtml.paragraph("其余地区从哪一页开始（从本页开始的地区不再列出；每页按地区排列，用“上一页”“下一页”逐页浏览）："
+                                   + " · ".join(links)) if links else "")
+    links = [pagehtml.link(files[0], pagehtml.text(range_label(chunk)), name(f)) for f, chunk in zip(files[1:], chunks[1:])]
+    return pagehtml.paragraph("其余各页（按所含地区）：" + " · ".join(links))
 
 
 PLACE_LEVELS = ("province", "city", "county", "town")
@@ -635,13 +661,13 @@ def _listing_page(base: str, title: str, intro: str, chunks: list[list[Report]],
                   depth: int, twins: Mapping[str, Twin]) -> bytes:
     """Page n (from 1) of a listing (_listing)."""
     chunk = chunks[n - 1]
-    nav = pager(files, n)
-    # MkDocs resolves .md links from the source file, and every chunk of
-    # one listing sits in the same folder, so all share one depth.
+    nav = pager_html(files, n)
+    # Links are relative to the Markdown file, and every chunk of one
+    # listing sits in the same folder, so all share one depth.
     heading = title if n == 1 else f"{title}（续）"
-    body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
-            f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth, twins)}\n\n{nav}")
-    return frontmatter({"title": heading, "hide": ["navigation"]}, body)
+    body = ((pagehtml.paragraph(pagehtml.text(intro)) if n == 1 and intro else "") + nav
+            + (page_list_html(files, chunks) if n == 1 else "") + _table_html(files[n - 1], chunk, depth, twins) + nav)
+    return html_page({"title": heading, "hide": ["navigation"]}, f"{crumbs(base)}# {md_inline(heading)}", body)
 
 
 SECTION_NAMES = {"regions": "按地区", "years": "按年度", "levels": "按层级", "themes": "主题", "parts": "必备部分",
@@ -659,8 +685,8 @@ def crumbs(base: str) -> str:
             "{ .crumbs }\n\n")
 
 
-def pager_html(page: str, n: int, total: int) -> str:
-    """pager_line as HTML, in the page at `page`."""
+def numbered_pager(page: str, n: int, total: int) -> str:
+    """Page n of total, each page linked by its number (the page at `page`)."""
     if total == 1:
         return ""
     parts = [f"<strong>{k}</strong>" if k == n else pagehtml.link(page, str(k), f"{'index' if k == 1 else k}.md")

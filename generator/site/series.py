@@ -31,7 +31,7 @@ from generator.site.render import (
     html_page,
     link_title,
     md_inline,
-    pager_html,
+    numbered_pager,
     place_name,
     when_changed,
 )
@@ -129,7 +129,7 @@ def _index(series: Sequence[Series]) -> list[SiteFile]:
     pages = []
     for n, chunk in enumerate(chunks, start=1):
         page = chunk_path("series", n)
-        nav = pager_html(page, n, len(chunks))
+        nav = numbered_pager(page, n, len(chunks))
         body = [paragraph("同一发布机关（同一地区、同一名称）有两个或更多年度的报告时，列为一个系列，"
                           "逐年对照各主题的篇幅和各项数据。"), nav]
         if chunk:
