@@ -29,8 +29,8 @@ from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
-from generator.site.chunks import neighbours, pager, pager_html
-from generator.site.pagehtml import heading, link, paragraph, text
+from generator.site.chunks import neighbours, pager_html
+from generator.site.pagehtml import heading, link, paragraph, table, text
 from generator.site.render import (
     Ordered,
     Output,
@@ -45,7 +45,6 @@ from generator.site.render import (
     md_inline,
     ordered_reports,
     page_list,
-    page_list_html,
     page_url,
     place_name,
     when_changed,
@@ -169,7 +168,7 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     if indicators:
         body.append(paragraph(f"本主题有 {len(indicators)} 项数据指标（" + "、".join(text(i.name) for i in indicators)
                               + "），见本页末尾的" + link(page, "数据指标", "#indicators") + "表和图。"))
-    body.append(nav + (page_list_html(files, chunks) if n == 1 else ""))
+    body.append(nav + (page_list(files, chunks) if n == 1 else ""))
     if not chunk:
         body.append(paragraph("（暂无报告涉及此主题）"))
     if chunk:
@@ -561,27 +560,21 @@ def _matrix_page(themes, chunk: list[dict], files: list[str], n: int, unmentione
     """Page n (from 1) of the comparison table: its rows (chunk), the
     counts of reports without a passage on each theme on the first."""
     # one way to page: compare.js draws every report (显示更多) and hides this pager
-    nav = pager(files, n).rstrip()
-    nav = nav + "\n{ .compare-pager }\n\n" if nav else ""
+    nav = pager_html(files, n).replace("<p>", '<p class="compare-pager">', 1)
     body = [
-        "# 报告 × 主题对比",
-        "",
-        "每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
-        "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
-        "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
-        "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
-        "",
+        paragraph("每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
+                  "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
+                  "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
+                  "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。"),
         "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序、展开细分主题和数字的链接都不可用，"
-        "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
-        "",
+        "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>\n",
         nav,
         # counts of every report on the first page only: one added report leaves later pages unchanged
-        _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned),
-        "",
+        _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned) + "\n",
         nav,
     ]
     meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
-    return frontmatter(meta, "\n".join(body) + "\n")
+    return html_page(meta, "# 报告 × 主题对比", "".join(body))
 
 
 # compare.json as gzip (compare.js unpacks it): JSON of every report's row,
@@ -642,9 +635,9 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
         cells = []
         for (count, share), theme in zip(row["cells"], themes):
             heat = min(4, int(share * 10)) if count else 0
-            text = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
+            shown = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
-            cells.append(f'<td class="num heat-{heat}{sub}">{text}</td>')
+            cells.append(f'<td class="num heat-{heat}{sub}">{shown}</td>')
         body.append(
             "<tr>"
             f'<th scope="row"><a href="{html.escape(up + row["href"])}">{html.escape(row["title"])}</a></th>'
@@ -695,23 +688,12 @@ def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
 def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[int, str], str], files: list[str],
                 n: int, listing: str) -> bytes:
     """Page n (from 1) of /parts/: listing is the first page's list of pages."""
-    nav = pager(files, n)
-    head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
-    lines = [
-        "# 五个必备部分",
-        "",
-        "法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
-        "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**标题未见** 表示没有一个一级标题"
-        "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
-        "点击部分名称可对照阅读各报告的该部分。",
-        "",
-        PARTS_FILTER if n == 1 else "",
-        nav + listing,
-        f"| 报告 | {head} | 自有部分 |",
-        "|---|" + "---|" * (len(taxonomy.parts) + 1),
-    ]
+    page = files[n - 1]
+    nav = pager_html(files, n)
+    head = [link(page, f"{p.number}. {text(p.name)}", f"{p.slug}/index.md") for p in taxonomy.parts]
+    rows = []
     for report in chunk:
-        cells = []
+        cells = [link(page, text(report.title), f"../reports/{report.slug}/index.md")]
         for part in taxonomy.parts:
             found = [m for m in report.analysis.parts if part.number in m.parts]
             if not found:
@@ -720,12 +702,22 @@ def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[
             mark = "✓?" if all(m.inferred for m in found) else "✓"
             target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
             # no title quoting the headings: the part page it links to shows them
-            cells.append(f"[{mark}]({part.slug}/{target}#{report.slug})")
+            cells.append(link(page, mark, f"{part.slug}/{target}#{report.slug}"))
         own = [m.heading for m in report.analysis.parts if m.own]
-        cells.append(md_inline("；".join(own)) if own else "—")
-        lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
-    lines += ["", nav]
-    return frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")
+        cells.append(text("；".join(own)) if own else "—")
+        rows.append(cells)
+    body = [
+        paragraph("法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
+                  "<strong>✓</strong> 标题写明了该部分，<strong>✓?</strong> 标题未写明、按位置推断为举措和成效，"
+                  "<strong>标题未见</strong> 表示没有一个一级标题"
+                  "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
+                  "点击部分名称可对照阅读各报告的该部分。"),
+        PARTS_FILTER if n == 1 else "",
+        nav + listing,
+        table(["报告", *head, "自有部分"], rows),
+        nav,
+    ]
+    return html_page({"title": "五个必备部分"}, "# 五个必备部分", "".join(body))
 
 
 def _part(part, having: list[Report], missing: int) -> list[Output]:
@@ -735,7 +727,7 @@ def _part(part, having: list[Report], missing: int) -> list[Output]:
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager_html(files, n)
-        listing = page_list_html(files, chunks) if n == 1 else ""
+        listing = page_list(files, chunks) if n == 1 else ""
         counts = (len(having), missing) if n == 1 else None
         make = functools.partial(_part_page, part, chunk, n, nav, listing, counts, files[n - 1])
         inputs = (generator_version(), part.number, part.name, nav, listing, counts)

@@ -569,24 +569,11 @@ PAGES_LISTED = 40  # a list of more pages than this names, on its first page, wh
 
 
 def page_list(files: list[str], chunks: list[list[Report]]) -> str:
-    """On a first page: the other pages of the list, named by the range of
+    """On a first page (its HTML): the other pages of the list, named by the range of
     places each covers (the pager links only the pages before and after).
     A list of more than PAGES_LISTED pages (a theme at 50,000 reports has
     about 1,000) names instead where each place begins (place_starts), so
     no page grows with the corpus."""
-    if len(files) == 1:
-        return ""
-    if len(files) > PAGES_LISTED:
-        starts = place_starts(chunks)
-        links = [f"[{md_inline(name)}]({files[n].rsplit('/', 1)[-1]})" for name, n in starts]
-        return ("其余地区从哪一页开始（从本页开始的地区不再列出；每页按地区排列，用“上一页”“下一页”逐页浏览）：" + " · ".join(links) + "\n\n"
-                if links else "")
-    links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
-    return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
-
-
-def page_list_html(files: list[str], chunks: list[list[Report]]) -> str:
-    """page_list as the HTML of the first page."""
     if len(files) == 1:
         return ""
     name = lambda f: f.rsplit("/", 1)[-1]
@@ -666,7 +653,7 @@ def _listing_page(base: str, title: str, intro: str, chunks: list[list[Report]],
     # listing sits in the same folder, so all share one depth.
     heading = title if n == 1 else f"{title}（续）"
     body = ((pagehtml.paragraph(pagehtml.text(intro)) if n == 1 and intro else "") + nav
-            + (page_list_html(files, chunks) if n == 1 else "") + _table_html(files[n - 1], chunk, depth, twins) + nav)
+            + (page_list(files, chunks) if n == 1 else "") + _table_html(files[n - 1], chunk, depth, twins) + nav)
     return html_page({"title": heading, "hide": ["navigation"]}, f"{crumbs(base)}# {md_inline(heading)}", body)
 
 
