@@ -27,8 +27,8 @@ def test_pages_are_of_even_length_and_one_added_report_changes_few():
 def test_pager_names_neighbours_only():
     files = ["themes/t/index.md", "themes/t/from-b.md", "themes/t/from-c.md"]
     assert pager(files[:1], 1) == ""
-    assert pager(files, 1) == "[下一页 →](from-b.md)\n\n"
-    assert pager(files, 3) == "[← 上一页](from-b.md) · [第一页](index.md)\n\n"
+    assert pager(files, 1) == '<p><a href="from-b/">下一页 →</a></p>\n'
+    assert pager(files, 3) == '<p><a href="../from-b/">← 上一页</a> · <a href="../">第一页</a></p>\n'
     assert "3" not in pager(files, 2)  # no count of pages: adding one elsewhere leaves this page as it is
 
 

@@ -72,22 +72,8 @@ def neighbours(files: Sequence[str], n: int) -> tuple[str | None, ...]:
 def pager(files: Sequence[str], n: int) -> str:
     """Links to the page before and after page n, and to the first page; no
     count of pages, so adding a page elsewhere leaves this one unchanged.
-    files are the pages' Markdown files, all in one folder."""
-    if len(files) == 1:
-        return ""
-    name = lambda i: files[i].rsplit("/", 1)[-1]
-    links = []
-    if n > 1:
-        links.append(f"[← 上一页]({name(n - 2)})")
-        if n > 2:
-            links.append(f"[第一页]({name(0)})")
-    if n < len(files):
-        links.append(f"[下一页 →]({name(n)})")
-    return " · ".join(links) + "\n\n"
-
-
-def pager_html(files: Sequence[str], n: int) -> str:
-    """pager(files, n) as the HTML of page n (generator/site/pagehtml.py)."""
+    files are the pages' Markdown files, all in one folder; HTML of page n
+    (generator/site/pagehtml.py)."""
     if len(files) == 1:
         return ""
     page = files[n - 1]

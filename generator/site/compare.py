@@ -29,7 +29,7 @@ from generator.analyse.taxonomy import Indicator, Taxonomy, Theme
 from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
-from generator.site.chunks import neighbours, pager_html
+from generator.site.chunks import neighbours, pager
 from generator.site.pagehtml import heading, link, paragraph, table, text
 from generator.site.render import (
     Ordered,
@@ -149,7 +149,7 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     chunk = chunks[n - 1]
     page = files[n - 1]
     base = f"themes/{theme.slug}"
-    nav = pager_html(files, n)
+    nav = pager(files, n)
     body = [paragraph(text(theme.description))]
     intro, method = _theme_intro(theme, taxonomy, len(members) if n == 1 else None, page)
     body.append(intro)
@@ -560,7 +560,7 @@ def _matrix_page(themes, chunk: list[dict], files: list[str], n: int, unmentione
     """Page n (from 1) of the comparison table: its rows (chunk), the
     counts of reports without a passage on each theme on the first."""
     # one way to page: compare.js draws every report (显示更多) and hides this pager
-    nav = pager_html(files, n).replace("<p>", '<p class="compare-pager">', 1)
+    nav = pager(files, n).replace("<p>", '<p class="compare-pager">', 1)
     body = [
         paragraph("每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
                   "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
@@ -689,7 +689,7 @@ def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[
                 n: int, listing: str) -> bytes:
     """Page n (from 1) of /parts/: listing is the first page's list of pages."""
     page = files[n - 1]
-    nav = pager_html(files, n)
+    nav = pager(files, n)
     head = [link(page, f"{p.number}. {text(p.name)}", f"{p.slug}/index.md") for p in taxonomy.parts]
     rows = []
     for report in chunk:
@@ -726,7 +726,7 @@ def _part(part, having: list[Report], missing: int) -> list[Output]:
     chunks, files = list_pages(f"parts/{part.slug}", having)
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = pager_html(files, n)
+        nav = pager(files, n)
         listing = page_list(files, chunks) if n == 1 else ""
         counts = (len(having), missing) if n == 1 else None
         make = functools.partial(_part_page, part, chunk, n, nav, listing, counts, files[n - 1])

@@ -25,7 +25,7 @@ from generator.read.governments import governments
 from generator.read.regions import PROVINCES, UNKNOWN, province_slug
 from generator.read.schema import LEVELS
 from generator.records import Report
-from generator.site.chunks import pager_html as pager
+from generator.site.chunks import pager
 from generator.site.pagehtml import link, paragraph, table, text
 from generator.site.render import SiteFile, frontmatter, html_page, md_inline
 

@@ -27,7 +27,7 @@ from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
 from generator.site import pagehtml
-from generator.site.chunks import chunk_file, neighbours, pager_html, stable_chunks
+from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
 from generator.site.pagehtml import page_url
 from generator.site.twins import Twin, card_line, labelled, twins_of
 from generator.version import generator_version
@@ -648,7 +648,7 @@ def _listing_page(base: str, title: str, intro: str, chunks: list[list[Report]],
                   depth: int, twins: Mapping[str, Twin]) -> bytes:
     """Page n (from 1) of a listing (_listing)."""
     chunk = chunks[n - 1]
-    nav = pager_html(files, n)
+    nav = pager(files, n)
     # Links are relative to the Markdown file, and every chunk of one
     # listing sits in the same folder, so all share one depth.
     heading = title if n == 1 else f"{title}（续）"

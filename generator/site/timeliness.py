@@ -26,7 +26,7 @@ from generator.read.deadlines import DeadlineRule, Deadlines
 from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
-from generator.site.chunks import pager_html as pager
+from generator.site.chunks import pager
 from generator.site.pagehtml import heading, link, paragraph, table, text
 from generator.site.render import PAGE_SIZE, SiteFile, frontmatter, html_page, in_region_order, md_inline, place_name
 
