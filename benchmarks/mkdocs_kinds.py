@@ -16,8 +16,8 @@ timer. The site is built into PROJECT/site as a build would.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import collections
+import cProfile
 import functools
 import os
 import sys
@@ -82,7 +82,7 @@ def main() -> None:
     for key in sorted(cpu, key=lambda k: -cpu[k]):
         n = count[key]
         print(f"{cpu[key]:9.2f} s {cpu[key] / total * 100:5.1f} %  {n:7d} x {cpu[key] / n * 1000:8.2f} ms  {key}")
-    accounted = sum(v for k, v in cpu.items() if k != "validate_anchor_links" or True)
+    accounted = sum(cpu.values())  # the timed steps do not nest
     print(f"{total - accounted:9.2f} s unaccounted (MkDocs' own passes, plugins' file events, the swap)")
 
 
