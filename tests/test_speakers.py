@@ -1475,3 +1475,16 @@ def test_a_provinces_own_daily_and_satellite_channel_place_its_government_writte
     # The channel alone is one mention: the province stays unplaced.
     got, _ = meta(text.replace("在《青海日报》开设学法专栏，", ""))
     assert "province" not in got and "issuer" not in got and got["level"] == "province"
+
+
+def test_a_bonded_zone_under_its_short_name_reports_as_its_committee():
+    # 综保区 is the usual short form of 综合保税区, a zone with its own committee like 高新区:
+    # written as the opening's subject it speaks for that committee (a department).
+    got, _ = meta("2024年，在市委、市政府的正确领导下，青枫综保区坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("青枫综保区管理委员会", "department")
+    assert "province" not in got and "county" not in got
+    got, _ = meta("2024年，西宁综保区管委会坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("西宁综保区管委会", "department", "西宁市")
+    # Written without its own name it settles the level only.
+    got, _ = meta("2024年，综保区坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
+    assert got["level"] == "department" and "issuer" not in got
