@@ -1488,3 +1488,20 @@ def test_a_bonded_zone_under_its_short_name_reports_as_its_committee():
     # Written without its own name it settles the level only.
     got, _ = meta("2024年，综保区坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
     assert got["level"] == "department" and "issuer" not in got
+
+
+def test_a_town_that_calls_itself_our_town_is_placed_by_its_own_organs_named_twice():
+    # 我镇 alone gives the level; the town named twice in the first sections, once with its own
+    # Party committee, is the author (巴音布鲁克镇 is held once by the gazetteer).
+    opening = "2023年，我镇坚持以习近平法治思想为指导，推进依法行政。"
+    own = "巴音布鲁克镇党委中心组集中学法6次，推动法治建设在巴音布鲁克镇落地见效。"
+    got, _ = meta(opening + own + "\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("巴音布鲁克镇人民政府", "town", "和静县", "巴音布鲁克镇")
+    # A town visited or learnt from is no author, though named twice and with its committee.
+    got, _ = meta(opening + "组织干部赴巴音布鲁克镇学习，巴音布鲁克镇党委介绍了经验。\n" + BODY)
+    assert "issuer" not in got and "town" not in got and got["level"] == "town"
+    # Named once, or never with an organ of its own, it places nothing.
+    got, _ = meta(opening + "推动法治建设在巴音布鲁克镇落地见效。\n" + BODY)
+    assert "issuer" not in got and "town" not in got
+    got, _ = meta(opening + "巴音布鲁克镇法治广场建成，巴音布鲁克镇法治长廊开放。\n" + BODY)
+    assert "issuer" not in got and "town" not in got

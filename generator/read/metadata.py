@@ -273,7 +273,8 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            found = clues + _cited_places(document, principal, context) + _body_province(document, principal, context)
+            found = clues + _cited_places(document, principal, context) + _body_province(document, principal, context) \
+                + _body_town(document, principal, context)
             if placed := _place_generic(principal, found, context, above):
                 return [placed], "derived", first
             continue
@@ -951,6 +952,46 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
         return []
     place = resolve((name,), context)
     return [place] if place else []
+
+
+def _body_town(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """For a town that calls itself only 我镇 / 我乡 / 本街道: the one town of that unit the opening
+    and the first sections name, at least twice (让…在某镇落地生根, 列入某镇委党校课程), no other
+    town of the unit named there, and the gazetteer holding that name once; [] otherwise. A town
+    named once may be one visited or learnt from (赴某镇学习), as a town named beside another is."""
+    unit = org.unit
+    if org.kind == "department" or GENERIC_LEVEL.get(unit or "") != "town" or not unit:
+        return []
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    text = re.sub(r"《[^》]*》", "", "\n".join(texts))
+    named: dict[str, Place] = {}
+    count: dict[str, int] = {}
+    organs = 0
+    for m in re.finditer(unit, text):
+        # The longest name of 2 to 5 characters before the unit that the gazetteer holds once.
+        for k in (5, 4, 3, 2):
+            name = text[max(0, m.start() - k):m.end()]
+            if len(name) != k + len(unit) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                continue
+            if (place := named.get(name) or resolve((name,), context)) and place.town == name:
+                if VISITED.search(text, 0, m.start() - k):
+                    return []  # 赴某镇学习, 借鉴某镇经验: a town visited or learnt from
+                named[name] = place
+                count[name] = count.get(name, 0) + 1
+                organs += bool(OWN_ORGAN.match(text, m.end()))
+                break
+    if len(named) != 1:
+        return []
+    name, place = next(iter(named.items()))
+    return [place] if count[name] >= 2 and organs and place.province else []
+
+
+# A town's own organs written after its name: 某镇党委, 某镇委党校, 某镇人民政府, 某镇党政办.
+OWN_ORGAN = re.compile(r"(?:党委|党工委|委|人民政府|政府|党政|人大|纪委)")
+# A verb or preposition before a town that is visited, learnt from or worked with.
+VISITED = re.compile(r"(?:赴|到|前往|走进|借鉴|学习|考察|参观|观摩|与|同|和|向|及|、)$")
 
 
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
