@@ -1505,3 +1505,17 @@ def test_a_town_that_calls_itself_our_town_is_placed_by_its_own_organs_named_twi
     assert "issuer" not in got and "town" not in got
     got, _ = meta(opening + "巴音布鲁克镇法治广场建成，巴音布鲁克镇法治长廊开放。\n" + BODY)
     assert "issuer" not in got and "town" not in got
+
+
+def test_a_functional_area_the_gazetteer_files_among_counties_reports_as_its_committee():
+    # jionlp files some functional areas among counties under their statistical codes (71-80 in
+    # their city); each is run by a committee: written alone it is no 人民政府 and no county.
+    got, _ = meta("2024年，郑州航空港经济综合实验区坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("郑州航空港经济综合实验区管理委员会", "department", "郑州市")
+    assert "county" not in got
+    got, _ = meta("2024年，岳阳市屈原管理区管委会坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("岳阳市屈原管理区管委会", "department", "岳阳市")
+    assert "county" not in got
+    # A district coded as one keeps its government (浦东新区).
+    got, _ = meta("2024年，浦东新区坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("浦东新区人民政府", "county")

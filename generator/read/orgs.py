@@ -211,6 +211,9 @@ class Gazetteer:
     # 新区 that are districts of the administrative hierarchy (浦东新区, 沈北新区), governed by a
     # 人民政府, unlike the functional areas run by a committee (兰州新区, 天府新区).
     new_area_districts: frozenset[str] = frozenset()
+    # The functional areas jionlp files among counties under their statistical codes (71-80 in
+    # their city): 郑州航空港经济综合实验区, 岳阳市屈原管理区. Each is run by a committee, no 人民政府.
+    functional_areas: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +228,7 @@ def gazetteer() -> Gazetteer:
     towns: dict[str, list] = {}
     unit_aliases: dict[str, set[str]] = {}
     districts: set[str] = set()
+    functional: set[str] = set()
 
     def add(full: str, alias, path) -> None:
         names.setdefault(full, []).append(path)
@@ -260,6 +264,8 @@ def gazetteer() -> Gazetteer:
                 if county.startswith("_"):
                     continue
                 add(county, k.get("_alias", ""), (province, city, county))
+                if _functional_code(k.get("_admin_code")):
+                    functional.add(county)
                 if county.endswith("新区") and _district_code(k.get("_admin_code")) \
                         and isinstance(alias := k.get("_alias"), str) and not alias.endswith("新区"):
                     # A 新区 with a district's code (functional areas are coded 71-99 within
@@ -294,13 +300,19 @@ def gazetteer() -> Gazetteer:
             names[old] = [(province, city, old)]
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)),
-                     frozenset(districts))
+                     frozenset(districts), frozenset(functional))
 
 
 def _district_code(code: object) -> bool:
     """Whether an administrative code is a county-level district's: the statistical codes
     give functional areas (development zones, most new areas) 71-99 in their city."""
     return isinstance(code, str) and len(code) == 6 and code.isdigit() and int(code[4:]) < 71
+
+
+def _functional_code(code: object) -> bool:
+    """Whether an administrative code is a functional area's (71-80 in its city; 81 and up
+    are county-level cities)."""
+    return isinstance(code, str) and len(code) == 6 and code.isdigit() and 71 <= int(code[4:]) <= 80
 
 
 @lru_cache(maxsize=1)
@@ -607,8 +619,10 @@ ZONE_DEPARTMENT = re.compile(rf"^{ZONE_WORD}[\u4e00-\u9fff]{{2,12}}?(?:局|委�
 
 
 def is_zone(name: str, rest: str) -> bool:
-    """A development zone's name; a 新区 only with its committee (浦东新区 is a district)."""
-    return bool(ZONE_UNIT.search(name)) or (name.endswith("新区") or name in NEW_AREA_PARTS) and rest in COMMITTEE
+    """A development zone's name; a 新区 only with its committee (浦东新区 is a district), as a
+    functional area the gazetteer files among counties (郑州航空港经济综合实验区)."""
+    return bool(ZONE_UNIT.search(name)) or (name.endswith("新区") or name in NEW_AREA_PARTS
+                                            or name in gazetteer().functional_areas) and rest in COMMITTEE
 
 
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
