@@ -1519,3 +1519,17 @@ def test_a_functional_area_the_gazetteer_files_among_counties_reports_as_its_com
     # A district coded as one keeps its government (浦东新区).
     got, _ = meta("2024年，浦东新区坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
     assert (got["issuer"], got["level"]) == ("浦东新区人民政府", "county")
+
+
+def test_a_headline_tagged_with_its_document_number_gives_that_number():
+    # Some portals tag a headline with its document's number in brackets: the report's own number.
+    got, _ = meta("[青政发〔2026〕7号]某某市人民政府关于2025年法治政府建设情况的报告\n2025年，市政府坚持依法行政。\n" + BODY)
+    assert got["doc_number"] == "青政发〔2026〕7号"
+    assert got["title"] == "某某市人民政府关于2025年法治政府建设情况的报告"
+    # A tag naming a column is no number.
+    got, _ = meta("【通知公告】某某市人民政府关于2025年法治政府建设情况的报告\n2025年，市政府坚持依法行政。\n" + BODY)
+    assert "doc_number" not in got
+    # A wrapper's number is the notice's, not the enclosed report's.
+    got, _ = meta("[青府发〔2026〕3号]某某市人民政府关于印发《某某市2025年度法治政府建设情况报告》的通知\n各县人民政府：\n"
+                  "现将报告印发给你们。\n" + BODY)
+    assert "doc_number" not in got

@@ -141,6 +141,9 @@ WRAPPER = re.compile(r"^(.*?)关于(?:(?:印发|转发|公布|公开|报送)\s*[
                      r"|(?:报送|呈报|上报)\s*[《〈](.+?)[》〉]\s*的(?:报告|函))$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频|文件)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文|文件)?解读$")
 TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
+# A headline opening with its document's number, in a tag or glued on: [某政发〔2026〕7号]…, 某政办〔2024〕5号《…》.
+TITLE_DOC_NUMBER = re.compile(
+    rf"^[【\[［]?\s*([{HAN}]{{1,12}}\s*[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*(?:第\s*)?\d{{1,4}}\s*号)\s*[】\]］]?\s*(?=[{HAN}《〈])")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
@@ -949,6 +952,11 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
         t = line.text
         if line.role == "title" and (m := TITLE_DATE.search(t)):
             values.setdefault("dated", iso_date(m.group(1)))
+        if line.role == "title" and kind != "wrapper" and "doc_number" not in values \
+                and (m := TITLE_DOC_NUMBER.match(t.strip())):
+            # [某政发〔2026〕7号]某市人民政府关于…的报告: the report's own number tags its headline
+            # (a wrapper's is the notice's).
+            values["doc_number"] = m.group(1).replace(" ", "")
         if line.reason == DATELINE:
             values.setdefault("dated", dateline(t))
             continue
