@@ -1533,3 +1533,13 @@ def test_a_headline_tagged_with_its_document_number_gives_that_number():
     got, _ = meta("[青府发〔2026〕3号]某某市人民政府关于印发《某某市2025年度法治政府建设情况报告》的通知\n各县人民政府：\n"
                   "现将报告印发给你们。\n" + BODY)
     assert "doc_number" not in got
+
+
+def test_a_street_office_written_as_its_short_form_is_a_town_level_government():
+    # 某街道办 is how pages often write 某街道办事处: the street office (town level), not a department.
+    got, _ = meta("杜城街道办2024年法治政府建设工作总结\n2024年，街道坚持依法行政，推进基层治理法治化。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("杜城街道办", "town", "雁塔区")
+    got, _ = meta("2024年，青枫路街道办坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("青枫路街道办", "town")
+    # A government's office (政府办) stays a department.
+    assert parse_org("雁塔区政府办").kind == "department"

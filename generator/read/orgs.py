@@ -501,7 +501,8 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
-    if chain and GOVERNMENT_SUFFIX.fullmatch(rest):
+    if chain and (GOVERNMENT_SUFFIX.fullmatch(rest) or rest == "办" and chain[-1].endswith("街道")):
+        # 某街道办 is the usual short form of 某街道办事处: the street office, not a department.
         return Org(text, "government", resolve(chain, context) or Place(chain), rest)
     if chain and rest in ("党委", "党工委"):
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
@@ -558,7 +559,7 @@ UNKNOWN_TOWN_PARTY = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|�
 # A department's own Party committee: 教育局委员会, 卫生健康局党委 (no 委 before it: 县委宣传部委员会 is no such).
 DEPARTMENT_PARTY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|办公室|中心))(?:委员会|党委)")
 UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
-                          r"(人民政府|办事处)")
+                          r"(人民政府|办事处|(?<=街道)办)")
 
 
 def _generic_org(text: str) -> Org | None:
