@@ -1543,3 +1543,11 @@ def test_a_street_office_written_as_its_short_form_is_a_town_level_government():
     assert (got["issuer"], got["level"]) == ("青枫路街道办", "town")
     # A government's office (政府办) stays a department.
     assert parse_org("雁塔区政府办").kind == "department"
+
+
+def test_a_zone_named_after_a_county_level_city_is_placed_in_its_prefecture_only():
+    # 喀什 is the short form of 喀什市, a county-level city of 喀什地区: the zone named after it is a
+    # department of the prefecture, never placed in a county (as a zone named after a district is not).
+    got, _ = meta("2024年，喀什经济开发区管委会坚持以习近平法治思想为指导，优化园区营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("喀什经济开发区管委会", "department", "喀什地区")
+    assert "county" not in got
