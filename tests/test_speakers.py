@@ -1551,3 +1551,12 @@ def test_a_zone_named_after_a_county_level_city_is_placed_in_its_prefecture_only
     got, _ = meta("2024年，喀什经济开发区管委会坚持以习近平法治思想为指导，优化园区营商环境。\n" + BODY)
     assert (got["issuer"], got["level"], got["city"]) == ("喀什经济开发区管委会", "department", "喀什地区")
     assert "county" not in got
+
+
+def test_a_bodys_rule_of_law_work_of_the_year_as_the_opening_subject():
+    # 某局2023年法治政府建设工作紧紧围绕…: the year stands between the body and its topic.
+    got, _ = meta("肃南县水务局2023年法治政府建设工作紧紧围绕县委县政府中心工作，扎实推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("肃南裕固族自治县水务局", "department", "肃南裕固族自治县")
+    # A year and a topic with no body before them name no one.
+    got, _ = meta("2023年法治政府建设工作坚持以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    assert "issuer" not in got and "level" not in got

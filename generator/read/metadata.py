@@ -72,7 +72,9 @@ TOPIC_OPENING = re.compile(
     rf"^({YEAR_TEXT})\s*年度?\s*[，,]?\s*([\u4e00-\u9fff]{{0,16}}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?"
     r"(?:\s*[，,]\s*|(?=在[^，。；]{2,40}?(?:领导|指导)))")
 # The same topic as a clause's subject, with no year before it: 某市法治政府建设工作坚持…
-TOPIC_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,16}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
+# Its year may stand between the body and the topic: 某县水务局2023年法治政府建设工作紧紧围绕…
+TOPIC_SUBJECT = re.compile(
+    rf"([\u4e00-\u9fff]{{2,16}}?)(?:(?:{YEAR_TEXT})\s*年度?)?的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
 # The leadership phrases after such a topic: 在县委、县政府的领导下，在县司法局的指导下，
 # 在党工委的领导下，上级部门的关心指导下，: a second phrase may leave out its 在.
 LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,、]?\s*)+"
