@@ -1560,3 +1560,12 @@ def test_a_bodys_rule_of_law_work_of_the_year_as_the_opening_subject():
     # A year and a topic with no body before them name no one.
     got, _ = meta("2023年法治政府建设工作坚持以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
     assert "issuer" not in got and "level" not in got
+
+
+def test_a_title_naming_its_year_only_in_brackets_after_the_topic():
+    # 某局法治政府建设工作报告（2023年度）: no year or 关于 before the topic; the body is named before it.
+    got, _ = meta("叶城县司法局法治政府建设工作报告（2023年度）\n今年以来，我局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("叶城县司法局", "department", "叶城县")
+    # A body whose own name holds the topic keeps its name.
+    got, _ = meta("叶城县法治政府建设领导小组办公室2023年工作总结\n2023年，领导小组办公室统筹推进依法行政。\n" + BODY)
+    assert got["issuer"] == "叶城县法治政府建设领导小组办公室"

@@ -545,7 +545,9 @@ def _title_heads(title: str) -> list[str]:
     title = re.sub(r"^关于(?=[\u4e00-\u9fff]{2,}?(?:{YEAR_TEXT}))".replace("{YEAR_TEXT}", YEAR_TEXT), "", title)
     head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
     if head:
-        return [head]
+        # 某局法治政府建设工作报告（2023年度）: no year or 关于 before the topic; the body is named before it.
+        before_topic = re.split(r"法治政府建设|法治建设|依法行政|行政执法", head, maxsplit=1)[0].strip()
+        return [head, before_topic] if before_topic and before_topic != head else [head]
     if m := re.match(rf"^(?:{YEAR_TEXT})\s*年度?(.+?)(?=法治|依法|行政执法|关于)", title):
         return [m.group(1).strip()]
     return []
