@@ -1569,3 +1569,15 @@ def test_a_title_naming_its_year_only_in_brackets_after_the_topic():
     # A body whose own name holds the topic keeps its name.
     got, _ = meta("叶城县法治政府建设领导小组办公室2023年工作总结\n2023年，领导小组办公室统筹推进依法行政。\n" + BODY)
     assert got["issuer"] == "叶城县法治政府建设领导小组办公室"
+
+
+def test_a_site_name_cut_from_the_headline_is_a_clue_like_a_banner():
+    # The site's name after a separator or in a tag before the headline is cut from the title and
+    # read as the site's banner: 我局 on a bureau's own site is that bureau.
+    for title in ("2023年度法治政府建设工作报告-叶城县司法局", "【叶城县司法局】2023年度法治政府建设情况报告"):
+        got, _ = meta(f"{title}\n2023年，我局坚持依法行政。\n" + BODY)
+        assert (got["issuer"], got["level"], got["county"]) == ("叶城县司法局", "department", "叶城县"), title
+        assert got["title"].startswith("2023年度")
+    # A column's name in the tag is no site: nothing is read from it.
+    got, _ = meta("【通知公告】2023年度法治政府建设情况报告\n2023年，我局坚持依法行政。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "department"

@@ -998,7 +998,7 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
                 parts = [p for p in NAV_SEP.split(BREADCRUMB_LEAD.sub("", bare)) if p]
                 crumbs.extend(parts)
     values["crumbs"] = tuple(crumbs)
-    values["banner"] = _banner(lines)
+    values["banner"] = _banner(lines) or _title_site(lines)
     return Facts(**values)  # type: ignore[arg-type]
 
 
@@ -1023,6 +1023,26 @@ def _index_value(values: dict[str, object], key: str, value: str) -> None:
 
 
 SITE_NAME = re.compile(r"(?:门户网站|政府网站|网站|政府网|网|人民政府|政府|行政公署|办事处|局|厅|委员会|委|部)(?:欢迎您)?$")
+
+
+def _title_site(lines: tuple[PageLine, ...]) -> str | None:
+    """The site's name as the headline carries it, cut from the title: a suffix after a
+    separator (…报告 - 某县司法局) or a tag before it (【某县司法局】…): the banner's clue."""
+    line = next((p for p in lines if p.role == "title"), None)
+    if line is None:
+        return None
+    text = BULLET.sub("", line.text).strip()
+    candidates = []
+    if m := TAG_PREFIX.match(text):
+        candidates.append(m.group(0).strip().strip("【】[]"))
+    parts = SUFFIX_SEP.split(text)
+    if len(parts) > 1:
+        candidates.append(parts[-1])
+    for name in candidates:
+        name = name.strip()
+        if SITE_NAME.search(name) and not WEEKDAY.search(name) and 2 < len(name) <= 24 and not REPORT_WORD.search(name):
+            return name
+    return None
 
 
 def _banner(lines: tuple[PageLine, ...]) -> str | None:
