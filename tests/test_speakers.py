@@ -1581,3 +1581,12 @@ def test_a_site_name_cut_from_the_headline_is_a_clue_like_a_banner():
     # A column's name in the tag is no site: nothing is read from it.
     got, _ = meta("【通知公告】2023年度法治政府建设情况报告\n2023年，我局坚持依法行政。\n" + BODY)
     assert "issuer" not in got and got["level"] == "department"
+
+
+def test_a_signature_with_its_seal_note_or_its_date_on_one_line():
+    # 某局（盖章）: the note says the line is sealed; the name is the signer's.
+    got, _ = meta("2023年，我局坚持依法行政。\n" + BODY + "叶城县林草局（盖章）\n2024年1月10日\n")
+    assert (got["issuer"], got["county"], got["date"]) == ("叶城县林草局", "叶城县", "2024-01-10")
+    # The signer and the date on one line below the body.
+    got, _ = meta("2023年，我局坚持依法行政。\n" + BODY + "叶城县司法局 2024年1月10日\n")
+    assert (got["issuer"], got["county"], got["date"]) == ("叶城县司法局", "叶城县", "2024-01-10")

@@ -714,8 +714,8 @@ def org_names(text: str) -> list[str] | None:
     """The organisation names of a line made only of them (a signature line,
     a joint title head), split at spaces or 、, or where a Party committee's
     or a government's name runs straight into the next (中共某市委某市人民政府);
-    None when any part is no name."""
-    parts = [p for p in re.split(r"[ 、，,]+", text.strip()) if p]
+    None when any part is no name. A seal's note after the names (（盖章）) is no part of them."""
+    parts = [p for p in re.split(r"[ 、，,]+", SEAL_NOTE.sub("", text.strip())) if p]
     names: list[str] = []
     for part in parts:
         if parse_org(part):
@@ -728,6 +728,8 @@ def org_names(text: str) -> list[str] | None:
 
 
 JOINT_END = re.compile(r"(?:委员会|党委|党工委|委|人民政府|政府)")
+# Where a signature says it is sealed: 某县林草局（盖章）.
+SEAL_NOTE = re.compile(r"\s*[（(]\s*(?:盖章|印章|公章|签章|章)\s*[)）]\s*$")
 
 
 def _run_together(text: str) -> list[str] | None:

@@ -113,6 +113,7 @@ DATE_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
+SIGNED_ON_ONE_LINE = re.compile(r"^(\S.*?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 DATETIME_OFFICE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日"
     rf"(?:\s*\d{{1,2}}[:时]\d{{2}}分?)?)\s*[|｜]?\s*(?:来源\s*[:：])?\s*([{HAN}]{{2,24}})?$"
@@ -661,6 +662,12 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
         elif DATE_LINE.match(t.strip(" □?")) and not signed and (iso := iso_date(t)):
             signed = iso
             r.set(i, "signature", "落款（成文日期）")
+        elif not signed and not signers and (m := SIGNED_ON_ONE_LINE.match(t)) \
+                and (names := org_names(m.group(1))) and DATE_LINE.match(m.group(2)) and (iso := iso_date(m.group(2))):
+            # 某县司法局 2024年1月10日: the signature and its date on one line.
+            signers.extend(names)
+            signed = iso
+            r.set(i, "signature", "落款（发文机关、成文日期）")
         elif publication_fields(t) is not None:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
         else:
