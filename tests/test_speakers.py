@@ -1500,6 +1500,8 @@ def test_a_town_that_calls_itself_our_town_is_placed_by_its_own_organs_named_twi
     # A town visited or learnt from is no author, though named twice and with its committee.
     got, _ = meta(opening + "组织干部赴巴音布鲁克镇学习，巴音布鲁克镇党委介绍了经验。\n" + BODY)
     assert "issuer" not in got and "town" not in got and got["level"] == "town"
+    got, _ = meta(opening + "邀请巴音布鲁克镇党委书记授课，巴音布鲁克镇人民政府介绍经验。\n" + BODY)
+    assert "issuer" not in got and "town" not in got
     # Named once, or never with an organ of its own, it places nothing.
     got, _ = meta(opening + "推动法治建设在巴音布鲁克镇落地见效。\n" + BODY)
     assert "issuer" not in got and "town" not in got

@@ -995,7 +995,8 @@ def _body_town(document: Document, org: Org, context: tuple[tuple[str, ...], ...
 # A town's own organs written after its name: 某镇党委, 某镇委党校, 某镇人民政府, 某镇党政办.
 OWN_ORGAN = re.compile(r"(?:党委|党工委|委|人民政府|政府|党政|人大|纪委)")
 # A verb or preposition before a town that is visited, learnt from or worked with.
-VISITED = re.compile(r"(?:赴|到|前往|走进|借鉴|学习|考察|参观|观摩|与|同|和|向|及|、)$")
+VISITED = re.compile(r"(?:赴|到|前往|走进|借鉴|学习|考察|参观|观摩|与|同|和|向|及|、|对口|结对|帮扶|联合|协同|携手|邀请|接待|来自"
+                     r"|(?:相邻|毗邻|邻近|周边|兄弟)的?)$")
 
 
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
