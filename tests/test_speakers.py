@@ -1543,7 +1543,8 @@ def test_a_street_office_written_as_its_short_form_is_a_town_level_government():
     assert (got["issuer"], got["level"], got["county"]) == ("杜城街道办", "town", "雁塔区")
     got, _ = meta("2024年，青枫路街道办坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
     assert (got["issuer"], got["level"]) == ("青枫路街道办", "town")
-    # A government's office (政府办) stays a department.
+    # …also under its district's government; a government's office (政府办) stays a department.
+    assert parse_org("雁塔区人民政府杜城街道办").level == "town"
     assert parse_org("雁塔区政府办").kind == "department"
 
 

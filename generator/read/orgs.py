@@ -683,7 +683,8 @@ def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[
     if not inner and (town := UNKNOWN_TOWN.fullmatch(rest[m.end():])):
         # 渠县人民政府渠南街道办事处: a street the gazetteer does not know, under a county it does.
         return _town_under(text, chain, town.group(1), town.group(2), "government", context)
-    if not inner or unit_level(inner[-1]) != "town" or not GOVERNMENT_SUFFIX.fullmatch(suffix):
+    if not inner or unit_level(inner[-1]) != "town" \
+            or not (GOVERNMENT_SUFFIX.fullmatch(suffix) or suffix == "办" and inner[-1].endswith("街道")):
         return None
     full = chain + inner
     return Org(text, "government", resolve(full, context) or Place(full), suffix)
