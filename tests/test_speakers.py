@@ -1593,3 +1593,15 @@ def test_a_signature_with_its_seal_note_or_its_date_on_one_line():
     # The signer and the date on one line below the body.
     got, _ = meta("2023年，我局坚持依法行政。\n" + BODY + "叶城县司法局 2024年1月10日\n")
     assert (got["issuer"], got["county"], got["date"]) == ("叶城县司法局", "叶城县", "2024-01-10")
+
+
+def test_a_text_of_this_year_dated_late_in_the_year_is_of_that_year():
+    # No year in the text: the date minus one, as reports are made early in the next year; but
+    # 今年以来 in a text dated in December is that year's.
+    text = "今年以来，叶城县司法局坚持依法行政，推进法治政府建设。\n" + BODY
+    got, _ = meta(text + "叶城县司法局\n2023年12月20日\n")
+    assert got["year"] == 2023
+    got, _ = meta(text + "叶城县司法局\n2024年1月15日\n")
+    assert got["year"] == 2023
+    got, _ = meta("叶城县司法局坚持依法行政，推进法治政府建设。\n" + BODY + "叶城县司法局\n2023年12月20日\n")
+    assert got["year"] == 2022

@@ -152,7 +152,10 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     date = facts.signed or facts.dated or facts.written or facts.published
     put("date", date, "text")
     if "year" not in values and date:
-        put("year", int(str(date)[:4]) - 1, "derived")
+        # The year before the date's, as reports are made early in the next year; but a text
+        # written "this year" (今年以来，…) and dated in its second half is of the date's own year.
+        this_year = any(THIS_YEAR.search(p.text) for p in document.preamble[:2]) and int(str(date)[5:7]) >= 7
+        put("year", int(str(date)[:4]) - (0 if this_year else 1), "derived")
 
     doc_number = facts.doc_number or (facts.index_doc_number if facts.title_kind != "wrapper" else None)
     put("doc_number", doc_number, "text")
@@ -1121,6 +1124,10 @@ def _principal(orgs: list[Org]) -> Org | None:
         if org.kind == "government":
             return org
     return orgs[0] if orgs else None
+
+
+# A sentence of the opening that speaks of the current year: 今年以来，…; 今年是…之年。
+THIS_YEAR = re.compile(r"(?:^|[。；！？])\s*今年(?!度)")
 
 
 def _year(facts: Facts, document: Document) -> int | None:
