@@ -1605,3 +1605,6 @@ def test_a_text_of_this_year_dated_late_in_the_year_is_of_that_year():
     assert got["year"] == 2023
     got, _ = meta("叶城县司法局坚持依法行政，推进法治政府建设。\n" + BODY + "叶城县司法局\n2023年12月20日\n")
     assert got["year"] == 2022
+    # A page posted in September may be a report of the year before posted late: only its signature's date counts there.
+    got, _ = meta("发布时间：2024-09-05\n" + text)
+    assert got["year"] == 2023

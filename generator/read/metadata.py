@@ -153,8 +153,11 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     put("date", date, "text")
     if "year" not in values and date:
         # The year before the date's, as reports are made early in the next year; but a text
-        # written "this year" (今年以来，…) and dated in its second half is of the date's own year.
-        this_year = any(THIS_YEAR.search(p.text) for p in document.preamble[:2]) and int(str(date)[5:7]) >= 7
+        # written "this year" (今年以来，…) and signed in that year's second half is of that year
+        # (published only: in its last two months, as a page may be posted long after).
+        own = facts.signed or facts.dated or facts.written
+        late = int(str(date)[5:7]) >= (7 if own else 11)
+        this_year = late and any(THIS_YEAR.search(p.text) for p in document.preamble[:2])
         put("year", int(str(date)[:4]) - (0 if this_year else 1), "derived")
 
     doc_number = facts.doc_number or (facts.index_doc_number if facts.title_kind != "wrapper" else None)
