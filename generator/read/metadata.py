@@ -155,8 +155,8 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         # The year before the date's, as reports are made early in the next year; but a text
         # written "this year" (今年以来，…) and signed in that year's second half is of that year
         # (published only: in its last two months, as a page may be posted long after).
-        own = facts.signed or facts.dated or facts.written
-        late = int(str(date)[5:7]) >= (7 if own else 11)
+        own_date = facts.signed or facts.dated or facts.written
+        late = int(str(date)[5:7]) >= (7 if own_date else 11)
         this_year = late and any(THIS_YEAR.search(p.text) for p in document.preamble[:2])
         put("year", int(str(date)[:4]) - (0 if this_year else 1), "derived")
 
