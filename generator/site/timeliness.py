@@ -12,7 +12,7 @@ date, no year or no rule: 日期不详.
 
 Pages: /timeliness/ (the rule, its source, a table by year and by level) and,
 per year, a league table by province and by level and the year's reports by
-status, split into pages of render.PAGE_SIZE rows.
+status, in pages of about ROWS rows cut where the reports say (chunks.stable_chunks).
 """
 from __future__ import annotations
 
