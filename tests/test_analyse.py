@@ -1389,3 +1389,22 @@ def test_a_centre_put_into_service_in_a_lead_is_a_result_reported(tmp_path):
     (tmp_path / "b").mkdir()
     assert "mediation" in _themed(tmp_path / "a", started + body)[started]
     assert "mediation" not in _themed(tmp_path / "b", aimed + body)[aimed]
+
+
+def test_regulating_enforcement_toward_firms_is_business_environment_too(tmp_path):
+    """The campaign to regulate enforcement toward firms (规范涉企行政执法, supervision of it,
+    inspections of firms joined or cut, leniency for firms' first minor breaches) is
+    enforcement and business environment, as 双随机 is (the labels' policy, after set 14);
+    涉企 only qualifying a kind of case, or leniency of no firm, stays enforcement alone."""
+    campaign = "开展规范涉企行政执法专项行动，排查整改不规范执法问题23个。"
+    supervised = "开展涉企行政执法专项监督，纠正执法不规范问题14个。"
+    joined = "推行“综合查一次”联合执法，同一企业年度检查次数减少四成。"
+    lenient = "对首次轻微违法的86家经营户依法不予处罚。"
+    counted = "全县办理涉企行政执法案件312件，罚没款156万元。"
+    no_firm = "制定城市管理领域轻微违法行为不予处罚清单，明确事项19项。"
+    themed = _themed(tmp_path, "某县2025年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((campaign, supervised, joined, lenient, counted, no_firm)) + "\n")
+    for both in (campaign, supervised, joined, lenient):
+        assert {"enforcement", "business-environment"} <= set(themed[both]), both
+    for alone in (counted, no_firm):
+        assert "enforcement" in themed[alone] and "business-environment" not in themed[alone], alone

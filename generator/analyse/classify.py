@@ -162,8 +162,14 @@ def _ancestry(section: Section, by_anchor: dict[str, Section]) -> list[Section]:
 @lru_cache(maxsize=64)
 def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], dict[str, float]]:
     """One regex of the theme's exclusions and one of its terms, longest first,
-    so 行政执法 is found as itself and not again as 执法."""
-    exclude = re.compile("|".join(map(re.escape, sorted(theme.exclude, key=len, reverse=True)))) if theme.exclude else None
+    so 行政执法 is found as itself and not again as 执法. A term of the theme that
+    holds an excluded phrase (规范涉企行政执法 beside the exclusion 涉企行政执法) is
+    tried in the same regex before the exclusions and, where it is found, kept: the
+    longer phrase is the theme's own work, the shorter one alone a qualifier."""
+    kept = [t.text for t in theme.terms if any(x in t.text and x != t.text for x in theme.exclude)]
+    exclude = (re.compile("|".join(map(re.escape, sorted(kept, key=len, reverse=True)
+                                       + sorted(theme.exclude, key=len, reverse=True))))
+               if theme.exclude else None)
     weights = {t.text: t.weight for t in theme.terms}
     terms = re.compile("|".join(map(re.escape, sorted(weights, key=len, reverse=True))))
     return exclude, terms, weights
@@ -611,7 +617,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     its weight each time, up to cap: 纠纷 three times is a passage on disputes."""
     exclude, terms, weights = _matchers(theme)
     if exclude is not None:
-        text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
+        text = exclude.sub(lambda m: m.group(0) if m.group(0) in weights and m.group(0) not in theme.exclude else "\0" * len(m.group(0)), text)
     found_at = list(terms.finditer(text))
     # A list whose items are all this theme's work (行政处罚、行政强制、行政检查案件分别为…;
     # two distinct terms of the theme or more) is a list of the theme's work, not
