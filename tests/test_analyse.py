@@ -1408,3 +1408,18 @@ def test_regulating_enforcement_toward_firms_is_business_environment_too(tmp_pat
         assert {"enforcement", "business-environment"} <= set(themed[both]), both
     for alone in (counted, no_firm):
         assert "enforcement" in themed[alone] and "business-environment" not in themed[alone], alone
+
+
+def test_words_inside_a_hotlines_name_are_the_name_not_the_work(tmp_path):
+    """政务服务 inside a hotline's proper name (12345政务服务便民热线) names the hotline, not
+    government services done: a hotline answering a caller is not business environment (the
+    labels count complaints handled as mediation). The same word outside a name still is, and a
+    policy for firms followed up beside the hotline's requests is business environment's own work."""
+    named = "县12345政务服务便民热线当天由分管副县长值守，为来电群众解答子女入学和企业招工的政策问题。"
+    service = "推进政务服务“一网通办”，全县可网上办理事项达1260项。"
+    policy = "对涉企政策落实情况开展专项督查5次，12345政务服务便民热线受理群众诉求2.1万件。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((named, service, policy)) + "\n")
+    assert "business-environment" not in themed[named]
+    assert "business-environment" in themed[service]
+    assert "business-environment" in themed[policy]

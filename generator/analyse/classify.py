@@ -379,6 +379,12 @@ STUDYING = re.compile(r"[^，。；！？]{0,4}?(?:深入学|集中学|学习|�
 PEOPLE = re.compile(r"(?:人员|队伍|干部|队员)")
 GENERAL_STUDY = re.compile(r"[^。；！？]*?(?:法治学习|理论学习|政治学习|专题学习|集中学习|学法|学习贯彻|法治培训|宪法|法律知识)")
 SKILLS = re.compile(r"业务|技能|实务|执法培训|练兵|资格|执法证")
+# A word inside a hotline's proper name (12345政务服务便民热线, 政务服务热线中心) is part of the
+# name, not the work the passage reports: the labels count a hotline's complaints handled as
+# mediation and a hotline named as a channel for nothing, never its name's words as
+# government services. The name runs up to 热线 with no clause mark, quote or list mark
+# between; the hotline's number itself (12345) is the name's, weighed as before.
+HOTLINE_NAME = re.compile(r"[^，。；：！？、（）“”《》\s]{0,6}?热线")
 BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A kind of case counted under another area's process: the cases a body faced in
 # reconsideration, litigation or petitions broken down by the act they were about
@@ -658,6 +664,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                                      or _studying_people(text, m.start(), m.end(), term)
                                      or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
                                      or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))
+                                     or (HOTLINE_NAME.match(text, m.end()) and not term.isdigit()
+                                         and not term.endswith("热线"))
                                      or _case_kind(text, m.start(), m.end(), term)
                                      or _review_stage(text, m.start(), m.end(), term, found_at)):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
