@@ -1423,3 +1423,17 @@ def test_words_inside_a_hotlines_name_are_the_name_not_the_work(tmp_path):
     assert "business-environment" not in themed[named]
     assert "business-environment" in themed[service]
     assert "business-environment" in themed[policy]
+
+
+def test_a_hotlines_matters_counted_are_requests_handled(tmp_path):
+    """A hotline's statistics that count what came in by it under a short noun (热线事项
+    2150宗, broken down by kind) are requests handled, mediation under the labels' policy on
+    12345, like 热线2150件; the hotline named with no count, or a count after a longer verb
+    phrase of other work, is not."""
+    matters = "本季度共受理热线事项2150宗，办结2010宗，办结率93.5%。"
+    named = "在村务公开栏张贴热线号码和监督电话，方便群众反映问题。"
+    other = "热线宣传进村入户活动覆盖农户3200户，发放资料5100份。"
+    themed = _themed(tmp_path, "某县2025年第一季度工作情况\n一、工作情况\n" + "\n".join((matters, named, other)) + "\n")
+    assert "mediation" in themed[matters]
+    assert "mediation" not in themed[named]
+    assert "mediation" not in themed[other]
