@@ -1437,3 +1437,17 @@ def test_a_hotlines_matters_counted_are_requests_handled(tmp_path):
     assert "mediation" in themed[matters]
     assert "mediation" not in themed[named]
     assert "mediation" not in themed[other]
+
+
+def test_requests_counted_are_handled_like_a_channels_cases(tmp_path):
+    """Requests counted as they came in (受理群众诉求326件, a local hotline's 诉求 by its number)
+    are requests handled: mediation under the labels' policy on complaints, as 投诉35件 is. Requests
+    named with no count are not, and firms' requests answered stay business environment only."""
+    counted = "镇便民服务站全年接待群众860人次，受理群众诉求326件。"
+    uncounted = "坚持以群众诉求为导向，完善村级议事规则。"
+    firms = "设立企业服务专窗，全年受理企业诉求208件，办结201件。"
+    themed = _themed(tmp_path, "某镇2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((counted, uncounted, firms)) + "\n")
+    assert "mediation" in themed[counted]
+    assert "mediation" not in themed[uncounted]
+    assert "mediation" not in themed[firms] and "business-environment" in themed[firms]
