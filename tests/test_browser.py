@@ -436,15 +436,22 @@ def test_the_phone_menu_button_is_named_and_opens_by_keyboard(served, browser):
     from tests.conftest import PHONE
 
     page, errors, _ = watched_page(browser, PHONE)
-    page.goto(served + "reports/2022-anhui-wuhu/")
-    button = page.get_by_role("button", name="打开导航菜单")
-    assert button.is_visible()
-    button.focus()
-    page.keyboard.press("Enter")
-    assert page.locator("#__drawer").is_checked()
-    button.focus()
-    page.keyboard.press(" ")
-    assert not page.locator("#__drawer").is_checked()
+    # pages outside the navigation write no drawer (overrides/main.html): fazhi.js
+    # makes it, with the site's sections, and the back-to-top button
+    for path in ("reports/2022-anhui-wuhu/", "themes/mediation/", "parts/measures/"):
+        page.goto(served + path)
+        button = page.get_by_role("button", name="打开导航菜单")
+        assert button.is_visible()
+        button.focus()
+        page.keyboard.press("Enter")
+        assert page.locator("#__drawer").is_checked()
+        drawer = page.locator(".md-sidebar--primary .md-nav__link")
+        drawer.last.wait_for()
+        assert drawer.all_inner_texts()[:3] == ["首页", "检索", "按地区"] and drawer.count() == 11, path
+        button.focus()
+        page.keyboard.press(" ")
+        assert not page.locator("#__drawer").is_checked()
+        assert page.locator(".md-top").count() == 1, path
     assert errors == []
     page.close()
 

@@ -152,24 +152,33 @@ window.fazhiKit = (function () {
     return el("div", { "class": "md-sidebar md-sidebar--" + kind, "data-md-component": "sidebar", "data-md-type": type },
       [el("div", { "class": "md-sidebar__scrollwrap" }, [el("div", { "class": "md-sidebar__inner" }, [nav])])]);
   }
-  function reportFrame() {
+  // A page outside the navigation (reports, theme and part pages, series …)
+  // writes no drawer and no back-to-top button (overrides/main.html,
+  // partials/top.html): they are made here, the drawer hidden on wide
+  // screens as Material hides it for such pages; a report page also gets its
+  // contents sidebar, which contents() fills from 本报告目录.
+  function pageFrame() {
     var main = document.querySelector(".md-main__inner");
     var content = main && main.querySelector(":scope > .md-content");
-    if (!content || !document.querySelector(".report-text") || main.querySelector(".md-sidebar")) return;
+    if (!content || main.querySelector(".md-sidebar--primary")) return;
     var site = document.querySelector(".md-header__topic .md-ellipsis");
     var primary = el("nav", { "class": "md-nav md-nav--primary md-nav--lifted", "aria-label": "导航栏", "data-md-level": "0" }, [
       el("label", { "class": "md-nav__title", "for": "__drawer" }, site ? site.textContent.trim() : ""),
       el("ul", { "class": "md-nav__list", "data-md-scrollfix": "", "data-fazhi-nav": "" })]);
     var left = sidebar("primary", "navigation", primary);
     left.hidden = true; // no left column on wide screens; the phone's drawer still opens it
-    var toc = el("nav", { "class": "md-nav md-nav--secondary", "aria-label": "目录", "data-fazhi-toc": "目录" });
-    main.insertBefore(left, content);
-    main.insertBefore(sidebar("secondary", "toc", toc), content);
-    var top = el("button", { type: "button", "class": "md-top md-icon", "data-md-component": "top", hidden: "" },
-      [svgIcon("top"), document.createTextNode("回到页面顶部")]);
-    main.parentNode.insertBefore(top, main.nextSibling);
+    main.insertBefore(left, main.querySelector(":scope > .md-sidebar") || content);
+    if (document.querySelector(".report-text") && !main.querySelector(".md-sidebar--secondary")) {
+      var toc = el("nav", { "class": "md-nav md-nav--secondary", "aria-label": "目录", "data-fazhi-toc": "目录" });
+      main.insertBefore(sidebar("secondary", "toc", toc), content);
+    }
+    if (!document.querySelector(".md-top")) {
+      var top = el("button", { type: "button", "class": "md-top md-icon", "data-md-component": "top", hidden: "" },
+        [svgIcon("top"), document.createTextNode("回到页面顶部")]);
+      main.parentNode.insertBefore(top, main.nextSibling);
+    }
   }
-  reportFrame();
+  pageFrame();
 
   // The site's sections, as mkdocs.yml's nav lists them (tests/test_site.py
   // holds the two equal): [address from the site's root, name].
