@@ -464,7 +464,7 @@ def theme_pages(members: dict[str, list[Report]]) -> dict[tuple[str, str], str]:
     holds the report's passages (theme pages are split into pages)."""
     where = {}
     for slug, reports in members.items():
-        for chunk, file in zip(*list_pages(f"themes/{slug}", reports)):
+        for chunk, file in zip(*list_pages(f"themes/{slug}", reports, links=True)):
             for report in chunk:
                 where[slug, report.slug] = file
     return where
@@ -542,11 +542,12 @@ def _by_date(reports: Iterable[Report]) -> list[Report]:
     return sorted(dated, key=lambda r: (str(r.metadata.get("date") or ""), str(r.metadata.get("year") or "")), reverse=True)
 
 
-def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple[list[list], list[str]]:
+def list_pages(base: str, items: Sequence, slug=lambda item: item.slug, links: bool = False) -> tuple[list[list], list[str]]:
     """A long list's pages and their Markdown files, cut where the items say
     (chunks.stable_chunks): one added report changes the page it joins, not
-    every later one, as cutting every PAGE_SIZE rows did."""
-    chunks = stable_chunks(items, slug)
+    every later one, as cutting every PAGE_SIZE rows did. links: a list of
+    one link a row, with chunks.LINKS times as many rows a page."""
+    chunks = stable_chunks(items, slug, links)
     return chunks, [chunk_file(base, chunk, n, slug) for n, chunk in enumerate(chunks, start=1)]
 
 
@@ -617,7 +618,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
     made again only when its reports (or what tells twins among them apart)
     or the listing's pages changed: made every build, the listings' rows
     were a share of a rebuild that grew with the corpus."""
-    chunks, files = list_pages(base, reports)
+    chunks, files = list_pages(base, reports, links=True)
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         make = functools.partial(_listing_page, base, title, intro, chunks, files, n, depth, twins)
