@@ -567,10 +567,18 @@ window.fazhiKit = (function () {
       if (!(record.p || []).length && !(record.c || []).length) links.appendChild(el("p", {}, "本站暂无与这份报告同层级、同年度的其他报告。"));
     }
     if (!record.d || !record.d.length) return;
+    // each step's message by its key, in one file for every page
+    // (render.step_messages); without it, the step's code
+    fetch(base + "reports/messages.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).catch(function () { return {}; }).then(function (messages) { drawCleaning(record, messages); });
+  }
+  function drawCleaning(record, messages) {
     var cleaning = cleaningSection();
     cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
       var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
-      tr.appendChild(el("td", {}, d[1]));
+      tr.appendChild(el("td", {}, messages[d[1]] || d[0]));
       tr.appendChild(el("td", {}, d[2]));
       return tr;
     }));
