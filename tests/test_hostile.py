@@ -795,7 +795,7 @@ def test_serve_regenerates_once_per_saved_change_and_never_by_itself(project):
         assert regenerations() == 0, "".join(lines)
         # the gzip data files are served as they are stored, as GitHub Pages
         # serves them: reader.js decompresses what starts with gzip's magic bytes
-        for path in ("reader/r/2022-anhui-wuhu.json.gz", "data/passages-2022.csv.gz"):
+        for path in ("reader/index/anhui.json.gz", "data/passages-2022.csv.gz"):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as response:
                 assert response.headers["Content-Type"] == "application/gzip", path
                 assert response.headers["Content-Encoding"] is None, path

@@ -848,7 +848,7 @@ def test_cleaning_steps_name_their_messages_once_for_the_site(sample_site):
     for path in site.glob("reports/*/index.html"):
         html = path.read_text(encoding="utf-8")
         steps = report_record(html)["d"]
-        for code, key, count, severity in steps:
+        for code, key, _count, _severity in steps:
             assert key in messages and message_key(messages[key]) == key, (path, code)
             assert re.search(r"[\u4e00-\u9fff]", messages[key]) and messages[key] not in html, (path, code)
             seen.add(key)

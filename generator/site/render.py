@@ -54,6 +54,7 @@ class Deferred:
 
 Output = SiteFile | Deferred  # what the site stages return: a file now, or one made when its inputs changed
 Whole = Callable[[Report], Report]  # the report with its text, bytes and cleaned lines, which the build does not hold
+Reading = Callable[[Report], dict]  # what the reader reads of a report, packed in its page (generator/site/reader.py record_part)
 
 
 HEX = re.compile(r"[0-9a-f]+")  # a report's key (generator/build/cache.py cache_key): JSON writes it as it is
@@ -110,14 +111,17 @@ def ordered_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> Ordered:
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
                 links: dict[str, dict] | None = None, whole: Whole | None = None,
-                originals: str = "", ordered: Ordered | None = None) -> list[Output]:
+                originals: str = "", ordered: Ordered | None = None, reading: Reading | None = None) -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them. whole: where a
     report's two downloads get its bytes and cleaned lines when the build
     holds it without them (generator/build/pipeline.py lean). originals:
     extra.originals_url of mkdocs.yml (originals_url), where the publisher's
     files are served; "" to publish a copy of each. ordered: what the build
-    derived once from these reports (ordered_reports), else made here."""
+    derived once from these reports (ordered_reports), else made here.
+    reading: what the side-by-side reader reads of a report (its themed
+    passages and figures: generator/site/reader.py record_part), packed
+    into the report's page record (report_record)."""
     reports = sorted(reports, key=lambda r: r.slug)
     ordered = ordered or ordered_reports(reports, taxonomy)
     where = ordered.where
@@ -130,7 +134,7 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
         extra = (links or {}).get(report.slug)
         if report.slug in twins:
             extra = {**(extra or {}), "twins": card_line(twins[report.slug])}
-        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole, originals))
+        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole, originals, reading))
     pages.append(_home(reports, len(skipped), twins))
     pages.append(guide_page())
     pages.append(theme_names(taxonomy))
@@ -196,28 +200,28 @@ def report_url(slug: str) -> str:
 
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
                  theme_pages_of_report: dict[str, str], whole: Whole | None = None,
-                 originals: str = "") -> list[Output]:
+                 originals: str = "", reading: Reading | None = None) -> list[Output]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed (the
     downloads: only when the report did). Each is made on its own and
     nothing keeps it once written: when the three shared one rendering,
     every report's rendered files stayed in memory until all pages were
     written (about 50 KB a report)."""
-    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole, originals)
+    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole, originals, reading)
     return [when_changed(page, make_page, [report], links, theme_pages_of_report, originals)] + [
         when_changed(path, make, [report]) for path, make in downloads]
 
 
 def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                    links: dict | None, whole: Whole | None = None,
-                   originals: str = "") -> list[tuple[str, Callable[[], bytes]]]:
+                   originals: str = "", reading: Reading | None = None) -> list[tuple[str, Callable[[], bytes]]]:
     """Each of a report's files, and how to make it: its page, the cleaned
     text and, unless the publisher's files are served elsewhere (originals),
     a copy of its original."""
     page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
     full = whole or (lambda r: r)
     makers = [
-        (page, lambda: report_page(full(report), taxonomy, where, links, originals)),  # its text: from whole
+        (page, lambda: report_page(full(report), taxonomy, where, links, originals, reading)),  # its text: from whole
         (cleaned, lambda: full(report).cleaned.text.encode("utf-8")),
     ]
     if not originals:
@@ -256,7 +260,7 @@ def original_link(source: Source, originals: str) -> dict[str, object]:
 
 
 def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                links: dict | None = None, originals: str = "") -> bytes:
+                links: dict | None = None, originals: str = "", reading: Reading | None = None) -> bytes:
     """A report's page, written as final HTML (generator/plugins/prerendered.py):
     MkDocs reading back thousands of paragraphs of HTML as Markdown was the
     largest cost of a build. Every text is escaped here (html_text)."""
@@ -323,13 +327,14 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             meta[key.name] = value
     links = dict(links or {})
     meta["record"] = report_record(report, links.pop("related", None),
-                                   (chips, chip_pages(report, taxonomy, where)) if chips else None)
+                                   (chips, chip_pages(report, taxonomy, where)) if chips else None,
+                                   {**reading(report), "sr": links.get("series")} if reading else None)
     meta.update(links)
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
 
 
 def report_record(report: Report, related: dict | None,
-                  chips: tuple[list[list[str]], dict[str, str]] | None = None) -> str:
+                  chips: tuple[list[list[str]], dict[str, str]] | None = None, reader: dict | None = None) -> str:
     """What a report page shows below its text and few readers open: the
     cleaning record (each step and its count, each line of the page not
     published as text) and the related reports, as JSON compressed with gzip
@@ -351,13 +356,23 @@ def report_record(report: Report, related: dict | None,
     A cleaning step's message is named by its key (message_key), the
     messages once for the site (step_messages): most are one sentence a
     code, the same in every report, and were 0.03 x the text in the
-    records (410 bytes a page of 1,360 at 1,000 varied reports)."""
+    records (410 bytes a page of 1,360 at 1,000 varied reports).
+
+    reader: what the side-by-side reader (/reader/) reads of the report
+    beyond its page (reader.record_part: its themed passages "a", figures
+    "g", metadata "m", series "sr"), which reader.js unpacks from this
+    record when it fetches the page for the passages' text: as a file of
+    its own a report (reader/r/<slug>.json.gz) it was 1.3 KB, here 0.5 KB
+    more of the page (gzip shares the record's dictionary), 0.06 x the
+    text at 1,000 varied reports, and one file a report fewer."""
     data: dict[str, object] = {
         "d": [[d.code, message_key(d.message), d.count, d.severity] for d in report.diagnostics],
         "f": [[p.number, ROLE_LABELS[p.role], p.reason, p.text] for p in report.cleaned.page.lines if p.role != "body"],
     }
     if chips:
         data["s"], data["t"], data["w"] = report.slug, chips[0], chips[1]
+    if reader:
+        data.update(reader)
     if related:
         def entries(rows: list[dict]) -> list[list]:
             return [[str(r["href"]).removeprefix("reports/").rstrip("/"), r["title"], r.get("similarity")] for r in rows]

@@ -79,7 +79,15 @@ window.fazhiKit = (function () {
     });
   }
 
-  return { el: el, fail: fail, why: why, get: get, getJSON: getJSON };
+  // A report page's packed record (render.report_record: JSON, gzip,
+  // base64), read by fazhi.js on the page and by reader.js from the page.
+  function unpack(text) {
+    var bytes = Uint8Array.from(atob(text.trim()), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  return { el: el, fail: fail, why: why, get: get, getJSON: getJSON, unpack: unpack };
 })();
 
 (function () {
@@ -519,11 +527,7 @@ window.fazhiKit = (function () {
     wrap.appendChild(inner);
     return wrap;
   }
-  function unpack(text) {
-    var bytes = Uint8Array.from(atob(text.trim()), function (c) { return c.charCodeAt(0); });
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
+  var unpack = window.fazhiKit.unpack;
   // The two sections after the text, which the page does not write
   // (overrides/report.html): made here, once, in this order.
   function section(cls, label, id, title) {
