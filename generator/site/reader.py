@@ -104,9 +104,9 @@ def index_row(report: Report) -> dict:
 
 def record_part(report: Report, taxonomy: Taxonomy) -> dict:
     """What the reader reads of a report beyond its page, packed in the
-    page's record (render.report_record): its passages on any theme, each
-    once as [anchor, its themes' slugs joined by spaces, its part
-    (part_of)] ("a"); one figure per indicator, as on the theme pages, as
+    page's record (render.report_record, which also holds its passages on
+    any theme with their themes and parts, "a"): one figure per
+    indicator, as on the theme pages, as
     [indicator, value, the passage's anchor, how many other values] ("g");
     and [issuer, place, level's name, year, and the title where the page's
     heading shows it otherwise] ("m"). Neither the passages' text nor their
@@ -120,22 +120,7 @@ def record_part(report: Report, taxonomy: Taxonomy) -> dict:
     meta = [str(m.get("issuer") or ""), place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), m.get("year")]
     if report.title.translate(TITLE_SAFE) != report.title:  # the page's heading shows < > & full-width
         meta.append(report.title)
-    return {
-        "a": [[p.anchor, " ".join(t.theme for t in p.themes), part_of(report, p.section)]
-              for p in report.analysis.passages if p.themes],
-        "g": figures,
-        "m": meta,
-    }
-
-
-def part_of(report: Report, section: str) -> int:
-    """The required part (1-5) a section belongs to: that of the top-level
-    section it sits in (section anchors extend their parent's: s2, s2-1 …);
-    0 for the opening, a report's own parts and sections mapped to none."""
-    for match in report.analysis.parts:
-        if match.parts and not match.own and (section == match.section or section.startswith(match.section + "-")):
-            return match.parts[0]
-    return 0
+    return {"g": figures, "m": meta}
 
 
 def _page() -> SiteFile:

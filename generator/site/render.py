@@ -268,11 +268,6 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     doc = report.document
     body: list[str] = []
     toc: list[list] = []
-    counts = report.analysis.section_theme_counts()
-    chips: list[list[str]] = []  # [anchor ("" the opening), its theme chips]: in the packed record (report_record)
-    opening = _chips(report, taxonomy, where, counts.get("", {}))
-    if opening:
-        chips.append(["", opening])
     tables = list(enumerate(report.cleaned.markup.tables))
     # the passages something links to: those on a theme (theme pages, the reader, the passages data) and
     # those holding a figure (indicator tables, the figures data); a paragraph's other pieces need no id
@@ -290,9 +285,6 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         tables_before(section.line)
         depth = min(section.level + 1, 6)
         heading = html_text(section.heading)
-        items = _chips(report, taxonomy, where, counts.get(section.anchor, {}))
-        if items:
-            chips.append([section.anchor, items])
         body.append(f'<h{depth} id="{section.anchor}">{heading}</h{depth}>')  # its # link and chips: fazhi.js
         toc.append([depth, section.anchor, html.escape(section.heading, quote=False)])
         for paragraph in section.paragraphs:
@@ -326,15 +318,14 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         if value is not None:
             meta[key.name] = value
     links = dict(links or {})
-    meta["record"] = report_record(report, links.pop("related", None),
-                                   (chips, chip_pages(report, taxonomy, where)) if chips else None,
+    meta["record"] = report_record(report, links.pop("related", None), chip_pages(report, taxonomy, where),
                                    {**reading(report), "sr": links.get("series")} if reading else None)
     meta.update(links)
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
 
 
 def report_record(report: Report, related: dict | None,
-                  chips: tuple[list[list[str]], dict[str, str]] | None = None, reader: dict | None = None) -> str:
+                  chips: dict[str, str] | None = None, reader: dict | None = None) -> str:
     """What a report page shows below its text and few readers open: the
     cleaning record (each step and its count, each line of the page not
     published as text) and the related reports, as JSON compressed with gzip
@@ -346,12 +337,17 @@ def report_record(report: Report, related: dict | None,
     files). Related reports: [href after reports/, title, similarity or
     null], peers under "p", closest under "c".
 
-    The theme chips (chips: [anchor, "slug:count …"] for the opening ("")
-    and each heading with passages on a theme (_chips), and chip_pages)
-    under "t" and "w", with the report's slug under "s": fazhi.js draws them
-    as links below each heading. On the headings and in a script of the
-    page they were 2.2 KB of an average page; packed with the record,
-    1,000 varied reports' pages were 0.8 KB a page lighter.
+    The passages on a theme, each once as [anchor, its themes' slugs
+    joined by spaces, its required part (part_of)], under "a", and the
+    theme page holding the report for each of its themes (chips:
+    chip_pages) under "w", with the report's slug under "s": fazhi.js
+    draws a section's theme chips below its heading, counting the passages
+    of the section (those after its heading, before the next), and the
+    reader reads them (reader.js). On the headings and in a script of the
+    page the chips were 2.2 KB of an average page; packed with the record,
+    1,000 varied reports' pages were 0.8 KB a page lighter; counted in the
+    browser from "a" (which the reader needs anyway) rather than given per
+    section ("t": [anchor, "slug:count …"]), 0.2 KB lighter again.
 
     A cleaning step's message is named by its key (message_key), the
     messages once for the site (step_messages): most are one sentence a
@@ -369,8 +365,12 @@ def report_record(report: Report, related: dict | None,
         "d": [[d.code, message_key(d.message), d.count, d.severity] for d in report.diagnostics],
         "f": [[p.number, ROLE_LABELS[p.role], p.reason, p.text] for p in report.cleaned.page.lines if p.role != "body"],
     }
+    passages = [[p.anchor, " ".join(t.theme for t in p.themes), part_of(report, p.section)]
+                for p in report.analysis.passages if p.themes]
+    if passages:
+        data["a"] = passages
     if chips:
-        data["s"], data["t"], data["w"] = report.slug, chips[0], chips[1]
+        data["s"], data["w"] = report.slug, chips
     if reader:
         data.update(reader)
     if related:
@@ -437,23 +437,23 @@ def _paragraph(paragraph: Paragraph, linked: Collection[str] | None = None) -> s
     return f'<p id="{paragraph.anchor}">{inner}</p>'
 
 
-def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int]) -> str:
-    """A section's links to the theme pages that quote it (调解 3 …), as data
-    that fazhi.js draws below its heading: each theme's slug and the
-    section's own passages in it, "mediation:3 enforcement:1" (the theme
-    page holding the report is once in the record: chip_pages; the themes'
-    names once in the site: theme_names). Written as links, with each
-    theme's name and the report's address, they were 5.4 MB of 1,000 varied
-    reports' pages (a report page has dozens of chip lines); as a paragraph
-    of data each with its theme page, 2.0 MB; on the heading, about 0.6 MB;
-    now in the packed record (report_record)."""
-    return " ".join(f"{theme.slug}:{counts[theme.slug]}" for theme in taxonomy.themes
-                    if counts.get(theme.slug) and (theme.slug, report.slug) in where)
+def part_of(report: Report, section: str) -> int:
+    """The required part (1-5) a section belongs to: that of the top-level
+    section it sits in (section anchors extend their parent's: s2, s2-1 …);
+    0 for the opening, a report's own parts and sections mapped to none."""
+    for match in report.analysis.parts:
+        if match.parts and not match.own and (section == match.section or section.startswith(match.section + "-")):
+            return match.parts[0]
+    return 0
 
 
 def chip_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> dict[str, str]:
     """For each theme the chips name, the page of the theme that holds the
-    report ("" for its first page)."""
+    report ("" for its first page). Written as links, with each theme's
+    name and the report's address, the chips were 5.4 MB of 1,000 varied
+    reports' pages (a report page has dozens of chip lines); as a
+    paragraph of data each with its theme page, 2.0 MB; on the heading,
+    about 0.6 MB; now counted from the packed record (report_record)."""
     counts = report.analysis.theme_counts()
     return {t.slug: page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")
             for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}

@@ -448,40 +448,57 @@ window.fazhiKit = (function () {
     });
   }
 
-  // A section's links to the theme pages that quote it: in the page's
-  // packed record (render.report_record) under "t", [heading's id ("" the
-  // opening), "slug:count …"], with the theme page holding the report under
-  // "w" and the report's slug under "s"; the themes' names are one file for
-  // every page (render.theme_names: themes/names.json). Each becomes a link
-  // to the theme page, at the report's row (调解 3), in a p.theme-chips
-  // below the heading (at the top of the text for the opening); the first
-  // line says what the numbers are.
+  // A section's links to the theme pages that quote it: counted from the
+  // page's packed record (render.report_record), whose "a" lists each
+  // passage on a theme ([anchor, its themes' slugs, its part]); a passage
+  // belongs to the section of the last heading before its paragraph or
+  // table ("" the opening, before the first). "w" gives the theme page
+  // holding the report, "s" the report's slug; the themes' names, in the
+  // taxonomy's order, are one file for every page (render.theme_names:
+  // themes/names.json). Each becomes a link to the theme page, at the
+  // report's row (调解 3), in a p.theme-chips below the heading (at the top
+  // of the text for the opening); the first line says what the numbers are.
   function drawChips(record, base) {
-    if (!record.t || !record.t.length) return;
+    if (!record.a || !record.a.length) return;
     fetch(base + "themes/names.json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (names) { chips(record, names, base); }, function () {});
   }
+  function sectionOf(node, text) {
+    var block = node;
+    while (block.parentElement && block.parentElement !== text) block = block.parentElement;
+    var before = block.previousElementSibling;
+    while (before && !/^H[2-6]$/.test(before.tagName)) before = before.previousElementSibling;
+    return before ? before.id : "";
+  }
   function chips(record, names, base) {
     var text = document.querySelector(".report-text");
     if (!text) return;
+    var order = [], counts = {};
+    record.a.forEach(function (a) {
+      var node = document.getElementById(a[0]);
+      if (!node || !text.contains(node) || !a[1]) return;
+      var section = sectionOf(node, text);
+      if (!counts[section]) { counts[section] = {}; order.push(section); }
+      a[1].split(" ").forEach(function (slug) { counts[section][slug] = (counts[section][slug] || 0) + 1; });
+    });
     var first = true;
-    record.t.forEach(function (entry) {
-      var heading = entry[0] ? document.getElementById(entry[0]) : null;
-      if (entry[0] && !heading) return;
+    order.forEach(function (anchor) {
+      var heading = anchor ? document.getElementById(anchor) : null;
+      if (anchor && !heading) return;
       var p = el("p", { "class": "theme-chips" },
         [el("span", { "class": "theme-chips-label" }, first ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：")]);
       first = false;
       if (heading) heading.after(p);
       else text.prepend(p);
-      entry[1].split(" ").forEach(function (item, n) {
-        var f = item.split(":");
-        var where = (record.w || {})[f[0]];
-        if (where === undefined || !names[f[0]]) return;
-        if (n) p.appendChild(document.createTextNode(" "));
-        p.appendChild(el("a", { href: base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + record.s },
-          names[f[0]] + " " + f[1]));
+      var n = 0;
+      Object.keys(names).forEach(function (slug) {
+        var where = (record.w || {})[slug];
+        if (!counts[anchor][slug] || where === undefined) return;
+        if (n++) p.appendChild(document.createTextNode(" "));
+        p.appendChild(el("a", { href: base + "themes/" + slug + "/" + (where ? where + "/" : "") + "#" + record.s },
+          names[slug] + " " + counts[anchor][slug]));
       });
     });
   }
