@@ -57,7 +57,7 @@ def test_reader_data_is_in_each_report_page_and_an_index_without_text(series_sit
     reader = series_site.site_dir / "reader"
     assert not (reader / "r").exists()
     wuhu = packed_record(series_site.site_dir, "2022-anhui-wuhu")
-    assert wuhu["a"] and wuhu["m"][0] and wuhu["m"][2] == "市级"
+    assert wuhu["a"] and wuhu["m"][0] and wuhu["m"][2] == "市级" and wuhu["m"][4] == "安徽省"  # the chooser opens on it
     # every passage once, with all its themes and its part, and no text (the page has it)
     anchors = [a[0] for a in wuhu["a"]]
     assert len(anchors) == len(set(anchors))

@@ -842,14 +842,14 @@ def test_the_search_index_stores_no_report_text(sample_site):
 
 def test_cleaning_steps_name_their_messages_once_for_the_site(sample_site):
     """A report's packed record names each cleaning step's message by its
-    key; the messages are one file for every page (reports/messages.json),
+    key; the messages are one file for every page (guide/messages.json),
     which fazhi.js reads to draw 文本清理记录 (tests/test_damage.py in the
     browser): written into each record, the same sentences were 0.03 x the
     text at 1,000 varied reports."""
     from generator.site.render import message_key
 
     site = sample_site.site_dir
-    messages = json.loads((site / "reports/messages.json").read_text(encoding="utf-8"))
+    messages = json.loads((site / "guide/messages.json").read_text(encoding="utf-8"))
     seen = set()
     for path in site.glob("reports/*/index.html"):
         html = path.read_text(encoding="utf-8")

@@ -108,8 +108,9 @@ def record_part(report: Report, taxonomy: Taxonomy) -> dict:
     any theme with their themes and parts, "a"): one figure per
     indicator, as on the theme pages, as
     [indicator, value, the passage's anchor, how many other values] ("g");
-    and [issuer, place, level's name, year, and the title where the page's
-    heading shows it otherwise] ("m"). Neither the passages' text nor their
+    and [issuer, place, level's name, year, province (the chooser opens
+    on the first report's), and the title where the page's heading shows
+    it otherwise] ("m"). Neither the passages' text nor their
     headings: reader.js reads both from the page."""
     m = report.metadata
     figures = []
@@ -117,7 +118,8 @@ def record_part(report: Report, taxonomy: Taxonomy) -> dict:
         best, others = chosen(report, indicator)
         if best is not None:
             figures.append([indicator.slug, format_value(best), best.passage, len(others)])
-    meta = [str(m.get("issuer") or ""), place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), m.get("year")]
+    meta = [str(m.get("issuer") or ""), place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), m.get("year"),
+            str(m.get("province") or "")]
     if report.title.translate(TITLE_SAFE) != report.title:  # the page's heading shows < > & full-width
         meta.append(report.title)
     return {"g": figures, "m": meta}

@@ -782,9 +782,9 @@ def theme_names(taxonomy: Taxonomy) -> SiteFile:
     return SiteFile(THEME_NAMES, json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-# Under reports/ beside the report folders (a slug has no dot, so no report
-# takes this name).
-STEP_MESSAGES = "reports/messages.json"
+# Beside /guide/, which says what a report page's cleaning record is (not
+# under reports/, whose entries are the reports' folders).
+STEP_MESSAGES = "guide/messages.json"
 
 
 def message_key(message: str) -> str:

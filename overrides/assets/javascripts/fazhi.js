@@ -590,7 +590,7 @@ window.fazhiKit = (function () {
     if (!record.d || !record.d.length) return;
     // each step's message by its key, in one file for every page
     // (render.step_messages); without it, the step's code
-    fetch(base + "reports/messages.json").then(function (r) {
+    fetch(base + "guide/messages.json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).catch(function () { return {}; }).then(function (messages) { drawCleaning(record, messages); });

@@ -46,8 +46,9 @@
     }).then(function (record) {
       var h1 = doc.querySelector("article h1"), m = record.m || [];
       var d = {
-        slug: slug, url: url, title: m[4] || (h1 ? h1.textContent : slug),
-        issuer: m[0] || "", place: m[1] || "", level: m[2] || "", year: m[3], series: record.sr || null,
+        slug: slug, url: url, title: m[5] || (h1 ? h1.textContent : slug),
+        issuer: m[0] || "", place: m[1] || "", level: m[2] || "", year: m[3], province: m[4] || "",
+        series: record.sr || null,
         passages: (record.a || []).map(function (a) { return { a: a[0], th: a[1] ? a[1].split(" ") : [], p: a[2] }; }),
         figures: (record.g || []).map(function (g) { return { i: g[0], v: g[1], a: g[2], more: g[3] }; })
       };
