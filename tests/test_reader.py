@@ -153,11 +153,11 @@ def test_a_body_across_three_years_is_a_series(series_site):
     row = re.split(r"</?tr[ >]|</t(?:body|able)>", page[page.index("行政复议收到申请"):])[0]  # </tr> may be omitted
     assert [v for v in ("41件", "53件", "66件") if v in row] == ["41件", "53件", "66件"]
     assert row.index("41件") < row.index("53件") < row.index("66件")
-    # the reports once, on the link to them all; each theme's link names the theme (fazhi.js adds
-    # the reports: test_reader_browser.py follows one)
+    # the reports once, on the link to them all; fazhi.js adds a 并排对读 column to the themes'
+    # table, each row's link naming its theme and those reports (test_reader_browser.py follows one)
     assert page.count("2021-anhui-qingyang,2022-anhui-qingyang,2023-anhui-qingyang") == 1
     assert 'class="series-reports" href="../../reader/?r=2021-anhui-qingyang,2022-anhui-qingyang,2023-anhui-qingyang"' in page
-    assert '<a class="series-reader" href="../../reader/?theme=reconsideration">' in page
+    assert "series-reader" not in page and "并排对读</a>" not in page.split('class="series-reports"')[1]
     index = (series_site.site_dir / "series/index.html").read_text(encoding="utf-8")
     assert "anhui-qingyang/" in index and "2021、2022、2023" in index
     for slug in QINGYANG:

@@ -646,18 +646,42 @@ window.fazhiKit = (function () {
     });
   }
 
-  // A series page's 并排对读 links name their theme; the reports, the same
-  // for every theme, are named once, on the page's link to them all
-  // (generator/site/series.py).
+  // A series page's table of themes year by year (after h2#themes) gets a
+  // 并排对读 column here: each row's link opens the reader on the row's
+  // theme (named as themes/names.json names it; a subtheme's row starts
+  // with └) with the reports the page names once, on its link to them all
+  // (.series-reports; generator/site/series.py). The reader needs
+  // JavaScript, so the page does not write the column.
   function seriesReader() {
     var all = document.querySelector("a.series-reports");
-    if (!all) return;
-    var reports = new URL(all.href).searchParams.get("r");
-    document.querySelectorAll("a.series-reader").forEach(function (a) {
-      var url = new URL(a.href);
-      url.searchParams.set("r", reports);
-      a.href = url.href.replace(/%2C/g, ",");
-    });
+    var heading = document.getElementById("themes");
+    var config = document.getElementById("__config");
+    if (!all || !heading || !config) return;
+    var table = null;
+    for (var next = heading.nextElementSibling; next && !table; next = next.nextElementSibling) {
+      table = next.tagName === "TABLE" ? next : next.querySelector("table");
+    }
+    if (!table) return;
+    var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+    fetch(base + "themes/names.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (names) {
+      var slugs = {};
+      Object.keys(names).forEach(function (slug) { slugs[names[slug]] = slug; });
+      var head = table.querySelector("thead tr");
+      if (head) head.appendChild(el("th", {}, "并排对读"));
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        var slug = slugs[tr.cells[0].textContent.replace(/^[\s　└]+/, "").trim()];
+        var cell = el("td");
+        if (slug) {
+          var url = new URL(all.href);  // slugs are Latin letters, digits, - and _: they read as they are
+          url.search = "?theme=" + slug + "&r=" + new URL(all.href).searchParams.get("r");
+          cell.appendChild(el("a", { "class": "series-reader", href: url.href }, "并排对读"));
+        }
+        tr.appendChild(cell);
+      });
+    }, function () {});
   }
 
   document.addEventListener("DOMContentLoaded", function () {
