@@ -1,8 +1,8 @@
-"""Real report passages labelled by reading (fifth to eleventh sessions), as one table.
+"""Real report passages labelled by reading (fifth to twelfth sessions), as one table.
 
     .venv/bin/python -m benchmarks.real_themes      # counts per set, and the rules' P/R
 
-Eleven sets, each labelled by a different helper in its own folder under /tmp,
+Thirteen sets, each labelled by a different helper in its own folder under /tmp,
 with its own label file (README.md of each folder says how it was made). The
 page texts stay in /tmp: this module reads them from there (and says so when a
 folder is missing) and never copies any text into the repository.
@@ -99,6 +99,17 @@ SETS = (
     # no split: all of it is held; fresh: main at 06138f3.
     RealSet("themereal13", "/tmp/themes13/labels-all.yml", ("/tmp/themes13/pages/t*.txt",),
             fresh="/tmp/themes13/code-first-all.json"),
+    # Set 14 (issue 24, twelfth session, helper themes14): 54 pages on sites of no page of sets
+    # 11-13 nor bodies of ../shared/wild, in three batches each labelled and sealed before the rules
+    # ran on it (sealed/labels*.yml; all in labels-all.yml). Batch 1 (u*, 33 pages):
+    # report openings of towns, street offices, counties, cities and a province; justice, police,
+    # petitions, approvals and market-regulation bureaus' reports and news items; 2019-2025, 16
+    # provinces, 6 of them western; split by body type into tune and held halves. Batch 2 (v*, 13
+    # pages: 12345 hotlines, labour arbitration, dispute centres, the 2025 campaign on enforcement
+    # toward firms) and batch 3 (w*, 8 pages: Ningxia, Tibet, Sichuan, Anhui, a town template) are
+    # all held, never tuned on (split.json; README.md); fresh: main at 6d6fd0e.
+    RealSet("themereal14", "/tmp/themes14/labels-all.yml", ("/tmp/themes14/pages/[uvw]*.txt",),
+            fresh="/tmp/themes14/code-first-all.json", split="/tmp/themes14/split.json"),
 )
 
 

@@ -1335,3 +1335,57 @@ def test_documents_named_by_an_area_under_its_heading_are_rules_work(tmp_path):
     assert "enforcement" not in themed[documents]
     assert "rules" in themed[documents]
     assert "enforcement" in themed[work]
+
+
+def test_a_slogan_in_quotes_stays_a_mention_inside_a_list_of_acts(tmp_path):
+    """A campaign's slogan in quotes whose items open with verbs (“优化营商环境、保护民营企业发展”),
+    standing as the last of a 、-list of inspections the body took part in, names what the
+    campaign was for: no business environment, though each item of the list reads as an act.
+    Firms the body itself visited are (issue 24, set 14 tune half)."""
+    slogan = "先后配合开展安全生产执法、欠薪治理和“优化营商环境、保护民营企业发展”专项督察。"
+    visited = "走访民营企业15家，帮助解决用地难题。"
+    themed = _themed(tmp_path, "某区2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + slogan + "\n" + visited + "\n")
+    assert "business-environment" not in themed[slogan]
+    assert "business-environment" in themed[visited]
+
+
+def test_a_dispute_opened_passed_on_or_closed_is_no_enforcement(tmp_path):
+    """Administrative disputes a dispute centre took in from the courts and closed (受理法院移送
+    的行政争议36件，结案30件) are cases of reconsideration and litigation: 移送 and 结案 are their
+    stages, not the body's enforcement. Cases the enforcement team opened and passed on to the
+    police are its own (issue 24, set 14 tune half)."""
+    disputes = "市行政争议调处中心全年受理法院移送的行政争议36件，结案30件，调解成功21件。"
+    own = "执法大队立案查处违法建设案件12件，移送公安机关2件。"
+    themed = _themed(tmp_path, "某市2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作情况\n"
+                     + disputes + "\n" + own + "\n")
+    assert "enforcement" not in themed[disputes]
+    assert "mediation" in themed[disputes]
+    assert "enforcement" in themed[own]
+
+
+def test_a_news_subheading_of_phrases_side_by_side_is_a_label(tmp_path):
+    """A news item's subheading made of two short phrases side by side, after a section
+    ordinal led by a zero (02 建平台强衔接 打通争议化解堵点), names the topic of the paragraph
+    under it: its words weigh as mentions and the ordinal counts nothing. The paragraph that
+    counts the disputes settled is mediation (issue 24, set 14 tune half)."""
+    headline = "02 建平台强衔接 打通争议化解堵点"
+    work = "县司法局与县法院共建争议化解工作室，全年调解行政争议18件。"
+    themed = _themed(tmp_path, "近年来，某县司法局把行政争议化解作为重点工作，推动复议和诉讼衔接。\n"
+                     + headline + "\n" + work + "\n")
+    assert "mediation" not in themed[headline]
+    assert "mediation" in themed[work]
+
+
+def test_a_centre_put_into_service_in_a_lead_is_a_result_reported(tmp_path):
+    """The first paragraph of a text without headings opens it and its aims report no work,
+    but a place of work it says was put into service (联合街道启用警民纠纷调解中心) is a result,
+    as an award is: mediation. The same lead naming only the work it pushes on is not (issue 24,
+    set 14 tune half)."""
+    started = "近年来，某区公安分局选取城西派出所为试点，联合街道启用警民纠纷调解中心，推进纠纷受理、调处和回访工作。"
+    aimed = "近年来，某区公安分局选取城西派出所为试点，推进纠纷受理、调处和回访工作。"
+    body = "\n调解中心由民警、社区干部和律师组成调解队伍，全年调处纠纷96起。\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert "mediation" in _themed(tmp_path / "a", started + body)[started]
+    assert "mediation" not in _themed(tmp_path / "b", aimed + body)[aimed]

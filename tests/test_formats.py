@@ -56,12 +56,17 @@ def text_version(name: str) -> dict[str, dict]:
     return inspect([SETS[name] / e["file"] for e in labelled(name)])
 
 
+_FOLDERS: list = []
+
+
 @cache
 def rendered(name: str, kind: str) -> tuple[Path, dict[str, dict]]:
     """Every labelled opening of a set written as `kind` (an HTML family, docx or pdf), and what inspect reads."""
     import tempfile
 
-    folder = Path(tempfile.mkdtemp(prefix=f"fazhi-{name}-{kind}-"))
+    # Kept for the session (the result is cached); removed when the worker exits.
+    _FOLDERS.append(tempfile.TemporaryDirectory(prefix=f"fazhi-{name}-{kind}-"))
+    folder = Path(_FOLDERS[-1].name)
     for e in labelled(name):
         slug = e["file"][:-4]
         parts = split_page((SETS[name] / e["file"]).read_text(encoding="utf-8"), e)

@@ -87,6 +87,12 @@ FRAGMENT = re.compile(r"[^，。；：！？,;:!?]{1,16}")
 
 # A fragment this short is a piece of a broken line, not an item or a label.
 BROKEN = 4
+# A news item's subheading: two or three short phrases side by side, no clause mark between
+# them (建平台强衔接 打通争议化解堵点), maybe after a section ordinal led by a zero (01, 02): a
+# headline naming the topic of the paragraphs under it, like a heading. The ordinal numbers
+# the section, it counts nothing; a zero-led number is never a count.
+HEADLINE = re.compile(r"[^，。；：！？,;:!?\s\d]{2,16}(?:[ \u3000]+[^，。；：！？,;:!?\s\d]{2,16}){1,2}")
+SECTION_ORDINAL = re.compile(r"\s*0\d[ \u3000]+")
 
 
 @dataclass(frozen=True)
@@ -385,9 +391,11 @@ OWN_HANDLING = re.compile(r"(?:查处|查办|办理|作出|办结|立案|实施|
 # 已全部审结，结案率100%; 建立案件移送机制，要求各部门收到行政复议申请后…转送) it is a
 # stage of those cases, not of the body's enforcement. Complaints (信访) are not such a
 # process here: a complaint passed on for a case to be opened (信访举报移送立案查处) starts
-# enforcement work.
+# enforcement work. Nor is a dispute centre's intake (受理法院移送的行政争议36件，结案30件): the
+# disputes (行政争议, 劳动争议) are what reconsideration, litigation and arbitration decide, so a
+# case of theirs opened, passed on or closed is a stage of that process too.
 CASE_STAGE = re.compile(r"立案|结案|移送")
-REVIEW_PROCESS = re.compile(r"复议|诉讼|应诉|被诉|仲裁")
+REVIEW_PROCESS = re.compile(r"复议|诉讼|应诉|被诉|仲裁|争议")
 # A number that is not a year (2023年, 2021—2025年, nor the end of a range
 # written without 年: （2021-2025）, 2021至2025): a passage reporting one is
 # concrete work.
@@ -424,10 +432,13 @@ RANK = re.compile(r"(?:位列|位居|排名|排在|名列)?(?:全国|全省|全�
 # An outcome stated in an opening paragraph: no case of a kind all year
 # (全年无行政复议、诉讼败诉案件), an award to a body for its work (某镇人民调解
 # 委员会获评全国模范人民调解委员会, 某调解室成功创建为省级品牌调解室) or a superior's
-# praise of a piece of work (某项工作获得省领导批示肯定). It is a result reported, not
-# an aim: its words count in full, the awarded body's name included.
+# praise of a piece of work (某项工作获得省领导批示肯定), or a place of work put into service
+# (联合街道启用纠纷调解中心, a news item's lead: the centre now works; 建成 is left out, for aims
+# say it too: 基本建成法治政府). It is a result reported, not an aim: its words count in full,
+# the awarded body's name included.
 OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:无|未发生|实现零)[^，。；！？]{1,20}(?:案件|事件)"
-                     r"|获评|荣获|被评为|被授予|被命名为|成功创建|获得[^，。；！？]{1,24}?(?:肯定|表扬|表彰))"
+                     r"|获评|荣获|被评为|被授予|被命名为|成功创建|获得[^，。；！？]{1,24}?(?:肯定|表扬|表彰)"
+                     r"|启用|揭牌|挂牌成立|投入使用|投入运行|正式运行)"
                      r"[^，。；！？]*")
 # A number that is part of a name in quotes (省委“1310”具体部署, “1+6+N”工作体系, “12345”
 # is not this: a hotline is counted by what reached it): it names a programme, it counts
@@ -611,8 +622,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     lists = {(a, b) for a, b, listed, _ in listed_mentions if listed}
     mentions = tuple((a, b) for a, b, listed, other in listed_mentions
                      if not (listed and (_one_themes_list(unquoted, a, b, found_at) or other)))
-    if mention_weight < 1:
-        mentions += _said_spans(text)
+    said = _said_spans(text) if mention_weight < 1 else ()
+    mentions += said
     if aims and mention_weight < 1:
         mentions += _aim_spans(text)
     full: dict[str, int] = {}
@@ -624,9 +635,13 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
         term = m.group(0)
         span = next(((a, b) for a, b in mentions if a <= m.start() < b), None) if mention_weight < 1 else None
         inside = span[0] if span else None
-        if span in lists and _acted_item(unquoted, span[0], span[1], m.start()) and not _slogan_list(unquoted, *span):
+        if (span in lists and _acted_item(unquoted, span[0], span[1], m.start()) and not _slogan_list(unquoted, *span)
+                and not any(a <= m.start() < b for a, b in said)):
             # The term's own item of a 、-list is an action the body took with its
             # object (选派干部参加执法人员业务培训、…): it reports work, not a topic.
+            # Not an item of a slogan in quotes, a remit or a harm that did not follow
+            # (配合…和“优化营商环境、保护民营企业发展”专项督察): a verb there names what a
+            # campaign is for or an appointee is to do, however the 、-list around it reads.
             inside = None
         if inside is not None:
             if (term, inside) not in spans_seen:
@@ -832,13 +847,16 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     # by itself: the headings above it lend it no theme.
     broken = bool(FRAGMENT.fullmatch(passage.text.strip())) and len(passage.text.strip()) <= BROKEN
     around = "" if broken else "\n".join(context.headings + ((context.lead,) if context.lead else ()))
-    concrete = bool(QUANTITY.search(NAMED_NUMBER.sub("", RANK.sub("", passage.text))))
+    unnumbered = SECTION_ORDINAL.sub("", passage.text, count=1) if SECTION_ORDINAL.match(passage.text) else passage.text
+    concrete = bool(QUANTITY.search(NAMED_NUMBER.sub("", RANK.sub("", unnumbered))))
     nearest = _nearest_naming(context.headings, taxonomy) if concrete and not broken else ""
     opening = not concrete and (context.opening or bool(REPORTING.search(passage.text)))
     # A lone line of a few words with no clause mark and no number (创新“情理法融合”纠纷化解机制,
     # a news item's unnumbered subheading; 三是对行政处罚金额, a sentence cut off) names a topic or
     # breaks off before its work: like a heading, its own words weigh as mentions.
-    label = not concrete and not broken and bool(FRAGMENT.fullmatch(passage.text.strip()))
+    # So does a news item's subheading of phrases side by side (HEADLINE).
+    label = not concrete and not broken and bool(FRAGMENT.fullmatch(passage.text.strip())
+                                                 or HEADLINE.fullmatch(unnumbered.strip()))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
