@@ -27,8 +27,8 @@ def test_pages_are_of_even_length_and_one_added_report_changes_few():
 def test_pager_names_neighbours_only():
     files = ["themes/t/index.md", "themes/t/from-b.md", "themes/t/from-c.md"]
     assert pager(files[:1], 1) == ""
-    assert pager(files, 1) == "[下一页 →](from-b.md)\n\n"
-    assert pager(files, 3) == "[← 上一页](from-b.md) · [第一页](index.md)\n\n"
+    assert pager(files, 1) == '<p><a href="from-b/">下一页 →</a></p>\n'
+    assert pager(files, 3) == '<p><a href="../from-b/">← 上一页</a> · <a href="../">第一页</a></p>\n'
     assert "3" not in pager(files, 2)  # no count of pages: adding one elsewhere leaves this page as it is
 
 
@@ -50,14 +50,14 @@ def test_a_long_lists_first_page_names_where_each_place_begins_not_every_page():
     assert len(files) > PAGES_LISTED
     assert place_starts(chunks) == [("北京市", 10), ("河北省", 29), ("地区不详", 49)]
     line = page_list(files, chunks)
-    assert line.count("](") == 3 and "[北京市](from-r30.md)" in line and "[河北省](from-r87.md)" in line
+    assert line.count("<a ") == 3 and '<a href="from-r30/">北京市</a>' in line and '<a href="from-r87/">河北省</a>' in line
     assert "安徽省" not in line  # it begins on the first page itself
     # one province's list: its cities, and its own reports (no city) as 本级
     anhui = [report("安徽省", c, n) for n, c in enumerate(["合肥市"] * 3 + ["芜湖市"] * 60 + [""] * 3 + ["黄山市"] * 60)]
     anhui_chunks = [anhui[i:i + 3] for i in range(0, len(anhui), 3)]
     assert place_starts(anhui_chunks) == [("芜湖市", 1), ("本级", 21), ("黄山市", 22)]
     short = chunks[:5]
-    assert page_list(files[:5], short).count("](") == 4  # every other page, by the places it covers
+    assert page_list(files[:5], short).count("<a ") == 4  # every other page, by the places it covers
 
 
 def test_a_themes_first_page_is_made_again_when_a_page_it_names_changes_its_places(monkeypatch):

@@ -4,6 +4,7 @@ checks (generator/plugins/prerendered.py)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -163,3 +164,41 @@ def test_the_frontmatter_waits_compressed_until_its_page_is_rendered():
     plugin.on_page_content("<p>关于</p>", other)
     plugin.on_page_context({}, page=other)
     assert other.meta == {"title": "关于"}  # nothing to hold back, nothing held
+
+
+# What stays Markdown on a page written as HTML (generator/site/pagehtml.py):
+# its way back (crumbs, `{ .crumbs }`) and its `# title`, nothing more.
+MARKDOWN_PART = re.compile(r"(\[[^\n]*\n\{ \.crumbs \}\n\n)?# [^\n]+\n\n")
+
+
+def test_list_series_theme_part_and_measure_pages_are_not_converted_by_markdown(tmp_path):
+    """The pages of every kind that grows with the corpus are final HTML
+    after their title: none falls back to Python-Markdown's conversion (it
+    was most of the MkDocs phase), and the headings of their HTML are in
+    the table of contents under the page's title, as Markdown nested them."""
+    from generator.build.pipeline import build
+    from tests.conftest import SAMPLES, make_project
+
+    # a second year of one sample's body (a paragraph added, so it is no byte copy): a series page
+    text = (SAMPLES / "2022-anhui-wuhu.txt").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", {"2023-anhui-wuhu.txt": text + "\n本年度另行组织行政执法人员培训两次。\n",
+                                           "2023-anhui-wuhu.yml": "year: 2023\n"})
+    build(project)
+    docs = project.docs_dir
+    kinds = ["series/index.md", "themes/enforcement/index.md", "parts/index.md", "compare/index.md",
+             "parts/first-responsible/index.md", "years/2022/index.md", "levels/city/index.md",
+             "timeliness/2022/index.md"]
+    kinds += [str(p.relative_to(docs)) for p in docs.glob("series/*/index.md")]
+    kinds += [str(p.relative_to(docs)) for p in docs.glob("coverage/*/*/index.md")][:3]
+    assert len(kinds) > 9, kinds  # a series page and coverage pages were made
+    for name in kinds:
+        page = (docs / name).read_text(encoding="utf-8")
+        body = page.split("\n---\n", 1)[1].lstrip("\n")
+        markdown, marker, final = body.partition(HTML_MARKER)
+        assert marker and MARKDOWN_PART.fullmatch(markdown), f"{name} is converted by Markdown: {markdown[:300]!r}"
+        assert "](" not in final and "\n|---" not in final and "**" not in final, f"{name}: Markdown after the marker"
+    series = next(docs.glob("series/*/index.md")).parent.name
+    html = (project.site_dir / "series" / series / "index.html").read_text(encoding="utf-8")
+    sidebar = html.split("md-nav--secondary", 1)[1].split("</nav>", 1)[0]
+    assert all(f'href="#{anchor}"' in sidebar for anchor in ("themes", "indicators", "repeats")), sidebar
+    assert '<h2 id="themes">各主题逐年对照<a class="headerlink" href="#themes" title="本节链接">#</a></h2>' in html

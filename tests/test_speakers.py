@@ -1475,3 +1475,136 @@ def test_a_provinces_own_daily_and_satellite_channel_place_its_government_writte
     # The channel alone is one mention: the province stays unplaced.
     got, _ = meta(text.replace("在《青海日报》开设学法专栏，", ""))
     assert "province" not in got and "issuer" not in got and got["level"] == "province"
+
+
+def test_a_bonded_zone_under_its_short_name_reports_as_its_committee():
+    # 综保区 is the usual short form of 综合保税区, a zone with its own committee like 高新区:
+    # written as the opening's subject it speaks for that committee (a department).
+    got, _ = meta("2024年，在市委、市政府的正确领导下，青枫综保区坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("青枫综保区管理委员会", "department")
+    assert "province" not in got and "county" not in got
+    got, _ = meta("2024年，西宁综保区管委会坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("西宁综保区管委会", "department", "西宁市")
+    # Written without its own name it settles the level only.
+    got, _ = meta("2024年，综保区坚持以习近平法治思想为指导，优化口岸营商环境。\n" + BODY)
+    assert got["level"] == "department" and "issuer" not in got
+
+
+def test_a_town_that_calls_itself_our_town_is_placed_by_its_own_organs_named_twice():
+    # 我镇 alone gives the level; the town named twice in the first sections, once with its own
+    # Party committee, is the author (巴音布鲁克镇 is held once by the gazetteer).
+    opening = "2023年，我镇坚持以习近平法治思想为指导，推进依法行政。"
+    own = "巴音布鲁克镇党委中心组集中学法6次，推动法治建设在巴音布鲁克镇落地见效。"
+    got, _ = meta(opening + own + "\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"], got["town"]) == ("巴音布鲁克镇人民政府", "town", "和静县", "巴音布鲁克镇")
+    # A town visited or learnt from is no author, though named twice and with its committee.
+    got, _ = meta(opening + "组织干部赴巴音布鲁克镇学习，巴音布鲁克镇党委介绍了经验。\n" + BODY)
+    assert "issuer" not in got and "town" not in got and got["level"] == "town"
+    got, _ = meta(opening + "邀请巴音布鲁克镇党委书记授课，巴音布鲁克镇人民政府介绍经验。\n" + BODY)
+    assert "issuer" not in got and "town" not in got
+    # Named once, or never with an organ of its own, it places nothing.
+    got, _ = meta(opening + "推动法治建设在巴音布鲁克镇落地见效。\n" + BODY)
+    assert "issuer" not in got and "town" not in got
+    got, _ = meta(opening + "巴音布鲁克镇法治广场建成，巴音布鲁克镇法治长廊开放。\n" + BODY)
+    assert "issuer" not in got and "town" not in got
+
+
+def test_a_functional_area_the_gazetteer_files_among_counties_reports_as_its_committee():
+    # jionlp files some functional areas among counties under their statistical codes (71-80 in
+    # their city); each is run by a committee: written alone it is no 人民政府 and no county.
+    got, _ = meta("2024年，郑州航空港经济综合实验区坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("郑州航空港经济综合实验区管理委员会", "department", "郑州市")
+    assert "county" not in got
+    got, _ = meta("2024年，岳阳市屈原管理区管委会坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("岳阳市屈原管理区管委会", "department", "岳阳市")
+    assert "county" not in got
+    # A district coded as one keeps its government (浦东新区).
+    got, _ = meta("2024年，浦东新区坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("浦东新区人民政府", "county")
+
+
+def test_a_headline_tagged_with_its_document_number_gives_that_number():
+    # Some portals tag a headline with its document's number in brackets: the report's own number.
+    got, _ = meta("[青政发〔2026〕7号]某某市人民政府关于2025年法治政府建设情况的报告\n2025年，市政府坚持依法行政。\n" + BODY)
+    assert got["doc_number"] == "青政发〔2026〕7号"
+    assert got["title"] == "某某市人民政府关于2025年法治政府建设情况的报告"
+    # A tag naming a column is no number.
+    got, _ = meta("【通知公告】某某市人民政府关于2025年法治政府建设情况的报告\n2025年，市政府坚持依法行政。\n" + BODY)
+    assert "doc_number" not in got
+    # A wrapper's number is the notice's, not the enclosed report's.
+    got, _ = meta("[青府发〔2026〕3号]某某市人民政府关于印发《某某市2025年度法治政府建设情况报告》的通知\n各县人民政府：\n"
+                  "现将报告印发给你们。\n" + BODY)
+    assert "doc_number" not in got
+
+
+def test_a_street_office_written_as_its_short_form_is_a_town_level_government():
+    # 某街道办 is how pages often write 某街道办事处: the street office (town level), not a department.
+    got, _ = meta("杜城街道办2024年法治政府建设工作总结\n2024年，街道坚持依法行政，推进基层治理法治化。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("杜城街道办", "town", "雁塔区")
+    got, _ = meta("2024年，青枫路街道办坚持以习近平法治思想为指导，推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"]) == ("青枫路街道办", "town")
+    # …also under its district's government; a government's office (政府办) stays a department.
+    assert parse_org("雁塔区人民政府杜城街道办").level == "town"
+    assert parse_org("雁塔区政府办").kind == "department"
+
+
+def test_a_zone_named_after_a_county_level_city_is_placed_in_its_prefecture_only():
+    # 喀什 is the short form of 喀什市, a county-level city of 喀什地区: the zone named after it is a
+    # department of the prefecture, never placed in a county (as a zone named after a district is not).
+    got, _ = meta("2024年，喀什经济开发区管委会坚持以习近平法治思想为指导，优化园区营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"]) == ("喀什经济开发区管委会", "department", "喀什地区")
+    assert "county" not in got
+
+
+def test_a_bodys_rule_of_law_work_of_the_year_as_the_opening_subject():
+    # 某局2023年法治政府建设工作紧紧围绕…: the year stands between the body and its topic.
+    got, _ = meta("肃南县水务局2023年法治政府建设工作紧紧围绕县委县政府中心工作，扎实推进依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("肃南裕固族自治县水务局", "department", "肃南裕固族自治县")
+    # A year and a topic with no body before them name no one.
+    got, _ = meta("2023年法治政府建设工作坚持以习近平法治思想为指导，扎实推进依法行政。\n" + BODY)
+    assert "issuer" not in got and "level" not in got
+
+
+def test_a_title_naming_its_year_only_in_brackets_after_the_topic():
+    # 某局法治政府建设工作报告（2023年度）: no year or 关于 before the topic; the body is named before it.
+    got, _ = meta("叶城县司法局法治政府建设工作报告（2023年度）\n今年以来，我局坚持依法行政。\n" + BODY)
+    assert (got["issuer"], got["level"], got["county"]) == ("叶城县司法局", "department", "叶城县")
+    # A body whose own name holds the topic keeps its name.
+    got, _ = meta("叶城县法治政府建设领导小组办公室2023年工作总结\n2023年，领导小组办公室统筹推进依法行政。\n" + BODY)
+    assert got["issuer"] == "叶城县法治政府建设领导小组办公室"
+
+
+def test_a_site_name_cut_from_the_headline_is_a_clue_like_a_banner():
+    # The site's name after a separator or in a tag before the headline is cut from the title and
+    # read as the site's banner: 我局 on a bureau's own site is that bureau.
+    for title in ("2023年度法治政府建设工作报告-叶城县司法局", "【叶城县司法局】2023年度法治政府建设情况报告"):
+        got, _ = meta(f"{title}\n2023年，我局坚持依法行政。\n" + BODY)
+        assert (got["issuer"], got["level"], got["county"]) == ("叶城县司法局", "department", "叶城县"), title
+        assert got["title"].startswith("2023年度")
+    # A column's name in the tag is no site: nothing is read from it.
+    got, _ = meta("【通知公告】2023年度法治政府建设情况报告\n2023年，我局坚持依法行政。\n" + BODY)
+    assert "issuer" not in got and got["level"] == "department"
+
+
+def test_a_signature_with_its_seal_note_or_its_date_on_one_line():
+    # 某局（盖章）: the note says the line is sealed; the name is the signer's.
+    got, _ = meta("2023年，我局坚持依法行政。\n" + BODY + "叶城县林草局（盖章）\n2024年1月10日\n")
+    assert (got["issuer"], got["county"], got["date"]) == ("叶城县林草局", "叶城县", "2024-01-10")
+    # The signer and the date on one line below the body.
+    got, _ = meta("2023年，我局坚持依法行政。\n" + BODY + "叶城县司法局 2024年1月10日\n")
+    assert (got["issuer"], got["county"], got["date"]) == ("叶城县司法局", "叶城县", "2024-01-10")
+
+
+def test_a_text_of_this_year_dated_late_in_the_year_is_of_that_year():
+    # No year in the text: the date minus one, as reports are made early in the next year; but
+    # 今年以来 in a text dated in December is that year's.
+    text = "今年以来，叶城县司法局坚持依法行政，推进法治政府建设。\n" + BODY
+    got, _ = meta(text + "叶城县司法局\n2023年12月20日\n")
+    assert got["year"] == 2023
+    got, _ = meta(text + "叶城县司法局\n2024年1月15日\n")
+    assert got["year"] == 2023
+    got, _ = meta("叶城县司法局坚持依法行政，推进法治政府建设。\n" + BODY + "叶城县司法局\n2023年12月20日\n")
+    assert got["year"] == 2022
+    # A page posted in September may be a report of the year before posted late: only its signature's date counts there.
+    got, _ = meta("发布时间：2024-09-05\n" + text)
+    assert got["year"] == 2023

@@ -11,9 +11,14 @@ reports that reading was 52 of the 96 seconds of a build (cProfile). So:
   links already site URLs, its headings already with their ids and
   permalinks. Markdown gets only what precedes the marker; the HTML is
   appended untouched, and its headings enter the page's table of contents
-  from the frontmatter's `toc`: [[level, id, title as HTML], …]. Report
-  pages are written so (and in a build MkDocs renders only their frame:
-  generator/plugins/frames.py writes them; `fazhi serve` still renders them here).
+  from the frontmatter's `toc`: [[level, id, title as HTML], …], nested
+  under the headings of the Markdown part as Markdown nests one page's.
+  Report pages are written so (and in a build MkDocs renders only their
+  frame: generator/plugins/frames.py writes them; `fazhi serve` still
+  renders them here), and so are the pages of lists, series, themes, parts
+  and measures, whose Markdown is their crumbs and title only
+  (generator/site/pagehtml.py): Markdown's conversion of their tables and
+  links was most of the MkDocs phase.
 - On every page, a block (text between blank lines) that opens with a
   block-level tag at the start of its first line and closes that same tag at
   the end of its last line is exactly what Python-Markdown passes through as
@@ -81,6 +86,15 @@ def toc_tokens(entries: list) -> list[Any]:
         (stack[-1]["children"] if stack else roots).append(token)
         stack.append(token)
     return roots
+
+
+def toc_entries(toc) -> list[list]:
+    """A table of contents (MkDocs' AnchorLinks, nested) as [[level, id, title], …] in page order."""
+    flat: list[list] = []
+    for link in toc:
+        flat.append([link.level, link.id, link.title])
+        flat.extend(toc_entries(link.children))
+    return flat
 
 
 def set_aside(markdown: str) -> tuple[str, list[str]]:
@@ -167,9 +181,8 @@ class PrerenderedPlugin(BasePlugin):
         if page.present_anchor_ids:
             page.present_anchor_ids = AnchorIds(page.present_anchor_ids)
         entries = page.meta.get("toc")
-        if tail and entries:
-            extra = get_toc(toc_tokens(entries))
-            page.toc = TableOfContents(list(page.toc) + list(extra)) if len(page.toc) else extra
+        if tail and entries:  # nested with the converted part's headings, as Markdown nests one page's
+            page.toc = get_toc(toc_tokens([*toc_entries(page.toc), *entries]))
         if tail:
             html += TAIL
         if len(html) > STASH_MIN:

@@ -72,7 +72,9 @@ TOPIC_OPENING = re.compile(
     rf"^({YEAR_TEXT})\s*年度?\s*[，,]?\s*([\u4e00-\u9fff]{{0,16}}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?"
     r"(?:\s*[，,]\s*|(?=在[^，。；]{2,40}?(?:领导|指导)))")
 # The same topic as a clause's subject, with no year before it: 某市法治政府建设工作坚持…
-TOPIC_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,16}?)的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
+# Its year may stand between the body and the topic: 某县水务局2023年法治政府建设工作紧紧围绕…
+TOPIC_SUBJECT = re.compile(
+    rf"([\u4e00-\u9fff]{{2,16}}?)(?:(?:{YEAR_TEXT})\s*年度?)?的?(?:法治政府建设|法治建设|依法行政)(?:工作)?\s*[，,]?\s*")
 # The leadership phrases after such a topic: 在县委、县政府的领导下，在县司法局的指导下，
 # 在党工委的领导下，上级部门的关心指导下，: a second phrase may leave out its 在.
 LEADERSHIP = re.compile(r"(?:在[^，。；]{2,60}?(?:领导|指导|支持|关心)下\s*[，,、]?\s*)+"
@@ -150,7 +152,13 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
     date = facts.signed or facts.dated or facts.written or facts.published
     put("date", date, "text")
     if "year" not in values and date:
-        put("year", int(str(date)[:4]) - 1, "derived")
+        # The year before the date's, as reports are made early in the next year; but a text
+        # written "this year" (今年以来，…) and signed in that year's second half is of that year
+        # (published only: in its last two months, as a page may be posted long after).
+        own_date = facts.signed or facts.dated or facts.written
+        late = int(str(date)[5:7]) >= (7 if own_date else 11)
+        this_year = late and any(THIS_YEAR.search(p.text) for p in document.preamble[:2])
+        put("year", int(str(date)[:4]) - (0 if this_year else 1), "derived")
 
     doc_number = facts.doc_number or (facts.index_doc_number if facts.title_kind != "wrapper" else None)
     put("doc_number", doc_number, "text")
@@ -273,7 +281,8 @@ def _issuers(facts: Facts, document: Document, context: tuple[tuple[str, ...], .
         elif first.level is not None and principal.level != first.level:
             continue
         if principal.generic:
-            found = clues + _cited_places(document, principal, context) + _body_province(document, principal, context)
+            found = clues + _cited_places(document, principal, context) + _body_province(document, principal, context) \
+                + _body_town(document, principal, context)
             if placed := _place_generic(principal, found, context, above):
                 return [placed], "derived", first
             continue
@@ -542,7 +551,9 @@ def _title_heads(title: str) -> list[str]:
     title = re.sub(r"^关于(?=[\u4e00-\u9fff]{2,}?(?:{YEAR_TEXT}))".replace("{YEAR_TEXT}", YEAR_TEXT), "", title)
     head = re.split(rf"关于|(?:{YEAR_TEXT})\s*年", title, maxsplit=1)[0].strip()
     if head:
-        return [head]
+        # 某局法治政府建设工作报告（2023年度）: no year or 关于 before the topic; the body is named before it.
+        before_topic = re.split(r"法治政府建设|法治建设|依法行政|行政执法", head, maxsplit=1)[0].strip()
+        return [head, before_topic] if before_topic and before_topic != head else [head]
     if m := re.match(rf"^(?:{YEAR_TEXT})\s*年度?(.+?)(?=法治|依法|行政执法|关于)", title):
         return [m.group(1).strip()]
     return []
@@ -953,6 +964,47 @@ def _body_province(document: Document, org: Org, context: tuple[tuple[str, ...],
     return [place] if place else []
 
 
+def _body_town(document: Document, org: Org, context: tuple[tuple[str, ...], ...]) -> list[Place]:
+    """For a town that calls itself only 我镇 / 我乡 / 本街道: the one town of that unit the opening
+    and the first sections name, at least twice (让…在某镇落地生根, 列入某镇委党校课程), no other
+    town of the unit named there, and the gazetteer holding that name once; [] otherwise. A town
+    named once may be one visited or learnt from (赴某镇学习), as a town named beside another is."""
+    unit = org.unit
+    if org.kind == "department" or GENERIC_LEVEL.get(unit or "") != "town" or not unit:
+        return []
+    texts = [p.text for p in document.preamble]
+    for section in document.sections[:4]:
+        texts += [p.text for p in section.paragraphs]
+    text = re.sub(r"《[^》]*》", "", "\n".join(texts))
+    named: dict[str, Place] = {}
+    count: dict[str, int] = {}
+    organs = 0
+    for m in re.finditer(unit, text):
+        # The longest name of 2 to 5 characters before the unit that the gazetteer holds once.
+        for k in (5, 4, 3, 2):
+            name = text[max(0, m.start() - k):m.end()]
+            if len(name) != k + len(unit) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                continue
+            if (place := named.get(name) or resolve((name,), context)) and place.town == name:
+                if VISITED.search(text, 0, m.start() - k):
+                    return []  # 赴某镇学习, 借鉴某镇经验: a town visited or learnt from
+                named[name] = place
+                count[name] = count.get(name, 0) + 1
+                organs += bool(OWN_ORGAN.match(text, m.end()))
+                break
+    if len(named) != 1:
+        return []
+    name, place = next(iter(named.items()))
+    return [place] if count[name] >= 2 and organs and place.province else []
+
+
+# A town's own organs written after its name: 某镇党委, 某镇委党校, 某镇人民政府, 某镇党政办.
+OWN_ORGAN = re.compile(r"(?:党委|党工委|委|人民政府|政府|党政|人大|纪委)")
+# A verb or preposition before a town that is visited, learnt from or worked with.
+VISITED = re.compile(r"(?:赴|到|前往|走进|借鉴|学习|考察|参观|观摩|与|同|和|向|及|、|对口|结对|帮扶|联合|协同|携手|邀请|接待|来自"
+                     r"|(?:相邻|毗邻|邻近|周边|兄弟)的?)$")
+
+
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")
 # A cited title's opening, where a province's name stands as its own document's (《2022年四川省…》).
 # The province's own press, where its law popularisation runs (青海日报, 青海广播电视台).
@@ -1075,6 +1127,10 @@ def _principal(orgs: list[Org]) -> Org | None:
         if org.kind == "government":
             return org
     return orgs[0] if orgs else None
+
+
+# A sentence of the opening that speaks of the current year: 今年以来，…; 今年是…之年。
+THIS_YEAR = re.compile(r"(?:^|[。；！？])\s*今年(?!度)")
 
 
 def _year(facts: Facts, document: Document) -> int | None:

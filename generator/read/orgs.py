@@ -211,6 +211,9 @@ class Gazetteer:
     # 新区 that are districts of the administrative hierarchy (浦东新区, 沈北新区), governed by a
     # 人民政府, unlike the functional areas run by a committee (兰州新区, 天府新区).
     new_area_districts: frozenset[str] = frozenset()
+    # The functional areas jionlp files among counties under their statistical codes (71-80 in
+    # their city): 郑州航空港经济综合实验区, 岳阳市屈原管理区. Each is run by a committee, no 人民政府.
+    functional_areas: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +228,7 @@ def gazetteer() -> Gazetteer:
     towns: dict[str, list] = {}
     unit_aliases: dict[str, set[str]] = {}
     districts: set[str] = set()
+    functional: set[str] = set()
 
     def add(full: str, alias, path) -> None:
         names.setdefault(full, []).append(path)
@@ -260,6 +264,8 @@ def gazetteer() -> Gazetteer:
                 if county.startswith("_"):
                     continue
                 add(county, k.get("_alias", ""), (province, city, county))
+                if _functional_code(k.get("_admin_code")):
+                    functional.add(county)
                 if county.endswith("新区") and _district_code(k.get("_admin_code")) \
                         and isinstance(alias := k.get("_alias"), str) and not alias.endswith("新区"):
                     # A 新区 with a district's code (functional areas are coded 71-99 within
@@ -294,13 +300,19 @@ def gazetteer() -> Gazetteer:
             names[old] = [(province, city, old)]
     frozen = {k: tuple(v) for k, v in names.items()}
     return Gazetteer(frozen, aliases, {k: tuple(v) for k, v in towns.items()}, max(map(len, frozen)),
-                     frozenset(districts))
+                     frozenset(districts), frozenset(functional))
 
 
 def _district_code(code: object) -> bool:
     """Whether an administrative code is a county-level district's: the statistical codes
     give functional areas (development zones, most new areas) 71-99 in their city."""
     return isinstance(code, str) and len(code) == 6 and code.isdigit() and int(code[4:]) < 71
+
+
+def _functional_code(code: object) -> bool:
+    """Whether an administrative code is a functional area's (71-80 in its city; 81 and up
+    are county-level cities)."""
+    return isinstance(code, str) and len(code) == 6 and code.isdigit() and 71 <= int(code[4:]) <= 80
 
 
 @lru_cache(maxsize=1)
@@ -489,7 +501,8 @@ def parse_org(text: str, context: tuple[tuple[str, ...], ...] = ()) -> Org | Non
         if not chain or not PARTY_SUFFIX.fullmatch(rest):
             return None
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
-    if chain and GOVERNMENT_SUFFIX.fullmatch(rest):
+    if chain and (GOVERNMENT_SUFFIX.fullmatch(rest) or rest == "办" and chain[-1].endswith("街道")):
+        # 某街道办 is the usual short form of 某街道办事处: the street office, not a department.
         return Org(text, "government", resolve(chain, context) or Place(chain), rest)
     if chain and rest in ("党委", "党工委"):
         return Org(text, "party", resolve(chain, context) or Place(chain), rest)
@@ -546,7 +559,7 @@ UNKNOWN_TOWN_PARTY = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|�
 # A department's own Party committee: 教育局委员会, 卫生健康局党委 (no 委 before it: 县委宣传部委员会 is no such).
 DEPARTMENT_PARTY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|办公室|中心))(?:委员会|党委)")
 UNKNOWN_TOWN = re.compile(r"(?!各|全|有关|所属|相关|本|我|该|其|辖区|部分|乡镇)([^某省市州盟县区旗镇乡\W\d_]{2,5}?(?:街道|镇|乡|苏木))"
-                          r"(人民政府|办事处)")
+                          r"(人民政府|办事处|(?<=街道)办)")
 
 
 def _generic_org(text: str) -> Org | None:
@@ -566,13 +579,13 @@ def _generic_org(text: str) -> Org | None:
 
 ZONE = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?)(?:国家级)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
-    r"开发区|新区|综合保税区|保税区|工业园区|产业园区)(?:管理委员会|管委会)$")
+    r"开发区|新区|综合保税区|综保区|保税区|工业园区|产业园区)(?:管理委员会|管委会)$")
 
 
 # A development zone is no unit of the administrative hierarchy (滨海高新区 is not a county).
-ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|工业|产业|试验|合作|经济)区$")
+ZONE_UNIT = re.compile(r"(?:开发|高新|经开|园|保税|综保|工业|产业|试验|合作|经济)区$")
 BARE_ZONE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}[-－])?[\u4e00-\u9fff]{0,8}(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|"
-                       r"综合保税区|工业园区|产业园区|[\u4e00-\u9fff]{2}经济区)$")
+                       r"综合保税区|综保区|工业园区|产业园区|[\u4e00-\u9fff]{2}经济区)$")
 
 
 COMMITTEE = ("管理委员会", "管委会")
@@ -582,7 +595,7 @@ CO_NAME = re.compile(r"([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|委|办公室
 DUAL_NAME = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区))"
                        r"\s*[（(]([\u4e00-\u9fff]{2,10}?[区县市旗])[)）]([\u4e00-\u9fff]*)")
 ZONE_WORD = (r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|综合保税区|"
-             r"保税区|工业园区|产业园区|(?<=[\u4e00-\u9fff]{2})经济区)")
+             r"综保区|保税区|工业园区|产业园区|(?<=[\u4e00-\u9fff]{2})经济区)")
 ZONE_JOINED = re.compile(rf"([\u4e00-\u9fff]{{1,6}})[-－]([\u4e00-\u9fff]{{0,8}}?{ZONE_WORD}[\u4e00-\u9fff]*)")
 PROPER_ZONE = re.compile(
     rf"((?![省市县区州旗盟镇乡各全本该我其])[\u4e00-\u9fff]{{2,6}}?{ZONE_WORD}(?:[东西南北中]片?区)?)(管理委员会|管委会)")
@@ -607,8 +620,10 @@ ZONE_DEPARTMENT = re.compile(rf"^{ZONE_WORD}[\u4e00-\u9fff]{{2,12}}?(?:局|委�
 
 
 def is_zone(name: str, rest: str) -> bool:
-    """A development zone's name; a 新区 only with its committee (浦东新区 is a district)."""
-    return bool(ZONE_UNIT.search(name)) or (name.endswith("新区") or name in NEW_AREA_PARTS) and rest in COMMITTEE
+    """A development zone's name; a 新区 only with its committee (浦东新区 is a district), as a
+    functional area the gazetteer files among counties (郑州航空港经济综合实验区)."""
+    return bool(ZONE_UNIT.search(name)) or (name.endswith("新区") or name in NEW_AREA_PARTS
+                                            or name in gazetteer().functional_areas) and rest in COMMITTEE
 
 
 def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | None:
@@ -637,8 +652,10 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
                 continue
             return Org(text, "department", replace(place, chain=(short,), county=None), text[k:])
         place = resolve((city,), context) or Place((city,))
-        # Shown as written: the zone's name keeps the city's short form.
-        return Org(text, "department", replace(place, chain=(short,)), text[k:])
+        # Shown as written: the zone's name keeps the city's short form. A short form that is a
+        # county-level city's (喀什 → 喀什市, under 喀什地区) places the zone in its prefecture, as a
+        # zone named after a district is placed in its city: a zone's committee is no county's.
+        return Org(text, "department", replace(place, chain=(short,), county=None), text[k:])
     if m := PROPER_ZONE.fullmatch(text):
         # 甘眉工业园区南区管理委员会: a zone's own name (two cities' short forms, a part of
         # the zone) that names no place the gazetteer knows: shown as printed, place unresolved.
@@ -666,7 +683,8 @@ def _street_office(text: str, chain: tuple[str, ...], rest: str, context: tuple[
     if not inner and (town := UNKNOWN_TOWN.fullmatch(rest[m.end():])):
         # 渠县人民政府渠南街道办事处: a street the gazetteer does not know, under a county it does.
         return _town_under(text, chain, town.group(1), town.group(2), "government", context)
-    if not inner or unit_level(inner[-1]) != "town" or not GOVERNMENT_SUFFIX.fullmatch(suffix):
+    if not inner or unit_level(inner[-1]) != "town" \
+            or not (GOVERNMENT_SUFFIX.fullmatch(suffix) or suffix == "办" and inner[-1].endswith("街道")):
         return None
     full = chain + inner
     return Org(text, "government", resolve(full, context) or Place(full), suffix)
@@ -697,8 +715,8 @@ def org_names(text: str) -> list[str] | None:
     """The organisation names of a line made only of them (a signature line,
     a joint title head), split at spaces or 、, or where a Party committee's
     or a government's name runs straight into the next (中共某市委某市人民政府);
-    None when any part is no name."""
-    parts = [p for p in re.split(r"[ 、，,]+", text.strip()) if p]
+    None when any part is no name. A seal's note after the names (（盖章）) is no part of them."""
+    parts = [p for p in re.split(r"[ 、，,]+", SEAL_NOTE.sub("", text.strip())) if p]
     names: list[str] = []
     for part in parts:
         if parse_org(part):
@@ -711,6 +729,8 @@ def org_names(text: str) -> list[str] | None:
 
 
 JOINT_END = re.compile(r"(?:委员会|党委|党工委|委|人民政府|政府)")
+# Where a signature says it is sealed: 某县林草局（盖章）.
+SEAL_NOTE = re.compile(r"\s*[（(]\s*(?:盖章|印章|公章|签章|章)\s*[)）]\s*$")
 
 
 def _run_together(text: str) -> list[str] | None:

@@ -113,6 +113,7 @@ DATE_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{CN_NUM}]{{4}}\s*年\s*[{CN_NUM}]{{1,3}}\s*月\s*[{CN_NUM}]{{1,3}}\s*日"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
+SIGNED_ON_ONE_LINE = re.compile(r"^(\S.*?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 DATETIME_OFFICE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日"
     rf"(?:\s*\d{{1,2}}[:时]\d{{2}}分?)?)\s*[|｜]?\s*(?:来源\s*[:：])?\s*([{HAN}]{{2,24}})?$"
@@ -141,6 +142,9 @@ WRAPPER = re.compile(r"^(.*?)关于(?:(?:印发|转发|公布|公开|报送)\s*[
                      r"|(?:报送|呈报|上报)\s*[《〈](.+?)[》〉]\s*的(?:报告|函))$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频|文件)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文|文件)?解读$")
 TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
+# A headline opening with its document's number, in a tag or glued on: [某政发〔2026〕7号]…, 某政办〔2024〕5号《…》.
+TITLE_DOC_NUMBER = re.compile(
+    rf"^[【\[［]?\s*([{HAN}]{{1,12}}\s*[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*(?:第\s*)?\d{{1,4}}\s*号)\s*[】\]］]?\s*(?=[{HAN}《〈])")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
@@ -658,6 +662,12 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
         elif DATE_LINE.match(t.strip(" □?")) and not signed and (iso := iso_date(t)):
             signed = iso
             r.set(i, "signature", "落款（成文日期）")
+        elif not signed and not signers and (m := SIGNED_ON_ONE_LINE.match(t)) \
+                and (names := org_names(m.group(1))) and DATE_LINE.match(m.group(2)) and (iso := iso_date(m.group(2))):
+            # 某县司法局 2024年1月10日: the signature and its date on one line.
+            signers.extend(names)
+            signed = iso
+            r.set(i, "signature", "落款（发文机关、成文日期）")
         elif publication_fields(t) is not None:
             r.set(i, "publication", "发布信息（发布时间、来源、浏览次数等）")
         else:
@@ -949,6 +959,11 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
         t = line.text
         if line.role == "title" and (m := TITLE_DATE.search(t)):
             values.setdefault("dated", iso_date(m.group(1)))
+        if line.role == "title" and kind != "wrapper" and "doc_number" not in values \
+                and (m := TITLE_DOC_NUMBER.match(t.strip())):
+            # [某政发〔2026〕7号]某市人民政府关于…的报告: the report's own number tags its headline
+            # (a wrapper's is the notice's).
+            values["doc_number"] = m.group(1).replace(" ", "")
         if line.reason == DATELINE:
             values.setdefault("dated", dateline(t))
             continue
@@ -990,7 +1005,7 @@ def _facts(lines: tuple[PageLine, ...], title: str | None, kind: str, found: dic
                 parts = [p for p in NAV_SEP.split(BREADCRUMB_LEAD.sub("", bare)) if p]
                 crumbs.extend(parts)
     values["crumbs"] = tuple(crumbs)
-    values["banner"] = _banner(lines)
+    values["banner"] = _banner(lines) or _title_site(lines)
     return Facts(**values)  # type: ignore[arg-type]
 
 
@@ -1015,6 +1030,26 @@ def _index_value(values: dict[str, object], key: str, value: str) -> None:
 
 
 SITE_NAME = re.compile(r"(?:门户网站|政府网站|网站|政府网|网|人民政府|政府|行政公署|办事处|局|厅|委员会|委|部)(?:欢迎您)?$")
+
+
+def _title_site(lines: tuple[PageLine, ...]) -> str | None:
+    """The site's name as the headline carries it, cut from the title: a suffix after a
+    separator (…报告 - 某县司法局) or a tag before it (【某县司法局】…): the banner's clue."""
+    line = next((p for p in lines if p.role == "title"), None)
+    if line is None:
+        return None
+    text = BULLET.sub("", line.text).strip()
+    candidates = []
+    if m := TAG_PREFIX.match(text):
+        candidates.append(m.group(0).strip().strip("【】[]"))
+    parts = SUFFIX_SEP.split(text)
+    if len(parts) > 1:
+        candidates.append(parts[-1])
+    for name in candidates:
+        name = name.strip()
+        if SITE_NAME.search(name) and not WEEKDAY.search(name) and 2 < len(name) <= 24 and not REPORT_WORD.search(name):
+            return name
+    return None
 
 
 def _banner(lines: tuple[PageLine, ...]) -> str | None:

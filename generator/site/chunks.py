@@ -15,6 +15,8 @@ import hashlib
 from collections.abc import Sequence
 from typing import TypeVar
 
+from generator.site.pagehtml import link, paragraph
+
 T = TypeVar("T")
 # Reports on a page, on average, of the lists whose rows are table rows
 # (/compare/, /parts/); lists of links hold LINKS times as many (below).
@@ -79,15 +81,17 @@ def neighbours(files: Sequence[str], n: int) -> tuple[str | None, ...]:
 def pager(files: Sequence[str], n: int) -> str:
     """Links to the page before and after page n, and to the first page; no
     count of pages, so adding a page elsewhere leaves this one unchanged.
-    files are the pages' Markdown files, all in one folder."""
+    files are the pages' Markdown files, all in one folder; HTML of page n
+    (generator/site/pagehtml.py)."""
     if len(files) == 1:
         return ""
+    page = files[n - 1]
     name = lambda i: files[i].rsplit("/", 1)[-1]
     links = []
     if n > 1:
-        links.append(f"[← 上一页]({name(n - 2)})")
+        links.append(link(page, "← 上一页", name(n - 2)))
         if n > 2:
-            links.append(f"[第一页]({name(0)})")
+            links.append(link(page, "第一页", name(0)))
     if n < len(files):
-        links.append(f"[下一页 →]({name(n)})")
-    return " · ".join(links) + "\n\n"
+        links.append(link(page, "下一页 →", name(n)))
+    return paragraph(" · ".join(links))

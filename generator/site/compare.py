@@ -30,6 +30,7 @@ from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
 from generator.site.chunks import neighbours, pager
+from generator.site.pagehtml import heading, link, paragraph, table, text
 from generator.site.render import (
     Ordered,
     Output,
@@ -37,6 +38,7 @@ from generator.site.render import (
     crumbs,
     frontmatter,
     gzipped,
+    html_page,
     html_text,
     known_as,
     list_pages,
@@ -145,77 +147,76 @@ def _theme_page(theme: Theme, members: list[Report], taxonomy: Taxonomy, indicat
     """Page n of a theme: its reports' rows (each a link; the rest in the
     page's data file, _theme_rows), and on the first page the list of pages."""
     chunk = chunks[n - 1]
+    page = files[n - 1]
     base = f"themes/{theme.slug}"
     nav = pager(files, n)
-    body = [crumbs(base) + f"# {md_inline(theme.name)}", "", md_inline(theme.description), ""]
-    intro, method = _theme_intro(theme, taxonomy, len(members) if n == 1 else None)
-    body += intro
+    body = [paragraph(text(theme.description))]
+    intro, method = _theme_intro(theme, taxonomy, len(members) if n == 1 else None, page)
+    body.append(intro)
     up = "../../" if n == 1 else "../../../"  # themes/x/ or themes/x/from-y/
     body.append(f'<p><a class="md-button" href="{up}reader/?theme={theme.slug}">并排对读本主题</a> '
-                "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>")
-    body.append("")
+                "选 2—4 份报告，把它们在本主题下的段落和数字并排比较。</p>\n")
     # A subtheme's measures are kept under its parent: name the ones whose
     # names carry the subtheme's own terms (行政复议收到申请, 行政应诉案件 …).
     own = [i for i in taxonomy.indicators if theme.parent and i.theme == theme.parent
            and any(term.text in i.name for term in theme.terms)]
     if own and not indicators:
         parent = taxonomy.theme(theme.parent)  # type: ignore[arg-type]
-        body += [f"本主题的数字（{md_inline('、'.join(i.name for i in own))}）列在上级主题"
-                 f"[{md_inline(parent.name)}](../{parent.slug}/index.md#indicators)页末尾的数据指标表中；"
-                 "并排对读时，每列顶部列出本主题段落中的数字。", ""]
+        body.append(paragraph(f"本主题的数字（{text('、'.join(i.name for i in own))}）列在上级主题"
+                              + link(page, text(parent.name), f"../{parent.slug}/index.md#indicators")
+                              + "页末尾的数据指标表中；并排对读时，每列顶部列出本主题段落中的数字。"))
     if indicators:
-        body += [f"本主题有 {len(indicators)} 项数据指标（" + "、".join(md_inline(i.name) for i in indicators)
-                 + "），见本页末尾的[数据指标](#indicators)表和图。", ""]
+        body.append(paragraph(f"本主题有 {len(indicators)} 项数据指标（" + "、".join(text(i.name) for i in indicators)
+                              + "），见本页末尾的" + link(page, "数据指标", "#indicators") + "表和图。"))
     body.append(nav + (page_list(files, chunks) if n == 1 else ""))
     if not chunk:
-        body.append("（暂无报告涉及此主题）")
+        body.append(paragraph("（暂无报告涉及此主题）"))
     if chunk:
         items = "".join(_row_link(report, up, before) + "</li>" for before, report in zip([None, *chunk], chunk))
-        body += [drawn_rows(files[n - 1], items, "各报告在本主题下的段落数和段落链接"), ""]
+        body.append(drawn_rows(page, items, "各报告在本主题下的段落数和段落链接") + "\n")
     if indicators:
-        body += _indicator_section(indicators, files[n - 1] if chunk else None, up)
-    body += method
-    body.append(nav)
+        body.append(_indicator_section(indicators, page if chunk else None, up))
+    body += [method, nav]
     title = theme.name if n == 1 else f"{theme.name}（续）"
     meta = {"title": title, "theme": theme.slug, "hide": ["navigation", "toc"]}
-    return frontmatter(meta, "\n".join(body) + "\n")
+    return html_page(meta, crumbs(base) + f"# {md_inline(theme.name)}", "".join(body))
 
 
-def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None) -> tuple[list[str], list[str]]:
+def _theme_intro(theme: Theme, taxonomy: Taxonomy, count: int | None, page: str) -> tuple[str, str]:
     """What opens a theme page (its place among the themes, the count of its
     reports) and the methods that close it (how excerpts are chosen, the
-    rules, the terms): on a phone the first report began a screen and a half
-    down when the methods came first. The count, the rules and the terms only
-    on the first page (count None on the others, so a new report leaves them
-    as they are, and the words of the rules are not paid on each)."""
+    rules, the terms), as the HTML of the page at `page`: on a phone the
+    first report began a screen and a half down when the methods came first.
+    The count, the rules and the terms only on the first page (count None on
+    the others, so a new report leaves them as they are, and the words of
+    the rules are not paid on each)."""
     lines = []
     if theme.parent:
         parent = taxonomy.theme(theme.parent)
-        lines.append(f"属于主题 [{md_inline(parent.name)}](../{parent.slug}/index.md)。")
+        lines.append("属于主题 " + link(page, text(parent.name), f"../{parent.slug}/index.md") + "。")
     subs = taxonomy.subthemes(theme.slug)
     if subs:
-        lines.append("细分主题：" + " · ".join(f"[{md_inline(s.name)}](../{s.slug}/index.md)" for s in subs))
+        lines.append("细分主题：" + " · ".join(link(page, text(s.name), f"../{s.slug}/index.md") for s in subs))
+    opening = paragraph("\n".join(lines)) if lines else ""  # one paragraph, as Markdown made of the two lines
     shown = (f"每份报告一行：地区和年度（链接到报告）、本主题下的段落数，再以数字链接主题词权重合计最高的至多 {SHOWN} 段"
              "（数字为该段在这份报告本主题各段中的序号，点击即到原文中的这一段）。"
              + ("同时属于细分主题的段落只列在细分主题页，本页注明各细分主题的段数并链接到该页中这份报告的一行。" if subs else "")
              + "本页不摘引原文；链接之外还有段落的报告，其段落数链接到并排对读，在那里可读到全部段落的全文。"
-             "每段命中的主题词（段中的词和所在标题中的词）列在[开放数据](../../data/index.md)的段落文件中。")
-    method = ["", "## 本页说明 {#method}", ""]
+             "每段命中的主题词（段中的词和所在标题中的词）列在" + link(page, "开放数据", "../../data/index.md")
+             + "的段落文件中。")
+    method = heading(2, "method", "本页说明")
     if count is None:  # a later page: the rules and the terms are on the first
-        return (lines + ["", "本页续列有段落涉及此主题的报告（总数、计入规则和主题词见[第一页](index.md)）。", ""],
-                method + [shown, ""])
+        return (opening + paragraph("本页续列有段落涉及此主题的报告（总数、计入规则和主题词见"
+                                    + link(page, "第一页", "index.md") + "）。"),
+                method + paragraph(shown))
     terms = "、".join(f"{t.text}（{t.weight:g}）" for t in sorted(theme.terms, key=lambda t: -t.weight))
-    lines += ["", f"共 **{count}** 份报告有段落涉及此主题；每份一行，链接至多 {SHOWN} 段，怎样选段和计入见[本页说明](#method)。", ""]
-    method += [
-        shown
-        + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
-        "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。",
-        "",
-        f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
-        f"<p>{html.escape(terms)}</p></details>",
-        "",
-    ]
-    return lines, method
+    opening += paragraph(f"共 <strong>{count}</strong> 份报告有段落涉及此主题；每份一行，链接至多 {SHOWN} 段，怎样选段和计入见"
+                         + link(page, "本页说明", "#method") + "。")
+    method += (paragraph(shown + f"标题和引导段（以冒号结尾）中的主题词按 {taxonomy.heading_weight:g} 倍权重计入其下各段；"
+                         "含具体数字的段落，其所在小标题的主题词按全权重计入；表格中单独成行的单元格不归入主题。")
+               + f'<details class="theme-terms"><summary>主题词及权重（权重合计达 {taxonomy.threshold:g} 即归入本主题）</summary>'
+               f"<p>{html.escape(terms)}</p></details>\n")
+    return opening, method
 
 
 # A theme page shows each report's SHOWN strongest passages on the theme as
@@ -387,34 +388,29 @@ def figure_clause(f: Figure) -> str:
 # 50,000 varied reports. The page keeps the section's heading and its
 # explanation, and for a reader without JavaScript a line saying so with the
 # page's indicators linked to the figures explorer.
-INDICATORS_HEAD = [
-    "## 数据指标 {#indicators}",
-    "",
-    "下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；"
-    "**空白格表示该报告没有给出这一数字**。"
-    "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
-    "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。",
-    "",
-]
+INDICATORS_HEAD = (
+    heading(2, "indicators", "数据指标")
+    + paragraph("下表列出本页各报告给出的数字，每个数字链接到它所在的原文段落；"
+                "<strong>空白格表示该报告没有给出这一数字</strong>。"
+                "“余”“多”“约”等表示报告给出的是约数。一份报告对同一指标给出多个数字时，表中先列标明全年、共计、"
+                "累计或总量的数字（没有标明的，计数取最大者，比率取第一个），其余数字列在“另”之后。"))
 
 
-def _indicator_section(indicators: list[Indicator], page: str | None, up: str) -> list[str]:
+def _indicator_section(indicators: list[Indicator], page: str | None, up: str) -> str:
     """The section's heading and explanation, and where compare.js draws its
     table and charts from the page's data file (page: the page's Markdown
     file; None when the page has no reports, hence no data file)."""
     if page is None:
-        return [*INDICATORS_HEAD, "本页各报告都没有给出这些指标的数字。", ""]
+        return INDICATORS_HEAD + paragraph("本页各报告都没有给出这些指标的数字。")
     src = posixpath.relpath(rows_file(page), page_url(page))
     links = "、".join(f'<a href="{up}figures/?i={html.escape(i.slug)}">{html.escape(i.name)}</a>' for i in indicators)
-    return [*INDICATORS_HEAD,
-            # the figures explorer needs JavaScript too: the numbers a reader
-            # without it can have are the open data's yearly CSV files
-            '<noscript><p class="indicators__noscript">浏览器未启用 JavaScript：本节的数据指标表和图需要 JavaScript 才能显示。'
+    # the figures explorer needs JavaScript too: the numbers a reader
+    # without it can have are the open data's yearly CSV files
+    return (INDICATORS_HEAD
+            + '<noscript><p class="indicators__noscript">浏览器未启用 JavaScript：本节的数据指标表和图需要 JavaScript 才能显示。'
             f'全部数字可在<a href="{up}data/">开放数据</a>中按年度下载（figures-年度.csv.gz，可用 Excel 或 WPS 打开）；'
-            f"启用 JavaScript 后，也可在数据指标页按指标筛选查看：{links}。</p></noscript>",
-            "",
-            f'<div class="indicators-drawn" data-figures="{src}"></div>',
-            ""]
+            f"启用 JavaScript 后，也可在数据指标页按指标筛选查看：{links}。</p></noscript>\n"
+            f'<div class="indicators-drawn" data-figures="{src}"></div>\n')
 
 
 def _figure_data(f: Figure) -> list[str]:
@@ -564,27 +560,21 @@ def _matrix_page(themes, chunk: list[dict], files: list[str], n: int, unmentione
     """Page n (from 1) of the comparison table: its rows (chunk), the
     counts of reports without a passage on each theme on the first."""
     # one way to page: compare.js draws every report (显示更多) and hides this pager
-    nav = pager(files, n).rstrip()
-    nav = nav + "\n{ .compare-pager }\n\n" if nav else ""
+    nav = pager(files, n).replace("<p>", '<p class="compare-pager">', 1)
     body = [
-        "# 报告 × 主题对比",
-        "",
-        "每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
-        "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
-        "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
-        "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。",
-        "",
+        paragraph("每格为该报告涉及该主题的段落数及其占报告正文的比例，颜色越深占比越高；点击数字查看主题页中该报告的段落。"
+                  "“未涉及”表示该报告没有一段属于该主题，表头下注明未涉及的报告数。带“└”的是细分主题，"
+                  "可在上级主题的表头处展开或收起。可按省份、层级、年度筛选，点击表头排序"
+                  "（筛选和排序在浏览器中进行，覆盖全部报告）。表格较宽时可左右滑动，报告名称一列保持不动。"),
         "<noscript><p class=\"compare-noscript\">浏览器未启用 JavaScript：筛选、排序、展开细分主题和数字的链接都不可用，"
-        "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>",
-        "",
+        "下表只列出本页的报告，请用表格上下的翻页链接逐页浏览。</p></noscript>\n",
         nav,
         # counts of every report on the first page only: one added report leaves later pages unchanged
-        _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned),
-        "",
+        _matrix_table(themes, chunk, "" if n == 1 else "../", unmentioned) + "\n",
         nav,
     ]
     meta = {"title": "报告 × 主题对比", "hide": ["navigation", "toc"]}  # the table needs the width
-    return frontmatter(meta, "\n".join(body) + "\n")
+    return html_page(meta, "# 报告 × 主题对比", "".join(body))
 
 
 # compare.json as gzip (compare.js unpacks it): JSON of every report's row,
@@ -645,9 +635,9 @@ def _matrix_table(themes, rows: list[dict], up: str, unmentioned: list[int] | No
         cells = []
         for (count, share), theme in zip(row["cells"], themes):
             heat = min(4, int(share * 10)) if count else 0
-            text = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
+            shown = f'{count}<small>{share:.0%}</small>' if count else '<span class="none">未涉及</span>'
             sub = f' sub" data-parent="{theme.parent}' if theme.parent else ""
-            cells.append(f'<td class="num heat-{heat}{sub}">{text}</td>')
+            cells.append(f'<td class="num heat-{heat}{sub}">{shown}</td>')
         body.append(
             "<tr>"
             f'<th scope="row"><a href="{html.escape(up + row["href"])}">{html.escape(row["title"])}</a></th>'
@@ -698,23 +688,12 @@ def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
 def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[int, str], str], files: list[str],
                 n: int, listing: str) -> bytes:
     """Page n (from 1) of /parts/: listing is the first page's list of pages."""
+    page = files[n - 1]
     nav = pager(files, n)
-    head = " | ".join(f"[{p.number}. {md_inline(p.name)}]({p.slug}/index.md)" for p in taxonomy.parts)
-    lines = [
-        "# 五个必备部分",
-        "",
-        "法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
-        "**✓** 标题写明了该部分，**✓?** 标题未写明、按位置推断为举措和成效，**标题未见** 表示没有一个一级标题"
-        "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
-        "点击部分名称可对照阅读各报告的该部分。",
-        "",
-        PARTS_FILTER if n == 1 else "",
-        nav + listing,
-        f"| 报告 | {head} | 自有部分 |",
-        "|---|" + "---|" * (len(taxonomy.parts) + 1),
-    ]
+    head = [link(page, f"{p.number}. {text(p.name)}", f"{p.slug}/index.md") for p in taxonomy.parts]
+    rows = []
     for report in chunk:
-        cells = []
+        cells = [link(page, text(report.title), f"../reports/{report.slug}/index.md")]
         for part in taxonomy.parts:
             found = [m for m in report.analysis.parts if part.number in m.parts]
             if not found:
@@ -723,12 +702,22 @@ def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[
             mark = "✓?" if all(m.inferred for m in found) else "✓"
             target = part_where[part.number, report.slug].removeprefix(part.slug + "/")
             # no title quoting the headings: the part page it links to shows them
-            cells.append(f"[{mark}]({part.slug}/{target}#{report.slug})")
+            cells.append(link(page, mark, f"{part.slug}/{target}#{report.slug}"))
         own = [m.heading for m in report.analysis.parts if m.own]
-        cells.append(md_inline("；".join(own)) if own else "—")
-        lines.append(f"| [{md_inline(report.title)}](../reports/{report.slug}/index.md) | " + " | ".join(cells) + " |")
-    lines += ["", nav]
-    return frontmatter({"title": "五个必备部分"}, "\n".join(lines) + "\n")
+        cells.append(text("；".join(own)) if own else "—")
+        rows.append(cells)
+    body = [
+        paragraph("法治政府建设年度报告应包含以下五个部分。下表按各报告一级标题判断其包含哪些部分："
+                  "<strong>✓</strong> 标题写明了该部分，<strong>✓?</strong> 标题未写明、按位置推断为举措和成效，"
+                  "<strong>标题未见</strong> 表示没有一个一级标题"
+                  "写明该部分：报告可能在别的标题下写了相应内容，不等于报告缺少这部分内容。"
+                  "点击部分名称可对照阅读各报告的该部分。"),
+        PARTS_FILTER if n == 1 else "",
+        nav + listing,
+        table(["报告", *head, "自有部分"], rows),
+        nav,
+    ]
+    return html_page({"title": "五个必备部分"}, "# 五个必备部分", "".join(body))
 
 
 def _part(part, having: list[Report], missing: int) -> list[Output]:
@@ -752,12 +741,10 @@ def _part(part, having: list[Report], missing: int) -> list[Output]:
 def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts: tuple[int, int] | None,
                file: str) -> bytes:
     body = [
-        crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}",
-        "",
-        (f"共 {counts[0]} 份报告有标题写明此部分，{counts[1]} 份的标题中未见（见[完整性总表](../index.md)）。" if counts
-         else "本页续列有标题写明此部分的报告（总数见[第一页](index.md)）。")
-        + "各报告的该部分依次排列：每份报告一行，该部分的标题链接到原文位置，其后注明该部分的字数和其下各节的标题。",
-        "",
+        paragraph((f"共 {counts[0]} 份报告有标题写明此部分，{counts[1]} 份的标题中未见（见"
+                   + link(file, "完整性总表", "../index.md") + "）。" if counts
+                   else "本页续列有标题写明此部分的报告（总数见" + link(file, "第一页", "index.md") + "）。")
+                  + "各报告的该部分依次排列：每份报告一行，该部分的标题链接到原文位置，其后注明该部分的字数和其下各节的标题。"),
         nav + listing,
     ]
     up = "../../" if n == 1 else "../../../"  # parts/x/ or parts/x/from-y/
@@ -765,11 +752,11 @@ def _part_page(part, chunk: list[Report], n: int, nav: str, listing: str, counts
     # compare.js adds its place and year and each section that holds the part
     items = "".join(_row_head(report, up) + "</li>" for report in chunk)
     if items:
-        body += [drawn_rows(file, items, "各报告的地区和年度、该部分的标题链接、字数和其下各节的标题"), ""]
+        body.append(drawn_rows(file, items, "各报告的地区和年度、该部分的标题链接、字数和其下各节的标题") + "\n")
     body.append(nav)
     title = f"{part.number}. {part.name}" if n == 1 else f"{part.number}. {part.name}（续）"
     meta = {"title": title, "hide": ["navigation", "toc"]}
-    return frontmatter(meta, "\n".join(body) + "\n")
+    return html_page(meta, crumbs(f"parts/{part.slug}") + f"# {part.number}. {md_inline(part.name)}", "".join(body))
 
 
 def _part_rows(part, chunk: list[Report]) -> bytes:

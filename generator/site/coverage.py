@@ -26,7 +26,8 @@ from generator.read.regions import PROVINCES, UNKNOWN, province_slug
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.chunks import pager
-from generator.site.render import SiteFile, frontmatter, md_inline
+from generator.site.pagehtml import link, paragraph, table, text
+from generator.site.render import SiteFile, frontmatter, html_page, md_inline
 
 GOVERNMENT_LEVELS = ("province", "city", "county")
 LEVEL_ORDER = {lv: n for n, lv in enumerate(LEVELS)}
@@ -237,25 +238,28 @@ def _province_pages(cov: Coverage, year: int, province: str, bodies: Sequence[Bo
     counts = _counts(cov, bodies, year)
     covered = sum(v[0] for v in counts.values())
     title = f"{province} {year} 年度报告收录情况"
-    head = ["[首页](../../../index.md) › [收录情况](../../index.md) › "
-            f"[{year} 年度](../index.md)\n{{ .crumbs }}", ""]
-    intro = [f"# {md_inline(title)}", "", NOTE, "",
-             f"应报机关 {len(bodies)} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, len(bodies))}）："
-             + "；".join(f"{LABELS[lv]} {c} / {e}" for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))
-             + "。", "", grid(shares_of_year, year, "../", province), ""]
+    head = ("[首页](../../../index.md) › [收录情况](../../index.md) › "
+            f"[{year} 年度](../index.md)\n{{ .crumbs }}\n\n")
+    intro = (paragraph(NOTE)
+             + paragraph(f"应报机关 {len(bodies)} 个，本站已收录其中 {covered} 个的 {year} 年度报告（{_share(covered, len(bodies))}）："
+                         + "；".join(f"{LABELS[lv]} {c} / {e}"
+                                    for lv, (c, e) in sorted(counts.items(), key=lambda kv: LEVEL_ORDER.get(kv[0], 9)))
+                         + "。")
+             + grid(shares_of_year, year, "../", province) + "\n")
     chunks = [list(bodies[i:i + ROWS]) for i in range(0, len(bodies), ROWS)] or [[]]
     files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
+        page = files[n - 1]
         nav = pager(files, n)
-        body = head + (intro if n == 1 else [f"# {md_inline(title)}（续）", "", NOTE, ""]) + [nav]
-        body += ["| 机关 | 层级 | 本站收录的报告 |", "|---|---|---|"]
+        rows = []
         for b in chunk:
             found = cov.covered(b, year)
-            cell = "<br>".join(f"[{md_inline(r.title)}](../../../reports/{r.slug}/index.md)" for r in found) or "未收录"
-            body.append(f"| {md_inline(b.name)} | {LABELS.get(b.level or 'unknown', '层级不详')} | {cell} |")
-        body += ["", nav]
-        pages.append(SiteFile(files[n - 1], frontmatter({"title": title, "hide": ["navigation"]}, "\n".join(body) + "\n")))
+            cell = "<br>".join(link(page, text(r.title), f"../../../reports/{r.slug}/index.md") for r in found) or "未收录"
+            rows.append([text(b.name), LABELS.get(b.level or "unknown", "层级不详"), cell])
+        body = (intro if n == 1 else paragraph(NOTE)) + nav + table(["机关", "层级", "本站收录的报告"], rows) + nav
+        heading = f"# {md_inline(title)}" if n == 1 else f"# {md_inline(title)}（续）"
+        pages.append(SiteFile(page, html_page({"title": title, "hide": ["navigation"]}, head + heading, body)))
     return pages
 
 

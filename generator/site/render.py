@@ -26,7 +26,9 @@ from generator.read.clean import LOST
 from generator.read.regions import NAMES, PROVINCES, by_province, province_slug
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Metadata, Paragraph, Report, Source, Table
+from generator.site import pagehtml
 from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
+from generator.site.pagehtml import page_url
 from generator.site.twins import Twin, card_line, labelled, twins_of
 from generator.version import generator_version
 
@@ -183,6 +185,13 @@ def frontmatter(meta: dict, body: str) -> bytes:
         meta = {**meta, "title": str(meta["title"]).translate(TITLE_SAFE)}
     head = json.dumps(meta, ensure_ascii=False).translate(YAML_UNSAFE)
     return f"---\n{head}\n---\n\n{body}".encode()
+
+
+def html_page(meta: dict, markdown: str, final: str) -> bytes:
+    """A page whose body is final HTML (generator/site/pagehtml.py) after
+    its Markdown (crumbs and `# title`); its headings in the frontmatter's toc."""
+    toc = pagehtml.toc_of(final)
+    return frontmatter({**meta, "toc": toc} if toc else meta, pagehtml.page_body(markdown, final))
 
 
 # --- report pages -----------------------------------------------------------
@@ -459,13 +468,6 @@ def chip_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], 
             for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}
 
 
-def page_url(path: str) -> str:
-    """The address of a generated Markdown file, relative to the site's root
-    (MkDocs' directory URLs): themes/x/index.md -> themes/x/, themes/x/from-y.md -> themes/x/from-y/."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
 def theme_members(reports: Sequence[Report], taxonomy: Taxonomy, in_order: bool = False) -> dict[str, list[Report]]:
     """Theme slug -> reports with passages on it, in the order of its pages
     (in_order: the reports are in it already, in_region_order's)."""
@@ -557,6 +559,19 @@ def _table(reports: Iterable[Report], depth: int, twins: Mapping[str, Twin]) -> 
     return TABLE_HEAD + "\n" + "\n".join(rows) if rows else "（暂无报告）"
 
 
+def _table_html(page: str, reports: Iterable[Report], depth: int, twins: Mapping[str, Twin]) -> str:
+    """_table as the HTML of the page at `page`."""
+    up = "../" * depth
+    rows = []
+    for report in reports:
+        m = report.metadata
+        rows.append([pagehtml.link(page, pagehtml.text(labelled(report, twins)), f"{up}reports/{report.slug}/index.md"),
+                     pagehtml.text(str(m.get("issuer") or "—")), pagehtml.text(place_name(m) or "—"),
+                     pagehtml.text(LEVELS.get(str(m.get("level")), "—")), str(m.get("year") or "—"),
+                     str(m.get("date") or "—")])
+    return pagehtml.table(["报告", "发布机关", "地区", "层级", "年度", "日期"], rows) if rows else pagehtml.paragraph("（暂无报告）")
+
+
 def _by_date(reports: Iterable[Report]) -> list[Report]:
     """Newest first; reports without a date last; slug breaks ties."""
     dated = sorted(reports, key=lambda r: r.slug)
@@ -576,20 +591,20 @@ PAGES_LISTED = 40  # a list of more pages than this names, on its first page, wh
 
 
 def page_list(files: list[str], chunks: list[list[Report]]) -> str:
-    """On a first page: the other pages of the list, named by the range of
+    """On a first page (its HTML): the other pages of the list, named by the range of
     places each covers (the pager links only the pages before and after).
     A list of more than PAGES_LISTED pages (a theme at 50,000 reports has
     about 1,000) names instead where each place begins (place_starts), so
     no page grows with the corpus."""
     if len(files) == 1:
         return ""
+    name = lambda f: f.rsplit("/", 1)[-1]
     if len(files) > PAGES_LISTED:
-        starts = place_starts(chunks)
-        links = [f"[{md_inline(name)}]({files[n].rsplit('/', 1)[-1]})" for name, n in starts]
-        return ("其余地区从哪一页开始（从本页开始的地区不再列出；每页按地区排列，用“上一页”“下一页”逐页浏览）：" + " · ".join(links) + "\n\n"
-                if links else "")
-    links = [f"[{md_inline(range_label(chunk))}]({f.rsplit('/', 1)[-1]})" for f, chunk in zip(files[1:], chunks[1:])]
-    return "其余各页（按所含地区）：" + " · ".join(links) + "\n\n"
+        links = [pagehtml.link(files[0], pagehtml.text(place), name(files[n])) for place, n in place_starts(chunks)]
+        return (pagehtml.paragraph("其余地区从哪一页开始（从本页开始的地区不再列出；每页按地区排列，用“上一页”“下一页”逐页浏览）："
+                                   + " · ".join(links)) if links else "")
+    links = [pagehtml.link(files[0], pagehtml.text(range_label(chunk)), name(f)) for f, chunk in zip(files[1:], chunks[1:])]
+    return pagehtml.paragraph("其余各页（按所含地区）：" + " · ".join(links))
 
 
 PLACE_LEVELS = ("province", "city", "county", "town")
@@ -656,12 +671,12 @@ def _listing_page(base: str, title: str, intro: str, chunks: list[list[Report]],
     """Page n (from 1) of a listing (_listing)."""
     chunk = chunks[n - 1]
     nav = pager(files, n)
-    # MkDocs resolves .md links from the source file, and every chunk of
-    # one listing sits in the same folder, so all share one depth.
+    # Links are relative to the Markdown file, and every chunk of one
+    # listing sits in the same folder, so all share one depth.
     heading = title if n == 1 else f"{title}（续）"
-    body = (f"{crumbs(base)}# {md_inline(heading)}\n\n{intro if n == 1 else ''}\n\n{nav}"
-            f"{page_list(files, chunks) if n == 1 else ''}{_table(chunk, depth, twins)}\n\n{nav}")
-    return frontmatter({"title": heading, "hide": ["navigation"]}, body)
+    body = ((pagehtml.paragraph(pagehtml.text(intro)) if n == 1 and intro else "") + nav
+            + (page_list(files, chunks) if n == 1 else "") + _table_html(files[n - 1], chunk, depth, twins) + nav)
+    return html_page({"title": heading, "hide": ["navigation"]}, f"{crumbs(base)}# {md_inline(heading)}", body)
 
 
 SECTION_NAMES = {"regions": "按地区", "years": "按年度", "levels": "按层级", "themes": "主题", "parts": "必备部分",
@@ -679,11 +694,13 @@ def crumbs(base: str) -> str:
             "{ .crumbs }\n\n")
 
 
-def pager_line(n: int, total: int) -> str:
+def numbered_pager(page: str, n: int, total: int) -> str:
+    """Page n of total, each page linked by its number (the page at `page`)."""
     if total == 1:
         return ""
-    parts = [f"**{k}**" if k == n else f"[{k}]({'index' if k == 1 else k}.md)" for k in range(1, total + 1)]
-    return f"第 {n} / {total} 页：" + " · ".join(parts) + "\n\n"
+    parts = [f"<strong>{k}</strong>" if k == n else pagehtml.link(page, str(k), f"{'index' if k == 1 else k}.md")
+             for k in range(1, total + 1)]
+    return pagehtml.paragraph(f"第 {n} / {total} 页：" + " · ".join(parts))
 
 
 def _home(reports: list[Report], skipped: int, twins: Mapping[str, Twin]) -> SiteFile:

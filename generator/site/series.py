@@ -21,16 +21,17 @@ from generator.analyse.taxonomy import Taxonomy
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.compare import UNREPORTED, chosen, figure_clause, format_value
+from generator.site.pagehtml import heading, link, paragraph, table, text
 from generator.site.render import (
     PAGE_SIZE,
     Output,
     SiteFile,
     chunk_path,
     crumbs,
-    frontmatter,
+    html_page,
     link_title,
     md_inline,
-    pager_line,
+    numbered_pager,
     place_name,
     when_changed,
 )
@@ -127,20 +128,18 @@ def _index(series: Sequence[Series]) -> list[SiteFile]:
     chunks = [list(series[i : i + PAGE_SIZE]) for i in range(0, len(series), PAGE_SIZE)] or [[]]
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        nav = pager_line(n, len(chunks))
-        lines = ["# 同一机关的历年报告", "",
-                 "同一发布机关（同一地区、同一名称）有两个或更多年度的报告时，列为一个系列，"
-                 "逐年对照各主题的篇幅和各项数据。", "", nav]
+        page = chunk_path("series", n)
+        nav = numbered_pager(page, n, len(chunks))
+        body = [paragraph("同一发布机关（同一地区、同一名称）有两个或更多年度的报告时，列为一个系列，"
+                          "逐年对照各主题的篇幅和各项数据。"), nav]
         if chunk:
-            lines += ["| 发布机关 | 地区 | 层级 | 年度 |", "|---|---|---|---|"]
-            for s in chunk:
-                years = "、".join(str(y) for y in s.years)
-                lines.append(f"| [{md_inline(s.issuer)}]({s.slug}/index.md) | {md_inline(s.place or '—')} | "
-                             f"{md_inline(s.level)} | {years} |")
+            body.append(table(["发布机关", "地区", "层级", "年度"],
+                              ([link(page, text(s.issuer), f"{s.slug}/index.md"), text(s.place or "—"), text(s.level),
+                                "、".join(str(y) for y in s.years)] for s in chunk)))
         else:
-            lines.append("（暂无同一机关多个年度的报告）")
-        lines += ["", nav]
-        pages.append(SiteFile(chunk_path("series", n), frontmatter({"title": "同一机关的历年报告"}, "\n".join(lines) + "\n")))
+            body.append(paragraph("（暂无同一机关多个年度的报告）"))
+        body.append(nav)
+        pages.append(SiteFile(page, html_page({"title": "同一机关的历年报告"}, "# 同一机关的历年报告", "".join(body))))
     return pages
 
 
@@ -153,52 +152,40 @@ def reader_link(theme: str, reports: Sequence[Report], up: str) -> str:
 
 
 def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
+    """extra: HTML a later stage adds (yearly.series_section)."""
+    page = f"series/{s.slug}/index.md"
     up = "../../"
     years = s.years
-    head = "| 主题 | " + " | ".join(f"{y} 年度" for y in years) + " |"
-    rule = "|---|" + "---|" * len(years)
-    lines = [
-        crumbs(f"series/{s.slug}") + f"# {md_inline(s.issuer)}历年报告",
-        "",
-        f"{md_inline(s.place or '地区不详')} · {md_inline(s.level)} · 共 {len(years)} 个年度。",
-        "",
-        "| 年度 | 报告 | 日期 |",
-        "|---|---|---|",
-    ]
     twins = twins_of([*s.reports, *s.others])  # versions of one year's report, each with what tells it apart
+    reports = []
     for year, first in zip(years, s.reports):
         for r in [first, *(o for o in s.others if str(o.metadata.get("year")) == str(year))]:
-            lines.append(f"| {year} | [{md_inline(labelled(r, twins))}]({up}reports/{r.slug}/index.md) | "
-                         f"{r.metadata.get('date') or '—'} |")
-    lines += [
-        "",
-        "## 各主题逐年对照 {#themes}",
-        "",
-        "每格为该年度报告中属于该主题的段落数，“未涉及”表示该年度报告没有一段属于此主题。"
-        f"“并排对读”把最近 {min(len(years), MAX_READER)} 个年度的报告在该主题下并排显示；也可"
-        f'<a class="series-reports" href="{html.escape(reader_link("", s.reports, up))}">不限主题并排对读这些报告</a>。',
-        "",
-        head,
-        rule,
+            reports.append([str(year), link(page, text(labelled(r, twins)), f"{up}reports/{r.slug}/index.md"),
+                            str(r.metadata.get("date") or "—")])
+    body = [
+        paragraph(f"{text(s.place or '地区不详')} · {text(s.level)} · 共 {len(years)} 个年度。"),
+        table(["年度", "报告", "日期"], reports),
+        heading(2, "themes", "各主题逐年对照"),
+        paragraph("每格为该年度报告中属于该主题的段落数，“未涉及”表示该年度报告没有一段属于此主题。"
+                  f"“并排对读”把最近 {min(len(years), MAX_READER)} 个年度的报告在该主题下并排显示；也可"
+                  f'<a class="series-reports" href="{html.escape(reader_link("", s.reports, up))}">不限主题并排对读这些报告</a>。'),
     ]
     counts = [r.analysis.theme_counts() for r in s.reports]
+    rows = []
     for theme in taxonomy.themes:
-        name = md_inline(theme.name) if theme.parent is None else "　└ " + md_inline(theme.name)
+        name = text(theme.name) if theme.parent is None else "　└ " + text(theme.name)
         cells = [str(c[theme.slug]) if c.get(theme.slug) else "未涉及" for c in counts]
         # no 并排对读 column: fazhi.js adds it, each row's link naming its theme and the reports
         # named once on the page (.series-reports); the reader needs JavaScript anyway, and the
         # column was 1.1 KB of every series page, 0.02 x the text at 1,000 varied reports
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += [
-        "",
-        "## 数据指标逐年对照 {#indicators}",
-        "",
-        "每个数字链接到它所在的原文段落；一份报告对同一指标给出多个数字时，取标明全年、共计或总量的数字"
-        f"（规则同主题页）。某年度没有给出的记为“{UNREPORTED}”；各年度都没有给出的指标不列出。",
-        "",
-        "| 指标 | " + " | ".join(f"{y} 年度" for y in years) + " |",
-        "|---|" + "---|" * len(years),
+        rows.append([name, *cells])
+    body += [
+        table(["主题", *(f"{y} 年度" for y in years)], rows),
+        heading(2, "indicators", "数据指标逐年对照"),
+        paragraph("每个数字链接到它所在的原文段落；一份报告对同一指标给出多个数字时，取标明全年、共计或总量的数字"
+                  f"（规则同主题页）。某年度没有给出的记为“{UNREPORTED}”；各年度都没有给出的指标不列出。"),
     ]
+    rows = []
     for indicator in taxonomy.indicators:
         cells, any_value = [], False
         for r in s.reports:
@@ -207,10 +194,10 @@ def _series_page(s: Series, taxonomy: Taxonomy, extra: str = "") -> SiteFile:
                 cells.append(UNREPORTED)
                 continue
             any_value = True
-            cells.append(f"[{md_inline(format_value(best))}]({up}reports/{r.slug}/index.md#{best.passage} "
-                         f"\"{link_title(figure_clause(best))}\")")  # its clause: the whole sentence repeated per figure
+            cells.append(link(page, text(format_value(best)), f"{up}reports/{r.slug}/index.md#{best.passage}",
+                              link_title(figure_clause(best))))  # its clause: the whole sentence repeated per figure
         if any_value:
-            lines.append(f"| {md_inline(indicator.name)}（{md_inline(indicator.unit)}） | " + " | ".join(cells) + " |")
-    lines += ["", extra, "[全部系列](../index.md)"]
-    return SiteFile(f"series/{s.slug}/index.md", frontmatter({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
-                                                         "\n".join(lines) + "\n"))
+            rows.append([f"{text(indicator.name)}（{text(indicator.unit)}）", *cells])
+    body += [table(["指标", *(f"{y} 年度" for y in years)], rows), extra, paragraph(link(page, "全部系列", "../index.md"))]
+    return SiteFile(page, html_page({"title": f"{s.issuer}历年报告", "hide": ["navigation"]},
+                                    crumbs(f"series/{s.slug}") + f"# {md_inline(s.issuer)}历年报告", "".join(body)))

@@ -27,7 +27,8 @@ from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.chunks import pager
-from generator.site.render import PAGE_SIZE, SiteFile, frontmatter, in_region_order, md_inline, place_name
+from generator.site.pagehtml import heading, link, paragraph, table, text
+from generator.site.render import PAGE_SIZE, SiteFile, frontmatter, html_page, in_region_order, md_inline, place_name
 
 Status = Literal["on_time", "late", "unknown"]
 STATUS_LABELS = {"on_time": "按时", "late": "逾期", "unknown": "日期不详"}
@@ -124,6 +125,7 @@ class Tally:
 
 
 TALLY_HEAD = "| 报告数 | 按时 | 逾期 | 日期不详 | 按时率 |"
+TALLY_COLUMNS = ("报告数", "按时", "逾期", "日期不详", "按时率")
 TALLY_RULE = "|---|---|---|---|---|"
 
 
@@ -167,7 +169,7 @@ def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], 
     if None in by_year:
         lines.append("| 年度不详 | " + tally([measured[r.slug] for r in by_year[None]]).cells() + " |")
     lines += ["", "## 各层级（全部年度） {#levels}", "", "| 层级 " + TALLY_HEAD, "|---" + TALLY_RULE]
-    lines += _by_level(reports, measured)
+    lines += ["| " + " | ".join(row) + " |" for row in _by_level(reports, measured)]
     lines += ["", "数据下载：[timeliness.csv.gz](../data/timeliness.csv.gz)（gzip 压缩）"]
     pages = [SiteFile("timeliness/index.md", frontmatter({"title": "按时公开", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
     for year in years:
@@ -175,12 +177,13 @@ def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], 
     return pages
 
 
-def _by_level(reports: Sequence[Report], measured: dict[str, Timeliness]) -> list[str]:
+def _by_level(reports: Sequence[Report], measured: dict[str, Timeliness]) -> list[list[str]]:
+    """A table's rows: each level's name and its tally's cells."""
     groups: dict[str, list[Timeliness]] = defaultdict(list)
     for report in reports:
         groups[str(report.metadata.get("level") or "")].append(measured[report.slug])
     labels = {**LEVELS, "": "层级不详"}
-    return [f"| {labels[lv]} | " + tally(groups[lv]).cells() + " |" for lv in labels if lv in groups]
+    return [[labels[lv], *tally(groups[lv]).cells().split(" | ")] for lv in labels if lv in groups]
 
 
 ORDER = {"late": 0, "unknown": 1, "on_time": 2}
@@ -189,40 +192,39 @@ ORDER = {"late": 0, "unknown": 1, "on_time": 2}
 def _year_pages(year: int, reports: list[Report], measured: dict[str, Timeliness],
                 deadlines: Deadlines) -> list[SiteFile]:
     base = f"timeliness/{year}"
-    head = ["[首页](../../index.md) › [按时公开](../index.md)\n{ .crumbs }", ""]
+    head = "[首页](../../index.md) › [按时公开](../index.md)\n{ .crumbs }\n\n"
     rule = deadlines.rule(None)
     due = f"，公开期限为 {rule.deadline(year).isoformat()}" if rule else ""
-    intro = [f"# {year} 年度报告按时公开情况", "",
-             f"本站收录 {year} 年度报告 {len(reports)} 份{due}。{HOW}", "",
-             "## 各省级行政区 {#provinces}", "", "按按时率从高到低排列；按时率相同时按报告数。", "",
-             "| 省级行政区 " + TALLY_HEAD, "|---" + TALLY_RULE]
     rows = []
     for slug, members in by_province(reports).items():
         t = tally([measured[r.slug] for r in members])
         known = t.on_time + t.late
         rows.append((-(t.on_time / known) if known else 1.0, -t.total, slug, t))
-    intro += [f"| {md_inline(NAMES[slug])} | {t.cells()} |" for *_, slug, t in sorted(rows)]
-    intro += ["", "## 各层级 {#levels}", "", "| 层级 " + TALLY_HEAD, "|---" + TALLY_RULE]
-    intro += _by_level(reports, measured)
-    intro += ["", "## 各份报告 {#reports}", "", "先列逾期，再列日期不详，后列按时；同类按地区排列。", ""]
+    intro = (paragraph(f"本站收录 {year} 年度报告 {len(reports)} 份{due}。{HOW}")
+             + heading(2, "provinces", "各省级行政区") + paragraph("按按时率从高到低排列；按时率相同时按报告数。")
+             + table(["省级行政区", *TALLY_COLUMNS], ([text(NAMES[slug]), *t.cells().split(" | ")] for *_, slug, t in sorted(rows)))
+             + heading(2, "levels", "各层级") + table(["层级", *TALLY_COLUMNS], _by_level(reports, measured))
+             + heading(2, "reports", "各份报告") + paragraph("先列逾期，再列日期不详，后列按时；同类按地区排列。"))
     ordered = sorted(in_region_order(reports), key=lambda r: ORDER[measured[r.slug].status])
     # Pages of PAGE_SIZE short rows, cut by count: the first page's tallies change with every report anyway.
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
     files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
+    title = f"{year} 年度报告按时公开情况"
     for n, chunk in enumerate(chunks, start=1):
+        page = files[n - 1]
         nav = pager(files, n)
-        body = head + (intro if n == 1 else [f"# {year} 年度报告按时公开情况（续）", ""]) + [nav]
-        body += ["| 报告 | 地区 | 层级 | 期限 | 所用日期 | 日期来源 | 结果 |", "|---|---|---|---|---|---|---|"]
+        cells = []
         for r in chunk:
             m = measured[r.slug]
-            result = m.label + (f"（{md_inline(m.why)}）" if m.why else "")
-            body.append(f"| [{md_inline(r.title)}](../../reports/{r.slug}/index.md) | {md_inline(place_name(r.metadata) or '—')} | "
-                        f"{LEVELS.get(str(r.metadata.get('level')), '—')} | {m.deadline or '—'} | {m.date or '—'} | "
-                        f"{SOURCES.get(m.source, '—')} | {result} |")
-        body += ["", nav]
-        title = f"{year} 年度报告按时公开情况"
-        pages.append(SiteFile(files[n - 1], frontmatter({"title": title, "hide": ["navigation"]}, "\n".join(body) + "\n")))
+            result = m.label + (f"（{text(m.why)}）" if m.why else "")
+            cells.append([link(page, text(r.title), f"../../reports/{r.slug}/index.md"), text(place_name(r.metadata) or "—"),
+                          LEVELS.get(str(r.metadata.get("level")), "—"), m.deadline or "—", m.date or "—",
+                          SOURCES.get(m.source, "—"), result])
+        body = ((intro if n == 1 else "") + nav
+                + table(["报告", "地区", "层级", "期限", "所用日期", "日期来源", "结果"], cells) + nav)
+        pages.append(SiteFile(page, html_page({"title": title, "hide": ["navigation"]},
+                                              head + (f"# {title}" if n == 1 else f"# {title}（续）"), body)))
     return pages
 
 

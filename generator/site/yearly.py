@@ -41,6 +41,7 @@ import numpy as np
 
 from generator.records import Paragraph, Report, solid_chars
 from generator.site.memo import Memo
+from generator.site.pagehtml import heading, paragraph, table
 from generator.site.series import Series
 
 SHINGLE = 4  # characters
@@ -286,30 +287,31 @@ def pair_record(rep: Repeat, kept: dict[str, dict] | None = None, changed: set[s
 def yearly_site(series: Sequence, kept: dict[str, dict] | None = None,
                 changed: set[str] | None = None, text: Text | None = None) -> dict[str, str]:
     """For each series page, its section on what repeats year over year
-    (series slug -> Markdown and HTML): a table of its years, and for each
+    (series slug -> its HTML, generator/site/pagehtml.py): a table of its years, and for each
     year after the first its 对照 with the year before (pair_html), which
     duizhao.js shows side by side. kept and changed: as repeats'."""
     tables: dict[str, str] = {}
     for s in series:
         found = repeats(s.reports, kept, changed, text)
-        lines = ["## 逐年重复与新增 {#repeats}", "",
-                 f"每份报告的每一段与上一年度报告比较：两段的{SHINGLE}字片段重合度（杰卡德系数）不低于 {REPEAT:.0%} 的，"
-                 "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。"
-                 "逐段对照中，<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，"
-                 "<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；一字不差的段落只在右栏显示。", "",
-                 "| 年度 | 段落 | 新增 | 重复上一年度 | 重复字数比例 | 对照 |", "|---|---|---|---|---|---|"]
+        intro = paragraph(
+            f"每份报告的每一段与上一年度报告比较：两段的{SHINGLE}字片段重合度（杰卡德系数）不低于 {REPEAT:.0%} 的，"
+            "视为“几乎逐字重复”上一年度，否则为“新增”。重复比例按字数计算。"
+            "逐段对照中，<ins class=\"duiz-key\">下划线、绿底</ins> 为本年度新写的文字，"
+            "<del class=\"duiz-key\">删除线、红底</del> 为上一年度有、本年度没有的文字；一字不差的段落只在右栏显示。")
         first = s.reports[0]
-        lines.append(f"| {first.metadata.get('year')} | {len(paragraphs(first))} | — | — | — | 最早一年 |")
+        rows = [[str(first.metadata.get("year")), str(len(paragraphs(first))), "—", "—", "—", "最早一年"]]
         pairs = []
         for rep in found:
             year = rep.report.metadata.get("year")
-            lines.append(f"| {year} | {len(rep.matches)} | {rep.new} | {rep.repeated} | {rep.share:.0%} | "
-                         f"[与 {rep.previous.metadata.get('year')} 年度对照](#vs-{year}) |")
+            rows.append([str(year), str(len(rep.matches)), str(rep.new), str(rep.repeated), f"{rep.share:.0%}",
+                         f'<a href="#vs-{year}">与 {rep.previous.metadata.get("year")} 年度对照</a>'])
             pairs.append(pair_html(rep, pair_record(rep, kept, changed, text)))
         # loaded by the series pages that have a 对照 (as the search page loads search.js), not by every page
         block = ['<div class="duiz-pairs">', *pairs, '<script defer src="../../assets/javascripts/duizhao.js"></script>',
                  "</div>"]
-        tables[s.slug] = "\n".join(lines) + "\n\n" + "\n".join(block) + "\n"
+        tables[s.slug] = (heading(2, "repeats", "逐年重复与新增") + intro
+                          + table(["年度", "段落", "新增", "重复上一年度", "重复字数比例", "对照"], rows)
+                          + "\n".join(block) + "\n")
     return tables
 
 
