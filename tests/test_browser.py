@@ -377,21 +377,21 @@ def test_rows_whose_data_cannot_be_fetched_say_so_in_chinese(served, browser):
 def test_figures_and_reader_give_the_browsers_own_failures_in_chinese(served, browser):
     """The browser's own reasons are English ("Failed to fetch"; a data file
     of the wrong shape, "Cannot read properties of null"): the figures
-    explorer whose index does not arrive, and the reader given a report's data
-    file holding null, say in Chinese that the network or a data file failed;
-    the reader's reasons of its own (a missing file's HTTP status) still show."""
+    explorer whose index does not arrive says in Chinese that the network or
+    a data file failed; the reader's reasons of its own (a report page
+    without its packed data, a missing page's HTTP status) show."""
     page, _, _ = watched_page(browser)
     page.route("**/figures/index.json", lambda route: route.abort())
     page.goto(served + "figures/")
     error = page.locator(".reader-error")
     error.wait_for()
     assert error.inner_text() == "数据无法载入（网络或数据文件出错）。"
-    page.route("**/reader/r/2022-anhui-wuhu.json.gz", lambda route: route.fulfill(status=200, body="null"))
+    page.route("**/reports/2022-anhui-wuhu/", lambda route: route.fulfill(status=200, body="null"))
     page.goto(served + "reader/?theme=mediation&r=2022-anhui-wuhu,nosuch,2023-shanxi-xiangning")
     page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 2")
     messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
-    assert messages[0].startswith("无法载入报告 2022-anhui-wuhu（网络或数据文件出错）")
-    assert messages[1].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 状态 404）")
+    assert messages[0].startswith("无法载入报告 2022-anhui-wuhu（报告页面：缺少对读所需的数据）")
+    assert messages[1].startswith("找不到报告 nosuch（报告页面：HTTP 状态 404）")
     page.close()
 
 
@@ -436,15 +436,23 @@ def test_the_phone_menu_button_is_named_and_opens_by_keyboard(served, browser):
     from tests.conftest import PHONE
 
     page, errors, _ = watched_page(browser, PHONE)
-    page.goto(served + "reports/2022-anhui-wuhu/")
-    button = page.get_by_role("button", name="打开导航菜单")
-    assert button.is_visible()
-    button.focus()
-    page.keyboard.press("Enter")
-    assert page.locator("#__drawer").is_checked()
-    button.focus()
-    page.keyboard.press(" ")
-    assert not page.locator("#__drawer").is_checked()
+    # pages outside the navigation write no drawer (overrides/main.html): fazhi.js
+    # makes it, with the site's sections, and the back-to-top button
+    for path in ("reports/2022-anhui-wuhu/", "themes/mediation/", "parts/measures/"):
+        page.goto(served + path)
+        button = page.get_by_role("button", name="打开导航菜单")
+        assert button.is_visible()
+        button.focus()
+        page.keyboard.press("Enter")
+        assert page.locator("#__drawer").is_checked()
+        drawer = page.locator(".md-sidebar--primary .md-nav__link")
+        drawer.last.wait_for()
+        assert drawer.all_inner_texts()[:3] == ["首页", "检索", "按地区"] and drawer.count() == 11, path
+        button.focus()
+        page.keyboard.press(" ")
+        assert not page.locator("#__drawer").is_checked()
+        assert page.locator(".md-top").count() == 1, path
+        assert page.locator(".md-sidebar--primary").evaluate("e => e.hidden"), path  # no left column when wide
     assert errors == []
     page.close()
 

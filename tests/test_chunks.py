@@ -1,7 +1,7 @@
 """Theme and part pages: one new report changes the page it joins, not the pages after it."""
 from __future__ import annotations
 
-from generator.site.chunks import MAX, MIN, TARGET, chunk_file, pager, stable_chunks
+from generator.site.chunks import LINKS, MAX, MIN, TARGET, chunk_file, pager, stable_chunks
 
 
 def pages(slugs: list[str]) -> dict[str, list[str]]:
@@ -93,3 +93,24 @@ def test_a_themes_first_page_is_made_again_when_a_page_it_names_changes_its_plac
     after = first_page([corrected if r.slug == last.slug else r for r in corpus.reports])
     assert "（更正）" not in before.make().decode() and "（更正）" in after.make().decode()
     assert before.key != after.key
+
+
+def test_lists_of_links_hold_more_rows_a_page():
+    """Theme and part pages and the lists by year, level and place (a link a
+    row, the rest drawn from data) hold LINKS times as many rows a page as
+    /compare/ and /parts/ (table rows): what every page repeats (frame,
+    heading, explanations, pager) was a third of the theme pages at 50 a
+    page. Cut the same way, so one added report still changes few pages."""
+    from generator.site.render import list_pages
+
+    assert LINKS >= 3
+    slugs = [f"2023-report-{i:04d}" for i in range(3000)]
+    tables, _ = list_pages("compare", slugs, slug=lambda s: s)
+    links, files = list_pages("themes/t", slugs, slug=lambda s: s, links=True)
+    assert all(MIN * LINKS <= len(c) <= MAX * LINKS for c in links[:-1])
+    assert len(tables) / len(links) > LINKS * 0.8
+    assert [s for c in links for s in c] == slugs and files[0] == "themes/t/index.md"
+    before = {f: c for f, c in zip(files, links)}
+    after = dict(zip(*reversed(list_pages("themes/t", sorted(slugs + ["2023-report-1500a"]), slug=lambda s: s,
+                                          links=True))))
+    assert len({f for f in set(before) | set(after) if before.get(f) != after.get(f)}) <= 3

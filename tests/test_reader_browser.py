@@ -6,6 +6,8 @@ sideways scrolling of the page, chart text of 12 px or more, a table of
 contents on phones. Screenshots go to build/screenshots/ for a person to see."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import DESKTOP, PHONE, Quiet, serving, shot, watched_page
@@ -455,8 +457,10 @@ def test_reader_decompresses_only_what_is_still_gzip(series_site, browser, viewp
             page.goto(base + address)
             seen.append(three_columns_with_text(page))
             assert all("行政复议" in column for column in seen[-1])
-            data = types[f"{THREE[0]}.json.gz"]
-            assert data == (("application/gzip", None) if handler_class is Quiet else ("application/json", "gzip"))
+            # the chooser's province file (a report's own data is in its page's packed record)
+            page.wait_for_selector(".reader-list .reader-list__count", state="attached")
+            data = {v for k, v in types.items() if k.endswith(".json.gz")}
+            assert data == {("application/gzip", None) if handler_class is Quiet else ("application/json", "gzip")}
             no_sideways_scroll(page)
             assert errors == [] and len(hosts) == 1
             page.close()
@@ -464,13 +468,15 @@ def test_reader_decompresses_only_what_is_still_gzip(series_site, browser, viewp
 
 
 def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser):  # noqa: F811
-    """A missing report, a damaged data file and a missing report page: each
+    """A missing report, a page whose packed data is damaged and a missing report page: each
     named in Chinese in the page, the other columns still drawn."""
     import shutil
 
     site = tmp_path / "site"
     shutil.copytree(series_site.site_dir, site)
-    (site / "reader/r/2023-shanxi-xiangning.json.gz").write_bytes(b"\x1f\x8b\x08\x00broken")
+    damaged = site / "reports/2023-shanxi-xiangning/index.html"  # its packed record (the reader's data) broken
+    damaged.write_text(re.sub(r'(id="report-record">)[^<]+', r"\1H4sIAAAAAAAAbroken", damaged.read_text(encoding="utf-8")),
+                       encoding="utf-8")
     shutil.rmtree(site / "reports/2023-anhui-qingyang")
     with serving(site) as base:
         page, _, _ = watched_page(browser, DESKTOP)
@@ -478,8 +484,8 @@ def test_reader_says_which_file_it_cannot_load(tmp_path, series_site, browser): 
         page.wait_for_selector(".reader-table tr.reader-names th")
         page.wait_for_function("document.querySelectorAll('.reader-chosen .reader-error').length === 3")
         messages = page.locator(".reader-chosen .reader-error").all_inner_texts()
-        assert messages[0].startswith("找不到报告 nosuch（nosuch.json.gz：HTTP 状态 404）")
-        assert messages[1].startswith("无法载入报告 2023-shanxi-xiangning（2023-shanxi-xiangning.json.gz：数据已损坏，无法解压）")
+        assert messages[0].startswith("找不到报告 nosuch（报告页面：HTTP 状态 404）")
+        assert messages[1].startswith("无法载入报告 2023-shanxi-xiangning（报告页面：对读所需的数据已损坏，无法解读）")
         assert messages[2].startswith("找不到报告 2023-anhui-qingyang（报告页面：HTTP 状态 404）")
         assert page.locator(".reader-table tr.reader-names th").evaluate_all("ths => ths.map(t => t.dataset.slug)") == [THREE[0]]
         page.close()

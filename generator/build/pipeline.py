@@ -81,7 +81,7 @@ from generator.site.compare import compare_site
 from generator.site.measures import measures_site, measures_wanted, no_measures, with_links
 from generator.site.memo import Kept, Memo
 from generator.site.publish import Skipped, dates_added, publish_pages, site_epoch
-from generator.site.reader import reader_site
+from generator.site.reader import reader_site, record_part
 from generator.site.related import report_links
 from generator.site.render import Output, ordered_reports, render_site
 from generator.site.series import find_series, series_of, series_site
@@ -796,7 +796,7 @@ def _make_pages(project: Project, corpus: Corpus, use_cache: bool, site: str = "
     groups: list[Callable[[], Iterable[Output]]] = [
         measured.pop,
         lambda: render_site(reports, taxonomy, corpus.skipped, links.pop(), whole_report(project, taxonomy), originals,
-                            ordered),
+                            ordered, functools.partial(record_part, taxonomy=taxonomy)),
         lambda: compare_site(reports, taxonomy, ordered, Kept(rows / "matrix.pickle", read=use_cache)),
         lambda: publish_pages(reports, taxonomy, corpus.skipped, added, site, measures.edits, originals, epoch,
                               Kept(rows / "reports-csv.pickle", read=use_cache)),

@@ -18,21 +18,29 @@ from typing import TypeVar
 from generator.site.pagehtml import link, paragraph
 
 T = TypeVar("T")
-# Reports on a page, on average: theme pages show excerpts (at most three a
-# report) and part pages openings, about 2 KB a report, so a page of 50 stays
-# near 100 KB while the template every page repeats (about 13 KB) is paid half
-# as often as with 25.
+# Reports on a page, on average, of the lists whose rows are table rows
+# (/compare/, /parts/); lists of links hold LINKS times as many (below).
 TARGET = 50
 MIN = TARGET * 4 // 5  # a page holds at least this many (the last page may hold fewer)
 MAX = TARGET * 6 // 5  # and at most this many, so pages are of about even length
 EVERY = 10  # about one report in EVERY may end a page
+# A list whose rows are one link each (theme and part pages, whose rows
+# compare.js completes from the page's data file; the lists by year, level
+# and place) holds LINKS times as many rows a page: a row is about 90 bytes
+# of markup and 60 of data, while what every page repeats (the frame, the
+# theme's or part's heading, explanations and pager) is about 4 KB. At 50 a
+# page that repeated part was a third of the theme pages, 0.06 x the text
+# at 3,000 varied reports. /compare/ and /parts/, whose rows are table rows
+# of 13 or 6 cells, keep TARGET.
+LINKS = 3
 
 
 def ends_page(slug: str) -> bool:
     return int(hashlib.sha1(slug.encode("utf-8")).hexdigest()[:8], 16) % EVERY == 0
 
 
-def stable_chunks(items: Sequence[T], slug=lambda item: item.slug, size: int | None = None) -> list[list[T]]:
+def stable_chunks(items: Sequence[T], slug=lambda item: item.slug, size: int | None = None,
+                  links: bool = False) -> list[list[T]]:
     """items in their order, in pages of MIN to MAX items: a page ends after
     the first item from its MIN-th on whose slug may end a page, else at MAX.
     A boundary depends only on the items since the one before it, so one
@@ -43,8 +51,10 @@ def stable_chunks(items: Sequence[T], slug=lambda item: item.slug, size: int | N
     slug said (at any length) kept every later page but made pages of 2
     items beside pages of 83. A last page shorter than MIN/2 joins the one
     before it. size: about how many items a page holds, where not TARGET
-    (pages of MIN to MAX items are then pages of 4/5 to 6/5 of size)."""
-    low, high = (MIN, MAX) if size is None else (size * 4 // 5, size * 6 // 5)
+    (pages of MIN to MAX items are then pages of 4/5 to 6/5 of size); links:
+    a list of links, LINKS times as many items a page."""
+    scale = LINKS if links else 1
+    low, high = (MIN * scale, MAX * scale) if size is None else (size * 4 // 5, size * 6 // 5)
     chunks: list[list[T]] = [[]]
     for item in items:
         chunks[-1].append(item)

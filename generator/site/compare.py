@@ -102,7 +102,7 @@ def _theme(theme: Theme, members: list[Report], taxonomy: Taxonomy,
     """The theme's pages: members are the reports with passages on it; where
     says which page of each theme holds a report (a row links its
     subthemes' pages)."""
-    chunks, files = list_pages(f"themes/{theme.slug}", members)
+    chunks, files = list_pages(f"themes/{theme.slug}", members, links=True)
     indicators = [i for i in taxonomy.indicators if i.theme == theme.slug]
     subs = [s.slug for s in taxonomy.subthemes(theme.slug)]
     pages: list[Output] = []
@@ -688,7 +688,7 @@ def _parts(ordered: list[Report], taxonomy: Taxonomy) -> list[Output]:
               for part in taxonomy.parts}
     part_where: dict[tuple[int, str], str] = {}
     for part in taxonomy.parts:
-        for chunk, file in zip(*list_pages(part.slug, having[part.number])):
+        for chunk, file in zip(*list_pages(part.slug, having[part.number], links=True)):
             for report in chunk:
                 part_where[part.number, report.slug] = file
     for n, chunk in enumerate(chunks, start=1):
@@ -742,7 +742,7 @@ def _parts_page(taxonomy: Taxonomy, chunk: list[Report], part_where: dict[tuple[
 def _part(part, having: list[Report], missing: int) -> list[Output]:
     """The part's pages: having are the reports that contain it. Each page is
     made only when its reports or its links to other pages changed."""
-    chunks, files = list_pages(f"parts/{part.slug}", having)
+    chunks, files = list_pages(f"parts/{part.slug}", having, links=True)
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         nav = pager(files, n)

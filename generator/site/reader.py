@@ -2,12 +2,15 @@
 
 Reports -> data files the browser loads on demand, and the page that reads them:
 
-- reader/r/<slug>.json.gz: one report's themed passages (each once, with its
-  anchor, heading, themes and part, but not its text) and its figures. The
-  browser takes each passage's text from the report's own page
-  (reports/<slug>/, the element with the passage's anchor as id), so the
-  site does not hold every report's text twice: gzip alone left the text at
-  about 5 KB per report, the whole data file at 6.5 KB; without it, 1.6 KB;
+- in each report's page, packed in its record (render.report_record):
+  the report's themed passages (each once, with its anchor, themes and
+  part, but neither its text nor its heading) and its figures
+  (record_part). The browser fetches the report's page (reports/<slug>/)
+  and takes each passage's text from it (the element with the passage's
+  anchor as id) and its heading (the heading before it), so the site does
+  not hold every report's text twice: gzip alone left the text at about
+  5 KB per report, a data file of its own at 6.5 KB; without it, 1.6 KB;
+  in the page's record, 0.5 KB;
 - reader/index.json: the themes, the levels in administrative order and, per
   province, how many reports it has and which file lists them;
 - reader/index/<province>.json.gz: the chooser's rows of one province
@@ -33,7 +36,17 @@ from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
 from generator.site.compare import chosen, format_value
-from generator.site.render import Ordered, Output, SiteFile, frontmatter, gzipped, in_region_order, place_name, when_changed
+from generator.site.render import (
+    TITLE_SAFE,
+    Ordered,
+    Output,
+    SiteFile,
+    frontmatter,
+    gzipped,
+    in_region_order,
+    place_name,
+    when_changed,
+)
 from generator.version import generator_version
 
 MAX_COLUMNS = 4
@@ -45,7 +58,7 @@ def reader_site(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str,
     ordered: the build's one ordering of these reports (render.ordered_reports), else made here."""
     series = series or {}
     reports = ordered.in_order(reports) if ordered else in_region_order(list(reports))
-    pages: list[Output] = [_report_file(r, taxonomy, series.get(r.slug)) for r in reports]
+    pages: list[Output] = []
     provinces = []
     for slug, members in by_province(reports).items():
         # a row is made from its report alone: a province's file is made again only when one of its reports changed
@@ -71,16 +84,6 @@ def _index_file(members: list[Report]) -> bytes:
     return gzipped(_json({"reports": [index_row(r) for r in members]}))
 
 
-def _report_file(report: Report, taxonomy: Taxonomy, series: str | None) -> Output:
-    """A report's data for the reader, made again only when the report or its series changed."""
-    path = f"reader/r/{report.slug}.json.gz"
-
-    def make() -> bytes:
-        return gzipped(_json(report_data(report, taxonomy, series)))
-
-    return when_changed(path, make, [report], series)
-
-
 def _json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
@@ -99,45 +102,27 @@ def index_row(report: Report) -> dict:
     }
 
 
-def report_data(report: Report, taxonomy: Taxonomy, series: str | None) -> dict:
-    """One report's passages on any theme, each once with its themes, and the
-    figures (one value per indicator, as on the theme pages). No passage text:
-    the reader reads it from the report's page by the passage's anchor."""
+def record_part(report: Report, taxonomy: Taxonomy) -> dict:
+    """What the reader reads of a report beyond its page, packed in the
+    page's record (render.report_record, which also holds its passages on
+    any theme with their themes and parts, "a"): one figure per
+    indicator, as on the theme pages, as
+    [indicator, value, the passage's anchor, how many other values] ("g");
+    and [issuer, place, level's name, year, province (the chooser opens
+    on the first report's), and the title where the page's heading shows
+    it otherwise] ("m"). Neither the passages' text nor their
+    headings: reader.js reads both from the page."""
     m = report.metadata
-    headings = {s.anchor: s.heading for s in report.document.sections}
-    passages = [
-        {"a": p.anchor, "h": headings.get(p.section, "开头部分"), "th": [t.theme for t in p.themes],
-         "p": part_of(report, p.section)}
-        for p in report.analysis.passages if p.themes
-    ]
     figures = []
     for indicator in taxonomy.indicators:
         best, others = chosen(report, indicator)
         if best is not None:
-            figures.append({"i": indicator.slug, "v": format_value(best), "a": best.passage, "more": len(others)})
-    return {
-        "slug": report.slug,
-        "title": report.title,
-        "issuer": str(m.get("issuer") or ""),
-        "place": place_name(m),
-        "province": str(m.get("province") or ""),
-        "level": LEVELS.get(str(m.get("level")), "层级不详"),
-        "year": m.get("year"),
-        "url": f"reports/{report.slug}/",
-        "series": series,
-        "passages": passages,
-        "figures": figures,
-    }
-
-
-def part_of(report: Report, section: str) -> int:
-    """The required part (1-5) a section belongs to: that of the top-level
-    section it sits in (section anchors extend their parent's: s2, s2-1 …);
-    0 for the opening, a report's own parts and sections mapped to none."""
-    for match in report.analysis.parts:
-        if match.parts and not match.own and (section == match.section or section.startswith(match.section + "-")):
-            return match.parts[0]
-    return 0
+            figures.append([indicator.slug, format_value(best), best.passage, len(others)])
+    meta = [str(m.get("issuer") or ""), place_name(m), LEVELS.get(str(m.get("level")), "层级不详"), m.get("year"),
+            str(m.get("province") or "")]
+    if report.title.translate(TITLE_SAFE) != report.title:  # the page's heading shows < > & full-width
+        meta.append(report.title)
+    return {"g": figures, "m": meta}
 
 
 def _page() -> SiteFile:

@@ -56,6 +56,7 @@ class Deferred:
 
 Output = SiteFile | Deferred  # what the site stages return: a file now, or one made when its inputs changed
 Whole = Callable[[Report], Report]  # the report with its text, bytes and cleaned lines, which the build does not hold
+Reading = Callable[[Report], dict]  # what the reader reads of a report, packed in its page (generator/site/reader.py record_part)
 
 
 HEX = re.compile(r"[0-9a-f]+")  # a report's key (generator/build/cache.py cache_key): JSON writes it as it is
@@ -112,14 +113,17 @@ def ordered_reports(reports: Sequence[Report], taxonomy: Taxonomy) -> Ordered:
 
 def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence = (),
                 links: dict[str, dict] | None = None, whole: Whole | None = None,
-                originals: str = "", ordered: Ordered | None = None) -> list[Output]:
+                originals: str = "", ordered: Ordered | None = None, reading: Reading | None = None) -> list[Output]:
     """links: report slug -> more frontmatter for its page (series, related
     reports, citation), made by the stages that know them. whole: where a
     report's two downloads get its bytes and cleaned lines when the build
     holds it without them (generator/build/pipeline.py lean). originals:
     extra.originals_url of mkdocs.yml (originals_url), where the publisher's
     files are served; "" to publish a copy of each. ordered: what the build
-    derived once from these reports (ordered_reports), else made here."""
+    derived once from these reports (ordered_reports), else made here.
+    reading: what the side-by-side reader reads of a report (its themed
+    passages and figures: generator/site/reader.py record_part), packed
+    into the report's page record (report_record)."""
     reports = sorted(reports, key=lambda r: r.slug)
     ordered = ordered or ordered_reports(reports, taxonomy)
     where = ordered.where
@@ -132,10 +136,11 @@ def render_site(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence
         extra = (links or {}).get(report.slug)
         if report.slug in twins:
             extra = {**(extra or {}), "twins": card_line(twins[report.slug])}
-        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole, originals))
+        pages.extend(report_pages(report, taxonomy, where, extra, mine[report.slug], whole, originals, reading))
     pages.append(_home(reports, len(skipped), twins))
     pages.append(guide_page())
     pages.append(theme_names(taxonomy))
+    pages.append(step_messages(reports))
     pages.extend(_regions(reports, twins))
     pages.extend(_years(ordered.reports, twins))
     pages.extend(_levels(ordered.reports, twins))
@@ -204,14 +209,14 @@ def report_url(slug: str) -> str:
 
 def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], links: dict | None,
                  theme_pages_of_report: dict[str, str], whole: Whole | None = None,
-                 originals: str = "") -> list[Output]:
+                 originals: str = "", reading: Reading | None = None) -> list[Output]:
     """A report's page and its two downloads, made again only when the
     report, its links or the theme pages its chips point to changed (the
     downloads: only when the report did). Each is made on its own and
     nothing keeps it once written: when the three shared one rendering,
     every report's rendered files stayed in memory until all pages were
     written (about 50 KB a report)."""
-    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole, originals)
+    (page, make_page), *downloads = _report_makers(report, taxonomy, where, links, whole, originals, reading)
     if report.key:
         # The page's key from the repr of its inputs, not their JSON (when_changed): its links
         # (related reports, citation, measures: about 2 KB) dumped as JSON with sorted keys for
@@ -228,14 +233,14 @@ def report_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str]
 
 def _report_makers(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
                    links: dict | None, whole: Whole | None = None,
-                   originals: str = "") -> list[tuple[str, Callable[[], bytes]]]:
+                   originals: str = "", reading: Reading | None = None) -> list[tuple[str, Callable[[], bytes]]]:
     """Each of a report's files, and how to make it: its page, the cleaned
     text and, unless the publisher's files are served elsewhere (originals),
     a copy of its original."""
     page, original, cleaned = report_files(report.slug, report.cleaned.markup.format)
     full = whole or (lambda r: r)
     makers = [
-        (page, lambda: report_page(full(report), taxonomy, where, links, originals)),  # its text: from whole
+        (page, lambda: report_page(full(report), taxonomy, where, links, originals, reading)),  # its text: from whole
         (cleaned, lambda: full(report).cleaned.text.encode("utf-8")),
     ]
     if not originals:
@@ -274,7 +279,7 @@ def original_link(source: Source, originals: str) -> dict[str, object]:
 
 
 def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
-                links: dict | None = None, originals: str = "") -> bytes:
+                links: dict | None = None, originals: str = "", reading: Reading | None = None) -> bytes:
     """A report's page, written as final HTML (generator/plugins/prerendered.py):
     MkDocs reading back thousands of paragraphs of HTML as Markdown was the
     largest cost of a build. Every text is escaped here (html_text)."""
@@ -282,11 +287,6 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
     doc = report.document
     body: list[str] = []
     toc: list[list] = []
-    counts = report.analysis.section_theme_counts()
-    chips: list[list[str]] = []  # [anchor ("" the opening), its theme chips]: in the packed record (report_record)
-    opening = _chips(report, taxonomy, where, counts.get("", {}))
-    if opening:
-        chips.append(["", opening])
     tables = list(enumerate(report.cleaned.markup.tables))
     # the passages something links to: those on a theme (theme pages, the reader, the passages data) and
     # those holding a figure (indicator tables, the figures data); a paragraph's other pieces need no id
@@ -304,9 +304,6 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
         tables_before(section.line)
         depth = min(section.level + 1, 6)
         heading = html_text(section.heading)
-        items = _chips(report, taxonomy, where, counts.get(section.anchor, {}))
-        if items:
-            chips.append([section.anchor, items])
         body.append(f'<h{depth} id="{section.anchor}">{heading}</h{depth}>')  # its # link and chips: fazhi.js
         toc.append([depth, section.anchor, html.escape(section.heading, quote=False)])
         for paragraph in section.paragraphs:
@@ -341,14 +338,14 @@ def report_page(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str],
             meta[key.name] = value
     # what the other stages made lazily (generator/site/related.py: related reports, citation) made now
     links = {k: v() if callable(v) else v for k, v in (links or {}).items()}
-    meta["record"] = report_record(report, links.pop("related", None),
-                                   (chips, chip_pages(report, taxonomy, where)) if chips else None)
+    meta["record"] = report_record(report, links.pop("related", None), chip_pages(report, taxonomy, where),
+                                   {**reading(report), "sr": links.get("series")} if reading else None)
     meta.update(links)
     return frontmatter(meta, HTML_MARKER + "\n" + "\n".join(body) + "\n")
 
 
 def report_record(report: Report, related: dict | None,
-                  chips: tuple[list[list[str]], dict[str, str]] | None = None) -> str:
+                  chips: dict[str, str] | None = None, reader: dict | None = None) -> str:
     """What a report page shows below its text and few readers open: the
     cleaning record (each step and its count, each line of the page not
     published as text) and the related reports, as JSON compressed with gzip
@@ -360,18 +357,42 @@ def report_record(report: Report, related: dict | None,
     files). Related reports: [href after reports/, title, similarity or
     null], peers under "p", closest under "c".
 
-    The theme chips (chips: [anchor, "slug:count …"] for the opening ("")
-    and each heading with passages on a theme (_chips), and chip_pages)
-    under "t" and "w", with the report's slug under "s": fazhi.js draws them
-    as links below each heading. On the headings and in a script of the
-    page they were 2.2 KB of an average page; packed with the record,
-    1,000 varied reports' pages were 0.8 KB a page lighter."""
+    The passages on a theme, each once as [anchor, its themes' slugs
+    joined by spaces, its required part (part_of)], under "a", and the
+    theme page holding the report for each of its themes (chips:
+    chip_pages) under "w", with the report's slug under "s": fazhi.js
+    draws a section's theme chips below its heading, counting the passages
+    of the section (those after its heading, before the next), and the
+    reader reads them (reader.js). On the headings and in a script of the
+    page the chips were 2.2 KB of an average page; packed with the record,
+    1,000 varied reports' pages were 0.8 KB a page lighter; counted in the
+    browser from "a" (which the reader needs anyway) rather than given per
+    section ("t": [anchor, "slug:count …"]), 0.2 KB lighter again.
+
+    A cleaning step's message is named by its key (message_key), the
+    messages once for the site (step_messages): most are one sentence a
+    code, the same in every report, and were 0.03 x the text in the
+    records (410 bytes a page of 1,360 at 1,000 varied reports).
+
+    reader: what the side-by-side reader (/reader/) reads of the report
+    beyond its page (reader.record_part: its themed passages "a", figures
+    "g", metadata "m", series "sr"), which reader.js unpacks from this
+    record when it fetches the page for the passages' text: as a file of
+    its own a report (reader/r/<slug>.json.gz) it was 1.3 KB, here 0.5 KB
+    more of the page (gzip shares the record's dictionary), 0.06 x the
+    text at 1,000 varied reports, and one file a report fewer."""
     data: dict[str, object] = {
-        "d": [[d.code, d.message, d.count, d.severity] for d in report.diagnostics],
+        "d": [[d.code, message_key(d.message), d.count, d.severity] for d in report.diagnostics],
         "f": [[p.number, ROLE_LABELS[p.role], p.reason, p.text] for p in report.cleaned.page.lines if p.role != "body"],
     }
+    passages = [[p.anchor, " ".join(t.theme for t in p.themes), part_of(report, p.section)]
+                for p in report.analysis.passages if p.themes]
+    if passages:
+        data["a"] = passages
     if chips:
-        data["s"], data["t"], data["w"] = report.slug, chips[0], chips[1]
+        data["s"], data["w"] = report.slug, chips
+    if reader:
+        data.update(reader)
     if related:
         def entries(rows: list[dict]) -> list[list]:
             return [[str(r["href"]).removeprefix("reports/").rstrip("/"), r["title"], r.get("similarity")] for r in rows]
@@ -436,23 +457,23 @@ def _paragraph(paragraph: Paragraph, linked: Collection[str] | None = None) -> s
     return f'<p id="{paragraph.anchor}">{inner}</p>'
 
 
-def _chips(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str], counts: dict[str, int]) -> str:
-    """A section's links to the theme pages that quote it (调解 3 …), as data
-    that fazhi.js draws below its heading: each theme's slug and the
-    section's own passages in it, "mediation:3 enforcement:1" (the theme
-    page holding the report is once in the record: chip_pages; the themes'
-    names once in the site: theme_names). Written as links, with each
-    theme's name and the report's address, they were 5.4 MB of 1,000 varied
-    reports' pages (a report page has dozens of chip lines); as a paragraph
-    of data each with its theme page, 2.0 MB; on the heading, about 0.6 MB;
-    now in the packed record (report_record)."""
-    return " ".join(f"{theme.slug}:{counts[theme.slug]}" for theme in taxonomy.themes
-                    if counts.get(theme.slug) and (theme.slug, report.slug) in where)
+def part_of(report: Report, section: str) -> int:
+    """The required part (1-5) a section belongs to: that of the top-level
+    section it sits in (section anchors extend their parent's: s2, s2-1 …);
+    0 for the opening, a report's own parts and sections mapped to none."""
+    for match in report.analysis.parts:
+        if match.parts and not match.own and (section == match.section or section.startswith(match.section + "-")):
+            return match.parts[0]
+    return 0
 
 
 def chip_pages(report: Report, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> dict[str, str]:
     """For each theme the chips name, the page of the theme that holds the
-    report ("" for its first page)."""
+    report ("" for its first page). Written as links, with each theme's
+    name and the report's address, the chips were 5.4 MB of 1,000 varied
+    reports' pages (a report page has dozens of chip lines); as a
+    paragraph of data each with its theme page, 2.0 MB; on the heading,
+    about 0.6 MB; now counted from the packed record (report_record)."""
     counts = report.analysis.theme_counts()
     return {t.slug: page_url(where[t.slug, report.slug]).removeprefix(f"themes/{t.slug}/").rstrip("/")
             for t in taxonomy.themes if counts.get(t.slug) and (t.slug, report.slug) in where}
@@ -477,7 +498,7 @@ def theme_pages(members: dict[str, list[Report]]) -> dict[tuple[str, str], str]:
     holds the report's passages (theme pages are split into pages)."""
     where = {}
     for slug, reports in members.items():
-        for chunk, file in zip(*list_pages(f"themes/{slug}", reports)):
+        for chunk, file in zip(*list_pages(f"themes/{slug}", reports, links=True)):
             for report in chunk:
                 where[slug, report.slug] = file
     return where
@@ -568,11 +589,12 @@ def _by_date(reports: Iterable[Report]) -> list[Report]:
     return sorted(dated, key=lambda r: (str(r.metadata.get("date") or ""), str(r.metadata.get("year") or "")), reverse=True)
 
 
-def list_pages(base: str, items: Sequence, slug=lambda item: item.slug) -> tuple[list[list], list[str]]:
+def list_pages(base: str, items: Sequence, slug=lambda item: item.slug, links: bool = False) -> tuple[list[list], list[str]]:
     """A long list's pages and their Markdown files, cut where the items say
     (chunks.stable_chunks): one added report changes the page it joins, not
-    every later one, as cutting every PAGE_SIZE rows did."""
-    chunks = stable_chunks(items, slug)
+    every later one, as cutting every PAGE_SIZE rows did. links: a list of
+    one link a row, with chunks.LINKS times as many rows a page."""
+    chunks = stable_chunks(items, slug, links=links)
     return chunks, [chunk_file(base, chunk, n, slug) for n, chunk in enumerate(chunks, start=1)]
 
 
@@ -643,7 +665,7 @@ def _listing(base: str, title: str, intro: str, reports: list[Report], depth: in
     made again only when its reports (or what tells twins among them apart)
     or the listing's pages changed: made every build, the listings' rows
     were a share of a rebuild that grew with the corpus."""
-    chunks, files = list_pages(base, reports)
+    chunks, files = list_pages(base, reports, links=True)
     pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
         make = functools.partial(_listing_page, base, title, intro, chunks, files, n, depth, twins)
@@ -786,6 +808,27 @@ def theme_names(taxonomy: Taxonomy) -> SiteFile:
     the browser keeps) to name the theme chips of every report page."""
     names = {t.slug: t.name for t in taxonomy.themes}
     return SiteFile(THEME_NAMES, json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+# Beside /guide/, which says what a report page's cleaning record is (not
+# under reports/, whose entries are the reports' folders).
+STEP_MESSAGES = "guide/messages.json"
+
+
+def message_key(message: str) -> str:
+    """A cleaning step's message as the report records name it: its digest,
+    the same in every report and every build, so a message met first in one
+    report changes no other report's page."""
+    return hashlib.sha256(message.encode("utf-8")).hexdigest()[:10]
+
+
+def step_messages(reports: Iterable[Report]) -> SiteFile:
+    """Every cleaning step's message by its key (message_key), one small
+    file that fazhi.js reads (and the browser keeps) to draw the 文本清理记录
+    of every report page; made from every report's steps in each build."""
+    messages = {message_key(d.message): d.message for r in reports for d in r.diagnostics}
+    return SiteFile(STEP_MESSAGES, json.dumps(dict(sorted(messages.items())), ensure_ascii=False,
+                                              separators=(",", ":")).encode())
 
 
 def guide_page() -> SiteFile:

@@ -79,7 +79,15 @@ window.fazhiKit = (function () {
     });
   }
 
-  return { el: el, fail: fail, why: why, get: get, getJSON: getJSON };
+  // A report page's packed record (render.report_record: JSON, gzip,
+  // base64), read by fazhi.js on the page and by reader.js from the page.
+  function unpack(text) {
+    var bytes = Uint8Array.from(atob(text.trim()), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  return { el: el, fail: fail, why: why, get: get, getJSON: getJSON, unpack: unpack };
 })();
 
 (function () {
@@ -152,24 +160,33 @@ window.fazhiKit = (function () {
     return el("div", { "class": "md-sidebar md-sidebar--" + kind, "data-md-component": "sidebar", "data-md-type": type },
       [el("div", { "class": "md-sidebar__scrollwrap" }, [el("div", { "class": "md-sidebar__inner" }, [nav])])]);
   }
-  function reportFrame() {
+  // A page outside the navigation (reports, theme and part pages, series …)
+  // writes no drawer and no back-to-top button (overrides/main.html,
+  // partials/top.html): they are made here, the drawer hidden on wide
+  // screens as Material hides it for such pages; a report page also gets its
+  // contents sidebar, which contents() fills from 本报告目录.
+  function pageFrame() {
     var main = document.querySelector(".md-main__inner");
     var content = main && main.querySelector(":scope > .md-content");
-    if (!content || !document.querySelector(".report-text") || main.querySelector(".md-sidebar")) return;
+    if (!content || main.querySelector(".md-sidebar--primary")) return;
     var site = document.querySelector(".md-header__topic .md-ellipsis");
     var primary = el("nav", { "class": "md-nav md-nav--primary md-nav--lifted", "aria-label": "导航栏", "data-md-level": "0" }, [
       el("label", { "class": "md-nav__title", "for": "__drawer" }, site ? site.textContent.trim() : ""),
       el("ul", { "class": "md-nav__list", "data-md-scrollfix": "", "data-fazhi-nav": "" })]);
     var left = sidebar("primary", "navigation", primary);
     left.hidden = true; // no left column on wide screens; the phone's drawer still opens it
-    var toc = el("nav", { "class": "md-nav md-nav--secondary", "aria-label": "目录", "data-fazhi-toc": "目录" });
-    main.insertBefore(left, content);
-    main.insertBefore(sidebar("secondary", "toc", toc), content);
-    var top = el("button", { type: "button", "class": "md-top md-icon", "data-md-component": "top", hidden: "" },
-      [svgIcon("top"), document.createTextNode("回到页面顶部")]);
-    main.parentNode.insertBefore(top, main.nextSibling);
+    main.insertBefore(left, main.querySelector(":scope > .md-sidebar") || content);
+    if (document.querySelector(".report-text") && !main.querySelector(".md-sidebar--secondary")) {
+      var toc = el("nav", { "class": "md-nav md-nav--secondary", "aria-label": "目录", "data-fazhi-toc": "目录" });
+      main.insertBefore(sidebar("secondary", "toc", toc), content);
+    }
+    if (!document.querySelector(".md-top")) {
+      var top = el("button", { type: "button", "class": "md-top md-icon", "data-md-component": "top", hidden: "" },
+        [svgIcon("top"), document.createTextNode("回到页面顶部")]);
+      main.parentNode.insertBefore(top, main.nextSibling);
+    }
   }
-  reportFrame();
+  pageFrame();
 
   // The site's sections, as mkdocs.yml's nav lists them (tests/test_site.py
   // holds the two equal): [address from the site's root, name].
@@ -431,40 +448,57 @@ window.fazhiKit = (function () {
     });
   }
 
-  // A section's links to the theme pages that quote it: in the page's
-  // packed record (render.report_record) under "t", [heading's id ("" the
-  // opening), "slug:count …"], with the theme page holding the report under
-  // "w" and the report's slug under "s"; the themes' names are one file for
-  // every page (render.theme_names: themes/names.json). Each becomes a link
-  // to the theme page, at the report's row (调解 3), in a p.theme-chips
-  // below the heading (at the top of the text for the opening); the first
-  // line says what the numbers are.
+  // A section's links to the theme pages that quote it: counted from the
+  // page's packed record (render.report_record), whose "a" lists each
+  // passage on a theme ([anchor, its themes' slugs, its part]); a passage
+  // belongs to the section of the last heading before its paragraph or
+  // table ("" the opening, before the first). "w" gives the theme page
+  // holding the report, "s" the report's slug; the themes' names, in the
+  // taxonomy's order, are one file for every page (render.theme_names:
+  // themes/names.json). Each becomes a link to the theme page, at the
+  // report's row (调解 3), in a p.theme-chips below the heading (at the top
+  // of the text for the opening); the first line says what the numbers are.
   function drawChips(record, base) {
-    if (!record.t || !record.t.length) return;
+    if (!record.a || !record.a.length) return;
     fetch(base + "themes/names.json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (names) { chips(record, names, base); }, function () {});
   }
+  function sectionOf(node, text) {
+    var block = node;
+    while (block.parentElement && block.parentElement !== text) block = block.parentElement;
+    var before = block.previousElementSibling;
+    while (before && !/^H[2-6]$/.test(before.tagName)) before = before.previousElementSibling;
+    return before ? before.id : "";
+  }
   function chips(record, names, base) {
     var text = document.querySelector(".report-text");
     if (!text) return;
+    var order = [], counts = {};
+    record.a.forEach(function (a) {
+      var node = document.getElementById(a[0]);
+      if (!node || !text.contains(node) || !a[1]) return;
+      var section = sectionOf(node, text);
+      if (!counts[section]) { counts[section] = {}; order.push(section); }
+      a[1].split(" ").forEach(function (slug) { counts[section][slug] = (counts[section][slug] || 0) + 1; });
+    });
     var first = true;
-    record.t.forEach(function (entry) {
-      var heading = entry[0] ? document.getElementById(entry[0]) : null;
-      if (entry[0] && !heading) return;
+    order.forEach(function (anchor) {
+      var heading = anchor ? document.getElementById(anchor) : null;
+      if (anchor && !heading) return;
       var p = el("p", { "class": "theme-chips" },
         [el("span", { "class": "theme-chips-label" }, first ? "本节涉及的主题（数字为段落数，点击查看各报告对照）：" : "主题：")]);
       first = false;
       if (heading) heading.after(p);
       else text.prepend(p);
-      entry[1].split(" ").forEach(function (item, n) {
-        var f = item.split(":");
-        var where = (record.w || {})[f[0]];
-        if (where === undefined || !names[f[0]]) return;
-        if (n) p.appendChild(document.createTextNode(" "));
-        p.appendChild(el("a", { href: base + "themes/" + f[0] + "/" + (where ? where + "/" : "") + "#" + record.s },
-          names[f[0]] + " " + f[1]));
+      var n = 0;
+      Object.keys(names).forEach(function (slug) {
+        var where = (record.w || {})[slug];
+        if (!counts[anchor][slug] || where === undefined) return;
+        if (n++) p.appendChild(document.createTextNode(" "));
+        p.appendChild(el("a", { href: base + "themes/" + slug + "/" + (where ? where + "/" : "") + "#" + record.s },
+          names[slug] + " " + counts[anchor][slug]));
       });
     });
   }
@@ -510,11 +544,7 @@ window.fazhiKit = (function () {
     wrap.appendChild(inner);
     return wrap;
   }
-  function unpack(text) {
-    var bytes = Uint8Array.from(atob(text.trim()), function (c) { return c.charCodeAt(0); });
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
+  var unpack = window.fazhiKit.unpack;
   // The two sections after the text, which the page does not write
   // (overrides/report.html): made here, once, in this order.
   function section(cls, label, id, title) {
@@ -558,10 +588,18 @@ window.fazhiKit = (function () {
       if (!(record.p || []).length && !(record.c || []).length) links.appendChild(el("p", {}, "本站暂无与这份报告同层级、同年度的其他报告。"));
     }
     if (!record.d || !record.d.length) return;
+    // each step's message by its key, in one file for every page
+    // (render.step_messages); without it, the step's code
+    fetch(base + "guide/messages.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).catch(function () { return {}; }).then(function (messages) { drawCleaning(record, messages); });
+  }
+  function drawCleaning(record, messages) {
     var cleaning = cleaningSection();
     cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
       var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
-      tr.appendChild(el("td", {}, d[1]));
+      tr.appendChild(el("td", {}, messages[d[1]] || d[0]));
       tr.appendChild(el("td", {}, d[2]));
       return tr;
     }));
@@ -608,18 +646,42 @@ window.fazhiKit = (function () {
     });
   }
 
-  // A series page's 并排对读 links name their theme; the reports, the same
-  // for every theme, are named once, on the page's link to them all
-  // (generator/site/series.py).
+  // A series page's table of themes year by year (after h2#themes) gets a
+  // 并排对读 column here: each row's link opens the reader on the row's
+  // theme (named as themes/names.json names it; a subtheme's row starts
+  // with └) with the reports the page names once, on its link to them all
+  // (.series-reports; generator/site/series.py). The reader needs
+  // JavaScript, so the page does not write the column.
   function seriesReader() {
     var all = document.querySelector("a.series-reports");
-    if (!all) return;
-    var reports = new URL(all.href).searchParams.get("r");
-    document.querySelectorAll("a.series-reader").forEach(function (a) {
-      var url = new URL(a.href);
-      url.searchParams.set("r", reports);
-      a.href = url.href.replace(/%2C/g, ",");
-    });
+    var heading = document.getElementById("themes");
+    var config = document.getElementById("__config");
+    if (!all || !heading || !config) return;
+    var table = null;
+    for (var next = heading.nextElementSibling; next && !table; next = next.nextElementSibling) {
+      table = next.tagName === "TABLE" ? next : next.querySelector("table");
+    }
+    if (!table) return;
+    var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+    fetch(base + "themes/names.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (names) {
+      var slugs = {};
+      Object.keys(names).forEach(function (slug) { slugs[names[slug]] = slug; });
+      var head = table.querySelector("thead tr");
+      if (head) head.appendChild(el("th", {}, "并排对读"));
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        var slug = slugs[tr.cells[0].textContent.replace(/^[\s　└]+/, "").trim()];
+        var cell = el("td");
+        if (slug) {
+          var url = new URL(all.href);  // slugs are Latin letters, digits, - and _: they read as they are
+          url.search = "?theme=" + slug + "&r=" + new URL(all.href).searchParams.get("r");
+          cell.appendChild(el("a", { "class": "series-reader", href: url.href }, "并排对读"));
+        }
+        tr.appendChild(cell);
+      });
+    }, function () {});
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,9 +1,11 @@
 // The side-by-side reader on /reader/: a theme and 2-4 reports, chosen in the
 // page and kept in its address (?theme=…&r=a,b,c), drawn from the JSON files
-// the build writes (reader/index.json, reader/index/<province>.json.gz,
-// reader/r/<slug>.json.gz), loaded only when needed. No server.
-// A report's data holds its passages' anchors, not their text: the text is
-// read from the report's own page (reports/<slug>/), element by id.
+// the build writes (reader/index.json, reader/index/<province>.json.gz) and
+// from the reports' own pages (reports/<slug>/), loaded only when needed. No
+// server. A report's page holds, packed in its record (render.report_record,
+// reader.record_part), its themed passages' anchors, themes and parts and its
+// figures, not their text: the text and each passage's heading are read from
+// the page itself, element by id.
 // The .gz files are gzip as stored; a host that sends them with
 // Content-Encoding: gzip has the browser decompress them already, so they
 // are decompressed here only when they start with gzip's magic bytes.
@@ -13,16 +15,45 @@
 
   var kit = window.fazhiKit, el = kit.el, why = kit.why, get = kit.get, getJSON = kit.getJSON;  // fazhi.js
 
-  // The text of each passage, from the report's page: the element whose id
-  // is the passage's anchor, without its paragraph link (¶). null where the
-  // page lacks the anchor (a page older than the data, kept by a cache).
-  function passageTexts(html, passages) {
-    var doc = new DOMParser().parseFromString(html, "text/html");
+  // The text of each passage, from the report's page (parsed, inert): the
+  // element whose id is the passage's anchor, without its paragraph link
+  // (¶), and the heading of its section, the last heading of the text before
+  // the paragraph or table holding it (开头部分 before the first). null where
+  // the page lacks the anchor (a page older than its record, kept by a cache).
+  function passageTexts(doc, passages) {
     passages.forEach(function (p) {
       var node = doc.getElementById(p.a);
-      if (!node) { p.t = null; return; }
+      if (!node) { p.t = null; p.h = ""; return; }
       node.querySelectorAll(".para-link").forEach(function (a) { a.remove(); });
       p.t = node.textContent;
+      var block = node;
+      while (block.parentElement && !block.parentElement.classList.contains("report-text")) block = block.parentElement;
+      var before = block.previousElementSibling;
+      while (before && !/^H[2-6]$/.test(before.tagName)) before = before.previousElementSibling;
+      p.h = before ? before.textContent : "开头部分";
+    });
+  }
+
+  // What the reader reads of a report's page: its packed record's "a", "g",
+  // "m" and "sr" (reader.record_part) as the report's data, its title from
+  // its heading, and the passages' text (passageTexts).
+  function pageData(slug, url, html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var packed = doc.getElementById("report-record");
+    if (!packed) return Promise.reject(kit.fail("报告页面：缺少对读所需的数据"));
+    return kit.unpack(packed.textContent).catch(function () {
+      throw kit.fail("报告页面：对读所需的数据已损坏，无法解读");
+    }).then(function (record) {
+      var h1 = doc.querySelector("article h1"), m = record.m || [];
+      var d = {
+        slug: slug, url: url, title: m[5] || (h1 ? h1.textContent : slug),
+        issuer: m[0] || "", place: m[1] || "", level: m[2] || "", year: m[3], province: m[4] || "",
+        series: record.sr || null,
+        passages: (record.a || []).map(function (a) { return { a: a[0], th: a[1] ? a[1].split(" ") : [], p: a[2] }; }),
+        figures: (record.g || []).map(function (g) { return { i: g[0], v: g[1], a: g[2], more: g[3] }; })
+      };
+      passageTexts(doc, d.passages);
+      return d;
     });
   }
 
@@ -275,11 +306,9 @@
     // One report's data and, from its page, its passages' text; on failure a
     // record saying why, shown in place of the column.
     function loadReport(slug) {
-      return getJSON(new URL("r/" + slug + ".json.gz", base)).then(function (d) {
-        return get(new URL(d.url, root), "报告页面").then(function (r) { return r.text(); }).then(function (html) {
-          passageTexts(html, d.passages);
-          return d;
-        });
+      var url = "reports/" + slug + "/";
+      return get(new URL(url, root), "报告页面").then(function (r) { return r.text(); }).then(function (html) {
+        return pageData(slug, url, html);
       }).catch(function (e) {
         return { slug: slug, missing: true, status: e.status, reason: why(e) };
       });
