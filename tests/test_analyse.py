@@ -1389,3 +1389,65 @@ def test_a_centre_put_into_service_in_a_lead_is_a_result_reported(tmp_path):
     (tmp_path / "b").mkdir()
     assert "mediation" in _themed(tmp_path / "a", started + body)[started]
     assert "mediation" not in _themed(tmp_path / "b", aimed + body)[aimed]
+
+
+def test_regulating_enforcement_toward_firms_is_business_environment_too(tmp_path):
+    """The campaign to regulate enforcement toward firms (规范涉企行政执法, supervision of it,
+    inspections of firms joined or cut, leniency for firms' first minor breaches) is
+    enforcement and business environment, as 双随机 is (the labels' policy, after set 14);
+    涉企 only qualifying a kind of case, or leniency of no firm, stays enforcement alone."""
+    campaign = "开展规范涉企行政执法专项行动，排查整改不规范执法问题23个。"
+    supervised = "开展涉企行政执法专项监督，纠正执法不规范问题14个。"
+    joined = "推行“综合查一次”联合执法，同一企业年度检查次数减少四成。"
+    lenient = "对首次轻微违法的86家经营户依法不予处罚。"
+    counted = "全县办理涉企行政执法案件312件，罚没款156万元。"
+    no_firm = "制定城市管理领域轻微违法行为不予处罚清单，明确事项19项。"
+    themed = _themed(tmp_path, "某县2025年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((campaign, supervised, joined, lenient, counted, no_firm)) + "\n")
+    for both in (campaign, supervised, joined, lenient):
+        assert {"enforcement", "business-environment"} <= set(themed[both]), both
+    for alone in (counted, no_firm):
+        assert "enforcement" in themed[alone] and "business-environment" not in themed[alone], alone
+
+
+def test_words_inside_a_hotlines_name_are_the_name_not_the_work(tmp_path):
+    """政务服务 inside a hotline's proper name (12345政务服务便民热线) names the hotline, not
+    government services done: a hotline answering a caller is not business environment (the
+    labels count complaints handled as mediation). The same word outside a name still is, and a
+    policy for firms followed up beside the hotline's requests is business environment's own work."""
+    named = "县12345政务服务便民热线当天由分管副县长值守，为来电群众解答子女入学和企业招工的政策问题。"
+    service = "推进政务服务“一网通办”，全县可网上办理事项达1260项。"
+    policy = "对涉企政策落实情况开展专项督查5次，12345政务服务便民热线受理群众诉求2.1万件。"
+    themed = _themed(tmp_path, "某县2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((named, service, policy)) + "\n")
+    assert "business-environment" not in themed[named]
+    assert "business-environment" in themed[service]
+    assert "business-environment" in themed[policy]
+
+
+def test_a_hotlines_matters_counted_are_requests_handled(tmp_path):
+    """A hotline's statistics that count what came in by it under a short noun (热线事项
+    2150宗, broken down by kind) are requests handled, mediation under the labels' policy on
+    12345, like 热线2150件; the hotline named with no count, or a count after a longer verb
+    phrase of other work, is not."""
+    matters = "本季度共受理热线事项2150宗，办结2010宗，办结率93.5%。"
+    named = "在村务公开栏张贴热线号码和监督电话，方便群众反映问题。"
+    other = "热线宣传进村入户活动覆盖农户3200户，发放资料5100份。"
+    themed = _themed(tmp_path, "某县2025年第一季度工作情况\n一、工作情况\n" + "\n".join((matters, named, other)) + "\n")
+    assert "mediation" in themed[matters]
+    assert "mediation" not in themed[named]
+    assert "mediation" not in themed[other]
+
+
+def test_requests_counted_are_handled_like_a_channels_cases(tmp_path):
+    """Requests counted as they came in (受理群众诉求326件, a local hotline's 诉求 by its number)
+    are requests handled: mediation under the labels' policy on complaints, as 投诉35件 is. Requests
+    named with no count are not, and firms' requests answered stay business environment only."""
+    counted = "镇便民服务站全年接待群众860人次，受理群众诉求326件。"
+    uncounted = "坚持以群众诉求为导向，完善村级议事规则。"
+    firms = "设立企业服务专窗，全年受理企业诉求208件，办结201件。"
+    themed = _themed(tmp_path, "某镇2024年法治政府建设年度报告\n一、主要举措和成效\n（一）工作开展情况\n"
+                     + "\n".join((counted, uncounted, firms)) + "\n")
+    assert "mediation" in themed[counted]
+    assert "mediation" not in themed[uncounted]
+    assert "mediation" not in themed[firms] and "business-environment" in themed[firms]

@@ -162,8 +162,14 @@ def _ancestry(section: Section, by_anchor: dict[str, Section]) -> list[Section]:
 @lru_cache(maxsize=64)
 def _matchers(theme: Theme) -> tuple[re.Pattern[str] | None, re.Pattern[str], dict[str, float]]:
     """One regex of the theme's exclusions and one of its terms, longest first,
-    so 行政执法 is found as itself and not again as 执法."""
-    exclude = re.compile("|".join(map(re.escape, sorted(theme.exclude, key=len, reverse=True)))) if theme.exclude else None
+    so 行政执法 is found as itself and not again as 执法. A term of the theme that
+    holds an excluded phrase (规范涉企行政执法 beside the exclusion 涉企行政执法) is
+    tried in the same regex before the exclusions and, where it is found, kept: the
+    longer phrase is the theme's own work, the shorter one alone a qualifier."""
+    kept = [t.text for t in theme.terms if any(x in t.text and x != t.text for x in theme.exclude)]
+    exclude = (re.compile("|".join(map(re.escape, sorted(kept, key=len, reverse=True)
+                                       + sorted(theme.exclude, key=len, reverse=True))))
+               if theme.exclude else None)
     weights = {t.text: t.weight for t in theme.terms}
     terms = re.compile("|".join(map(re.escape, sorted(weights, key=len, reverse=True))))
     return exclude, terms, weights
@@ -373,6 +379,12 @@ STUDYING = re.compile(r"[^，。；！？]{0,4}?(?:深入学|集中学|学习|�
 PEOPLE = re.compile(r"(?:人员|队伍|干部|队员)")
 GENERAL_STUDY = re.compile(r"[^。；！？]*?(?:法治学习|理论学习|政治学习|专题学习|集中学习|学法|学习贯彻|法治培训|宪法|法律知识)")
 SKILLS = re.compile(r"业务|技能|实务|执法培训|练兵|资格|执法证")
+# A word inside a hotline's proper name (12345政务服务便民热线, 政务服务热线中心) is part of the
+# name, not the work the passage reports: the labels count a hotline's complaints handled as
+# mediation and a hotline named as a channel for nothing, never its name's words as
+# government services. The name runs up to 热线 with no clause mark, quote or list mark
+# between; the hotline's number itself (12345) is the name's, weighed as before.
+HOTLINE_NAME = re.compile(r"[^，。；：！？、（）“”《》\s]{0,6}?热线")
 BUILT = re.compile(r"(?:组建|成立|设立|建立|挂牌|整合|改革)[^，。；！？]{0,16}$")
 # A kind of case counted under another area's process: the cases a body faced in
 # reconsideration, litigation or petitions broken down by the act they were about
@@ -417,8 +429,10 @@ AIM_CLAUSE = re.compile(r"(?:(?<=[，；])[^，。；！？：\d为]{0,4}(?:打�
                         r"|(?:^|(?<=[。！？：]))[^，。；！？：\d为]{0,4}(?:打造|营造|优化|改善)[^，。；！？\d]{0,8}环境(?=，))")
 # A count of cases right after a weak word of a channel (市长热线2547件, 投诉35件):
 # that many requests reached the body by it and were handled, which is work in
-# the area, though the channel merely named counts for nothing.
-COUNTED = re.compile(r"[约近共计]?\d[\d.,]*万?余?(?:件|宗|起|单)")
+# the area, though the channel merely named counts for nothing. The count may follow a
+# short noun of what came in by it (热线事项3136宗, 热线工单5120件, 投诉件12件), never a
+# clause mark, a list mark or a verb phrase longer than three characters.
+COUNTED = re.compile(r"[^，。；：！？、\d]{0,3}?[约近共计]?\d[\d.,]*万?余?(?:件|宗|起|单)")
 CHANNEL_WEIGHT = 0.4
 # A term of at least REPEATED_WEIGHT said REPEATED times in one passage decides it
 # (行政争议案件 three times in a passage of case management).
@@ -611,7 +625,7 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
     its weight each time, up to cap: 纠纷 three times is a passage on disputes."""
     exclude, terms, weights = _matchers(theme)
     if exclude is not None:
-        text = exclude.sub(lambda m: "\0" * len(m.group(0)), text)
+        text = exclude.sub(lambda m: m.group(0) if m.group(0) in weights and m.group(0) not in theme.exclude else "\0" * len(m.group(0)), text)
     found_at = list(terms.finditer(text))
     # A list whose items are all this theme's work (行政处罚、行政强制、行政检查案件分别为…;
     # two distinct terms of the theme or more) is a list of the theme's work, not
@@ -652,6 +666,8 @@ def find_terms(theme: Theme, text: str, mention_weight: float = 1.0, repeat_weig
                                      or _studying_people(text, m.start(), m.end(), term)
                                      or (ACTOR.match(text, m.end()) and not BUILT.search(text[:m.start()]))
                                      or (COLLECTIVE_ORGAN.match(text, m.end()) and GATHERED.search(text, 0, m.start()))
+                                     or (HOTLINE_NAME.match(text, m.end()) and not term.isdigit()
+                                         and not term.endswith("热线"))
                                      or _case_kind(text, m.start(), m.end(), term)
                                      or _review_stage(text, m.start(), m.end(), term, found_at)):
             partial[term] = partial.get(term, 0) + weights[term] * mention_weight
