@@ -108,31 +108,6 @@ def test_a_frame_without_its_placeholders_is_refused():
     assert frame.page("reports/a/", "甲", None, "正文") == "<title>甲</title><main>正文</main>"
 
 
-def test_a_page_minifies_only_what_is_not_the_frames_own_and_is_the_whole_pages_minify():
-    from generator.plugins.compact import minify
-
-    def frame_of(after_content: str) -> Frame:
-        return Frame.of(minify(
-            f'<html><head><title>{TITLE} - 站</title><link rel="canonical" href="https://x.org/{FRAME_URL}">'
-            '<script>var a = "<pre>";\n  </script></head>\n<body>\n<a href="#' + SKIP + '" class="md-skip">\n跳转\n</a>\n'
-            '<div class="c">\n  <article class="inner">FAZHIFRAMECONTENT</article>\n' + after_content +
-            '<ul>\n <li>页脚\n <li><span>甲</span> <span>乙</span>\n</ul></body></html>'))
-
-    cut, whole_only = frame_of("</div>\n<script>b()</script>\n"), frame_of("<script>b()</script>\n</div>\n")
-    assert cut.cuts is not None  # the frame is minify's own output: cut on both sides of its content
-    assert whole_only.cuts is None  # an element minify keeps next to the content: the page is minified whole
-    contents = ["正文", "\n  <p>一</p>\n", "<p>一</p>", "<ul>\n<li>一</li>\n</ul>\n<p>二", "  <span>一</span> ",
-                "<style>#p { x: 1 }\n  </style>\n<p>一</p>", "<pre>\n  留\n</pre>", "<pre>未闭合\n  <p>一</p>",
-                "</article>\n<p>", "<p>一</p></li>", "一</p>", "\n", "<script>未闭合\n  <p>一</p>"]
-    titles = ["甲", "甲 乙", " 甲", "甲\n乙", "\n  ", "", "<b>", "&amp;"]
-    for frame in (cut, whole_only):
-        for content in contents:
-            for title in titles:
-                for skip in ("s1", None, " s1"):
-                    whole = minify(Frame._head(frame.before, "reports/a/", title, skip) + content + frame.after)
-                    assert frame.page("reports/a/", title, skip, content) == whole, (content, title, skip)
-
-
 def test_a_broken_report_content_template_is_one_line_and_keeps_the_site(tmp_path):
     from generator.errors import BuildError
 

@@ -32,7 +32,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -44,7 +44,7 @@ from mkdocs.utils import get_build_date
 
 from generator.disk import unlink_file
 from generator.errors import BuildError
-from generator.plugins.compact import KEEP, minify
+from generator.plugins.compact import minify
 from generator.plugins.prerendered import HTML_MARKER
 
 # Where the frame of report pages is rendered: the depth of reports/<slug>/,
@@ -80,41 +80,12 @@ def can_frame(overrides: Path) -> bool:
         return False
 
 
-# A cut of a page where minify may work on either side alone: between a
-# tag's ">" and the next tag's "<", the first tag not an end tag that
-# OPTIONAL_END (compact.py) may omit by what follows it. No match of
-# INDENT, BETWEEN or OPTIONAL_END spans such a cut (none reaches over a ">"
-# but at its end, nor over a "<" but at its start).
-CUT = re.compile(r"(?<=>)(?<!</li>)(?<!</dt>)(?<!</dd>)(?<!</p>)(?<!</td>)(?<!</th>)(?<!</tr>)(?<!</thead>)"
-                 r"(?<!</tbody>)(?=<)")
-# A title or skip target the frame's fixed part can take as it is: what
-# minify would change, white space next to a tag, is not in it.
-PLAIN = re.compile(r"[^<>\s]|[^<>\s][^<>\t\n\r\f]*[^<>\s]")
-KEPT_OPEN = re.compile(r"<(pre|textarea|script|style)\b", re.I)  # compact.KEEP's openings
-
-
 @dataclass
 class Frame:
     """The rendered frame, cut at its content: before (with the title and
-    skip placeholders still in it) and after.
-
-    The frame is already minified (fazhi-compact rendered it), so it is not
-    minified again on every page: a page is the frame's head (all before
-    the last cut in `before`, placeholders filled), minify over only the
-    few tags on either side of the content and the content itself, then
-    the frame's tail (all after the first cut in `after`). That is the very
-    minify of the whole page where the cuts are safe (CUT), no element
-    minify keeps (compact.KEEP) spans one, the head and the tail are
-    minify's own output, and the page's title, skip target and content
-    can change none of that (PLAIN; every element minify keeps that the
-    content opens, it closes); otherwise the whole page is minified, as
-    before."""
+    skip placeholders still in it) and after."""
     before: str
     after: str
-    cuts: tuple[int, int] | None = field(init=False, default=None)  # in before, in after
-
-    def __post_init__(self) -> None:
-        self.cuts = _cuts(self.before, self.after)
 
     @classmethod
     def of(cls, output: str) -> Frame:
@@ -126,40 +97,9 @@ class Frame:
     def page(self, url: str, title: str, skip: str | None, content: str) -> str:
         """A report page at url (reports/<slug>/): the frame's placeholders
         filled, made compact and minified as fazhi-compact makes a page."""
-        cuts = self.cuts
-        if (cuts is None or not PLAIN.fullmatch(title) or (skip is not None and not PLAIN.fullmatch(skip))
-                or KEPT_OPEN.search(content) and KEPT_OPEN.search(KEEP.sub("", content))):
-            return minify(self._head(self.before, url, title, skip) + content + self.after)
-        at, upto = cuts
-        return (self._head(self.before[:at], url, title, skip)
-                + minify(self.before[at:] + content + self.after[:upto]) + self.after[upto:])
-
-    @staticmethod
-    def _head(before: str, url: str, title: str, skip: str | None) -> str:
-        before = before.replace(FRAME_URL, url).replace(TITLE, title)
-        return before.replace(SKIP, skip) if skip else SKIP_LINK.sub("", before)
-
-
-def _cuts(before: str, after: str) -> tuple[int, int] | None:
-    """Where a page's minify can start and stop (Frame): the last cut in
-    before and the first in after, or None where the frame does not allow it."""
-    at = max((m.start() for m in CUT.finditer(before)), default=None)
-    upto = next((m.start() for m in CUT.finditer(after)), None)
-    if at is None or upto is None:
-        return None
-    whole = before + CONTENT + after
-    spans = [m.span() for m in KEEP.finditer(whole)]
-    for cut in (at, len(before), len(before) + len(CONTENT), len(before) + len(CONTENT) + upto):
-        if any(start < cut < end for start, end in spans):
-            return None
-    head, tail = before[:at], after[upto:]
-    if (KEPT_OPEN.search(KEEP.sub("", whole)) or KEPT_OPEN.search(before[at:]) or KEPT_OPEN.search(after[:upto])
-            or any(mark in before[at:] for mark in (TITLE, SKIP, FRAME_URL))):
-        return None  # an element kept might run over a cut, or a placeholder is minified with the content
-    for fixed in (head, SKIP_LINK.sub("", head), tail):
-        if minify(fixed) != fixed:
-            return None
-    return at, upto
+        before = self.before.replace(FRAME_URL, url).replace(TITLE, title)
+        before = before.replace(SKIP, skip) if skip else SKIP_LINK.sub("", before)
+        return minify(before + content + self.after)
 
 
 class FramePlugin(BasePlugin):
