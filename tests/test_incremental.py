@@ -277,10 +277,11 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
     is added, one edited and one removed, with lists cut into pages of one or
     two reports so that every listing, table and part page has many pages."""
     from generator.build.pipeline import generate
-    from generator.site import chunks
+    from generator.site import chunks, timeliness
 
     monkeypatch.setattr(chunks, "MIN", 1)
     monkeypatch.setattr(chunks, "MAX", 2)
+    monkeypatch.setattr(timeliness, "ROWS", 2)  # a year's reports on pages of one or two
     project = make_project(tmp_path / "p")
     samples = sorted(project.reports_dir.glob("*.txt"))
     generate(project)
@@ -306,10 +307,43 @@ def test_the_docs_after_reports_added_edited_and_removed_are_those_a_clean_build
                    for p in project.docs_dir.rglob("*") if p.is_file()}
     project.page_keys.unlink()  # every page made again, from the reports as read (a clean read costs minutes here)
     shutil.rmtree(project.docs_dir)
+    shutil.rmtree(project.cache_dir / "rows")  # and every report's row of the cross-report files (site/memo.py Kept)
     generate(project)
     clean = {p.relative_to(project.docs_dir).as_posix(): p.read_bytes()
              for p in project.docs_dir.rglob("*") if p.is_file()}
     assert sorted(incremental) == sorted(clean)
     assert [name for name in clean if incremental[name] != clean[name]] == []
     assert any(name.startswith("compare/from-") for name in clean)  # the table has more than one page
+    assert any(name.startswith("timeliness/2023/from-") for name in clean)
     assert any("（文件 2022-anhui-wuhu.txt）" in body.decode(errors="replace") for body in clean.values())  # relabelled
+
+
+def test_a_rebuild_works_out_only_new_reports_rows_of_the_cross_report_files(tmp_path, monkeypatch):
+    """The comparison table's values from each report and each line of
+    reports.csv are kept between builds (site/memo.py Kept) under the
+    report's key: after one report is added, only its passages are walked
+    for them, and an unreadable keeps file makes every row again (the same
+    rows: the docs equality above)."""
+    from generator.build.pipeline import generate
+    from generator.site import compare, publish
+
+    walked: list[str] = []
+    shares, row = compare.theme_shares, publish._report_row
+    monkeypatch.setattr(compare, "theme_shares", lambda report: walked.append(report.slug) or shares(report))
+    monkeypatch.setattr(publish, "_report_row", lambda report, *a: walked.append(report.slug) or row(report, *a))
+    project = make_project(tmp_path / "p")
+    generate(project)
+    everyone = sorted(walked)
+    assert everyone == sorted(2 * [p.stem for p in project.reports_dir.glob("*.txt")])
+    sample = sorted(project.reports_dir.glob("*.txt"))[0]
+    (project.reports_dir / "2024-added-copy.txt").write_text(sample.read_text(encoding="utf-8") + ADDED,
+                                                             encoding="utf-8")
+    walked.clear()
+    generate(project)
+    assert walked == ["2024-added-copy", "2024-added-copy"]
+    table = (project.docs_dir / "data/reports.csv").read_bytes()
+    (project.cache_dir / "rows" / "reports-csv.pickle").write_bytes(b"not a pickle")
+    walked.clear()
+    generate(project)
+    assert sorted(walked) == sorted(["2024-added-copy", *everyone[::2]])  # every line made again, the table's kept
+    assert (project.docs_dir / "data/reports.csv").read_bytes() == table

@@ -201,6 +201,41 @@ def test_related_reports_compare_bounded_candidates():
             assert abs(pos[other.slug] - pos[slug]) <= 10
 
 
+def test_related_reports_are_those_of_every_candidate_compared_in_turn():
+    """related_reports takes its candidates as an index array and stops the
+    peers' walk at SHOWN (a list of indices and a walk over the whole
+    window a report were most of its cost): the peers and closest reports
+    are those of comparing each candidate of the window in turn."""
+    import numpy
+
+    from generator.records import Field
+    from generator.site import related
+    from generator.site.render import in_region_order
+
+    taxonomy = _taxonomy()
+    reports = [_fake(f"r{k:03d}", k % 5) for k in range(60)]
+    for k, report in enumerate(reports):  # provinces and cities, so peers are a part of the window
+        report.metadata.values["province"] = Field(("安徽省", "江西省", "湖南省")[k % 3], "text")
+        report.metadata.values["city"] = Field(f"{'甲乙丙丁'[k % 4]}市", "text")
+    saved = related.CANDIDATES
+    related.CANDIDATES = 10
+    try:
+        out = related.related_reports(reports, taxonomy)
+        members = in_region_order(reports)  # one group (level and year)
+        profiles = [related.profile(r, taxonomy) for r in members]
+        for i, report in enumerate(members):
+            lo = max(0, min(i - 5, len(members) - 11))
+            window = [j for j in range(lo, min(len(members), lo + 11)) if j != i]
+            peers = [members[j].slug for j in window
+                     if members[j].metadata.get("province") == report.metadata.get("province")][:related.SHOWN]
+            scores = sorted(((float(numpy.dot(profiles[j], profiles[i])), members[j].slug) for j in window),
+                            key=lambda t: (-t[0], t[1]))
+            assert [r.slug for r in out[report.slug].peers] == peers
+            assert [r.slug for r, _ in out[report.slug].closest] == [s for v, s in scores[:related.SHOWN] if v > 0]
+    finally:
+        related.CANDIDATES = saved
+
+
 def _taxonomy():
     from generator.analyse.taxonomy import load_taxonomy
 

@@ -32,7 +32,7 @@ def ends_page(slug: str) -> bool:
     return int(hashlib.sha1(slug.encode("utf-8")).hexdigest()[:8], 16) % EVERY == 0
 
 
-def stable_chunks(items: Sequence[T], slug=lambda item: item.slug) -> list[list[T]]:
+def stable_chunks(items: Sequence[T], slug=lambda item: item.slug, size: int | None = None) -> list[list[T]]:
     """items in their order, in pages of MIN to MAX items: a page ends after
     the first item from its MIN-th on whose slug may end a page, else at MAX.
     A boundary depends only on the items since the one before it, so one
@@ -42,15 +42,17 @@ def stable_chunks(items: Sequence[T], slug=lambda item: item.slug) -> list[list[
     renamed), 1% a run of a dozen (tests/test_chunks.py). Cutting wherever a
     slug said (at any length) kept every later page but made pages of 2
     items beside pages of 83. A last page shorter than MIN/2 joins the one
-    before it."""
+    before it. size: about how many items a page holds, where not TARGET
+    (pages of MIN to MAX items are then pages of 4/5 to 6/5 of size)."""
+    low, high = (MIN, MAX) if size is None else (size * 4 // 5, size * 6 // 5)
     chunks: list[list[T]] = [[]]
     for item in items:
         chunks[-1].append(item)
-        if (len(chunks[-1]) >= MIN and ends_page(slug(item))) or len(chunks[-1]) >= MAX:
+        if (len(chunks[-1]) >= low and ends_page(slug(item))) or len(chunks[-1]) >= high:
             chunks.append([])
     if not chunks[-1] and len(chunks) > 1:
         chunks.pop()
-    if len(chunks) > 1 and len(chunks[-1]) < MIN // 2:
+    if len(chunks) > 1 and len(chunks[-1]) < low // 2:
         chunks[-2].extend(chunks.pop())
     return chunks
 

@@ -30,6 +30,7 @@ from generator.read.regions import PROVINCES
 from generator.read.schema import LEVELS
 from generator.records import Figure, Report, Section
 from generator.site.chunks import neighbours, pager
+from generator.site.memo import Kept
 from generator.site.pagehtml import heading, link, paragraph, table, text
 from generator.site.render import (
     Ordered,
@@ -55,8 +56,10 @@ from generator.version import generator_version
 UNREPORTED = "未报告"  # the body-by-year tables (series.py); the theme table leaves the cell empty
 
 
-def compare_site(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered | None = None) -> list[Output]:
-    """ordered: what the build derived once from these reports (render.ordered_reports), else made here."""
+def compare_site(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered | None = None,
+                 kept: Kept | None = None) -> list[Output]:
+    """ordered: what the build derived once from these reports (render.ordered_reports), else made here.
+    kept: the table's rows' values from each report, kept between builds (_matrix)."""
     reports = sorted(reports, key=lambda r: r.slug)
     ordered = ordered or ordered_reports(reports, taxonomy)
     members = ordered.members
@@ -64,7 +67,7 @@ def compare_site(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Ordered
     where = ordered.where
     for theme in taxonomy.themes:
         pages.extend(_theme(theme, members[theme.slug], taxonomy, where))
-    pages.extend(_matrix(ordered, taxonomy, where))
+    pages.extend(_matrix(ordered, taxonomy, where, kept))
     pages.extend(_parts(ordered.reports, taxonomy))
     return pages
 
@@ -501,27 +504,42 @@ def theme_shares(report: Report) -> dict[str, tuple[int, float]]:
 NO_CELL = (0, 0.0)  # a report's cell of a theme it has no passage on (the static table's): one for all
 
 
-def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str]) -> list[Output]:
+def _matrix_own(report: Report, themes: Sequence[Theme], numbers: Sequence[int]) -> tuple:
+    """What a report's row of the table takes from the report alone (kept
+    between builds: _matrix): its cells (passages, share) per theme, the
+    static table's, its parts' states and its province, level, year and
+    issuer as the row shows them."""
+    m = report.metadata
+    shares = theme_shares(report)
+    cells: list[tuple[int, float]] = []
+    for theme in themes:
+        count, share = shares.get(theme.slug, (0, 0.0))
+        # every row is held until compare.json is written: one object for all empty cells
+        cells.append((count, round(share, 3)) if count else NO_CELL)
+    return (cells, _part_states(report, numbers), str(m.get("province") or "地区不详"),
+            LEVELS.get(str(m.get("level")), "层级不详"), str(m.get("year") or "年度不详"), str(m.get("issuer") or ""))
+
+
+def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str],
+            kept: Kept | None = None) -> list[Output]:
+    """kept: each report's _matrix_own from earlier builds (walking every
+    report's passages for its shares was most of the table's cost)."""
     themes = taxonomy.themes  # subthemes follow their parent, and fold under it in the browser
     ordered = every.reports
     twins = every.twins  # two reports of one body and year: two rows that read alike otherwise
+    kept = kept or Kept(None)
     rows = []
     # the theme page holding a report, as compare.json names it (matrix_data): one per page, not per cell
     named: dict[str, str] = {}
     numbers = [part.number for part in taxonomy.parts]
     for report in ordered:
-        m = report.metadata
-        cells: list[tuple[int, float]] = []  # (passages, share) per theme: the static table's
-        compact: list[object] = []  # the same, with the theme page that holds the report: compare.json's
-        shares = theme_shares(report)
-        for theme in themes:
-            count, share = shares.get(theme.slug, (0, 0.0))
-            if not count:  # every row is held until compare.json is written: one object for all empty cells
-                cells.append(NO_CELL)
+        cells, parts, province, level, year, issuer = kept.get(
+            report.slug, report.key, functools.partial(_matrix_own, report, themes, numbers))
+        compact: list[object] = []  # the cells with the theme page that holds the report: compare.json's
+        for theme, (count, share) in zip(themes, cells):
+            if not count:
                 compact.append(0)
                 continue
-            share = round(share, 3)
-            cells.append((count, share))
             if (target := where.get((theme.slug, report.slug))) is None:
                 compact.append([count, share, None])
             else:
@@ -532,15 +550,16 @@ def _matrix(every: Ordered, taxonomy: Taxonomy, where: dict[tuple[str, str], str
             "slug": report.slug,
             "title": labelled(report, twins),
             "href": f"../reports/{report.slug}/",
-            "province": str(m.get("province") or "地区不详"),
-            "level": LEVELS.get(str(m.get("level")), "层级不详"),
-            "year": str(m.get("year") or "年度不详"),
+            "province": province,
+            "level": level,
+            "year": year,
             "cells": cells,
             "compact": compact,
-            "issuer": str(m.get("issuer") or ""),
+            "issuer": issuer,
             # per required part: 2 a heading names it, 1 placed by position only, 0 no heading (/parts/ filters these)
-            "parts": _part_states(report, numbers),
+            "parts": parts,
         })
+    kept.save()
     pages: list[Output] = [SiteFile(MATRIX_DATA, gzipped(matrix_data(themes, rows, taxonomy)))]
     chunks, files = list_pages("compare", rows, slug=lambda row: row["slug"])
     unmentioned = _unmentioned(rows)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from generator.disk import atomic_write
 from generator.errors import os_error
 
 FORMAT = 2  # raise when the shape of the values changes (2: prints kept apart, build/cache/prints/)
+T = TypeVar("T")
 UNREADABLE = (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
               TypeError, ValueError)
 
@@ -74,3 +77,52 @@ class Memo:
                     path.unlink(missing_ok=True)
             for path in self.folder.glob(".*.tmp"):
                 path.unlink(missing_ok=True)
+
+
+class Kept:
+    """What one cross-report output takes from each report, kept between
+    builds in one file (build/cache/rows/<name>.pickle: FORMAT and slug ->
+    (the report's key, the value)), so a build walks only new and changed
+    reports' contents for it and takes the others' values back. A value must
+    follow from the report alone (its key says what it was read from: its
+    bytes, sidecar, the taxonomy and the generator). A report without a key
+    is worked out every build; an unreadable file is none (all worked out
+    again). Written whole (atomic) by save(), only when a value was added or
+    a report went: a build stopped before it leaves the last one, whose
+    entries still hold under their keys."""
+
+    def __init__(self, path: Path | None, read: bool = True):
+        self.path = path
+        self.before: dict[str, tuple[str, object]] = {}
+        self.now: dict[str, tuple[str, object]] = {}
+        self.made = 0
+        if path is not None and read:
+            try:
+                version, kept = pickle.loads(zlib.decompress(path.read_bytes()))
+            except UNREADABLE:
+                return
+            if version == FORMAT and isinstance(kept, dict):
+                self.before = kept
+
+    def get(self, slug: str, key: str, make: Callable[[], T]) -> T:
+        """The report's value under key: kept, else made (and kept)."""
+        found = self.before.get(slug)
+        if found is not None and key and found[0] == key:
+            self.now[slug] = found
+            return found[1]  # type: ignore[return-value]
+        value = make()
+        self.made += 1
+        if key:
+            self.now[slug] = (key, value)
+        return value
+
+    def save(self) -> None:
+        """Keep what this build took or made (reports gone are forgotten)."""
+        if self.path is None or (not self.made and len(self.now) == len(self.before)):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(self.path.parent, exc, "create the pages' cache folder") from None
+        data = zlib.compress(pickle.dumps((FORMAT, self.now), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        atomic_write(self.path, data, "the pages' cache of report rows")

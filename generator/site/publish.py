@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import gzip
 import io
 import subprocess
@@ -39,6 +40,7 @@ from generator.errors import Problem
 from generator.read.schema import KEYS, LEVELS
 from generator.records import Figure, Report
 from generator.site.figures import figures_site
+from generator.site.memo import Kept
 from generator.site.render import (
     Output,
     SiteFile,
@@ -99,19 +101,24 @@ def site_epoch(reports: Sequence[Report], added: dict[str, str]) -> int:
 
 def publish_pages(reports: Sequence[Report], taxonomy: Taxonomy, skipped: Sequence[Skipped],
                   added: dict[str, str], site_url: str, edits: Sequence[tuple[str, str, int]] = (),
-                  originals: str = "", epoch: int = 0) -> list[Output]:
+                  originals: str = "", epoch: int = 0, kept: Kept | None = None) -> list[Output]:
     """edits: (date, report slug, version number) of each later version of a
     report's text (generator/site/versions.py), announced in the feed.
     originals: where the publisher's files are served instead of a copy in
     the site (extra.originals_url), or "". epoch: the newest content's date
-    (site_epoch, which the build computes once), 0 where none is known."""
+    (site_epoch, which the build computes once), 0 where none is known.
+    kept: each report's line of reports.csv from earlier builds (_csv_line)."""
     reports = sorted(reports, key=lambda r: r.slug)
     # Without a published address the data files give addresses relative to
     # the site's home page (and say so on /data/), never a made-up host.
     base = site_url.rstrip("/") + "/" if site_url else ""
-    pages: list[Output] = [
-        SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, [_report_row(r, added, base, originals) for r in reports])),
-    ]
+    kept = kept or Kept(None)
+    # each report's line of reports.csv, kept between builds under its key and what else the line reads
+    lines = [kept.get(r.slug, f"{r.key}\n{added_date(r, added)}\n{base}\n{originals}" if r.key else "",
+                      functools.partial(_csv_line, REPORT_COLUMNS, _report_row, r, added, base, originals))
+             for r in reports]
+    kept.save()
+    pages: list[Output] = [SiteFile("data/reports.csv", _csv(REPORT_COLUMNS, []) + b"".join(lines))]
     years = []
     for year, members in by_year(reports).items():
         passages = _year_file(f"data/passages-{year}.csv.gz", members, taxonomy, base, PASSAGE_COLUMNS, _passage_rows)
@@ -249,6 +256,18 @@ def _csv(columns, rows, gzip_level: int | None = None) -> bytes:
     if sink is not out:
         sink.close()
     return out.getvalue()
+
+
+def _csv_line(columns, row, *args) -> bytes:
+    """One row's line of a CSV file as _csv writes it (UTF-8, no BOM: the
+    BOM opens the file, with its header)."""
+    out = io.StringIO()
+    names = [c for c, _ in columns]
+    values = row(*args)
+    if values.keys() - set(names):
+        raise ValueError(f"unknown CSV columns: {sorted(values.keys() - set(names))}")
+    csv.writer(out, lineterminator="\r\n").writerow(["" if (v := values.get(k)) is None else v for k in names])
+    return out.getvalue().encode("utf-8")
 
 
 def _report_row(report: Report, added: dict[str, str], base: str, originals: str = "") -> dict:

@@ -51,52 +51,93 @@ def related_reports(reports: Sequence[Report], taxonomy: Taxonomy, ordered: Orde
         # took ten seconds of every build at 10,000 reports).
         profiles = numpy.array([profile(r, taxonomy) for r in members], dtype=float)
         provinces = [r.metadata.get("province") for r in members]
+        every = numpy.arange(len(members))
         for i, report in enumerate(members):
+            # the window as an index array (the same rows, in the same order, as a
+            # list of CANDIDATES indices made for each report was) and the peers'
+            # walk stopped at SHOWN: the two were most of the per-report cost
             lo = max(0, min(i - CANDIDATES // 2, len(members) - CANDIDATES - 1))
-            window = [j for j in range(lo, min(len(members), lo + CANDIDATES + 1)) if j != i]
+            hi = min(len(members), lo + CANDIDATES + 1)
             province = provinces[i]
-            peers = tuple(members[j] for j in window if level and year and province and provinces[j] == province)
+            peers: list[Report] = []
+            if level and year and province:
+                for j in range(lo, hi):
+                    if j != i and provinces[j] == province:
+                        peers.append(members[j])
+                        if len(peers) == SHOWN:
+                            break
             closest: tuple[tuple[Report, float], ...] = ()
-            if level and year and window:
+            if level and year and hi - lo > 1:
+                window = numpy.concatenate((every[lo:i], every[i + 1:hi]))
                 scores = profiles[window] @ profiles[i]
                 # the SHOWN best, ties by slug: all candidates at least as good as the SHOWN-th
-                bar = numpy.partition(scores, -min(SHOWN, len(window)))[-min(SHOWN, len(window))]
-                best = sorted(((float(scores[k]), members[window[k]].slug, window[k])
+                shown = min(SHOWN, len(window))
+                bar = numpy.partition(scores, -shown)[-shown]
+                best = sorted(((float(scores[k]), members[window[k]].slug, int(window[k]))
                                for k in numpy.flatnonzero(scores >= bar)), key=lambda t: (-t[0], t[1]))
                 closest = tuple((members[j], score) for score, _, j in best[:SHOWN] if score > 0)
-            out[report.slug] = Related(peers[:SHOWN], closest)
+            out[report.slug] = Related(tuple(peers), closest)
     return out
 
 
 def report_links(reports: Sequence[Report], taxonomy: Taxonomy, series: dict[str, str],
                  ordered: Ordered | None = None) -> dict[str, dict]:
     """Report slug -> what its page says beyond its own text: its series, its
-    related reports and its citation (frontmatter for render_report).
+    related reports and its citation (frontmatter for render_report), the
+    last two as what makes them when the page is made (Lazy: render.report_page
+    calls them), so a rebuild makes them for the pages it makes only.
     ordered: the build's one ordering of these reports (render.ordered_reports)."""
-    from generator.site.cite import citation
-
     related = related_reports(reports, taxonomy, ordered)
-    # Each report is listed on about ten others' pages: its entry is made once
-    # (read only: the pages' frontmatter and keys dump it as JSON).
-    entries: dict[str, dict] = {}
-
-    def entry(report: Report) -> dict:
-        if (found := entries.get(report.slug)) is None:
-            found = entries[report.slug] = _entry(report)
-        return found
-
     out = {}
     for report in reports:
         rel = related.get(report.slug, Related())
-        out[report.slug] = {
-            "series": series.get(report.slug),
-            "related": {
-                "peers": [entry(r) for r in rel.peers],
-                "closest": [{**entry(r), "similarity": round(score, 2)} for r, score in rel.closest],
-            },
-            "citation": citation(report),
-        }
+        out[report.slug] = {"series": series.get(report.slug), "related": LazyRelated(rel), "citation": LazyCitation(report)}
     return out
+
+
+class LazyRelated:
+    """A report's related reports as its page's record takes them
+    ({"peers": [entry], "closest": [entry and similarity]}), made when
+    called. Its repr, part of the page's key (render.report_pages), names
+    each related report by its slug and a prefix of its key (which covers
+    its title, issuer and year) and the similarity shown: made for every
+    report and dumped into every page's key, the entries were most of what
+    a rebuild spent on the report pages' links."""
+
+    __slots__ = ("related",)
+
+    def __init__(self, related: Related):
+        self.related = related
+
+    def __call__(self) -> dict:
+        return {"peers": [_entry(r) for r in self.related.peers],
+                "closest": [{**_entry(r), "similarity": round(score, 2)} for r, score in self.related.closest]}
+
+    def __repr__(self) -> str:
+        def named(r: Report) -> object:
+            return (r.slug, r.key[:16]) if r.key else _entry(r)
+
+        return repr(("related", [named(r) for r in self.related.peers],
+                     [(named(r), round(score, 2)) for r, score in self.related.closest]))
+
+
+class LazyCitation:
+    """A report's citation (cite.citation), made when called; its repr
+    names nothing more: the citation is the report's own, whose key is in
+    its page's key."""
+
+    __slots__ = ("report",)
+
+    def __init__(self, report: Report):
+        self.report = report
+
+    def __call__(self) -> dict:
+        from generator.site.cite import citation
+
+        return citation(self.report)
+
+    def __repr__(self) -> str:
+        return "citation" if self.report.key else repr(self())
 
 
 def _entry(report: Report) -> dict:

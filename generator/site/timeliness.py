@@ -12,11 +12,12 @@ date, no year or no rule: 日期不详.
 
 Pages: /timeliness/ (the rule, its source, a table by year and by level) and,
 per year, a league table by province and by level and the year's reports by
-status, split into pages of render.PAGE_SIZE rows.
+status, in pages of about ROWS rows cut where the reports say (chunks.stable_chunks).
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,9 +27,20 @@ from generator.read.deadlines import DeadlineRule, Deadlines
 from generator.read.regions import NAMES, by_province
 from generator.read.schema import LEVELS
 from generator.records import Report
-from generator.site.chunks import pager
+from generator.site.chunks import chunk_file, neighbours, pager, stable_chunks
 from generator.site.pagehtml import heading, link, paragraph, table, text
-from generator.site.render import PAGE_SIZE, SiteFile, frontmatter, html_page, in_region_order, md_inline, place_name
+from generator.site.render import (
+    PAGE_SIZE,
+    Output,
+    SiteFile,
+    frontmatter,
+    html_page,
+    in_region_order,
+    md_inline,
+    place_name,
+    when_changed,
+)
+from generator.version import generator_version
 
 Status = Literal["on_time", "late", "unknown"]
 STATUS_LABELS = {"on_time": "按时", "late": "逾期", "unknown": "日期不详"}
@@ -40,6 +52,7 @@ SOURCES = {
     "signature": "落款日期",
 }
 PUBLIC = ("sidecar", "publication")  # dates that say when the report was public
+ROWS = PAGE_SIZE  # reports on a page of a year's list, about
 
 
 @dataclass(frozen=True)
@@ -155,7 +168,7 @@ HOW = ("判定方法：所用日期依次取补充文件中的日期、网页发
        "按时率为按时报告占日期可判定报告的比例。本站所录发布日期可能是转载网页的日期，而非首次公开的日期。")
 
 
-def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], deadlines: Deadlines) -> list[SiteFile]:
+def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], deadlines: Deadlines) -> list[Output]:
     by_year: dict[int | None, list[Report]] = defaultdict(list)
     for report in reports:
         by_year[measured[report.slug].year].append(report)
@@ -171,7 +184,7 @@ def timeliness_site(reports: Sequence[Report], measured: dict[str, Timeliness], 
     lines += ["", "## 各层级（全部年度） {#levels}", "", "| 层级 " + TALLY_HEAD, "|---" + TALLY_RULE]
     lines += ["| " + " | ".join(row) + " |" for row in _by_level(reports, measured)]
     lines += ["", "数据下载：[timeliness.csv.gz](../data/timeliness.csv.gz)（gzip 压缩）"]
-    pages = [SiteFile("timeliness/index.md", frontmatter({"title": "按时公开", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
+    pages: list[Output] = [SiteFile("timeliness/index.md", frontmatter({"title": "按时公开", "hide": ["navigation"]}, "\n".join(lines) + "\n"))]
     for year in years:
         pages += _year_pages(year, by_year[year], measured, deadlines)
     return pages
@@ -190,7 +203,7 @@ ORDER = {"late": 0, "unknown": 1, "on_time": 2}
 
 
 def _year_pages(year: int, reports: list[Report], measured: dict[str, Timeliness],
-                deadlines: Deadlines) -> list[SiteFile]:
+                deadlines: Deadlines) -> list[Output]:
     base = f"timeliness/{year}"
     head = "[首页](../../index.md) › [按时公开](../index.md)\n{ .crumbs }\n\n"
     rule = deadlines.rule(None)
@@ -206,26 +219,40 @@ def _year_pages(year: int, reports: list[Report], measured: dict[str, Timeliness
              + heading(2, "levels", "各层级") + table(["层级", *TALLY_COLUMNS], _by_level(reports, measured))
              + heading(2, "reports", "各份报告") + paragraph("先列逾期，再列日期不详，后列按时；同类按地区排列。"))
     ordered = sorted(in_region_order(reports), key=lambda r: ORDER[measured[r.slug].status])
-    # Pages of PAGE_SIZE short rows, cut by count: the first page's tallies change with every report anyway.
-    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
-    files = [f"{base}/index.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
-    pages = []
-    title = f"{year} 年度报告按时公开情况"
+    # Pages of about ROWS short rows, cut where the reports say (chunks.stable_chunks): one added
+    # report changes the page it joins, and a later page is made again only when its rows changed.
+    # The first page's tallies read every report of the year: made every build.
+    chunks = stable_chunks(ordered, size=ROWS)
+    files = [chunk_file(base, chunk, n) for n, chunk in enumerate(chunks, start=1)]
+    pages: list[Output] = []
     for n, chunk in enumerate(chunks, start=1):
-        page = files[n - 1]
-        nav = pager(files, n)
-        cells = []
-        for r in chunk:
-            m = measured[r.slug]
-            result = m.label + (f"（{text(m.why)}）" if m.why else "")
-            cells.append([link(page, text(r.title), f"../../reports/{r.slug}/index.md"), text(place_name(r.metadata) or "—"),
-                          LEVELS.get(str(r.metadata.get("level")), "—"), m.deadline or "—", m.date or "—",
-                          SOURCES.get(m.source, "—"), result])
-        body = ((intro if n == 1 else "") + nav
-                + table(["报告", "地区", "层级", "期限", "所用日期", "日期来源", "结果"], cells) + nav)
-        pages.append(SiteFile(page, html_page({"title": title, "hide": ["navigation"]},
-                                              head + (f"# {title}" if n == 1 else f"# {title}（续）"), body)))
+        make = functools.partial(_year_page, year, head, intro, files, n, chunk, measured)
+        if n == 1:
+            pages.append(SiteFile(files[0], make()))
+        else:
+            shown = [[m.label, m.why, m.deadline, m.date, m.source] for m in (measured[r.slug] for r in chunk)]
+            pages.append(when_changed(files[n - 1], make, chunk, generator_version(), year, neighbours(files, n), n,
+                                      shown))
     return pages
+
+
+def _year_page(year: int, head: str, intro: str, files: list[str], n: int, chunk: Sequence[Report],
+               measured: dict[str, Timeliness]) -> bytes:
+    """Page n (from 1) of a year's reports (_year_pages); intro opens the first."""
+    page = files[n - 1]
+    nav = pager(files, n)
+    title = f"{year} 年度报告按时公开情况"
+    cells = []
+    for r in chunk:
+        m = measured[r.slug]
+        result = m.label + (f"（{text(m.why)}）" if m.why else "")
+        cells.append([link(page, text(r.title), f"../../reports/{r.slug}/index.md"), text(place_name(r.metadata) or "—"),
+                      LEVELS.get(str(r.metadata.get("level")), "—"), m.deadline or "—", m.date or "—",
+                      SOURCES.get(m.source, "—"), result])
+    body = ((intro if n == 1 else "") + nav
+            + table(["报告", "地区", "层级", "期限", "所用日期", "日期来源", "结果"], cells) + nav)
+    return html_page({"title": title, "hide": ["navigation"]},
+                     head + (f"# {title}" if n == 1 else f"# {title}（续）"), body)
 
 
 TIMELINESS_COLUMNS = (
