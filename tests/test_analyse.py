@@ -1391,6 +1391,17 @@ def test_a_centre_put_into_service_in_a_lead_is_a_result_reported(tmp_path):
     assert "mediation" not in _themed(tmp_path / "b", aimed + body)[aimed]
 
 
+def test_a_place_of_work_still_to_be_put_into_service_is_an_aim(tmp_path):
+    """Put into service (投入使用, 正式运行) in a clause that aims at it (力争, 确保, 年底前) is an
+    aim like the rest of the opening, not a result reported (review 12)."""
+    hoped = "近年来，某镇将力争年内推动综治中心投入使用，完善基层调解网络。"
+    ensured = "2025年，某区围绕建设法治政府，确保执法监督平台年底前正式运行，持续优化营商环境。"
+    for k, (lead, body) in enumerate(((hoped, "各村调解委员会调处纠纷210件。"),
+                                      (ensured, "区直行政执法单位办理行政处罚案件85件。"))):
+        (tmp_path / str(k)).mkdir()
+        assert _themed(tmp_path / str(k), lead + "\n" + body + "\n")[lead] == set(), lead
+
+
 def test_regulating_enforcement_toward_firms_is_business_environment_too(tmp_path):
     """The campaign to regulate enforcement toward firms (规范涉企行政执法, supervision of it,
     inspections of firms joined or cut, leniency for firms' first minor breaches) is

@@ -454,6 +454,10 @@ OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:�
                      r"|获评|荣获|被评为|被授予|被命名为|成功创建|获得[^，。；！？]{1,24}?(?:肯定|表扬|表彰)"
                      r"|启用|揭牌|挂牌成立|投入使用|投入运行|正式运行)"
                      r"[^，。；！？]*")
+# An aim said with the same words in its clause (力争年内推动调解中心投入使用, 确保指挥平台年底前
+# 正式运行, 力争获评…): the result is still to come, so the clause counts as the rest of the
+# opening does. Not 将 alone, which also puts a thing into service (将调解中心投入使用).
+OUTCOME_AIMED = re.compile(r"力争|争取|确保|推动|推进|计划|预计|即将|将于|将在|有望|年底前|年内将|拟")
 # A number that is part of a name in quotes (省委“1310”具体部署, “1+6+N”工作体系, “12345”
 # is not this: a hotline is counted by what reached it): it names a programme, it counts
 # no work done, so it makes no passage concrete.
@@ -882,7 +886,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
         if opening or label:
             own = {t: w * taxonomy.mention_weight for t, w in own.items()}
         if opening:
-            for outcome in OUTCOME.finditer(passage.text):
+            for outcome in (m for m in OUTCOME.finditer(passage.text) if not OUTCOME_AIMED.search(m.group(0))):
                 for t, w in find_terms(theme, outcome.group(0)).items():
                     own[t] = max(own.get(t, 0), w)
         owns[theme.slug] = own
