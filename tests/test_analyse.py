@@ -1160,6 +1160,22 @@ def test_a_served_word_that_is_no_term_is_refused_with_its_line(tmp_path):
         "add it to terms or remove it from served"]
 
 
+def test_a_beside_served_word_that_is_no_term_is_refused_with_its_line(tmp_path):
+    """A term counted only beside a served word must be one of the theme's terms, as a served word must."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("themes.yml", "parts.yml", "indicators.yml"):
+        (content / name).write_bytes((REPO / "content" / name).read_bytes())
+    themes = (content / "themes.yml").read_text(encoding="utf-8").replace("beside_served: [", "beside_served: [容错, ", 1)
+    (content / "themes.yml").write_text(themes, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_taxonomy(content)
+    line = next(k for k, text in enumerate(themes.splitlines(), 1) if "beside_served: [容错" in text)
+    assert [str(p) for p in info.value.problems] == [
+        f"{content / 'themes.yml'}:{line}: beside_served word '容错' of theme 'business-environment' is not one of "
+        "its terms; add it to terms or remove it from beside_served"]
+
+
 def test_an_appointees_remit_names_areas_not_work(tmp_path):
     """The clauses after an appointment that say what the appointee is to do
     (聘请律师担任法律顾问，为重大决策提供法律意见，参与行政复议、诉讼案件办理) name
@@ -1419,6 +1435,14 @@ def test_regulating_enforcement_toward_firms_is_business_environment_too(tmp_pat
         assert {"enforcement", "business-environment"} <= set(themed[both]), both
     for alone in (counted, no_firm):
         assert "enforcement" in themed[alone] and "business-environment" not in themed[alone], alone
+
+
+def test_leniency_said_twice_of_no_firm_stays_enforcement_alone(tmp_path):
+    """不予处罚 and 首违不罚 are business environment only where a firm is named: said together of
+    no firm they are enforcement's leniency alone, however many of them (review 12)."""
+    lenient = "对首次轻微违法行为依法不予处罚，全面落实首违不罚制度。"
+    themed = _themed(tmp_path, "某县2025年法治政府建设年度报告\n一、主要举措和成效\n（二）规范行政执法\n" + lenient + "\n")
+    assert "enforcement" in themed[lenient] and "business-environment" not in themed[lenient]
 
 
 def test_words_inside_a_hotlines_name_are_the_name_not_the_work(tmp_path):

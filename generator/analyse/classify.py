@@ -889,6 +889,8 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
             for outcome in (m for m in OUTCOME.finditer(passage.text) if not OUTCOME_AIMED.search(m.group(0))):
                 for t, w in find_terms(theme, outcome.group(0)).items():
                     own[t] = max(own.get(t, 0), w)
+        if theme.beside_served and not set(own) & set(theme.served):
+            own = {t: w for t, w in own.items() if t not in theme.beside_served}
         owns[theme.slug] = own
     if nearest:
         # A number reported in words of another area (行政复议案件41件 under 行政执法)

@@ -52,6 +52,9 @@ class Theme:
     # beside another theme's work they are that work's object, and decide this theme
     # only where no other theme's work is in the passage.
     served: tuple[str, ...] = ()
+    # Terms that count for the theme only in a passage that names one of its served words
+    # (不予处罚 for firms: 对首次轻微违法的企业不予处罚); elsewhere they are another theme's.
+    beside_served: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # Themes key the matcher caches, called once per passage and theme:
@@ -178,7 +181,7 @@ class _File(YamlFile):
     def theme(self, node: yaml.Node, parent: str | None, seen: set[str]) -> list[Theme]:
         what = "a subtheme" if parent else "a theme"
         keys = ("slug", "name", "description", "terms")
-        fields = self.mapping(node, what, keys, ("exclude", "alone") if parent else ("exclude", "subthemes", "served"))
+        fields = self.mapping(node, what, keys, ("exclude", "alone") if parent else ("exclude", "subthemes", "served", "beside_served"))
         if fields is None:
             return []
         slug = self.slug(fields["slug"], "theme slug", seen)
@@ -208,8 +211,15 @@ class _File(YamlFile):
             if word not in {t.text for t in terms}:
                 self.problem(fields["served"], f"served word {word!r} of theme {slug!r} is not one of its terms; "
                                                "add it to terms or remove it from served")
+        beside = self.texts(fields["beside_served"], f"beside_served of theme {slug!r}") if "beside_served" in fields else ()
+        for word in beside:
+            if word not in {t.text for t in terms}:
+                self.problem(fields["beside_served"], f"beside_served word {word!r} of theme {slug!r} is not one of "
+                                                      "its terms; add it to terms or remove it from beside_served")
+        if beside and not served:
+            self.problem(fields["beside_served"], f"beside_served of theme {slug!r} needs served words to stand beside")
         theme = Theme(slug, self.text(fields["name"], "name"), self.text(fields["description"], "description"),
-                      tuple(terms), exclude, parent, alone, served)
+                      tuple(terms), exclude, parent, alone, served, beside)
         result = [theme]
         for sub in self.sequence(fields["subthemes"], "subthemes") if "subthemes" in fields else ():
             result.extend(self.theme(sub, slug, seen))
