@@ -1437,6 +1437,20 @@ def test_regulating_enforcement_toward_firms_is_business_environment_too(tmp_pat
         assert "enforcement" in themed[alone] and "business-environment" not in themed[alone], alone
 
 
+def test_requests_firms_make_are_no_grievances_whatever_stands_between(tmp_path):
+    """诉求 counted is a channel's requests handled (mediation), but firms' requests (a firm word a
+    few characters before: 企业各类诉求, 市场主体反映诉求, 为经营主体解决诉求) are a service to them,
+    not only the literal 企业诉求 (review 12). The public's requests stay mediation."""
+    firms = ("召开政企座谈会，协调解决企业各类诉求41件。", "梳理市场主体反映诉求57件，均已办结。",
+             "设立服务专线，为经营主体解决诉求63件。")
+    public = "受理群众诉求493件，办结率98%。"
+    themed = _themed(tmp_path, "某县2025年法治政府建设年度报告\n一、主要举措和成效\n（三）工作开展情况\n"
+                     + "\n".join((*firms, public)) + "\n")
+    for firm in firms:
+        assert "mediation" not in themed[firm], firm
+    assert "mediation" in themed[public]
+
+
 def test_leniency_said_twice_of_no_firm_stays_enforcement_alone(tmp_path):
     """不予处罚 and 首违不罚 are business environment only where a firm is named: said together of
     no firm they are enforcement's leniency alone, however many of them (review 12)."""

@@ -458,6 +458,31 @@ OUTCOME = re.compile(r"[^，。；！？]*(?:(?:全年|年内|连续\d+年)(?:�
 # 正式运行, 力争获评…): the result is still to come, so the clause counts as the rest of the
 # opening does. Not 将 alone, which also puts a thing into service (将调解中心投入使用).
 OUTCOME_AIMED = re.compile(r"力争|争取|确保|推动|推进|计划|预计|即将|将于|将在|有望|年底前|年内将|拟")
+# Requests (诉求) a theme's served word makes (企业合理诉求, 经营主体诉求, 为企业解决诉求86件): a
+# served word a few characters before, no clause or list mark between, says firms asked, so
+# the requests answered are a service to them, not the public's grievances another theme's
+# channel counts. The gap holds no digit: 企业 of a count before it (走访企业12家，群众诉求…) is
+# another clause's anyway.
+REQUEST = "诉求"
+REQUEST_GAP = 4
+
+
+@lru_cache(maxsize=8)
+def _served_requests(served: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Where a served word stands a few characters before 诉求 (the 诉求 in group 2)."""
+    if not served:
+        return None
+    words = "|".join(map(re.escape, sorted(served, key=len, reverse=True)))
+    return re.compile(f"((?:{words})[^，。；：！？、\\d]{{0,{REQUEST_GAP}}}?)({REQUEST})")
+
+
+def _without_served_requests(text: str, taxonomy: Taxonomy) -> str:
+    """text with the requests served words make blanked out (same length), for themes
+    that serve no one."""
+    pattern = _served_requests(tuple(sorted({w for t in taxonomy.themes for w in t.served})))
+    return pattern.sub(lambda m: m.group(1) + "\0" * len(m.group(2)), text) if pattern else text
+
+
 # A number that is part of a name in quotes (省委“1310”具体部署, “1+6+N”工作体系, “12345”
 # is not this: a hotline is counted by what reached it): it names a programme, it counts
 # no work done, so it makes no passage concrete.
@@ -881,8 +906,9 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
     owns = {}
+    unserved = _without_served_requests(passage.text, taxonomy)
     for theme in taxonomy.themes:
-        own = find_terms(theme, passage.text, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
+        own = find_terms(theme, passage.text if theme.served else unserved, mention, taxonomy.repeat_weight, taxonomy.threshold, aims=not planned)
         if opening or label:
             own = {t: w * taxonomy.mention_weight for t, w in own.items()}
         if opening:
