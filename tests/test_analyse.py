@@ -1393,6 +1393,16 @@ def test_a_news_subheading_of_phrases_side_by_side_is_a_label(tmp_path):
     assert "mediation" in themed[work]
 
 
+def test_a_line_of_a_measure_and_its_objects_side_by_side_is_work_not_a_label(tmp_path):
+    """Phrases side by side with no zero-led ordinal (落实 执法全过程记录 执法公示) are often a
+    measure and what it covers written with spaces for commas: they report work in the heading's
+    area, not a news item's topic (review 12)."""
+    spaced = "严格落实 执法全过程记录 执法公示"
+    themed = _themed(tmp_path, "某县2025年法治政府建设年度报告\n一、主要举措和成效\n（二）严格规范公正文明执法\n"
+                     + spaced + "\n")
+    assert "enforcement" in themed[spaced]
+
+
 def test_a_centre_put_into_service_in_a_lead_is_a_result_reported(tmp_path):
     """The first paragraph of a text without headings opens it and its aims report no work,
     but a place of work it says was put into service (联合街道启用警民纠纷调解中心) is a result,

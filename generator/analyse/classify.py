@@ -88,9 +88,11 @@ FRAGMENT = re.compile(r"[^，。；：！？,;:!?]{1,16}")
 # A fragment this short is a piece of a broken line, not an item or a label.
 BROKEN = 4
 # A news item's subheading: two or three short phrases side by side, no clause mark between
-# them (建平台强衔接 打通争议化解堵点), maybe after a section ordinal led by a zero (01, 02): a
+# them (建平台强衔接 打通争议化解堵点), after a section ordinal led by a zero (01, 02): a
 # headline naming the topic of the paragraphs under it, like a heading. The ordinal numbers
-# the section, it counts nothing; a zero-led number is never a count.
+# the section, it counts nothing; a zero-led number is never a count. Without the ordinal,
+# phrases side by side are as often a measure and what it covers with spaces for commas
+# (推行 执法公示 执法全过程记录, review 12): work, read as any passage is.
 HEADLINE = re.compile(r"[^，。；：！？,;:!?\s\d]{2,16}(?:[ \u3000]+[^，。；：！？,;:!?\s\d]{2,16}){1,2}")
 SECTION_ORDINAL = re.compile(r"\s*0\d[ \u3000]+")
 
@@ -901,7 +903,7 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
     # breaks off before its work: like a heading, its own words weigh as mentions.
     # So does a news item's subheading of phrases side by side (HEADLINE).
     label = not concrete and not broken and bool(FRAGMENT.fullmatch(passage.text.strip())
-                                                 or HEADLINE.fullmatch(unnumbered.strip()))
+                                                 or (unnumbered is not passage.text and HEADLINE.fullmatch(unnumbered.strip())))
     mention = taxonomy.concrete_mention_weight if concrete else taxonomy.mention_weight
     planned = bool(PLAN_START.match(passage.text)) or any(
         {2, 4} & set(_part_numbers(h, taxonomy)) for h in context.headings)
