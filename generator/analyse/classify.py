@@ -917,7 +917,10 @@ def _classify(item: tuple[Passage, Context | None], document: Document, taxonomy
             for outcome in (m for m in OUTCOME.finditer(passage.text) if not OUTCOME_AIMED.search(m.group(0))):
                 for t, w in find_terms(theme, outcome.group(0)).items():
                     own[t] = max(own.get(t, 0), w)
-        if theme.beside_served and not set(own) & set(theme.served):
+        # Terms that are the theme's only in company (不予处罚, 首违不罚: leniency for firms) count
+        # where the passage names whom it serves or another of its words (包容审慎监管…不予处罚);
+        # with each other alone they are another theme's work.
+        if theme.beside_served and not set(own) - set(theme.beside_served):
             own = {t: w for t, w in own.items() if t not in theme.beside_served}
         owns[theme.slug] = own
     if nearest:

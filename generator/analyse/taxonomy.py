@@ -53,7 +53,8 @@ class Theme:
     # only where no other theme's work is in the passage.
     served: tuple[str, ...] = ()
     # Terms that count for the theme only in a passage that names one of its served words
-    # (不予处罚 for firms: 对首次轻微违法的企业不予处罚); elsewhere they are another theme's.
+    # (不予处罚 for firms: 对首次轻微违法的企业不予处罚) or another of its terms (包容审慎);
+    # with each other alone they are another theme's.
     beside_served: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
