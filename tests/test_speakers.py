@@ -1608,3 +1608,36 @@ def test_a_text_of_this_year_dated_late_in_the_year_is_of_that_year():
     # A page posted in September may be a report of the year before posted late: only its signature's date counts there.
     got, _ = meta("发布时间：2024-09-05\n" + text)
     assert got["year"] == 2023
+
+
+def test_a_town_that_came_to_visit_or_told_its_own_way_is_no_author_of_our_town():
+    # 我镇 alone: a neighbour town's leaders visit (来我镇) and its own practice is told, the
+    # neighbour named twice with an organ; the report is still only 我镇's (level only).
+    came = ("2022年，我乡坚持以习近平法治思想为指导，推进依法行政。那拉提镇党委副书记带队来我乡学习网格化管理，"
+            "讲解了那拉提镇的做法。\n")
+    got, _ = meta(came.replace("我乡", "我镇") + BODY)
+    assert "issuer" not in got and "town" not in got and got["level"] == "town"
+    told = ("2022年，我镇坚持以习近平法治思想为指导，推进依法行政。组织村干部观摩学习，那拉提镇人大主席"
+            "分享了那拉提镇调解纠纷的经验。\n")
+    got, _ = meta(told + BODY)
+    assert "issuer" not in got and "town" not in got
+
+
+def test_a_bureau_and_date_on_one_line_below_a_town_report_is_no_signature():
+    # The line's body is a county bureau, the text's own word a town (我镇): the line is the site's
+    # publication line, not the signer.
+    got, _ = meta("2022年，我镇坚持依法行政，推进基层治理法治化。\n" + BODY + "昌吉市司法局 2023年2月6日\n")
+    assert got.get("level") == "town" and got.get("issuer") != "昌吉市司法局"
+
+
+def test_a_site_name_after_the_headline_gives_no_other_department():
+    # A place-less tax bureau's report on the county justice bureau's site: the site's name may
+    # place it, never replace the bureau the headline names.
+    got, _ = meta("自然资源局2022年度法治政府建设情况报告 - 昌吉市司法局\n"
+                  "2022年，我局坚持依法行政，推进自然资源领域法治建设。\n" + BODY)
+    assert got.get("issuer") != "昌吉市司法局"
+
+
+def test_a_document_number_the_headline_cites_is_not_the_reports_own():
+    got, _ = meta("关于昌政办〔2022〕12号文件落实情况暨法治政府建设工作报告\n2022年，我局坚持依法行政。\n" + BODY)
+    assert not got.get("doc_number")
