@@ -663,7 +663,8 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
             signed = iso
             r.set(i, "signature", "落款（成文日期）")
         elif not signed and not signers and (m := SIGNED_ON_ONE_LINE.match(t)) \
-                and (names := org_names(m.group(1))) and DATE_LINE.match(m.group(2)) and (iso := iso_date(m.group(2))):
+                and (names := org_names(m.group(1))) and DATE_LINE.match(m.group(2)) and (iso := iso_date(m.group(2))) \
+                and _agrees(names, texts[b.body_start:b.body_end + 1]):
             # 某县司法局 2024年1月10日: the signature and its date on one line.
             signers.extend(names)
             signed = iso
@@ -678,6 +679,28 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
     if signed:
         found["signed"] = signed
     return found
+
+
+# The body's word for itself: 我镇 a town, 我局 a department, 我县 a government above a town.
+OWN_WORD = re.compile(r"我(?:(镇|乡|街道)|(局|委|办|厅|署|中心)|(县|区|旗|市|州|盟|省))")
+
+
+def _agrees(names: list[str], body: list[str]) -> bool:
+    """Whether a signer written with its date on one line is of the level the body calls itself
+    (我镇 under a 某县司法局 line: the line is the site's, where the town's report was posted).
+    A body with no such word accepts any signer."""
+    m = OWN_WORD.search("\n".join(body))
+    if m is None:
+        return True
+    own = "town" if m.group(1) else "department" if m.group(2) else "government"
+    for name in names:
+        org = parse_org(name)
+        if org is None:
+            return False
+        level = "department" if org.kind == "department" else "town" if org.place and org.place.town else "government"
+        if level != own:
+            return False
+    return True
 
 
 def _diagnostics(page_lines: tuple[PageLine, ...], inside: int) -> tuple[Diagnostic, ...]:
