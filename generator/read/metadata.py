@@ -358,7 +358,12 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     if banner and opening and _zone_speaks(banner, opening[0]):
         yield [banner], "derived", False
     # 6c. An opening that calls its author 我局 / 本委 on the site of a department of that kind.
+    #     Never where the title names another department, even place-less (自然资源局2022年度…报告 on a
+    #     司法局's site: the site placed a report it reposted, its 我局 is the title's bureau).
+    titled = [o for head in _title_heads(title) for name in org_names(head) or ()
+              if (o := parse_org(name, context)) and o.kind == "department"]
     if banner and opening and banner.kind == "department" and banner.place and not banner.generic \
+            and all(o.rest == banner.rest for o in titled) \
             and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
         yield [banner], "derived", False
     # 6d. The same, where the page's index block names that department as the publisher (发布机构).
