@@ -142,9 +142,10 @@ WRAPPER = re.compile(r"^(.*?)关于(?:(?:印发|转发|公布|公开|报送)\s*[
                      r"|(?:报送|呈报|上报)\s*[《〈](.+?)[》〉]\s*的(?:报告|函))$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频|文件)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文|文件)?解读$")
 TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
-# A headline opening with its document's number, in a tag or glued on: [某政发〔2026〕7号]…, 某政办〔2024〕5号《…》.
+# A headline tagged with its document's number: [某政发〔2026〕7号]…. Only in a tag: a number glued
+# on may be one the title cites (关于某政发〔2023〕5号文件贯彻落实情况的报告).
 TITLE_DOC_NUMBER = re.compile(
-    rf"^[【\[［]?\s*([{HAN}]{{1,12}}\s*[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*(?:第\s*)?\d{{1,4}}\s*号)\s*[】\]］]?\s*(?=[{HAN}《〈])")
+    rf"^[【\[［]\s*([{HAN}]{{1,12}}\s*[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*(?:第\s*)?\d{{1,4}}\s*号)\s*[】\]］]\s*(?=[{HAN}《〈])")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
