@@ -1641,3 +1641,9 @@ def test_a_site_name_after_the_headline_gives_no_other_department():
 def test_a_document_number_the_headline_cites_is_not_the_reports_own():
     got, _ = meta("关于昌政办〔2022〕12号文件落实情况暨法治政府建设工作报告\n2022年，我局坚持依法行政。\n" + BODY)
     assert not got.get("doc_number")
+
+
+def test_a_zone_named_after_a_county_level_citys_own_short_form_keeps_its_county():
+    # 义乌 is 义乌市's short form only (its prefecture is 金华市): the zone is in that county.
+    got, _ = meta("2024年，义乌经济技术开发区管委会坚持以习近平法治思想为指导，优化园区营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"], got["county"]) == ("义乌经济技术开发区管委会", "department", "金华市", "义乌市")
