@@ -1647,3 +1647,12 @@ def test_a_zone_named_after_a_county_level_citys_own_short_form_keeps_its_county
     # 义乌 is 义乌市's short form only (its prefecture is 金华市): the zone is in that county.
     got, _ = meta("2024年，义乌经济技术开发区管委会坚持以习近平法治思想为指导，优化园区营商环境。\n" + BODY)
     assert (got["issuer"], got["level"], got["city"], got["county"]) == ("义乌经济技术开发区管委会", "department", "金华市", "义乌市")
+
+
+def test_a_one_line_signer_agrees_with_the_word_the_body_uses_most():
+    # A bureau's report says 我县 once and 我局 throughout: its own one-line signature stays.
+    got, _ = meta("2022年，我局围绕我县中心工作，坚持依法行政。我局严格规范执法。\n" + BODY + "昌吉市司法局 2023年2月6日\n")
+    assert (got["issuer"], got["date"]) == ("昌吉市司法局", "2023-02-06")
+    # A county's report (我县) under a bureau's line: the line is the site's.
+    got, _ = meta("2022年，我县坚持依法行政。我县深化法治政府建设。\n" + BODY + "昌吉市司法局 2023年2月6日\n")
+    assert got.get("issuer") != "昌吉市司法局"

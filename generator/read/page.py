@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -689,11 +690,13 @@ OWN_WORD = re.compile(r"我(?:(镇|乡|街道)|(局|委|办|厅|署|中心)|(县
 def _agrees(names: list[str], body: list[str]) -> bool:
     """Whether a signer written with its date on one line is of the level the body calls itself
     (我镇 under a 某县司法局 line: the line is the site's, where the town's report was posted).
-    A body with no such word accepts any signer."""
-    m = OWN_WORD.search("\n".join(body))
-    if m is None:
+    The word the body uses most decides (a bureau's 我局 beside its 为我县…); a body with no such
+    word accepts any signer."""
+    words = Counter("town" if m.group(1) else "department" if m.group(2) else "government"
+                    for m in OWN_WORD.finditer("\n".join(body)))
+    if not words:
         return True
-    own = "town" if m.group(1) else "department" if m.group(2) else "government"
+    own = words.most_common(1)[0][0]
     for name in names:
         org = parse_org(name)
         if org is None:
