@@ -30,6 +30,10 @@ class Diagnostic:
     message: str  # Simplified Chinese: shown to readers on the report page
     count: int = 1
     severity: Severity = "info"
+    # The message quotes this report (its text, its values, its counts): kept
+    # in the report's own record, not in the site's one file of messages
+    # (site/render.step_messages), which would otherwise grow with the corpus.
+    own: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -854,8 +854,34 @@ def test_cleaning_steps_name_their_messages_once_for_the_site(sample_site):
     for path in site.glob("reports/*/index.html"):
         html = path.read_text(encoding="utf-8")
         steps = report_record(html)["d"]
-        for code, key, _count, _severity in steps:
+        for code, key, _count, _severity, *own in steps:
+            if own:  # a message quoting the report stays in its record
+                continue
             assert key in messages and message_key(messages[key]) == key, (path, code)
             assert re.search(r"[\u4e00-\u9fff]", messages[key]) and messages[key] not in html, (path, code)
             seen.add(key)
     assert seen == set(messages) and len(seen) > 5  # every message some report's, and only those
+
+
+def test_a_message_quoting_its_report_stays_in_its_record(tmp_path):
+    """A cleaning message that quotes the report (a sidecar's value over the
+    text's, a cut-off sentence, a place named twice in the country) is kept
+    in that report's record: in the site's one file of messages, which every
+    report page reads, such messages would grow with the corpus (review12)."""
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.build.pipeline import read_report
+    from generator.records import Source
+    from generator.site.render import report_record, step_messages
+
+    text = (SAMPLES / f"{SLUGS[0]}.txt").read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    sidecar = tmp_path / "r.yml"
+    sidecar.write_text("title: 某县二〇二二年度法治政府建设情况的报告（补充文件给出）\n", encoding="utf-8")
+    report = read_report(Source("r", path, path.read_bytes(), sidecar), load_taxonomy(REPO / "content"))
+    own = [d for d in report.diagnostics if d.own]
+    assert [d.code for d in own] == ["sidecar-overrides"] and "补充文件给出" in own[0].message
+    shared = json.loads(step_messages([report]).content)
+    assert own[0].message not in shared.values() and len(shared) == len(report.diagnostics) - 1
+    steps = json.loads(gzip.decompress(base64.b64decode(report_record(report, None))))["d"]
+    assert [s[4] for s in steps if len(s) == 5] == [own[0].message]

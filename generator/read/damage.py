@@ -93,17 +93,17 @@ def repair(page: Page) -> Repaired:
         if joined:
             diagnostics.append(Diagnostic(
                 "wrapped-lines", f"原文按固定宽度折行（约每行 {wrap // 2} 字，多为从 PDF 复制），"
-                "已把同一段落的行接回；请核对段落划分，最好从原文件重新复制", joined, "warning"))
+                "已把同一段落的行接回；请核对段落划分，最好从原文件重新复制", joined, "warning", own=True))
 
     shown_notices = [p.text for p in page.lines if p.number in notices] or _sharing_in_frame(page)
     if shown_notices:
         diagnostics.append(Diagnostic(
             "truncated", f"文本来自文档分享网站，可能不全（页面有“{shown_notices[0][:30]}”一类的提示）："
-            "请从政府网站取得全文", len(shown_notices), "warning"))
+            "请从政府网站取得全文", len(shown_notices), "warning", own=True))
     elif cut_off(lines, page):
         last = lines[-1].text
         diagnostics.append(Diagnostic(
-            "truncated", f"正文在句子中间结束（“…{last[-12:]}”），其后没有落款：文本可能不全，请核对原文", 1, "warning"))
+            "truncated", f"正文在句子中间结束（“…{last[-12:]}”），其后没有落款：文本可能不全，请核对原文", 1, "warning", own=True))
 
     lines, spans, flagged = remove_spam(lines)
     if spans or flagged:
@@ -111,7 +111,7 @@ def repair(page: Page) -> Repaired:
         what = "已删除" if spans and not flagged else "已删除界限清楚的部分，其余请核对" if spans else "请核对并删除"
         diagnostics.append(Diagnostic(
             "spam", f"正文中夹杂推广内容（网址、博彩或下载推广语），{what}：{shown}", len(spans) + len(flagged),
-            "warning"))
+            "warning", own=True))
 
     if removed or framed:
         page = replace(page, lines=tuple(_marked(p, removed) for p in page.lines))

@@ -97,7 +97,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         if key in given:
             if str(given[key]) != str(value):
                 diagnostics.append(Diagnostic(
-                    "sidecar-overrides", f"补充文件中的“{key}”（{given[key]}）取代了原文中的“{value}”", 1))
+                    "sidecar-overrides", f"补充文件中的“{key}”（{given[key]}）取代了原文中的“{value}”", 1, own=True))
             return
         if key not in values:
             values[key] = Field(value, origin)  # type: ignore[arg-type]
@@ -113,7 +113,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
         diagnostics.append(Diagnostic(
             "issuer-placeless",
             f"原文只称发布机关为“{trusted.written}”，未写明所属地方，不作为发布机关显示；"
-            "请在补充文件中给出 issuer 及 province、city、county", 1, "warning"))
+            "请在补充文件中给出 issuer 及 province、city、county", 1, "warning", own=True))
 
     principal = _principal(orgs) or (trusted if trusted is not None and trusted.generic else None)
     place = principal.place if principal and principal.place else None
@@ -129,7 +129,7 @@ def describe(cleaned: Cleaned, document: Document, given: dict[str, object]) -> 
             diagnostics.append(Diagnostic(
                 "place-unresolved",
                 f"“{place.last}”在全国有多处同名或无法确定所属行政区划，请在补充文件中给出 province、city、county",
-                1, "warning"))
+                1, "warning", own=True))
     elif principal is not None and principal.generic and principal.kind == "department" \
             and (own := _authored_department_place(document, principal, _clue_places(facts, context), context)):
         # 我局 制定《某县某局2024年学法计划》: the places its own documents give it (derived; the

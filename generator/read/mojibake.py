@@ -77,7 +77,7 @@ def unmojibake(decoded: Decoded) -> Decoded:
                 "the original page or file and save it as UTF-8")))
         message = (f"原文是乱码（UTF-8 文字被当作 GBK 读取后又保存），已按原字节还原，{lost} 处字符无法还原，以“{LOST}”标出；"
                    "请从原网页或原文件重新复制，以 UTF-8 保存")
-    diagnostic = Diagnostic("mojibake", message, max(1, lost), "warning")
+    diagnostic = Diagnostic("mojibake", message, max(1, lost), "warning", own=True)
     return replace(decoded, text=fixed, diagnostics=decoded.diagnostics + (diagnostic,))
 
 

@@ -14,8 +14,9 @@ Equal to Markdown's output once fazhi-compact has minified the page (the
 white space between block tags, the end tags the standard lets a page
 omit): link addresses as MkDocs writes them from a link to a Markdown file
 (href), text escaped as Markdown prints md_inline's text (text), headings
-with the toc extension's permalink (heading). Nothing here imports MkDocs:
-the HTML is the site's, whatever renders its frame.
+with the toc extension's permalink (heading). The HTML is the site's,
+whatever renders its frame; only its marker comes from the fazhi-html
+plugin's module (which imports MkDocs, as render.py's import of it did).
 """
 from __future__ import annotations
 

@@ -372,7 +372,9 @@ def report_record(report: Report, related: dict | None,
     A cleaning step's message is named by its key (message_key), the
     messages once for the site (step_messages): most are one sentence a
     code, the same in every report, and were 0.03 x the text in the
-    records (410 bytes a page of 1,360 at 1,000 varied reports).
+    records (410 bytes a page of 1,360 at 1,000 varied reports). A message
+    that quotes the report (Diagnostic.own) stays in its record, as a fifth
+    element of its step: in the shared file it would grow with the corpus.
 
     reader: what the side-by-side reader (/reader/) reads of the report
     beyond its page (reader.record_part: its themed passages "a", figures
@@ -382,7 +384,9 @@ def report_record(report: Report, related: dict | None,
     more of the page (gzip shares the record's dictionary), 0.06 x the
     text at 1,000 varied reports, and one file a report fewer."""
     data: dict[str, object] = {
-        "d": [[d.code, message_key(d.message), d.count, d.severity] for d in report.diagnostics],
+        # a message quoting this report in full (Diagnostic.own), the others by their key
+        "d": [[d.code, message_key(d.message), d.count, d.severity, *([d.message] if d.own else [])]
+              for d in report.diagnostics],
         "f": [[p.number, ROLE_LABELS[p.role], p.reason, p.text] for p in report.cleaned.page.lines if p.role != "body"],
     }
     passages = [[p.anchor, " ".join(t.theme for t in p.themes), part_of(report, p.section)]
@@ -826,7 +830,7 @@ def step_messages(reports: Iterable[Report]) -> SiteFile:
     """Every cleaning step's message by its key (message_key), one small
     file that fazhi.js reads (and the browser keeps) to draw the 文本清理记录
     of every report page; made from every report's steps in each build."""
-    messages = {message_key(d.message): d.message for r in reports for d in r.diagnostics}
+    messages = {message_key(d.message): d.message for r in reports for d in r.diagnostics if not d.own}
     return SiteFile(STEP_MESSAGES, json.dumps(dict(sorted(messages.items())), ensure_ascii=False,
                                               separators=(",", ":")).encode())
 

@@ -234,7 +234,7 @@ def _decode(source: Source) -> tuple[str, str, list[Diagnostic]]:
         raise refuse(source, (
             f"is a web page whose bytes are not valid {declared or encoding} ({bad} places); the page declares the "
             "wrong charset: save it again from the browser, or fix its <meta charset>"))
-    diagnostics.append(Diagnostic("html-bad-bytes", f"网页中有 {bad} 处字节不符合其声明的编码，以“□”标出", bad, "warning"))
+    diagnostics.append(Diagnostic("html-bad-bytes", f"网页中有 {bad} 处字节不符合其声明的编码，以“□”标出", bad, "warning", own=True))
     return text, encoding.replace("_", "-"), diagnostics
 
 

@@ -589,7 +589,8 @@ window.fazhiKit = (function () {
     }
     if (!record.d || !record.d.length) return;
     // each step's message by its key, in one file for every page
-    // (render.step_messages); without it, the step's code
+    // (render.step_messages), or in the record where it quotes the report;
+    // without the file, a line saying so
     fetch(base + "guide/messages.json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
@@ -599,7 +600,7 @@ window.fazhiKit = (function () {
     var cleaning = cleaningSection();
     cleaning.appendChild(table(["处理", "次数"], record.d, function (d) {
       var tr = el("tr", { "class": "diagnostic diagnostic--" + d[3], "data-code": d[0] });
-      tr.appendChild(el("td", {}, messages[d[1]] || d[0]));
+      tr.appendChild(el("td", {}, d[4] || messages[d[1]] || "（这一步的说明未能载入，请刷新页面）"));
       tr.appendChild(el("td", {}, d[2]));
       return tr;
     }));
