@@ -1537,6 +1537,16 @@ def test_a_headline_tagged_with_its_document_number_gives_that_number():
     assert "doc_number" not in got
 
 
+def test_a_document_number_the_title_cites_stays_in_the_title():
+    # A number after 关于 (or before 文件) is what the report answers, not a number glued on:
+    # cutting it left 文件落实情况暨… as the title, a wrong value.
+    title = "关于某政办〔2022〕12号文件落实情况暨法治政府建设工作报告"
+    got, _ = meta(f"{title}\n2022年，我县坚持依法行政。\n" + BODY)
+    assert got["title"] == title
+    got, _ = meta("某政办〔2023〕5号《某某县人民政府2022年法治政府建设工作报告》\n2022年，县政府坚持依法行政。\n" + BODY)
+    assert got["title"] == "某某县人民政府2022年法治政府建设工作报告"
+
+
 def test_a_street_office_written_as_its_short_form_is_a_town_level_government():
     # 某街道办 is how pages often write 某街道办事处: the street office (town level), not a department.
     got, _ = meta("杜城街道办2024年法治政府建设工作总结\n2024年，街道坚持依法行政，推进基层治理法治化。\n" + BODY)

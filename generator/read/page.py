@@ -403,8 +403,11 @@ def trim_title(text: str) -> str | None:
             if not split_place(t)[0]:
                 return None
     t = TAG_PREFIX.sub("", t)
-    # A document number glued before the title: 永政办〔2024〕5号《…的报告》
-    t = re.sub(rf"^[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*\d{{1,4}}\s*号\s*", "", t)
+    # A document number glued before the title: 永政办〔2024〕5号《…的报告》. Not one the title
+    # cites (关于某政办〔2022〕12号文件落实情况…的报告): a number after a preposition or before
+    # 文件/精神 is the title's object, and cutting it left a title with no subject.
+    t = re.sub(rf"^(?!关于|根据|按照|依据|贯彻|落实|对)[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]"
+               rf"\s*\d{{1,4}}\s*号(?!文件|精神|要求|的|和|及|、)\s*", "", t)
     if re.fullmatch(r"[《〈].+[》〉]", t):
         t = t[1:-1]
     if FILE_NAME.search(t):
