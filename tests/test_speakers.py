@@ -1537,6 +1537,16 @@ def test_a_headline_tagged_with_its_document_number_gives_that_number():
     assert "doc_number" not in got
 
 
+def test_a_document_number_the_title_cites_stays_in_the_title():
+    # A number after 关于 (or before 文件) is what the report answers, not a number glued on:
+    # cutting it left 文件落实情况暨… as the title, a wrong value.
+    title = "关于某政办〔2022〕12号文件落实情况暨法治政府建设工作报告"
+    got, _ = meta(f"{title}\n2022年，我县坚持依法行政。\n" + BODY)
+    assert got["title"] == title
+    got, _ = meta("某政办〔2023〕5号《某某县人民政府2022年法治政府建设工作报告》\n2022年，县政府坚持依法行政。\n" + BODY)
+    assert got["title"] == "某某县人民政府2022年法治政府建设工作报告"
+
+
 def test_a_street_office_written_as_its_short_form_is_a_town_level_government():
     # 某街道办 is how pages often write 某街道办事处: the street office (town level), not a department.
     got, _ = meta("杜城街道办2024年法治政府建设工作总结\n2024年，街道坚持依法行政，推进基层治理法治化。\n" + BODY)
@@ -1608,3 +1618,51 @@ def test_a_text_of_this_year_dated_late_in_the_year_is_of_that_year():
     # A page posted in September may be a report of the year before posted late: only its signature's date counts there.
     got, _ = meta("发布时间：2024-09-05\n" + text)
     assert got["year"] == 2023
+
+
+def test_a_town_that_came_to_visit_or_told_its_own_way_is_no_author_of_our_town():
+    # 我镇 alone: a neighbour town's leaders visit (来我镇) and its own practice is told, the
+    # neighbour named twice with an organ; the report is still only 我镇's (level only).
+    came = ("2022年，我乡坚持以习近平法治思想为指导，推进依法行政。那拉提镇党委副书记带队来我乡学习网格化管理，"
+            "讲解了那拉提镇的做法。\n")
+    got, _ = meta(came.replace("我乡", "我镇") + BODY)
+    assert "issuer" not in got and "town" not in got and got["level"] == "town"
+    told = ("2022年，我镇坚持以习近平法治思想为指导，推进依法行政。组织村干部观摩学习，那拉提镇人大主席"
+            "分享了那拉提镇调解纠纷的经验。\n")
+    got, _ = meta(told + BODY)
+    assert "issuer" not in got and "town" not in got
+
+
+def test_a_bureau_and_date_on_one_line_below_a_town_report_is_no_signature():
+    # The line's body is a county bureau, the text's own word a town (我镇): the line is the site's
+    # publication line, not the signer.
+    got, _ = meta("2022年，我镇坚持依法行政，推进基层治理法治化。\n" + BODY + "昌吉市司法局 2023年2月6日\n")
+    assert got.get("level") == "town" and got.get("issuer") != "昌吉市司法局"
+
+
+def test_a_site_name_after_the_headline_gives_no_other_department():
+    # A place-less tax bureau's report on the county justice bureau's site: the site's name may
+    # place it, never replace the bureau the headline names.
+    got, _ = meta("自然资源局2022年度法治政府建设情况报告 - 昌吉市司法局\n"
+                  "2022年，我局坚持依法行政，推进自然资源领域法治建设。\n" + BODY)
+    assert got.get("issuer") != "昌吉市司法局"
+
+
+def test_a_document_number_the_headline_cites_is_not_the_reports_own():
+    got, _ = meta("关于昌政办〔2022〕12号文件落实情况暨法治政府建设工作报告\n2022年，我局坚持依法行政。\n" + BODY)
+    assert not got.get("doc_number")
+
+
+def test_a_zone_named_after_a_county_level_citys_own_short_form_keeps_its_county():
+    # 义乌 is 义乌市's short form only (its prefecture is 金华市): the zone is in that county.
+    got, _ = meta("2024年，义乌经济技术开发区管委会坚持以习近平法治思想为指导，优化园区营商环境。\n" + BODY)
+    assert (got["issuer"], got["level"], got["city"], got["county"]) == ("义乌经济技术开发区管委会", "department", "金华市", "义乌市")
+
+
+def test_a_one_line_signer_agrees_with_the_word_the_body_uses_most():
+    # A bureau's report says 我县 once and 我局 throughout: its own one-line signature stays.
+    got, _ = meta("2022年，我局围绕我县中心工作，坚持依法行政。我局严格规范执法。\n" + BODY + "昌吉市司法局 2023年2月6日\n")
+    assert (got["issuer"], got["date"]) == ("昌吉市司法局", "2023-02-06")
+    # A county's report (我县) under a bureau's line: the line is the site's.
+    got, _ = meta("2022年，我县坚持依法行政。我县深化法治政府建设。\n" + BODY + "昌吉市司法局 2023年2月6日\n")
+    assert got.get("issuer") != "昌吉市司法局"

@@ -358,7 +358,12 @@ def _issuer_sources(facts: Facts, document: Document, context: tuple[tuple[str, 
     if banner and opening and _zone_speaks(banner, opening[0]):
         yield [banner], "derived", False
     # 6c. An opening that calls its author 我局 / 本委 on the site of a department of that kind.
+    #     Never where the title names another department, even place-less (自然资源局2022年度…报告 on a
+    #     司法局's site: the site placed a report it reposted, its 我局 is the title's bureau).
+    titled = [o for head in _title_heads(title) for name in org_names(head) or ()
+              if (o := parse_org(name, context)) and o.kind == "department"]
     if banner and opening and banner.kind == "department" and banner.place and not banner.generic \
+            and all(o.rest == banner.rest for o in titled) \
             and (m := OWN_DEPARTMENT.search(opening[0][:120])) and _department_kind(banner.written) == m.group(1):
         yield [banner], "derived", False
     # 6d. The same, where the page's index block names that department as the publisher (发布机构).
@@ -988,6 +993,10 @@ def _body_town(document: Document, org: Org, context: tuple[tuple[str, ...], ...
             if (place := named.get(name) or resolve((name,), context)) and place.town == name:
                 if VISITED.search(text, 0, m.start() - k):
                     return []  # 赴某镇学习, 借鉴某镇经验: a town visited or learnt from
+                start = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+                end = min((i for c in "。；！？\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
+                if EXCHANGED.search(text, start, end):
+                    return []  # 某镇党委书记一行来我镇交流，介绍了某镇的做法: a visitor's own town
                 named[name] = place
                 count[name] = count.get(name, 0) + 1
                 organs += bool(OWN_ORGAN.match(text, m.end()))
@@ -1003,6 +1012,10 @@ OWN_ORGAN = re.compile(r"(?:党委|党工委|委|人民政府|政府|党政|人�
 # A verb or preposition before a town that is visited, learnt from or worked with.
 VISITED = re.compile(r"(?:赴|到|前往|走进|借鉴|学习|考察|参观|观摩|与|同|和|向|及|、|对口|结对|帮扶|联合|协同|携手|邀请|接待|来自"
                      r"|(?:相邻|毗邻|邻近|周边|兄弟)的?)$")
+# Words of a sentence where another town visits, is shown or tells its own way (来我镇, 观摩, 介绍…经验):
+# a town named there is a guest or a model, however often and with whatever organ.
+EXCHANGED = re.compile(r"(?:来|到|赴|莅临|走进)(?:我|本)(?:镇|乡|街道)|(?:我|本)(?:镇|乡|街道)与|交流|观摩|考察|调研|参观|借鉴|介绍"
+                       r"|讲解|分享|一行|带队|经验|做法")
 
 
 CITED_LEAD = re.compile(rf"^(?:中共|关于|(?:{YEAR_TEXT})\s*年度?)")

@@ -652,10 +652,11 @@ def _zone_committee(text: str, context: tuple[tuple[str, ...], ...]) -> Org | No
                 continue
             return Org(text, "department", replace(place, chain=(short,), county=None), text[k:])
         place = resolve((city,), context) or Place((city,))
-        # Shown as written: the zone's name keeps the city's short form. A short form that is a
-        # county-level city's (喀什 → 喀什市, under 喀什地区) places the zone in its prefecture, as a
-        # zone named after a district is placed in its city: a zone's committee is no county's.
-        return Org(text, "department", replace(place, chain=(short,), county=None), text[k:])
+        # Shown as written: the zone's name keeps the city's short form. A short form that is both a
+        # county-level city's and its prefecture's (喀什 → 喀什市 and 喀什地区) may be the prefecture's
+        # zone: placed in the prefecture only. A county-level city's own (昆山, 义乌) keeps its county.
+        shared = bool(place.city and place.county and place.city.startswith(short))
+        return Org(text, "department", replace(place, chain=(short,), county=None if shared else place.county), text[k:])
     if m := PROPER_ZONE.fullmatch(text):
         # 甘眉工业园区南区管理委员会: a zone's own name (two cities' short forms, a part of
         # the zone) that names no place the gazetteer knows: shown as printed, place unresolved.

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -142,9 +143,10 @@ WRAPPER = re.compile(r"^(.*?)关于(?:(?:印发|转发|公布|公开|报送)\s*[
                      r"|(?:报送|呈报|上报)\s*[《〈](.+?)[》〉]\s*的(?:报告|函))$")
 EXPLAINED = re.compile(r"[《〈](.+?)[》〉](?:的)?(?:政策|文字|图文|图片|视频|文件)?解读$|^(?:关于)?(.+?)(?:的)?(?:政策|文字|图文|文件)?解读$")
 TAG_PREFIX = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
-# A headline opening with its document's number, in a tag or glued on: [某政发〔2026〕7号]…, 某政办〔2024〕5号《…》.
+# A headline tagged with its document's number: [某政发〔2026〕7号]…. Only in a tag: a number glued
+# on may be one the title cites (关于某政发〔2023〕5号文件贯彻落实情况的报告).
 TITLE_DOC_NUMBER = re.compile(
-    rf"^[【\[［]?\s*([{HAN}]{{1,12}}\s*[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*(?:第\s*)?\d{{1,4}}\s*号)\s*[】\]］]?\s*(?=[{HAN}《〈])")
+    rf"^[【\[［]\s*([{HAN}]{{1,12}}\s*[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*(?:第\s*)?\d{{1,4}}\s*号)\s*[】\]］]\s*(?=[{HAN}《〈])")
 SUFFIX_SEP = re.compile(r"\s*(?:_|\||｜|\s-\s|--|——|—|–|-)\s*")
 TITLE_MAX = 100
 
@@ -401,8 +403,11 @@ def trim_title(text: str) -> str | None:
             if not split_place(t)[0]:
                 return None
     t = TAG_PREFIX.sub("", t)
-    # A document number glued before the title: 永政办〔2024〕5号《…的报告》
-    t = re.sub(rf"^[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]\s*\d{{1,4}}\s*号\s*", "", t)
+    # A document number glued before the title: 永政办〔2024〕5号《…的报告》. Not one the title
+    # cites (关于某政办〔2022〕12号文件落实情况…的报告): a number after a preposition or before
+    # 文件/精神 is the title's object, and cutting it left a title with no subject.
+    t = re.sub(rf"^(?!关于|根据|按照|依据|贯彻|落实|对)[{HAN}]{{1,12}}[〔［\[（(]\s*(?:19|20)\d{{2}}\s*[〕］\]）)]"
+               rf"\s*\d{{1,4}}\s*号(?!文件|精神|要求|的|和|及|、)\s*", "", t)
     if re.fullmatch(r"[《〈].+[》〉]", t):
         t = t[1:-1]
     if FILE_NAME.search(t):
@@ -663,7 +668,8 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
             signed = iso
             r.set(i, "signature", "落款（成文日期）")
         elif not signed and not signers and (m := SIGNED_ON_ONE_LINE.match(t)) \
-                and (names := org_names(m.group(1))) and DATE_LINE.match(m.group(2)) and (iso := iso_date(m.group(2))):
+                and (names := org_names(m.group(1))) and DATE_LINE.match(m.group(2)) and (iso := iso_date(m.group(2))) \
+                and _agrees(names, texts[b.body_start:b.body_end + 1]):
             # 某县司法局 2024年1月10日: the signature and its date on one line.
             signers.extend(names)
             signed = iso
@@ -678,6 +684,30 @@ def _mark_bottom(r: _Reading, texts: list[str], b: _Bounds) -> dict[str, object]
     if signed:
         found["signed"] = signed
     return found
+
+
+# The body's word for itself: 我镇 a town, 我局 a department, 我县 a government above a town.
+OWN_WORD = re.compile(r"我(?:(镇|乡|街道)|(局|委|办|厅|署|中心)|(县|区|旗|市|州|盟|省))")
+
+
+def _agrees(names: list[str], body: list[str]) -> bool:
+    """Whether a signer written with its date on one line is of the level the body calls itself
+    (我镇 under a 某县司法局 line: the line is the site's, where the town's report was posted).
+    The word the body uses most decides (a bureau's 我局 beside its 为我县…); a body with no such
+    word accepts any signer."""
+    words = Counter("town" if m.group(1) else "department" if m.group(2) else "government"
+                    for m in OWN_WORD.finditer("\n".join(body)))
+    if not words:
+        return True
+    own = words.most_common(1)[0][0]
+    for name in names:
+        org = parse_org(name)
+        if org is None:
+            return False
+        level = "department" if org.kind == "department" else "town" if org.place and org.place.town else "government"
+        if level != own:
+            return False
+    return True
 
 
 def _diagnostics(page_lines: tuple[PageLine, ...], inside: int) -> tuple[Diagnostic, ...]:
