@@ -1143,37 +1143,25 @@ def test_firms_reached_by_another_areas_work_are_not_business_environment(tmp_pa
     assert "business-environment" in themed[own_work]
 
 
-def test_a_served_word_that_is_no_term_is_refused_with_its_line(tmp_path):
-    """The words of whom a theme serves must be among its terms: one that is not
-    could never be found, and the rule would silently do nothing."""
+@pytest.mark.parametrize("key, word", [("served", "商户"), ("beside_served", "容错")])
+def test_a_served_word_that_is_no_term_is_refused_with_its_line(tmp_path, key, word):
+    """The words of whom a theme serves, and the terms counted only beside
+    them, must be among its terms: one that is not could never be found,
+    and the rule would silently do nothing."""
     content = tmp_path / "content"
     content.mkdir()
     for name in ("themes.yml", "parts.yml", "indicators.yml"):
         (content / name).write_bytes((REPO / "content" / name).read_bytes())
-    themes = (content / "themes.yml").read_text(encoding="utf-8").replace("served: [企业,", "served: [商户, 企业,", 1)
+    themes = (content / "themes.yml").read_text(encoding="utf-8")
+    assert f"\n    {key}: [" in themes
+    themes = themes.replace(f"\n    {key}: [", f"\n    {key}: [{word}, ", 1)
     (content / "themes.yml").write_text(themes, encoding="utf-8")
     with pytest.raises(ContentError) as info:
         load_taxonomy(content)
-    line = next(k for k, text in enumerate(themes.splitlines(), 1) if "served: [商户" in text)
+    line = next(k for k, text in enumerate(themes.splitlines(), 1) if f"{key}: [{word}" in text)
     assert [str(p) for p in info.value.problems] == [
-        f"{content / 'themes.yml'}:{line}: served word '商户' of theme 'business-environment' is not one of its terms; "
-        "add it to terms or remove it from served"]
-
-
-def test_a_beside_served_word_that_is_no_term_is_refused_with_its_line(tmp_path):
-    """A term counted only beside a served word must be one of the theme's terms, as a served word must."""
-    content = tmp_path / "content"
-    content.mkdir()
-    for name in ("themes.yml", "parts.yml", "indicators.yml"):
-        (content / name).write_bytes((REPO / "content" / name).read_bytes())
-    themes = (content / "themes.yml").read_text(encoding="utf-8").replace("beside_served: [", "beside_served: [容错, ", 1)
-    (content / "themes.yml").write_text(themes, encoding="utf-8")
-    with pytest.raises(ContentError) as info:
-        load_taxonomy(content)
-    line = next(k for k, text in enumerate(themes.splitlines(), 1) if "beside_served: [容错" in text)
-    assert [str(p) for p in info.value.problems] == [
-        f"{content / 'themes.yml'}:{line}: beside_served word '容错' of theme 'business-environment' is not one of "
-        "its terms; add it to terms or remove it from beside_served"]
+        f"{content / 'themes.yml'}:{line}: {key} word '{word}' of theme 'business-environment' is not one of its "
+        f"terms; add it to terms or remove it from {key}"]
 
 
 def test_an_appointees_remit_names_areas_not_work(tmp_path):
