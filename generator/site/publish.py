@@ -248,9 +248,7 @@ def _csv(columns, rows, gzip_level: int | None = None) -> bytes:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(names)
     for row in rows:
-        if row.keys() - known:
-            raise ValueError(f"unknown CSV columns: {sorted(row.keys() - known)}")
-        writer.writerow(["" if (v := row.get(k)) is None else v for k in names])
+        writer.writerow(_fields(row, names, known))
     text.flush()
     text.detach()
     if sink is not out:
@@ -263,11 +261,15 @@ def _csv_line(columns, row, *args) -> bytes:
     BOM opens the file, with its header)."""
     out = io.StringIO()
     names = [c for c, _ in columns]
-    values = row(*args)
-    if values.keys() - set(names):
-        raise ValueError(f"unknown CSV columns: {sorted(values.keys() - set(names))}")
-    csv.writer(out, lineterminator="\r\n").writerow(["" if (v := values.get(k)) is None else v for k in names])
+    csv.writer(out, lineterminator="\r\n").writerow(_fields(row(*args), names, set(names)))
     return out.getvalue().encode("utf-8")
+
+
+def _fields(row: dict, names: list[str], known: set[str]) -> list:
+    """A row's values in the columns' order ("" for None); a key of no column is an error."""
+    if row.keys() - known:
+        raise ValueError(f"unknown CSV columns: {sorted(row.keys() - known)}")
+    return ["" if (v := row.get(k)) is None else v for k in names]
 
 
 def _report_row(report: Report, added: dict[str, str], base: str, originals: str = "") -> dict:
