@@ -481,6 +481,8 @@ def _served_requests(served: tuple[str, ...]) -> re.Pattern[str] | None:
 def _without_served_requests(text: str, taxonomy: Taxonomy) -> str:
     """text with the requests served words make blanked out (same length), for themes
     that serve no one."""
+    if REQUEST not in text:  # most passages: the served words need not be gathered
+        return text
     pattern = _served_requests(tuple(sorted({w for t in taxonomy.themes for w in t.served})))
     return pattern.sub(lambda m: m.group(1) + "\0" * len(m.group(2)), text) if pattern else text
 
